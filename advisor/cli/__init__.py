@@ -1,0 +1,45 @@
+"""The command line: a thin layer that parses options, calls library functions and maps the
+outcome to an exit code (0 clean, 1 findings at or above the fail level, 2 usage or input
+error). Each command lives in its own module and is imported only when it runs, so that
+``advisor --version`` starts as fast as Python does.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from advisor import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("advisor.cli.check", "Review plan files and report findings with recommendations."),
+    "validate": ("advisor.cli.check", "Check that plan files are well-formed, without reviewing them."),
+    "init": ("advisor.cli.init", "Print a commented plan template to fill in."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = getattr(module, cmd_name.replace("-", "_"))
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: Any) -> None:
+        # Help text from the table, so that `advisor --help` imports no command module.
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="advisor")
+def main() -> None:
+    """Pentahelix Advisor: review a cooperation plan (rencana kerja sama) against pentahelix and
+    collaborative-governance knowledge, and get concrete recommendations."""

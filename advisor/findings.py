@@ -1,0 +1,94 @@
+"""Findings and reviews: plain, frozen, ordered data that renderers only read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor import knowledge
+from advisor.texts import fill, label
+from rules.base import SEVERITY_RANK
+
+# Message parameters whose values are codes shown by their display name.
+_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: str
+    family: str
+    step: str
+    path: str
+    line: int
+    col: int
+    subject: str
+    evidence: str
+    params: tuple[tuple[str, Any], ...]
+    sources: tuple[str, ...]
+    based_on: tuple[str, ...] = ()
+    suppressed: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity across runs and revisions: rule and what it is about."""
+        return f"{self.rule_id}:{self.subject}"
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.based_on)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (SEVERITY_RANK[self.severity], self.rule_id, self.line, self.col, self.subject)
+
+    def _params(self, lang: str) -> dict[str, Any]:
+        out = {}
+        for key, value in self.params:
+            group = _LABELLED_PARAMS.get(key)
+            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+        return out
+
+    def text(self, part: str, lang: str) -> str:
+        """``title``, ``message``, ``recommendation`` or ``why`` in ``lang``."""
+        entry = getattr(knowledge.rule_texts()[self.rule_id], part)
+        return fill(entry.get(lang), self._params(lang)) if entry else ""
+
+
+@dataclass(frozen=True)
+class Review:
+    file: str
+    title: str
+    plan_language: str | None
+    findings: tuple[Finding, ...]
+    verdict: str
+    scores: dict[str, int] = field(default_factory=dict)
+
+    def active(self) -> tuple[Finding, ...]:
+        """Findings not suppressed."""
+        return tuple(f for f in self.findings if f.suppressed is None)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.active():
+            out[finding.severity] += 1
+        return out
+
+    def worst(self) -> str | None:
+        active = self.active()
+        return min((f.severity for f in active), key=SEVERITY_RANK.__getitem__) if active else None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be reviewed, with every problem found in it."""
+
+    file: str
+    problems: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one run produced: the reviews, and the files that failed."""
+
+    reviews: tuple[Review, ...]
+    failures: tuple[Failure, ...] = ()

@@ -1,0 +1,36 @@
+"""Renderers by name. Each module offers ``render(outcome, lang, color) -> str``.
+
+The registry maps a format name to its module, imported only when used, so that a command
+that renders text does not pay for the HTML renderer's imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Protocol
+
+from advisor.findings import Outcome
+
+
+class Renderer(Protocol):
+    def __call__(self, outcome: Outcome, lang: str | None, color: bool = False) -> str: ...
+
+
+FORMATS: dict[str, str] = {
+    "text": "advisor.render.text",
+    "json": "advisor.render.json_report",
+}
+
+
+def renderer(name: str) -> Renderer:
+    if name not in FORMATS:
+        raise KeyError(f"unknown format: {name} (known: {', '.join(FORMATS)})")
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render
+
+
+def review_lang(explicit: str | None, plan_language: str | None) -> str:
+    """--lang, else the config (folded into ``explicit`` by the caller), else the plan's
+    ``language``, else Indonesian."""
+    return explicit or plan_language or "id"

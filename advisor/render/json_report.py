@@ -1,0 +1,70 @@
+"""The machine-readable report. Its shape is documented in README.md ("JSON report") and is
+stable: fields are only ever added. Keys are sorted, so equal input gives equal bytes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from advisor import __version__
+from advisor.findings import Finding, Outcome, Review
+from advisor.render import review_lang
+
+SCHEMA_VERSION = 1
+
+
+def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "pentahelix-advisor", "version": __version__},
+        "reviews": [_review(r, review_lang(lang, r.plan_language)) for r in outcome.reviews],
+        "failures": [
+            {
+                "file": failure.file,
+                "problems": [
+                    {
+                        "code": p.code,
+                        "line": p.line,
+                        "col": p.col,
+                        "path": p.path,
+                        "message": p.render(review_lang(lang, None)),
+                    }
+                    for p in failure.problems
+                ],
+            }
+            for failure in outcome.failures
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _review(review: Review, lang: str) -> dict[str, Any]:
+    return {
+        "file": review.file,
+        "title": review.title,
+        "lang": lang,
+        "verdict": review.verdict,
+        "counts": review.counts(),
+        "scores": dict(review.scores),
+        "findings": [_finding(f, lang) for f in review.findings],
+    }
+
+
+def _finding(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule": f.rule_id,
+        "key": f.key,
+        "severity": f.severity,
+        "family": f.family,
+        "step": f.step,
+        "title": f.text("title", lang),
+        "message": f.text("message", lang),
+        "recommendation": f.text("recommendation", lang),
+        "path": f.path,
+        "line": f.line,
+        "col": f.col,
+        "evidence": f.evidence,
+        "sources": list(f.sources),
+        "based_on": list(f.based_on),
+        "suppressed": f.suppressed,
+    }

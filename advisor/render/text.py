@@ -1,0 +1,61 @@
+"""The report for a person at a terminal: worst first, each finding with its place, why it
+matters and what to do, in the review's language."""
+
+from __future__ import annotations
+
+import click
+
+from advisor.findings import Finding, Outcome, Review
+from advisor.render import review_lang
+from advisor.render.safe import terminal
+from advisor.texts import label, ui
+
+_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+_VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "red"}
+
+
+def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    blocks = [_review(review, review_lang(lang, review.plan_language), style) for review in outcome.reviews]
+    for failure in outcome.failures:
+        failure_lang = review_lang(lang, None)
+        lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
+        lines += [terminal(p.render(failure_lang)) for p in failure.problems]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _review(review: Review, lang: str, style) -> str:  # type: ignore[no-untyped-def]
+    counts = review.counts()
+    verdict = label("verdict", review.verdict, lang)
+    lines = [
+        style(f"{ui('report_title', lang)}: {terminal(review.title)}", bold=True),
+        f"{review.file}",
+        f"{ui('verdict', lang)}: "
+        + style(verdict.upper(), fg=_VERDICT_COLOUR[review.verdict], bold=True)
+        + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
+    ]
+    if not review.findings:
+        lines += ["", ui("no_findings", lang)]
+    for finding in review.findings:
+        lines += ["", *_finding(finding, review.file, lang, style)]
+    return "\n".join(lines)
+
+
+def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+    head = f"{_MARK[f.severity]} {label('severity', f.severity, lang)}"
+    lines = [
+        style(head, fg=_COLOUR[f.severity], bold=True) + f"  {f.rule_id}  " + style(terminal(f.text("title", lang)), bold=True),
+        f"   {file}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
+        f"   {terminal(f.text('message', lang))}",
+    ]
+    if f.evidence:
+        lines.append(f"   {ui('evidence', lang)}: “{terminal(f.evidence, 160)}”")
+    if f.based_on:
+        lines.append(f"   {ui('conclusion', lang)}, {ui('based_on', lang)}: {', '.join(f.based_on)}")
+    lines.append("   " + style(f"→ {ui('recommendation', lang)}: ", fg="green") + terminal(f.text("recommendation", lang)))
+    lines.append(f"   {ui('sources', lang)}: {', '.join(f.sources)}")
+    return lines

@@ -1,0 +1,142 @@
+"""Read meaning out of free text with the word lists in ``knowledge/lexicon.yaml``.
+
+durable-rules' own regex dialect cannot do this (see ../shared/notes/durable-rules.md), so
+text analysis happens here, during fact extraction, and the rules see its results as facts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from advisor import knowledge
+
+_WORD = re.compile(r"[\w%][\w\-%]*", re.UNICODE)
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@cache
+def _phrases(purpose: str) -> tuple[tuple[str, ...], ...]:
+    lists = knowledge.lexicon()[purpose]
+    found = {tuple(words(p)) for lang in lists.values() for p in lang}
+    # longest first, so that "penerima manfaat" wins over "penerima"
+    return tuple(sorted((p for p in found if p), key=lambda p: (-len(p), p)))
+
+
+def find(text: str, purpose: str) -> str | None:
+    """The first phrase of the ``purpose`` list that occurs in ``text`` as whole words."""
+    tokens = words(text)
+    for start in range(len(tokens)):
+        for phrase in _phrases(purpose):
+            if tuple(tokens[start : start + len(phrase)]) == phrase:
+                return " ".join(phrase)
+    return None
+
+
+def starts_with(text: str, purpose: str) -> bool:
+    tokens = tuple(words(text))
+    return any(tokens[: len(p)] == p for p in _phrases(purpose))
+
+
+def has_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+def clarity(responsibility: str) -> str:
+    """``clear``, ``vague`` or ``passive``.
+
+    A responsibility is vague when it opens with a verb that names no concrete task
+    ("mendukung", "assist") or hedges with a phrase such as "sesuai kebutuhan", and gives no
+    quantity that would make it checkable; passive when it only receives ("menerima
+    pelatihan", "attend training").
+    """
+    if starts_with(responsibility, "passive"):
+        return "passive"
+    tokens = words(responsibility)
+    hedged = any(
+        len(p) > 1 and any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens)))
+        for p in _phrases("vague")
+    )
+    if (starts_with(responsibility, "vague") or hedged) and not has_number(responsibility):
+        return "vague"
+    if len(tokens) < 2:
+        return "vague"
+    return "clear"
+
+
+def direction(text: str) -> str | None:
+    """The intended direction of change a statement names, if any."""
+    tokens = words(text)
+    for start in range(len(tokens)):
+        for purpose in ("decrease", "increase", "maintain"):
+            for phrase in _phrases(purpose):
+                if tuple(tokens[start : start + len(phrase)]) == phrase:
+                    return purpose
+    return None
+
+
+def is_quantified(text: str) -> bool:
+    """Does the statement name something countable (a number or a measurable noun)?"""
+    return has_number(text) or find(text, "measurable") is not None
+
+
+def parse_number(value: object) -> float | None:
+    """A number from 50, 0.3, "30%", "50 orang", "1.000" (Indonesian thousands) or "2,5"."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    match = _NUMBER.search(str(value))
+    if not match:
+        return None
+    raw = match.group(0)
+    if re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    elif re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+", raw):
+        raw = raw.replace(",", "")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def unit_of(value: object) -> str | None:
+    """The unit written next to a number ("50 orang" -> "orang", "30%" -> "%")."""
+    if not isinstance(value, str):
+        return None
+    if "%" in value:
+        return "%"
+    return find(value, "units")
+
+
+def stem_overlap(a: str, b: str) -> bool:
+    """Do two texts share a content word? Compared on a five-letter stem with Indonesian
+    prefixes removed, so "pelatihan" and "melatih" both become "latih"."""
+    return bool(_stems(a) & _stems(b))
+
+
+_PREFIXES = ("memper", "pember", "penge", "menge", "meny", "peny", "mem", "pem", "men", "pen", "ber", "per", "me", "pe", "di", "ter", "ke")
+
+
+def _stems(text: str) -> set[str]:
+    out = set()
+    for word in words(text):
+        if len(word) < 4 or word.isdigit():
+            continue
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                word = word[len(prefix) :]
+                break
+        out.add(word[:5])
+    return out
+
+
+def truncate(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,284 @@
+"""From a parsed document to a validated :class:`Plan`, or every problem with its place.
+
+Three passes, each reporting all it finds rather than stopping at the first:
+1. normalise: Indonesian key aliases -> English names, enumerated synonyms -> canonical
+   values, unknown keys and values reported with a "did you mean";
+2. Pydantic: types and required fields;
+3. references: ``lead``, ``support``, ``measures``, ``responsible``, ``goals`` must name
+   declared ids, and ids must be unique.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from advisor import knowledge
+from advisor.loader import Document, Key, Position
+from advisor.model import ENUM_FIELDS, SECTION_NAMES, Plan
+from advisor.problems import InputError, Problem, format_path
+from advisor.texts import error_text, label
+
+
+@dataclass(frozen=True)
+class ValidatedPlan:
+    """A plan together with the place in its file of every node (by canonical path)."""
+
+    file: str
+    plan: Plan
+    positions: dict[Key, Position]
+    data: dict[str, Any]
+
+    def position(self, key: Key) -> Position:
+        while key not in self.positions and key:
+            key = key[:-1]
+        return self.positions.get(key, (1, 1))
+
+
+def validate_document(doc: Document, lang: str = "id") -> ValidatedPlan:
+    """Validate a parsed document; raise :class:`InputError` listing every problem."""
+    normaliser = _Normaliser(doc, lang)
+    data = normaliser.mapping(doc.data, Plan, (), ())
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        _report_pydantic(exc, data, normaliser, lang)
+    if plan is not None:
+        _report_references(plan, normaliser, lang)
+    problems = normaliser.problems
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0, p.code)))
+    assert plan is not None
+    return ValidatedPlan(doc.file, plan, normaliser.positions, data)
+
+
+def _suggest(word: str, choices: list[str], lang: str) -> str:
+    match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return error_text("did_you_mean", lang, {"suggestion": match[0]}) if match else ""
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds directly or as list items, if any."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) or origin is list:
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+class _Normaliser:
+    def __init__(self, doc: Document, lang: str):
+        self.doc = doc
+        self.lang = lang
+        self.problems: list[Problem] = []
+        self.positions: dict[Key, Position] = {}
+        # canonical path -> raw path, to place problems found after renaming
+        self.raw_paths: dict[Key, Key] = {}
+        fmt = knowledge.plan_format()
+        self.aliases = fmt.aliases
+        self.values = fmt.values
+
+    def _place(self, raw: Key, canonical: Key) -> None:
+        # A person looks for the line of the key ("pillar: ..."), so prefer it to the value's.
+        pos = self.doc.key_positions.get(raw) or self.doc.positions.get(raw)
+        if pos:
+            self.positions[canonical] = pos
+        self.raw_paths[canonical] = raw
+
+    def problem(self, code: str, raw: Key, canonical: Key, *, key_line: bool = False, **params: Any) -> None:
+        pos = (self.doc.key_positions.get(raw) if key_line else None) or self.doc.position(raw) or (None, None)
+        self.problems.append(Problem(code, self.doc.file, pos[0], pos[1], format_path(canonical), params))
+
+    def mapping(self, value: Any, model: type[BaseModel], raw: Key, canonical: Key) -> Any:
+        self._place(raw, canonical)
+        if not isinstance(value, dict):
+            return value  # Pydantic reports the wrong type
+        section = SECTION_NAMES[model]
+        aliases = self.aliases.get(section, {})
+        fields = model.model_fields
+        known = sorted(set(fields) | set(aliases))
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            name = aliases.get(key, key) if key not in fields else key
+            if name not in fields:
+                self.problem(
+                    "unknown_key",
+                    (*raw, key),
+                    (*canonical, key),
+                    key_line=True,
+                    key=key,
+                    hint=_suggest(key, known, self.lang)
+                    or error_text("expected_keys", self.lang, {"allowed": ", ".join(sorted(fields))}),
+                )
+                continue
+            if name in out:
+                self.problem("duplicate_key", (*raw, key), (*canonical, name), key_line=True, key=name)
+                continue
+            out[name] = self.field(item, model, name, (*raw, key), (*canonical, name))
+        return out
+
+    def field(self, item: Any, model: type[BaseModel], name: str, raw: Key, canonical: Key) -> Any:
+        self._place(raw, canonical)
+        enum = ENUM_FIELDS.get((model, name))
+        if enum and item is not None:
+            return self.enum_value(item, enum, raw, canonical)
+        inner = _model_of(model.model_fields[name].annotation)
+        if inner is None:
+            if isinstance(item, list):
+                for i, _ in enumerate(item):
+                    self._place((*raw, i), (*canonical, i))
+            return item
+        if isinstance(item, list):
+            return [self.mapping(x, inner, (*raw, i), (*canonical, i)) for i, x in enumerate(item)]
+        return self.mapping(item, inner, raw, canonical)
+
+    def enum_value(self, item: Any, enum: str, raw: Key, canonical: Key) -> Any:
+        if not isinstance(item, str):
+            return item
+        table = self.values[enum]
+        wanted = " ".join(item.lower().replace("_", " ").replace("-", " ").split())
+        for canon, spellings in table.items():
+            if wanted == canon or wanted in spellings:
+                return canon
+        every = sorted({s for spellings in table.values() for s in spellings})
+        self.problem(
+            "unknown_value",
+            raw,
+            canonical,
+            value=item,
+            field=canonical[-1],
+            hint=_suggest(wanted, every, self.lang),
+            allowed=", ".join(table),
+        )
+        return item
+
+
+# --- Pydantic errors -------------------------------------------------------------------------
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "number",
+    "int_parsing": "number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "boolean",
+    "bool_parsing": "boolean",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "literal_error": "allowed_value",
+    "too_short": "non_empty",
+    "string_too_short": "non_empty",
+    "greater_than_equal": "share",
+    "less_than_equal": "share",
+}
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "…")
+
+
+def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: str) -> None:
+    grouped: dict[Key, list[dict[str, Any]]] = {}
+    for error in exc.errors():
+        path: list[str | int] = []
+        node = data
+        for part in error["loc"]:
+            # Union members appear in ``loc`` as type names; keep only real keys and indices.
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+                path.append(part)
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+                path.append(part)
+            elif error["type"] == "missing" and isinstance(part, str) and part == error["loc"][-1]:
+                path.append(part)
+        grouped.setdefault(tuple(path), []).append(error)
+    for path, errors in grouped.items():
+        raw = norm.raw_paths.get(path) or norm.raw_paths.get(path[:-1], ())
+        if errors[0]["type"] == "missing":
+            norm.problem("missing_field", raw, path, field=path[-1] if path else "")
+            continue
+        expected = []
+        for error in errors:
+            word = _EXPECTED.get(error["type"], "valid_value")
+            if word not in expected:
+                expected.append(word)
+        joiner = " atau " if lang == "id" else " or "
+        norm.problem(
+            "wrong_type",
+            raw,
+            path,
+            expected=joiner.join(label("types", w, lang) for w in expected),
+            found=_found(errors[0].get("input")),
+        )
+
+
+# --- references and ids ----------------------------------------------------------------------
+
+
+def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
+    ids: dict[str, dict[str, Key]] = {"partner": {}, "goal": {}, "activity": {}, "indicator": {}}
+    sections = (("partner", "partners"), ("goal", "goals"), ("activity", "activities"), ("indicator", "indicators"))
+    for target, section in sections:
+        for i, item in enumerate(getattr(plan, section)):
+            key = (section, i, "id")
+            if item.id in ids[target]:
+                first = norm.positions.get(ids[target][item.id], (0, 0))
+                norm.problem("duplicate_id", norm.raw_paths.get(key, key), key, value=item.id, first_line=first[0])
+            else:
+                ids[target][item.id] = key
+    all_ids = {**ids["goal"], **ids["activity"]}
+
+    def check(value: str, key: Key, target: str, pool: dict[str, Key]) -> None:
+        if value not in pool:
+            norm.problem(
+                "dangling_reference",
+                norm.raw_paths.get(key, key),
+                key,
+                value=value,
+                target=label("targets", target, lang),
+                hint=_suggest(value, sorted(pool), lang),
+            )
+
+    for i, activity in enumerate(plan.activities):
+        leads = activity.lead if isinstance(activity.lead, list) else [activity.lead] if activity.lead else []
+        for j, lead in enumerate(leads):
+            key = ("activities", i, "lead", j) if isinstance(activity.lead, list) else ("activities", i, "lead")
+            check(lead, key, "partner", ids["partner"])
+        for j, support in enumerate(activity.support):
+            check(support, ("activities", i, "support", j), "partner", ids["partner"])
+        for j, goal in enumerate(activity.goals):
+            check(goal, ("activities", i, "goals", j), "goal", ids["goal"])
+    for i, indicator in enumerate(plan.indicators):
+        measures = indicator.measures if isinstance(indicator.measures, list) else [indicator.measures]
+        for j, target in enumerate(m for m in measures if m):
+            key = ("indicators", i, "measures", j) if isinstance(indicator.measures, list) else ("indicators", i, "measures")
+            check(target, key, "goal_or_activity", all_ids)
+        if indicator.responsible:
+            check(indicator.responsible, ("indicators", i, "responsible"), "partner", ids["partner"])

@@ -1,0 +1,138 @@
+"""PH - pentahelix: are all five pillars in the cooperation, and do they each carry a part?
+
+Knowledge (seed 000, after Etzkowitz 2017 via Ansell): pentahelix cooperation joins
+government, industry, academia, community and media; planning step 2 asks to make sure each
+pillar is present and contributes; the COVID-19 case shows each pillar's part, media's being
+accurate public information and transparency. Seigler's first principle (seed 003): citizens
+take part in producing the public good, not only in receiving it.
+
+How severe a missing pillar is depends on the plan's ``kind``: a pentahelix plan promises all
+five (error); other multi-stakeholder plans should consider them (warning); a
+government-to-government plan gets advice only (info).
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from advisor.knowledge import thresholds
+from rules.base import Rule
+
+_G2G = ("bilateral", "multilateral", "regional")
+
+
+def _missing_pillar(*kinds: str) -> list:
+    plan = m.kind == "plan"
+    kind_test = m.plan_kind == kinds[0]
+    for kind in kinds[1:]:
+        kind_test = kind_test | (m.plan_kind == kind)
+    return [c.f << (m.kind == "pillar") & (m.present == False), c.plan << plan & kind_test]  # noqa: E712
+
+
+def _dominant_partner() -> list:
+    t = thresholds()
+    return [
+        c.f << (m.kind == "partner") & (m.share_pct > round(t["dominant_share"] * 100)),
+        c.plan << (m.kind == "plan") & (m.n_responsibilities >= t["dominant_min_responsibilities"]),
+    ]
+
+
+def _dominant_pillar() -> list:
+    t = thresholds()
+    return [
+        c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > round(t["dominant_share"] * 100)),
+        c.plan << (m.kind == "plan") & (m.n_responsibilities >= t["dominant_min_responsibilities"]),
+    ]
+
+
+RULES = [
+    Rule(
+        id="PH001",
+        name="pentahelix.pillar-missing",
+        severity="error",
+        step="stakeholders",
+        sources=("etzkowitz2017", "seed000"),
+        when=lambda: _missing_pillar("pentahelix"),
+        params=("pillar",),
+        asserts="pillar_gap",
+        carries=("pillar",),
+    ),
+    Rule(
+        id="PH002",
+        name="pentahelix.pillar-not-considered",
+        severity="warning",
+        step="stakeholders",
+        sources=("etzkowitz2017", "seed000"),
+        when=lambda: _missing_pillar("domestic", "sectoral", "unspecified"),
+        params=("pillar",),
+        asserts="pillar_gap",
+        carries=("pillar",),
+    ),
+    Rule(
+        id="PH003",
+        name="pentahelix.pillar-advice",
+        severity="info",
+        step="stakeholders",
+        sources=("etzkowitz2017", "seed000", "ansell2018"),
+        when=lambda: _missing_pillar(*_G2G),
+        params=("pillar",),
+        asserts="pillar_gap",
+        carries=("pillar",),
+    ),
+    Rule(
+        id="PH004",
+        name="pentahelix.pillar-without-responsibility",
+        severity="warning",
+        step="roles",
+        sources=("seed000", "etzkowitz2017"),
+        when=lambda: [c.f << (m.kind == "pillar") & (m.present == True) & (m.n_responsibilities == 0)],  # noqa: E712
+        params=("pillar", "names"),
+    ),
+    Rule(
+        id="PH005",
+        name="pentahelix.dominant-partner",
+        severity="warning",
+        step="roles",
+        sources=("seed000", "febrian2016"),
+        when=_dominant_partner,
+        params=("name", "share_pct"),
+    ),
+    Rule(
+        id="PH006",
+        name="pentahelix.dominant-pillar",
+        severity="warning",
+        step="roles",
+        sources=("seed000", "etzkowitz2017"),
+        when=_dominant_pillar,
+        params=("pillar", "share_pct"),
+    ),
+    Rule(
+        id="PH007",
+        name="pentahelix.community-only-beneficiary",
+        severity="warning",
+        step="roles",
+        sources=("seigler2011", "seed003", "seed000"),
+        when=lambda: [
+            c.f << (m.kind == "pillar")
+            & (m.pillar == "community")
+            & (m.present == True)  # noqa: E712
+            & (m.n_responsibilities > 0)
+            & (m.n_producing == 0)
+        ],
+        params=("names",),
+    ),
+    Rule(
+        id="PH008",
+        name="pentahelix.public-information-gap",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "ansell2018"),
+        # chains on PH001-PH003: a missing media pillar, and no channel of the plan's own to
+        # reach the public, leave nobody to carry accurate information to citizens.
+        when=lambda: [
+            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
+            c.plan << (m.kind == "plan") & (m.has_channels == False),  # noqa: E712
+        ],
+        based_on=("PH001", "PH002", "PH003"),
+    ),
+]
