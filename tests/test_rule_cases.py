@@ -1,4 +1,4 @@
-"""Every rule's YAML cases (tests/cases/<RULE>.yaml): plans that fire it and near-identical
+"""Every rule's YAML cases (knowledge/cases/<RULE>.yaml): plans that fire it and near-identical
 plans that do not. Test ids are ``<RULE>_<case>``, so ``pytest -k PH001`` runs one rule."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import yaml
 import rules
 from tests.conftest import review_data
 
-CASES_DIR = Path(__file__).parent / "cases"
+CASES_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "cases"
 
 
 def _cases():
