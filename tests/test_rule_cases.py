@@ -30,7 +30,8 @@ def test_rule_case(rule_id: str, case: dict) -> None:
         if "count" in case:
             assert len(hits) == case["count"], [f.key for f in hits]
         for field, value in (case.get("finding") or {}).items():
-            assert getattr(hits[0], field) == value, (field, getattr(hits[0], field))
+            expected = tuple(value) if isinstance(value, list) else value
+            assert getattr(hits[0], field) == expected, (field, getattr(hits[0], field))
     else:
         assert case["expect"] == "passes"
         assert not hits, f"{rule_id} fired on a plan that should pass: {[f.key for f in hits]}"
