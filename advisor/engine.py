@@ -13,6 +13,7 @@ What it guards against is recorded in ../shared/notes/durable-rules.md:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections.abc import Sequence
@@ -126,10 +127,9 @@ class Engine:
                 continue  # two fact ids collided in durable-rules' 32-bit hash: salt and retry
             finally:
                 self._firings.pop(sid, None)
-                try:
+                # a session that never started has no state to delete
+                with contextlib.suppress(Exception):
                     self._host.delete_state(RULESET, sid)
-                except Exception:  # noqa: BLE001 - a session that never started has no state
-                    pass
         raise EngineError("fact ids kept colliding in the rule engine")
 
 

@@ -148,9 +148,7 @@ def _parse_yaml(text: str, display: str) -> Document:
         reason = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise InputError(
-            [Problem("yaml_syntax", display, line=line, col=col, params={"reason": reason})]
-        ) from None
+        raise InputError([Problem("yaml_syntax", display, line=line, col=col, params={"reason": reason})]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem("yaml_syntax", display, params={"reason": str(exc)})]) from None
     except RecursionError:

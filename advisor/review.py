@@ -29,17 +29,20 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def load_plan(path: str | Path, settings: Settings = Settings(), display: str | None = None) -> ValidatedPlan:
+DEFAULT_SETTINGS = Settings()
+
+
+def load_plan(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> ValidatedPlan:
     """Read and validate one plan; raises :class:`advisor.problems.InputError`."""
     doc = load_file(path, display, settings.max_bytes)
     return validate_document(doc, settings.lang or "id")
 
 
-def review_file(path: str | Path, settings: Settings = Settings(), display: str | None = None) -> Review:
+def review_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> Review:
     return review_plan(load_plan(path, settings, display), settings)
 
 
-def review_plan(vplan: ValidatedPlan, settings: Settings = Settings()) -> Review:
+def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> Review:
     firings = engine_for(rules.all_rules()).evaluate(extract(vplan))
     findings = _findings(vplan, firings)
     verdict = assess.verdict(findings)

@@ -58,8 +58,7 @@ def clarity(responsibility: str) -> str:
         return "passive"
     tokens = words(responsibility)
     hedged = any(
-        len(p) > 1 and any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens)))
-        for p in _phrases("vague")
+        len(p) > 1 and any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens))) for p in _phrases("vague")
     )
     if (starts_with(responsibility, "vague") or hedged) and not has_number(responsibility):
         return "vague"
@@ -121,7 +120,10 @@ def stem_overlap(a: str, b: str) -> bool:
     return bool(_stems(a) & _stems(b))
 
 
-_PREFIXES = ("memper", "pember", "penge", "menge", "meny", "peny", "mem", "pem", "men", "pen", "ber", "per", "me", "pe", "di", "ter", "ke")
+_PREFIXES = (
+    *("memper", "pember", "penge", "menge", "meny", "peny", "mem", "pem", "men", "pen"),
+    *("ber", "per", "me", "pe", "di", "ter", "ke"),
+)
 
 
 def _stems(text: str) -> set[str]:

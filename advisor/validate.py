@@ -210,10 +210,9 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
         node = data
         for part in error["loc"]:
             # Union members appear in ``loc`` as type names; keep only real keys and indices.
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-                path.append(part)
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and part < len(node)
+            ):
                 node = node[part]
                 path.append(part)
             elif error["type"] == "missing" and isinstance(part, str) and part == error["loc"][-1]:
@@ -278,7 +277,11 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
     for i, indicator in enumerate(plan.indicators):
         measures = indicator.measures if isinstance(indicator.measures, list) else [indicator.measures]
         for j, target in enumerate(m for m in measures if m):
-            key = ("indicators", i, "measures", j) if isinstance(indicator.measures, list) else ("indicators", i, "measures")
+            key = (
+                ("indicators", i, "measures", j)
+                if isinstance(indicator.measures, list)
+                else ("indicators", i, "measures")
+            )
             check(target, key, "goal_or_activity", all_ids)
         if indicator.responsible:
             check(indicator.responsible, ("indicators", i, "responsible"), "partner", ids["partner"])

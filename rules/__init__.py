@@ -9,9 +9,7 @@ from functools import cache
 
 from rules.base import Rule
 
-FAMILY_MODULES = (
-    "rules.pentahelix",
-)
+FAMILY_MODULES = ("rules.pentahelix",)
 
 
 @cache

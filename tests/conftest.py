@@ -6,14 +6,14 @@ import pytest
 import yaml
 
 from advisor.loader import parse_text
-from advisor.review import Settings, review_plan
+from advisor.review import DEFAULT_SETTINGS, Settings, review_plan
 from advisor.validate import validate_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
-def review_data(plan: dict, settings: Settings = Settings()):
+def review_data(plan: dict, settings: Settings = DEFAULT_SETTINGS):
     """Review a plan given as data (through the real loader, so positions exist)."""
     text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
     return review_plan(validate_document(parse_text(text, "case.yaml")), settings)
