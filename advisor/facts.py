@@ -50,6 +50,15 @@ def _leads(activity: Activity) -> list[str]:
     return [activity.lead] if activity.lead else []
 
 
+def _shown(value: object) -> str | None:
+    """A number as the plan wrote it, for messages: 50 not 50.0, "30%" kept as "30%"."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _measures(indicator: Indicator) -> list[str]:
     if isinstance(indicator.measures, list):
         return indicator.measures
@@ -333,6 +342,7 @@ class _Extractor:
                     activity=activity.id,
                     activity_name=activity.name or activity.id,
                     partner=partner_id,
+                    partner_name=self.plan.partners[self.partner_index[partner_id]].name or partner_id,
                     role=role,
                     matched=textscan.stem_overlap(activity.name or "", responsibilities[partner_id]),
                     evidence=activity.name or activity.id,
@@ -363,8 +373,10 @@ class _Extractor:
                 statement=statement,
                 has_target=target is not None,
                 target=target,
+                target_text=_shown(ind.target),
                 has_baseline=baseline is not None,
                 baseline=baseline,
+                baseline_text=_shown(ind.baseline),
                 has_unit=bool(unit),
                 has_due=ind.due is not None,
                 due=ind.due.isoformat() if ind.due else None,
