@@ -144,6 +144,7 @@ class _Extractor:
             decision_text=decision_text,
             benefit_sides=benefit_sides,
             sides=sides,
+            benefit_holders=self._benefit_holders(countries),
             has_agreement=plan.agreement is not None,
             n_risks=len(plan.risks),
         )
@@ -190,6 +191,13 @@ class _Extractor:
             with_benefits = {p.country.strip().upper() for p in partners if p.benefits and p.country}
             return len(with_benefits), len(countries)
         return sum(1 for p in partners if p.benefits), len(partners)
+
+    def _benefit_holders(self, countries: list[str]) -> str:
+        """Who the benefits are written for, on the same sides as :meth:`_benefit_sides`."""
+        partners = self.plan.partners
+        if len(countries) > 1:
+            return ", ".join(sorted({p.country.strip().upper() for p in partners if p.benefits and p.country}))
+        return ", ".join(p.name or p.id for p in partners if p.benefits)
 
     # --- pillars and partners ----------------------------------------------------------------
 
