@@ -28,6 +28,9 @@ class Finding:
     sources: tuple[str, ...]
     based_on: tuple[str, ...] = ()
     suppressed: str | None = None
+    # The facts the rule's conditions matched, by alias, as sorted (attribute, value) pairs:
+    # what ``advisor check --explain`` shows. Not part of a finding's identity.
+    facts: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> str:

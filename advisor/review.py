@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import rules
 from advisor import assess
@@ -79,9 +80,18 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing]) -> tuple[Finding, ...
                 params=tuple((p, subject.get(p, "")) for p in rule.params),
                 sources=rule.sources,
                 based_on=_based_on(firing, by_rule),
+                facts=_matched(firing),
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))
+
+
+def _matched(firing: Firing) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """The matched facts as frozen data (lists made tuples), so findings stay hashable."""
+    return tuple(
+        (alias, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in fact.items())))
+        for alias, fact in sorted(firing.facts.items())
+    )
 
 
 def _based_on(firing: Firing, by_rule: dict[str, list[str]]) -> tuple[str, ...]:
