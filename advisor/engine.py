@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,12 +142,13 @@ def _aliases(rule: Rule) -> list[str]:
     return names or ["m"]
 
 
-_engines: dict[tuple[str, ...], Engine] = {}
+_engines: dict[tuple[Any, ...], Engine] = {}
 
 
-def engine_for(rules: Sequence[Rule]) -> Engine:
-    """The process's engine for this rule set (registration costs memory that is never freed)."""
-    key = tuple(r.id for r in rules)
+def engine_for(rules: Sequence[Rule], variant: Hashable = ()) -> Engine:
+    """The process's engine for this rule set (registration costs memory that is never freed).
+    ``variant`` names whatever else the conditions read when registered (threshold overrides)."""
+    key = (tuple(r.id for r in rules), variant)
     if key not in _engines:
         _engines[key] = Engine(rules)
     return _engines[key]

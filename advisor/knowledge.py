@@ -6,6 +6,9 @@ key, a text missing in one language) fails loudly at load time, naming the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -116,8 +119,27 @@ def lexicon() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
-def thresholds() -> dict[str, Any]:
+def base_thresholds() -> dict[str, Any]:
     return dict(_read("thresholds.yaml"))
+
+
+# A team config may override thresholds for one run (advisor/config.py). Rule conditions read
+# thresholds() when the engine registers them, so the override must be active then too.
+_threshold_overrides: ContextVar[tuple[tuple[str, Any], ...]] = ContextVar("threshold_overrides", default=())
+
+
+def thresholds() -> dict[str, Any]:
+    """``knowledge/thresholds.yaml``, with the overrides of :func:`thresholds_overridden` if active."""
+    return {**base_thresholds(), **dict(_threshold_overrides.get())}
+
+
+@contextmanager
+def thresholds_overridden(overrides: tuple[tuple[str, Any], ...]) -> Iterator[None]:
+    token = _threshold_overrides.set(overrides)
+    try:
+        yield
+    finally:
+        _threshold_overrides.reset(token)
 
 
 @cache
