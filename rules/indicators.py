@@ -1,0 +1,175 @@
+"""IN - indicators: can the plan's progress actually be measured?
+
+Knowledge (seed 000, planning step 4): the action plan must carry measurable indicators of
+achievement to monitor the cooperation's progress. What makes an indicator measurable is taken
+from SMART (Doran 1981): specific, measurable (a number, a unit, a baseline to compare with),
+assignable (someone responsible), realistic, and time-bound (a deadline inside the plan period).
+
+Quantities, units and the intended direction of change are read in Python during fact
+extraction (advisor/textscan.py); the rules judge the facts. To avoid reporting one gap twice:
+a statement that is not even countable (IN009) is not also reported as "no target" (IN001);
+a missing unit (IN002) is only reported when there is a target to carry it; a goal with no
+indicator is either IN011 (its statement has a number) or IN012 (it has none), never both.
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from rules.base import Rule
+
+_INDICATOR = m.kind == "indicator"
+
+
+def _wrong_direction() -> list:
+    # +m.baseline and +m.target guard the attribute comparison: durable-rules matches a
+    # comparison with a missing attribute. "maintain" and "unknown" directions are not judged.
+    rising_not_beyond = (m.direction == "increase") & (m.target <= m.baseline)
+    falling_not_below = (m.direction == "decrease") & (m.target >= m.baseline)
+    return [c.f << _INDICATOR & +m.baseline & +m.target & (rising_not_beyond | falling_not_below)]
+
+
+RULES = [
+    Rule(
+        id="IN001",
+        name="indicators.no-target",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # A countable statement with no numeric target (an uncountable one is IN009).
+        when=lambda: [c.f << _INDICATOR & (m.has_target == False) & (m.quantified == True)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN002",
+        name="indicators.no-unit",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981",),
+        # A target with no unit in ``unit`` nor written beside the number ("50 orang", "30%").
+        when=lambda: [c.f << _INDICATOR & (m.has_target == True) & (m.has_unit == False)],  # noqa: E712
+        params=("indicator", "statement", "target_text"),
+    ),
+    Rule(
+        id="IN003",
+        name="indicators.no-baseline",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        when=lambda: [c.f << _INDICATOR & (m.has_baseline == False)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN004",
+        name="indicators.no-deadline",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        when=lambda: [c.f << _INDICATOR & (m.has_due == False)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN005",
+        name="indicators.deadline-outside-period",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        # ``due_in_period`` is "unknown" when the plan has no complete period: not judged here.
+        when=lambda: [c.f << _INDICATOR & (m.due_in_period == "no")],
+        params=("indicator", "statement", "due"),
+    ),
+    Rule(
+        id="IN006",
+        name="indicators.no-data-source",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        when=lambda: [c.f << _INDICATOR & (m.has_source == False)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN007",
+        name="indicators.no-frequency",
+        severity="info",
+        step="monitoring",
+        sources=("seed000",),
+        # Only when the plan's monitoring section sets no frequency either: that one covers
+        # every indicator that does not set its own.
+        when=lambda: [
+            c.f << _INDICATOR & (m.has_frequency == False),  # noqa: E712
+            c.plan << (m.kind == "plan") & (m.monitoring_has_frequency == False),  # noqa: E712
+        ],
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN008",
+        name="indicators.no-responsible-partner",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        when=lambda: [c.f << _INDICATOR & (m.has_responsible == False)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN009",
+        name="indicators.vague-statement",
+        severity="warning",
+        step="action_plan",
+        sources=("doran1981", "seed000"),
+        # No number, no measurable noun ("jumlah", "persentase") and no target: a wish, not an
+        # indicator ("Meningkatkan kualitas layanan").
+        when=lambda: [c.f << _INDICATOR & (m.quantified == False)],  # noqa: E712
+        params=("indicator", "statement"),
+    ),
+    Rule(
+        id="IN010",
+        name="indicators.target-wrong-direction",
+        severity="error",
+        step="action_plan",
+        sources=("doran1981",),
+        # Increase with target <= baseline, or decrease with target >= baseline: reaching the
+        # target would mean no progress, or going backwards.
+        when=_wrong_direction,
+        params=("indicator", "statement", "target_text", "baseline_text"),
+    ),
+    Rule(
+        id="IN011",
+        name="indicators.goal-without-indicator",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # No indicator measures the goal, directly or through one of its activities; the goal
+        # itself names a number (a goal that names none is IN012).
+        when=lambda: [
+            c.f << (m.kind == "goal")
+            & (m.n_indicators == 0)
+            & (m.n_indicators_via_activities == 0)
+            & (m.quantified == True)  # noqa: E712
+        ],
+        params=("goal", "statement"),
+    ),
+    Rule(
+        id="IN012",
+        name="indicators.goal-not-measurable",
+        severity="warning",
+        step="goal",
+        sources=("seed000", "doran1981"),
+        # Neither the goal's statement nor any indicator says how much should change.
+        when=lambda: [
+            c.f << (m.kind == "goal")
+            & (m.n_indicators == 0)
+            & (m.n_indicators_via_activities == 0)
+            & (m.quantified == False)  # noqa: E712
+        ],
+        params=("goal", "statement"),
+    ),
+    Rule(
+        id="IN013",
+        name="indicators.activity-without-indicator",
+        severity="info",
+        step="action_plan",
+        sources=("seed000",),
+        when=lambda: [c.f << (m.kind == "activity") & (m.n_indicators == 0)],
+        params=("activity", "name"),
+    ),
+]

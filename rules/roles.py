@@ -1,0 +1,128 @@
+"""RL - roles: does every partner have a clear part, and does every activity have one owner?
+
+Knowledge (seed 000, planning step 3): the plan must set out each pillar's role and
+responsibilities clearly - the contribution expected of each party and how they will work
+together. Step 5 adds coordination, so that every party understands its role. Vagueness is
+read in Python (advisor/textscan.py with the ``vague`` list of knowledge/lexicon.yaml); the
+rules only judge the counts it leaves on the facts.
+
+To avoid reporting one gap twice: a partner with no responsibility is left to PH004 when its
+whole pillar has none, and a lead or support partner with no responsibility at all is left to
+RL001 rather than also being reported as a mismatch (RL005, RL006).
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from advisor.knowledge import thresholds
+from rules.base import Rule
+
+
+def _role_mismatch(role: str) -> list:
+    # A partner named as lead/support whose responsibilities share no content word with the
+    # activity; only when it has responsibilities at all (else RL001 already says so).
+    return [
+        c.f << (m.kind == "role") & (m.role == role) & (m.matched == False),  # noqa: E712
+        c.p << (m.kind == "partner") & (m.partner == c.f.partner) & (m.n_responsibilities > 0),
+    ]
+
+
+def _coordination_risk() -> list:
+    # Chains on RL002: the Nth partner with unclear roles (N = unclear_roles_for_risk), and no
+    # coordination mechanism to sort out who does what.
+    return [
+        c.u << (m.kind == "role_unclear") & (m.ordinal == thresholds()["unclear_roles_for_risk"]),
+        c.f << (m.kind == "plan") & (m.has_mechanism == False),  # noqa: E712
+    ]
+
+
+RULES = [
+    Rule(
+        id="RL001",
+        name="roles.partner-without-responsibility",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        # A partner with no responsibility, in a pillar where others do have some.
+        when=lambda: [
+            c.f << (m.kind == "partner") & (m.n_responsibilities == 0),
+            c.pl << (m.kind == "pillar") & (m.pillar == c.f.pillar) & (m.n_responsibilities > 0),
+        ],
+        params=("name",),
+    ),
+    Rule(
+        id="RL002",
+        name="roles.vague-responsibilities",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        # Every responsibility of the partner opens with a verb that names no task ("mendukung",
+        # "assist") or hedges ("sesuai kebutuhan"): nothing in it can be checked.
+        when=lambda: [c.f << (m.kind == "partner") & (m.n_clear == 0) & (m.n_vague > 0)],
+        params=("name",),
+        asserts="role_unclear",
+        carries=("partner",),
+    ),
+    Rule(
+        id="RL003",
+        name="roles.activity-without-lead",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        when=lambda: [c.f << (m.kind == "activity") & (m.n_leads == 0)],
+        params=("name",),
+    ),
+    Rule(
+        id="RL004",
+        name="roles.activity-with-several-leads",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        # ``lead`` given as a list of more than one partner: shared leadership, no single owner.
+        when=lambda: [c.f << (m.kind == "activity") & (m.n_leads > 1)],
+        params=("name", "leads"),
+    ),
+    Rule(
+        id="RL005",
+        name="roles.lead-without-matching-responsibility",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        when=lambda: _role_mismatch("lead"),
+        params=("partner_name", "activity_name"),
+    ),
+    Rule(
+        id="RL006",
+        name="roles.support-without-matching-responsibility",
+        severity="info",
+        step="roles",
+        sources=("seed000",),
+        when=lambda: _role_mismatch("support"),
+        params=("partner_name", "activity_name"),
+    ),
+    Rule(
+        id="RL007",
+        name="roles.shared-task-without-coordination",
+        severity="warning",
+        step="roles",
+        sources=("seed000",),
+        # The same responsibility written for several partners, and no coordination mechanism
+        # that would settle who does which part.
+        when=lambda: [
+            c.f << (m.kind == "shared_task"),
+            c.plan << (m.kind == "plan") & (m.has_mechanism == False),  # noqa: E712
+        ],
+        params=("task", "partners"),
+    ),
+    Rule(
+        id="RL008",
+        name="roles.coordination-risk",
+        severity="warning",
+        step="communication",
+        sources=("seed000",),
+        when=_coordination_risk,
+        based_on=("RL002",),
+        aggregate=True,
+    ),
+]
