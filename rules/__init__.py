@@ -9,7 +9,13 @@ from functools import cache
 
 from rules.base import Rule
 
-FAMILY_MODULES = ("rules.pentahelix",)
+FAMILY_MODULES = (
+    "rules.pentahelix",
+    "rules.roles",
+    "rules.indicators",
+    "rules.dependency",
+    "rules.steps",
+)
 
 
 @cache

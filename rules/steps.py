@@ -1,0 +1,144 @@
+"""ST - planning steps: does the plan contain each of the six steps of pentahelix planning?
+
+Knowledge (seed 000): a cooperation plan that serves a development goal goes through six steps -
+name the development goal; identify the stakeholders; set each one's role and responsibility;
+draw up a measurable action plan with concrete steps, timing and indicators; ensure
+communication and coordination; monitor and evaluate periodically (knowledge/steps.yaml).
+
+These rules judge the plan's structure only, from the ``plan`` fact: a step that is missing
+altogether. What is weak inside a step that is there (a partner without responsibilities, an
+indicator without a target) is the item-level business of the PH, RL and IN families.
+A missing goal, partner side, role set, action plan or indicator set leaves nothing to sign
+(error); a missing schedule, coordination, communication or monitoring arrangement has to be
+fixed before the plan is workable (warning).
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from rules.base import Rule
+
+
+def _plan(condition: object) -> list:
+    return [c.f << (m.kind == "plan") & condition]
+
+
+RULES = [
+    Rule(
+        id="ST001",
+        name="steps.no-goal",
+        severity="error",
+        step="goal",
+        sources=("seed000",),
+        when=lambda: _plan(m.n_goals == 0),
+    ),
+    Rule(
+        id="ST002",
+        name="steps.single-party",
+        severity="error",
+        step="stakeholders",
+        sources=("seed000", "etzkowitz2017"),
+        when=lambda: _plan(m.n_partners < 2),
+        params=("n_partners",),
+    ),
+    Rule(
+        id="ST003",
+        name="steps.no-roles",
+        severity="error",
+        step="roles",
+        sources=("seed000",),
+        when=lambda: _plan((m.n_partners > 0) & (m.n_responsibilities == 0)),
+        params=("n_partners",),
+    ),
+    Rule(
+        id="ST004",
+        name="steps.no-action-plan",
+        severity="error",
+        step="action_plan",
+        sources=("seed000",),
+        when=lambda: _plan(m.n_activities == 0),
+    ),
+    Rule(
+        id="ST005",
+        name="steps.no-period",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        when=lambda: _plan(m.has_period == False),  # noqa: E712
+    ),
+    Rule(
+        id="ST006",
+        name="steps.unscheduled-activities",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # Attribute against attribute: both guarded, as a missing one would match (engine trap).
+        when=lambda: _plan(+m.n_dated_activities & +m.n_activities & (m.n_dated_activities < m.n_activities)),
+        params=("n_dated_activities", "n_activities"),
+    ),
+    Rule(
+        id="ST007",
+        name="steps.no-indicators",
+        severity="error",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        when=lambda: _plan(m.n_indicators == 0),
+    ),
+    Rule(
+        id="ST008",
+        name="steps.no-coordination",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "seed002"),
+        when=lambda: _plan(m.has_coordination == False),  # noqa: E712
+    ),
+    Rule(
+        id="ST009",
+        name="steps.coordination-without-mechanism",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "seed002"),
+        when=lambda: _plan((m.has_coordination == True) & (m.has_mechanism == False)),  # noqa: E712
+    ),
+    Rule(
+        id="ST010",
+        name="steps.no-communication",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "ansell2018"),
+        when=lambda: _plan(m.has_communication == False),  # noqa: E712
+    ),
+    Rule(
+        id="ST011",
+        name="steps.communication-without-channels",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "ansell2018"),
+        when=lambda: _plan((m.has_communication == True) & (m.has_channels == False)),  # noqa: E712
+    ),
+    Rule(
+        id="ST012",
+        name="steps.no-monitoring",
+        severity="warning",
+        step="monitoring",
+        sources=("seed000",),
+        when=lambda: _plan(m.has_monitoring == False),  # noqa: E712
+    ),
+    Rule(
+        id="ST013",
+        name="steps.monitoring-without-frequency",
+        severity="warning",
+        step="monitoring",
+        sources=("seed000",),
+        when=lambda: _plan((m.has_monitoring == True) & (m.monitoring_has_frequency == False)),  # noqa: E712
+    ),
+    Rule(
+        id="ST014",
+        name="steps.no-evaluation-dates",
+        severity="warning",
+        step="monitoring",
+        sources=("seed000",),
+        when=lambda: _plan((m.has_monitoring == True) & (m.n_evaluations == 0)),  # noqa: E712
+    ),
+]
