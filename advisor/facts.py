@@ -379,6 +379,7 @@ class _Extractor:
                 f"indicators[{i}]",
                 indicator=ind.id,
                 statement=statement,
+                name=statement or ind.id,  # for messages: the statement, or the id when there is none
                 has_target=target is not None,
                 target=target,
                 target_text=_shown(ind.target),
@@ -412,6 +413,7 @@ class _Extractor:
                 f"goals[{i}]",
                 goal=goal.id,
                 statement=statement,
+                name=statement or goal.id,  # for messages: the statement, or the id when there is none
                 n_indicators=self.measured[goal.id],
                 n_indicators_via_activities=via_activities,
                 n_activities=len(activities_by_goal[goal.id]),
