@@ -38,7 +38,7 @@ RULES = [
         sources=("seed000", "doran1981"),
         # A countable statement with no numeric target (an uncountable one is IN009).
         when=lambda: [c.f << _INDICATOR & (m.has_target == False) & (m.quantified == True)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN002",
@@ -48,7 +48,7 @@ RULES = [
         sources=("doran1981",),
         # A target with no unit in ``unit`` nor written beside the number ("50 orang", "30%").
         when=lambda: [c.f << _INDICATOR & (m.has_target == True) & (m.has_unit == False)],  # noqa: E712
-        params=("indicator", "statement", "target_text"),
+        params=("indicator", "name", "target_text"),
     ),
     Rule(
         id="IN003",
@@ -57,7 +57,7 @@ RULES = [
         step="action_plan",
         sources=("doran1981", "seed000"),
         when=lambda: [c.f << _INDICATOR & (m.has_baseline == False)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN004",
@@ -66,7 +66,7 @@ RULES = [
         step="action_plan",
         sources=("doran1981", "seed000"),
         when=lambda: [c.f << _INDICATOR & (m.has_due == False)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN005",
@@ -76,7 +76,7 @@ RULES = [
         sources=("doran1981", "seed000"),
         # ``due_in_period`` is "unknown" when the plan has no complete period: not judged here.
         when=lambda: [c.f << _INDICATOR & (m.due_in_period == "no")],
-        params=("indicator", "statement", "due"),
+        params=("indicator", "name", "due"),
     ),
     Rule(
         id="IN006",
@@ -85,7 +85,7 @@ RULES = [
         step="action_plan",
         sources=("doran1981", "seed000"),
         when=lambda: [c.f << _INDICATOR & (m.has_source == False)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN007",
@@ -99,7 +99,7 @@ RULES = [
             c.f << _INDICATOR & (m.has_frequency == False),  # noqa: E712
             c.plan << (m.kind == "plan") & (m.monitoring_has_frequency == False),  # noqa: E712
         ],
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN008",
@@ -108,7 +108,7 @@ RULES = [
         step="action_plan",
         sources=("doran1981", "seed000"),
         when=lambda: [c.f << _INDICATOR & (m.has_responsible == False)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN009",
@@ -119,7 +119,7 @@ RULES = [
         # No number, no measurable noun ("jumlah", "persentase") and no target: a wish, not an
         # indicator ("Meningkatkan kualitas layanan").
         when=lambda: [c.f << _INDICATOR & (m.quantified == False)],  # noqa: E712
-        params=("indicator", "statement"),
+        params=("indicator", "name"),
     ),
     Rule(
         id="IN010",
@@ -130,7 +130,7 @@ RULES = [
         # Increase with target <= baseline, or decrease with target >= baseline: reaching the
         # target would mean no progress, or going backwards.
         when=_wrong_direction,
-        params=("indicator", "statement", "target_text", "baseline_text"),
+        params=("indicator", "name", "target_text", "baseline_text"),
     ),
     Rule(
         id="IN011",
@@ -146,7 +146,7 @@ RULES = [
             & (m.n_indicators_via_activities == 0)
             & (m.quantified == True)  # noqa: E712
         ],
-        params=("goal", "statement"),
+        params=("goal", "name"),
     ),
     Rule(
         id="IN012",
@@ -161,7 +161,7 @@ RULES = [
             & (m.n_indicators_via_activities == 0)
             & (m.quantified == False)  # noqa: E712
         ],
-        params=("goal", "statement"),
+        params=("goal", "name"),
     ),
     Rule(
         id="IN013",
