@@ -196,7 +196,10 @@ class _Extractor:
         """Who the benefits are written for, on the same sides as :meth:`_benefit_sides`."""
         partners = self.plan.partners
         if len(countries) > 1:
-            return ", ".join(sorted({p.country.strip().upper() for p in partners if p.benefits and p.country}))
+            # Name the partners, with their country: a bare country code reads poorly in a message.
+            return ", ".join(
+                f"{p.name or p.id} ({p.country.strip().upper()})" for p in partners if p.benefits and p.country
+            )
         return ", ".join(p.name or p.id for p in partners if p.benefits)
 
     # --- pillars and partners ----------------------------------------------------------------
