@@ -56,6 +56,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("doran1981", "seed000"),
+        # No baseline: the change the cooperation makes cannot be shown (0 counts as a baseline).
         when=lambda: [c.f << _INDICATOR & (m.has_baseline == False)],  # noqa: E712
         params=("indicator", "name"),
     ),
@@ -65,6 +66,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("doran1981", "seed000"),
+        # No ``due`` date: the indicator is not time-bound.
         when=lambda: [c.f << _INDICATOR & (m.has_due == False)],  # noqa: E712
         params=("indicator", "name"),
     ),
@@ -84,6 +86,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("doran1981", "seed000"),
+        # No ``data_source``: a reported result cannot be verified.
         when=lambda: [c.f << _INDICATOR & (m.has_source == False)],  # noqa: E712
         params=("indicator", "name"),
     ),
@@ -107,6 +110,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("doran1981", "seed000"),
+        # No ``responsible`` partner to collect and report the data.
         when=lambda: [c.f << _INDICATOR & (m.has_responsible == False)],  # noqa: E712
         params=("indicator", "name"),
     ),
@@ -169,6 +173,7 @@ RULES = [
         severity="info",
         step="action_plan",
         sources=("seed000",),
+        # No indicator names the activity in ``measures``; advice, as its goal may be measured.
         when=lambda: [c.f << (m.kind == "activity") & (m.n_indicators == 0)],
         params=("activity", "name"),
     ),

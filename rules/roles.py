@@ -70,6 +70,7 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed000",),
+        # An activity with no ``lead`` at all: nobody answers for it.
         when=lambda: [c.f << (m.kind == "activity") & (m.n_leads == 0)],
         params=("name",),
     ),
@@ -89,6 +90,7 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed000",),
+        # The lead partner's responsibilities share no content word with the activity's name.
         when=lambda: _role_mismatch("lead"),
         params=("partner_name", "activity_name"),
     ),
@@ -98,6 +100,7 @@ RULES = [
         severity="info",
         step="roles",
         sources=("seed000",),
+        # As RL005 for a support partner: advice, since support is often ad hoc.
         when=lambda: _role_mismatch("support"),
         params=("partner_name", "activity_name"),
     ),
