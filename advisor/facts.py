@@ -98,6 +98,10 @@ class _Extractor:
         self._activities()
         self._indicators()
         self._goals()
+        # GV/PS/CH/KS facts live in their own module to keep this one small.
+        from advisor import facts_governance
+
+        facts_governance.add_facts(self)
         return self.facts
 
     # --- the plan as a whole -----------------------------------------------------------------

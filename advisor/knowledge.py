@@ -180,3 +180,94 @@ def rule_texts() -> dict[str, RuleText]:
 
 def knowledge_path(*parts: str) -> Path:
     return KNOWLEDGE_DIR.joinpath(*parts)
+
+
+# --- issue 3: principles, phases, challenges, forms, scoring ---------------------------------
+
+
+class Principle(_Strict):
+    label: Bilingual
+    definition: Bilingual
+    sources: list[str]
+    rules: list[str]
+    seigler: int | None = None
+
+
+class Phase(_Strict):
+    order: int
+    label: Bilingual
+    definition: Bilingual
+    plan_section: str
+    sources: list[str]
+    rules: list[str]
+
+
+class Challenge(_Strict):
+    label: Bilingual
+    definition: Bilingual
+    sources: list[str]
+    rules: list[str]
+
+
+class Form(_Strict):
+    label: Bilingual
+    definition: Bilingual
+    sources: list[str]
+    min_countries: int | None = None
+    max_countries: int | None = None
+    max_regions: int | None = None
+    pillars: int | None = None
+
+
+class Forms(_Strict):
+    forms: dict[str, Form]
+    pentahelix_missing_for_mislabel: int
+    regional_max_years: int
+    regions: dict[str, list[str]]
+
+
+class Challenges(_Strict):
+    challenges: dict[str, Challenge]
+    coordination_min_partners: int
+
+
+class Dimension(_Strict):
+    order: int
+    label: Bilingual
+    families: list[str]
+    ratio: str | None = None
+
+
+class Scoring(_Strict):
+    weights: dict[str, int]
+    dimensions: dict[str, Dimension]
+    rules: dict[str, str]
+    heading: Bilingual
+    explanation: Bilingual
+
+
+@cache
+def principles() -> dict[str, Principle]:
+    raw = _read("principles.yaml")["principles"]
+    return {key: _checked(Principle, value, f"principles.yaml: {key}") for key, value in raw.items()}
+
+
+@cache
+def phases() -> dict[str, Phase]:
+    raw = _read("phases.yaml")["phases"]
+    return {key: _checked(Phase, value, f"phases.yaml: {key}") for key, value in raw.items()}
+
+
+@cache
+def challenges() -> Challenges:
+    return _checked(Challenges, _read("challenges.yaml"), "challenges.yaml")
+
+
+@cache
+def forms() -> Forms:
+    return _checked(Forms, _read("forms.yaml"), "forms.yaml")
+
+
+@cache
+def scoring() -> Scoring:
+    return _checked(Scoring, _read("scoring.yaml"), "scoring.yaml")

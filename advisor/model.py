@@ -62,6 +62,8 @@ class Partner(Section):
     responsibilities: TextList = Field(default_factory=list)
     contributions: list[Contribution] = Field(default_factory=list)
     benefits: TextList = Field(default_factory=list)
+    # Geographic region (e.g. ASEAN) when knowledge/forms.yaml cannot tell it from ``country``.
+    region: str | None = None
 
 
 class Activity(Section):
@@ -121,6 +123,16 @@ class Risk(Section):
 class Agreement(Section):
     type: str | None = None
     legal_basis: str | TextList | None = None
+    # Principles the agreement states (sovereignty, non-interference, mutual benefit...).
+    principles: TextList = Field(default_factory=list)
+
+
+class Differences(Section):
+    """How an international plan handles differences of culture, language and regulation."""
+
+    culture: str | TextList | None = None
+    language: str | TextList | None = None
+    regulation: str | TextList | None = None
 
 
 class Suppression(Section):
@@ -147,6 +159,14 @@ class Plan(Section):
     risks: list[Risk] = Field(default_factory=list)
     agreement: Agreement | None = None
     sustainability: str | None = None
+    # Optional governance and challenge sections (issue 3); a missing one may be a finding.
+    interests: str | TextList | None = None
+    trust_building: str | TextList | None = None
+    conflict_of_interest: str | TextList | None = None
+    institutional_change: str | TextList | None = None
+    goal_setting: str | None = None
+    budget: str | TextList | None = None
+    differences: Differences | None = None
     suppress: list[Suppression] = Field(default_factory=list)
 
 
@@ -165,6 +185,7 @@ SECTION_NAMES: dict[type[BaseModel], str] = {
     Monitoring: "monitoring",
     Risk: "risk",
     Agreement: "agreement",
+    Differences: "differences",
     Suppression: "suppression",
 }
 

@@ -15,6 +15,10 @@ FAMILY_MODULES = (
     "rules.indicators",
     "rules.dependency",
     "rules.steps",
+    "rules.governance",
+    "rules.phases",
+    "rules.challenges",
+    "rules.forms",
 )
 
 

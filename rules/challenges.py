@@ -1,0 +1,152 @@
+"""CH - challenges of cooperation: does the plan answer the known obstacles?
+
+Knowledge (seed 002): differing national interests, lack of trust, power inequality that lets
+the stronger dominate, bureaucracy and weak coordination, and too little funding. Seed 000:
+international planning meets cultural, language and regulatory differences, and good planning
+weighs political, social and economic dynamics (risks and their mitigation).
+
+Chaining on DP001's ``foreign_reliance`` (one foreign partner or donor supplies most of a
+critical resource): with no balancing mechanism in decisions, it is unchecked power
+inequality (CH003); with neither exit strategy nor capacity building, it is an asymmetric
+dependency, rated high (CH012). The challenges are listed in knowledge/challenges.yaml.
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from advisor.knowledge import challenges
+from rules.base import Rule
+
+
+def _gov(condition: object) -> list:
+    return [c.f << (m.kind == "governance") & condition]
+
+
+def _international(condition: object) -> list:
+    return _gov((m.international == True) & condition)  # noqa: E712
+
+
+RULES = [
+    Rule(
+        id="CH001",
+        name="challenges.interests-not-reconciled",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed002", "seed000", "seed004"),
+        when=lambda: _international(m.has_interests == False),  # noqa: E712
+    ),
+    Rule(
+        id="CH002",
+        name="challenges.no-trust-building",
+        severity="warning",
+        step="communication",
+        sources=("seed002", "seed004"),
+        when=lambda: _international(m.has_trust_building == False),  # noqa: E712
+    ),
+    Rule(
+        id="CH003",
+        name="challenges.power-imbalance-unchecked",
+        severity="warning",
+        step="communication",
+        sources=("seed002", "mastanduno2018", "ansell_gash2007"),
+        # DP007 covers decisions openly reserved to the strong partner; this is the quieter case
+        # of a dominant supplier and nothing in the decision rules that gives the others a voice.
+        when=lambda: [
+            c.f << (m.kind == "foreign_reliance"),
+            c.d << (m.kind == "decision") & (m.about == "coordination") & (m.style != "consensus"),
+            c.g << (m.kind == "governance") & (m.has_conflict_resolution == False),  # noqa: E712
+        ],
+        params=("top_name", "resource", "top_share_pct"),
+        based_on=("DP001",),
+    ),
+    Rule(
+        id="CH004",
+        name="challenges.ad-hoc-coordination",
+        severity="warning",
+        step="communication",
+        sources=("seed002",),
+        when=lambda: _gov(
+            (m.n_partners >= challenges().coordination_min_partners)
+            & (m.has_mechanism == True)  # noqa: E712
+            & (m.coordination_regular == False)  # noqa: E712
+        ),
+        params=("n_partners",),
+    ),
+    Rule(
+        id="CH005",
+        name="challenges.budget-not-identified",
+        severity="warning",
+        step="action_plan",
+        sources=("seed002",),
+        when=lambda: [
+            c.f << (m.kind == "budget")
+            & (m.status == "missing")
+            & (m.has_funding == False)  # noqa: E712
+            & (m.n_activities > 0)
+        ],
+    ),
+    Rule(
+        id="CH006",
+        name="challenges.budget-not-secured",
+        severity="warning",
+        step="action_plan",
+        sources=("seed002",),
+        when=lambda: [c.f << (m.kind == "budget") & (m.status == "unfunded")],
+    ),
+    Rule(
+        id="CH007",
+        name="challenges.cultural-differences-not-addressed",
+        severity="info",
+        step="communication",
+        sources=("seed000",),
+        when=lambda: _international(m.has_culture_note == False),  # noqa: E712
+    ),
+    Rule(
+        id="CH008",
+        name="challenges.language-barrier-not-addressed",
+        severity="info",
+        step="communication",
+        sources=("seed000",),
+        when=lambda: _international(m.has_language_note == False),  # noqa: E712
+    ),
+    Rule(
+        id="CH009",
+        name="challenges.regulatory-differences-not-addressed",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed000",),
+        when=lambda: _international(m.has_regulation_note == False),  # noqa: E712
+    ),
+    Rule(
+        id="CH010",
+        name="challenges.risk-without-mitigation",
+        severity="warning",
+        step="monitoring",
+        sources=("seed000", "zartman2012"),
+        when=lambda: [c.f << (m.kind == "risk") & (m.has_mitigation == False)],  # noqa: E712
+    ),
+    Rule(
+        id="CH011",
+        name="challenges.no-risks-listed",
+        severity="info",
+        step="monitoring",
+        sources=("seed000", "zartman2012"),
+        when=lambda: _gov(m.n_risks == 0),
+    ),
+    Rule(
+        id="CH012",
+        name="challenges.asymmetric-dependency-high",
+        severity="error",
+        step="roles",
+        sources=("mastanduno2018", "seed000", "seed004", "seed002"),
+        when=lambda: [
+            c.f << (m.kind == "foreign_reliance"),
+            c.g << (m.kind == "governance")
+            & (m.has_exit_strategy == False)  # noqa: E712
+            & (m.has_capacity_building == False),  # noqa: E712
+        ],
+        params=("top_name", "resource", "top_share_pct"),
+        based_on=("DP001",),
+    ),
+]

@@ -1,0 +1,136 @@
+"""KS - the form of cooperation: does the declared ``kind`` fit the partners, and does an
+international plan rest on an agreement that respects sovereignty and mutual benefit?
+
+Knowledge (seeds 002 and 004): bilateral cooperation is between two countries, multilateral
+among many (three or more), regional among countries of one region; international
+cooperation is reached through negotiation and written agreements, does not interfere in
+domestic affairs nor reduce sovereignty, and must benefit each side (also PP 28/2018 for
+cooperation between regions). A pentahelix plan sets out to involve all five pillars: KS004
+chains on PH001's ``pillar_gap`` facts and calls a plan missing three or more pillars
+pentahelix in name only. Country counts, regions and limits are in knowledge/forms.yaml.
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from advisor.knowledge import forms
+from rules.base import Rule
+
+
+def _form(condition: object) -> list:
+    return [c.f << (m.kind == "form") & condition]
+
+
+def _international(condition: object) -> list:
+    return _form((m.international == True) & condition)  # noqa: E712
+
+
+def _bilateral() -> list:
+    n = forms().forms["bilateral"].min_countries
+    return _form((m.plan_kind == "bilateral") & (m.n_countries != n))
+
+
+def _multilateral() -> list:
+    return _form((m.plan_kind == "multilateral") & (m.n_countries < forms().forms["multilateral"].min_countries))
+
+
+def _regional() -> list:
+    return _form((m.plan_kind == "regional") & (m.n_regions > forms().forms["regional"].max_regions))
+
+
+def _domestic() -> list:
+    return _form((m.plan_kind == "domestic") & (m.n_countries > forms().forms["domestic"].max_countries))
+
+
+def _regional_period() -> list:
+    return _form((m.plan_kind == "regional") & (m.period_months > forms().regional_max_years * 12))
+
+
+RULES = [
+    Rule(
+        id="KS001",
+        name="forms.bilateral-not-two-countries",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed002", "seed004"),
+        when=_bilateral,
+        params=("n_countries", "countries"),
+    ),
+    Rule(
+        id="KS002",
+        name="forms.multilateral-too-few-countries",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed002", "seed004"),
+        when=_multilateral,
+        params=("n_countries", "countries"),
+    ),
+    Rule(
+        id="KS003",
+        name="forms.regional-across-regions",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed002", "seed004"),
+        when=_regional,
+        params=("regions",),
+    ),
+    Rule(
+        id="KS004",
+        name="forms.pentahelix-in-name-only",
+        severity="warning",
+        step="stakeholders",
+        sources=("etzkowitz2017", "seed000"),
+        when=lambda: [
+            c.g << (m.kind == "pillar_gap")
+            & (m.source_rule == "PH001")
+            & (m.ordinal == forms().pentahelix_missing_for_mislabel),
+            c.f << (m.kind == "form") & (m.plan_kind == "pentahelix"),
+        ],
+        params=("n_pillars",),
+        based_on=("PH001",),
+        aggregate=True,
+    ),
+    Rule(
+        id="KS005",
+        name="forms.international-without-legal-basis",
+        severity="error",
+        step="stakeholders",
+        sources=("seed004", "dougherty_pfaltzgraff1971"),
+        when=lambda: _international(m.has_legal_basis == False),  # noqa: E712
+    ),
+    Rule(
+        id="KS006",
+        name="forms.sovereignty-not-stated",
+        severity="warning",
+        step="stakeholders",
+        sources=("seed004",),
+        when=lambda: _international(m.has_sovereignty == False),  # noqa: E712
+    ),
+    Rule(
+        id="KS007",
+        name="forms.mutual-benefit-not-stated",
+        severity="info",
+        step="stakeholders",
+        sources=("seed004", "pp28_2018"),
+        when=lambda: _international(m.has_mutual_benefit == False),  # noqa: E712
+    ),
+    Rule(
+        id="KS008",
+        name="forms.regional-period-over-limit",
+        severity="info",
+        step="action_plan",
+        sources=("seed004", "seed002"),
+        when=_regional_period,
+        params=("period_years", "max_years"),
+    ),
+    Rule(
+        id="KS009",
+        name="forms.domestic-with-foreign-partners",
+        severity="warning",
+        step="stakeholders",
+        sources=("pp28_2018", "seed004"),
+        when=_domestic,
+        params=("countries",),
+    ),
+]

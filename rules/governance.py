@@ -1,0 +1,161 @@
+"""GV - collaborative-governance principles: is the cooperation governed as a collaboration?
+
+Knowledge: Seigler's eight principles (seed 003): citizens co-produce the public good, the
+community mobilises its own resources, professionals empower it, decisions are taken by
+deliberation, the partnership lasts, policy is strategic, it changes institutions and it is
+accountable. Ansell & Gash (seed 003) and Ansell (seed 000): consensus-oriented, deliberative
+decisions; transparency, accountability and participation; government as facilitator and
+coordinator. Purwanti (Febrian 2016, seed 003): partners stand as equals in setting goals.
+Seed 004: officials may not use the state's name for personal interest.
+
+Chaining: GV009 (no public disclosure) asserts ``disclosure_gap``; GV010 joins it with a
+missing media pillar (``pillar_gap`` from PH001-PH003) into "transparency principle at risk".
+The principles and the rules that check them are listed in knowledge/principles.yaml.
+"""
+
+from __future__ import annotations
+
+from durable.lang import c, m
+
+from rules.base import Rule
+
+
+def _gov(condition: object) -> list:
+    return [c.f << (m.kind == "governance") & condition]
+
+
+def _community(condition: object) -> list:
+    """The community pillar is in the plan, and the plan-wide ``condition`` holds."""
+    return [
+        c.f << (m.kind == "pillar") & (m.pillar == "community") & (m.present == True),  # noqa: E712
+        c.g << (m.kind == "governance") & condition,
+    ]
+
+
+RULES = [
+    Rule(
+        id="GV001",
+        name="governance.decision-not-deliberative",
+        severity="warning",
+        step="communication",
+        sources=("seigler2011", "ansell_gash2007", "seed003"),
+        # Decisions reserved to the top funder, a foreign partner or a donor are DP007's case.
+        when=lambda: [
+            c.f << (m.kind == "decision")
+            & (m.about == "coordination")
+            & (m.style != "consensus")
+            & (m.by_strong == False)  # noqa: E712
+        ],
+    ),
+    Rule(
+        id="GV002",
+        name="governance.community-not-in-delivery",
+        severity="warning",
+        step="roles",
+        sources=("seigler2011", "seed003", "ansell2018"),
+        when=lambda: _community((m.community_roles == 0) & (m.n_activities > 0)),
+        params=("names",),
+    ),
+    Rule(
+        id="GV003",
+        name="governance.community-resources-not-mobilised",
+        severity="info",
+        step="roles",
+        sources=("seigler2011", "seed003"),
+        when=lambda: _community(m.community_contributions == 0),
+        params=("names",),
+    ),
+    Rule(
+        id="GV004",
+        name="governance.no-professional-empowerment",
+        severity="info",
+        step="roles",
+        sources=("seigler2011", "seed003"),
+        when=lambda: _community((m.n_empowering == 0) & (m.has_capacity_building == False)),  # noqa: E712
+        params=("names",),
+    ),
+    Rule(
+        id="GV005",
+        name="governance.partnership-not-sustained",
+        severity="warning",
+        step="monitoring",
+        sources=("seigler2011", "astuti2020", "seed003"),
+        when=lambda: _gov(m.has_sustainability == False),  # noqa: E712
+        asserts="continuity_gap",
+    ),
+    Rule(
+        id="GV006",
+        name="governance.no-strategic-link",
+        severity="warning",
+        step="goal",
+        sources=("seigler2011", "seed003", "seed002"),
+        when=lambda: _gov((m.n_goals > 0) & (m.n_goals_with_agenda == 0)),
+    ),
+    Rule(
+        id="GV007",
+        name="governance.no-institutional-change",
+        severity="info",
+        step="action_plan",
+        sources=("seigler2011", "seed003"),
+        when=lambda: _gov(m.has_institutional_change == False),  # noqa: E712
+    ),
+    Rule(
+        id="GV008",
+        name="governance.accountability-unclear",
+        severity="warning",
+        step="monitoring",
+        sources=("seigler2011", "ansell2018", "seed000"),
+        when=lambda: _gov(m.has_reporting_line == False),  # noqa: E712
+    ),
+    Rule(
+        id="GV009",
+        name="governance.no-public-disclosure",
+        severity="warning",
+        step="communication",
+        sources=("ansell2018", "seed000"),
+        when=lambda: _gov(m.has_disclosure == False),  # noqa: E712
+        asserts="disclosure_gap",
+    ),
+    Rule(
+        id="GV010",
+        name="governance.transparency-at-risk",
+        severity="warning",
+        step="communication",
+        sources=("ansell2018", "seed000", "etzkowitz2017"),
+        # A missing media pillar (PH001-PH003) and no disclosure of the plan's own (GV009):
+        # nobody carries accurate information to the public.
+        when=lambda: [
+            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
+            c.d << (m.kind == "disclosure_gap"),
+        ],
+        based_on=("PH001", "PH002", "PH003", "GV009"),
+    ),
+    Rule(
+        id="GV011",
+        name="governance.goals-set-unilaterally",
+        severity="warning",
+        step="goal",
+        sources=("febrian2016", "seed003"),
+        when=lambda: [c.f << (m.kind == "decision") & (m.about == "goals") & (m.style == "unilateral")],
+    ),
+    Rule(
+        id="GV012",
+        name="governance.no-conflict-of-interest-safeguard",
+        severity="warning",
+        step="roles",
+        sources=("seed004",),
+        when=lambda: _gov((m.coi_exposed == True) & (m.has_coi == False)),  # noqa: E712
+    ),
+    Rule(
+        id="GV013",
+        name="governance.government-not-coordinating",
+        severity="info",
+        step="communication",
+        sources=("ansell2018", "seed000"),
+        when=lambda: [
+            c.f << (m.kind == "pillar") & (m.pillar == "government") & (m.present == True),  # noqa: E712
+            c.g << (m.kind == "governance") & (m.gov_coordinating == False) & (m.n_partners >= 3),  # noqa: E712
+        ],
+        params=("names",),
+    ),
+]
