@@ -78,6 +78,7 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("mastanduno2018", "seed000", "seed002", "seed004"),
+        # A foreign or donor partner supplies at least dependency_share of funding, technology or expertise.
         when=_foreign_reliance,
         params=("resource", "top_name", "top_share_pct"),
         asserts="foreign_reliance",
@@ -89,6 +90,7 @@ RULES = [
         severity="info",
         step="roles",
         sources=("seed004", "febrian2016"),
+        # One domestic business (not a donor) pays at least dependency_share of the funding.
         when=_single_private_sponsor,
         params=("top_name", "top_share_pct"),
     ),
@@ -98,6 +100,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("seed004", "mastanduno2018", "seed002"),
+        # The main technology supplier is foreign or a donor and dependency.technology_transfer is empty.
         when=lambda: _outside_supply_without("technology", "has_technology_transfer"),
         params=("top_name",),
     ),
@@ -107,6 +110,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("seed004", "seed000"),
+        # The main expertise supplier is foreign or a donor and dependency.capacity_building is empty.
         when=lambda: _outside_supply_without("expertise", "has_capacity_building"),
         params=("top_name",),
     ),
@@ -116,6 +120,7 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("seed004", "mastanduno2018"),
+        # The largest funder is foreign or a donor (any share) and dependency.exit_strategy is empty.
         when=lambda: _outside_supply_without("funding", "has_exit_strategy"),
         params=("top_name", "top_share_pct"),
     ),
@@ -125,6 +130,8 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed000", "seed002", "mastanduno2018"),
+        # Of two or more sides (countries, or partners in a domestic plan) exactly one lists benefits;
+        # none at all is a different gap.
         when=lambda: [c.f << (m.kind == "plan") & (m.benefit_sides == 1) & (m.sides >= 2)],
         params=("benefit_holders", "sides"),
     ),
@@ -134,6 +141,7 @@ RULES = [
         severity="warning",
         step="communication",
         sources=("seed002", "mastanduno2018", "febrian2016"),
+        # decision_making names one partner, and it is a top supplier, foreign or a donor (facts.py).
         when=lambda: [c.f << (m.kind == "plan") & (m.decision_by_strong == True)],  # noqa: E712
         params=("decision_text",),
     ),
