@@ -65,6 +65,11 @@ class Review:
     findings: tuple[Finding, ...]
     verdict: str
     scores: dict[str, int] = field(default_factory=dict)
+    # Notes about the plan that are not findings (advisor.problems.Problem), e.g. a suppression
+    # that matched nothing; they never count towards the verdict or the exit code.
+    notices: tuple[Any, ...] = ()
+    # Findings left out because a baseline already knows them (advisor/baseline.py).
+    baselined: int = 0
 
     def active(self) -> tuple[Finding, ...]:
         """Findings not suppressed."""

@@ -6,7 +6,7 @@ file --load--> Document --validate--> ValidatedPlan --extract--> facts
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,9 @@ from advisor.engine import Firing, engine_for
 from advisor.facts import extract
 from advisor.findings import Finding, Review
 from advisor.loader import DEFAULT_MAX_BYTES, load_file
-from advisor.problems import parse_path
+from advisor.knowledge import thresholds_overridden
+from advisor.problems import Problem, parse_path
+from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 from rules.base import SEVERITY_RANK
 
@@ -28,6 +30,29 @@ class Settings:
     lang: str | None = None
     min_severity: str = "info"
     max_bytes: int = DEFAULT_MAX_BYTES
+    # A team's configuration (advisor/config.py): rule ids or family codes to report only /
+    # never, severity overrides by id or family, threshold overrides; all as tuples so that
+    # settings stay hashable and can be sent to worker processes.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    thresholds: tuple[tuple[str, Any], ...] = ()
+    # False for an audit: the plan's own `suppress` entries are ignored.
+    suppress: bool = True
+
+    def selected(self, rule_id: str, family: str) -> bool:
+        """The most specific entry decides (a rule id over its family); ignore wins a tie."""
+        if rule_id in self.ignore:
+            return False
+        if rule_id in self.select:
+            return True
+        if family in self.ignore:
+            return False
+        return not self.select or family in self.select
+
+    def severity_of(self, rule_id: str, family: str, default: str) -> str:
+        overrides = dict(self.severity)
+        return overrides.get(rule_id) or overrides.get(family) or default
 
 
 DEFAULT_SETTINGS = Settings()
@@ -43,10 +68,29 @@ def review_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display
     return review_plan(load_plan(path, settings, display), settings)
 
 
+def prepare(settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Register the rules for these settings now (once per process; a batch worker's start)."""
+    with thresholds_overridden(settings.thresholds):
+        engine_for(rules.all_rules(), variant=settings.thresholds)
+
+
 def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> Review:
-    firings = engine_for(rules.all_rules()).evaluate(extract(vplan))
-    findings = _findings(vplan, firings)
-    verdict = assess.verdict(findings)
+    with thresholds_overridden(settings.thresholds):
+        firings = engine_for(rules.all_rules(), variant=settings.thresholds).evaluate(extract(vplan))
+        findings = _findings(vplan, firings)
+        findings = tuple(
+            sorted(
+                (replace(f, severity=settings.severity_of(f.rule_id, f.family, f.severity)) for f in findings),
+                key=Finding.sort_key,
+            )
+        )
+        # Suppressions are matched before selection, so that a suppression of a rule the team
+        # config ignores is not reported as unused.
+        notices: tuple[Problem, ...] = ()
+        if settings.suppress:
+            findings, notices = apply_suppressions(findings, vplan)
+        findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
+        verdict = assess.verdict(findings)
     shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[settings.min_severity])
     return Review(
         file=vplan.file,
@@ -54,6 +98,7 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         plan_language=vplan.plan.language,
         findings=shown,
         verdict=verdict,
+        notices=notices,
     )
 
 

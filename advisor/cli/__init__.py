@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("advisor.cli.check", "Review plan files and report findings with recommendations."),
     "validate": ("advisor.cli.check", "Check that plan files are well-formed, without reviewing them."),
     "init": ("advisor.cli.init", "Print a commented plan template to fill in."),
+    "batch": ("advisor.cli.batch", "Review every plan in folders, in parallel, with a summary."),
 }
 
 

@@ -3,58 +3,56 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from advisor.cli.common import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    EXIT_INPUT,
-    LANGS,
-    SEVERITIES,
-    use_color,
-    write_atomically,
-)
+from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
+from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
 from advisor.findings import Failure, Outcome
 from advisor.problems import InputError
-from advisor.render import FORMATS, renderer, review_lang
+from advisor.render import renderer, review_lang
 from advisor.review import Settings, load_plan, review_file
 from advisor.texts import ui
-from rules.base import SEVERITY_RANK
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
-@click.option("--lang", type=LANGS, help="Report language; default: the plan's `language`, else id.")
-@click.option("--min-severity", type=SEVERITIES, default="info", show_default=True, help="Hide findings below this.")
-@click.option(
-    "--fail-level", type=SEVERITIES, default="error", show_default=True, help="Exit 1 when a finding is at or above this."
-)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to this file.")
-def check(
-    files: tuple[Path, ...], fmt: str, lang: str | None, min_severity: str, fail_level: str, output: Path | None
-) -> None:
-    """Review plan FILES and report findings with recommendations."""
-    settings = Settings(lang=lang, min_severity=min_severity)
+@review_options
+@click.option("--explain", is_flag=True, help="Under each finding, the facts and rules that led to it (text format).")
+def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], explain: bool, **params: Any) -> None:
+    """Review plan FILES and report findings with recommendations.
+
+    Without --output the report goes to standard output; with it, only when --format is given.
+    Exit 0 clean, 1 findings at or above the fail level, 2 a usage or input error."""
+    run = resolve(list(files), params)
+    lang_for_messages = review_lang(run.lang, None)
+    if explain and (fmt or "text") != "text":
+        click.echo(ui("explain_format", lang_for_messages), err=True)
+        raise SystemExit(EXIT_INPUT)
+    guarded = [*files, *([run.config.path] if run.config.path else [])]
+    pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
     reviews, failures = [], []
     for path in files:
         try:
-            reviews.append(review_file(path, settings, display=str(path)))
+            reviews.append(review_file(path, run.settings, display=str(path)))
         except InputError as err:
             failures.append(Failure(str(path), tuple(err.problems)))
     outcome = Outcome(tuple(reviews), tuple(failures))
-    text = renderer(fmt)(outcome, lang, color=fmt == "text" and use_color(output is not None))
-    if output:
-        write_atomically(output, text, list(files))
-    else:
+    write_reports(outcome, pairs, run.lang, guarded)
+    if fmt or not pairs:
+        shown = fmt or "text"
+        color = shown == "text" and use_color(False)
+        if explain:
+            from advisor.render.text import render as render_text
+
+            text = render_text(outcome, run.lang, color=color, explain=True)
+        else:
+            text = renderer(shown)(outcome, run.lang, color=color)
         click.echo(text, nl=False)
     if failures:
         raise SystemExit(EXIT_INPUT)
-    failing = any(
-        SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_level] for review in reviews for f in review.active()
-    )
-    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    raise SystemExit(exit_code(outcome, run.fail_level))
 
 
 @click.command()

@@ -47,6 +47,11 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
         "counts": review.counts(),
         "scores": dict(review.scores),
         "findings": [_finding(f, lang) for f in review.findings],
+        "notices": [
+            {"code": n.code, "line": n.line, "col": n.col, "path": n.path, "message": n.render(lang)}
+            for n in review.notices
+        ],
+        "baselined": review.baselined,
     }
 
 

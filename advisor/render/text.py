@@ -38,10 +38,15 @@ def _review(review: Review, lang: str, style) -> str:  # type: ignore[no-untyped
         + style(verdict.upper(), fg=_VERDICT_COLOUR[review.verdict], bold=True)
         + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
     ]
-    if not review.findings:
+    if not review.findings and not review.baselined:
         lines += ["", ui("no_findings", lang)]
     for finding in review.findings:
         lines += ["", *_finding(finding, review.file, lang, style)]
+    if review.baselined:
+        lines += ["", ui("baselined", lang, count=review.baselined)]
+    if review.notices:
+        lines += ["", style(ui("notices", lang), bold=True)]
+        lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
     return "\n".join(lines)
 
 
@@ -52,6 +57,8 @@ def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ign
         f"   {file}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
         f"   {terminal(f.text('message', lang))}",
     ]
+    if f.suppressed is not None:
+        lines.insert(1, "   " + style(ui("suppressed_reason", lang, reason=terminal(f.suppressed, 300)), dim=True))
     if f.evidence:
         lines.append(f"   {ui('evidence', lang)}: “{terminal(f.evidence, 160)}”")
     if f.based_on:

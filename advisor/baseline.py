@@ -1,0 +1,81 @@
+"""A baseline: the findings a team already knows, so that a run reports only new ones.
+
+``advisor batch plans/ --write-baseline b.json`` records, per file (as the run displays it),
+the sorted keys (``RULE:subject``) of its active findings. ``--baseline b.json`` then leaves
+those findings out of the report and the exit code. A plan's verdict still counts them: a
+baseline is a tool for CI, not a judgement that the plan is ready.
+
+The file is stable (sorted keys, no dates), so that it can be kept in version control.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from advisor import __version__
+from advisor.findings import Outcome
+from advisor.problems import InputError, Problem
+
+BASELINE_VERSION = 1
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    baseline_version: int
+    tool: dict[str, str] = {}
+    files: dict[str, list[str]]
+
+
+Baseline = dict[str, frozenset[str]]
+
+
+def build(outcome: Outcome) -> str:
+    """The baseline of an outcome as JSON text; equal outcomes give equal bytes."""
+    files = {review.file: sorted({f.key for f in review.active()}) for review in outcome.reviews}
+    document = {
+        "baseline_version": BASELINE_VERSION,
+        "tool": {"name": "pentahelix-advisor", "version": __version__},
+        "files": dict(sorted(files.items())),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def load(path: Path) -> Baseline:
+    """Read a baseline file; raises :class:`InputError` with a clear problem."""
+    display = str(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputError([Problem("baseline_unreadable", display, params={"reason": reason})]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem("json_syntax", display, exc.lineno, exc.colno, params={"reason": exc.msg})]) from None
+    try:
+        schema = _Schema.model_validate(data)
+    except ValidationError as exc:
+        where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+        raise InputError([Problem("baseline_invalid", display, path=where, params={})]) from None
+    if schema.baseline_version != BASELINE_VERSION:
+        raise InputError(
+            [
+                Problem(
+                    "baseline_version", display, params={"found": schema.baseline_version, "expected": BASELINE_VERSION}
+                )
+            ]
+        )
+    return {file: frozenset(keys) for file, keys in schema.files.items()}
+
+
+def apply(outcome: Outcome, baseline: Baseline) -> Outcome:
+    """The outcome without the findings the baseline knows (per file)."""
+    reviews = []
+    for review in outcome.reviews:
+        known = baseline.get(review.file, frozenset())
+        kept = tuple(f for f in review.findings if f.key not in known)
+        reviews.append(replace(review, findings=kept, baselined=len(review.findings) - len(kept)))
+    return replace(outcome, reviews=tuple(reviews))

@@ -1,0 +1,305 @@
+"""Review a folder of proposals: find the plans, review them in parallel, summarise.
+
+Discovery walks each folder in name order, follows symbolic links but never the same real
+folder twice (so a link loop ends), honours ``.advisorignore`` files (gitignore syntax, each
+relative to its own folder, a deeper file overriding a shallower one) and ``--exclude``
+patterns (relative to the folder given), and keeps every file it passes over with the reason.
+
+Reviews run in one process pool whose workers each register the rules once; results are
+sorted by the file's displayed path, so the outcome does not depend on ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import pathspec
+
+from advisor.findings import Failure, Outcome, Review
+from advisor.problems import InputError, Problem
+from advisor.render.safe import terminal
+from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_file
+from advisor.texts import label, ui
+
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+IGNORE_FILE = ".advisorignore"
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path  # where to read it
+    display: str  # how reports name it: the folder as given, then the path inside it
+
+
+@dataclass(frozen=True)
+class Skipped:
+    display: str
+    reason: str  # a ui text key: skip_<reason>
+    params: tuple[tuple[str, str], ...] = ()
+
+    def render(self, lang: str) -> str:
+        return f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}"
+
+
+@dataclass(frozen=True)
+class Discovery:
+    targets: tuple[Target, ...]
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass
+class _Rules:
+    """The ignore specs in force in one folder: (base folder, spec, ignore file's display)."""
+
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec, str, list[str]]] = field(default_factory=list)
+
+
+def _spec(lines: Iterable[str]) -> tuple[pathspec.GitIgnoreSpec, list[str]]:
+    patterns = list(lines)
+    return pathspec.GitIgnoreSpec.from_lines(patterns), patterns
+
+
+def _display(root: str, rel: PurePosixPath) -> str:
+    return str(PurePosixPath(root.replace(os.sep, "/")) / rel)
+
+
+def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
+    """Every plan file under ``roots`` (files given directly are taken as they are)."""
+    targets: dict[str, Target] = {}
+    seen_files: dict[Path, str] = {}
+    skipped: list[Skipped] = []
+    visited: set[Path] = set()
+    excluded, exclude_lines = _spec(exclude)
+
+    def take(path: Path, display: str) -> None:
+        real = path.resolve()
+        if real in seen_files:
+            skipped.append(Skipped(display, "duplicate", (("file", seen_files[real]),)))
+            return
+        seen_files[real] = display
+        targets[display] = Target(path, display)
+
+    for root in roots:
+        root_display = str(root)
+        if not root.is_dir():
+            take(root, root_display.replace(os.sep, "/"))
+            continue
+        stack: list[tuple[Path, PurePosixPath, list[tuple[Path, Any, str, list[str]]]]] = [
+            (root, PurePosixPath("."), [])
+        ]
+        while stack:
+            folder, rel, inherited = stack.pop()
+            real = folder.resolve()
+            if real in visited:
+                skipped.append(Skipped(_display(root_display, rel) + "/", "loop"))
+                continue
+            visited.add(real)
+            specs = list(inherited)
+            ignore_file = folder / IGNORE_FILE
+            if ignore_file.is_file():
+                try:
+                    text = ignore_file.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    skipped.append(
+                        Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", str(exc)),))
+                    )
+                else:
+                    spec, lines = _spec(text.splitlines())
+                    specs.append((folder, spec, _display(root_display, rel / IGNORE_FILE), lines))
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError as exc:
+                skipped.append(
+                    Skipped(_display(root_display, rel) + "/", "unreadable", (("reason", exc.strerror or str(exc)),))
+                )
+                continue
+            subfolders = []
+            for entry in entries:
+                child = rel / entry.name
+                shown = _display(root_display, child)
+                if entry.name == IGNORE_FILE:
+                    continue
+                try:
+                    is_dir = entry.is_dir()
+                    is_file = not is_dir and entry.is_file()
+                except OSError:
+                    is_dir = is_file = False
+                if not is_dir and not is_file:
+                    skipped.append(Skipped(shown, "broken" if entry.is_symlink() else "special"))
+                    continue
+                match_path = f"{child}/" if is_dir else str(child)
+                why = _ignored(folder / entry.name, match_path, specs, excluded, exclude_lines)
+                if why:
+                    skipped.append(Skipped(shown + ("/" if is_dir else ""), why[0], why[1]))
+                    continue
+                if is_dir:
+                    if entry.name.startswith("."):
+                        skipped.append(Skipped(shown + "/", "hidden"))
+                    else:
+                        subfolders.append((Path(entry.path), child, specs))
+                elif entry.name.lower().endswith(PLAN_SUFFIXES):
+                    take(Path(entry.path), shown)
+                else:
+                    skipped.append(Skipped(shown, "not_plan"))
+            stack.extend(reversed(subfolders))
+    ordered = tuple(targets[k] for k in sorted(targets))
+    return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)))
+
+
+def _ignored(
+    path: Path,
+    root_relative: str,
+    specs: list[tuple[Path, Any, str, list[str]]],
+    excluded: pathspec.GitIgnoreSpec,
+    exclude_lines: list[str],
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    result = excluded.check_file(root_relative)
+    if result.include:
+        return "excluded", (("pattern", exclude_lines[result.index]),)
+    verdict: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    for base, spec, shown, lines in specs:
+        rel = path.relative_to(base).as_posix() + ("/" if root_relative.endswith("/") else "")
+        check = spec.check_file(rel)
+        if check.include is True:
+            verdict = ("ignored", (("file", shown), ("pattern", lines[check.index].strip())))
+        elif check.include is False:
+            verdict = None  # a `!pattern` deeper down takes the file back
+    return verdict
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+class BatchError(RuntimeError):
+    """The worker processes could not run (one was killed, or could not start)."""
+
+
+_worker_settings: Settings = DEFAULT_SETTINGS
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    # A failure here is not lost: each review meets it again and reports a failed row.
+    with contextlib.suppress(Exception):
+        prepare(settings)
+
+
+def review_target(target: Target, settings: Settings) -> Review | Failure:
+    """One file's review, or its failure: a batch never stops at a bad file."""
+    try:
+        return review_file(target.path, settings, display=target.display)
+    except InputError as err:
+        return Failure(target.display, tuple(err.problems))
+    except Exception as exc:
+        return Failure(target.display, (Problem("review_failed", target.display, params={"reason": repr(exc)}),))
+
+
+def _in_worker(target: Target) -> Review | Failure:
+    return review_target(target, _worker_settings)
+
+
+def run(
+    targets: Sequence[Target],
+    settings: Settings = DEFAULT_SETTINGS,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Review every target; ``jobs`` worker processes (1: in this process)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
+    results: list[Review | Failure] = []
+    if jobs == 1:
+        prepare(settings)
+        for target in targets:
+            results.append(review_target(target, settings))
+            if progress:
+                progress(1)
+    else:
+        # spawn: workers start clean (no engine state or threads copied from this process).
+        try:
+            with ProcessPoolExecutor(
+                max_workers=jobs, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(settings,)
+            ) as pool:
+                chunk = max(1, min(16, len(targets) // (jobs * 4)))
+                for result in pool.map(_in_worker, targets, chunksize=chunk):
+                    results.append(result)
+                    if progress:
+                        progress(1)
+        except BrokenProcessPool as exc:
+            raise BatchError(str(exc)) from None
+    reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
+    failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
+    return Outcome(tuple(reviews), tuple(failures))
+
+
+# --- the terminal summary ---------------------------------------------------------------------
+
+_VERDICTS = ("ready", "needs_revision", "not_ready")
+_RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
+
+
+def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 5, max_skipped: int = 20) -> str:
+    """Plans checked, verdicts, failed files, the most common findings, the worst plans."""
+    reviews = outcome.reviews
+    verdicts = Counter(r.verdict for r in reviews)
+    lines = [
+        ui(
+            "batch_checked",
+            lang,
+            count=len(reviews) + len(outcome.failures),
+            reviewed=len(reviews),
+            failed=len(outcome.failures),
+            skipped=len(skipped),
+        ),
+        "  " + "  ·  ".join(f"{label('verdict', v, lang)}: {verdicts.get(v, 0)}" for v in _VERDICTS),
+    ]
+    suppressed = sum(len(r.findings) - len(r.active()) for r in reviews)
+    baselined = sum(r.baselined for r in reviews)
+    notices = sum(len(r.notices) for r in reviews)
+    if suppressed or baselined or notices:
+        lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
+    # A gap is a rule with its filled title ("the media pillar is missing"): more telling than a
+    # rule id counted over different pillars or partners.
+    plans_with: Counter[tuple[str, str]] = Counter()
+    occurrences: Counter[tuple[str, str]] = Counter()
+    for review in reviews:
+        gaps = [(f.rule_id, f.text("title", lang)) for f in review.active()]
+        plans_with.update(set(gaps))
+        occurrences.update(gaps)
+    if plans_with:
+        lines += ["", ui("batch_common", lang)]
+        ranked = sorted(plans_with, key=lambda gap: (-plans_with[gap], -occurrences[gap], gap))[:top]
+        for gap in ranked:
+            count = ui("batch_in_plans", lang, plans=plans_with[gap], findings=occurrences[gap])
+            lines.append(f"  {gap[0]}  {terminal(gap[1])}  ({count})")
+    worst = sorted(
+        (r for r in reviews if r.verdict != "ready" or r.active()),
+        key=lambda r: (_RANK[r.verdict], -r.counts()["error"], -r.counts()["warning"], -r.counts()["info"], r.file),
+    )[:top]
+    if worst:
+        lines += ["", ui("batch_worst", lang)]
+        for r in worst:
+            counts = r.counts()
+            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+            lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
+    if outcome.failures:
+        lines += ["", ui("batch_failed", lang)]
+        for failure in outcome.failures:
+            first = failure.problems[0].render(lang) if failure.problems else failure.file
+            more = len(failure.problems) - 1
+            lines.append(f"  {terminal(first)}" + (f" (+{more})" if more > 0 else ""))
+    if skipped:
+        lines += ["", ui("batch_skipped", lang)]
+        lines += [f"  {terminal(s.render(lang))}" for s in skipped[:max_skipped]]
+        if len(skipped) > max_skipped:
+            lines.append("  " + ui("batch_more", lang, count=len(skipped) - max_skipped))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,116 @@
+"""``advisor batch``: review every plan in folders, in parallel, with a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from advisor import baseline as baselines
+from advisor.batch import BatchError, discover, run, summary
+from advisor.cli.common import EXIT_INPUT, use_color, write_atomically
+from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
+from advisor.findings import Outcome
+from advisor.problems import InputError
+from advisor.render import renderer, review_lang
+from advisor.texts import error_text, ui
+
+
+@click.command()
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@review_options
+@click.option("--exclude", multiple=True, metavar="PATTERN", help="Skip paths matching this gitignore-style pattern.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on standard error.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only findings not in this baseline file.",
+)
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record every finding here.")
+def batch(
+    dirs: tuple[Path, ...],
+    fmt: str | None,
+    outputs: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
+    baseline_path: Path | None,
+    write_baseline: Path | None,
+    **params: Any,
+) -> None:
+    """Review every plan (.yaml, .yml, .json) under DIRS.
+
+    Without --format, standard output gets a summary; with it, the full report in that format
+    (and the summary goes to standard error). Exit 2 when any file could not be read or is not
+    valid (the others are still reviewed and reported), else 1 when a finding is at or above
+    the fail level, else 0."""
+    run_opts = resolve(list(dirs), params, exclude)
+    lang = review_lang(run_opts.lang, None)
+    found = discover(dirs, run_opts.exclude)
+    plans = [t.path for t in found.targets]
+    config = [run_opts.config.path] if run_opts.config.path else []
+    pairs = parse_outputs(outputs, fmt or "text", [*plans, *config, *([baseline_path] if baseline_path else [])], lang)
+    if write_baseline:  # checked now, like the reports: never over a plan or the config
+        parse_outputs([f"json={write_baseline}"], "json", [*plans, *config], lang)
+    if not found.targets:
+        click.echo(f"{', '.join(map(str, dirs))}: {error_text('no_plans', lang, {})}", err=True)
+        if found.skipped and not quiet:
+            click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
+        raise SystemExit(EXIT_INPUT)
+    known = None
+    if baseline_path:
+        try:
+            known = baselines.load(baseline_path)
+        except InputError as err:
+            raise click.UsageError("\n".join(p.render(lang) for p in err.problems)) from None
+
+    show_progress = not quiet and sys.stderr.isatty()
+    with click.progressbar(
+        length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
+    ) as bar:
+        try:
+            outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update)
+        except BatchError as exc:
+            click.echo(error_text("batch_workers", lang, {"reason": exc}), err=True)
+            raise SystemExit(EXIT_INPUT) from None
+
+    notes = []
+    if write_baseline:
+        write_atomically(write_baseline, baselines.build(outcome), plans)
+        keys = sum(len(r.active()) for r in outcome.reviews)
+        notes.append(ui("baseline_written", lang, path=write_baseline, files=len(outcome.reviews), findings=keys))
+    if known is not None:
+        outcome = baselines.apply(outcome, known)
+    write_reports(outcome, pairs, run_opts.lang, plans)
+    notes += [ui("report_written", lang, format=f, path=p) for f, p in pairs]
+
+    text = summary(outcome, found.skipped, lang)
+    if fmt:
+        click.echo(renderer(fmt)(outcome, run_opts.lang, color=fmt == "text" and use_color(False)), nl=False)
+        if not quiet:
+            click.echo(text, err=True, nl=False)
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        for note in notes:
+            click.echo(note, err=True)
+    if outcome.failures:
+        raise SystemExit(EXIT_INPUT)
+    raise SystemExit(exit_code(outcome, run_opts.fail_level))
+
+
+class _Null:
+    """A stream for the progress bar when it must stay silent (not a terminal, or --quiet)."""
+
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
