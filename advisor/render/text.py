@@ -15,11 +15,12 @@ _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "red"}
 
 
-def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+def render(outcome: Outcome, lang: str | None, color: bool = False, explain: bool = False) -> str:
+    """``explain`` adds under each finding the reasoning behind it (``check --explain``)."""
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
 
-    blocks = [_review(review, review_lang(lang, review.plan_language), style) for review in outcome.reviews]
+    blocks = [_review(review, review_lang(lang, review.plan_language), style, explain) for review in outcome.reviews]
     for failure in outcome.failures:
         failure_lang = review_lang(lang, None)
         lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
@@ -28,7 +29,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _review(review: Review, lang: str, style) -> str:  # type: ignore[no-untyped-def]
+def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # type: ignore[no-untyped-def]
     counts = review.counts()
     verdict = label("verdict", review.verdict, lang)
     lines = [
@@ -42,6 +43,10 @@ def _review(review: Review, lang: str, style) -> str:  # type: ignore[no-untyped
         lines += ["", ui("no_findings", lang)]
     for finding in review.findings:
         lines += ["", *_finding(finding, review.file, lang, style)]
+        if explain:
+            from advisor.explain import trace_lines
+
+            lines += trace_lines(finding, review, lang)
     if review.baselined:
         lines += ["", ui("baselined", lang, count=review.baselined)]
     if review.notices:

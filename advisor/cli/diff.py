@@ -1,0 +1,43 @@
+"""``advisor diff OLD NEW``: what a revision fixed and introduced, and the score change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from advisor import diff as library
+from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES, use_color
+from advisor.problems import InputError
+from advisor.render import review_lang
+from advisor.review import Settings
+from rules.base import SEVERITY_RANK
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=LANGS, help="Report language; default: the new plan's `language`, else id.")
+@click.option(
+    "--fail-level",
+    type=SEVERITIES,
+    default="error",
+    show_default=True,
+    help="Exit 1 when the revision introduces a finding at or above this.",
+)
+def diff(old: Path, new: Path, fmt: str, lang: str | None, fail_level: str) -> None:
+    """Compare the reviews of OLD and NEW, two revisions of one plan."""
+    try:
+        revision = library.compare_files(old, new, Settings(lang=lang))
+    except InputError as err:
+        for problem in err.problems:
+            click.echo(problem.render(review_lang(lang, None)), err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    out_lang = review_lang(lang, revision.new.plan_language)
+    if fmt == "json":
+        click.echo(library.render_json(revision, out_lang), nl=False)
+    else:
+        click.echo(library.render_text(revision, out_lang, color=use_color(False)), nl=False)
+    worse = any(SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_level] for f in revision.introduced)
+    raise SystemExit(EXIT_FINDINGS if worse else EXIT_CLEAN)

@@ -1,0 +1,86 @@
+"""``advisor exercise``: a trainee diagnoses a flawed plan; the answer is scored against the
+engine's findings. Interactive in a plain terminal, or non-interactive with ``--answers``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from advisor import exercise as library
+from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, SEVERITIES
+from advisor.loader import read_text
+from advisor.problems import InputError
+from advisor.review import Settings, review_file
+from advisor.texts import ui
+
+
+@click.command()
+@click.option("--plan", "plan_path", type=click.Path(path_type=Path), help="Use this plan instead of picking one.")
+@click.option(
+    "--folder",
+    type=click.Path(path_type=Path),
+    default=library.EXERCISES_DIR,
+    show_default="knowledge/exercises",
+    help="Pick a plan from this folder (a trainer drops plans here).",
+)
+@click.option("--seed", type=int, help="Pick the same plan every time for this number.")
+@click.option("--answers", help="Rule ids (or catalogue numbers) the trainee names, e.g. PH001,RL002; no prompt.")
+@click.option("--lang", type=LANGS, default="id", show_default=True)
+@click.option(
+    "--min-severity",
+    type=SEVERITIES,
+    default="warning",
+    show_default=True,
+    help="Problems the trainee is expected to find.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the exercise plans and stop.")
+def exercise(
+    plan_path: Path | None,
+    folder: Path,
+    seed: int | None,
+    answers: str | None,
+    lang: str,
+    min_severity: str,
+    list_only: bool,
+) -> None:
+    """Diagnose a flawed plan and compare your answer with the advisor's findings."""
+    if list_only:
+        for path in library.discover(folder):
+            click.echo(str(path))
+        raise SystemExit(EXIT_CLEAN)
+    if plan_path is None:
+        try:
+            plan_path = library.pick(folder, seed)
+        except library.NoExercises:
+            click.echo(ui("exercise_none", lang, folder=folder), err=True)
+            raise SystemExit(EXIT_INPUT) from None
+    try:
+        review = review_file(plan_path, Settings(lang=lang), display=str(plan_path))
+        text = read_text(plan_path, str(plan_path))
+    except InputError as err:
+        for problem in err.problems:
+            click.echo(problem.render(lang), err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    click.echo(library.render_plan(plan_path, text, lang))
+    if answers is not None:
+        chosen, unknown = library.parse_answer(answers)
+        if unknown:
+            click.echo(ui("exercise_unknown", lang, tokens=", ".join(unknown)), err=True)
+            raise SystemExit(EXIT_INPUT)
+    else:
+        chosen = _ask(lang)
+    click.echo("")
+    click.echo(library.render_result(library.score(chosen, review, min_severity), review, lang), nl=False)
+    raise SystemExit(EXIT_CLEAN)
+
+
+def _ask(lang: str) -> tuple[str, ...]:
+    """Prompt until every token names a rule; an empty answer means "no problems"."""
+    click.echo(library.render_choices(lang))
+    while True:
+        reply = click.prompt(ui("exercise_prompt", lang), default="", show_default=False)
+        chosen, unknown = library.parse_answer(reply)
+        if not unknown:
+            return chosen
+        click.echo(ui("exercise_unknown", lang, tokens=", ".join(unknown)))

@@ -1,0 +1,23 @@
+"""``advisor rules``: the rule catalogue."""
+
+from __future__ import annotations
+
+import click
+
+from advisor import catalogue
+from advisor.cli.common import EXIT_INPUT, LANGS
+from advisor.texts import ui
+
+
+@click.command()
+@click.option("--family", help="Only this family, e.g. PH.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--lang", type=LANGS, default="id", show_default=True)
+def rules(family: str | None, fmt: str, lang: str) -> None:
+    """List every rule: id, name, severity, family, summary and sources."""
+    import rules as registry
+
+    if family and family.upper() not in registry.families():
+        click.echo(ui("unknown_family", lang, family=family, known=", ".join(registry.families())), err=True)
+        raise SystemExit(EXIT_INPUT)
+    click.echo(catalogue.render(catalogue.entries(lang, family), fmt, lang), nl=False)

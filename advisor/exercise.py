@@ -1,0 +1,184 @@
+"""Diagnosis exercises for new cooperation staff.
+
+A trainee reads a flawed plan, names the problems they see (rule ids, or numbers from the
+catalogue), and the answer is scored against the engine's own findings: hits, misses and
+false alarms, with precision and recall. Missed problems are explained with the finding's
+place, message, reason and recommendation. A trainer adds an exercise by dropping a plan into
+the exercises folder (default ``knowledge/exercises``); nothing else needs registering.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import rules
+from advisor import knowledge
+from advisor.catalogue import UnknownRule, find_rule, summary
+from advisor.findings import Finding, Review
+from advisor.render.safe import terminal
+from advisor.texts import label, ui
+from rules.base import SEVERITY_RANK
+
+EXERCISES_DIR = knowledge.knowledge_path("exercises")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+class NoExercises(LookupError):
+    pass
+
+
+def discover(folder: Path) -> list[Path]:
+    """Every plan in ``folder``, in name order (hidden files and sub-folders ignored)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PLAN_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def pick(folder: Path, seed: int | None) -> Path:
+    plans = discover(folder)
+    if not plans:
+        raise NoExercises(str(folder))
+    chooser = random.Random(seed) if seed is not None else random.SystemRandom()
+    return chooser.choice(plans)
+
+
+def expected(review: Review, min_severity: str) -> tuple[str, ...]:
+    """The rule ids the trainee should find: the engine's active findings at or above
+    ``min_severity``."""
+    limit = SEVERITY_RANK[min_severity]
+    return tuple(sorted({f.rule_id for f in review.active() if SEVERITY_RANK[f.severity] <= limit}))
+
+
+def choices() -> tuple[str, ...]:
+    """The catalogue as the trainee sees it numbered: rule ids in catalogue order."""
+    return tuple(r.id for r in rules.all_rules())
+
+
+def parse_answer(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``"PH001, 3 rl002"`` -> (rule ids, tokens that name no rule). Numbers refer to
+    :func:`choices`; ids are matched without regard to case, aliases and names too."""
+    numbered = choices()
+    found: list[str] = []
+    unknown: list[str] = []
+    for token in (t for t in _SEPARATORS.split(text) if t):
+        if token.isdigit() and 1 <= int(token) <= len(numbered):
+            found.append(numbered[int(token) - 1])
+            continue
+        try:
+            found.append(find_rule(token).id)
+        except UnknownRule:
+            unknown.append(token)
+    return tuple(dict.fromkeys(found)), tuple(unknown)
+
+
+@dataclass(frozen=True)
+class Score:
+    expected: tuple[str, ...]  # fired at or above the exercise's severity
+    answered: tuple[str, ...]
+    present: tuple[str, ...]  # fired at any severity
+
+    @property
+    def hits(self) -> tuple[str, ...]:
+        return tuple(r for r in self.expected if r in self.answered)
+
+    @property
+    def misses(self) -> tuple[str, ...]:
+        return tuple(r for r in self.expected if r not in self.answered)
+
+    @property
+    def minor(self) -> tuple[str, ...]:
+        """Named, and found by the engine, but below the exercise's severity: not scored."""
+        return tuple(r for r in self.answered if r in self.present and r not in self.expected)
+
+    @property
+    def false_alarms(self) -> tuple[str, ...]:
+        return tuple(r for r in self.answered if r not in self.present)
+
+    @property
+    def precision(self) -> float:
+        # Naming nothing raises no false alarm: precision is perfect, recall tells the rest.
+        scored = len(self.hits) + len(self.false_alarms)
+        return len(self.hits) / scored if scored else 1.0
+
+    @property
+    def recall(self) -> float:
+        return len(self.hits) / len(self.expected) if self.expected else 1.0
+
+
+def score(answer: Iterable[str], review: Review, min_severity: str = "warning") -> Score:
+    present = tuple(sorted({f.rule_id for f in review.active()}))
+    return Score(expected(review, min_severity), tuple(sorted(set(answer))), present)
+
+
+# --- what the trainee sees -------------------------------------------------------------------
+
+
+def render_plan(path: Path, text: str, lang: str) -> str:
+    lines = [ui("exercise_intro", lang, file=path.name), ""]
+    lines += [f"{n:>4} | {terminal(line, 200)}" for n, line in enumerate(text.splitlines(), 1)]
+    return "\n".join(lines) + "\n"
+
+
+def render_choices(lang: str) -> str:
+    lines = [ui("exercise_catalogue", lang)]
+    family = None
+    for number, rule_id in enumerate(choices(), 1):
+        rule = rules.get(rule_id)
+        if rule.family != family:
+            family = rule.family
+            lines.append(f"  {label('family', family, lang)}")
+        lines.append(f"  {number:>3}. {rule.id}  {summary(rule, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def _first(review: Review, rule_id: str) -> list[Finding]:
+    return [f for f in review.active() if f.rule_id == rule_id]
+
+
+def render_result(result: Score, review: Review, lang: str) -> str:
+    lines = [
+        ui(
+            "exercise_score",
+            lang,
+            hits=len(result.hits),
+            expected=len(result.expected),
+            false_alarms=len(result.false_alarms),
+            recall=round(result.recall * 100),
+            precision=round(result.precision * 100),
+        ),
+        "",
+    ]
+    if result.hits:
+        lines.append(ui("exercise_hits", lang))
+        lines += [f"  ✓ {r}  {summary(rules.get(r), lang)}" for r in result.hits]
+        lines.append("")
+    if result.misses:
+        lines.append(ui("exercise_misses", lang))
+        for rule_id in result.misses:
+            found = _first(review, rule_id)
+            lines.append(f"  ✗ {rule_id}  {terminal(found[0].text('title', lang))}")
+            for f in found:
+                lines.append(f"      {ui('line', lang)} {f.line}" + (f" ({f.path})" if f.path else ""))
+            lines.append(f"      {terminal(found[0].text('message', lang))}")
+            lines.append(f"      {ui('why', lang)}: {found[0].text('why', lang)}")
+            lines.append(f"      → {terminal(found[0].text('recommendation', lang))}")
+        lines.append("")
+    if result.minor:
+        lines.append(ui("exercise_minor", lang))
+        lines += [f"  · {r}  {summary(rules.get(r), lang)}" for r in result.minor]
+        lines.append("")
+    if result.false_alarms:
+        lines.append(ui("exercise_false_alarms", lang))
+        lines += [f"  ? {r}  {summary(rules.get(r), lang)}" for r in result.false_alarms]
+        lines.append("")
+    if not result.misses and not result.false_alarms:
+        lines += [ui("exercise_perfect", lang), ""]
+    lines.append(ui("exercise_more", lang))
+    return "\n".join(lines) + "\n"
