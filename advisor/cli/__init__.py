@@ -17,6 +17,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("advisor.cli.check", "Review plan files and report findings with recommendations."),
     "validate": ("advisor.cli.check", "Check that plan files are well-formed, without reviewing them."),
     "init": ("advisor.cli.init", "Print a commented plan template to fill in."),
+    "rules": ("advisor.cli.rules_cmd", "List the rule catalogue: id, name, severity, summary, sources."),
+    "explain": ("advisor.cli.explain", "Explain a rule: what it checks, why, a bad and a fixed example."),
+    "schema": ("advisor.cli.schema", "Print the JSON Schema of the plan format, for editors."),
+    "diff": ("advisor.cli.diff", "Compare two revisions of a plan: what was fixed, what is new."),
+    "exercise": ("advisor.cli.exercise", "Training: diagnose a flawed plan and get your answer scored."),
     "batch": ("advisor.cli.batch", "Review every plan in folders, in parallel, with a summary."),
 }
 
