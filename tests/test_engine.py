@@ -65,7 +65,7 @@ def test_sessions_are_deleted(engine: Engine) -> None:
 
 def test_no_state_leaks_between_plans(engine: Engine) -> None:
     facts = [{"kind": "plan", "id": "plan"}, {"kind": "partner", "id": "p0", "pid": "p0", "clear": 0}]
-    engine.evaluate(facts + [{"kind": "partner", "id": "p1", "pid": "p1", "clear": 0}])
+    engine.evaluate([*facts, {"kind": "partner", "id": "p1", "pid": "p1", "clear": 0}])
     # the ordinal counter of the previous plan must not carry over and fire TT003 here
     assert [f.rule.id for f in engine.evaluate(facts)] == ["TT002"]
 
