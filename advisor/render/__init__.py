@@ -19,6 +19,11 @@ class Renderer(Protocol):
 FORMATS: dict[str, str] = {
     "text": "advisor.render.text",
     "json": "advisor.render.json_report",
+    "markdown": "advisor.render.markdown",
+    "html": "advisor.render.html",
+    "sarif": "advisor.render.sarif",
+    "junit": "advisor.render.junit",
+    "csv": "advisor.render.csv_report",
 }
 
 

@@ -1,0 +1,190 @@
+"""One self-contained HTML page: CSS, JS and SVG inline, nothing fetched from the network;
+readable on a phone and in print.
+
+One plan: its verdict, scores, a pentahelix coverage chart (five axes, inline SVG; values from
+knowledge/coverage.yaml) and each finding with the plan's own lines quoted. Several plans: a
+dashboard (a sortable table of plans, a heatmap of plans x rule families, the most common gaps,
+the files that failed) with each plan's details below it.
+
+Jinja2 renders the templates with autoescaping on, and every plan text passes through
+``plain`` first, so neither markup nor terminal codes in a plan do anything in the page.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from advisor import __version__, knowledge
+from advisor.findings import Finding, Outcome, Review
+from advisor.render import review_lang
+from advisor.render.report_data import (
+    VERDICT_ORDER,
+    common_gaps,
+    coverage,
+    families,
+    family_counts,
+    plain,
+    quote,
+    verdict_counts,
+)
+from advisor.texts import label, ui
+
+_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+# Radar geometry, in SVG user units.
+_CENTRE, _RADIUS = 160.0, 100.0
+_RINGS = (25, 50, 75, 100)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    page_lang = review_lang(lang, None)
+    single = len(outcome.reviews) == 1 and not outcome.failures
+    plans = [_plan(i, review, review_lang(lang, review.plan_language)) for i, review in enumerate(outcome.reviews)]
+    context: dict[str, Any] = {
+        "lang": page_lang,
+        "t": lambda key, **kw: ui(key, page_lang, **kw),
+        "single": single,
+        "plans": plans,
+        "title": plans[0]["title"] if single else ui("report_dashboard", page_lang),
+        "failures": [
+            {"file": plain(f.file, 500), "problems": [plain(p.render(page_lang)) for p in f.problems]}
+            for f in outcome.failures
+        ],
+        "generated": ui("report_generated", page_lang, version=__version__),
+    }
+    if not single:
+        context["dashboard"] = _dashboard(outcome, plans, page_lang)
+    return _environment().get_template("report.html.j2").render(context)
+
+
+def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
+    counts = review.counts()
+    return {
+        "anchor": f"plan-{index + 1}",
+        "lang": lang,
+        "t": lambda key, **kw: ui(key, lang, **kw),
+        "title": plain(review.title, 300),
+        "file": plain(review.file, 500),
+        "verdict": review.verdict,
+        "verdict_label": label("verdict", review.verdict, lang),
+        "verdict_rank": VERDICT_ORDER.index(review.verdict) if review.verdict in VERDICT_ORDER else 0,
+        "counts": counts,
+        "counts_text": ui(
+            "findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+        ),
+        "scores": [
+            {"key": key, "label": label("dimension", key, lang), "value": value}
+            for key, value in sorted(review.scores.items())
+        ],
+        "radar": _radar(coverage(review), lang),
+        "findings": [_finding(f, review.file, lang) for f in review.findings],
+    }
+
+
+def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
+    sources = knowledge.sources()
+    return {
+        "severity": f.severity,
+        "mark": _MARK[f.severity],
+        "severity_label": label("severity", f.severity, lang),
+        "rule_id": f.rule_id,
+        "title": plain(f.text("title", lang)),
+        "message": plain(f.text("message", lang)),
+        "recommendation": plain(f.text("recommendation", lang)),
+        "why": plain(f.text("why", lang)),
+        "place": plain(f"{file}:{f.line}:{f.col}", 600),
+        "path": plain(f.path, 300),
+        "evidence": plain(f.evidence, 400),
+        "based_on": list(f.based_on),
+        "sources": [{"id": s, "citation": plain(sources[s].citation) if s in sources else s} for s in f.sources],
+        "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
+        "quote": quote(file, f.line),
+    }
+
+
+def _point(index: int, count: int, value: float) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    r = _RADIUS * value / 100
+    return round(_CENTRE + r * math.cos(angle), 1), round(_CENTRE + r * math.sin(angle), 1)
+
+
+def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
+    pillars = knowledge.pillars()
+    names = list(values)
+    n = len(names)
+    axes = []
+    for i, name in enumerate(names):
+        end = _point(i, n, 100)
+        lx, ly = _point(i, n, 122)
+        anchor = "middle" if abs(lx - _CENTRE) < 1 else ("start" if lx > _CENTRE else "end")
+        axes.append(
+            {
+                "name": name,
+                "label": pillars[name].label.get(lang) if name in pillars else name,
+                "value": values[name],
+                "x": end[0],
+                "y": end[1],
+                "lx": lx,
+                "ly": round(ly + 4, 1),
+                "anchor": anchor,
+            }
+        )
+    rings = [" ".join(f"{x},{y}" for x, y in (_point(i, n, ring) for i in range(n))) for ring in _RINGS]
+    shape = " ".join(f"{x},{y}" for x, y in (_point(i, n, values[name]) for i, name in enumerate(names)))
+    return {"axes": axes, "rings": rings, "shape": shape, "centre": _CENTRE}
+
+
+def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    fams = families(outcome)
+    per_plan = [family_counts(review) for review in outcome.reviews]
+    peak = max((n for counts in per_plan for n in counts.values()), default=0)
+    score_keys = sorted({key for review in outcome.reviews for key in review.scores})
+    return {
+        "summary": ui(
+            "report_plans_checked",
+            lang,
+            count=len(outcome.reviews),
+            failed=len(outcome.failures),
+            **verdict_counts(outcome),
+        ),
+        "score_columns": [{"key": key, "label": label("dimension", key, lang)} for key in score_keys],
+        "families": [{"id": fam, "label": label("family", fam, lang)} for fam in fams],
+        "heat": [
+            [{"count": counts.get(fam, 0), "level": _level(counts.get(fam, 0), peak)} for fam in fams]
+            for counts in per_plan
+        ],
+        "gaps": [
+            {
+                "rule_id": g.rule_id,
+                "mark": _MARK[g.severity],
+                "severity": g.severity,
+                "title": g.title,
+                "plans": g.plans,
+            }
+            for g in common_gaps(outcome, lang)
+        ],
+        "score_of": {plan["anchor"]: dict(review.scores) for plan, review in zip(plans, outcome.reviews, strict=True)},
+    }
+
+
+def _level(count: int, peak: int) -> int:
+    """Heatmap shade 0..4: 0 only for no findings, 4 for the folder's worst cell."""
+    if count == 0 or peak == 0:
+        return 0
+    return max(1, math.ceil(4 * count / peak))

@@ -1,0 +1,127 @@
+"""What the document reports (markdown, html, sarif, junit, csv) compute alike from an outcome:
+safe text, the plan's own lines, pillar coverage, findings per family, the most common gaps.
+
+Everything here is a pure function of the outcome (and of the plan files for quoted lines),
+ordered explicitly, so that equal input gives equal reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import rules
+from advisor import knowledge
+from advisor.findings import Finding, Outcome, Review
+from advisor.render.safe import terminal
+from knowledge import KNOWLEDGE_DIR
+
+# Characters XML 1.0 cannot carry at all (terminal() already drops C0/C1 controls).
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+# A plan file larger than this is not read again for quoting (it was reviewed already).
+_MAX_QUOTE_BYTES = 5_000_000
+VERDICT_ORDER = ("not_ready", "needs_revision", "ready")
+
+
+def plain(text: object, limit: int = 2000) -> str:
+    """Text from a plan made inert for any report: no ANSI or control codes, bounded."""
+    return _NOT_XML.sub("", terminal(str(text), limit))
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    number: int
+    text: str
+    target: bool
+
+
+def quote(file: str, line: int, before: int = 1, after: int = 1) -> tuple[QuotedLine, ...]:
+    """The plan's own lines around ``line``; nothing when the file cannot be read (a report
+    never fails for want of a quote)."""
+    lines = _file_lines(file)
+    if not lines or line < 1 or line > len(lines):
+        return ()
+    first, last = max(1, line - before), min(len(lines), line + after)
+    return tuple(QuotedLine(n, plain(lines[n - 1].rstrip("\r\n"), 200), n == line) for n in range(first, last + 1))
+
+
+@cache
+def _file_lines(file: str) -> tuple[str, ...]:
+    try:
+        path = Path(file)
+        if not path.is_file() or path.stat().st_size > _MAX_QUOTE_BYTES:
+            return ()
+        return tuple(path.read_bytes().decode("utf-8", errors="replace").splitlines())
+    except (OSError, ValueError):
+        return ()
+
+
+@cache
+def _coverage_map() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((KNOWLEDGE_DIR / "coverage.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def coverage(review: Review) -> dict[str, int]:
+    """Pillar -> 0..100 in the order of knowledge/pillars.yaml (see knowledge/coverage.yaml)."""
+    table = _coverage_map()
+    out = {pillar: int(table["full"]) for pillar in knowledge.pillars()}
+    for finding in review.findings:
+        entry = table["rules"].get(finding.rule_id)
+        if not entry:
+            continue
+        pillar = entry.get("pillar") or dict(finding.params).get("pillar")
+        if pillar in out:
+            out[pillar] = min(out[pillar], int(entry["level"]))
+    return out
+
+
+def families(outcome: Outcome) -> tuple[str, ...]:
+    """Every registered rule family, plus any a finding names (e.g. from an older registry)."""
+    known = set(rules.families())
+    known.update(f.family for review in outcome.reviews for f in review.findings)
+    return tuple(sorted(known))
+
+
+def family_counts(review: Review) -> dict[str, int]:
+    """Active findings per family."""
+    return dict(Counter(f.family for f in review.active()))
+
+
+@dataclass(frozen=True)
+class Gap:
+    rule_id: str
+    severity: str
+    title: str
+    plans: int
+
+
+def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
+    """Active findings by (rule, title) with the number of plans they appear in, most first.
+    The title carries the rule's parameters, so "media missing" and "academia missing" are
+    two gaps, as a head of section would count them."""
+    plans: Counter[tuple[str, str, str]] = Counter()
+    for review in outcome.reviews:
+        seen = {(f.rule_id, f.severity, plain(f.text("title", lang), 300)) for f in review.active()}
+        plans.update(seen)
+    ranked = sorted(plans.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(Gap(rule_id, severity, title, n) for (rule_id, severity, title), n in ranked[:top])
+
+
+def verdict_counts(outcome: Outcome) -> dict[str, int]:
+    counts = Counter(review.verdict for review in outcome.reviews)
+    return {verdict: counts.get(verdict, 0) for verdict in VERDICT_ORDER}
+
+
+def rule_name(finding: Finding) -> str:
+    """The rule's dotted name (``pentahelix.pillar-missing``), or its id if not registered."""
+    try:
+        return rules.get(finding.rule_id).name
+    except KeyError:
+        return finding.rule_id
