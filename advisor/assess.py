@@ -1,11 +1,22 @@
-"""The readiness verdict (siap / perlu perbaikan / belum siap) from a plan's findings."""
+"""The assessment: the readiness verdict (siap / perlu perbaikan / belum siap) and a 0-100
+score per dimension, both from a plan's findings (and, for coverage ratios, its facts).
+
+The scoring formula is data, documented in ``knowledge/scoring.yaml``:
+``score = max(0, round(100 x ratio - sum of severity weights of the dimension's findings))``.
+Everything here is a pure function of its inputs, so the same plan always scores the same.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from advisor.findings import Finding
-from advisor.knowledge import thresholds
+from advisor.knowledge import scoring, thresholds
+
+Fact = dict[str, Any]
+
+INDICATOR_FIELDS = ("has_target", "has_unit", "has_baseline", "has_due", "has_source")
 
 
 def verdict(findings: Iterable[Finding]) -> str:
@@ -18,3 +29,70 @@ def verdict(findings: Iterable[Finding]) -> str:
     if warnings > thresholds()["ready_max_warnings"]:
         return "needs_revision"
     return "ready"
+
+
+# --- coverage ratios (named in knowledge/scoring.yaml `ratio`) ---------------------------------
+
+
+def _of_kind(facts: Sequence[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.get("kind") == kind]
+
+
+def _pillars_present(facts: Sequence[Fact]) -> float:
+    """Share of the five pillars present, for plans that promise all five (pentahelix)."""
+    plan = next(iter(_of_kind(facts, "plan")), {})
+    pillars = _of_kind(facts, "pillar")
+    if plan.get("plan_kind") != "pentahelix" or not pillars:
+        return 1.0
+    return sum(1 for p in pillars if p.get("present")) / len(pillars)
+
+
+def _clear_responsibilities(facts: Sequence[Fact]) -> float:
+    partners = _of_kind(facts, "partner")
+    total = sum(p.get("n_responsibilities", 0) for p in partners)
+    if not total:
+        return 0.0  # no responsibility written at all: no role is clear
+    return sum(p.get("n_clear", 0) for p in partners) / total
+
+
+def _indicator_completeness(facts: Sequence[Fact]) -> float:
+    indicators = _of_kind(facts, "indicator")
+    if not indicators:
+        return 0.0  # nothing to measure the plan by
+    filled = sum(1 for ind in indicators for field in INDICATOR_FIELDS if ind.get(field))
+    return filled / (len(indicators) * len(INDICATOR_FIELDS))
+
+
+RATIOS: dict[str, Callable[[Sequence[Fact]], float]] = {
+    "pillars_present": _pillars_present,
+    "clear_responsibilities": _clear_responsibilities,
+    "indicator_completeness": _indicator_completeness,
+}
+
+
+def dimension_of(finding: Finding) -> str | None:
+    """The dimension a finding is scored in: its rule's override, else its family's."""
+    config = scoring()
+    if finding.rule_id in config.rules:
+        return config.rules[finding.rule_id]
+    for name, dimension in config.dimensions.items():
+        if finding.family in dimension.families:
+            return name
+    return None
+
+
+def scores(findings: Iterable[Finding], facts: Sequence[Fact]) -> dict[str, int]:
+    """Each dimension's 0-100 score, in the order of knowledge/scoring.yaml."""
+    config = scoring()
+    penalties: dict[str, int] = {name: 0 for name in config.dimensions}
+    for finding in findings:
+        if finding.suppressed is not None:
+            continue
+        dimension = dimension_of(finding)
+        if dimension is not None:
+            penalties[dimension] += config.weights[finding.severity]
+    out: dict[str, int] = {}
+    for name, dimension in sorted(config.dimensions.items(), key=lambda kv: kv[1].order):
+        ratio = RATIOS[dimension.ratio](facts) if dimension.ratio else 1.0
+        out[name] = max(0, round(100 * ratio - penalties[name]))
+    return out

@@ -126,7 +126,6 @@ def _governance(ex: _Extractor) -> None:
         has_language_note=bool(differences and _has(differences.language)),
         has_regulation_note=bool(differences and _has(differences.regulation)),
         n_risks=len(plan.risks),
-        evidence=textscan.truncate(plan.background or "", 160),
     )
 
 

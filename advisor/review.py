@@ -76,7 +76,8 @@ def prepare(settings: Settings = DEFAULT_SETTINGS) -> None:
 
 def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> Review:
     with thresholds_overridden(settings.thresholds):
-        firings = engine_for(rules.all_rules(), variant=settings.thresholds).evaluate(extract(vplan))
+        facts = extract(vplan)
+        firings = engine_for(rules.all_rules(), variant=settings.thresholds).evaluate(facts)
         findings = _findings(vplan, firings)
         findings = tuple(
             sorted(
@@ -91,6 +92,7 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
             findings, notices = apply_suppressions(findings, vplan)
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
         verdict = assess.verdict(findings)
+        scores = assess.scores(findings, facts)
     shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[settings.min_severity])
     return Review(
         file=vplan.file,
@@ -98,6 +100,7 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         plan_language=vplan.plan.language,
         findings=shown,
         verdict=verdict,
+        scores=scores,
         notices=notices,
     )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import click
 
+from advisor import knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.safe import terminal
-from advisor.texts import label, ui
+from advisor.texts import fill, label, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -39,20 +40,52 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         + style(verdict.upper(), fg=_VERDICT_COLOUR[review.verdict], bold=True)
         + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
     ]
+    lines += _scores(review, lang, style)
     if not review.findings and not review.baselined:
         lines += ["", ui("no_findings", lang)]
-    for finding in review.findings:
-        lines += ["", *_finding(finding, review.file, lang, style)]
-        if explain:
-            from advisor.explain import trace_lines
+    # Grouped by planning step, in the order a plan is written; worst first within a step.
+    for step, findings in by_step(review.findings):
+        lines += ["", style(f"== {step_label(step, lang)} ==", bold=True)]
+        for finding in findings:
+            lines += ["", *_finding(finding, review.file, lang, style)]
+            if explain:
+                from advisor.explain import trace_lines
 
-            lines += trace_lines(finding, review, lang)
+                lines += trace_lines(finding, review, lang)
     if review.baselined:
         lines += ["", ui("baselined", lang, count=review.baselined)]
     if review.notices:
         lines += ["", style(ui("notices", lang), bold=True)]
         lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
     return "\n".join(lines)
+
+
+def by_step(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by planning step (knowledge/steps.yaml order; unknown steps last)."""
+    order = {key: step.order for key, step in knowledge.steps().items()}
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.step, []).append(finding)
+    return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order) + 1), kv[0]))
+
+
+def step_label(step: str, lang: str) -> str:
+    known = knowledge.steps().get(step)
+    return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
+
+
+def _scores(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+    if not review.scores:
+        return []
+    config = knowledge.scoring()
+    lines = ["", style(config.heading.get(lang), bold=True)]
+    width = max(len(d.label.get(lang)) for d in config.dimensions.values())
+    for name, score in review.scores.items():
+        dimension = config.dimensions.get(name)
+        name_text = dimension.label.get(lang) if dimension else name
+        lines.append(f"  {name_text:<{width}}  {score:>3}")
+    lines.append("  " + style(fill(config.explanation.get(lang), config.weights), dim=True))
+    return lines
 
 
 def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
