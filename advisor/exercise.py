@@ -157,7 +157,7 @@ def render_result(result: Score, review: Review, lang: str) -> str:
     ]
     if result.hits:
         lines.append(ui("exercise_hits", lang))
-        lines += [f"  ✓ {r}  {summary(rules.get(r), lang)}" for r in result.hits]
+        lines += [f"  ✓ {r}  {terminal(_first(review, r)[0].text('title', lang))}" for r in result.hits]
         lines.append("")
     if result.misses:
         lines.append(ui("exercise_misses", lang))
