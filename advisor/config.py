@@ -126,7 +126,9 @@ def load_config(path: Path, lang: str = "id") -> Config:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
-        reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        if "end of document" in str(exc):  # an unclosed list or table: point at the last line
+            line = max(1, len(text.splitlines()))
+        reason = re.sub(r"\s*\(at (line|end of document).*\)", "", str(exc))
         raise ConfigError([Problem("config_syntax", display, line, col, params={"reason": reason})]) from None
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
