@@ -292,13 +292,10 @@ def trace_lines(finding: Finding, review: Review, lang: str, depth: int = 0) -> 
         fact = dict(items)
         shown = ", ".join(f"{a} = {_value(fact[a])}" for a in tested.get(alias, ()) if a in fact)
         where = f" ({fact['path']})" if fact.get("path") else ""
-        source = fact.get("source_rule")
-        if source:
-            lines.append(
-                f"{pad}  • {ui('derived_fact', lang, fact=fact.get('id', alias), rule=source)}{where}: {shown}"
-            )
-        else:
-            lines.append(f"{pad}  • {ui('fact', lang)} {fact.get('id', alias)}{where}: {shown}")
+        source, name = fact.get("source_rule"), fact.get("id", alias)
+        what = ui("derived_fact", lang, fact=name, rule=source) if source else f"{ui('fact', lang)} {name}"
+        # A fact matched on its kind alone has no tested attribute to show.
+        lines.append(f"{pad}  • {what}{where}" + (f": {shown}" if shown else ""))
     for key in finding.based_on:
         source = by_key.get(key)
         if source is None:
