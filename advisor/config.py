@@ -116,7 +116,7 @@ def _mentions_advisor(path: Path) -> bool:
 
 def load_config(path: Path, lang: str = "id") -> Config:
     """Read and validate one config file; raises :class:`ConfigError`."""
-    display = str(path)
+    display = _shown(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -137,6 +137,12 @@ def load_config(path: Path, lang: str = "id") -> Config:
         if not isinstance(data, dict):
             raise ConfigError([Problem("config_not_table", display, _line(text, "advisor"), params={})])
     return _validate(data, text, display, prefix, path, lang)
+
+
+def _shown(path: Path) -> str:
+    """The path as a person would type it from here: relative below the working folder."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def _reason(exc: BaseException) -> str:

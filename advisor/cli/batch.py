@@ -66,7 +66,9 @@ def batch(
         try:
             known = baselines.load(baseline_path)
         except InputError as err:
-            raise click.UsageError("\n".join(p.render(lang) for p in err.problems)) from None
+            for problem in err.problems:
+                click.echo(problem.render(lang), err=True)
+            raise SystemExit(EXIT_INPUT) from None
 
     show_progress = not quiet and sys.stderr.isatty()
     with click.progressbar(

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, LANGS, SEVERITIES, write_atomically
+from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES, write_atomically
 from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
 from advisor.render import FORMATS, renderer
@@ -79,7 +79,9 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
         )
     except ConfigError as err:
         lang = params["lang"] or "id"
-        raise click.UsageError("\n".join(p.render(lang) for p in err.problems)) from None
+        for problem in err.problems:
+            click.echo(problem.render(lang), err=True)
+        raise SystemExit(EXIT_INPUT) from None
 
 
 def parse_outputs(values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str) -> list[tuple[str, Path]]:
