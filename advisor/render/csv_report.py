@@ -1,5 +1,6 @@
-"""CSV for spreadsheets: a header row, then one row per finding (and one per input problem of
-a file that could not be read), columns in a fixed order, quoted by the csv module.
+"""CSV for spreadsheets: a header row, then one row per finding, one per notice (such as an
+unused suppression) and one per input problem of a file that could not be read; columns in a
+fixed order, quoted by the csv module.
 
 A cell that starts with ``= + - @`` (or a tab or carriage return) is prefixed with ``'``:
 plan text must never become a spreadsheet formula when the file is opened.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from advisor.findings import Outcome
 from advisor.render import review_lang
@@ -65,22 +67,28 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
                 "suppressed": f.suppressed if f.suppressed is not None else "",
             }
             writer.writerow([_cell(row[c]) for c in COLUMNS])
+        for notice in review.notices:
+            _problem_row(writer, "notice", review.file, notice, rlang)
     flang = review_lang(lang, None)
     for failure in outcome.failures:
-        for p in failure.problems:
-            row = {c: "" for c in COLUMNS}
-            row.update(
-                kind="input_error",
-                file=failure.file,
-                rule=p.code,
-                severity="error",
-                message=p.render(flang),
-                path=p.path,
-                line=p.line if p.line is not None else "",
-                col=p.col if p.col is not None else "",
-            )
-            writer.writerow([_cell(row[c]) for c in COLUMNS])
+        for problem in failure.problems:
+            _problem_row(writer, "input_error", failure.file, problem, flang)
     return out.getvalue()
+
+
+def _problem_row(writer: Any, kind: str, file: str, p: Any, lang: str) -> None:
+    row: dict[str, object] = dict.fromkeys(COLUMNS, "")
+    row.update(
+        kind=kind,
+        file=file,
+        rule=p.code,
+        severity="error" if kind == "input_error" else "info",
+        message=p.render(lang),
+        path=p.path,
+        line=p.line if p.line is not None else "",
+        col=p.col if p.col is not None else "",
+    )
+    writer.writerow([_cell(row[c]) for c in COLUMNS])
 
 
 def _cell(value: object) -> object:

@@ -30,6 +30,8 @@ from advisor.render.report_data import (
     family_counts,
     plain,
     quote,
+    score_columns,
+    score_items,
     verdict_counts,
 )
 from advisor.texts import label, ui
@@ -88,12 +90,10 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "counts_text": ui(
             "findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
         ),
-        "scores": [
-            {"key": key, "label": label("dimension", key, lang), "value": value}
-            for key, value in sorted(review.scores.items())
-        ],
+        "scores": score_items(review.scores, lang),
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],
+        "notices": [plain(notice.render(lang)) for notice in review.notices],
     }
 
 
@@ -154,7 +154,6 @@ def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict
     fams = families(outcome)
     per_plan = [family_counts(review) for review in outcome.reviews]
     peak = max((n for counts in per_plan for n in counts.values()), default=0)
-    score_keys = sorted({key for review in outcome.reviews for key in review.scores})
     return {
         "summary": ui(
             "report_plans_checked",
@@ -163,7 +162,7 @@ def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict
             failed=len(outcome.failures),
             **verdict_counts(outcome),
         ),
-        "score_columns": [{"key": key, "label": label("dimension", key, lang)} for key in score_keys],
+        "score_columns": score_columns(outcome.reviews, lang),
         "families": [{"id": fam, "label": label("family", fam, lang)} for fam in fams],
         "heat": [
             [{"count": counts.get(fam, 0), "level": _level(counts.get(fam, 0), peak)} for fam in fams]

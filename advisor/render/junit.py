@@ -47,6 +47,9 @@ def _suite(review: Review, lang: str, fams: tuple[str, ...]) -> ET.Element:
         ET.SubElement(props, "property", name=f"score.{key}", value=str(value))
     for finding in review.findings:
         suite.append(_case(finding, review.file, lang))
+    if review.notices:
+        # Notices (e.g. an unused suppression) are neither passes nor failures.
+        ET.SubElement(suite, "system-out").text = "\n".join(plain(n.render(lang)) for n in review.notices)
     seen = {f.family for f in review.findings}
     for family in fams:
         if family not in seen:

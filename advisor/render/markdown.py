@@ -11,7 +11,7 @@ import re
 from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
-from advisor.render.report_data import common_gaps, plain, verdict_counts
+from advisor.render.report_data import common_gaps, plain, score_items, verdict_counts
 from advisor.texts import label, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
@@ -79,7 +79,10 @@ def _review(review: Review, lang: str) -> str:
     ]
     if review.scores:
         lines += ["", f"| {ui('report_dimension', lang)} | {ui('report_score', lang)} |", "|---|---:|"]
-        lines += [f"| {md(label('dimension', key, lang))} | {value} |" for key, value in sorted(review.scores.items())]
+        lines += [f"| {md(score.label)} | {score.value} |" for score in score_items(review.scores, lang)]
+    if review.notices:
+        lines += ["", f"**{ui('notices', lang)}:**", ""]
+        lines += [f"- {md(notice.render(lang))}" for notice in review.notices]
     if not review.findings:
         lines += ["", md(ui("no_findings", lang))]
         return "\n".join(lines)

@@ -125,3 +125,24 @@ def rule_name(finding: Finding) -> str:
         return rules.get(finding.rule_id).name
     except KeyError:
         return finding.rule_id
+
+
+@dataclass(frozen=True)
+class Score:
+    key: str
+    label: str
+    value: int
+
+
+def score_items(scores: dict[str, int], lang: str) -> tuple[Score, ...]:
+    """A review's scores in the order and with the names of knowledge/scoring.yaml; a
+    dimension unknown there comes last under its own key."""
+    dims = knowledge.scoring().dimensions
+    ordered = sorted(scores, key=lambda k: (dims[k].order if k in dims else len(dims) + 1, k))
+    return tuple(Score(k, dims[k].label.get(lang) if k in dims else k, scores[k]) for k in ordered)
+
+
+def score_columns(reviews: tuple[Review, ...], lang: str) -> tuple[Score, ...]:
+    """Every dimension any review was scored on (value 0), for a table's columns."""
+    keys = {key for review in reviews for key in review.scores}
+    return score_items(dict.fromkeys(keys, 0), lang)

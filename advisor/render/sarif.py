@@ -40,6 +40,15 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         for failure in outcome.failures
         for problem in failure.problems
     ]
+    configuration = [
+        {
+            "level": "note",
+            "message": {"text": plain(notice.render(review_lang(lang, review.plan_language)))},
+            "locations": [_location(review.file, notice.line, notice.col)],
+        }
+        for review in outcome.reviews
+        for notice in review.notices
+    ]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -51,7 +60,13 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         },
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "invocations": [{"executionSuccessful": not outcome.failures, "toolExecutionNotifications": notifications}],
+        "invocations": [
+            {
+                "executionSuccessful": not outcome.failures,
+                "toolExecutionNotifications": notifications,
+                "toolConfigurationNotifications": configuration,
+            }
+        ],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
