@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from advisor.findings import Finding, Review
+from advisor.render.report_data import score_items
 from advisor.render.safe import terminal
 from advisor.review import Settings, review_file
 from advisor.texts import label, ui
@@ -70,9 +71,14 @@ def render_text(rev: Revision, lang: str, color: bool = False) -> str:
         f"{ui('verdict', lang)}: {old_verdict} → " + style(new_verdict, bold=True),
         f"{ui('diff_findings', lang)}: {_counts(rev.old, lang)} → {_counts(rev.new, lang)}",
     ]
-    for name, (before, after) in rev.score_changes().items():
-        change = f" ({after - before:+d})" if before is not None and after is not None else ""
-        lines.append(f"{ui('diff_score', lang)} {name}: {_num(before)} → {_num(after)}{change}")
+    changes = rev.score_changes()
+    if changes:
+        lines.append(f"{ui('diff_score', lang)}:")
+        # Names and order of knowledge/scoring.yaml, as in the check report.
+        for item in score_items(dict.fromkeys(changes, 0), lang):
+            before, after = changes[item.key]
+            change = f" ({after - before:+d})" if before is not None and after is not None else ""
+            lines.append(f"  {item.label}: {_num(before)} → {_num(after)}{change}")
     groups = (
         ("diff_fixed", rev.fixed, rev.old.file, "✓", "green"),
         ("diff_introduced", rev.introduced, rev.new.file, "✖", "red"),

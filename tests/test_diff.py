@@ -88,3 +88,13 @@ def test_unreadable_revision_is_an_input_error(revision, tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["diff", str(revision[0]), str(broken)])
     assert result.exit_code == 2
     assert "broken.yaml" in result.output and "Traceback" not in result.output
+
+
+def test_score_change_per_dimension(revision) -> None:
+    old_path, new_path, old, new = revision
+    data = json.loads(CliRunner().invoke(main, ["diff", str(old_path), str(new_path), "--format", "json"]).output)
+    before, after = review_data(old).scores, review_data(new).scores
+    assert before, "reviews are scored"
+    assert data["score_changes"] == {
+        name: {"old": before[name], "new": after[name], "change": after[name] - before[name]} for name in before
+    }
