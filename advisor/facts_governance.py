@@ -47,7 +47,12 @@ def _countries(ex: _Extractor) -> list[str]:
 
 
 def _international(ex: _Extractor) -> bool:
-    return ex.plan.scope == "international" or len(_countries(ex)) > 1
+    """Declared international, or with a partner from abroad (a partner with no country is
+    taken to be domestic)."""
+    from advisor.facts import HOME_COUNTRIES
+
+    foreign = any(c.lower() not in HOME_COUNTRIES for c in _countries(ex))
+    return ex.plan.scope == "international" or len(_countries(ex)) > 1 or foreign
 
 
 def _background_analysis(text: str) -> str:
@@ -89,7 +94,6 @@ def _governance(ex: _Extractor) -> None:
     frequency = coordination.frequency if coordination and coordination.frequency else ""
     differences = plan.differences
     dependency = plan.dependency
-    industry = any(p.pillar == "industry" for p in partners)
     donors = any(p.donor for p in partners)
     ex.add(
         "governance",
@@ -113,8 +117,8 @@ def _governance(ex: _Extractor) -> None:
         has_interests=_has(plan.interests),
         has_trust_building=_has(plan.trust_building),
         has_coi=_has(plan.conflict_of_interest),
-        # Officials deal with business, donors or foreign states: where personal interest can creep in.
-        coi_exposed=bool(government) and (_international(ex) or industry or donors),
+        # Officials act in the state's name towards foreign states or donors (seed 004).
+        coi_exposed=bool(government) and (_international(ex) or donors),
         has_institutional_change=institutional,
         community_roles=community_roles,
         community_contributions=sum(len(p.contributions) for p in community),
