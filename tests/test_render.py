@@ -19,7 +19,10 @@ from dataclasses import replace
 
 import jsonschema
 import pytest
+import yaml
 
+import rules
+from advisor import knowledge
 from advisor.findings import Failure, Outcome
 from advisor.problems import InputError
 from advisor.render import FORMATS, renderer
@@ -213,3 +216,12 @@ def test_coverage_reads_the_pillars_from_the_findings() -> None:
     assert values["industry"] == 25  # PH004: present without responsibility (suppressed, still a gap)
     assert values["community"] == 50  # PH007: only receives
     assert values["government"] == 100
+
+
+def test_coverage_map_names_real_rules_and_pillars() -> None:
+    table = yaml.safe_load((ROOT / "knowledge" / "coverage.yaml").read_text(encoding="utf-8"))
+    assert table["full"] == 100
+    for rule_id, entry in table["rules"].items():
+        rule = rules.get(rule_id)
+        assert 0 <= entry["level"] < 100, rule_id
+        assert "pillar" in rule.params or entry.get("pillar") in knowledge.pillars(), rule_id
