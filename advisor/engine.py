@@ -8,7 +8,12 @@ What it guards against is recorded in ../shared/notes/durable-rules.md:
 - a catch-all rule, so that a fact no rule matches does not abort the batch;
 - exceptions raised in actions, which durable-rules swallows into the session state, are
   read back and raised;
-- colliding fact ids (a 32-bit hash) retried with another salt.
+- colliding fact ids (a 32-bit hash) retried with another salt;
+- a session in which no action ever ran: durable-rules 2.0.28 leaves its action context
+  uninitialised (createStateNode in state.c) and ``delete_state`` then frees a garbage
+  pointer (heap corruption, abort or segfault depending on memory layout). Every session
+  therefore opens with a sentinel fact whose rule fires a no-op action, which leaves the
+  context freed and NULL.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from durable.lang import c, m, when_all
 from rules.base import Rule
 
 RULESET = "advisor"
+SESSION_FACT = "__session__"
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,9 @@ class Engine:
         self._host.register_rulesets({RULESET: self._definition()})
 
     def _definition(self) -> dict[str, Any]:
-        definition: dict[str, Any] = {}
+        opened = when_all(c.f << (m.kind == SESSION_FACT)).define()
+        opened["run"] = self._session_opened
+        definition: dict[str, Any] = {"aa_session_opened": opened}
         for index, rule in enumerate(self.rules):
             expression = when_all(*rule.when()).define()
             expression["run"] = self._action(rule)
@@ -74,6 +82,10 @@ class Engine:
         catch_all["run"] = self._never
         definition["zz_catch_all"] = catch_all
         return definition
+
+    @staticmethod
+    def _session_opened(_: Any) -> None:
+        return None
 
     @staticmethod
     def _never(_: Any) -> None:
@@ -116,7 +128,8 @@ class Engine:
         for salt in range(3):
             sid = f"p{next(self._ids)}"
             self._firings[sid] = []
-            batch = [{**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": sid} for fact in facts]
+            batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": sid}]
+            batch += [{**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": sid} for fact in facts]
             try:
                 self._host.assert_facts(RULESET, batch)
                 state = self._host.get_state(RULESET, sid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -100,3 +102,24 @@ def test_or_fires_once_per_matching_branch() -> None:
     assert len(both.evaluate([{"kind": "p", "id": "p", "a": 1, "b": 1}])) == 2
     exclusive = Engine([_rule("TT011", lambda: [c.f << (m.kind == "p") & ((m.a == 1) | ((m.a != 1) & (m.b == 1)))])])
     assert len(exclusive.evaluate([{"kind": "p", "id": "p", "a": 1, "b": 1}])) == 1
+
+
+def test_session_with_no_firing_is_deleted_cleanly() -> None:
+    # durable-rules 2.0.28 leaves a session's action context uninitialised until an action
+    # runs; deleting a session where nothing fired freed a garbage pointer (abort/segfault,
+    # depending on heap layout - reproduced with exactly this script before the fix).
+    script = (
+        "import dataclasses, rules.base\n"
+        "from durable.lang import c, m\n"
+        "from advisor.engine import Engine\n"
+        "from rules.base import Rule\n"
+        "r = Rule(id='TT020', name='t.t', severity='info', step='goal', sources=('seed000',),\n"
+        "         when=lambda: [c.f << (m.kind == 'g') & (m.international == True) & (m.b == False)])\n"
+        "e = Engine([r])\n"
+        "for i in range(200):\n"
+        "    assert e.evaluate([{'kind': 'g', 'id': 'g', 'international': False, 'b': False}]) == []\n"
+        "print('clean')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "clean"
