@@ -1,0 +1,237 @@
+"""The benchmark: ``python -m bench`` (or ``python bench/run.py``).
+
+Writes a deterministic corpus into a temporary folder and measures, in one run so that the
+ratios are taken on the same machine state:
+
+1. the parse-only bound: every file through ``advisor.loader`` and nothing else, with the same
+   number of processes as the batch run it is compared to;
+2. ``advisor batch --jobs 1`` and ``--jobs 2`` throughput, and its ratio to (1);
+3. cold start: median wall time of ``advisor --version``, ``advisor rules`` and
+   ``advisor check`` on one example, against the import floor
+   ``python -c "import yaml, pydantic, click, durable.lang"``;
+4. growth: one plan of 10, 100 and 1,000 partners and indicators;
+5. memory: peak RSS after 1,000 and after 10,000 plans reviewed in one process.
+
+Prints a table and writes the same figures as JSON. ``--quick`` shrinks every size so that
+the whole run takes seconds (the smoke test uses it); its figures are not meaningful.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: python bench/run.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import write_corpus, write_scaled
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = "import yaml, pydantic, click, durable.lang"
+
+# Targets from issue 7: (figure, comparison, limit).
+TARGETS = {
+    "batch_jobs1_vs_parse": (">=", 0.5),
+    "batch_jobs2_vs_parse": (">=", 0.5),
+    "check_vs_floor": ("<=", 1.5),
+    "version_vs_floor": ("<=", 1.0),
+    "rules_vs_floor": ("<=", 1.0),
+    "growth_1000_vs_100": ("<=", 12.0),
+    "rss_10000_vs_1000": ("<=", 1.10),
+}
+
+
+def _advisor() -> list[str]:
+    """The installed ``advisor`` script next to this interpreter, as a user runs it."""
+    script = Path(sys.executable).parent / "advisor"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("advisor")
+    return [found] if found else [sys.executable, "-m", "advisor"]
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+
+
+def _timed(cmd: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1, 2):  # 1: findings, 2: invalid plans in the corpus
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def _worker(*args: str) -> Any:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.worker", *args], cwd=ROOT, env=_env(), capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench.worker {args[0]} failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def _has_command(name: str) -> bool:
+    done = subprocess.run([*_advisor(), name, "--help"], env=_env(), capture_output=True)
+    return done.returncode == 0
+
+
+def throughput(corpus: Path, n_plans: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"plans": n_plans}
+    batch = _has_command("batch")
+    out["batch_measured"] = "advisor batch" if batch else "advisor.review.review_file in a Pool"
+    for jobs in (1, 2):
+        # The parse bound is timed like the batch: a whole process, start to exit.
+        start = time.perf_counter()
+        parse = _worker("parse", str(corpus), "--jobs", str(jobs))
+        parse_s = time.perf_counter() - start
+        if batch:
+            cmd = [*_advisor(), "batch", str(corpus), "--jobs", str(jobs), "--format", "json", "--quiet"]
+            batch_s = _timed(cmd)
+        else:
+            start = time.perf_counter()
+            _worker("review", str(corpus), "--jobs", str(jobs))
+            batch_s = time.perf_counter() - start
+        out[f"parse_jobs{jobs}_plans_per_s"] = n_plans / parse_s
+        out[f"batch_jobs{jobs}_plans_per_s"] = n_plans / batch_s
+        out[f"batch_jobs{jobs}_vs_parse"] = parse_s / batch_s
+        out["parse_ok_files"] = parse["ok"]
+    return out
+
+
+def cold_start(example: Path, runs: int, warm_up: bool = True) -> dict[str, Any]:
+    commands = {
+        "floor": [sys.executable, "-c", FLOOR],
+        "version": [*_advisor(), "--version"],
+        "check": [*_advisor(), "check", str(example)],
+    }
+    if _has_command("rules"):
+        commands["rules"] = [*_advisor(), "rules"]
+    for cmd in commands.values() if warm_up else ():  # one unmeasured run each: bytecode and file caches
+        _timed(cmd)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so that a burst of load hits every command alike
+        for name, cmd in commands.items():
+            times[name].append(_timed(cmd))
+    out: dict[str, Any] = {"runs": runs, "example": example.name}
+    for name, values in times.items():
+        out[f"{name}_ms"] = statistics.median(values) * 1000
+    for name in commands:
+        if name != "floor":
+            out[f"{name}_vs_floor"] = out[f"{name}_ms"] / out["floor_ms"]
+    return out
+
+
+def growth(folder: Path, sizes: list[int], repeats: int) -> dict[str, Any]:
+    files = [write_scaled(folder, size) for size in sizes]
+    seconds = _worker("growth", *map(str, files), "--repeats", str(repeats))
+    out: dict[str, Any] = {"sizes": sizes}
+    for size, path in zip(sizes, files, strict=True):
+        out[f"plan_{size}_ms"] = seconds[str(path)] * 1000
+    for small, large in itertools.pairwise(sizes):
+        out[f"growth_{large}_vs_{small}"] = out[f"plan_{large}_ms"] / out[f"plan_{small}_ms"]
+    return out
+
+
+def memory(corpus: Path, checkpoints: list[int]) -> dict[str, Any]:
+    result = _worker("memory", str(corpus), "--at", *map(str, checkpoints))
+    rss = result["peak_rss_kib"]
+    first, last = (str(c) for c in (checkpoints[0], checkpoints[-1]))
+    return {
+        "distinct_plans": result["distinct_plans"],
+        f"rss_after_{first}_mib": rss[first] / 1024,
+        f"rss_after_{last}_mib": rss[last] / 1024,
+        f"rss_{last}_vs_{first}": rss[last] / rss[first],
+    }
+
+
+def targets(results: dict[str, Any], quick: bool) -> dict[str, Any]:
+    flat = {k: v for section in results.values() if isinstance(section, dict) for k, v in section.items()}
+    out = {}
+    for name, (op, limit) in TARGETS.items():
+        # In quick mode the sizes differ, so the growth and memory keys are the nearest ones.
+        key = name
+        if quick and name.startswith("growth_"):
+            key = next((k for k in flat if k.startswith("growth_")), name)
+        if quick and name.startswith("rss_"):
+            key = next((k for k in flat if k.startswith("rss_") and k.count("_vs_")), name)
+        value = flat.get(key)
+        met = None if value is None else (value >= limit if op == ">=" else value <= limit)
+        out[name] = {"value": value, "target": f"{op} {limit}", "met": met}
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = []
+    for section, figures in results.items():
+        if section == "targets":
+            continue
+        lines.append(f"{section}")
+        for key, value in figures.items():
+            shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+            lines.append(f"  {key:<28} {shown:>12}")
+    lines.append("targets")
+    for name, t in results["targets"].items():
+        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        verdict = {True: "met", False: "NOT met", None: "not measured"}[t["met"]]
+        lines.append(f"  {name:<28} {value:>12}  {t['target']:<7} {verdict}")
+    return "\n".join(lines) + "\n"
+
+
+def run(quick: bool, plans: int | None, keep: Path | None) -> dict[str, Any]:
+    sizes = [5, 20] if quick else [10, 100, 1000]
+    checkpoints = [20, 60] if quick else [1000, 10000]
+    n_plans = plans or (8 if quick else 400)
+    runs = 1 if quick else 9
+    folder = Path(tempfile.mkdtemp(prefix="advisor-bench-")) if keep is None else keep
+    try:
+        corpus = folder / "corpus"
+        write_corpus(corpus, n_plans)
+        example = ROOT / "examples" / "desa-wisata-kopi.yaml"
+        if not example.exists():
+            example = corpus / "plan-00000.yaml"
+        results: dict[str, Any] = {
+            "setup": {
+                "python": sys.version.split()[0],
+                "cpus": os.cpu_count() or 1,
+                "quick": quick,
+            },
+            "throughput": throughput(corpus, n_plans),
+            "cold_start": cold_start(example, runs, warm_up=not quick),
+            "growth": growth(folder / "scaled", sizes, repeats=1 if quick else 3),
+            "memory": memory(corpus, checkpoints),
+        }
+        results["targets"] = targets(results, quick)
+        return results
+    finally:
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a tiny run (seconds); figures not meaningful")
+    parser.add_argument("--plans", type=int, help="corpus size for the throughput figures (default 400)")
+    parser.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write the figures")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    args = parser.parse_args(argv)
+    results = run(args.quick, args.plans, args.keep)
+    sys.stdout.write(table(results))
+    args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    sys.stdout.write(f"figures written to {args.json}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

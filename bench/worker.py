@@ -1,0 +1,145 @@
+"""The measured programs, each run as its own process by :mod:`bench.run` so that every
+figure includes the interpreter start and imports a user pays for, and no measurement warms
+another's caches. Each prints one JSON object on stdout.
+
+    python -m bench.worker parse DIR --jobs N      parse-only bound: advisor.loader on every file
+    python -m bench.worker review DIR --jobs N     the library path (review + JSON report) per file
+    python -m bench.worker growth FILE...          seconds to review one (large) plan, per file
+    python -m bench.worker memory DIR --at 1000 10000   peak RSS after that many reviews
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+
+def _plans(folder: str) -> list[Path]:
+    return sorted(p for p in Path(folder).iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+
+
+def _parse_one(path: Path) -> bool:
+    from advisor.loader import load_file
+    from advisor.problems import InputError
+
+    try:
+        load_file(path)
+    except InputError:
+        return False
+    return True
+
+
+def _review_one(path: Path) -> bool:
+    from advisor.problems import InputError
+    from advisor.review import review_file
+
+    try:
+        review = review_file(path)
+    except InputError:
+        return False
+    _render(review)
+    return True
+
+
+def _render(review: Any) -> str:
+    """The JSON report of one review, as ``advisor check --format json`` writes it."""
+    from advisor.findings import Outcome
+    from advisor.render import renderer
+
+    return renderer("json")(Outcome((review,), ()), None, color=False)
+
+
+def _over(paths: list[Path], jobs: int, func: Any) -> dict[str, Any]:
+    start = time.perf_counter()
+    if jobs == 1:
+        results = [func(p) for p in paths]
+    else:
+        with Pool(jobs) as pool:
+            results = pool.map(func, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+    return {"plans": len(paths), "ok": sum(results), "seconds": time.perf_counter() - start}
+
+
+def peak_rss_kib() -> int:
+    """Peak resident set size of this process (VmHWM), in KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
+def growth(files: list[str], repeats: int) -> dict[str, Any]:
+    """Median seconds to review one plan and render its report, after a warm-up, so that the
+    figure is the plan's own cost and not the process's start."""
+    from advisor.review import review_file
+
+    out: dict[str, Any] = {}
+    _render(review_file(files[0]))  # warm-up: imports, knowledge, rule registration
+    for name in files:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            _render(review_file(name))
+            times.append(time.perf_counter() - start)
+        out[name] = statistics.median(times)
+    return out
+
+
+def memory(folder: str, checkpoints: list[int]) -> dict[str, Any]:
+    """Review plans round-robin over the corpus in one process and record peak RSS at each
+    checkpoint. Each file is read and validated once up front (the loader keeps nothing
+    between files); what repeats is what could accumulate across plans: fact extraction, an
+    engine session per plan, findings and the report."""
+    from advisor.problems import InputError
+    from advisor.review import Settings, load_plan, review_plan
+
+    plans = []
+    for path in _plans(folder):
+        try:
+            plans.append(load_plan(path))
+        except InputError:
+            continue
+    settings = Settings()
+    rss: dict[str, int] = {}
+    done = 0
+    for target in sorted(checkpoints):
+        while done < target:
+            _render(review_plan(plans[done % len(plans)], settings))
+            done += 1
+        rss[str(target)] = peak_rss_kib()
+    return {"distinct_plans": len(plans), "peak_rss_kib": rss}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.worker")
+    sub = parser.add_subparsers(dest="what", required=True)
+    for name in ("parse", "review"):
+        p = sub.add_parser(name)
+        p.add_argument("folder")
+        p.add_argument("--jobs", type=int, default=1)
+    g = sub.add_parser("growth")
+    g.add_argument("files", nargs="+")
+    g.add_argument("--repeats", type=int, default=3)
+    m = sub.add_parser("memory")
+    m.add_argument("folder")
+    m.add_argument("--at", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    if args.what == "parse":
+        result = _over(_plans(args.folder), args.jobs, _parse_one)
+    elif args.what == "review":
+        result = _over(_plans(args.folder), args.jobs, _review_one)
+    elif args.what == "growth":
+        result = growth(args.files, args.repeats)
+    else:
+        result = memory(args.folder, args.at)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""The benchmark runs end to end on a tiny corpus and reports every figure (no timing checks:
+the figures of a quick run on a shared machine mean nothing)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench import corpus, run
+
+
+def test_corpus_is_deterministic_and_bilingual(tmp_path: Path) -> None:
+    first = corpus.write_corpus(tmp_path / "a", 4)
+    second = corpus.write_corpus(tmp_path / "b", 4)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    texts = [p.read_text(encoding="utf-8") for p in first]
+    assert any(t.startswith("judul:") for t in texts) and any(t.startswith("title:") for t in texts)
+
+
+def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    assert run.main(["--quick", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    throughput = figures["throughput"]
+    for jobs in (1, 2):
+        for key in (f"parse_jobs{jobs}_plans_per_s", f"batch_jobs{jobs}_plans_per_s", f"batch_jobs{jobs}_vs_parse"):
+            assert throughput[key] > 0, key
+    cold = figures["cold_start"]
+    for key in ("floor_ms", "version_ms", "check_ms", "version_vs_floor", "check_vs_floor"):
+        assert cold[key] > 0, key
+    assert {k for k in figures["growth"] if k.startswith("plan_")} == {"plan_5_ms", "plan_20_ms"}
+    assert figures["memory"]["rss_after_20_mib"] > 0 and figures["memory"]["rss_after_60_mib"] > 0
+    assert set(figures["targets"]) == set(run.TARGETS)
+    assert all(t["value"] is not None for name, t in figures["targets"].items() if name != "rules_vs_floor")
