@@ -70,10 +70,21 @@ class KnowledgeError(Exception):
     """The knowledge base itself is broken: a packaging or editing mistake, not user input."""
 
 
+# The knowledge files ship with the package (trusted, shallow), so libyaml's parser reads them
+# when it is there: the pure-Python one made a cold `advisor check` spend ~0.4 s on them.
+# User plans keep the pure-Python loader (advisor/loader.py), which fails cleanly on any depth.
+_KNOWLEDGE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse a knowledge file's text (safe tags only)."""
+    return yaml.load(text, Loader=_KNOWLEDGE_LOADER)
+
+
 def _read(name: str) -> Any:
     path = KNOWLEDGE_DIR / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: {exc}") from exc
 
@@ -170,7 +181,7 @@ def rule_texts() -> dict[str, RuleText]:
     out: dict[str, RuleText] = {}
     folder = KNOWLEDGE_DIR / "texts" / "rules"
     for path in sorted(folder.glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(path.read_text(encoding="utf-8")) or {}
         for rule_id, value in raw.items():
             if rule_id in out:
                 raise KnowledgeError(f"{path}: texts for {rule_id} are defined twice")

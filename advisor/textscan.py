@@ -27,19 +27,38 @@ def _phrases(purpose: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((p for p in found if p), key=lambda p: (-len(p), p)))
 
 
+Index = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+@cache
+def _index(*purposes: str) -> Index:
+    """(purpose, phrase) pairs by their first word, in the order the purposes and phrases are
+    tried: a scan then looks up each token instead of trying every phrase at every token."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for purpose in purposes:
+        for phrase in _phrases(purpose):
+            index.setdefault(phrase[0], []).append((purpose, phrase))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+def _first_match(tokens: list[str], index: Index, min_words: int = 1) -> tuple[str, tuple[str, ...]] | None:
+    """The first (purpose, phrase) occurring in ``tokens`` as whole words, scanning left to right."""
+    for start, token in enumerate(tokens):
+        for purpose, phrase in index.get(token, ()):
+            if len(phrase) >= min_words and tuple(tokens[start : start + len(phrase)]) == phrase:
+                return purpose, phrase
+    return None
+
+
 def find(text: str, purpose: str) -> str | None:
     """The first phrase of the ``purpose`` list that occurs in ``text`` as whole words."""
-    tokens = words(text)
-    for start in range(len(tokens)):
-        for phrase in _phrases(purpose):
-            if tuple(tokens[start : start + len(phrase)]) == phrase:
-                return " ".join(phrase)
-    return None
+    match = _first_match(words(text), _index(purpose))
+    return " ".join(match[1]) if match else None
 
 
 def starts_with(text: str, purpose: str) -> bool:
     tokens = tuple(words(text))
-    return any(tokens[: len(p)] == p for p in _phrases(purpose))
+    return bool(tokens) and any(tokens[: len(p)] == p for _, p in _index(purpose).get(tokens[0], ()))
 
 
 def has_number(text: str) -> bool:
@@ -57,9 +76,7 @@ def clarity(responsibility: str) -> str:
     if starts_with(responsibility, "passive"):
         return "passive"
     tokens = words(responsibility)
-    hedged = any(
-        len(p) > 1 and any(tuple(tokens[i : i + len(p)]) == p for i in range(len(tokens))) for p in _phrases("vague")
-    )
+    hedged = _first_match(tokens, _index("vague"), min_words=2) is not None
     if (starts_with(responsibility, "vague") or hedged) and not has_number(responsibility):
         return "vague"
     if len(tokens) < 2:
@@ -69,13 +86,8 @@ def clarity(responsibility: str) -> str:
 
 def direction(text: str) -> str | None:
     """The intended direction of change a statement names, if any."""
-    tokens = words(text)
-    for start in range(len(tokens)):
-        for purpose in ("decrease", "increase", "maintain"):
-            for phrase in _phrases(purpose):
-                if tuple(tokens[start : start + len(phrase)]) == phrase:
-                    return purpose
-    return None
+    match = _first_match(words(text), _index("decrease", "increase", "maintain"))
+    return match[0] if match else None
 
 
 def is_quantified(text: str) -> bool:
