@@ -72,7 +72,7 @@ class KnowledgeError(Exception):
 
 # The knowledge files ship with the package (trusted, shallow), so libyaml's parser reads them
 # when it is there: the pure-Python one made a cold `advisor check` spend ~0.4 s on them.
-# User plans keep the pure-Python loader (advisor/loader.py), which fails cleanly on any depth.
+# User plans go through advisor/loader.py, which bounds node count and depth itself.
 _KNOWLEDGE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
