@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,10 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+# Plain scalars get this internal tag; the builder resolves them with the core schema itself.
+_PLAIN = "tag:advisor,2024:plain"
+_MERGE = "tag:yaml.org,2002:merge"
+_ALLOWED_TAGS.add(_PLAIN)
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -65,12 +71,15 @@ class Document:
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read and decode a plan file, refusing what is not a text file we can trust."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError([Problem("is_directory", display)])
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError([Problem("too_large", display, params={"size": size, "limit": max_bytes})])
-        raw = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise InputError([Problem("not_regular", display)])
+        if info.st_size > max_bytes:
+            raise InputError([Problem("too_large", display, params={"size": info.st_size, "limit": max_bytes})])
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows meanwhile
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem("not_found", display)]) from None
     except PermissionError:
@@ -94,8 +103,13 @@ def decode(raw: bytes, display: str) -> str:
         if raw.startswith(bom):
             try:
                 return _check_text(raw.decode(codec), display)
-            except UnicodeDecodeError:
-                raise InputError([Problem("not_utf8", display, line=1)]) from None
+            except UnicodeDecodeError as exc:
+                # The text before the bad bytes is readable: count its lines for the place.
+                line = raw[: exc.start].decode(codec, errors="ignore").count("\n") + 1
+                problem = Problem(
+                    "bad_encoding", display, line=line, params={"codec": codec.upper(), "offset": exc.start}
+                )
+                raise InputError([problem]) from None
     if b"\x00" in raw:
         raise InputError([Problem("binary", display, line=raw[: raw.index(b"\x00")].count(b"\n") + 1)])
     try:
@@ -140,9 +154,89 @@ def parse_text(text: str, display: str, is_json: bool = False) -> Document:
 # --- YAML ------------------------------------------------------------------------------------
 
 
+class _Budget(Exception):
+    """Composition stopped: the document has too many nodes or is nested too deep."""
+
+    def __init__(self, code: str, mark: Any, limit: int):
+        super().__init__(code)
+        self.code, self.mark, self.limit = code, mark, limit
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """No YAML 1.1 implicit types (``=`` or ``yes`` are not special): plain scalars are
+    marked as such and typed by the builder with the core schema."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _MERGE if value == "<<" else _PLAIN
+        return super().resolve(kind, value, implicit)
+
+
+class _BudgetComposer(yaml.composer.Composer):
+    """Counts nodes and depth while composing, so that a huge or deeply nested file stops
+    early (bounded time and memory, and no RecursionError) with the place where it did."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._nodes = getattr(self, "_nodes", 0) + 1
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._nodes > MAX_NODES:
+                raise _Budget("too_many_values", self.peek_event().start_mark, MAX_NODES)
+            if self._depth > MAX_DEPTH + 1:
+                raise _Budget("too_deep", self.peek_event().start_mark, MAX_DEPTH)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _BudgetComposer, _Resolver):
+    """The pure-Python parser: the reference, and the one whose error messages we show."""
+
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _BudgetComposer.__init__(self)
+        _Resolver.__init__(self)
+
+
+_LOADERS: tuple[Any, ...] = (_PyLoader,)
+if getattr(yaml, "__with_libyaml__", False):
+    # libyaml's C parser reads a plan several times faster; the composer stays in Python to
+    # keep the budgets. Its syntax messages are terser, so a file it rejects is read again by
+    # the pure-Python parser, which then decides and words the error.
+    class _CLoader(_BudgetComposer, yaml.cyaml.CParser, _Resolver):
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            _BudgetComposer.__init__(self)
+            _Resolver.__init__(self)
+
+    _LOADERS = (_CLoader, _PyLoader)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    *fast, reference = _LOADERS
+    for loader_class in fast:
+        loader = loader_class(text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            break
+        finally:
+            loader.dispose()
+    loader = reference(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def _parse_yaml(text: str, display: str) -> Document:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
+    except _Budget as exc:
+        line, col = exc.mark.line + 1, exc.mark.column + 1
+        raise InputError([Problem(exc.code, display, line, col, params={"limit": exc.limit})]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = (exc.problem or exc.context or "").strip()
@@ -197,7 +291,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 self._problem("merge_key", key_node)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -213,16 +307,16 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
-        if node.style is not None or node.tag == "tag:yaml.org,2002:str":
+        if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or block (libyaml: plain is "")
             return value
         if _NULL.match(value):
             return None
         if _BOOL.match(value):
             return value.lower() == "true"
         if _INT.match(value):
-            return int(value)
+            return _int(value)
         if _FLOAT.match(value):
-            return float(value)
+            return _float(value)
         if _DATE.match(value):
             try:
                 return dt.date.fromisoformat(value)
@@ -246,13 +340,21 @@ def _parse_json(text: str, display: str) -> Document:
         return out
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_int=_int, parse_float=_float, parse_constant=lambda word: word
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             [Problem("json_syntax", display, line=exc.lineno, col=exc.colno, params={"reason": exc.msg})]
         ) from None
     except RecursionError:
         raise InputError([Problem("too_deep", display, params={"limit": MAX_DEPTH})]) from None
+    # The same budgets as YAML, checked before the (slower) pass that finds the positions.
+    nodes, depth = _measure(data)
+    if depth > MAX_DEPTH:
+        raise InputError([Problem("too_deep", display, params={"limit": MAX_DEPTH})])
+    if nodes > MAX_NODES:
+        raise InputError([Problem("too_many_values", display, params={"limit": MAX_NODES})])
     # JSON is valid YAML flow syntax, so the YAML composer gives positions (and reports
     # duplicate keys with their lines). If it cannot read a construct, the data stays right and
     # locations fall back to the top of the file.
@@ -260,6 +362,41 @@ def _parse_json(text: str, display: str) -> Document:
         located = _parse_yaml(text, display)
     except InputError as err:
         if duplicates:
-            raise InputError([Problem("duplicate_key", display, params={"key": k}) for k in duplicates]) from err
+            located_duplicates = [p for p in err.problems if p.code == "duplicate_key"]  # with their lines
+            raise InputError(
+                located_duplicates or [Problem("duplicate_key", display, params={"key": k}) for k in duplicates]
+            ) from None
         return Document(display, data, {(): (1, 1)}, {})
     return Document(display, data, located.positions, located.key_positions)
+
+
+def _measure(data: Any) -> tuple[int, int]:
+    """Node count and depth of parsed JSON data, without recursion."""
+    nodes, deepest = 0, 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        nodes += 1
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return nodes, deepest
+
+
+# --- numbers ---------------------------------------------------------------------------------
+# A number Python cannot hold as written (thousands of digits, 1e999, NaN) stays the text it
+# was, so that validation reports it as a value of the wrong type instead of failing later.
+
+
+def _int(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:  # longer than sys.get_int_max_str_digits()
+        return text
+
+
+def _float(text: str) -> float | str:
+    value = float(text)
+    return value if math.isfinite(value) else text
