@@ -95,7 +95,7 @@ def find_config(paths: Sequence[Path]) -> Path | None:
     """The nearest config upward from the folder holding all ``paths``."""
     if not paths:
         return None
-    resolved = [p.resolve() for p in paths]
+    resolved = [Path(os.path.realpath(p)) for p in paths]  # resolve() raises on a link loop
     start = Path(os.path.commonpath([str(p if p.is_dir() else p.parent) for p in resolved]))
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_FILE

@@ -24,8 +24,8 @@ def use_color(stream_is_file: bool) -> bool:
 def write_atomically(target: Path, text: str, inputs: list[Path]) -> None:
     """Write a report next to its target and rename it into place, so that an interrupted run
     leaves the old report whole; never write over a plan being read."""
-    resolved = target.resolve()
-    if any(resolved == p.resolve() for p in inputs):
+    resolved = Path(os.path.realpath(target))  # Path.resolve() raises on a symbolic link loop
+    if any(resolved == Path(os.path.realpath(p)) for p in inputs):
         raise click.UsageError(f"{target}: refusing to write a report over an input plan")
     resolved.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=resolved.parent)

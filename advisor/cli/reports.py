@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import click
 from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES, write_atomically
 from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
+from advisor.loader import DEFAULT_MAX_BYTES
 from advisor.render import FORMATS, renderer
 from advisor.texts import error_text
 from rules.base import SEVERITY_RANK
@@ -57,6 +60,11 @@ def review_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Never report these rule ids or families (comma-separated).",
         ),
         click.option("--no-suppress", is_flag=True, help="Ignore the plans' `suppress` entries (an audit)."),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            help=f"Refuse plan files larger than this many bytes (default {DEFAULT_MAX_BYTES}).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -66,7 +74,7 @@ def review_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str] = ()) -> RunOptions:
     """The run's options from the command line and the config; a config error exits 2."""
     try:
-        return run_options(
+        run = run_options(
             paths,
             config_path=params["config_path"],
             lang=params["lang"],
@@ -82,6 +90,9 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
         for problem in err.problems:
             click.echo(problem.render(lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
+    if params.get("max_bytes"):
+        run = replace(run, settings=replace(run.settings, max_bytes=params["max_bytes"]))
+    return run
 
 
 def parse_outputs(values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str) -> list[tuple[str, Path]]:
@@ -97,10 +108,10 @@ def parse_outputs(values: Sequence[str], default_fmt: str, inputs: Iterable[Path
             raise click.UsageError(f"--output {value}: {text}")
         else:
             pairs.append((default_fmt, Path(value)))
-    guarded = {p.resolve() for p in inputs}
+    guarded = {Path(os.path.realpath(p)) for p in inputs}  # Path.resolve() raises on a link loop
     seen: set[Path] = set()
     for _, path in pairs:
-        target = path.resolve()
+        target = Path(os.path.realpath(path))
         if target in guarded:
             raise click.UsageError(f"{path}: {error_text('output_over_input', lang, {})}")
         if target in seen:

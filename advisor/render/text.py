@@ -35,7 +35,7 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
     verdict = label("verdict", review.verdict, lang)
     lines = [
         style(f"{ui('report_title', lang)}: {terminal(review.title)}", bold=True),
-        f"{review.file}",
+        terminal(review.file),  # a file name may hold control characters too
         f"{ui('verdict', lang)}: "
         + style(verdict.upper(), fg=_VERDICT_COLOUR[review.verdict], bold=True)
         + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
@@ -92,7 +92,7 @@ def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ign
     head = f"{_MARK[f.severity]} {label('severity', f.severity, lang)}"
     lines = [
         style(head, fg=_COLOUR[f.severity], bold=True) + f"  {f.rule_id}  " + style(terminal(f.text("title", lang)), bold=True),
-        f"   {file}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
+        f"   {terminal(file)}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
         f"   {terminal(f.text('message', lang))}",
     ]
     if f.suppressed is not None:
