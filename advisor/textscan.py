@@ -7,7 +7,7 @@ text analysis happens here, during fact extraction, and the rules see its result
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from advisor import knowledge
 
@@ -138,7 +138,8 @@ _PREFIXES = (
 )
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # a partner's responsibilities are compared with each activity it has a role in
+def _stems(text: str) -> frozenset[str]:
     out = set()
     for word in words(text):
         if len(word) < 4 or word.isdigit():
@@ -148,7 +149,7 @@ def _stems(text: str) -> set[str]:
                 word = word[len(prefix) :]
                 break
         out.add(word[:5])
-    return out
+    return frozenset(out)
 
 
 def truncate(text: str, limit: int = 160) -> str:
