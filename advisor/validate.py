@@ -218,7 +218,11 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
             elif error["type"] == "missing" and isinstance(part, str) and part == error["loc"][-1]:
                 path.append(part)
         grouped.setdefault(tuple(path), []).append(error)
+    # An unknown enumerated value is already reported, with a suggestion, by the normaliser.
+    reported = {p.path for p in norm.problems}
     for path, errors in grouped.items():
+        if format_path(path) in reported:
+            continue
         raw = norm.raw_paths.get(path) or norm.raw_paths.get(path[:-1], ())
         if errors[0]["type"] == "missing":
             norm.problem("missing_field", raw, path, field=path[-1] if path else "")
