@@ -38,7 +38,8 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
             reviews.append(review_file(path, run.settings, display=str(path)))
         except InputError as err:
             failures.append(Failure(str(path), tuple(err.problems)))
-    outcome = Outcome(tuple(reviews), tuple(failures))
+    # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
+    outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
     write_reports(outcome, pairs, run.lang, guarded)
     if fmt or not pairs:
         shown = fmt or "text"
