@@ -1,0 +1,197 @@
+"""The command line as a user meets it: formats, languages, severity filters, exit codes,
+--output, validate, init, and usage errors (exit 2)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advisor.cli import main
+from advisor.cli.init import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOOD = EXAMPLES / "desa-wisata-kopi.yaml"
+WARNINGS_ONLY = EXAMPLES / "peran-kabur.yaml"  # warnings and advice, no error
+WITH_ERRORS = EXAMPLES / "pilar-tidak-lengkap.yaml"  # PH001 errors
+ENGLISH = EXAMPLES / "mangrove-demak-en.yaml"  # language: en
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def findings(result) -> list[dict]:
+    data = json.loads(result.stdout)
+    return [f for review in data["reviews"] for f in review["findings"]]
+
+
+def test_text_and_json_formats() -> None:
+    text = run("check", str(WITH_ERRORS))
+    assert text.exit_code == 1
+    assert "Kesiapan" in text.output and "PH001" in text.output
+    as_json = run("check", str(WITH_ERRORS), "--format", "json")
+    assert as_json.exit_code == 1
+    data = json.loads(as_json.stdout)
+    assert data["reviews"][0]["counts"]["error"] == 2
+    assert {f["rule"] for f in data["reviews"][0]["findings"]} >= {"PH001", "PH008"}
+
+
+def test_lang_chooses_the_report_language_and_the_plan_language_is_the_default() -> None:
+    indonesian = run("check", str(WITH_ERRORS), "--lang", "id")
+    english = run("check", str(WITH_ERRORS), "--lang", "en")
+    assert "Rekomendasi" in indonesian.output and "Recommendation" not in indonesian.output
+    assert "Recommendation" in english.output and "Rekomendasi" not in english.output
+    assert "Recommendation" in run("check", str(ENGLISH)).output  # the plan says `language: en`
+    assert "Rekomendasi" in run("check", str(ENGLISH), "--lang", "id").output
+
+
+@pytest.mark.parametrize(
+    ("level", "allowed"),
+    [("info", {"error", "warning", "info"}), ("warning", {"error", "warning"}), ("error", {"error"})],
+)
+def test_min_severity_hides_lower_findings(level: str, allowed: set[str]) -> None:
+    result = run("check", str(WITH_ERRORS), "--format", "json", "--min-severity", level)
+    severities = {f["severity"] for f in findings(result)}
+    assert severities and severities <= allowed
+    assert "error" in severities
+
+
+@pytest.mark.parametrize(
+    ("plan", "fail_level", "code"),
+    [
+        (GOOD, "error", 0),
+        (GOOD, "info", 0),
+        (WARNINGS_ONLY, "error", 0),
+        (WARNINGS_ONLY, "warning", 1),
+        (WARNINGS_ONLY, "info", 1),
+        (WITH_ERRORS, "error", 1),
+    ],
+    ids=["good-error", "good-info", "warnings-error", "warnings-warning", "warnings-info", "errors-error"],
+)
+def test_fail_level_exit_codes(plan: Path, fail_level: str, code: int) -> None:
+    result = run("check", str(plan), "--fail-level", fail_level)
+    assert result.exit_code == code, result.output
+
+
+def test_an_unreadable_plan_exits_2_even_beside_good_ones(tmp_path: Path) -> None:
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("title: [unclosed\n", "utf-8")
+    result = run("check", str(GOOD), str(broken), "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert len(data["reviews"]) == 1 and data["failures"][0]["file"] == str(broken)
+
+
+def test_output_writes_the_report_file(tmp_path: Path) -> None:
+    target = tmp_path / "laporan" / "review.json"
+    result = run("check", str(WITH_ERRORS), "--format", "json", "--output", str(target))
+    assert result.exit_code == 1
+    written = json.loads(target.read_text("utf-8"))
+    assert written["reviews"][0]["counts"]["error"] == 2
+    assert not list(target.parent.glob(".*")), "no temporary file left behind"
+
+
+def test_output_refuses_to_overwrite_an_input_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(WITH_ERRORS, plan)
+    before = plan.read_bytes()
+    result = run("check", str(plan), "--output", str(plan))
+    assert result.exit_code == 2
+    assert plan.read_bytes() == before
+
+
+def test_json_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    files = [str(GOOD), str(WITH_ERRORS), str(EXAMPLES / "bus-listrik-surabaya.json")]
+    first = run("check", *files, "--format", "json", "--lang", "en")
+    second = run("check", *files, "--format", "json", "--lang", "en")
+    assert first.stdout_bytes == second.stdout_bytes
+    target = tmp_path / "r.json"
+    run("check", *files, "--format", "json", "--lang", "en", "--output", str(target))
+    assert target.read_bytes() == first.stdout_bytes
+
+
+def test_validate_good_and_bad(tmp_path: Path) -> None:
+    good = run("validate", str(GOOD), "--lang", "en")
+    assert good.exit_code == 0
+    assert "valid" in good.output and "5 partners" in good.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: A\npartners:\n  - {id: a, pillar: goverment}\n", "utf-8")
+    result = run("validate", str(GOOD), str(bad), "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{bad}:3:" in result.output and "did you mean `government`?" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", str(GOOD), "--lang", "fr"],
+        ["check", str(GOOD), "--format", "pdf"],
+        ["check", str(GOOD), "--min-severity", "fatal"],
+        ["check", str(GOOD), "--no-such-option"],
+        ["validate"],
+        ["init", "--kind", "trilateral"],
+        ["init", "--lang", "de"],
+        ["no-such-command"],
+    ],
+    ids=lambda a: " ".join(a[:1] + [x for x in a[1:] if x.startswith("-") or x in ("fr", "pdf", "trilateral")]),
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+# --- advisor init -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_init_template_is_a_valid_plan(tmp_path: Path, lang: str, kind: str) -> None:
+    result = run("init", "--lang", lang, "--kind", kind)
+    assert result.exit_code == 0
+    plan = tmp_path / f"{lang}-{kind}.yaml"
+    plan.write_text(result.output, "utf-8")
+    validated = run("validate", str(plan), "--lang", lang)
+    assert validated.exit_code == 0, validated.output
+    # As printed, before any placeholder is filled: no finding that blocks signing.
+    checked = run("check", str(plan), "--format", "json", "--lang", lang)
+    assert checked.exit_code == 0, [f["rule"] for f in findings(checked) if f["severity"] == "error"]
+    assert len(findings(checked)) <= 8, [f["rule"] for f in findings(checked)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "keys", "comment"),
+    [
+        ("id", ("judul:", "mitra:", "pilar: pemerintah", "kegiatan:", "indikator:", "pemantauan:"), "# Langkah 4"),
+        ("en", ("title:", "partners:", "pillar: government", "activities:", "indicators:", "monitoring:"), "# Step 4"),
+    ],
+)
+def test_init_keys_and_comments_follow_the_language(lang: str, keys: tuple[str, ...], comment: str) -> None:
+    text = run("init", "--lang", lang).output
+    for key in keys:
+        assert f"\n{key}" in text or f" {key}" in text, key
+    assert comment in text
+    other = "title:" if lang == "id" else "judul:"
+    assert f"\n{other}" not in text
+
+
+def test_init_kind_changes_partners_and_international_sections() -> None:
+    pentahelix = run("init", "--lang", "en", "--kind", "pentahelix").output
+    bilateral = run("init", "--lang", "en", "--kind", "bilateral").output
+    assert "kind: pentahelix" in pentahelix and "kind: bilateral" in bilateral
+    assert "pillar: media" in pentahelix and "pillar: media" not in bilateral
+    assert "differences:" in bilateral and "differences:" not in pentahelix
+    assert "country: JP" in bilateral
+    assert "sovereignty" in bilateral.lower()
+
+
+def test_init_default_is_the_indonesian_pentahelix_template() -> None:
+    result = run("init")
+    assert result.exit_code == 0
+    assert "jenis: pentahelix" in result.output and "judul:" in result.output
