@@ -68,7 +68,8 @@ def _timed(cmd: list[str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1, 2):  # 1: findings, 2: invalid plans in the corpus
+    # 1: findings, 2: invalid plans in the corpus; a traceback is a crash whatever the code
+    if done.returncode not in (0, 1, 2) or b"Traceback (most recent call last)" in done.stderr:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
     return elapsed
 
