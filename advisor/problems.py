@@ -30,9 +30,28 @@ class Problem:
     def render(self, lang: str) -> str:
         from advisor.texts import error_text
 
-        text = error_text(self.code, lang, self.params)
+        text = error_text(self.code, lang, self.localised_params(lang))
         prefix = f"{self.path}: " if self.path else ""
         return f"{self.where()}: {prefix}{text}"
+
+    def localised_params(self, lang: str) -> dict[str, Any]:
+        """Parameters with the parts that are words (hints, type names, targets) in ``lang``:
+        a problem keeps raw values, so it renders in either language."""
+        from advisor.texts import error_text, label
+
+        params = dict(self.params)
+        if params.get("suggestion"):
+            params["hint"] = error_text("did_you_mean", lang, {"suggestion": params["suggestion"]})
+        elif params.get("allowed_keys"):
+            params["hint"] = error_text("expected_keys", lang, {"allowed": params["allowed_keys"]})
+        elif "suggestion" in params:
+            params["hint"] = ""
+        if "expected_types" in params:
+            joiner = " atau " if lang == "id" else " or "
+            params["expected"] = joiner.join(label("types", t, lang) for t in params["expected_types"])
+        if "target_kind" in params:
+            params["target"] = label("targets", params["target_kind"], lang)
+        return params
 
 
 class InputError(Exception):

@@ -22,7 +22,6 @@ from advisor import knowledge
 from advisor.loader import Document, Key, Position
 from advisor.model import ENUM_FIELDS, SECTION_NAMES, Plan
 from advisor.problems import InputError, Problem, format_path
-from advisor.texts import error_text, label
 
 
 @dataclass(frozen=True)
@@ -58,9 +57,10 @@ def validate_document(doc: Document, lang: str = "id") -> ValidatedPlan:
     return ValidatedPlan(doc.file, plan, normaliser.positions, data)
 
 
-def _suggest(word: str, choices: list[str], lang: str) -> str:
+def _suggest(word: str, choices: list[str]) -> str | None:
+    """The closest known spelling, rendered as "did you mean" by Problem.render."""
     match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-    return error_text("did_you_mean", lang, {"suggestion": match[0]}) if match else ""
+    return match[0] if match else None
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -118,8 +118,8 @@ class _Normaliser:
                     (*canonical, key),
                     key_line=True,
                     key=key,
-                    hint=_suggest(key, known, self.lang)
-                    or error_text("expected_keys", self.lang, {"allowed": ", ".join(sorted(fields))}),
+                    suggestion=_suggest(key, known),
+                    allowed_keys=", ".join(sorted(fields)),
                 )
                 continue
             if name in out:
@@ -158,7 +158,7 @@ class _Normaliser:
             canonical,
             value=item,
             field=canonical[-1],
-            hint=_suggest(wanted, every, self.lang),
+            suggestion=_suggest(wanted, every),
             allowed=", ".join(table),
         )
         return item
@@ -232,14 +232,7 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
             word = _EXPECTED.get(error["type"], "valid_value")
             if word not in expected:
                 expected.append(word)
-        joiner = " atau " if lang == "id" else " or "
-        norm.problem(
-            "wrong_type",
-            raw,
-            path,
-            expected=joiner.join(label("types", w, lang) for w in expected),
-            found=_found(errors[0].get("input")),
-        )
+        norm.problem("wrong_type", raw, path, expected_types=tuple(expected), found=_found(errors[0].get("input")))
 
 
 # --- references and ids ----------------------------------------------------------------------
@@ -265,8 +258,8 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 norm.raw_paths.get(key, key),
                 key,
                 value=value,
-                target=label("targets", target, lang),
-                hint=_suggest(value, sorted(pool), lang),
+                target_kind=target,
+                suggestion=_suggest(value, sorted(pool)),
             )
 
     for i, activity in enumerate(plan.activities):

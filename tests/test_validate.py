@@ -281,3 +281,26 @@ def test_cli_validate_accepts_a_good_plan(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "2 partners" in result.output
+
+
+def test_a_problem_renders_wholly_in_either_language() -> None:
+    # Problems keep raw values (suggestions, type names, targets) and are worded when rendered,
+    # so a problem found while validating in Indonesian reads as plain English, and back.
+    text = (
+        "title: T\n"
+        "indicatros: []\n"
+        "partners:\n"
+        "  - {id: a, pillar: goverment, responsibilities: Menyusun kajian}\n"
+        "activities:\n"
+        "  - {id: A1, lead: b}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        validate_document(parse_text(text, "p.yaml"), "id")
+    english = "\n".join(p.render("en") for p in caught.value.problems)
+    indonesian = "\n".join(p.render("id") for p in caught.value.problems)
+    assert "did you mean `indicators`?" in english and "did you mean `government`?" in english
+    assert "expected a list" in english
+    for word in ("maksud Anda", "daftar", " atau ", "mitra"):
+        assert word not in english, word
+    assert "maksud Anda `indicators`?" in indonesian and "diharapkan daftar" in indonesian
+    assert "{" not in english + indonesian
