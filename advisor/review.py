@@ -15,9 +15,9 @@ from advisor import assess
 from advisor.engine import Firing, engine_for
 from advisor.facts import extract
 from advisor.findings import Finding, Review
-from advisor.loader import DEFAULT_MAX_BYTES, load_file
 from advisor.knowledge import thresholds_overridden
-from advisor.problems import Problem, parse_path
+from advisor.loader import DEFAULT_MAX_BYTES, load_file
+from advisor.problems import Problem, format_path, parse_path
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 from rules.base import SEVERITY_RANK
@@ -113,14 +113,15 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing]) -> tuple[Finding, ...
     out = []
     for firing in reported:
         rule, subject = firing.rule, firing.subject
-        line, col = vplan.position(parse_path(subject.get("path", "")))
+        path = subject.get("path", "") or _section(vplan, rule.at)
+        line, col = vplan.position(parse_path(path))
         out.append(
             Finding(
                 rule_id=rule.id,
                 severity=rule.severity,
                 family=rule.family,
                 step=rule.step,
-                path=subject.get("path", ""),
+                path=path,
                 line=line,
                 col=col,
                 subject=subject["id"],
@@ -132,6 +133,15 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing]) -> tuple[Finding, ...
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))
+
+
+def _section(vplan: ValidatedPlan, at: str) -> str:
+    """The part of ``at`` the plan really has (``coordination.decision_making`` ->
+    ``coordination`` when the key is missing, ``""`` when the section is)."""
+    key = parse_path(at)
+    while key and key not in vplan.positions:
+        key = key[:-1]
+    return format_path(key)
 
 
 def _matched(firing: Firing) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:

@@ -35,6 +35,9 @@ class Rule:
     # True when the conclusion is drawn from a count of derived facts (matched on ``ordinal``):
     # it then rests on every finding of its ``based_on`` rules, not on the one fact it matched.
     aggregate: bool = False
+    # Where a finding about the plan as a whole belongs (e.g. "coordination.decision_making"),
+    # used when the subject fact has no place of its own; trimmed to the part the plan has.
+    at: str = ""
     aliases: tuple[str, ...] = field(default=())
 
     @property

@@ -30,6 +30,7 @@ def _international(condition: object) -> list:
 RULES = [
     Rule(
         id="CH001",
+        at="interests",
         name="challenges.interests-not-reconciled",
         severity="warning",
         step="stakeholders",
@@ -38,6 +39,7 @@ RULES = [
     ),
     Rule(
         id="CH002",
+        at="trust_building",
         name="challenges.no-trust-building",
         severity="warning",
         step="communication",
@@ -46,6 +48,7 @@ RULES = [
     ),
     Rule(
         id="CH003",
+        at="coordination.decision_making",
         name="challenges.power-imbalance-unchecked",
         severity="warning",
         step="communication",
@@ -62,6 +65,7 @@ RULES = [
     ),
     Rule(
         id="CH004",
+        at="coordination",
         name="challenges.ad-hoc-coordination",
         severity="warning",
         step="communication",
@@ -96,6 +100,7 @@ RULES = [
     ),
     Rule(
         id="CH007",
+        at="differences.culture",
         name="challenges.cultural-differences-not-addressed",
         severity="info",
         step="communication",
@@ -104,6 +109,7 @@ RULES = [
     ),
     Rule(
         id="CH008",
+        at="differences.language",
         name="challenges.language-barrier-not-addressed",
         severity="info",
         step="communication",
@@ -112,6 +118,7 @@ RULES = [
     ),
     Rule(
         id="CH009",
+        at="differences.regulation",
         name="challenges.regulatory-differences-not-addressed",
         severity="warning",
         step="stakeholders",
@@ -128,6 +135,7 @@ RULES = [
     ),
     Rule(
         id="CH011",
+        at="risks",
         name="challenges.no-risks-listed",
         severity="info",
         step="monitoring",
@@ -136,6 +144,7 @@ RULES = [
     ),
     Rule(
         id="CH012",
+        at="dependency",
         name="challenges.asymmetric-dependency-high",
         severity="error",
         step="roles",

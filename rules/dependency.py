@@ -126,6 +126,7 @@ RULES = [
     ),
     Rule(
         id="DP006",
+        at="partners",
         name="dependency.one-sided-benefits",
         severity="warning",
         step="roles",
@@ -137,6 +138,7 @@ RULES = [
     ),
     Rule(
         id="DP007",
+        at="coordination.decision_making",
         name="dependency.decisions-by-strong-partner",
         severity="warning",
         step="communication",

@@ -93,6 +93,7 @@ RULES = [
     ),
     Rule(
         id="KS005",
+        at="agreement.legal_basis",
         name="forms.international-without-legal-basis",
         severity="error",
         step="stakeholders",
@@ -101,6 +102,7 @@ RULES = [
     ),
     Rule(
         id="KS006",
+        at="agreement",
         name="forms.sovereignty-not-stated",
         severity="warning",
         step="stakeholders",
@@ -109,6 +111,7 @@ RULES = [
     ),
     Rule(
         id="KS007",
+        at="agreement",
         name="forms.mutual-benefit-not-stated",
         severity="info",
         step="stakeholders",
@@ -117,6 +120,7 @@ RULES = [
     ),
     Rule(
         id="KS008",
+        at="period",
         name="forms.regional-period-over-limit",
         severity="info",
         step="action_plan",

@@ -35,6 +35,7 @@ def _community(condition: object) -> list:
 RULES = [
     Rule(
         id="GV001",
+        at="coordination.decision_making",
         name="governance.decision-not-deliberative",
         severity="warning",
         step="communication",
@@ -76,6 +77,7 @@ RULES = [
     ),
     Rule(
         id="GV005",
+        at="sustainability",
         name="governance.partnership-not-sustained",
         severity="warning",
         step="monitoring",
@@ -85,6 +87,7 @@ RULES = [
     ),
     Rule(
         id="GV006",
+        at="goals",
         name="governance.no-strategic-link",
         severity="warning",
         step="goal",
@@ -93,6 +96,7 @@ RULES = [
     ),
     Rule(
         id="GV007",
+        at="institutional_change",
         name="governance.no-institutional-change",
         severity="info",
         step="action_plan",
@@ -101,6 +105,7 @@ RULES = [
     ),
     Rule(
         id="GV008",
+        at="monitoring.reporting_to",
         name="governance.accountability-unclear",
         severity="warning",
         step="monitoring",
@@ -109,6 +114,7 @@ RULES = [
     ),
     Rule(
         id="GV009",
+        at="communication.public_disclosure",
         name="governance.no-public-disclosure",
         severity="warning",
         step="communication",
@@ -132,6 +138,7 @@ RULES = [
     ),
     Rule(
         id="GV011",
+        at="goal_setting",
         name="governance.goals-set-unilaterally",
         severity="warning",
         step="goal",
@@ -140,6 +147,7 @@ RULES = [
     ),
     Rule(
         id="GV012",
+        at="conflict_of_interest",
         name="governance.no-conflict-of-interest-safeguard",
         severity="warning",
         step="roles",

@@ -123,6 +123,7 @@ RULES = [
     ),
     Rule(
         id="PH008",
+        at="communication",
         name="pentahelix.public-information-gap",
         severity="warning",
         step="communication",

@@ -16,6 +16,7 @@ from rules.base import Rule
 RULES = [
     Rule(
         id="PS001",
+        at="background",
         name="phases.barriers-opportunities-not-identified",
         severity="warning",
         step="goal",
@@ -24,6 +25,7 @@ RULES = [
     ),
     Rule(
         id="PS002",
+        at="alternatives_considered",
         name="phases.strategies-not-debated",
         severity="warning",
         step="goal",
@@ -32,6 +34,7 @@ RULES = [
     ),
     Rule(
         id="PS003",
+        at="monitoring",
         name="phases.action-without-measurement-or-continuity",
         severity="warning",
         step="action_plan",

@@ -106,6 +106,7 @@ RULES = [
     ),
     Rule(
         id="RL007",
+        at="coordination",
         name="roles.shared-task-without-coordination",
         severity="warning",
         step="roles",
@@ -120,6 +121,7 @@ RULES = [
     ),
     Rule(
         id="RL008",
+        at="coordination",
         name="roles.coordination-risk",
         severity="warning",
         step="communication",

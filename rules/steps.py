@@ -27,6 +27,7 @@ def _plan(condition: object) -> list:
 RULES = [
     Rule(
         id="ST001",
+        at="goals",
         name="steps.no-goal",
         severity="error",
         step="goal",
@@ -35,6 +36,7 @@ RULES = [
     ),
     Rule(
         id="ST002",
+        at="partners",
         name="steps.single-party",
         severity="error",
         step="stakeholders",
@@ -44,6 +46,7 @@ RULES = [
     ),
     Rule(
         id="ST003",
+        at="partners",
         name="steps.no-roles",
         severity="error",
         step="roles",
@@ -53,6 +56,7 @@ RULES = [
     ),
     Rule(
         id="ST004",
+        at="activities",
         name="steps.no-action-plan",
         severity="error",
         step="action_plan",
@@ -61,6 +65,7 @@ RULES = [
     ),
     Rule(
         id="ST005",
+        at="period",
         name="steps.no-period",
         severity="warning",
         step="action_plan",
@@ -69,6 +74,7 @@ RULES = [
     ),
     Rule(
         id="ST006",
+        at="activities",
         name="steps.unscheduled-activities",
         severity="warning",
         step="action_plan",
@@ -79,6 +85,7 @@ RULES = [
     ),
     Rule(
         id="ST007",
+        at="indicators",
         name="steps.no-indicators",
         severity="error",
         step="action_plan",
@@ -87,6 +94,7 @@ RULES = [
     ),
     Rule(
         id="ST008",
+        at="coordination",
         name="steps.no-coordination",
         severity="warning",
         step="communication",
@@ -95,6 +103,7 @@ RULES = [
     ),
     Rule(
         id="ST009",
+        at="coordination.mechanism",
         name="steps.coordination-without-mechanism",
         severity="warning",
         step="communication",
@@ -103,6 +112,7 @@ RULES = [
     ),
     Rule(
         id="ST010",
+        at="communication",
         name="steps.no-communication",
         severity="warning",
         step="communication",
@@ -111,6 +121,7 @@ RULES = [
     ),
     Rule(
         id="ST011",
+        at="communication.channels",
         name="steps.communication-without-channels",
         severity="warning",
         step="communication",
@@ -119,6 +130,7 @@ RULES = [
     ),
     Rule(
         id="ST012",
+        at="monitoring",
         name="steps.no-monitoring",
         severity="warning",
         step="monitoring",
@@ -127,6 +139,7 @@ RULES = [
     ),
     Rule(
         id="ST013",
+        at="monitoring.frequency",
         name="steps.monitoring-without-frequency",
         severity="warning",
         step="monitoring",
@@ -135,6 +148,7 @@ RULES = [
     ),
     Rule(
         id="ST014",
+        at="monitoring.evaluations",
         name="steps.no-evaluation-dates",
         severity="warning",
         step="monitoring",
