@@ -24,7 +24,8 @@ BASELINE_VERSION = 1
 
 
 class _Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # Built on first use: only a run given --baseline reads one.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     baseline_version: int
     tool: dict[str, str] = {}

@@ -45,7 +45,8 @@ Severity = Literal["error", "warning", "info"]
 
 
 class _Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use: most runs find no config file and never validate one.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     select: list[StrictStr] = Field(default_factory=list)
     ignore: list[StrictStr] = Field(default_factory=list)

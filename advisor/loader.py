@@ -123,11 +123,15 @@ def decode(raw: bytes, display: str) -> str:
     return _check_text(text, display)
 
 
+# C0 control characters other than tab, line feed and carriage return: a binary file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _check_text(text: str, display: str) -> str:
-    for index, char in enumerate(text):
-        if char == "\x00" or (ord(char) < 32 and char not in "\t\n\r"):
-            line = text.count("\n", 0, index) + 1
-            raise InputError([Problem("binary", display, line=line)])
+    found = _CONTROL.search(text)  # one C scan; a loop over the characters was 3 ms a plan
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError([Problem("binary", display, line=line)])
     return text
 
 
