@@ -6,26 +6,30 @@ key, a text missing in one language) fails loudly at load time, naming the file.
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from knowledge import KNOWLEDGE_DIR
 
 LANGS = ("id", "en")
 
+# The schema of each file is declared below as frozen dataclasses and checked by _build: a few
+# dozen lines instead of Pydantic, which cost `advisor rules` and every cold check ~0.1 s to
+# import and build models for files that ship with the package.
+_strict = dataclasses.dataclass(frozen=True, kw_only=True)
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class Bilingual(_Strict):
+@_strict
+class Bilingual:
     id: str
     en: str
 
@@ -33,13 +37,15 @@ class Bilingual(_Strict):
         return self.en if lang == "en" else self.id
 
 
-class Source(_Strict):
+@_strict
+class Source:
     citation: str
     seed: str
     topics: list[str]
 
 
-class Pillar(_Strict):
+@_strict
+class Pillar:
     label: Bilingual
     definition: Bilingual
     typical_roles: list[str]
@@ -47,19 +53,22 @@ class Pillar(_Strict):
     sources: list[str]
 
 
-class Step(_Strict):
+@_strict
+class Step:
     order: int
     label: Bilingual
     description: Bilingual
     sources: list[str]
 
 
-class PlanFormat(_Strict):
+@_strict
+class PlanFormat:
     aliases: dict[str, dict[str, str]]
     values: dict[str, dict[str, list[str]]]
 
 
-class RuleText(_Strict):
+@_strict
+class RuleText:
     title: Bilingual
     message: Bilingual
     recommendation: Bilingual
@@ -89,11 +98,67 @@ def _read(name: str) -> Any:
         raise KnowledgeError(f"{path}: {exc}") from exc
 
 
-def _checked(model: type[BaseModel], data: Any, where: str) -> Any:
+_T = TypeVar("_T")
+
+
+def _checked(schema: type[_T], data: Any, where: str) -> _T:
+    """``data`` as ``schema``, or a :class:`KnowledgeError` naming the file and the key."""
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise KnowledgeError(f"knowledge/{where}: {exc}") from exc
+        value: _T = _build(schema, data, ())
+    except _SchemaError as exc:
+        place = ".".join(map(str, exc.path))
+        raise KnowledgeError(f"knowledge/{where}{': ' + place if place else ''}: {exc.reason}") from None
+    return value
+
+
+class _SchemaError(Exception):
+    def __init__(self, path: tuple[str | int, ...], reason: str):
+        super().__init__(reason)
+        self.path, self.reason = path, reason
+
+
+@cache
+def _fields(schema: type) -> dict[str, tuple[Any, bool]]:
+    """Field name -> (type, required) of a schema dataclass."""
+    hints = typing.get_type_hints(schema)
+    return {
+        f.name: (hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(schema)
+    }
+
+
+def _build(schema: Any, data: Any, path: tuple[str | int, ...]) -> Any:
+    """Check ``data`` against a type (a schema dataclass, str, int, list[...], dict[str, ...] or
+    ``X | None``) and return it built; unknown and missing keys are errors."""
+    origin, args = typing.get_origin(schema), typing.get_args(schema)
+    if dataclasses.is_dataclass(schema):
+        if not isinstance(data, dict):
+            raise _SchemaError(path, f"expected a mapping, found {type(data).__name__}")
+        fields = _fields(schema)  # type: ignore[arg-type]
+        unknown = sorted(set(map(str, data)) - set(fields))
+        if unknown:
+            raise _SchemaError(path, f"unknown key {unknown[0]!r} (allowed: {', '.join(fields)})")
+        missing = [name for name, (_, required) in fields.items() if required and name not in data]
+        if missing:
+            raise _SchemaError(path, f"missing key {missing[0]!r}")
+        return schema(**{k: _build(fields[k][0], v, (*path, k)) for k, v in data.items()})
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        return _build(next(a for a in args if a is not type(None)), data, path)
+    if origin is list:
+        if not isinstance(data, list):
+            raise _SchemaError(path, f"expected a list, found {type(data).__name__}")
+        return [_build(args[0], item, (*path, i)) for i, item in enumerate(data)]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise _SchemaError(path, f"expected a mapping, found {type(data).__name__}")
+        for key in data:
+            _build(args[0], key, (*path, key))
+        return {k: _build(args[1], v, (*path, k)) for k, v in data.items()}
+    if (schema is int and isinstance(data, bool)) or not isinstance(data, schema):
+        raise _SchemaError(path, f"expected {schema.__name__}, found {type(data).__name__}")
+    return data
 
 
 @cache
@@ -196,7 +261,8 @@ def knowledge_path(*parts: str) -> Path:
 # --- issue 3: principles, phases, challenges, forms, scoring ---------------------------------
 
 
-class Principle(_Strict):
+@_strict
+class Principle:
     label: Bilingual
     definition: Bilingual
     sources: list[str]
@@ -204,7 +270,8 @@ class Principle(_Strict):
     seigler: int | None = None
 
 
-class Phase(_Strict):
+@_strict
+class Phase:
     order: int
     label: Bilingual
     definition: Bilingual
@@ -213,14 +280,16 @@ class Phase(_Strict):
     rules: list[str]
 
 
-class Challenge(_Strict):
+@_strict
+class Challenge:
     label: Bilingual
     definition: Bilingual
     sources: list[str]
     rules: list[str]
 
 
-class Form(_Strict):
+@_strict
+class Form:
     label: Bilingual
     definition: Bilingual
     sources: list[str]
@@ -230,26 +299,30 @@ class Form(_Strict):
     pillars: int | None = None
 
 
-class Forms(_Strict):
+@_strict
+class Forms:
     forms: dict[str, Form]
     pentahelix_missing_for_mislabel: int
     regional_max_years: int
     regions: dict[str, list[str]]
 
 
-class Challenges(_Strict):
+@_strict
+class Challenges:
     challenges: dict[str, Challenge]
     coordination_min_partners: int
 
 
-class Dimension(_Strict):
+@_strict
+class Dimension:
     order: int
     label: Bilingual
     families: list[str]
     ratio: str | None = None
 
 
-class Scoring(_Strict):
+@_strict
+class Scoring:
     weights: dict[str, int]
     dimensions: dict[str, Dimension]
     rules: dict[str, str]
