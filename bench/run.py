@@ -38,6 +38,12 @@ from bench.corpus import write_corpus, write_scaled
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "import yaml, pydantic, click, durable.lang"
+# Not a target, to read check_vs_floor by: `import pydantic` is lazy, and the first model class
+# imports the rest of Pydantic (~0.1 s). This floor builds one model, plugins off as in the CLI.
+FLOOR_MODELS = (
+    "import os; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '1'; " + FLOOR + "; from pydantic import BaseModel; "
+    "type('Plan', (BaseModel,), {'__annotations__': {'title': str}})"
+)
 
 # Targets from issue 7: (figure, comparison, limit).
 TARGETS = {
@@ -61,7 +67,12 @@ def _advisor() -> list[str]:
 
 
 def _env() -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    # An installed package has its bytecode compiled (pip does it), as the floor's libraries do;
+    # without this, a shell that sets PYTHONDONTWRITEBYTECODE timed the compiling of every
+    # advisor module on every cold run (~50 ms) instead of the product.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def _timed(cmd: list[str], cwd: Path | None = None) -> float:
@@ -114,6 +125,7 @@ def throughput(corpus: Path, n_plans: int) -> dict[str, Any]:
 def cold_start(example: Path, runs: int, warm_up: bool = True) -> dict[str, Any]:
     commands = {
         "floor": [sys.executable, "-c", FLOOR],
+        "floor_models": [sys.executable, "-c", FLOOR_MODELS],
         "version": [*_advisor(), "--version"],
         "check": [*_advisor(), "check", str(example)],
     }
@@ -129,8 +141,9 @@ def cold_start(example: Path, runs: int, warm_up: bool = True) -> dict[str, Any]
     for name, values in times.items():
         out[f"{name}_ms"] = statistics.median(values) * 1000
     for name in commands:
-        if name != "floor":
+        if name not in ("floor", "floor_models"):
             out[f"{name}_vs_floor"] = out[f"{name}_ms"] / out["floor_ms"]
+    out["check_vs_floor_models"] = out["check_ms"] / out["floor_models_ms"]
     return out
 
 
