@@ -234,6 +234,21 @@ def ui_texts() -> dict[str, Bilingual]:
     return {key: _checked(Bilingual, value, f"texts/ui.yaml: {key}") for key, value in raw.items()}
 
 
+@_strict
+class YamlReason:
+    problem: str
+    id: str
+    en: str
+    context: str = ""
+
+
+@cache
+def yaml_reasons() -> tuple[YamlReason, ...]:
+    """PyYAML's syntax-error wording mapped to plain words in both languages."""
+    raw = _read("texts/yaml_errors.yaml")
+    return tuple(_checked(YamlReason, item, f"texts/yaml_errors.yaml: {i}") for i, item in enumerate(raw))
+
+
 @cache
 def error_texts() -> dict[str, Bilingual]:
     raw = _read("texts/errors.yaml")

@@ -243,10 +243,15 @@ def _parse_yaml(text: str, display: str) -> Document:
         raise InputError([Problem(exc.code, display, line, col, params={"limit": exc.limit})]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+            mark = exc.context_mark  # the unclosed quote is what needs fixing, not the end of the file
         reason = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise InputError([Problem("yaml_syntax", display, line=line, col=col, params={"reason": reason})]) from None
+        params = {"reason": reason, "problem": exc.problem or "", "context": exc.context or ""}
+        if exc.context_mark is not None:
+            params["context_line"] = exc.context_mark.line + 1
+        raise InputError([Problem("yaml_syntax", display, line=line, col=col, params=params)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem("yaml_syntax", display, params={"reason": str(exc)})]) from None
     except RecursionError:

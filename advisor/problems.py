@@ -51,7 +51,22 @@ class Problem:
             params["expected"] = joiner.join(label("types", t, lang) for t in params["expected_types"])
         if "target_kind" in params:
             params["target"] = label("targets", params["target_kind"], lang)
+        if self.code == "yaml_syntax":
+            params["reason"] = _yaml_reason(params, lang)
         return params
+
+
+def _yaml_reason(params: dict[str, Any], lang: str) -> str:
+    from advisor import knowledge
+    from advisor.texts import fill
+
+    problem, context = params.get("problem", ""), params.get("context", "")
+    for entry in knowledge.yaml_reasons():
+        if entry.problem in problem and entry.context in context:
+            if "{context_line}" in entry.en and "context_line" not in params:
+                continue
+            return fill(entry.en if lang == "en" else entry.id, params)
+    return str(params.get("reason", ""))
 
 
 class InputError(Exception):

@@ -50,7 +50,8 @@ def _text(text: str) -> bytes:
 
 
 CASES = [
-    Case("truncated.yaml", _text('title: x\npartners:\n  - id: a\n    name: "tanpa penutup\n'), "yaml_syntax", 5),
+    # an unclosed quote is reported where it opens (line 4), not at the end of the file
+    Case("truncated.yaml", _text('title: x\npartners:\n  - id: a\n    name: "tanpa penutup\n'), "yaml_syntax", 4),
     Case("truncated.json", _text('{"title": "x", "partners": [{"id": "a"'), "json_syntax", 1),
     Case("tabs.yaml", _text("title: x\npartners:\n\t- id: a\n"), "yaml_syntax", 3),
     Case("duplicate.yaml", _text("title: x\ntitle: y\n" + MINIMAL.split("\n", 1)[1]), "duplicate_key", 2),

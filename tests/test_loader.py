@@ -248,3 +248,27 @@ def test_yaml_scalars_follow_the_core_schema() -> None:
     assert doc.data["start"].isoformat() == "2025-01-01"
     assert doc.data["share"] == 0.4
     assert doc.data["ok"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "indonesian", "english"),
+    [
+        (
+            'title: "tanpa penutup\npartners: []\n',
+            1,
+            "tanda kutip pembuka ini tidak pernah ditutup",
+            "opening quote is never closed",
+        ),
+        ("title: x\npartners:\n\t- id: a\n", 3, "karakter tab", "a tab cannot indent YAML"),
+        ("title: Kerja sama: desa\n", 1, "tanda titik dua (:) tidak diharapkan", "a colon (:) is not expected"),
+        ("title: x\npartners: [a, b\n", 3, "kurung siku yang dibuka di baris 2", "the [ list opened on line 2"),
+        ("partners:\n  - id: a\n - id: b\n", 3, "indentasi tidak konsisten", "inconsistent indentation"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_plain_words(text: str, line: int, indonesian: str, english: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_text(text, "rencana.yaml")
+    problem = caught.value.problems[0]
+    assert problem.code == "yaml_syntax" and problem.line == line
+    assert indonesian in problem.render("id")
+    assert english in problem.render("en")
