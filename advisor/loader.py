@@ -354,7 +354,15 @@ def _parse_json(text: str, display: str) -> Document:
         )
     except json.JSONDecodeError as exc:
         raise InputError(
-            [Problem("json_syntax", display, line=exc.lineno, col=exc.colno, params={"reason": exc.msg})]
+            [
+                Problem(
+                    "json_syntax",
+                    display,
+                    line=exc.lineno,
+                    col=exc.colno,
+                    params={"reason": exc.msg, "problem": exc.msg, "context": "json"},
+                )
+            ]
         ) from None
     except RecursionError:
         raise InputError([Problem("too_deep", display, params={"limit": MAX_DEPTH})]) from None

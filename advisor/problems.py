@@ -51,7 +51,7 @@ class Problem:
             params["expected"] = joiner.join(label("types", t, lang) for t in params["expected_types"])
         if "target_kind" in params:
             params["target"] = label("targets", params["target_kind"], lang)
-        if self.code == "yaml_syntax":
+        if self.code in ("yaml_syntax", "json_syntax"):
             params["reason"] = _yaml_reason(params, lang)
         return params
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from advisor import knowledge
@@ -9,14 +10,14 @@ from advisor import knowledge
 DEFAULT_LANG = "id"
 
 
-class _Params(dict[str, Any]):
-    # A template naming a parameter the caller did not give shows the name, never crashes.
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def fill(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_Params(params))
+    """Replace ``{name}`` with its parameter. Only that: texts written by domain experts may hold
+    other braces ("{ ... }" in a JSON hint), and a placeholder with no parameter stays as it is
+    rather than crashing a report."""
+    return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), template)
 
 
 def error_text(code: str, lang: str, params: dict[str, Any]) -> str:

@@ -272,3 +272,26 @@ def test_yaml_syntax_errors_are_explained_in_plain_words(text: str, line: int, i
     assert problem.code == "yaml_syntax" and problem.line == line
     assert indonesian in problem.render("id")
     assert english in problem.render("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "indonesian", "english"),
+    [
+        ('{"title": "x" "partners": []}', "koma (,) di antara dua isian", "a comma (,) between two values"),
+        ('{"title": "x",}', "nama kunci harus diapit tanda kutip ganda", "a key must be in double quotes"),
+        ('// komentar\n{"title": "x"}', "JSON juga tidak mengenal komentar", "JSON has no comments"),
+    ],
+)
+def test_json_syntax_errors_are_explained_in_plain_words(text: str, indonesian: str, english: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_text(text, "rencana.json", is_json=True)
+    problem = caught.value.problems[0]
+    assert problem.code == "json_syntax" and problem.line == 1
+    assert indonesian in problem.render("id") and english in problem.render("en")
+
+
+def test_texts_with_braces_of_their_own_render() -> None:
+    from advisor.texts import fill
+
+    assert fill("close the { mapping with } for {name}", {"name": "G1"}) == "close the { mapping with } for G1"
+    assert fill("{unknown} stays", {}) == "{unknown} stays"
