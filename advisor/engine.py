@@ -63,6 +63,7 @@ class Engine:
     def __init__(self, rules: Sequence[Rule]):
         self.rules = tuple(rules)
         self._firings: dict[str, list[Firing]] = {}
+        self._derived: dict[str, set[str]] = {}  # derived fact ids asserted, per session
         self._ids = itertools.count()
         self._thread = threading.get_ident()
         self._host = _QuietHost()
@@ -105,13 +106,18 @@ class Engine:
             self._firings[context.s.sid].append(firing)
             if rule.asserts:
                 subject = firing.subject
+                derived_id = f"{rule.asserts}:{subject['id']}"
+                asserted = self._derived[context.s.sid]
+                if derived_id in asserted:
+                    return  # another rule already concluded the same about this subject
+                asserted.add(derived_id)
                 counter = f"n_{rule.asserts}"
                 ordinal = (context.s[counter] or 0) + 1
                 context.s[counter] = ordinal
                 derived = {k: subject[k] for k in rule.carries if k in subject}
                 derived.update(
                     kind=rule.asserts,
-                    id=f"{rule.asserts}:{subject['id']}",
+                    id=derived_id,
                     path=subject.get("path", ""),
                     ordinal=ordinal,
                     source_rule=rule.id,
@@ -128,18 +134,22 @@ class Engine:
         for salt in range(3):
             sid = f"p{next(self._ids)}"
             self._firings[sid] = []
+            self._derived[sid] = set()
             batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": sid}]
             batch += [{**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": sid} for fact in facts]
             try:
                 self._host.assert_facts(RULESET, batch)
                 state = self._host.get_state(RULESET, sid)
                 if "exception" in state:
+                    if "MessageObservedException" in str(state["exception"]):
+                        continue  # a derived fact's id collided in the 32-bit hash: salt and retry
                     raise EngineError(f"a rule action failed: {state['exception']}")
                 return self._firings[sid]
             except durable_engine.MessageObservedException:
                 continue  # two fact ids collided in durable-rules' 32-bit hash: salt and retry
             finally:
                 self._firings.pop(sid, None)
+                self._derived.pop(sid, None)
                 # a session that never started has no state to delete
                 with contextlib.suppress(Exception):
                     self._host.delete_state(RULESET, sid)

@@ -123,3 +123,15 @@ def test_session_with_no_firing_is_deleted_cleanly() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "clean"
+
+
+def test_two_rules_concluding_the_same_about_one_subject() -> None:
+    # Both rules assert the derived fact "gap:p"; asserting it twice used to fail the plan
+    # (MessageObservedException inside the action). The second is now recognised and skipped.
+    first = _rule("TT030", lambda: [c.f << (m.kind == "p") & (m.a == 1)], asserts="gap", carries=("a",))
+    second = _rule("TT031", lambda: [c.f << (m.kind == "p") & (m.b == 1)], asserts="gap", carries=("a",))
+    conclusion = _rule("TT032", lambda: [c.f << (m.kind == "gap")], based_on=("TT030", "TT031"))
+    fired = [
+        f.rule.id for f in Engine([first, second, conclusion]).evaluate([{"kind": "p", "id": "p", "a": 1, "b": 1}])
+    ]
+    assert sorted(fired) == ["TT030", "TT031", "TT032"]
