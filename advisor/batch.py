@@ -25,9 +25,8 @@ from typing import Any
 import pathspec
 
 from advisor.findings import Failure, Outcome, Review
-from advisor.problems import InputError, Problem
 from advisor.render.safe import terminal
-from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_file
+from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
 from advisor.texts import label, ui
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -196,12 +195,7 @@ def _start_worker(settings: Settings) -> None:
 
 def review_target(target: Target, settings: Settings) -> Review | Failure:
     """One file's review, or its failure: a batch never stops at a bad file."""
-    try:
-        return review_file(target.path, settings, display=target.display)
-    except InputError as err:
-        return Failure(target.display, tuple(err.problems))
-    except Exception as exc:
-        return Failure(target.display, (Problem("review_failed", target.display, params={"reason": repr(exc)}),))
+    return review_or_failure(target.path, settings, display=target.display)
 
 
 def _in_worker(target: Target) -> Review | Failure:

@@ -14,10 +14,10 @@ import rules
 from advisor import assess
 from advisor.engine import Firing, engine_for
 from advisor.facts import extract
-from advisor.findings import Finding, Review
+from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
 from advisor.loader import DEFAULT_MAX_BYTES, load_file
-from advisor.problems import Problem, format_path, parse_path
+from advisor.problems import InputError, Problem, format_path, parse_path
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 from rules.base import SEVERITY_RANK
@@ -168,3 +168,17 @@ def _based_on(firing: Firing, by_rule: dict[str, list[str]]) -> tuple[str, ...]:
         else:
             keys.append(f"{source}:{fact['id'].split(':', 1)[1]}")
     return tuple(sorted(set(keys)))
+
+
+def review_or_failure(
+    path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None
+) -> Review | Failure:
+    """One file's review, or the reason it has none: ``check`` and ``batch`` never stop at a bad
+    file and never show a traceback, even for a fault of our own (reported as such)."""
+    shown = display or str(path)
+    try:
+        return review_file(path, settings, display=shown)
+    except InputError as err:
+        return Failure(shown, tuple(err.problems))
+    except Exception as exc:  # an internal fault: one failed file, a clear message, the run goes on
+        return Failure(shown, (Problem("review_failed", shown, params={"reason": repr(exc)}),))

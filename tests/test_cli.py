@@ -195,3 +195,17 @@ def test_init_default_is_the_indonesian_pentahelix_template() -> None:
     result = run("init")
     assert result.exit_code == 0
     assert "jenis: pentahelix" in result.output and "judul:" in result.output
+
+
+def test_an_internal_fault_is_a_failed_file_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import advisor.review
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(advisor.review, "review_file", broken)
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--lang", "en"])
+    assert result.exit_code == 2
+    assert not isinstance(result.exception, RuntimeError)
+    assert "internal error" in result.output and "engine exploded" in result.output
+    assert "Traceback" not in result.output

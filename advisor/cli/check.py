@@ -12,7 +12,7 @@ from advisor.cli.reports import exit_code, parse_outputs, resolve, review_option
 from advisor.findings import Failure, Outcome
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
-from advisor.review import Settings, load_plan, review_file
+from advisor.review import Settings, load_plan, review_or_failure
 from advisor.texts import ui
 
 
@@ -34,10 +34,8 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
     reviews, failures = [], []
     for path in files:
-        try:
-            reviews.append(review_file(path, run.settings, display=str(path)))
-        except InputError as err:
-            failures.append(Failure(str(path), tuple(err.problems)))
+        result = review_or_failure(path, run.settings, display=str(path))
+        (failures if isinstance(result, Failure) else reviews).append(result)
     # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
     outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
     write_reports(outcome, pairs, run.lang, guarded)
