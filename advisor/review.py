@@ -39,6 +39,9 @@ class Settings:
     thresholds: tuple[tuple[str, Any], ...] = ()
     # False for an audit: the plan's own `suppress` entries are ignored.
     suppress: bool = True
+    # Keep the facts each finding matched (Finding.facts): only `check --explain` shows them,
+    # and freezing them costs more per plan than building the findings themselves.
+    keep_facts: bool = False
 
     def selected(self, rule_id: str, family: str) -> bool:
         """The most specific entry decides (a rule id over its family); ignore wins a tie."""
@@ -78,13 +81,9 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
     with thresholds_overridden(settings.thresholds):
         facts = extract(vplan)
         firings = engine_for(rules.all_rules(), variant=settings.thresholds).evaluate(facts)
-        findings = _findings(vplan, firings)
-        findings = tuple(
-            sorted(
-                (replace(f, severity=settings.severity_of(f.rule_id, f.family, f.severity)) for f in findings),
-                key=Finding.sort_key,
-            )
-        )
+        findings = _findings(vplan, firings, settings.keep_facts)
+        if settings.severity:  # overridden severities change the order too
+            findings = tuple(sorted((_with_severity(f, settings) for f in findings), key=Finding.sort_key))
         # Suppressions are matched before selection, so that a suppression of a rule the team
         # config ignores is not reported as unused.
         notices: tuple[Problem, ...] = ()
@@ -105,7 +104,12 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
     )
 
 
-def _findings(vplan: ValidatedPlan, firings: list[Firing]) -> tuple[Finding, ...]:
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    severity = settings.severity_of(finding.rule_id, finding.family, finding.severity)
+    return finding if severity == finding.severity else replace(finding, severity=severity)
+
+
+def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = False) -> tuple[Finding, ...]:
     reported = [f for f in firings if f.rule.report]
     by_rule: dict[str, list[str]] = {}
     for firing in reported:
@@ -129,7 +133,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing]) -> tuple[Finding, ...
                 params=tuple((p, subject.get(p, "")) for p in rule.params),
                 sources=rule.sources,
                 based_on=_based_on(firing, by_rule),
-                facts=_matched(firing),
+                facts=_matched(firing) if keep_facts else (),
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import rules
 from advisor import explain, knowledge
 from advisor.cli import main
+from advisor.review import Settings
 from tests.conftest import review_data
 
 RULES = rules.all_rules()
@@ -107,8 +108,9 @@ def test_check_explain_shows_the_chain_of_a_derived_conclusion(rule, tmp_path: P
     plan = tmp_path / "plan.yaml"
     plan.write_text(yaml.safe_dump(_fires_plan(rule.id), allow_unicode=True), encoding="utf-8")
     result = run("check", str(plan), "--explain", "--lang", "en")
-    finding = next(f for f in review_data(_fires_plan(rule.id)).findings if f.rule_id == rule.id)
-    lines = explain.trace_lines(finding, review_data(_fires_plan(rule.id)), "en")
+    review = review_data(_fires_plan(rule.id), Settings(keep_facts=True))  # as check --explain reviews
+    finding = next(f for f in review.findings if f.rule_id == rule.id)
+    lines = explain.trace_lines(finding, review, "en")
     assert any("derived fact" in line for line in lines)
     sources = [line.split("← ", 1)[1].split()[0] for line in lines if "← " in line]
     assert sources and set(sources) <= set(rule.based_on)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,10 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
         raise SystemExit(EXIT_INPUT)
     guarded = [*files, *([run.config.path] if run.config.path else [])]
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
+    settings = replace(run.settings, keep_facts=True) if explain else run.settings
     reviews, failures = [], []
     for path in files:
-        result = review_or_failure(path, run.settings, display=str(path))
+        result = review_or_failure(path, settings, display=str(path))
         (failures if isinstance(result, Failure) else reviews).append(result)
     # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
     outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
