@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from advisor import knowledge
@@ -44,17 +45,30 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         return (SEVERITY_RANK[self.severity], self.rule_id, self.line, self.col, self.subject)
 
-    def _params(self, lang: str) -> dict[str, Any]:
-        out = {}
-        for key, value in self.params:
-            group = _LABELLED_PARAMS.get(key)
-            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
-        return out
-
     def text(self, part: str, lang: str) -> str:
         """``title``, ``message``, ``recommendation`` or ``why`` in ``lang``."""
-        entry = getattr(knowledge.rule_texts()[self.rule_id], part)
-        return fill(entry.get(lang), self._params(lang)) if entry else ""
+        # The values' types are part of the key: 1, 1.0 and True are equal keys, different texts.
+        types = tuple(type(value) for _, value in self.params)
+        try:
+            return _text(self.rule_id, part, lang, self.params, types)
+        except TypeError:  # a parameter value that cannot be hashed: fill it uncached
+            return _text.__wrapped__(self.rule_id, part, lang, self.params, types)
+
+
+# Every report format asks for the same few texts of each finding, and a batch meets the same
+# rule with the same parameters in plan after plan. Bounded: parameters hold plan text.
+@lru_cache(maxsize=4096)
+def _text(rule_id: str, part: str, lang: str, params: tuple[tuple[str, Any], ...], _types: tuple[type, ...]) -> str:
+    entry = getattr(knowledge.rule_texts()[rule_id], part)
+    return fill(entry.get(lang), _labelled(params, lang)) if entry else ""
+
+
+def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
+    out = {}
+    for key, value in params:
+        group = _LABELLED_PARAMS.get(key)
+        out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+    return out
 
 
 @dataclass(frozen=True)
