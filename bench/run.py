@@ -5,7 +5,11 @@ ratios are taken on the same machine state:
 
 1. the parse-only bound: every file through ``advisor.loader`` and nothing else, with the same
    number of processes as the batch run it is compared to;
-2. ``advisor batch --jobs 1`` and ``--jobs 2`` throughput, and its ratio to (1);
+2. ``advisor batch --jobs 1`` and ``--jobs 2`` throughput, and its ratio to (1), two ways:
+   ``batch_json``, the full JSON report written to a file (the strict figure, on which the
+   issue's target is judged: engine, validation *and reporting* cost no more than parsing),
+   and ``batch_summary``, the terminal summary a head of section reads (``--quiet``, no
+   report file);
 3. cold start: median wall time of ``advisor --version``, ``advisor rules`` and
    ``advisor check`` on one example, against the import floor
    ``python -c "import yaml, pydantic, click, durable.lang"``;
@@ -45,10 +49,13 @@ FLOOR_MODELS = (
     "type('Plan', (BaseModel,), {'__annotations__': {'title': str}})"
 )
 
-# Targets from issue 7: (figure, comparison, limit).
+# Targets from issue 7: (figure, comparison, limit). The batch target is judged on the JSON
+# figures; the summary figures are held to the same limit and shown beside them.
 TARGETS = {
-    "batch_jobs1_vs_parse": (">=", 0.5),
-    "batch_jobs2_vs_parse": (">=", 0.5),
+    "batch_json_jobs1_vs_parse": (">=", 0.5),
+    "batch_json_jobs2_vs_parse": (">=", 0.5),
+    "batch_summary_jobs1_vs_parse": (">=", 0.5),
+    "batch_summary_jobs2_vs_parse": (">=", 0.5),
     "check_vs_floor": ("<=", 1.5),
     "version_vs_floor": ("<=", 1.0),
     "rules_vs_floor": ("<=", 1.0),
@@ -75,9 +82,11 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _timed(cmd: list[str], cwd: Path | None = None) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _timed(cmd: list[str], cwd: Path | None = None, stdout: Path | None = None) -> float:
+    """Wall time of ``cmd``; its standard output goes to ``stdout`` (a file) or is discarded."""
+    with open(stdout or os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        done = subprocess.run(cmd, cwd=cwd, env=_env(), stdout=sink, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     # 1: findings, 2: invalid plans in the corpus; a traceback is a crash whatever the code
     if done.returncode not in (0, 1, 2) or b"Traceback (most recent call last)" in done.stderr:
@@ -103,22 +112,27 @@ def throughput(corpus: Path, n_plans: int) -> dict[str, Any]:
     out: dict[str, Any] = {"plans": n_plans}
     batch = _has_command("batch")
     out["batch_measured"] = "advisor batch" if batch else "advisor.review.review_file in a Pool"
+    report = corpus.parent / "batch-report.json"  # outside the corpus: batch refuses to write over a plan
     for jobs in (1, 2):
         # The parse bound is timed like the batch: a whole process, start to exit.
         start = time.perf_counter()
         parse = _worker("parse", str(corpus), "--jobs", str(jobs))
         parse_s = time.perf_counter() - start
+        seconds: dict[str, float] = {}
         if batch:
-            cmd = [*_advisor(), "batch", str(corpus), "--jobs", str(jobs), "--format", "json", "--quiet"]
-            batch_s = _timed(cmd)
+            cmd = [*_advisor(), "batch", str(corpus), "--jobs", str(jobs), "--quiet"]
+            seconds["json"] = _timed([*cmd, "--format", "json"], stdout=report)
+            seconds["summary"] = _timed(cmd)
         else:
             start = time.perf_counter()
             _worker("review", str(corpus), "--jobs", str(jobs))
-            batch_s = time.perf_counter() - start
+            seconds["json"] = time.perf_counter() - start
         out[f"parse_jobs{jobs}_plans_per_s"] = n_plans / parse_s
-        out[f"batch_jobs{jobs}_plans_per_s"] = n_plans / batch_s
-        out[f"batch_jobs{jobs}_vs_parse"] = parse_s / batch_s
+        for mode, batch_s in seconds.items():
+            out[f"batch_{mode}_jobs{jobs}_plans_per_s"] = n_plans / batch_s
+            out[f"batch_{mode}_jobs{jobs}_vs_parse"] = parse_s / batch_s
         out["parse_ok_files"] = parse["ok"]
+    report.unlink(missing_ok=True)
     return out
 
 
@@ -194,12 +208,14 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"{section}")
         for key, value in figures.items():
             shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
-            lines.append(f"  {key:<28} {shown:>12}")
+            lines.append(f"  {key:<32} {shown:>12}")
     lines.append("targets")
     for name, t in results["targets"].items():
         value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
         verdict = {True: "met", False: "NOT met", None: "not measured"}[t["met"]]
-        lines.append(f"  {name:<28} {value:>12}  {t['target']:<7} {verdict}")
+        lines.append(f"  {name:<32} {value:>12}  {t['target']:<7} {verdict}")
+    lines.append("  (batch_json: JSON report to a file, the strict figure the batch target is judged on;")
+    lines.append("   batch_summary: the terminal summary only, --quiet, no report file)")
     return "\n".join(lines) + "\n"
 
 

@@ -23,8 +23,10 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     figures = json.loads(out.read_text(encoding="utf-8"))
     throughput = figures["throughput"]
     for jobs in (1, 2):
-        for key in (f"parse_jobs{jobs}_plans_per_s", f"batch_jobs{jobs}_plans_per_s", f"batch_jobs{jobs}_vs_parse"):
-            assert throughput[key] > 0, key
+        assert throughput[f"parse_jobs{jobs}_plans_per_s"] > 0
+        for mode in ("json", "summary"):
+            for key in (f"batch_{mode}_jobs{jobs}_plans_per_s", f"batch_{mode}_jobs{jobs}_vs_parse"):
+                assert throughput[key] > 0, key
     cold = figures["cold_start"]
     for key in ("floor_ms", "version_ms", "check_ms", "version_vs_floor", "check_vs_floor"):
         assert cold[key] > 0, key
