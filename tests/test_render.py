@@ -225,3 +225,15 @@ def test_coverage_map_names_real_rules_and_pillars() -> None:
         rule = rules.get(rule_id)
         assert 0 <= entry["level"] < 100, rule_id
         assert "pillar" in rule.params or entry.get("pillar") in knowledge.pillars(), rule_id
+
+
+def test_fast_json_is_byte_identical_to_the_standard_encoder() -> None:
+    from advisor.render import jsonfmt
+
+    value = {
+        "b": [1, -2, 10**20, 1.5, -0.0, float("nan"), float("inf"), True, False, None, [], {}, [[]], {"x": {}}],
+        "a": 'ü — \u2028 " \\ \n \t <script>',
+        "c": ({"z": 1, "y": ("t",)},),
+    }
+    for sample in (value, {2: "integer keys", 1: [0.5]}, [], {}, "x", 7, None):
+        assert jsonfmt.dumps(sample) == json.dumps(sample, ensure_ascii=False, indent=2, sort_keys=True)

@@ -3,12 +3,11 @@ stable: fields are only ever added. Keys are sorted, so equal input gives equal 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
-from advisor.render import review_lang
+from advisor.render import jsonfmt, review_lang
 
 SCHEMA_VERSION = 1
 
@@ -35,7 +34,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
             for failure in outcome.failures
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return jsonfmt.dumps(document) + "\n"  # json.dumps(indent=2, sort_keys=True), faster
 
 
 def _review(review: Review, lang: str) -> dict[str, Any]:
