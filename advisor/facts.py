@@ -288,7 +288,9 @@ class _Extractor:
         for partner in self.plan.partners:
             for contribution in partner.contributions:
                 current = by_kind[contribution.kind].get(partner.id, 0.0)
-                by_kind[contribution.kind][partner.id] = current + (contribution.share if contribution.share is not None else -1.0)
+                by_kind[contribution.kind][partner.id] = current + (
+                    contribution.share if contribution.share is not None else -1.0
+                )
         out: dict[str, dict[str, float]] = {}
         for kind, shares in by_kind.items():
             declared = {k: v for k, v in shares.items() if v >= 0}
@@ -434,4 +436,3 @@ class _Extractor:
 def extract(vplan: ValidatedPlan) -> list[Fact]:
     """Facts of one plan, in a stable order."""
     return _Extractor(vplan).run()
-

@@ -16,9 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Pillar = Literal["government", "industry", "academia", "community", "media"]
 PlanKind = Literal["pentahelix", "bilateral", "multilateral", "regional", "sectoral", "domestic"]
 Scope = Literal["local", "national", "international"]
-ContributionKind = Literal[
-    "funding", "technology", "expertise", "data", "regulation", "facilities", "network", "labor"
-]
+ContributionKind = Literal["funding", "technology", "expertise", "data", "regulation", "facilities", "network", "labor"]
 Direction = Literal["increase", "decrease", "maintain"]
 Number = int | float
 TextList = list[str]

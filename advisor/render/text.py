@@ -18,6 +18,7 @@ _VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "r
 
 def render(outcome: Outcome, lang: str | None, color: bool = False, explain: bool = False) -> str:
     """``explain`` adds under each finding the reasoning behind it (``check --explain``)."""
+
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
 
@@ -91,7 +92,9 @@ def _scores(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-u
 def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
     head = f"{_MARK[f.severity]} {label('severity', f.severity, lang)}"
     lines = [
-        style(head, fg=_COLOUR[f.severity], bold=True) + f"  {f.rule_id}  " + style(terminal(f.text("title", lang)), bold=True),
+        style(head, fg=_COLOUR[f.severity], bold=True)
+        + f"  {f.rule_id}  "
+        + style(terminal(f.text("title", lang)), bold=True),
         f"   {terminal(file)}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
         f"   {terminal(f.text('message', lang))}",
     ]
@@ -101,6 +104,8 @@ def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ign
         lines.append(f"   {ui('evidence', lang)}: “{terminal(f.evidence, 160)}”")
     if f.based_on:
         lines.append(f"   {ui('conclusion', lang)}, {ui('based_on', lang)}: {', '.join(f.based_on)}")
-    lines.append("   " + style(f"→ {ui('recommendation', lang)}: ", fg="green") + terminal(f.text("recommendation", lang)))
+    lines.append(
+        "   " + style(f"→ {ui('recommendation', lang)}: ", fg="green") + terminal(f.text("recommendation", lang))
+    )
     lines.append(f"   {ui('sources', lang)}: {', '.join(f.sources)}")
     return lines
