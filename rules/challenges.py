@@ -13,17 +13,19 @@ dependency, rated high (CH012). The challenges are listed in knowledge/challenge
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from advisor.knowledge import challenges
 from rules.base import Rule
 
 
-def _gov(condition: object) -> list:
+def _gov(condition: object) -> list[Any]:
     return [c.f << (m.kind == "governance") & condition]
 
 
-def _international(condition: object) -> list:
+def _international(condition: object) -> list[Any]:
     return _gov((m.international == True) & condition)  # noqa: E712
 
 

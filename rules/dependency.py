@@ -16,6 +16,8 @@ from the ``resource`` facts (advisor/facts.py): per resource kind, its largest s
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from advisor.knowledge import thresholds
@@ -27,7 +29,8 @@ _CRITICAL = ("funding", "technology", "expertise")
 
 
 def _dependency_pct() -> int:
-    return round(thresholds()["dependency_share"] * 100)
+    share: float = thresholds()["dependency_share"]
+    return round(share * 100)
 
 
 def _critical(resource: object) -> object:
@@ -43,7 +46,7 @@ def _outside_supplier() -> object:
     return (m.top_foreign == True) | ((m.top_foreign == False) & (m.top_donor == True))  # noqa: E712
 
 
-def _foreign_reliance() -> list:
+def _foreign_reliance() -> list[Any]:
     return [
         c.f << (m.kind == "resource")
         & _critical(m.resource)
@@ -52,7 +55,7 @@ def _foreign_reliance() -> list:
     ]
 
 
-def _single_private_sponsor() -> list:
+def _single_private_sponsor() -> list[Any]:
     return [
         c.f << (m.kind == "resource")
         & (m.resource == "funding")
@@ -63,7 +66,7 @@ def _single_private_sponsor() -> list:
     ]
 
 
-def _outside_supply_without(resource: str, safeguard: str) -> list:
+def _outside_supply_without(resource: str, safeguard: str) -> list[Any]:
     """An outside partner is the main supplier of ``resource`` and the plan lacks ``safeguard``."""
     return [
         c.f << (m.kind == "resource") & (m.resource == resource) & _outside_supplier(),

@@ -12,38 +12,40 @@ pentahelix in name only. Country counts, regions and limits are in knowledge/for
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from advisor.knowledge import forms
 from rules.base import Rule
 
 
-def _form(condition: object) -> list:
+def _form(condition: object) -> list[Any]:
     return [c.f << (m.kind == "form") & condition]
 
 
-def _international(condition: object) -> list:
+def _international(condition: object) -> list[Any]:
     return _form((m.international == True) & condition)  # noqa: E712
 
 
-def _bilateral() -> list:
+def _bilateral() -> list[Any]:
     n = forms().forms["bilateral"].min_countries
     return _form((m.plan_kind == "bilateral") & (m.n_countries != n))
 
 
-def _multilateral() -> list:
+def _multilateral() -> list[Any]:
     return _form((m.plan_kind == "multilateral") & (m.n_countries < forms().forms["multilateral"].min_countries))
 
 
-def _regional() -> list:
+def _regional() -> list[Any]:
     return _form((m.plan_kind == "regional") & (m.n_regions > forms().forms["regional"].max_regions))
 
 
-def _domestic() -> list:
+def _domestic() -> list[Any]:
     return _form((m.plan_kind == "domestic") & (m.n_countries > forms().forms["domestic"].max_countries))
 
 
-def _regional_period() -> list:
+def _regional_period() -> list[Any]:
     return _form((m.plan_kind == "regional") & (m.period_months > forms().regional_max_years * 12))
 
 

@@ -15,16 +15,18 @@ The principles and the rules that check them are listed in knowledge/principles.
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from rules.base import Rule
 
 
-def _gov(condition: object) -> list:
+def _gov(condition: object) -> list[Any]:
     return [c.f << (m.kind == "governance") & condition]
 
 
-def _community(condition: object) -> list:
+def _community(condition: object) -> list[Any]:
     """The community pillar is in the plan, and the plan-wide ``condition`` holds."""
     return [
         c.f << (m.kind == "pillar") & (m.pillar == "community") & (m.present == True),  # noqa: E712

@@ -14,6 +14,8 @@ indicator is either IN011 (its statement has a number) or IN012 (it has none), n
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from rules.base import Rule
@@ -21,7 +23,7 @@ from rules.base import Rule
 _INDICATOR = m.kind == "indicator"
 
 
-def _wrong_direction() -> list:
+def _wrong_direction() -> list[Any]:
     # +m.baseline and +m.target guard the attribute comparison: durable-rules matches a
     # comparison with a missing attribute. "maintain" and "unknown" directions are not judged.
     rising_not_beyond = (m.direction == "increase") & (m.target <= m.baseline)

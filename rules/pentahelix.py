@@ -13,6 +13,8 @@ government-to-government plan gets advice only (info).
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from advisor.knowledge import thresholds
@@ -21,7 +23,7 @@ from rules.base import Rule
 _G2G = ("bilateral", "multilateral", "regional")
 
 
-def _missing_pillar(*kinds: str) -> list:
+def _missing_pillar(*kinds: str) -> list[Any]:
     plan = m.kind == "plan"
     kind_test = m.plan_kind == kinds[0]
     for kind in kinds[1:]:
@@ -29,7 +31,7 @@ def _missing_pillar(*kinds: str) -> list:
     return [c.f << (m.kind == "pillar") & (m.present == False), c.plan << plan & kind_test]  # noqa: E712
 
 
-def _dominant_partner() -> list:
+def _dominant_partner() -> list[Any]:
     t = thresholds()
     return [
         c.f << (m.kind == "partner") & (m.share_pct > round(t["dominant_share"] * 100)),
@@ -37,7 +39,7 @@ def _dominant_partner() -> list:
     ]
 
 
-def _dominant_pillar() -> list:
+def _dominant_pillar() -> list[Any]:
     t = thresholds()
     return [
         c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > round(t["dominant_share"] * 100)),

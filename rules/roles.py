@@ -13,13 +13,15 @@ RL001 rather than also being reported as a mismatch (RL005, RL006).
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from advisor.knowledge import thresholds
 from rules.base import Rule
 
 
-def _role_mismatch(role: str) -> list:
+def _role_mismatch(role: str) -> list[Any]:
     # A partner named as lead/support whose responsibilities share no content word with the
     # activity; only when it has responsibilities at all (else RL001 already says so).
     return [
@@ -28,7 +30,7 @@ def _role_mismatch(role: str) -> list:
     ]
 
 
-def _coordination_risk() -> list:
+def _coordination_risk() -> list[Any]:
     # Chains on RL002: the Nth partner with unclear roles (N = unclear_roles_for_risk), and no
     # coordination mechanism to sort out who does what.
     return [

@@ -15,12 +15,14 @@ fixed before the plan is workable (warning).
 
 from __future__ import annotations
 
+from typing import Any
+
 from durable.lang import c, m
 
 from rules.base import Rule
 
 
-def _plan(condition: object) -> list:
+def _plan(condition: object) -> list[Any]:
     return [c.f << (m.kind == "plan") & condition]
 
 
