@@ -49,10 +49,11 @@ def _pillars_present(facts: Sequence[Fact]) -> float:
 
 def _clear_responsibilities(facts: Sequence[Fact]) -> float:
     partners = _of_kind(facts, "partner")
-    total = sum(p.get("n_responsibilities", 0) for p in partners)
+    total: int = sum(p.get("n_responsibilities", 0) for p in partners)
     if not total:
         return 0.0  # no responsibility written at all: no role is clear
-    return sum(p.get("n_clear", 0) for p in partners) / total
+    clear: int = sum(p.get("n_clear", 0) for p in partners)
+    return clear / total
 
 
 def _indicator_completeness(facts: Sequence[Fact]) -> float:
@@ -88,9 +89,9 @@ def scores(findings: Iterable[Finding], facts: Sequence[Fact]) -> dict[str, int]
     for finding in findings:
         if finding.suppressed is not None:
             continue
-        dimension = dimension_of(finding)
-        if dimension is not None:
-            penalties[dimension] += config.weights[finding.severity]
+        penalised = dimension_of(finding)
+        if penalised is not None:
+            penalties[penalised] += config.weights[finding.severity]
     out: dict[str, int] = {}
     for name, dimension in sorted(config.dimensions.items(), key=lambda kv: kv[1].order):
         ratio = RATIOS[dimension.ratio](facts) if dimension.ratio else 1.0

@@ -157,18 +157,19 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
 def _ignored(
     path: Path,
     root_relative: str,
-    specs: list[tuple[Path, Any, str, list[str]]],
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec, str, list[str]]],
     excluded: pathspec.GitIgnoreSpec,
     exclude_lines: list[str],
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     result = excluded.check_file(root_relative)
-    if result.include:
+    # pathspec gives the deciding pattern's index whenever include is not None.
+    if result.include and result.index is not None:
         return "excluded", (("pattern", exclude_lines[result.index]),)
     verdict: tuple[str, tuple[tuple[str, str], ...]] | None = None
     for base, spec, shown, lines in specs:
         rel = path.relative_to(base).as_posix() + ("/" if root_relative.endswith("/") else "")
         check = spec.check_file(rel)
-        if check.include is True:
+        if check.include is True and check.index is not None:
             verdict = ("ignored", (("file", shown), ("pattern", lines[check.index].strip())))
         elif check.include is False:
             verdict = None  # a `!pattern` deeper down takes the file back

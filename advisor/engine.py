@@ -50,7 +50,8 @@ class EngineError(RuntimeError):
     pass
 
 
-class _QuietHost(durable_engine.Host):
+# durable-rules has no stubs, so Host is Any to mypy; subclassing it is the point here.
+class _QuietHost(durable_engine.Host):  # type: ignore[misc]
     """A host that starts no timer threads: all actions run on the caller's thread."""
 
     def _run(self) -> None:

@@ -41,7 +41,9 @@ def _pct(fraction: float) -> int:
 
 
 def _is_foreign(partner: Partner) -> bool:
-    return bool(partner.country) and partner.country.strip().lower() not in HOME_COUNTRIES
+    if not partner.country:
+        return False
+    return partner.country.strip().lower() not in HOME_COUNTRIES
 
 
 def _leads(activity: Activity) -> list[str]:
@@ -411,8 +413,8 @@ class _Extractor:
     def _goals(self) -> None:
         activities_by_goal: dict[str, list[str]] = defaultdict(list)
         for activity in self.plan.activities:
-            for goal in activity.goals:
-                activities_by_goal[goal].append(activity.id)
+            for goal_id in activity.goals:
+                activities_by_goal[goal_id].append(activity.id)
         for i, goal in enumerate(self.plan.goals):
             statement = goal.statement or ""
             via_activities = sum(self.measured[a] for a in activities_by_goal[goal.id])

@@ -131,10 +131,10 @@ def _build(schema: Any, data: Any, path: tuple[str | int, ...]) -> Any:
     """Check ``data`` against a type (a schema dataclass, str, int, list[...], dict[str, ...] or
     ``X | None``) and return it built; unknown and missing keys are errors."""
     origin, args = typing.get_origin(schema), typing.get_args(schema)
-    if dataclasses.is_dataclass(schema):
+    if isinstance(schema, type) and dataclasses.is_dataclass(schema):
         if not isinstance(data, dict):
             raise _SchemaError(path, f"expected a mapping, found {type(data).__name__}")
-        fields = _fields(schema)  # type: ignore[arg-type]
+        fields = _fields(schema)
         unknown = sorted(set(map(str, data)) - set(fields))
         if unknown:
             raise _SchemaError(path, f"unknown key {unknown[0]!r} (allowed: {', '.join(fields)})")

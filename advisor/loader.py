@@ -13,9 +13,10 @@ import json
 import math
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
@@ -173,12 +174,17 @@ class _Resolver(yaml.resolver.BaseResolver):
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0]:
             return _MERGE if value == "<<" else _PLAIN
-        return super().resolve(kind, value, implicit)
+        # types-PyYAML leaves BaseResolver.resolve unannotated.
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 class _BudgetComposer(yaml.composer.Composer):
     """Counts nodes and depth while composing, so that a huge or deeply nested file stops
     early (bounded time and memory, and no RecursionError) with the place where it did."""
+
+    if TYPE_CHECKING:
+        # From the parser this composer is mixed with; composing a node, there is always one.
+        def peek_event(self) -> yaml.Event: ...
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         self._nodes = getattr(self, "_nodes", 0) + 1
@@ -204,14 +210,21 @@ class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _B
         _Resolver.__init__(self)
 
 
-_LOADERS: tuple[Any, ...] = (_PyLoader,)
+class _Loader(Protocol):
+    def get_single_node(self) -> yaml.Node | None: ...
+    def dispose(self) -> None: ...
+
+
+_LOADERS: tuple[Callable[[str], _Loader], ...] = (_PyLoader,)
 if getattr(yaml, "__with_libyaml__", False):
     # libyaml's C parser reads a plan several times faster; the composer stays in Python to
     # keep the budgets. Its syntax messages are terser, so a file it rejects is read again by
     # the pure-Python parser, which then decides and words the error.
-    class _CLoader(_BudgetComposer, yaml.cyaml.CParser, _Resolver):
+    from yaml._yaml import CParser  # the C extension; yaml.cyaml uses it without exporting it
+
+    class _CLoader(_BudgetComposer, CParser, _Resolver):
         def __init__(self, stream: str):
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _BudgetComposer.__init__(self)
             _Resolver.__init__(self)
 
@@ -248,7 +261,7 @@ def _parse_yaml(text: str, display: str) -> Document:
         reason = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        params = {"reason": reason, "problem": exc.problem or "", "context": exc.context or ""}
+        params: dict[str, Any] = {"reason": reason, "problem": exc.problem or "", "context": exc.context or ""}
         if exc.context_mark is not None:
             params["context_line"] = exc.context_mark.line + 1
         raise InputError([Problem("yaml_syntax", display, line=line, col=col, params=params)]) from None
@@ -295,6 +308,7 @@ class _Builder:
             return self._mapping(node, key, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes no other kind of node
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from advisor import knowledge
 from advisor.loader import Document, Key, Position
@@ -209,21 +210,25 @@ def _found(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "…")
 
 
+def _has_child(node: object, part: str | int) -> bool:
+    return (isinstance(node, dict) and part in node) or (
+        isinstance(node, list) and isinstance(part, int) and part < len(node)
+    )
+
+
 def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: str) -> None:
-    grouped: dict[Key, list[dict[str, Any]]] = {}
+    grouped: dict[Key, list[ErrorDetails]] = {}
     for error in exc.errors():
-        path: list[str | int] = []
+        found: list[str | int] = []
         node = data
         for part in error["loc"]:
             # Union members appear in ``loc`` as type names; keep only real keys and indices.
-            if (isinstance(node, dict) and part in node) or (
-                isinstance(node, list) and isinstance(part, int) and part < len(node)
-            ):
+            if _has_child(node, part):
                 node = node[part]
-                path.append(part)
+                found.append(part)
             elif error["type"] == "missing" and isinstance(part, str) and part == error["loc"][-1]:
-                path.append(part)
-        grouped.setdefault(tuple(path), []).append(error)
+                found.append(part)
+        grouped.setdefault(tuple(found), []).append(error)
     # An unknown enumerated value is already reported, with a suggestion, by the normaliser.
     reported = {p.path for p in norm.problems}
     for path, errors in grouped.items():
@@ -249,7 +254,7 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
     sections = (("partner", "partners"), ("goal", "goals"), ("activity", "activities"), ("indicator", "indicators"))
     for target, section in sections:
         for i, item in enumerate(getattr(plan, section)):
-            key = (section, i, "id")
+            key: Key = (section, i, "id")
             if item.id in ids[target]:
                 first = norm.positions.get(ids[target][item.id], (0, 0))
                 norm.problem("duplicate_id", norm.raw_paths.get(key, key), key, value=item.id, first_line=first[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -105,8 +106,10 @@ def batch(
     raise SystemExit(exit_code(outcome, run_opts.fail_level))
 
 
-class _Null:
-    """A stream for the progress bar when it must stay silent (not a terminal, or --quiet)."""
+class _Null(io.StringIO):
+    """A stream for the progress bar when it must stay silent (not a terminal, or --quiet).
+
+    A StringIO so that it is a text stream to click's types; nothing written is kept."""
 
     def write(self, _: str) -> int:
         return 0

@@ -10,7 +10,7 @@ import click
 
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
 from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
-from advisor.findings import Failure, Outcome
+from advisor.findings import Failure, Outcome, Review
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
 from advisor.review import Settings, load_plan, review_or_failure
@@ -34,10 +34,14 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
     guarded = [*files, *([run.config.path] if run.config.path else [])]
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
     settings = replace(run.settings, keep_facts=True) if explain else run.settings
-    reviews, failures = [], []
+    reviews: list[Review] = []
+    failures: list[Failure] = []
     for path in files:
         result = review_or_failure(path, settings, display=str(path))
-        (failures if isinstance(result, Failure) else reviews).append(result)
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            reviews.append(result)
     # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
     outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
     write_reports(outcome, pairs, run.lang, guarded)

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from advisor import __version__, knowledge
-from advisor.findings import Finding, Outcome
+from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.report_data import plain, rule_name
 from advisor.texts import label
@@ -72,7 +72,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _sample(findings: list[Any], rule_id: str) -> Finding:
+def _sample(findings: list[tuple[Review, Finding]], rule_id: str) -> Finding:
     return next(f for _, f in findings if f.rule_id == rule_id)
 
 
