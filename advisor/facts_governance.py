@@ -236,4 +236,5 @@ def _form(ex: _Extractor) -> None:
         "max_years": forms.regional_max_years,
         "evidence": plan.kind or "",
     }
-    ex.add("form", "plan", "kind" if plan.kind else "", **fact)
+    # No place of its own: each KS rule names its section (`kind`, `agreement`, `period`).
+    ex.add("form", "plan", "", **fact)

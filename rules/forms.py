@@ -52,6 +52,7 @@ def _regional_period() -> list[Any]:
 RULES = [
     Rule(
         id="KS001",
+        at="kind",
         name="forms.bilateral-not-two-countries",
         severity="warning",
         step="stakeholders",
@@ -61,6 +62,7 @@ RULES = [
     ),
     Rule(
         id="KS002",
+        at="kind",
         name="forms.multilateral-too-few-countries",
         severity="warning",
         step="stakeholders",
@@ -70,6 +72,7 @@ RULES = [
     ),
     Rule(
         id="KS003",
+        at="kind",
         name="forms.regional-across-regions",
         severity="warning",
         step="stakeholders",
@@ -79,6 +82,7 @@ RULES = [
     ),
     Rule(
         id="KS004",
+        at="kind",
         name="forms.pentahelix-in-name-only",
         severity="warning",
         step="stakeholders",
@@ -132,6 +136,7 @@ RULES = [
     ),
     Rule(
         id="KS009",
+        at="kind",
         name="forms.domestic-with-foreign-partners",
         severity="warning",
         step="stakeholders",
