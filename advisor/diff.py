@@ -81,7 +81,8 @@ def render_text(rev: Revision, lang: str, color: bool = False) -> str:
             lines.append(f"  {item.label}: {_num(before)} → {_num(after)}{change}")
     groups = (
         ("diff_fixed", rev.fixed, rev.old.file, "✓", "green"),
-        ("diff_introduced", rev.introduced, rev.new.file, "✖", "red"),
+        # "+", not the error glyph ✖: an introduced warning must not read as an error.
+        ("diff_introduced", rev.introduced, rev.new.file, "+", "red"),
         ("diff_suppressed", rev.suppressed, rev.old.file, "~", "cyan"),
         ("diff_remaining", rev.remaining, rev.new.file, "·", None),
     )

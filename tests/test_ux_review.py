@@ -33,3 +33,15 @@ def test_one_input_problem_is_not_announced_as_plural(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Problems in the input file: 1." in result.output
     assert "1 problems" not in result.output
+
+
+def test_diff_marks_an_introduced_warning_without_the_error_glyph(tmp_path: Path) -> None:
+    base = "title: T\npartners:\n  - {id: a, pillar: government, responsibilities: [Menyusun 1 perbup pada 2026]}\n"
+    old, new = tmp_path / "v1.yaml", tmp_path / "v2.yaml"
+    old.write_text(base, encoding="utf-8")
+    new.write_text(base + "coordination: {decision_making: Ditetapkan oleh Bupati}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--lang", "en"])
+    introduced = result.output.split("Introduced")[1].split("\n\n")[0]
+    assert "warning: Decisions are not taken by deliberation" in introduced
+    assert "✖" not in introduced
+    assert "  + GV001  warning" in introduced
