@@ -25,6 +25,7 @@ from typing import Any
 import pathspec
 
 from advisor.findings import Failure, Outcome, Review
+from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
 from advisor.texts import label, ui
@@ -264,29 +265,34 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
     notices = sum(len(r.notices) for r in reviews)
     if suppressed or baselined or notices:
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
-    # A gap is a rule with its filled title ("the media pillar is missing"): more telling than a
-    # rule id counted over different pillars or partners.
-    plans_with: Counter[tuple[str, str]] = Counter()
-    occurrences: Counter[tuple[str, str]] = Counter()
-    for review in reviews:
-        gaps = [(f.rule_id, f.text("title", lang)) for f in review.active()]
-        plans_with.update(set(gaps))
-        occurrences.update(gaps)
-    if plans_with:
+    # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
+    # filled title names one partner or pillar, and would split one rule into many lines.
+    gaps = common_gaps(outcome, lang, top)
+    if gaps:
         lines += ["", ui("batch_common", lang)]
-        ranked = sorted(plans_with, key=lambda gap: (-plans_with[gap], -occurrences[gap], gap))[:top]
-        for gap in ranked:
-            count = ui("batch_in_plans", lang, plans=plans_with[gap], findings=occurrences[gap])
-            lines.append(f"  {gap[0]}  {terminal(gap[1])}  ({count})")
+        for gap in gaps:
+            count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
+            lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
+    # A baseline leaves findings out of the counts but not out of the verdict: a plan that is
+    # not ready with nothing new says how many of its findings the baseline holds.
     worst = sorted(
         (r for r in reviews if r.verdict != "ready" or r.active()),
-        key=lambda r: (_RANK[r.verdict], -r.counts()["error"], -r.counts()["warning"], -r.counts()["info"], r.file),
+        key=lambda r: (
+            _RANK[r.verdict],
+            -r.counts()["error"],
+            -r.counts()["warning"],
+            -r.counts()["info"],
+            -r.baselined,
+            r.file,
+        ),
     )[:top]
     if worst:
         lines += ["", ui("batch_worst", lang)]
         for r in worst:
             counts = r.counts()
             found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+            if r.baselined:
+                found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
             lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
     if outcome.failures:
         lines += ["", ui("batch_failed", lang)]

@@ -17,10 +17,11 @@ from typing import Any
 import yaml
 
 import rules
-from advisor import knowledge
+from advisor import catalogue, knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render.safe import terminal
 from knowledge import KNOWLEDGE_DIR
+from rules.base import SEVERITY_RANK
 
 # Characters XML 1.0 cannot carry at all (terminal() already drops C0/C1 controls).
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
@@ -100,18 +101,37 @@ class Gap:
     severity: str
     title: str
     plans: int
+    findings: int = 0
+
+
+def rule_summary(rule_id: str, lang: str) -> str:
+    """The rule's title with its placeholders neutralised (as ``advisor rules`` lists it): one
+    line that fits every finding of the rule; the id itself for a rule not registered."""
+    try:
+        return catalogue.summary(rules.get(rule_id), lang)
+    except KeyError:
+        return rule_id
 
 
 def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
-    """Active findings by (rule, title) with the number of plans they appear in, most first.
-    The title carries the rule's parameters, so "media missing" and "academia missing" are
-    two gaps, as a head of section would count them."""
-    plans: Counter[tuple[str, str, str]] = Counter()
+    """Active findings by rule, with the number of plans they appear in and of findings, most
+    plans first. Grouped by rule, not by filled title: a rule met for five partners of one plan
+    is one gap of that plan, not five gaps of one plan each."""
+    plans: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    worst: dict[str, str] = {}
     for review in outcome.reviews:
-        seen = {(f.rule_id, f.severity, plain(f.text("title", lang), 300)) for f in review.active()}
-        plans.update(seen)
-    ranked = sorted(plans.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(Gap(rule_id, severity, title, n) for (rule_id, severity, title), n in ranked[:top])
+        active = review.active()
+        plans.update({f.rule_id for f in active})
+        occurrences.update(f.rule_id for f in active)
+        for f in active:  # a configured severity may differ between plans: show the gravest
+            if f.rule_id not in worst or SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst[f.rule_id]]:
+                worst[f.rule_id] = f.severity
+    ranked = sorted(plans, key=lambda rule_id: (-plans[rule_id], -occurrences[rule_id], rule_id))[:top]
+    return tuple(
+        Gap(rule_id, worst[rule_id], plain(rule_summary(rule_id, lang), 300), plans[rule_id], occurrences[rule_id])
+        for rule_id in ranked
+    )
 
 
 def verdict_counts(outcome: Outcome) -> dict[str, int]:
