@@ -107,7 +107,8 @@ class Engine:
             self._firings[context.s.sid].append(firing)
             if rule.asserts:
                 subject = firing.subject
-                derived_id = f"{rule.asserts}:{subject['id']}"
+                about = subject[rule.key_by] if rule.key_by else subject["id"]
+                derived_id = f"{rule.asserts}:{about}"
                 asserted = self._derived[context.s.sid]
                 if derived_id in asserted:
                     return  # another rule already concluded the same about this subject
@@ -122,6 +123,7 @@ class Engine:
                     path=subject.get("path", ""),
                     ordinal=ordinal,
                     source_rule=rule.id,
+                    source_subject=subject["id"],  # the finding it comes from is source_rule:source_subject
                     evidence=subject.get("evidence", ""),
                 )
                 context.assert_fact(derived)

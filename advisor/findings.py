@@ -14,6 +14,17 @@ from rules.base import SEVERITY_RANK
 _LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind"}
 
 
+def _joined(words: list[str], lang: str) -> str:
+    """``a, b dan c`` / ``a, b and c``."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {'dan' if lang == 'id' else 'and'} {words[-1]}"
+
+
+# Parameters holding several codes, comma-separated.
+_LABELLED_LISTS = {"top_of": "resource"}
+
+
 @dataclass(frozen=True)
 class Finding:
     rule_id: str
@@ -67,7 +78,10 @@ def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
     out = {}
     for key, value in params:
         group = _LABELLED_PARAMS.get(key)
-        out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+        if key in _LABELLED_LISTS and isinstance(value, str):
+            out[key] = _joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
+        else:
+            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
     return out
 
 

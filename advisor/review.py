@@ -117,7 +117,9 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
     out = []
     for firing in reported:
         rule, subject = firing.rule, firing.subject
-        path = subject.get("path", "") or _section(vplan, rule.at)
+        # ``at="@attr"``: the place is in the subject's attribute (a plan-wide fact about one value)
+        at = str(subject.get(rule.at[1:], "")) if rule.at.startswith("@") else rule.at
+        path = subject.get("path", "") or _section(vplan, at)
         line, col = vplan.position(parse_path(path))
         out.append(
             Finding(
@@ -170,7 +172,7 @@ def _based_on(firing: Firing, by_rule: dict[str, list[str]]) -> tuple[str, ...]:
         if rule.aggregate:
             keys.extend(by_rule.get(source, []))
         else:
-            keys.append(f"{source}:{fact['id'].split(':', 1)[1]}")
+            keys.append(f"{source}:{fact['source_subject']}")
     return tuple(sorted(set(keys)))
 
 

@@ -30,6 +30,10 @@ class Rule:
     asserts: str | None = None
     # Attributes copied from the subject fact into the derived fact.
     carries: tuple[str, ...] = ()
+    # The subject attribute a derived fact is about (default: the subject fact itself). Two
+    # subjects with the same value conclude one derived fact, e.g. one reliance per partner
+    # however many resources it supplies.
+    key_by: str = ""
     report: bool = True
     based_on: tuple[str, ...] = ()
     # True when the conclusion is drawn from a count of derived facts (matched on ``ordinal``):

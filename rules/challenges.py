@@ -62,7 +62,7 @@ RULES = [
             c.d << (m.kind == "decision") & (m.about == "coordination") & (m.style != "consensus"),
             c.g << (m.kind == "governance") & (m.has_conflict_resolution == False),  # noqa: E712
         ],
-        params=("top_name", "resource", "top_share_pct"),
+        params=("top_name", "top_of"),
         based_on=("DP001",),
     ),
     Rule(
@@ -157,7 +157,7 @@ RULES = [
             & (m.has_exit_strategy == False)  # noqa: E712
             & (m.has_capacity_building == False),  # noqa: E712
         ],
-        params=("top_name", "resource", "top_share_pct"),
+        params=("top_name", "top_of"),
         based_on=("DP001",),
     ),
 ]

@@ -85,7 +85,10 @@ RULES = [
         when=_foreign_reliance,
         params=("resource", "top_name", "top_share_pct"),
         asserts="foreign_reliance",
-        carries=("resource", "top_partner", "top_name", "top_share_pct"),
+        # one reliance per partner, however many resources it supplies: the conclusions drawn
+        # on it (CH003, CH012) are about the partner, not each resource
+        key_by="top_partner",
+        carries=("resource", "top_partner", "top_name", "top_share_pct", "top_of"),
     ),
     Rule(
         id="DP002",

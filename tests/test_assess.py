@@ -220,8 +220,8 @@ def test_check_text_shows_scores_formula_and_step_groups(tmp_path: Path) -> None
         assert dimension.label.en in out
     goal = out.index("== 1. Development goal ==")
     stakeholders = out.index("== 2. Stakeholder identification ==")
-    assert goal < stakeholders < out.index("KS005")
-    assert out.index("GV006") < stakeholders  # a goal-step finding sits under its step
+    assert goal < stakeholders < out.index("KS005", stakeholders)
+    assert goal < out.index("GV006", goal) < stakeholders  # a goal-step finding sits under its step
 
 
 def test_check_output_is_byte_identical_and_json_carries_scores(tmp_path: Path) -> None:

@@ -87,9 +87,27 @@ def test_asymmetric_dependency_chains_on_foreign_reliance() -> None:
     [finding] = _keys(DONOR_RELIANCE, "CH012")
     assert finding.severity == "error"
     assert finding.based_on == ("DP001:resource:funding",)
-    assert dict(finding.params)["top_share_pct"] == 90
+    assert dict(finding.params)["top_of"] == "funding"
     [firing] = [f for f in _firings(DONOR_RELIANCE) if f.rule.id == "CH012"]
     assert firing.facts["f"]["kind"] == "foreign_reliance"
+
+
+def test_one_conclusion_per_partner_whatever_it_supplies() -> None:
+    # A donor that supplies the funding, the technology and the expertise is one asymmetric
+    # dependency (and one unchecked power imbalance), not three: the derived fact is per partner.
+    plan = copy.deepcopy(DONOR_RELIANCE)
+    donor = next(p for p in plan["partners"] if p.get("donor"))
+    donor["contributions"] = [
+        {"kind": "funding", "share": 0.9},
+        {"kind": "technology", "description": "Sensor"},
+        {"kind": "expertise", "description": "Ahli hidrologi"},
+    ]
+    review = review_data(plan)
+    assert len([f for f in review.findings if f.rule_id == "DP001"]) == 3  # one per resource
+    [conclusion] = [f for f in review.findings if f.rule_id == "CH012"]
+    assert dict(conclusion.params)["top_of"] == "funding,technology,expertise"
+    assert "funding, technology and expertise" in conclusion.text("message", "en")
+    assert "pendanaan, teknologi dan keahlian" in conclusion.text("message", "id")
 
 
 @pytest.mark.parametrize(

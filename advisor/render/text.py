@@ -1,4 +1,5 @@
-"""The report for a person at a terminal: worst first, each finding with its place, why it
+"""The report for a person at a terminal: verdict and scores, the worst problems on one screen,
+then every finding by planning step (worst first within a step), each with its place, why it
 matters and what to do, in the review's language."""
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
     ]
     lines += _scores(review, lang, style)
+    lines += _top_problems(review, lang, style)
     if not review.findings and not review.baselined:
         lines += ["", ui("no_findings", lang)]
     # Grouped by planning step, in the order a plan is written; worst first within a step.
@@ -59,6 +61,26 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         lines += ["", style(ui("notices", lang), bold=True)]
         lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
     return "\n".join(lines)
+
+
+TOP_PROBLEMS = 5
+
+
+def _top_problems(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+    """The worst problems on one screen before the report walks through the planning steps: the
+    errors, or when there are none the warnings. Left out when the report is short anyway."""
+    active = [f for f in review.findings if f.suppressed is None]
+    worst = [f for f in active if f.severity == "error"] or [f for f in active if f.severity == "warning"]
+    if len(active) <= 3 or not worst:
+        return []
+    lines = ["", style(ui("top_problems", lang), bold=True)]
+    for f in worst[:TOP_PROBLEMS]:
+        mark = style(_MARK[f.severity], fg=_COLOUR[f.severity], bold=True)
+        where = ui("at_line", lang, line=f.line)
+        lines.append(f"  {mark} {f.rule_id}  {terminal(f.text('title', lang), 120)}  ({where})")
+    if len(worst) > TOP_PROBLEMS:
+        lines.append("  " + ui("more_below", lang, count=len(worst) - TOP_PROBLEMS))
+    return lines
 
 
 def by_step(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
