@@ -11,16 +11,23 @@ the rules' job.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from advisor import textscan
 from advisor.model import Activity, Indicator, Partner, Plan
+from advisor.problems import format_path
 from advisor.validate import ValidatedPlan
 
 Fact = dict[str, Any]
 PILLARS = ("government", "industry", "academia", "community", "media")
 HOME_COUNTRIES = {"id", "idn", "indonesia"}
+# A placeholder of knowledge/templates/plan.*.yaml: "<Title of the cooperation plan, ...>": a
+# letter first and a space inside, no "=", so that "<script>" or '<a href="x">' in a title (an
+# HTML tag, not an unfilled entry) and "x < 5" are not taken for one.
+_PLACEHOLDER = re.compile(r"<[^\W\d_][^<>=\n]*\s[^<>=\n]*>")
 MAX_TEXT = 300  # durable-rules compares strings over 64 KiB wrongly; evidence needs far less
 
 
@@ -65,6 +72,20 @@ def _measures(indicator: Indicator) -> list[str]:
     if isinstance(indicator.measures, list):
         return indicator.measures
     return [indicator.measures] if indicator.measures else []
+
+
+def _placeholder_texts(value: Any, key: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    """(path, text) of every string under ``value`` that holds a template placeholder, in
+    document order (the model's field order, list order)."""
+    if isinstance(value, str):
+        if _PLACEHOLDER.search(value):
+            yield format_path(key), value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _placeholder_texts(item, (*key, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _placeholder_texts(item, (*key, i))
 
 
 class _Extractor:
@@ -153,7 +174,17 @@ class _Extractor:
             benefit_holders=self._benefit_holders(countries),
             has_agreement=plan.agreement is not None,
             n_risks=len(plan.risks),
+            **self._placeholders(),
         )
+
+    def _placeholders(self) -> dict[str, Any]:
+        """Text values still holding an ``advisor init`` placeholder (``<...>``): how many, and
+        the first one's path and text, where ST015 points."""
+        found = list(_placeholder_texts(self.plan.model_dump(exclude_none=True), ()))
+        if not found:
+            return {"n_placeholders": 0}
+        path, text = found[0]
+        return {"n_placeholders": len(found), "placeholder_path": path, "placeholder_text": text}
 
     def _decision_style(self, text: str) -> str:
         if not text.strip():

@@ -157,4 +157,15 @@ RULES = [
         sources=("seed000",),
         when=lambda: _plan((m.has_monitoring == True) & (m.n_evaluations == 0)),  # noqa: E712
     ),
+    # An `advisor init` template sent in unfilled: the steps are all "there", as placeholders.
+    Rule(
+        id="ST015",
+        at="@placeholder_path",
+        name="steps.template-not-filled",
+        severity="error",
+        step="goal",
+        sources=("seed000",),
+        when=lambda: _plan(m.n_placeholders > 0),
+        params=("n_placeholders", "placeholder_text"),
+    ),
 ]
