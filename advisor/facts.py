@@ -24,6 +24,7 @@ from advisor.validate import ValidatedPlan
 Fact = dict[str, Any]
 PILLARS = ("government", "industry", "academia", "community", "media")
 HOME_COUNTRIES = {"id", "idn", "indonesia"}
+CRITICAL_RESOURCES = ("funding", "technology", "expertise")  # what dependency theory is about
 # A placeholder of knowledge/templates/plan.*.yaml: "<Title of the cooperation plan, ...>": a
 # letter first and a space inside, no "=", so that "<script>" or '<a href="x">' in a title (an
 # HTML tag, not an unfilled entry) and "x < 5" are not taken for one.
@@ -335,7 +336,9 @@ class _Extractor:
         return out
 
     def _resources(self) -> None:
-        for kind, shares in sorted(self._shares_by_kind().items()):
+        shares_by_kind = sorted(self._shares_by_kind().items())
+        tops = {kind: max(shares.items(), key=lambda kv: (kv[1], kv[0]))[0] for kind, shares in shares_by_kind}
+        for kind, shares in shares_by_kind:
             top_id, top_share = max(shares.items(), key=lambda kv: (kv[1], kv[0]))
             top = self.plan.partners[self.partner_index[top_id]]
             j = next(k for k, c in enumerate(top.contributions) if c.kind == kind)
@@ -351,6 +354,9 @@ class _Extractor:
                 top_share_pct=_pct(top_share),
                 top_foreign=_is_foreign(top),
                 top_donor=top.donor,
+                # the critical resources this partner is the main supplier of, for conclusions
+                # drawn once per partner (DP001 -> CH003, CH012)
+                top_of=",".join(k for k in CRITICAL_RESOURCES if tops.get(k) == top.id),
                 evidence=top.contributions[j].description or kind,
             )
 
