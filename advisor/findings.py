@@ -120,6 +120,7 @@ class Failure:
 
     file: str
     problems: tuple[Any, ...]
+    lang: str | None = None  # the language the plan declares, if it could be read that far
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class Problem:
             params["hint"] = error_text("did_you_mean", lang, {"suggestion": params["suggestion"]})
         elif params.get("allowed_keys"):
             params["hint"] = error_text("expected_keys", lang, {"allowed": params["allowed_keys"]})
+        elif params.get("declared"):
+            params["hint"] = error_text("declared_ids", lang, {"ids": params["declared"]})
         elif "suggestion" in params:
             params["hint"] = ""
         if "expected_types" in params:
@@ -72,9 +74,12 @@ def _yaml_reason(params: dict[str, Any], lang: str) -> str:
 class InputError(Exception):
     """Raised when a plan cannot be read or validated; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], lang: str | None = None):
         super().__init__("; ".join(p.code for p in problems))
         self.problems = problems
+        # the `language` the plan declares, when the file could be read that far: its problems
+        # are then told in that language unless --lang or the config says otherwise
+        self.lang = lang
 
 
 def format_path(parts: tuple[str | int, ...]) -> str:

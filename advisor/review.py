@@ -64,7 +64,19 @@ DEFAULT_SETTINGS = Settings()
 def load_plan(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> ValidatedPlan:
     """Read and validate one plan; raises :class:`advisor.problems.InputError`."""
     doc = load_file(path, display, settings.max_bytes)
-    return validate_document(doc, settings.lang or "id")
+    try:
+        return validate_document(doc, settings.lang or "id")
+    except InputError as err:
+        raise InputError(err.problems, declared_language(doc.data)) from None
+
+
+def declared_language(data: Any) -> str | None:
+    """The plan's own ``language`` (or ``bahasa``) when it is one we speak, for its messages."""
+    if isinstance(data, dict):
+        value = data.get("language", data.get("bahasa"))
+        if isinstance(value, str) and value.strip().lower() in ("id", "en"):
+            return value.strip().lower()
+    return None
 
 
 def review_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> Review:
@@ -185,6 +197,6 @@ def review_or_failure(
     try:
         return review_file(path, settings, display=shown)
     except InputError as err:
-        return Failure(shown, tuple(err.problems))
+        return Failure(shown, tuple(err.problems), lang=err.lang)
     except Exception as exc:  # an internal fault: one failed file, a clear message, the run goes on
         return Failure(shown, (Problem("review_failed", shown, params={"reason": repr(exc)}),))

@@ -71,6 +71,12 @@ def _field_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
     return _model_of(model.model_fields[name].annotation)
 
 
+def _listed(ids: list[str], limit: int = 8) -> str:
+    """The declared ids a reference may name, for a hint when none is close to what was written."""
+    shown = ", ".join(f"`{i}`" for i in ids[:limit])
+    return f"{shown}, …" if len(ids) > limit else shown
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     """The model a field holds directly or as list items, if any."""
     origin = typing.get_origin(annotation)
@@ -271,6 +277,7 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 value=value,
                 target_kind=target,
                 suggestion=_suggest(value, sorted(pool)),
+                declared=_listed(sorted(pool)),
             )
 
     for i, activity in enumerate(plan.activities):

@@ -304,3 +304,27 @@ def test_a_problem_renders_wholly_in_either_language() -> None:
         assert word not in english, word
     assert "maksud Anda `indicators`?" in indonesian and "diharapkan daftar" in indonesian
     assert "{" not in english + indonesian
+
+
+def test_a_reference_with_no_close_match_lists_what_is_declared() -> None:
+    text = "title: T\npartners:\n  - {id: pemkab, pillar: government}\n  - {id: unud, pillar: academia}\n"
+    text += "activities:\n  - {id: A1, lead: ngo}\n"
+    with pytest.raises(InputError) as caught:
+        validate_document(parse_text(text, "p.yaml"))
+    [problem] = caught.value.problems
+    assert problem.render("en").endswith("refers to a partner that is not declared; declared: `pemkab`, `unud`")
+    assert problem.render("id").endswith("yang dideklarasikan: `pemkab`, `unud`")
+
+
+@pytest.mark.parametrize(("declared", "expected"), [("en", "unknown pillar"), ("id", "tidak dikenal untuk pillar")])
+def test_problems_are_told_in_the_language_the_plan_declares(tmp_path: Path, declared: str, expected: str) -> None:
+    plan = tmp_path / "rencana.yaml"
+    plan.write_text(f"title: T\nlanguage: {declared}\npartners:\n  - {{id: a, pillar: goverment}}\n", encoding="utf-8")
+    for command in (["check", str(plan)], ["validate", str(plan)], ["check", str(plan), "--format", "json"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2
+        assert expected in result.output, command
+    # --lang still wins over the plan's own language
+    other = "id" if declared == "en" else "en"
+    result = CliRunner().invoke(main, ["check", str(plan), "--lang", other])
+    assert expected not in result.output

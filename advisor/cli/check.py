@@ -71,7 +71,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
             vplan = load_plan(path, Settings(lang=lang), display=str(path))
         except InputError as err:
             status = EXIT_INPUT
-            message_lang = review_lang(lang, None)
+            message_lang = review_lang(lang, err.lang)
             for problem in err.problems:
                 click.echo(problem.render(message_lang), err=True)
             continue

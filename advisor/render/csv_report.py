@@ -69,10 +69,9 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
             writer.writerow([_cell(row[c]) for c in COLUMNS])
         for notice in review.notices:
             _problem_row(writer, "notice", review.file, notice, rlang)
-    flang = review_lang(lang, None)
     for failure in outcome.failures:
         for problem in failure.problems:
-            _problem_row(writer, "input_error", failure.file, problem, flang)
+            _problem_row(writer, "input_error", failure.file, problem, review_lang(lang, failure.lang))
     return out.getvalue()
 
 

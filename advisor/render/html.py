@@ -65,7 +65,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         "plans": plans,
         "title": plans[0]["title"] if single else ui("report_dashboard", page_lang),
         "failures": [
-            {"file": plain(f.file, 500), "problems": [plain(p.render(page_lang)) for p in f.problems]}
+            {"file": plain(f.file, 500), "problems": [plain(p.render(review_lang(lang, f.lang))) for p in f.problems]}
             for f in outcome.failures
         ],
         "generated": ui("report_generated", page_lang, version=__version__),

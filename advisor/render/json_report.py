@@ -26,7 +26,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
                         "line": p.line,
                         "col": p.col,
                         "path": p.path,
-                        "message": p.render(review_lang(lang, None)),
+                        "message": p.render(review_lang(lang, failure.lang)),
                     }
                     for p in failure.problems
                 ],

@@ -25,7 +25,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     for review in outcome.reviews:
         root.append(_suite(review, review_lang(lang, review.plan_language), fams))
     for failure in outcome.failures:
-        failure_lang = review_lang(lang, None)
+        failure_lang = review_lang(lang, failure.lang)
         suite = ET.Element("testsuite", name=plain(failure.file, 500))
         case = ET.SubElement(
             suite, "testcase", name=ui("report_input_error", failure_lang), classname=_classname(failure.file)

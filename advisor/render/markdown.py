@@ -34,7 +34,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         blocks.append(_summary(outcome, review_lang(lang, None)))
     blocks += [_review(review, review_lang(lang, review.plan_language)) for review in outcome.reviews]
     if outcome.failures:
-        blocks.append(_failures(outcome, review_lang(lang, None)))
+        blocks.append(_failures(outcome, lang))
     blocks.append(f"<sub>{md(ui('report_generated', review_lang(lang, None), version=__version__))}</sub>")
     return "\n\n".join(blocks) + "\n"
 
@@ -124,11 +124,11 @@ def _finding(f: Finding, file: str, lang: str) -> list[str]:
     return lines
 
 
-def _failures(outcome: Outcome, lang: str) -> str:
-    lines = [f"## {md(ui('report_failed', lang))}"]
+def _failures(outcome: Outcome, lang: str | None) -> str:
+    lines = [f"## {md(ui('report_failed', review_lang(lang, None)))}"]
     for failure in outcome.failures:
         lines += ["", f"- `{_code(failure.file)}`"]
-        lines += [f"  - {md(p.render(lang))}" for p in failure.problems]
+        lines += [f"  - {md(p.render(review_lang(lang, failure.lang)))}" for p in failure.problems]
     return "\n".join(lines)
 
 

@@ -34,7 +34,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     notifications = [
         {
             "level": "error",
-            "message": {"text": plain(problem.render(tool_lang))},
+            "message": {"text": plain(problem.render(review_lang(lang, failure.lang)))},
             "locations": [_location(failure.file, problem.line, problem.col)],
         }
         for failure in outcome.failures

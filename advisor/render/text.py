@@ -25,7 +25,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False, explain: boo
 
     blocks = [_review(review, review_lang(lang, review.plan_language), style, explain) for review in outcome.reviews]
     for failure in outcome.failures:
-        failure_lang = review_lang(lang, None)
+        failure_lang = review_lang(lang, failure.lang)
         lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
         lines += [terminal(p.render(failure_lang)) for p in failure.problems]
         blocks.append("\n".join(lines))
