@@ -43,7 +43,13 @@ def _dominant_pillar() -> list[Any]:
     t = thresholds()
     return [
         c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > round(t["dominant_share"] * 100)),
-        c.plan << (m.kind == "plan") & (m.n_responsibilities >= t["dominant_min_responsibilities"]),
+        # Not for a government-to-government plan: there every partner is government by design,
+        # and the missing pillars are only advice (PH003).
+        c.plan << (m.kind == "plan")
+        & (m.n_responsibilities >= t["dominant_min_responsibilities"])
+        & (m.plan_kind != "bilateral")
+        & (m.plan_kind != "multilateral")
+        & (m.plan_kind != "regional"),
     ]
 
 
