@@ -12,6 +12,7 @@ sorted by the file's displayed path, so the outcome does not depend on ``--jobs`
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -193,6 +194,7 @@ def _start_worker(settings: Settings) -> None:
     # A failure here is not lost: each review meets it again and reports a failed row.
     with contextlib.suppress(Exception):
         prepare(settings)
+    gc.freeze()  # rules, knowledge and engine live as long as the worker: the collector need not walk them
 
 
 def review_target(target: Target, settings: Settings) -> Review | Failure:
@@ -217,6 +219,7 @@ def run(
     results: list[Review | Failure] = []
     if jobs == 1:
         prepare(settings)
+        gc.freeze()  # as in a worker: what lives for the whole run is not walked by the collector
         for target in targets:
             results.append(review_target(target, settings))
             if progress:

@@ -23,7 +23,7 @@ from advisor.validate import ValidatedPlan
 
 Fact = dict[str, Any]
 PILLARS = ("government", "industry", "academia", "community", "media")
-HOME_COUNTRIES = {"id", "idn", "indonesia"}
+HOME_COUNTRIES = textscan.HOME_COUNTRIES
 CRITICAL_RESOURCES = ("funding", "technology", "expertise")  # what dependency theory is about
 # A placeholder of knowledge/templates/plan.*.yaml: "<Title of the cooperation plan, ...>": a
 # letter first and a space inside, no "=", so that "<script>" or '<a href="x">' in a title (an
@@ -32,16 +32,8 @@ _PLACEHOLDER = re.compile(r"<[^\W\d_][^<>=\n]*\s[^<>=\n]*>")
 MAX_TEXT = 300  # durable-rules compares strings over 64 KiB wrongly; evidence needs far less
 
 
-def _text(value: str | list[str] | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(v for v in value if v)
-    return value
-
-
-def _has(value: object) -> bool:
-    return bool(_text(value).strip()) if isinstance(value, str | list) or value is None else True
+_text = textscan.joined
+_has = textscan.filled
 
 
 def _pct(fraction: float) -> int:

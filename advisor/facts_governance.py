@@ -15,23 +15,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from advisor import knowledge, textscan
+from advisor.textscan import HOME_COUNTRIES
 
 if TYPE_CHECKING:
     from advisor.facts import _Extractor
 
-HOME = "ID"
-
-
-def _text(value: str | list[str] | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(v for v in value if v)
-    return value
-
-
-def _has(value: str | list[str] | None) -> bool:
-    return bool(_text(value).strip())
+_text = textscan.joined
+_has = textscan.filled
 
 
 def add_facts(ex: _Extractor) -> None:
@@ -49,8 +39,6 @@ def _countries(ex: _Extractor) -> list[str]:
 def _international(ex: _Extractor) -> bool:
     """Declared international, or with a partner from abroad (a partner with no country is
     taken to be domestic)."""
-    from advisor.facts import HOME_COUNTRIES
-
     foreign = any(c.lower() not in HOME_COUNTRIES for c in _countries(ex))
     return ex.plan.scope == "international" or len(_countries(ex)) > 1 or foreign
 
@@ -223,7 +211,7 @@ def _form(ex: _Extractor) -> None:
         "international": _international(ex),
         "n_countries": len(countries),
         "countries": ", ".join(countries) or "-",
-        "n_foreign": sum(1 for c in countries if c != HOME),
+        "n_foreign": sum(1 for c in countries if c.lower() not in HOME_COUNTRIES),
         "n_regions": len(regions),
         "regions": ", ".join(sorted(regions)) or "-",
         "n_pillars": len(pillars),

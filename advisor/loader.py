@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 
+from advisor import collector
 from advisor.problems import InputError, Problem
 
 Key = tuple[str | int, ...]
@@ -141,7 +142,8 @@ def load_file(path: str | Path, display: str | None = None, max_bytes: int = DEF
     path = Path(path)
     display = display or str(path)
     text = read_text(path, display, max_bytes)
-    return parse_text(text, display, is_json=path.suffix.lower() == ".json")
+    with collector.paused():  # see advisor/collector.py: linear work stays linear
+        return parse_text(text, display, is_json=path.suffix.lower() == ".json")
 
 
 def parse_text(text: str, display: str, is_json: bool = False) -> Document:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import rules
-from advisor import assess
+from advisor import assess, collector
 from advisor.engine import Firing, engine_for
 from advisor.facts import extract
 from advisor.findings import Failure, Finding, Review
@@ -80,7 +80,8 @@ def declared_language(data: Any) -> str | None:
 
 
 def review_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> Review:
-    return review_plan(load_plan(path, settings, display), settings)
+    with collector.paused():  # see advisor/collector.py
+        return review_plan(load_plan(path, settings, display), settings)
 
 
 def prepare(settings: Settings = DEFAULT_SETTINGS) -> None:

@@ -15,6 +15,23 @@ _WORD = re.compile(r"[\w%][\w\-%]*", re.UNICODE)
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
 
 
+HOME_COUNTRIES = {"id", "idn", "indonesia"}  # how plans write the home country
+
+
+def joined(value: str | list[str] | None) -> str:
+    """A text field that plans write either as one text or as a list of lines, as one text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(v for v in value if v)
+    return value
+
+
+def filled(value: object) -> bool:
+    """Is a plan field written at all (not missing, not blank, not an empty list)?"""
+    return bool(joined(value).strip()) if isinstance(value, str | list) or value is None else True
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
