@@ -278,6 +278,7 @@ class _Extractor:
                 n_responsibilities=n,
                 n_clear=clarities.count("clear"),
                 n_vague=len(vague),
+                vague="; ".join(f'"{r}"' for r in vague),  # quoted in messages (RL009)
                 n_passive=clarities.count("passive"),
                 n_contributions=len(partner.contributions),
                 n_benefits=len(partner.benefits),

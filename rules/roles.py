@@ -132,4 +132,15 @@ RULES = [
         based_on=("RL002",),
         aggregate=True,
     ),
+    Rule(
+        id="RL009",
+        name="roles.some-vague-responsibilities",
+        severity="info",
+        step="roles",
+        sources=("seed000",),
+        # Some responsibilities are concrete, others only "support" or "as needed": advice to
+        # sharpen the vague ones. Never beside RL002, which needs every one to be vague.
+        when=lambda: [c.f << (m.kind == "partner") & (m.n_clear > 0) & (m.n_vague > 0)],
+        params=("name", "n_vague", "vague"),
+    ),
 ]
