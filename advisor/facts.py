@@ -358,9 +358,13 @@ class _Extractor:
     def _activities(self) -> None:
         plan = self.plan
         measured: dict[str, int] = defaultdict(int)
+        # indicators with a numeric target: the ones that say how much should change
+        measurable: dict[str, int] = defaultdict(int)
         for indicator in plan.indicators:
+            has_target = textscan.parse_number(indicator.target) is not None
             for target in _measures(indicator):
                 measured[target] += 1
+                measurable[target] += has_target
         responsibilities = {p.id: " ".join(p.responsibilities) for p in plan.partners}
         for i, activity in enumerate(plan.activities):
             leads = _leads(activity)
@@ -397,20 +401,28 @@ class _Extractor:
                     evidence=activity.name or activity.id,
                 )
         self.measured = measured
+        self.measurable = measurable
 
     def _indicators(self) -> None:
         plan = self.plan
         period = plan.period
         goal_text = {g.id: g.statement or "" for g in plan.goals}
+        # What an indicator measures, as the texts its direction may be read from when its own
+        # statement names none: a goal's statement, an activity's name. Not an activity's goals:
+        # an output counted under "Menurunkan persentase kios kosong" ("Jumlah kios yang
+        # selesai direnovasi", 0 -> 120) grows while the goal's figure falls.
+        texts_of = {a.id: [a.name or ""] for a in plan.activities}
+        for goal_id, text in goal_text.items():
+            texts_of.setdefault(goal_id, [text])
         for i, ind in enumerate(plan.indicators):
             statement = ind.statement or ""
             target = textscan.parse_number(ind.target)
             baseline = textscan.parse_number(ind.baseline)
             unit = ind.unit or textscan.unit_of(ind.target) or textscan.unit_of(ind.baseline)
             direction = ind.direction or textscan.direction(statement)
-            if direction is None:
-                for target_id in _measures(ind):
-                    direction = direction or textscan.direction(goal_text.get(target_id, ""))
+            for target_id in _measures(ind):
+                for text in texts_of.get(target_id, ()):
+                    direction = direction or textscan.direction(text)
             due_in_period = "unknown"
             if ind.due and period and period.start and period.end:
                 due_in_period = "yes" if period.start <= ind.due <= period.end else "no"
@@ -448,6 +460,7 @@ class _Extractor:
         for i, goal in enumerate(self.plan.goals):
             statement = goal.statement or ""
             via_activities = sum(self.measured[a] for a in activities_by_goal[goal.id])
+            measurable = self.measurable[goal.id] + sum(self.measurable[a] for a in activities_by_goal[goal.id])
             self.add(
                 "goal",
                 goal.id,
@@ -457,6 +470,7 @@ class _Extractor:
                 name=statement or goal.id,  # for messages: the statement, or the id when there is none
                 n_indicators=self.measured[goal.id],
                 n_indicators_via_activities=via_activities,
+                n_measurable_indicators=measurable,  # direct or via activities, with a numeric target
                 n_activities=len(activities_by_goal[goal.id]),
                 quantified=textscan.has_number(statement),
                 direction=textscan.direction(statement) or "unknown",

@@ -103,8 +103,12 @@ def clarity(responsibility: str) -> str:
 
 def direction(text: str) -> str | None:
     """The intended direction of change a statement names, if any."""
-    match = _first_match(words(text), _index("decrease", "increase", "maintain"))
-    return match[0] if match else None
+    tokens = words(text)
+    match = _first_match(tokens, _index("decrease", "increase", "maintain"))
+    if match:
+        return match[0]
+    # No direction word: a cumulative count ("hektare ditanam", "guides trained") can only grow.
+    return "increase" if _first_match(tokens, _index("count_up")) else None
 
 
 def is_quantified(text: str) -> bool:

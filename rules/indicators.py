@@ -9,7 +9,9 @@ Quantities, units and the intended direction of change are read in Python during
 extraction (advisor/textscan.py); the rules judge the facts. To avoid reporting one gap twice:
 a statement that is not even countable (IN009) is not also reported as "no target" (IN001);
 a missing unit (IN002) is only reported when there is a target to carry it; a goal with no
-indicator is either IN011 (its statement has a number) or IN012 (it has none), never both.
+indicator is either IN011 (its statement has a number) or IN012 (it has none), never both; a
+goal with no figure whose indicators have no target either is IN014 (IN012 keeps its meaning:
+no indicator at all).
 """
 
 from __future__ import annotations
@@ -178,5 +180,22 @@ RULES = [
         # No indicator names the activity in ``measures``; advice, as its goal may be measured.
         when=lambda: [c.f << (m.kind == "activity") & (m.n_indicators == 0)],
         params=("activity", "name"),
+    ),
+    Rule(
+        id="IN014",
+        name="indicators.goal-indicators-not-measurable",
+        severity="warning",
+        step="goal",
+        sources=("seed000", "doran1981"),
+        # The goal names no figure, and the indicators that measure it (directly or through its
+        # activities) have no numeric target either ("Meningkatnya kualitas layanan"): the
+        # change sought is stated nowhere. A goal with no indicator at all is IN012.
+        when=lambda: [
+            c.f << (m.kind == "goal")
+            & ((m.n_indicators > 0) | (m.n_indicators_via_activities > 0))
+            & (m.n_measurable_indicators == 0)
+            & (m.quantified == False)  # noqa: E712
+        ],
+        params=("goal", "name"),
     ),
 ]
