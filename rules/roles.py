@@ -141,6 +141,6 @@ RULES = [
         # Some responsibilities are concrete, others only "support" or "as needed": advice to
         # sharpen the vague ones. Never beside RL002, which needs every one to be vague.
         when=lambda: [c.f << (m.kind == "partner") & (m.n_clear > 0) & (m.n_vague > 0)],
-        params=("name", "n_vague", "vague"),
+        params=("name", "vague"),
     ),
 ]
