@@ -178,3 +178,8 @@ def engine_for(rules: Sequence[Rule], variant: Hashable = ()) -> Engine:
     if key not in _engines:
         _engines[key] = Engine(rules)
     return _engines[key]
+
+
+def any_engine() -> bool:
+    """Whether this process has registered rules on a host (a forked child must not inherit one)."""
+    return bool(_engines)

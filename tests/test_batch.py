@@ -4,14 +4,18 @@ summary, and reports written with --output."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from advisor import batch as batch_module
 from advisor.batch import discover, run
 from advisor.cli import main
 from tests.conftest import EXAMPLES
@@ -90,6 +94,31 @@ def test_the_same_folder_gives_byte_identical_json_for_any_jobs(folder: Path) ->
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0])
     assert len(data["reviews"]) == 4 and len(data["failures"]) == 1
+
+
+def test_forked_workers_give_the_same_report_as_one_process(folder: Path) -> None:
+    # In a fresh process no engine exists yet, so --jobs 2 forks its workers (in this test
+    # process earlier tests registered rules, and the pool falls back to spawn).
+    outputs = []
+    for jobs in ("2", "1"):
+        done = subprocess.run(
+            [sys.executable, "-m", "advisor", "batch", str(folder), "--jobs", jobs, "--format", "json", "-q"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])["reviews"]) == 4
+
+
+def test_workers_fork_only_while_no_engine_exists(monkeypatch: pytest.MonkeyPatch) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    monkeypatch.setattr(batch_module, "any_engine", lambda: False)
+    assert batch_module._pool_context().get_start_method() == "fork"
+    monkeypatch.setattr(batch_module, "any_engine", lambda: True)
+    assert batch_module._pool_context().get_start_method() == "spawn"
 
 
 def test_summary_exit_codes_and_reports(folder: Path, tmp_path: Path) -> None:
