@@ -51,6 +51,14 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def nearest(key: Key, known: dict[Key, Position]) -> Key:
+    """``key`` itself when the file has it, else its closest parent that it has (``()`` at worst):
+    a finding about a missing field is placed at the section that should hold it."""
+    while key and key not in known:
+        key = key[:-1]
+    return key
+
+
 @dataclass(frozen=True)
 class Document:
     """A parsed file: its data, where each node stands, and where each mapping key stands."""
@@ -62,12 +70,7 @@ class Document:
 
     def position(self, key: Key) -> Position | None:
         """The closest known position for ``key``, walking up to its parents."""
-        while True:
-            if key in self.positions:
-                return self.positions[key]
-            if not key:
-                return None
-            key = key[:-1]
+        return self.positions.get(nearest(key, self.positions))
 
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -16,7 +16,7 @@ from advisor.engine import Firing, engine_for
 from advisor.facts import extract
 from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
-from advisor.loader import DEFAULT_MAX_BYTES, load_file
+from advisor.loader import DEFAULT_MAX_BYTES, load_file, nearest
 from advisor.problems import InputError, Problem, format_path, parse_path
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
@@ -157,10 +157,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
 def _section(vplan: ValidatedPlan, at: str) -> str:
     """The part of ``at`` the plan really has (``coordination.decision_making`` ->
     ``coordination`` when the key is missing, ``""`` when the section is)."""
-    key = parse_path(at)
-    while key and key not in vplan.positions:
-        key = key[:-1]
-    return format_path(key)
+    return format_path(nearest(parse_path(at), vplan.positions))
 
 
 def _matched(firing: Firing) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:

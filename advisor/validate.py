@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from advisor import knowledge
-from advisor.loader import Document, Key, Position
+from advisor.loader import Document, Key, Position, nearest
 from advisor.model import ENUM_FIELDS, SECTION_NAMES, Plan
 from advisor.problems import InputError, Problem, format_path
 
@@ -36,9 +36,7 @@ class ValidatedPlan:
     data: dict[str, Any]
 
     def position(self, key: Key) -> Position:
-        while key not in self.positions and key:
-            key = key[:-1]
-        return self.positions.get(key, (1, 1))
+        return self.positions.get(nearest(key, self.positions), (1, 1))
 
 
 def validate_document(doc: Document, lang: str = "id") -> ValidatedPlan:
