@@ -1,13 +1,14 @@
 """The one module that knows durable-rules (2.0.28). Everything else speaks facts and firings.
 
 What it guards against is recorded in ../shared/notes/durable-rules.md:
-- a host whose background timer threads never start, used from one thread only;
+- no ``durable.engine.Host``: its timer threads would run actions on another thread, so the
+  session loop calls the C engine itself, on the thread that created the engine;
 - every rule registered once per process, in one ruleset, so derived facts chain across
   families;
 - one session per plan, its state always deleted afterwards (a ruleset holds 1,024 sessions);
 - a catch-all rule, so that a fact no rule matches does not abort the batch;
-- exceptions raised in actions, which durable-rules swallows into the session state, are
-  read back and raised;
+- an exception raised in an action abandons the action and surfaces as EngineError (the
+  wrapper would have swallowed it into the session state);
 - colliding fact ids (a 32-bit hash) retried with another salt;
 - a session in which no action ever ran: durable-rules 2.0.28 leaves its action context
   uninitialised (createStateNode in state.c) and ``delete_state`` then frees a garbage
@@ -20,18 +21,22 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import threading
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from durable import engine as durable_engine
+import durable_rules_engine as _native  # durable-rules' C engine; durable.engine wraps it
 from durable.lang import c, m, when_all
 
 from rules.base import Rule
 
 RULESET = "advisor"
 SESSION_FACT = "__session__"
+# Result codes of durable_rules_engine.assert_fact(s) (rules.h)
+_NOT_HANDLED = 1
+_OBSERVED = 2
 
 
 @dataclass(frozen=True)
@@ -50,113 +55,140 @@ class EngineError(RuntimeError):
     pass
 
 
-# durable-rules has no stubs, so Host is Any to mypy; subclassing it is the point here.
-class _QuietHost(durable_engine.Host):  # type: ignore[misc]
-    """A host that starts no timer threads: all actions run on the caller's thread."""
+@dataclass
+class _Session:
+    """What one plan's session collects on the Python side."""
 
-    def _run(self) -> None:
-        return None
+    sid: str
+    firings: list[Firing] = field(default_factory=list)
+    derived: set[str] = field(default_factory=set)  # derived fact ids asserted
+    ordinals: dict[str, int] = field(default_factory=dict)  # derived facts asserted, per kind
+    collided: bool = False  # a derived fact's id collided in durable-rules' 32-bit hash
 
 
 class Engine:
-    """Rules registered once; :meth:`evaluate` runs one plan's facts in an isolated session."""
+    """Rules registered once; :meth:`evaluate` runs one plan's facts in an isolated session.
+
+    Matching, joins and the agenda are durable-rules' C engine (``durable_rules_engine``, the
+    module ``durable.engine`` wraps). The session loop below drives it directly instead of
+    through ``durable.engine.Host``: that wrapper builds a closure and a state object, reads the
+    clock twice and re-sends the session state as JSON around every action (about two thirds of
+    the time a plan spent in the engine), and starts timer threads. The calls and their order
+    are the wrapper's own: assert the facts, start the first action for the session, run it,
+    complete it and start the next, until none is left.
+    """
 
     def __init__(self, rules: Sequence[Rule]):
         self.rules = tuple(rules)
-        self._firings: dict[str, list[Firing]] = {}
-        self._derived: dict[str, set[str]] = {}  # derived fact ids asserted, per session
         self._ids = itertools.count()
         self._thread = threading.get_ident()
-        self._host = _QuietHost()
-        self._host.register_rulesets({RULESET: self._definition()})
+        self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
+        definition = json.dumps(self._definition(), ensure_ascii=False)
+        self._handle: int = _native.create_ruleset(RULESET, definition)
 
     def _definition(self) -> dict[str, Any]:
-        opened = when_all(c.f << (m.kind == SESSION_FACT)).define()
-        opened["run"] = self._session_opened
-        definition: dict[str, Any] = {"aa_session_opened": opened}
+        definition: dict[str, Any] = {"aa_session_opened": when_all(c.f << (m.kind == SESSION_FACT)).define()}
+        self._actions["aa_session_opened"] = _session_opened
         for index, rule in enumerate(self.rules):
-            expression = when_all(*rule.when()).define()
-            expression["run"] = self._action(rule)
-            definition[f"r{index:03d}_{rule.id}"] = expression
-        # Matches every fact and never fires: without it an unmatched fact raises
-        # MessageNotHandledException before any action runs.
-        catch_all = when_all(c.any << +m.kind, c.never << (m.kind == "__never__")).define()
-        catch_all["run"] = self._never
-        definition["zz_catch_all"] = catch_all
+            name = f"r{index:03d}_{rule.id}"
+            definition[name] = when_all(*rule.when()).define()
+            self._actions[name] = self._action(rule)
+        # Matches every fact and never fires: without it an unmatched fact is refused
+        # (ERR_EVENT_NOT_HANDLED) before any action runs.
+        definition["zz_catch_all"] = when_all(c.any << +m.kind, c.never << (m.kind == "__never__")).define()
+        self._actions["zz_catch_all"] = _never
         return definition
 
-    @staticmethod
-    def _session_opened(_: Any) -> None:
-        return None
-
-    @staticmethod
-    def _never(_: Any) -> None:
-        raise EngineError("the catch-all rule fired")
-
-    def _action(self, rule: Rule) -> Any:
-        # A one-argument function: durable-rules treats two-argument actions as asynchronous.
+    def _action(self, rule: Rule) -> Callable[[dict[str, Any], _Session], None]:
         aliases = _aliases(rule)
 
-        def act(context: Any) -> None:
+        def act(frame: dict[str, Any], session: _Session) -> None:
             matched = {}
             for alias in aliases:
-                content = getattr(context, alias)
-                if content is not None:
-                    matched[alias] = {k: v for k, v in content.items() if k != "sid"}
+                fact = frame.get(alias)
+                if fact is not None:
+                    fact.pop("sid", None)
+                    matched[alias] = fact
             firing = Firing(rule, matched)
-            self._firings[context.s.sid].append(firing)
+            session.firings.append(firing)
             if rule.asserts:
-                subject = firing.subject
-                about = subject[rule.key_by] if rule.key_by else subject["id"]
-                derived_id = f"{rule.asserts}:{about}"
-                asserted = self._derived[context.s.sid]
-                if derived_id in asserted:
-                    return  # another rule already concluded the same about this subject
-                asserted.add(derived_id)
-                counter = f"n_{rule.asserts}"
-                ordinal = (context.s[counter] or 0) + 1
-                context.s[counter] = ordinal
-                derived = {k: subject[k] for k in rule.carries if k in subject}
-                derived.update(
-                    kind=rule.asserts,
-                    id=derived_id,
-                    path=subject.get("path", ""),
-                    ordinal=ordinal,
-                    source_rule=rule.id,
-                    source_subject=subject["id"],  # the finding it comes from is source_rule:source_subject
-                    evidence=subject.get("evidence", ""),
-                )
-                context.assert_fact(derived)
+                self._assert_derived(rule, firing.subject, session)
 
         return act
+
+    def _assert_derived(self, rule: Rule, subject: dict[str, Any], session: _Session) -> None:
+        about = subject[rule.key_by] if rule.key_by else subject["id"]
+        derived_id = f"{rule.asserts}:{about}"
+        if derived_id in session.derived:
+            return  # another rule already concluded the same about this subject
+        session.derived.add(derived_id)
+        assert rule.asserts is not None
+        ordinal = session.ordinals.get(rule.asserts, 0) + 1
+        session.ordinals[rule.asserts] = ordinal
+        derived = {k: subject[k] for k in rule.carries if k in subject}
+        derived.update(
+            kind=rule.asserts,
+            id=derived_id,
+            path=subject.get("path", ""),
+            ordinal=ordinal,
+            source_rule=rule.id,
+            source_subject=subject["id"],  # the finding it comes from is source_rule:source_subject
+            evidence=subject.get("evidence", ""),
+            sid=session.sid,
+        )
+        code, _ = _native.assert_fact(self._handle, json.dumps(derived, ensure_ascii=False))
+        if code == _OBSERVED:
+            session.collided = True
 
     def evaluate(self, facts: Sequence[dict[str, Any]]) -> list[Firing]:
         """Assert one plan's facts in a fresh session and return every firing."""
         if threading.get_ident() != self._thread:
             raise EngineError("an Engine must be used from the thread that created it")
         for salt in range(3):
-            sid = f"p{next(self._ids)}"
-            self._firings[sid] = []
-            self._derived[sid] = set()
-            batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": sid}]
-            batch += [{**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": sid} for fact in facts]
+            session = _Session(sid=f"p{next(self._ids)}")
+            batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": session.sid}]
+            batch += [
+                {**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": session.sid} for fact in facts
+            ]
             try:
-                self._host.assert_facts(RULESET, batch)
-                state = self._host.get_state(RULESET, sid)
-                if "exception" in state:
-                    if "MessageObservedException" in str(state["exception"]):
-                        continue  # a derived fact's id collided in the 32-bit hash: salt and retry
-                    raise EngineError(f"a rule action failed: {state['exception']}")
-                return self._firings[sid]
-            except durable_engine.MessageObservedException:
-                continue  # two fact ids collided in durable-rules' 32-bit hash: salt and retry
+                code, state = _native.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
+                if code == _OBSERVED:
+                    continue  # two fact ids collided in durable-rules' 32-bit hash: salt and retry
+                if code == _NOT_HANDLED:
+                    raise EngineError("a fact matched no rule, not even the catch-all")
+                self._run_actions(state, session)
+                if session.collided:
+                    continue  # a derived fact's id collided: salt and retry
+                return session.firings
             finally:
-                self._firings.pop(sid, None)
-                self._derived.pop(sid, None)
-                # a session that never started has no state to delete
+                # the session opened with a firing (the sentinel), so its state can be deleted
                 with contextlib.suppress(Exception):
-                    self._host.delete_state(RULESET, sid)
+                    _native.delete_state(self._handle, session.sid)
         raise EngineError("fact ids kept colliding in the rule engine")
+
+    def _run_actions(self, state: int, session: _Session) -> None:
+        started = _native.start_action_for_state(self._handle, state)
+        message = started[1] if started else None
+        while message is not None and not session.collided:
+            ((name, frame),) = json.loads(message).items()
+            try:
+                self._actions[name](frame, session)
+            except Exception as exc:
+                _native.abandon_action(self._handle, state)
+                if isinstance(exc, EngineError):
+                    raise
+                raise EngineError(f"the action of {name} failed: {exc!r}") from exc
+            message = _native.complete_and_start_action(self._handle, state)
+        if message is not None:
+            _native.abandon_action(self._handle, state)
+
+
+def _session_opened(frame: dict[str, Any], session: _Session) -> None:
+    return None
+
+
+def _never(frame: dict[str, Any], session: _Session) -> None:
+    raise EngineError("the catch-all rule fired")
 
 
 def _aliases(rule: Rule) -> list[str]:
