@@ -23,12 +23,12 @@ import contextlib
 import itertools
 import json
 import threading
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import durable_rules_engine as _native  # durable-rules' C engine; durable.engine wraps it
-from durable.lang import c, m, when_all
+from durable.lang import c, cap, m, when_all
 
 from rules.base import Rule
 
@@ -37,6 +37,7 @@ SESSION_FACT = "__session__"
 # Result codes of durable_rules_engine.assert_fact(s) (rules.h)
 _NOT_HANDLED = 1
 _OBSERVED = 2
+_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class _Session:
     """What one plan's session collects on the Python side."""
 
     sid: str
+    salt: int
+    facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # whole facts by engine id
     firings: list[Firing] = field(default_factory=list)
     derived: set[str] = field(default_factory=set)  # derived fact ids asserted
     ordinals: dict[str, int] = field(default_factory=dict)  # derived facts asserted, per kind
@@ -83,15 +86,20 @@ class Engine:
         self._ids = itertools.count()
         self._thread = threading.get_ident()
         self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
-        definition = json.dumps(self._definition(), ensure_ascii=False)
-        self._handle: int = _native.create_ruleset(RULESET, definition)
+        definition = self._definition()
+        # The engine is sent only the attributes some condition reads; the rest of a fact
+        # (evidence, names, paths: what messages quote) stays here and is handed back with
+        # the firing. Half of a plan's fact text is never matched on, and every byte sent is
+        # serialised, parsed and hashed on the way in and serialised and parsed on the way out.
+        self._read = frozenset(_strings(definition)) | {"kind", "id"}
+        self._handle: int = _native.create_ruleset(RULESET, json.dumps(definition, ensure_ascii=False))
 
     def _definition(self) -> dict[str, Any]:
         definition: dict[str, Any] = {"aa_session_opened": when_all(c.f << (m.kind == SESSION_FACT)).define()}
         self._actions["aa_session_opened"] = _session_opened
         for index, rule in enumerate(self.rules):
             name = f"r{index:03d}_{rule.id}"
-            definition[name] = when_all(*rule.when()).define()
+            definition[name] = when_all(cap(_CAP), *rule.when()).define()
             self._actions[name] = self._action(rule)
         # Matches every fact and never fires: without it an unmatched fact is refused
         # (ERR_EVENT_NOT_HANDLED) before any action runs.
@@ -102,13 +110,16 @@ class Engine:
     def _action(self, rule: Rule) -> Callable[[dict[str, Any], _Session], None]:
         aliases = _aliases(rule)
 
-        def act(frame: dict[str, Any], session: _Session) -> None:
+        def act(frames: Any, session: _Session) -> None:
+            for frame in frames if isinstance(frames, list) else (frames,):
+                one(frame, session)
+
+        def one(frame: dict[str, Any], session: _Session) -> None:
             matched = {}
             for alias in aliases:
                 fact = frame.get(alias)
                 if fact is not None:
-                    fact.pop("sid", None)
-                    matched[alias] = fact
+                    matched[alias] = session.facts[fact["id"]]
             firing = Firing(rule, matched)
             session.firings.append(firing)
             if rule.asserts:
@@ -134,9 +145,8 @@ class Engine:
             source_rule=rule.id,
             source_subject=subject["id"],  # the finding it comes from is source_rule:source_subject
             evidence=subject.get("evidence", ""),
-            sid=session.sid,
         )
-        code, _ = _native.assert_fact(self._handle, json.dumps(derived, ensure_ascii=False))
+        code, _ = _native.assert_fact(self._handle, json.dumps(self._sent(derived, session), ensure_ascii=False))
         if code == _OBSERVED:
             session.collided = True
 
@@ -145,11 +155,9 @@ class Engine:
         if threading.get_ident() != self._thread:
             raise EngineError("an Engine must be used from the thread that created it")
         for salt in range(3):
-            session = _Session(sid=f"p{next(self._ids)}")
+            session = _Session(sid=f"p{next(self._ids)}", salt=salt)
             batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": session.sid}]
-            batch += [
-                {**fact, "id": f"{fact['id']}#{salt}" if salt else fact["id"], "sid": session.sid} for fact in facts
-            ]
+            batch += [self._sent(fact, session) for fact in facts]
             try:
                 code, state = _native.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
                 if code == _OBSERVED:
@@ -165,6 +173,16 @@ class Engine:
                 with contextlib.suppress(Exception):
                     _native.delete_state(self._handle, session.sid)
         raise EngineError("fact ids kept colliding in the rule engine")
+
+    def _sent(self, fact: dict[str, Any], session: _Session) -> dict[str, Any]:
+        """The part of ``fact`` the engine is given; the whole fact is kept by its engine id
+        (its own id, salted on a retry)."""
+        ident = f"{fact['id']}#{session.salt}" if session.salt else fact["id"]
+        session.facts[ident] = fact
+        sent = {k: v for k, v in fact.items() if k in self._read}
+        sent["id"] = ident
+        sent["sid"] = session.sid
+        return sent
 
     def _run_actions(self, state: int, session: _Session) -> None:
         started = _native.start_action_for_state(self._handle, state)
@@ -189,6 +207,20 @@ def _session_opened(frame: dict[str, Any], session: _Session) -> None:
 
 def _never(frame: dict[str, Any], session: _Session) -> None:
     raise EngineError("the catch-all rule fired")
+
+
+def _strings(definition: Any) -> Iterator[str]:
+    """Every key and string value of a ruleset definition: a superset of the attribute names
+    its conditions read (keeping an attribute no condition reads costs only time)."""
+    if isinstance(definition, dict):
+        for key, value in definition.items():
+            yield key
+            yield from _strings(value)
+    elif isinstance(definition, list):
+        for item in definition:
+            yield from _strings(item)
+    elif isinstance(definition, str):
+        yield definition
 
 
 def _aliases(rule: Rule) -> list[str]:

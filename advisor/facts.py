@@ -173,6 +173,10 @@ class _Extractor:
     def _placeholders(self) -> dict[str, Any]:
         """Text values still holding an ``advisor init`` placeholder (``<...>``): how many, and
         the first one's path and text, where ST015 points."""
+        # Most plans have none: one search over the plan as JSON text rules that out (it can
+        # only err towards walking the plan, e.g. when a match spans two values).
+        if not _PLACEHOLDER.search(self.plan.model_dump_json(exclude_none=True)):
+            return {"n_placeholders": 0}
         found = list(_placeholder_texts(self.plan.model_dump(exclude_none=True), ()))
         if not found:
             return {"n_placeholders": 0}
@@ -191,9 +195,9 @@ class _Extractor:
         return "other"
 
     def _named_partner(self, text: str) -> Partner | None:
-        lowered = text.lower()
+        lowered, tokens = text.lower(), set(textscan.words(text))
         for partner in self.plan.partners:
-            if partner.id.lower() in textscan.words(text) or (partner.name and partner.name.lower() in lowered):
+            if partner.id.lower() in tokens or (partner.name and partner.name.lower() in lowered):
                 return partner
         return None
 

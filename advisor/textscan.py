@@ -74,8 +74,11 @@ def find(text: str, purpose: str) -> str | None:
 
 
 def starts_with(text: str, purpose: str) -> bool:
-    tokens = tuple(words(text))
-    return bool(tokens) and any(tokens[: len(p)] == p for _, p in _index(purpose).get(tokens[0], ()))
+    return _starts(words(text), purpose)
+
+
+def _starts(tokens: list[str], purpose: str) -> bool:
+    return bool(tokens) and any(tuple(tokens[: len(p)]) == p for _, p in _index(purpose).get(tokens[0], ()))
 
 
 def has_number(text: str) -> bool:
@@ -90,11 +93,11 @@ def clarity(responsibility: str) -> str:
     quantity that would make it checkable; passive when it only receives ("menerima
     pelatihan", "attend training").
     """
-    if starts_with(responsibility, "passive"):
-        return "passive"
     tokens = words(responsibility)
+    if _starts(tokens, "passive"):
+        return "passive"
     hedged = _first_match(tokens, _index("vague"), min_words=2) is not None
-    if (starts_with(responsibility, "vague") or hedged) and not has_number(responsibility):
+    if (_starts(tokens, "vague") or hedged) and not has_number(responsibility):
         return "vague"
     if len(tokens) < 2:
         return "vague"
@@ -173,6 +176,13 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# What " ".join(text.split()) would change: a run of whitespace, whitespace other than a
+# space, or whitespace at either end.
+_UNEVEN_SPACING = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
 def truncate(text: str, limit: int = 160) -> str:
+    if len(text) <= limit and not _UNEVEN_SPACING.search(text):
+        return text  # most values: nothing to do, and this check is a fraction of split/join
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
