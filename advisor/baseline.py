@@ -79,4 +79,4 @@ def apply(outcome: Outcome, baseline: Baseline) -> Outcome:
         known = baseline.get(review.file, frozenset())
         kept = tuple(f for f in review.findings if f.key not in known)
         reviews.append(replace(review, findings=kept, baselined=len(review.findings) - len(kept)))
-    return replace(outcome, reviews=tuple(reviews))
+    return Outcome(tuple(reviews), outcome.failures)  # without parts rendered for the old reviews

@@ -30,6 +30,7 @@ import rules
 from advisor import knowledge
 from advisor.engine import any_engine
 from advisor.findings import Failure, Outcome, Review
+from advisor.render import part_renderer, review_lang
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
@@ -190,11 +191,13 @@ class BatchError(RuntimeError):
 
 
 _worker_settings: Settings = DEFAULT_SETTINGS
+_worker_parts: tuple[str, ...] = ()
+_worker_lang: str | None = None
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
+def _start_worker(settings: Settings, parts: tuple[str, ...] = (), lang: str | None = None) -> None:
+    global _worker_settings, _worker_parts, _worker_lang
+    _worker_settings, _worker_parts, _worker_lang = settings, parts, lang
     # A failure here is not lost: each review meets it again and reports a failed row.
     with contextlib.suppress(Exception):
         prepare(settings)
@@ -206,10 +209,28 @@ def review_target(target: Target, settings: Settings) -> Review | Failure:
     return review_or_failure(target.path, settings, display=target.display)
 
 
-def _in_worker(target: Target) -> Review | Failure:
+Parts = dict[tuple[str, str], str]  # (format, language) -> one review's part of that report
+
+
+def _in_worker(target: Target) -> tuple[Review | Failure, Parts]:
     # Reviews come back without matched facts (Settings.keep_facts is off unless asked for):
     # they were most of a pickled review, and made --jobs 2 slower than --jobs 1.
-    return review_target(target, _worker_settings)
+    result = review_target(target, _worker_settings)
+    return result, render_parts(result, _worker_parts, _worker_lang)
+
+
+def render_parts(result: Review | Failure, formats: Sequence[str], lang: str | None) -> Parts:
+    """The review's part of each report that has parts, rendered here: in a worker, so that
+    the reports are rendered in parallel and the parent only joins them."""
+    if not isinstance(result, Review):
+        return {}
+    review_language = review_lang(lang, result.plan_language)
+    parts = {}
+    for fmt in formats:
+        render = part_renderer(fmt)
+        if render is not None:
+            parts[(fmt, review_language)] = render(result, review_language)
+    return parts
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -242,10 +263,15 @@ def run(
     settings: Settings = DEFAULT_SETTINGS,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    parts: Sequence[str] = (),
+    lang: str | None = None,
 ) -> Outcome:
-    """Review every target; ``jobs`` worker processes (1: in this process)."""
+    """Review every target; ``jobs`` worker processes (1: in this process). With several,
+    each worker also renders its reviews' parts of the reports in ``parts`` (formats, in
+    ``lang`` or each plan's own language), which the outcome carries to the renderers."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
+    rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
     if jobs == 1:
         prepare(settings)
         gc.freeze()  # as in a worker: what lives for the whole run is not walked by the collector
@@ -256,18 +282,24 @@ def run(
     else:
         try:
             with ProcessPoolExecutor(
-                max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker, initargs=(settings,)
+                max_workers=jobs,
+                mp_context=_pool_context(),
+                initializer=_start_worker,
+                initargs=(settings, tuple(parts), lang),
             ) as pool:
                 chunk = max(1, min(16, len(targets) // (jobs * 4)))
-                for result in pool.map(_in_worker, targets, chunksize=chunk):
+                for result, result_parts in pool.map(_in_worker, targets, chunksize=chunk):
                     results.append(result)
+                    for (fmt, part_lang), text in result_parts.items():
+                        assert isinstance(result, Review)
+                        rendered[(id(result), fmt, part_lang)] = (result, text)
                     if progress:
                         progress(1)
         except BrokenProcessPool as exc:
             raise BatchError(str(exc)) from None
     reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
     failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
-    return Outcome(tuple(reviews), tuple(failures))
+    return Outcome(tuple(reviews), tuple(failures), parts=rendered)
 
 
 # --- the terminal summary ---------------------------------------------------------------------

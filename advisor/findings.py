@@ -129,3 +129,12 @@ class Outcome:
 
     reviews: tuple[Review, ...]
     failures: tuple[Failure, ...] = ()
+    # Report parts already rendered where the reviews were made (batch workers, in parallel),
+    # by (id of the review, format, language), each stored with its review. A renderer uses a
+    # part only for that very Review object: a review replaced since (a baseline applied, a
+    # severity changed) is another object, and is rendered afresh.
+    parts: dict[tuple[int, str, str], tuple[Review, str]] = field(default_factory=dict, compare=False, hash=False)
+
+    def part(self, review: Review, fmt: str, lang: str) -> str | None:
+        stored = self.parts.get((id(review), fmt, lang))
+        return stored[1] if stored and stored[0] is review else None

@@ -98,3 +98,20 @@ def test_cli_refuses_an_unreadable_baseline(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(folder), "--jobs", "1", "--baseline", str(bad)])
     assert result.exit_code == 2
     assert "b.json:1:1" in result.output and "Traceback" not in result.output
+
+
+def test_a_baseline_with_parallel_workers_reports_what_one_process_does(tmp_path: Path) -> None:
+    # Workers render report parts beside the reviews; a baseline changes the reviews after
+    # that, so the parts must not be used. --jobs 2 and --jobs 1 give the same bytes.
+    folder = _folder(tmp_path, {"a.yaml": PLAN, "b.yaml": WITH_MEDIA})
+    known = tmp_path / "base.json"
+    CliRunner().invoke(main, ["batch", str(folder), "-j", "1", "-q", "--write-baseline", str(known)])
+    (folder / "a.yaml").write_text(yaml.safe_dump(WITH_MEDIA, allow_unicode=True), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(
+            main, ["batch", str(folder), "-j", jobs, "-q", "--format", "json", "--baseline", str(known)]
+        )
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert sum(r["baselined"] for r in json.loads(outputs[0])["reviews"]) > 0

@@ -203,3 +203,14 @@ def test_a_folder_given_twice_reviews_each_plan_once(folder: Path) -> None:
     names = [Path(t.display).name for t in found.targets]
     assert names.count("c.json") == 1
     assert any(s.reason in ("loop", "duplicate") for s in found.skipped)
+
+
+def test_workers_render_report_parts_that_join_into_the_same_report(folder: Path) -> None:
+    from advisor.render import renderer
+
+    found = discover([folder], exclude=["arsip/"])
+    parallel = run(found.targets, jobs=2, parts=["json", "text"], lang="en")
+    assert len(parallel.parts) == len(parallel.reviews)  # json has parts; text has none
+    single = run(found.targets, jobs=1)
+    assert not single.parts
+    assert renderer("json")(parallel, "en") == renderer("json")(single, "en")

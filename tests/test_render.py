@@ -237,3 +237,28 @@ def test_fast_json_is_byte_identical_to_the_standard_encoder() -> None:
     }
     for sample in (value, {2: "integer keys", 1: [0.5]}, [], {}, "x", 7, None):
         assert jsonfmt.dumps(sample) == json.dumps(sample, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def test_a_part_encoded_at_its_depth_reads_as_the_whole_document_would() -> None:
+    # A batch worker encodes each review alone; joined, the report must be the same bytes.
+    from advisor.render import jsonfmt
+
+    item = {"file": "a.yaml", "findings": [{"rule": "PH001", "sources": ["seed000"]}], "scores": {}}
+    whole = {"reviews": [item, {"file": "b.yaml"}], "schema_version": 1}
+    joined = {"reviews": [jsonfmt.Encoded(jsonfmt.dumps(item, depth=2), 2), {"file": "b.yaml"}], "schema_version": 1}
+    assert jsonfmt.dumps(joined) == jsonfmt.dumps(whole)
+    with pytest.raises(ValueError):
+        jsonfmt.dumps({"reviews": jsonfmt.Encoded(jsonfmt.dumps(item, depth=2), 2)})  # one level too shallow
+
+
+def test_a_part_is_used_only_for_the_review_it_was_rendered_from() -> None:
+    from advisor.render import json_report
+
+    review = review_data({"title": "T", "partners": [{"id": "a", "pillar": "government"}]})
+    stale = '{\n      "file": "stale"\n    }'
+    outcome = Outcome((review,), parts={(id(review), "json", "id"): (review, stale)})
+    assert '"file": "stale"' in json_report.render(outcome, "id")
+    changed = replace(review, baselined=1)  # e.g. a baseline applied after the run
+    moved = Outcome((changed,), parts=outcome.parts)
+    assert json_report.render(moved, "id") == json_report.render(Outcome((changed,)), "id")
+    assert "stale" not in json_report.render(moved, "id")

@@ -76,7 +76,11 @@ def batch(
         length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
     ) as bar:
         try:
-            outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update)
+            # With a baseline the reviews change after the run, so their parts cannot be made early.
+            formats = () if baseline_path else tuple({f for f, _ in pairs} | ({fmt} if fmt else set()))
+            outcome = run(
+                found.targets, run_opts.settings, jobs, progress=bar.update, parts=sorted(formats), lang=run_opts.lang
+            )
         except BatchError as exc:
             click.echo(error_text("batch_workers", lang, {"reason": exc}), err=True)
             raise SystemExit(EXIT_INPUT) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Protocol
 
-from advisor.findings import Outcome
+from advisor.findings import Outcome, Review
 
 
 class Renderer(Protocol):
@@ -33,6 +33,18 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])
     render: Renderer = module.render
     return render
+
+
+class PartRenderer(Protocol):
+    def __call__(self, review: Review, lang: str) -> str: ...
+
+
+def part_renderer(name: str) -> PartRenderer | None:
+    """A format's renderer of one review's part of the report, when the format has one: a batch
+    worker renders it beside the review, so that the parent only joins the parts."""
+    module = importlib.import_module(FORMATS[name])
+    part: PartRenderer | None = getattr(module, "render_part", None)
+    return part
 
 
 def review_lang(explicit: str | None, plan_language: str | None) -> str:

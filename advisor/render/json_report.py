@@ -16,7 +16,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pentahelix-advisor", "version": __version__},
-        "reviews": [_review(r, review_lang(lang, r.plan_language)) for r in outcome.reviews],
+        "reviews": [_review_or_part(outcome, r, review_lang(lang, r.plan_language)) for r in outcome.reviews],
         "failures": [
             {
                 "file": failure.file,
@@ -35,6 +35,20 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         ],
     }
     return jsonfmt.dumps(document) + "\n"  # json.dumps(indent=2, sort_keys=True), faster
+
+
+# A review's place in the document: {"reviews": [<here>]}, two levels deep.
+_REVIEW_DEPTH = 2
+
+
+def render_part(review: Review, lang: str) -> str:
+    """One review as it appears inside the report (see advisor.render.part_renderer)."""
+    return jsonfmt.dumps(_review(review, lang), depth=_REVIEW_DEPTH)
+
+
+def _review_or_part(outcome: Outcome, review: Review, lang: str) -> dict[str, Any] | jsonfmt.Encoded:
+    part = outcome.part(review, "json", lang)
+    return jsonfmt.Encoded(part, _REVIEW_DEPTH) if part is not None else _review(review, lang)
 
 
 def _review(review: Review, lang: str) -> dict[str, Any]:

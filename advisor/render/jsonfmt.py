@@ -10,17 +10,40 @@ unusual (a float, a non-string key) is left to the standard encoder, so the byte
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C function when the accelerator is there
 from typing import Any
 
 
-def dumps(value: Any) -> str:
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A value already encoded by :func:`dumps` at ``depth`` levels of nesting, to be placed
+    as it is (e.g. a review rendered in a batch worker)."""
+
+    text: str
+    depth: int
+
+
+def dumps(value: Any, depth: int = 0) -> str:
+    """``value`` encoded as it reads ``depth`` levels deep in a larger document."""
     out: list[str] = []
     try:
-        _encode(value, out, "\n")
+        _encode(value, out, "\n" + "  " * depth)
     except TypeError:  # a key that is not a string: the standard encoder converts it
+        if depth or _holds_encoded(value):
+            raise
         return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     return "".join(out)
+
+
+def _holds_encoded(value: Any) -> bool:
+    if isinstance(value, Encoded):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_encoded(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_encoded(v) for v in value)
+    return False
 
 
 def _leaf(value: Any) -> str | None:
@@ -43,6 +66,10 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
     leaf = _leaf(value)
     if leaf is not None:
         out.append(leaf)
+    elif isinstance(value, Encoded):
+        if newline != "\n" + "  " * value.depth:
+            raise ValueError(f"a part encoded {value.depth} levels deep placed at another depth")
+        out.append(value.text)
     elif isinstance(value, dict):
         if not value:
             out.append("{}")
