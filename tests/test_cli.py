@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -211,3 +214,33 @@ def test_an_internal_fault_is_a_failed_file_not_a_traceback(monkeypatch: pytest.
     assert not isinstance(result.exception, RuntimeError)
     assert "internal error" in result.output and "engine exploded" in result.output
     assert "Traceback" not in result.output
+
+
+def _fresh(script: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"} | env
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environ, timeout=120)
+
+
+def test_the_cli_skips_pydantic_plugin_discovery_and_models_still_validate() -> None:
+    # The command line stands in for Pydantic's plugin loader (which imports importlib.metadata
+    # only to find that plugins are off); models must build and validate as before, and any
+    # other name asked of the loader comes from the real module.
+    script = (
+        "import sys\n"
+        "import advisor.cli\n"
+        "from advisor.model import Plan\n"
+        "assert Plan.model_validate({'title': 'T', 'partners': [{'id': 'a', 'pillar': 'media'}]}).title == 'T'\n"
+        "assert 'importlib.metadata' not in sys.modules, 'plugin discovery ran'\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "assert tuple(loader.get_plugins()) == ()\n"
+        "assert loader.PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'\n"
+        "print('ok')\n"
+    )
+    done = _fresh(script)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def test_a_user_who_names_plugins_keeps_pydantic_plugin_discovery() -> None:
+    script = "import sys, advisor.cli\nimport pydantic.plugin._loader as l\nprint(hasattr(l, 'entry_points'))\n"
+    done = _fresh(script, PYDANTIC_DISABLE_PLUGINS="some_plugin")
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr[-2000:]

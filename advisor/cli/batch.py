@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from advisor import baseline as baselines
 from advisor.batch import BatchError, discover, run, summary
 from advisor.cli.common import EXIT_INPUT, use_color, write_atomically
 from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
@@ -63,6 +62,8 @@ def batch(
             click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
     known = None
+    if baseline_path or write_baseline:
+        from advisor import baseline as baselines  # its Pydantic model, only when a baseline is used
     if baseline_path:
         try:
             known = baselines.load(baseline_path)
