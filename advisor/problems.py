@@ -7,6 +7,7 @@ rendered in Indonesian or English from the texts in ``knowledge/texts/errors.yam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
@@ -93,6 +94,7 @@ def format_path(parts: tuple[str | int, ...]) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)  # every finding's place is looked up by its path; plans share their shapes
 def parse_path(text: str) -> tuple[str | int, ...]:
     """``partners[2].pillar`` -> ``("partners", 2, "pillar")``; the inverse of format_path."""
     parts: list[str | int] = []

@@ -274,3 +274,14 @@ def test_the_loader_on_yaml_token_soup(tokens: list[str], encoding: str) -> None
         review_plan(validate_document(doc))
     except InputError as err:
         assert all(p.line is not None for p in err.problems)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000ab—é"), max_size=12))
+def test_truncate_spaces_text_as_split_and_join_do(text: str) -> None:
+    # truncate() skips the split/join when it can tell nothing would change; it must never
+    # return anything else than the plain definition would.
+    from advisor.textscan import truncate
+
+    expected = " ".join(text.split())
+    assert truncate(text, 8) == (expected if len(expected) <= 8 else expected[:7] + "…")

@@ -80,7 +80,7 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
             if type(key) is not str:
                 raise TypeError(key)
             item = value[key]
-            leaf = _leaf(item)
+            leaf = encode_basestring(item) if type(item) is str else _leaf(item)  # most values are text
             out.append(f"{sep}{encode_basestring(key)}: {leaf if leaf is not None else ''}")
             if leaf is None:
                 _encode(item, out, inner)
@@ -93,7 +93,7 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
         inner = newline + "  "
         sep = "[" + inner
         for item in value:
-            leaf = _leaf(item)
+            leaf = encode_basestring(item) if type(item) is str else _leaf(item)
             out.append(sep + (leaf if leaf is not None else ""))
             if leaf is None:
                 _encode(item, out, inner)
