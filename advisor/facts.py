@@ -106,6 +106,8 @@ class _Extractor:
             for lead in _leads(activity):
                 self.leads_by_partner[lead] += 1
         self.total_responsibilities = sum(len(p.responsibilities) for p in partners)
+        # read once, used for the pillar facts and the partner facts
+        self.clarities = [[textscan.clarity(r) for r in p.responsibilities] for p in partners]
         self._plan_fact()
         self._pillars()
         self._partners()
@@ -240,9 +242,10 @@ class _Extractor:
 
     def _pillars(self) -> None:
         for pillar in PILLARS:
-            members = [p for p in self.plan.partners if p.pillar == pillar]
+            indexes = [i for i, p in enumerate(self.plan.partners) if p.pillar == pillar]
+            members = [self.plan.partners[i] for i in indexes]
             resp = [r for p in members for r in p.responsibilities]
-            clarities = [textscan.clarity(r) for r in resp]
+            clarities = [c for i in indexes for c in self.clarities[i]]
             producing = (
                 clarities.count("clear")
                 + sum(len(p.contributions) for p in members)
@@ -266,7 +269,7 @@ class _Extractor:
 
     def _partners(self) -> None:
         for i, partner in enumerate(self.plan.partners):
-            clarities = [textscan.clarity(r) for r in partner.responsibilities]
+            clarities = self.clarities[i]
             vague = [r for r, c in zip(partner.responsibilities, clarities, strict=True) if c == "vague"]
             n = len(partner.responsibilities)
             self.add(

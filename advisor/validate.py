@@ -41,6 +41,32 @@ class ValidatedPlan:
 
 def validate_document(doc: Document, lang: str = "id") -> ValidatedPlan:
     """Validate a parsed document; raise :class:`InputError` listing every problem."""
+    return _validate_as_written(doc, lang) or _validate_normalised(doc, lang)
+
+
+def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
+    """A plan written with the English keys and the canonical values, as most are, passes
+    Pydantic as it is: every model forbids unknown keys and every enumerated field is a Literal
+    of the canonical values (tests/test_validate.py holds both), so there is nothing for the
+    normaliser to rename and its walk over every node would change nothing. Its positions are
+    the file's own, a key's line preferred to its value's, as the normaliser places them.
+    Anything else (an alias, a synonym, an error of any kind) returns None, and the full path
+    runs and reports it."""
+    if not isinstance(doc.data, dict):
+        return None
+    try:
+        plan = Plan.model_validate(doc.data)
+    except ValidationError:
+        return None
+    normaliser = _Normaliser(doc, lang)
+    normaliser.positions = {**doc.positions, **doc.key_positions}
+    _report_references(plan, normaliser, lang)
+    if normaliser.problems:
+        return None
+    return ValidatedPlan(doc.file, plan, normaliser.positions, doc.data)
+
+
+def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
     normaliser = _Normaliser(doc, lang)
     data = normaliser.mapping(doc.data, Plan, (), ())
     plan: Plan | None = None

@@ -328,3 +328,63 @@ def test_problems_are_told_in_the_language_the_plan_declares(tmp_path: Path, dec
     other = "id" if declared == "en" else "en"
     result = CliRunner().invoke(main, ["check", str(plan), "--lang", other])
     assert expected not in result.output
+
+
+# --- the as-written shortcut -------------------------------------------------------------------
+
+
+def _plan_texts() -> list[tuple[str, str]]:
+    """Every plan that ships: the examples and every rule case, as YAML text."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    out = []
+    for path in sorted((root / "examples").rglob("*")):
+        if path.suffix in (".yaml", ".yml", ".json"):
+            out.append((path.name, path.read_text(encoding="utf-8")))
+    for path in sorted((root / "knowledge" / "cases").glob("*.yaml")):
+        for name, case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"].items():
+            text = yaml.safe_dump(case["plan"], allow_unicode=True, sort_keys=False, default_flow_style=False)
+            out.append((f"{path.stem}:{name}", text))
+    return out
+
+
+def test_a_plan_as_written_validates_as_the_normaliser_would() -> None:
+    # validate_document() skips the normaliser when Pydantic accepts the plan as it is; the
+    # result must be the one the normaliser's path gives: same plan, data and positions.
+    from advisor.validate import _validate_as_written, _validate_normalised
+
+    shortcut = 0
+    for name, text in _plan_texts():
+        try:
+            doc = parse_text(text, name if name.endswith((".json", ".yaml")) else name + ".yaml")
+        except InputError:
+            continue  # examples/batch holds a file that does not parse, on purpose
+        fast = _validate_as_written(doc, "id")
+        try:
+            slow = _validate_normalised(doc, "id")
+        except InputError:
+            assert fast is None, name
+            continue
+        if fast is None:
+            continue  # aliases or synonyms: only the normaliser's path applies
+        shortcut += 1
+        assert fast.plan == slow.plan and fast.data == slow.data, name
+        assert fast.positions == slow.positions, name
+    assert shortcut > 100  # most shipped plans are written with the English keys
+
+
+def test_every_enumerated_field_is_a_literal_of_its_canonical_values() -> None:
+    # What makes the shortcut sound: Pydantic accepts a value of these fields only when the
+    # normaliser would have left it unchanged.
+    import typing
+
+    from advisor import knowledge
+    from advisor.model import ENUM_FIELDS
+
+    for (model, name), table in ENUM_FIELDS.items():
+        annotation = model.model_fields[name].annotation
+        literals = [a for a in (typing.get_args(annotation) or (annotation,)) if typing.get_origin(a) is typing.Literal]
+        assert typing.get_origin(annotation) is typing.Literal or literals, (model, name)
+        allowed = set(typing.get_args(literals[0] if literals else annotation))
+        assert allowed == set(knowledge.plan_format().values[table]), (model, name)
