@@ -52,8 +52,8 @@ def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
     the file's own, a key's line preferred to its value's, as the normaliser places them.
     Anything else (an alias, a synonym, an error of any kind) returns None, and the full path
     runs and reports it."""
-    if not isinstance(doc.data, dict):
-        return None
+    if not isinstance(doc.data, dict) or not Plan.model_fields.keys() >= doc.data.keys():
+        return None  # an Indonesian or unknown key at the top: no need to ask Pydantic
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError:
