@@ -2,7 +2,8 @@
 read from the rule records and their texts, never written by hand.
 
 ``python -m advisor.catalogue --write-docs`` regenerates ``docs/`` (the catalogue with every
-rule's explanation, and the plan's JSON Schema); ``--check`` exits 1 when they are stale.
+rule's explanation, and the plan's JSON Schema) and ``knowledge/compiled.json`` (the knowledge
+YAML parsed, for a faster start); ``--check`` exits 1 when any is stale.
 """
 
 from __future__ import annotations
@@ -178,11 +179,12 @@ def rules_document(lang: str) -> str:
 
 
 def generated_docs() -> dict[Path, str]:
-    """Every generated file under docs/ with the content it should have."""
+    """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
     from advisor import schema
 
     out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
     out[DOCS_DIR / SCHEMA_FILE] = schema.render(schema.plan_schema("id"))
+    out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = knowledge.compiled_text()
     return out
 
 

@@ -46,3 +46,39 @@ def test_derived_rules_name_existing_rules() -> None:
     ids = {r.id for r in RULES}
     for rule in RULES:
         assert set(rule.based_on) <= ids, rule.id
+
+
+def test_compiled_knowledge_holds_what_the_yaml_says_in_its_order() -> None:
+    # knowledge/compiled.json spares a start-up the YAML parsing; it must be the same data,
+    # keys in the same order (the first synonym that matches wins), for every file it holds.
+    import json
+
+    compiled = knowledge._compiled()
+    assert "texts/rules/PH.yaml" in compiled and "plan_format.yaml" in compiled
+    for name, entry in compiled.items():
+        text = knowledge.knowledge_path(name).read_text(encoding="utf-8")
+        parsed = knowledge.load_yaml(text)
+        assert json.dumps(entry["data"], ensure_ascii=False) == json.dumps(parsed, ensure_ascii=False), name
+
+
+def test_an_edited_yaml_wins_over_a_stale_compiled_copy(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge.KNOWLEDGE_DIR, copy)
+    thresholds = copy / "thresholds.yaml"
+    original = knowledge.load_yaml(thresholds.read_text(encoding="utf-8"))
+    key = next(iter(original))
+    thresholds.write_text(f"{key}: 12345\n", encoding="utf-8")  # edited after compiled.json was made
+    monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)
+    knowledge._compiled.cache_clear()
+    try:
+        assert knowledge._read("thresholds.yaml") == {key: 12345}
+        assert knowledge._read("lexicon.yaml") == knowledge.load_yaml(
+            (copy / "lexicon.yaml").read_text(encoding="utf-8")
+        )
+        (copy / "compiled.json").write_text("{not json", encoding="utf-8")  # damaged: the YAML is read
+        knowledge._compiled.cache_clear()
+        assert knowledge._read("thresholds.yaml") == {key: 12345}
+    finally:
+        knowledge._compiled.cache_clear()

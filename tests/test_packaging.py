@@ -45,6 +45,7 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
         "knowledge/plan_format.yaml",
+        "knowledge/compiled.json",
         "knowledge/texts/errors.yaml",
         "knowledge/templates/kinds.yaml",
         "knowledge/templates/plan.id.yaml",
@@ -65,7 +66,10 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
     workdir.mkdir()
     shutil.copy(ROOT / "examples" / "pilar-tidak-lengkap.yaml", workdir / "plan.yaml")
     env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
-    probe = "import advisor as a, knowledge as k, rules as r; print(a.__file__, k.__file__, r.__file__)"
+    probe = (
+        "import advisor as a, knowledge as k, rules as r; print(a.__file__, k.__file__, r.__file__)\n"
+        "from advisor import knowledge as kb; assert kb._compiled(), 'compiled knowledge not found'"
+    )
     where = _run(
         [sys.executable, "-c", probe],
         cwd=workdir,
