@@ -37,6 +37,8 @@ SESSION_FACT = "__session__"
 # Result codes of durable_rules_engine.assert_fact(s) (rules.h)
 _NOT_HANDLED = 1
 _OBSERVED = 2
+# cap(n) on every rule: durable-rules hands an action every match of its rule found so far (up
+# to n) in one message, instead of one action, one JSON message and one round trip per match.
 _CAP = 10_000
 
 
