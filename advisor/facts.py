@@ -196,9 +196,10 @@ class _Extractor:
             return "unilateral"
         return "other"
 
-    def _named_partner(self, text: str) -> Partner | None:
+    def _named_partner(self, text: str, among: list[Partner] | None = None) -> Partner | None:
+        """The first partner (of the plan, or ``among``) that ``text`` names by id or by name."""
         lowered, tokens = text.lower(), set(textscan.words(text))
-        for partner in self.plan.partners:
+        for partner in self.plan.partners if among is None else among:
             if partner.id.lower() in tokens or (partner.name and partner.name.lower() in lowered):
                 return partner
         return None

@@ -69,9 +69,8 @@ def _governance(ex: _Extractor) -> None:
     government = [p for p in partners if p.pillar == "government"]
     coordination = plan.coordination
     mechanism = coordination.mechanism if coordination and coordination.mechanism else ""
-    mechanism_words = set(textscan.words(mechanism))
-    gov_coordinating = any(textscan.find(r, "coordinate") for p in government for r in p.responsibilities) or any(
-        p.id.lower() in mechanism_words or (p.name and p.name.lower() in mechanism.lower()) for p in government
+    gov_coordinating = any(textscan.find(r, "coordinate") for p in government for r in p.responsibilities) or (
+        ex._named_partner(mechanism, government) is not None
     )
     institutional = (
         _has(plan.institutional_change)
