@@ -78,9 +78,9 @@ def batch(
     ) as bar:
         try:
             # With a baseline the reviews change after the run, so their parts cannot be made early.
-            formats = () if baseline_path else tuple({f for f, _ in pairs} | ({fmt} if fmt else set()))
+            formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
             outcome = run(
-                found.targets, run_opts.settings, jobs, progress=bar.update, parts=sorted(formats), lang=run_opts.lang
+                found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang
             )
         except BatchError as exc:
             click.echo(error_text("batch_workers", lang, {"reason": exc}), err=True)

@@ -30,20 +30,10 @@ def dumps(value: Any, depth: int = 0) -> str:
     try:
         _encode(value, out, "\n" + "  " * depth)
     except TypeError:  # a key that is not a string: the standard encoder converts it
-        if depth or _holds_encoded(value):
-            raise
+        if depth:
+            raise  # it cannot place its output at a depth
         return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     return "".join(out)
-
-
-def _holds_encoded(value: Any) -> bool:
-    if isinstance(value, Encoded):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_encoded(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_encoded(v) for v in value)
-    return False
 
 
 def _leaf(value: Any) -> str | None:
