@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from advisor import knowledge
@@ -28,6 +29,62 @@ def fill(template: str, params: dict[str, Any]) -> str:
     with the number ``name`` (English needs it; Indonesian nouns do not change). Only that:
     texts written by domain experts may hold other braces ("{ ... }" in a JSON hint), and a
     placeholder with no parameter stays as it is rather than crashing a report."""
+    pieces = _compiled(template)
+    if pieces is None:
+        return _fill_by_regex(template, params)
+    out = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+            continue
+        name, raw, *words = piece
+        value = params.get(name, _MISSING)
+        if not words:
+            out.append(raw if value is _MISSING else str(value))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            out.append(words[0] if value == 1 else words[1])
+        else:
+            out.append(raw)
+    return "".join(out)
+
+
+_MISSING = object()
+# A template cut into literal text and placeholders: (name, as written) for ``{name}``,
+# (name, as written, one, many) for ``{name|one|many}``.
+Pieces = tuple[str | tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=4096)  # the templates are knowledge texts: a bounded set, filled over and over
+def _compiled(template: str) -> Pieces | None:
+    """The template's pieces, or None when a plural's word could join the text around it
+    into a placeholder (``{{n|a|b}}``): only the two regex passes say what that gives."""
+    pieces: list[str | tuple[str, ...]] = []
+    end = 0
+    for match in _PLURAL.finditer(template):
+        before, after = template[: match.start()], template[match.end() :]
+        if re.search(r"\{\w*$", before) or re.match(r"\w*\}", after):
+            return None
+        pieces += _placeholders(template[end : match.start()])
+        pieces.append((match.group(1), match.group(0), match.group(2), match.group(3)))
+        end = match.end()
+    pieces += _placeholders(template[end:])
+    return tuple(pieces)
+
+
+def _placeholders(text: str) -> list[str | tuple[str, ...]]:
+    pieces: list[str | tuple[str, ...]] = []
+    end = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > end:
+            pieces.append(text[end : match.start()])
+        pieces.append((match.group(1), match.group(0)))
+        end = match.end()
+    if end < len(text):
+        pieces.append(text[end:])
+    return pieces
+
+
+def _fill_by_regex(template: str, params: dict[str, Any]) -> str:
     template = _PLURAL.sub(lambda m: _plural(m, params), template)
     return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), template)
 

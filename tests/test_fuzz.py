@@ -285,3 +285,22 @@ def test_truncate_spaces_text_as_split_and_join_do(text: str) -> None:
 
     expected = " ".join(text.split())
     assert truncate(text, 8) == (expected if len(expected) <= 8 else expected[:7] + "…")
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(
+    # Whole placeholders and plurals among loose braces, bars and words.
+    st.lists(st.sampled_from(["{", "}", "|", "n", "a", " x", "{n}", "{a}", "{n|a|b}", "{n|a|}"]), max_size=10).map(
+        "".join
+    ),
+    st.dictionaries(
+        st.sampled_from(["n", "a", "b", "ab"]),
+        st.one_of(st.integers(0, 2), st.booleans(), st.text(alphabet="{}|a", max_size=3)),
+    ),
+)
+def test_fill_gives_what_the_two_regex_passes_give(template: str, params: dict[str, Any]) -> None:
+    # fill() reuses each template cut into pieces; it must give exactly what substituting the
+    # plurals and then the placeholders gives, on any braces a text may hold.
+    from advisor.texts import _fill_by_regex, fill
+
+    assert fill(template, params) == _fill_by_regex(template, params)
