@@ -52,6 +52,14 @@ def _leaf(value: Any) -> str | None:
     return None
 
 
+def _texts(items: list[str], newline: str) -> str:
+    """A list of strings encoded at the level of ``newline``."""
+    if not items:
+        return "[]"
+    inner = newline + "  "
+    return "[" + inner + ("," + inner).join(map(encode_basestring, items)) + newline + "]"
+
+
 def _encode(value: Any, out: list[str], newline: str) -> None:
     leaf = _leaf(value)
     if leaf is not None:
@@ -71,6 +79,8 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
                 raise TypeError(key)
             item = value[key]
             leaf = encode_basestring(item) if type(item) is str else _leaf(item)  # most values are text
+            if leaf is None and type(item) is list and all(type(x) is str for x in item):
+                leaf = _texts(item, inner)  # a finding's sources: a list of texts, in one go
             out.append(f"{sep}{encode_basestring(key)}: {leaf if leaf is not None else ''}")
             if leaf is None:
                 _encode(item, out, inner)
