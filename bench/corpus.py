@@ -2,10 +2,13 @@
 
 Plans vary the way real drafts do: 3-30 partners, 2-40 indicators, Indonesian or English
 keys (the Indonesian key names come from ``knowledge/plan_format.yaml``, so the corpus follows
-the product's own alias table), and a share of flawed drafts: a missing pillar, vague or
-passive responsibilities, indicators without baseline or target, a dominant foreign donor,
-missing sections, and a few files that are not valid plans at all. The same seed always
-writes the same bytes.
+the product's own alias table). Six in ten are complete drafts: every section the shipped
+complete example (examples/desa-wisata-kopi.yaml) writes, partners' tasks on the plan's
+subject, indicators with a data source and a target that goes the stated way; four in ten of them
+are ready as written. The rest are flawed drafts: a missing pillar, vague or passive
+responsibilities, indicators without baseline, target or source, a dominant foreign donor,
+missing sections; and a few files are not valid plans at all. The same seed always writes the
+same bytes.
 """
 
 from __future__ import annotations
@@ -72,6 +75,28 @@ _TEXT = {
         "frequency": "triwulanan",
         "exit": "Pengelolaan diserahkan ke BUMDes pada tahun ketiga",
         "risk": "Dana hibah berhenti sebelum kegiatan selesai",
+        # What a complete draft adds (as examples/desa-wisata-kopi.yaml does).
+        "analysis": " Kendalanya: pengelola belum terlatih dan promosi masih terbatas. Peluangnya: minat "
+        "wisatawan tumbuh dan program daerah mendukung {obj}.",
+        "coordinate": "Mengoordinasikan forum para mitra {obj} setiap bulan",
+        "agenda": ["RPJMD Kabupaten 2025-2029 Misi 2", "Renstra Dinas Pariwisata", "SDG 8"],
+        "source": ["Laporan triwulanan Dinas Pariwisata", "Data BPS Kabupaten", "Catatan penjualan koperasi"],
+        "alternatives": [
+            "Pemerintah daerah menjalankan {obj} sendiri (ditolak - biaya tinggi)",
+            "Kerja sama para mitra (dipilih)",
+        ],
+        "coord_frequency": "bulanan",
+        "conflict": "Perbedaan pendapat dibahas dalam forum; bila belum selesai, dimediasi Camat",
+        "disclosure": "Ringkasan anggaran dan capaian diumumkan setiap semester di laman desa",
+        "reporting_to": "Bupati dan Badan Permusyawaratan Desa",
+        "mitigation": "Biaya operasional dialihkan ke pendapatan BUMDes mulai tahun kedua",
+        "sustainability": "Setelah rencana berakhir, {obj} dikelola BUMDes dari pendapatan sendiri.",
+        "budget": ["APBD Kabupaten 2025-2027 sebesar Rp 1,2 miliar, sudah tercantum dalam KUA-PPAS"],
+        "interests": "Setiap mitra menyampaikan kepentingannya dalam lokakarya perencanaan.",
+        "trust": "Notulen forum dibagikan kepada semua mitra dalam tujuh hari.",
+        "coi": "Anggota forum mengisi pernyataan bebas benturan kepentingan setiap tahun.",
+        "institutional": "Forum para mitra ditetapkan dengan Keputusan Bupati.",
+        "goal_setting": "Tujuan dan target disusun bersama para mitra dalam lokakarya perencanaan.",
     },
     "en": {
         "org": {
@@ -119,6 +144,28 @@ _TEXT = {
         "frequency": "quarterly",
         "exit": "Management handed to the village enterprise in year three",
         "risk": "The grant ends before the activities are finished",
+        "analysis": " The constraints: managers are not yet trained and promotion is limited. The "
+        "opportunities: visitor interest is growing and regional programmes support {obj}.",
+        "coordinate": "Coordinate the monthly forum of the {obj} partners",
+        "agenda": ["Regional Medium-Term Development Plan 2025-2029", "SDG 8"],
+        "source": [
+            "Quarterly report of the Tourism Office",
+            "Regional statistics office data",
+            "Cooperative sales records",
+        ],
+        "alternatives": ["The regional government runs {obj} alone (rejected - high cost)", "A partnership (chosen)"],
+        "coord_frequency": "monthly",
+        "conflict": "Disagreements go to the forum; if unresolved, the district head mediates",
+        "disclosure": "Budget summaries and results are published every semester on the village website",
+        "reporting_to": "The regent and the village council",
+        "mitigation": "Running costs move to the village enterprise's income from year two",
+        "sustainability": "After the plan ends, {obj} is run by the village enterprise from its own income.",
+        "budget": ["Regional budget 2025-2027 of IDR 1.2 billion, already in the budget framework"],
+        "interests": "Each partner stated its interests in the planning workshop.",
+        "trust": "Forum minutes are shared with every partner within seven days.",
+        "coi": "Forum members sign a conflict-of-interest declaration every year.",
+        "institutional": "The partners' forum is established by a decree of the regent.",
+        "goal_setting": "Goals and targets were set together by the partners in the planning workshop.",
     },
 }
 
@@ -188,7 +235,11 @@ def make_plan(
             if flawed and rng.random() < 0.3:
                 style = "passive" if pillar == "community" else "vague"
             pattern = rng.choice(t[style])
-            responsibilities.append(pattern.format(obj=rng.choice(t["obj"]), n=rng.randint(5, 200)))
+            # A complete draft keeps to its subject, so each partner's tasks match its activities.
+            topic = rng.choice(t["obj"]) if flawed else obj
+            responsibilities.append(pattern.format(obj=topic, n=rng.randint(5, 200)))
+        if not flawed and i == 0:  # partners[0] is the government: it coordinates
+            responsibilities.insert(0, t["coordinate"].format(obj=obj))
         partner: dict[str, Any] = {
             "id": f"{pillar[:3]}{i + 1}",
             "name": f"{rng.choice(t['org'][pillar])} {i + 1}",
@@ -204,7 +255,12 @@ def make_plan(
     if flawed and rng.random() < 0.3:
         donor.update(country="JP", donor=True, contributions=[{"kind": "funding", "share": 80}])
     n_goals = max(1, n_indicators // 10 if scaled else min(6, n_indicators // 4))
-    goals = [{"id": f"g{i + 1}", "statement": rng.choice(t["goal"]).format(obj=obj)} for i in range(n_goals)]
+    goals: list[dict[str, Any]] = [
+        {"id": f"g{i + 1}", "statement": rng.choice(t["goal"]).format(obj=obj)} for i in range(n_goals)
+    ]
+    if not flawed:
+        for goal in goals:
+            goal["development_agenda"] = rng.sample(t["agenda"], 2)
     n_activities = max(2, n_partners // 2 if scaled else min(40, n_partners // 2 + 1))
     activities = []
     for i in range(n_activities):
@@ -226,13 +282,19 @@ def make_plan(
             "measures": goals[i % n_goals]["id"] if i % 2 else activities[i % n_activities]["id"],
         }
         if not flawed or rng.random() < 0.5:
+            low, high = rng.randint(0, 100), rng.randint(101, 500)
+            # A complete draft sets a target that goes the way its statement (or what it
+            # measures) says; a flawed one may not.
+            falls = not flawed and _direction(indicator, goals, activities) == "decrease"
             indicator.update(
                 unit=rng.choice(t["unit"]),
-                baseline=rng.randint(0, 100),
-                target=rng.randint(101, 500),
+                baseline=high if falls else low,
+                target=low if falls else high,
                 due=dt.date(2026, 12, 1),
                 responsible=partners[i % n_partners]["id"],
             )
+        if not flawed:
+            indicator.update(data_source=rng.choice(t["source"]), frequency=rng.choice(["quarterly", "semiannual"]))
         indicators.append(indicator)
     plan: dict[str, Any] = {
         "title": t["title"].format(obj=obj),
@@ -255,7 +317,37 @@ def make_plan(
         plan["monitoring"] = {"frequency": t["frequency"], "evaluations": [dt.date(2026, 6, 30)]}
         plan["dependency"] = {"exit_strategy": t["exit"]}
         plan["risks"] = [{"description": t["risk"]}]
+    if not flawed:
+        _complete(plan, t, obj, partners[0]["id"])
     return plan
+
+
+def _direction(indicator: dict[str, Any], goals: list[dict[str, Any]], activities: list[dict[str, Any]]) -> str | None:
+    """The direction the product reads for an indicator: its statement's, else what it measures'."""
+    from advisor.textscan import direction
+
+    measured = {g["id"]: g["statement"] for g in goals} | {a["id"]: a["name"] for a in activities}
+    return direction(indicator["statement"]) or direction(measured.get(indicator["measures"], ""))
+
+
+def _complete(plan: dict[str, Any], t: dict[str, Any], obj: str, coordinator: str) -> None:
+    """What a complete draft also writes: the analysis, the alternatives weighed, how the
+    partners coordinate, disclose, report and sustain the work, and the governance notes."""
+    plan["background"] += t["analysis"].format(obj=obj)
+    plan["alternatives_considered"] = [text.format(obj=obj) for text in t["alternatives"]]
+    plan["coordination"].update(frequency=t["coord_frequency"], conflict_resolution=t["conflict"])
+    plan["communication"]["public_disclosure"] = t["disclosure"]
+    plan["monitoring"].update(responsible=coordinator, reporting_to=t["reporting_to"])
+    plan["risks"][0]["mitigation"] = t["mitigation"]
+    plan.update(
+        sustainability=t["sustainability"].format(obj=obj),
+        budget=t["budget"],
+        interests=t["interests"],
+        trust_building=t["trust"],
+        conflict_of_interest=t["coi"],
+        institutional_change=t["institutional"],
+        goal_setting=t["goal_setting"],
+    )
 
 
 def dump(plan: dict[str, Any]) -> str:
