@@ -160,27 +160,27 @@ _PREFIXES = (
     *("memper", "pember", "penge", "menge", "meny", "peny", "mem", "pem", "men", "pen"),
     *("ber", "per", "me", "pe", "di", "ter", "ke"),
 )
+# The first prefix in that order that leaves at least four letters, as one regex: the loop over
+# the prefixes for every word was most of a plan's stemming.
+_PREFIX = re.compile(f"^(?:{'|'.join(_PREFIXES)})(?=.{{4}})", re.DOTALL)
 
 
 @lru_cache(maxsize=4096)  # a partner's responsibilities are compared with each activity it has a role in
 def _stems(text: str) -> frozenset[str]:
-    out = set()
-    for word in words(text):
-        if len(word) < 4 or word.isdigit():
-            continue
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                word = word[len(prefix) :]
-                break
-        out.add(word[:5])
-    return frozenset(out)
+    return frozenset(
+        _PREFIX.sub("", word, count=1)[:5] for word in words(text) if len(word) >= 4 and not word.isdigit()
+    )
+
+
+def tidy(text: str) -> bool:
+    """Would ``" ".join(text.split())`` give ``text`` back unchanged? A printable text has no
+    whitespace but plain spaces (tabs, newlines and Unicode spaces are not printable), so it
+    would when it has no double space and none at either end. A third of a regex."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def truncate(text: str, limit: int = 160) -> str:
-    # Most values need nothing: a printable text has no whitespace but plain spaces (tabs,
-    # newlines and Unicode spaces are not printable), so with no double space and none at
-    # either end, " ".join(text.split()) would give it back unchanged. A third of a regex.
-    if len(text) <= limit and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if len(text) <= limit and tidy(text):  # most values need nothing
         return text
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

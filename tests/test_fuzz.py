@@ -304,3 +304,22 @@ def test_fill_gives_what_the_two_regex_passes_give(template: str, params: dict[s
     from advisor.texts import _fill_by_regex, fill
 
     assert fill(template, params) == _fill_by_regex(template, params)
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from("memperbnkdiatols-%é1 "), max_size=30))
+def test_stems_strip_the_first_prefix_that_leaves_four_letters(text: str) -> None:
+    # _stems() strips prefixes with one regex; it must give what the plain loop over the
+    # prefixes, in their order, gives.
+    from advisor.textscan import _PREFIXES, _stems, words
+
+    expected = set()
+    for word in words(text):
+        if len(word) < 4 or word.isdigit():
+            continue
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                word = word[len(prefix) :]
+                break
+        expected.add(word[:5])
+    assert _stems.__wrapped__(text) == expected
