@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -28,6 +27,8 @@ def write_atomically(target: Path, text: str, inputs: list[Path]) -> None:
     if any(resolved == Path(os.path.realpath(p)) for p in inputs):
         raise click.UsageError(f"{target}: refusing to write a report over an input plan")
     resolved.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here: ~5 ms of imports (random, shutil) that a report to the terminal never needs
+
     fd, tmp = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=resolved.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
