@@ -66,6 +66,11 @@ class Finding:
             object.__setattr__(self, "_text_memo", memo)
         return memo[1][part]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled without the memo: a batch worker sends its reviews to the parent, which
+        # fills the texts again in the language it reports in; the memo was a third of the bytes.
+        return {k: v for k, v in self.__dict__.items() if k != "_text_memo"}
+
     def _texts(self, lang: str) -> dict[str, str]:
         # The values' types are part of the key: 1, 1.0 and True are equal keys, different texts.
         types = tuple(type(value) for _, value in self.params)

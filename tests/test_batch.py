@@ -214,3 +214,21 @@ def test_workers_render_report_parts_that_join_into_the_same_report(folder: Path
     single = run(found.targets, jobs=1)
     assert not single.parts
     assert renderer("json")(parallel, "en") == renderer("json")(single, "en")
+
+
+def test_a_review_sent_from_a_worker_leaves_its_filled_texts_behind() -> None:
+    # Workers fill the texts of every finding to render their part of a report; the parent
+    # reports in its own language and fills them again, so they are not sent.
+    import pickle
+
+    from advisor.review import review_file
+
+    review = review_file(EXAMPLES / "peran-kabur.yaml")
+    finding = review.findings[0]
+    english = finding.text("title", "en")
+    received = pickle.loads(pickle.dumps(review))
+    assert received == review
+    assert all("_text_memo" in f.__dict__ for f in review.findings[:1])
+    assert not any("_text_memo" in f.__dict__ for f in received.findings)
+    assert received.findings[0].text("title", "en") == english
+    assert received.findings[0].text("title", "id") == finding.text("title", "id")
