@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from advisor import knowledge
+from advisor.textscan import direction
 
 PILLARS = ("government", "industry", "academia", "community", "media")
 RESOURCES = ("funding", "technology", "expertise", "data", "facilities", "network")
@@ -274,6 +275,8 @@ def make_plan(
         if not flawed or rng.random() < 0.5:
             activity.update(start=dt.date(2025, 1 + i % 12, 1), end=dt.date(2026, 12, 31))
         activities.append(activity)
+    # What each goal or activity says, for the direction an indicator's target must go.
+    statements = {g["id"]: g["statement"] for g in goals} | {a["id"]: a["name"] for a in activities}
     indicators = []
     for i in range(n_indicators):
         indicator: dict[str, Any] = {
@@ -285,7 +288,7 @@ def make_plan(
             low, high = rng.randint(0, 100), rng.randint(101, 500)
             # A complete draft sets a target that goes the way its statement (or what it
             # measures) says; a flawed one may not.
-            falls = not flawed and _direction(indicator, goals, activities) == "decrease"
+            falls = not flawed and _direction(indicator, statements) == "decrease"
             indicator.update(
                 unit=rng.choice(t["unit"]),
                 baseline=high if falls else low,
@@ -322,12 +325,9 @@ def make_plan(
     return plan
 
 
-def _direction(indicator: dict[str, Any], goals: list[dict[str, Any]], activities: list[dict[str, Any]]) -> str | None:
+def _direction(indicator: dict[str, Any], statements: dict[str, str]) -> str | None:
     """The direction the product reads for an indicator: its statement's, else what it measures'."""
-    from advisor.textscan import direction
-
-    measured = {g["id"]: g["statement"] for g in goals} | {a["id"]: a["name"] for a in activities}
-    return direction(indicator["statement"]) or direction(measured.get(indicator["measures"], ""))
+    return direction(indicator["statement"]) or direction(statements.get(indicator["measures"], ""))
 
 
 def _complete(plan: dict[str, Any], t: dict[str, Any], obj: str, coordinator: str) -> None:
