@@ -33,7 +33,6 @@ MAX_TEXT = 300  # durable-rules compares strings over 64 KiB wrongly; evidence n
 
 
 _text = textscan.joined
-_tidy = textscan.tidy
 _has = textscan.filled
 
 
@@ -92,7 +91,7 @@ class _Extractor:
         for key, value in attrs.items():
             if value is None:
                 continue  # never assert None: it matches neither +attr nor -attr
-            if isinstance(value, str) and value and (len(value) > MAX_TEXT or not _tidy(value)):
+            if isinstance(value, str):
                 value = textscan.truncate(value, MAX_TEXT)
             fact[key] = value
         self.facts.append(fact)

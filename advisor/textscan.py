@@ -172,7 +172,7 @@ def _stems(text: str) -> frozenset[str]:
     )
 
 
-def tidy(text: str) -> bool:
+def _tidy(text: str) -> bool:
     """Would ``" ".join(text.split())`` give ``text`` back unchanged? A printable text has no
     whitespace but plain spaces (tabs, newlines and Unicode spaces are not printable), so it
     would when it has no double space and none at either end. A third of a regex."""
@@ -180,7 +180,7 @@ def tidy(text: str) -> bool:
 
 
 def truncate(text: str, limit: int = 160) -> str:
-    if len(text) <= limit and tidy(text):  # most values need nothing
+    if len(text) <= limit and _tidy(text):  # most values need nothing
         return text
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
