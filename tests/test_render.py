@@ -234,8 +234,9 @@ def test_fast_json_is_byte_identical_to_the_standard_encoder() -> None:
         "b": [1, -2, 10**20, 1.5, -0.0, float("nan"), float("inf"), True, False, None, [], {}, [[]], {"x": {}}],
         "a": 'ü — \u2028 " \\ \n \t <script>',
         "c": ({"z": 1, "y": ("t",)},),
+        "d": ["sources", "ü \u2028", '"quoted"', ""],  # a list of texts: encoded in one join
     }
-    for sample in (value, {2: "integer keys", 1: [0.5]}, [], {}, "x", 7, None):
+    for sample in (value, {2: "integer keys", 1: [0.5]}, [], {}, "x", 7, None, ["a", "b"], [["c"], ["d", "e"]]):
         assert jsonfmt.dumps(sample) == json.dumps(sample, ensure_ascii=False, indent=2, sort_keys=True)
 
 

@@ -52,14 +52,6 @@ def _leaf(value: Any) -> str | None:
     return None
 
 
-def _texts(items: list[str], newline: str) -> str:
-    """A list of strings encoded at the level of ``newline``."""
-    if not items:
-        return "[]"
-    inner = newline + "  "
-    return "[" + inner + ("," + inner).join(map(encode_basestring, items)) + newline + "]"
-
-
 def _encode(value: Any, out: list[str], newline: str) -> None:
     leaf = _leaf(value)
     if leaf is not None:
@@ -79,8 +71,6 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
                 raise TypeError(key)
             item = value[key]
             leaf = encode_basestring(item) if type(item) is str else _leaf(item)  # most values are text
-            if leaf is None and type(item) is list and all(type(x) is str for x in item):
-                leaf = _texts(item, inner)  # a finding's sources: a list of texts, in one go
             out.append(f"{sep}{encode_basestring(key)}: {leaf if leaf is not None else ''}")
             if leaf is None:
                 _encode(item, out, inner)
@@ -91,6 +81,9 @@ def _encode(value: Any, out: list[str], newline: str) -> None:
             out.append("[]")
             return
         inner = newline + "  "
+        if all(type(item) is str for item in value):  # e.g. a finding's sources: in one join
+            out.append("[" + inner + ("," + inner).join(map(encode_basestring, value)) + newline + "]")
+            return
         sep = "[" + inner
         for item in value:
             leaf = encode_basestring(item) if type(item) is str else _leaf(item)
