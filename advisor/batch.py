@@ -26,8 +26,7 @@ from typing import Any
 
 import pathspec
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
 from advisor.engine import any_engine
 from advisor.findings import Failure, Outcome, Review
 from advisor.render import part_renderer, review_lang

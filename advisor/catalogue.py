@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
+from advisor.rules.base import Rule
 from advisor.texts import label, ui
-from rules.base import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"

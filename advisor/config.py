@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
 
-import rules
+from advisor import rules
 from advisor.knowledge import base_thresholds
 from advisor.problems import InputError, Problem, format_path
 from advisor.review import Settings

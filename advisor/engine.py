@@ -30,7 +30,7 @@ from typing import Any
 import durable_rules_engine as _native  # durable-rules' C engine; durable.engine wraps it
 from durable.lang import c, cap, m, when_all
 
-from rules.base import Rule
+from advisor.rules.base import Rule
 
 RULESET = "advisor"
 SESSION_FACT = "__session__"

@@ -15,13 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
 from advisor.catalogue import UnknownRule, find_rule, summary
 from advisor.findings import Finding, Review
 from advisor.render.safe import terminal
+from advisor.rules.base import SEVERITY_RANK
 from advisor.texts import label, ui
-from rules.base import SEVERITY_RANK
 
 EXERCISES_DIR = knowledge.knowledge_path("exercises")
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")

@@ -22,16 +22,15 @@ from typing import Any
 import yaml
 from durable.lang import when_all
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
 from advisor.catalogue import find_rule, neutral
 from advisor.findings import Finding, Review
 from advisor.loader import parse_text
 from advisor.render.safe import terminal
 from advisor.review import review_plan
+from advisor.rules.base import Rule
 from advisor.texts import label, ui
 from advisor.validate import validate_document
-from rules.base import Rule
 
 WIDTH = 88
 

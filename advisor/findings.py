@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Any
 
 from advisor import knowledge
+from advisor.rules.base import SEVERITY_RANK
 from advisor.texts import fill, label
-from rules.base import SEVERITY_RANK
 
 # Message parameters whose values are codes shown by their display name.
 _LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind"}

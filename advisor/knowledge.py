@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from knowledge import KNOWLEDGE_DIR
+from advisor.knowledge_base import KNOWLEDGE_DIR
 
 LANGS = ("id", "en")
 

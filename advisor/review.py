@@ -10,17 +10,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import rules
-from advisor import assess, collector
+from advisor import assess, collector, rules
 from advisor.engine import Firing, engine_for
 from advisor.facts import extract
 from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
 from advisor.loader import DEFAULT_MAX_BYTES, load_file, nearest
 from advisor.problems import InputError, Problem, format_path, parse_path
+from advisor.rules.base import SEVERITY_RANK
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
-from rules.base import SEVERITY_RANK
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-import rules
+from advisor import rules
 from advisor.findings import Finding
 from advisor.problems import Problem, format_path
 from advisor.validate import ValidatedPlan

@@ -1,4 +1,4 @@
-"""Knowledge base data (YAML). Shipped as package data; read through ``advisor.knowledge``."""
+"""Knowledge base data (YAML), installed as ``advisor.knowledge_base``; read through ``advisor.knowledge``."""
 
 from pathlib import Path
 

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from rules.base import Rule
+from advisor.rules.base import Rule
 
 FAMILY_MODULES = (
-    "rules.pentahelix",
-    "rules.roles",
-    "rules.indicators",
-    "rules.dependency",
-    "rules.steps",
-    "rules.governance",
-    "rules.phases",
-    "rules.challenges",
-    "rules.forms",
+    "advisor.rules.pentahelix",
+    "advisor.rules.roles",
+    "advisor.rules.indicators",
+    "advisor.rules.dependency",
+    "advisor.rules.steps",
+    "advisor.rules.governance",
+    "advisor.rules.phases",
+    "advisor.rules.challenges",
+    "advisor.rules.forms",
 )
 
 

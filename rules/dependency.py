@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
 
 from advisor.knowledge import thresholds
-from rules.base import Rule
 
 # The resources a programme cannot run without and that a partner can withhold. Data,
 # regulation, facilities, network and labour are contributions too, but rarely a lever.

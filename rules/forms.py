@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
 
 from advisor.knowledge import forms
-from rules.base import Rule
 
 
 def _form(condition: object) -> list[Any]:

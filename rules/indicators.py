@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
-
-from rules.base import Rule
 
 _INDICATOR = m.kind == "indicator"
 

@@ -9,9 +9,8 @@ The phases are listed in knowledge/phases.yaml.
 
 from __future__ import annotations
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
-
-from rules.base import Rule
 
 RULES = [
     Rule(

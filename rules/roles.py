@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
 
 from advisor.knowledge import thresholds
-from rules.base import Rule
 
 
 def _role_mismatch(role: str) -> list[Any]:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.rules.base import Rule
 from durable.lang import c, m
-
-from rules.base import Rule
 
 
 def _plan(condition: object) -> list[Any]:

@@ -11,8 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import rules
-from advisor import assess, knowledge
+from advisor import assess, knowledge, rules
 from advisor.cli import main
 from advisor.findings import Finding
 from advisor.render.text import by_step

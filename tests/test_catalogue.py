@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
 
 RULES = rules.all_rules()
 

@@ -7,8 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-import rules
-from advisor import catalogue
+from advisor import catalogue, rules
 from advisor.cli import main
 
 

@@ -9,7 +9,7 @@ import copy
 import pytest
 import yaml
 
-import rules
+from advisor import rules
 from advisor.engine import engine_for
 from advisor.facts import extract
 from advisor.loader import parse_text

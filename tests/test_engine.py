@@ -7,10 +7,10 @@ import sys
 import threading
 
 import pytest
+from advisor.rules.base import Rule
 from durable.lang import c, m
 
 from advisor.engine import Engine, EngineError
-from rules.base import Rule
 
 
 def _rule(rule_id: str, when, **kw) -> Rule:

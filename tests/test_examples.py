@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import rules
+from advisor import rules
 from advisor.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import rules
-from advisor import exercise
+from advisor import exercise, rules
 from advisor.cli import main
 from advisor.review import review_file
 

@@ -9,8 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import rules
-from advisor import explain, knowledge
+from advisor import explain, knowledge, rules
 from advisor.cli import main
 from advisor.review import Settings
 from tests.conftest import review_data

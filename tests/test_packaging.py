@@ -44,16 +44,19 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
     (wheel,) = wheels.glob("pentahelix_advisor-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
-        "knowledge/plan_format.yaml",
-        "knowledge/compiled.json",
-        "knowledge/texts/errors.yaml",
-        "knowledge/templates/kinds.yaml",
-        "knowledge/templates/plan.id.yaml",
-        "rules/__init__.py",
-        "rules/pentahelix.py",
+        "advisor/knowledge_base/plan_format.yaml",
+        "advisor/knowledge_base/compiled.json",
+        "advisor/knowledge_base/texts/errors.yaml",
+        "advisor/knowledge_base/templates/kinds.yaml",
+        "advisor/knowledge_base/templates/plan.id.yaml",
+        "advisor/rules/__init__.py",
+        "advisor/rules/pentahelix.py",
     ):
         assert required in names, f"{required} is not in the wheel"
-    assert any(n.startswith("knowledge/texts/rules/") for n in names)
+    assert any(n.startswith("advisor/knowledge_base/texts/rules/") for n in names)
+    # One import name in site-packages: generic names such as `rules` belong to nobody.
+    top_level = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
+    assert top_level == {"advisor"}, top_level
 
     site = tmp_path / "site"
     installed = _run(
@@ -67,7 +70,8 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
     shutil.copy(ROOT / "examples" / "pilar-tidak-lengkap.yaml", workdir / "plan.yaml")
     env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
     probe = (
-        "import advisor as a, knowledge as k, rules as r; print(a.__file__, k.__file__, r.__file__)\n"
+        "import advisor as a, advisor.knowledge_base as k, advisor.rules as r\n"
+        "print(a.__file__, k.__file__, r.__file__)\n"
         "from advisor import knowledge as kb; assert kb._compiled(), 'compiled knowledge not found'"
     )
     where = _run(

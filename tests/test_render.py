@@ -21,8 +21,7 @@ import jsonschema
 import pytest
 import yaml
 
-import rules
-from advisor import knowledge
+from advisor import knowledge, rules
 from advisor.findings import Failure, Outcome
 from advisor.problems import InputError
 from advisor.render import FORMATS, renderer

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import rules
+from advisor import rules
 from tests.conftest import review_data
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "cases"

@@ -11,7 +11,7 @@ from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEV
 from advisor.problems import InputError
 from advisor.render import review_lang
 from advisor.review import Settings
-from rules.base import SEVERITY_RANK
+from advisor.rules.base import SEVERITY_RANK
 
 
 @click.command()

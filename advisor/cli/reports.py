@@ -15,8 +15,8 @@ from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES
 from advisor.render import FORMATS, renderer
+from advisor.rules.base import SEVERITY_RANK
 from advisor.texts import error_text
-from rules.base import SEVERITY_RANK
 
 
 def _split(values: Iterable[str]) -> tuple[str, ...]:

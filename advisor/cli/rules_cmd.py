@@ -15,7 +15,7 @@ from advisor.texts import ui
 @click.option("--lang", type=LANGS, default="id", show_default=True)
 def rules(family: str | None, fmt: str, lang: str) -> None:
     """List every rule: id, name, severity, family, summary and sources."""
-    import rules as registry
+    from advisor import rules as registry
 
     if family and family.upper() not in registry.families():
         click.echo(ui("unknown_family", lang, family=family, known=", ".join(registry.families())), err=True)

@@ -16,12 +16,11 @@ from typing import Any
 
 import yaml
 
-import rules
-from advisor import catalogue, knowledge
+from advisor import catalogue, knowledge, rules
 from advisor.findings import Finding, Outcome, Review
+from advisor.knowledge_base import KNOWLEDGE_DIR
 from advisor.render.safe import terminal
-from knowledge import KNOWLEDGE_DIR
-from rules.base import SEVERITY_RANK
+from advisor.rules.base import SEVERITY_RANK
 
 # Characters XML 1.0 cannot carry at all (terminal() already drops C0/C1 controls).
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
