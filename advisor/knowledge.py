@@ -415,3 +415,17 @@ def forms() -> Forms:
 @cache
 def scoring() -> Scoring:
     return _checked(Scoring, _read("scoring.yaml"), "scoring.yaml")
+
+
+@_strict
+class PlanFields:
+    """What each section and field of the plan format means (knowledge/texts/plan_fields.yaml)."""
+
+    words: dict[str, Bilingual]
+    sections: dict[str, Bilingual]
+    fields: dict[str, dict[str, Bilingual]]
+
+
+@cache
+def plan_fields() -> PlanFields:
+    return _checked(PlanFields, _read("texts/plan_fields.yaml"), "texts/plan_fields.yaml")
