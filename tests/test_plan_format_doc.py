@@ -45,7 +45,8 @@ def test_the_reference_lists_every_indonesian_key_and_every_accepted_spelling(la
 
 
 def test_the_reference_separates_required_fields_from_optional_ones() -> None:
-    rows = {line.split("|")[1].strip(): line for line in plan_format.render("en").splitlines() if line.startswith("| `")}
+    lines = plan_format.render("en").splitlines()
+    rows = {line.split("|")[1].strip(): line for line in lines if line.startswith("| `")}
     assert rows["`title`"].split("|")[4].strip() == "yes"
     assert rows["`background`"].split("|")[4].strip() == ""
 

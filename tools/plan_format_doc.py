@@ -1,7 +1,7 @@
 """Write or check the plan-format reference (docs/plan-format.md and docs/plan-format.id.md).
 
-    python tools/plan_format_doc.py --write   # regenerate after changing the model or its texts
-    python tools/plan_format_doc.py --check   # exit 1 when a file is out of date (the tests do this)
+python tools/plan_format_doc.py --write   # regenerate after changing the model or its texts
+python tools/plan_format_doc.py --check   # exit 1 when a file is out of date (the tests do this)
 """
 
 from __future__ import annotations
