@@ -304,6 +304,18 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 declared=_listed(sorted(pool)),
             )
 
+    def once(values: list[str], base: Key) -> None:
+        """The same id twice in one list is a slip, never a second role or a double weight:
+        reported like a duplicate id (counting it twice would skew shares and counts)."""
+        first: dict[str, Key] = {}
+        for j, value in enumerate(values):
+            key = (*base, j)
+            if value in first:
+                line = norm.positions.get(first[value], (0, 0))[0]
+                norm.problem("duplicate_reference", norm.raw_paths.get(key, key), key, value=value, first_line=line)
+            else:
+                first[value] = key
+
     for i, activity in enumerate(plan.activities):
         leads = activity.lead if isinstance(activity.lead, list) else [activity.lead] if activity.lead else []
         for j, lead in enumerate(leads):
@@ -313,6 +325,10 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
             check(support, ("activities", i, "support", j), "partner", ids["partner"])
         for j, goal in enumerate(activity.goals):
             check(goal, ("activities", i, "goals", j), "goal", ids["goal"])
+        if isinstance(activity.lead, list):
+            once(activity.lead, ("activities", i, "lead"))
+        once(activity.support, ("activities", i, "support"))
+        once(activity.goals, ("activities", i, "goals"))
     for i, indicator in enumerate(plan.indicators):
         measures = indicator.measures if isinstance(indicator.measures, list) else [indicator.measures]
         for j, target in enumerate(m for m in measures if m):
@@ -322,5 +338,7 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 else ("indicators", i, "measures")
             )
             check(target, key, "goal_or_activity", all_ids)
+        if isinstance(indicator.measures, list):
+            once(indicator.measures, ("indicators", i, "measures"))
         if indicator.responsible:
             check(indicator.responsible, ("indicators", i, "responsible"), "partner", ids["partner"])
