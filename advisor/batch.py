@@ -5,30 +5,28 @@ folder twice (so a link loop ends), honours ``.advisorignore`` files (gitignore 
 relative to its own folder, a deeper file overriding a shallower one) and ``--exclude``
 patterns (relative to the folder given), and keeps every file it passes over with the reason.
 
-Reviews run in one process pool whose workers each register the rules once; results are
-sorted by the file's displayed path, so the outcome does not depend on ``--jobs``.
+Reviews run in worker processes (advisor/isolation.py) that each register the rules once, so
+that a crash in the rule engine costs one file; results are sorted by the file's displayed
+path, so the outcome does not depend on ``--jobs``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pathspec
 
-from advisor import knowledge, rules
-from advisor.engine import any_engine
+from advisor import isolation, knowledge, rules
 from advisor.findings import Failure, Outcome, Review
+from advisor.problems import Problem
 from advisor.render import part_renderer, review_lang
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
@@ -185,10 +183,6 @@ def _ignored(
 # --- running ----------------------------------------------------------------------------------
 
 
-class BatchError(RuntimeError):
-    """The worker processes could not run (one was killed, or could not start)."""
-
-
 _worker_settings: Settings = DEFAULT_SETTINGS
 _worker_parts: tuple[str, ...] = ()
 _worker_lang: str | None = None
@@ -232,19 +226,6 @@ def render_parts(result: Review | Failure, formats: Sequence[str], lang: str | N
     return parts
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """``fork`` where it is safe, else ``spawn``.
-
-    A spawned worker imports everything again (0.4-0.7 s before its first plan); a forked one
-    starts with this process's modules and loaded knowledge. Forking is safe only while this
-    process holds no durable-rules host (its C state must not be shared: each worker registers
-    its own in ``_start_worker``) and runs no other thread."""
-    if "fork" in multiprocessing.get_all_start_methods() and not any_engine() and threading.active_count() == 1:
-        _load_shared()
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _load_shared() -> None:
     """What every review reads, loaded once here so that forked workers share it."""
     rules.all_rules()
@@ -265,37 +246,32 @@ def run(
     parts: Sequence[str] = (),
     lang: str | None = None,
 ) -> Outcome:
-    """Review every target; ``jobs`` worker processes (1: in this process). With several,
-    each worker also renders its reviews' parts of the reports in ``parts`` (formats, in
-    ``lang`` or each plan's own language), which the outcome carries to the renderers."""
+    """Review every target in ``jobs`` worker processes (default: one per core), each of which
+    also renders its reviews' parts of the reports in ``parts`` (formats, in ``lang`` or each
+    plan's own language), which the outcome carries to the renderers. A worker that dies (a
+    crash in the rule engine's C code) costs one failed file; the others are reviewed."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
     rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
-    if jobs == 1:
-        prepare(settings)
-        gc.freeze()  # as in a worker: what lives for the whole run is not walked by the collector
-        for target in targets:
-            results.append(review_target(target, settings))
+    if isolation.context().get_start_method() == "fork":
+        _load_shared()
+    workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
+        jobs, functools.partial(_start_worker, settings, tuple(parts), lang), _in_worker
+    )
+    with contextlib.closing(workers.run(targets)) as answers:
+        for index, answer in answers:
+            if isinstance(answer, isolation.Crashed):
+                shown = targets[index].display
+                problem = Problem("review_crashed", shown, params={"reason": answer.reason()})
+                results.append(Failure(shown, (problem,)))
+            else:
+                result, result_parts = answer
+                results.append(result)
+                for (fmt, part_lang), text in result_parts.items():
+                    assert isinstance(result, Review)
+                    rendered[(id(result), fmt, part_lang)] = (result, text)
             if progress:
                 progress(1)
-    else:
-        try:
-            with ProcessPoolExecutor(
-                max_workers=jobs,
-                mp_context=_pool_context(),
-                initializer=_start_worker,
-                initargs=(settings, tuple(parts), lang),
-            ) as pool:
-                chunk = max(1, min(16, len(targets) // (jobs * 4)))
-                for result, result_parts in pool.map(_in_worker, targets, chunksize=chunk):
-                    results.append(result)
-                    for (fmt, part_lang), text in result_parts.items():
-                        assert isinstance(result, Review)
-                        rendered[(id(result), fmt, part_lang)] = (result, text)
-                    if progress:
-                        progress(1)
-        except BrokenProcessPool as exc:
-            raise BatchError(str(exc)) from None
     reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
     failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
     return Outcome(tuple(reviews), tuple(failures), parts=rendered)

@@ -74,6 +74,13 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, cmd_name.replace("-", "_"))
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # Here rather than in click's main(), which turns Ctrl-C into "Aborted!" and exit 1.
+        from advisor.isolation import exit_codes_for_signals
+
+        with exit_codes_for_signals():
+            return super().invoke(ctx)
+
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         # Help text from the table, so that `advisor --help` imports no command module.
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]

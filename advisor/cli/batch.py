@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from advisor.batch import BatchError, discover, run, summary
+from advisor.batch import discover, run, summary
 from advisor.cli.common import EXIT_INPUT, use_color, write_atomically
 from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
 from advisor.findings import Outcome
@@ -76,15 +76,9 @@ def batch(
     with click.progressbar(
         length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
     ) as bar:
-        try:
-            # With a baseline the reviews change after the run, so their parts cannot be made early.
-            formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
-            outcome = run(
-                found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang
-            )
-        except BatchError as exc:
-            click.echo(error_text("batch_workers", lang, {"reason": exc}), err=True)
-            raise SystemExit(EXIT_INPUT) from None
+        # With a baseline the reviews change after the run, so their parts cannot be made early.
+        formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
+        outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang)
 
     notes = []
     if write_baseline:

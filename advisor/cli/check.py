@@ -8,12 +8,13 @@ from typing import Any
 
 import click
 
+from advisor.batch import Target
+from advisor.batch import run as run_reviews
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
 from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
-from advisor.findings import Failure, Outcome, Review
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
-from advisor.review import Settings, load_plan, review_or_failure
+from advisor.review import Settings, load_plan
 from advisor.texts import ui
 
 
@@ -34,16 +35,9 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
     guarded = [*files, *([run.config.path] if run.config.path else [])]
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
     settings = replace(run.settings, keep_facts=True) if explain else run.settings
-    reviews: list[Review] = []
-    failures: list[Failure] = []
-    for path in files:
-        result = review_or_failure(path, settings, display=str(path))
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
-            reviews.append(result)
-    # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
-    outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
+    # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
+    # and ordered by file: the report does not depend on the order FILES are listed.
+    outcome = run_reviews([Target(path, str(path)) for path in files], settings, jobs=1)
     write_reports(outcome, pairs, run.lang, guarded)
     if fmt or not pairs:
         shown = fmt or "text"
@@ -55,7 +49,7 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
         else:
             text = renderer(shown)(outcome, run.lang, color=color)
         click.echo(text, nl=False)
-    if failures:
+    if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(exit_code(outcome, run.fail_level))
 
