@@ -279,7 +279,29 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
 # --- references and ids ----------------------------------------------------------------------
 
 
+# The work a review does grows with the things the rules reason about: partners, goals,
+# activities, indicators and each partner's role in each activity (one fact and often one
+# finding each, ~10-30 KB of memory in all). A real plan holds tens to hundreds of them; at
+# this limit a review peaks at a few hundred MB and takes seconds.
+MAX_SUBJECTS = 5_000
+
+
+def subjects(plan: Plan) -> int:
+    """How many things of ``plan`` the rules reason about (see MAX_SUBJECTS)."""
+    roles = sum(
+        (len(a.lead) if isinstance(a.lead, list) else 1 if a.lead else 0) + len(a.support) for a in plan.activities
+    )
+    return len(plan.partners) + len(plan.goals) + len(plan.activities) + len(plan.indicators) + roles
+
+
+def _report_budget(plan: Plan, norm: _Normaliser) -> None:
+    found = subjects(plan)
+    if found > MAX_SUBJECTS:
+        norm.problems.append(Problem("too_much_work", norm.doc.file, params={"found": found, "limit": MAX_SUBJECTS}))
+
+
 def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
+    _report_budget(plan, norm)
     ids: dict[str, dict[str, Key]] = {"partner": {}, "goal": {}, "activity": {}, "indicator": {}}
     sections = (("partner", "partners"), ("goal", "goals"), ("activity", "activities"), ("indicator", "indicators"))
     for target, section in sections:
