@@ -54,6 +54,8 @@ class Problem:
             params["expected"] = joiner.join(label("types", t, lang) for t in params["expected_types"])
         if "target_kind" in params:
             params["target"] = label("targets", params["target_kind"], lang)
+        if "reason_code" in params:
+            params["reason"] = error_text(params["reason_code"], lang, params)
         if self.code in ("yaml_syntax", "json_syntax"):
             params["reason"] = _yaml_reason(params, lang)
         return params

@@ -11,6 +11,9 @@ Three passes, each reporting all it finds rather than stopping at the first:
 from __future__ import annotations
 
 import difflib
+import math
+import re
+import sys
 import types
 import typing
 from dataclasses import dataclass
@@ -300,8 +303,35 @@ def _report_budget(plan: Plan, norm: _Normaliser) -> None:
         norm.problems.append(Problem("too_much_work", norm.doc.file, params={"found": found, "limit": MAX_SUBJECTS}))
 
 
+# A number no float can hold (1e308 and beyond) cannot be compared or shown as a share; a
+# person never writes one, so it is reported as a wrong value, like a word where a number goes.
+_HUGE_NUMBER = re.compile(r"\d[\d.,]{308,}")
+
+
+def _too_large(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) > sys.float_info.max
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return isinstance(value, str) and _HUGE_NUMBER.search(value) is not None
+
+
+def _report_numbers(plan: Plan, norm: _Normaliser) -> None:
+    for i, indicator in enumerate(plan.indicators):
+        for name in ("baseline", "target"):
+            value = getattr(indicator, name)
+            if _too_large(value):
+                key: Key = ("indicators", i, name)
+                norm.problem(
+                    "wrong_type", norm.raw_paths.get(key, key), key, expected_types=("number",), found=_found(value)
+                )
+
+
 def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
     _report_budget(plan, norm)
+    _report_numbers(plan, norm)
     ids: dict[str, dict[str, Key]] = {"partner": {}, "goal": {}, "activity": {}, "indicator": {}}
     sections = (("partner", "partners"), ("goal", "goals"), ("activity", "activities"), ("indicator", "indicators"))
     for target, section in sections:
