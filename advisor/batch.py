@@ -57,6 +57,7 @@ class Skipped:
 class Discovery:
     targets: tuple[Target, ...]
     skipped: tuple[Skipped, ...]
+    ignore_files: tuple[Path, ...] = ()  # the .advisorignore files read
 
 
 @dataclass
@@ -75,15 +76,22 @@ def _display(root: str, rel: PurePosixPath) -> str:
     return str(PurePosixPath(root.replace(os.sep, "/")) / rel)
 
 
-def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
-    """Every plan file under ``roots`` (files given directly are taken as they are)."""
+def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[Path] = ()) -> Discovery:
+    """Every plan file under ``roots`` (files given directly are taken as they are). ``own``:
+    the run's own reports, passed over wherever they are (a report written into a reviewed
+    folder must not be read as a plan by the next run)."""
     targets: dict[str, Target] = {}
     seen_files: dict[Path, str] = {}
     skipped: list[Skipped] = []
+    ignore_files: list[Path] = []
+    reports = {os.path.realpath(p) for p in own}
     visited: set[Path] = set()
     excluded, exclude_lines = _spec(exclude)
 
     def take(path: Path, display: str) -> None:
+        if os.path.realpath(path) in reports and _is_report(path):
+            skipped.append(Skipped(display, "own_report"))
+            return
         real = path.resolve()
         if real in seen_files:
             skipped.append(Skipped(display, "duplicate", (("file", seen_files[real]),)))
@@ -109,6 +117,7 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
             specs = list(inherited)
             ignore_file = folder / IGNORE_FILE
             if ignore_file.is_file():
+                ignore_files.append(ignore_file)
                 try:
                     text = ignore_file.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError) as exc:
@@ -155,7 +164,34 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
                     skipped.append(Skipped(shown, "not_plan"))
             stack.extend(reversed(subfolders))
     ordered = tuple(targets[k] for k in sorted(targets))
-    return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)))
+    return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)), tuple(ignore_files))
+
+
+_TOOL = "pentahelix-advisor"
+
+
+def _is_report(path: Path) -> bool:
+    """Whether ``path`` holds a JSON report, SARIF report or baseline this tool wrote (all name
+    the tool): only such a file is passed over as a run's own report. Anything else at a
+    report's path is taken for a plan, and the run refuses to write over it."""
+    import json
+
+    try:
+        if path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    tool = data.get("tool")
+    if isinstance(tool, dict) and tool.get("name") == _TOOL:
+        return True
+    runs = data.get("runs")
+    run = runs[0] if isinstance(runs, list) and runs else None
+    tool = run.get("tool") if isinstance(run, dict) else None
+    driver = tool.get("driver") if isinstance(tool, dict) else None
+    return isinstance(driver, dict) and driver.get("name") == _TOOL
 
 
 def _ignored(

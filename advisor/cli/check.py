@@ -33,12 +33,12 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
         click.echo(ui("explain_format", lang_for_messages), err=True)
         raise SystemExit(EXIT_INPUT)
     guarded = [*files, *([run.config.path] if run.config.path else [])]
-    pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
+    pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages, stdout_taken=fmt is not None)
     settings = replace(run.settings, keep_facts=True) if explain else run.settings
     # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
     # and ordered by file: the report does not depend on the order FILES are listed.
     outcome = run_reviews([Target(path, str(path)) for path in files], settings, jobs=1)
-    write_reports(outcome, pairs, run.lang, guarded)
+    write_reports(outcome, pairs, run.lang)
     if fmt or not pairs:
         shown = fmt or "text"
         color = shown == "text" and use_color(False)
