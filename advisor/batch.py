@@ -31,6 +31,7 @@ from advisor.render import part_renderer, review_lang
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
+from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -50,7 +51,7 @@ class Skipped:
     params: tuple[tuple[str, str], ...] = ()
 
     def render(self, lang: str) -> str:
-        return f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}"
+        return one_line(f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _spec(lines: Iterable[str]) -> tuple[pathspec.GitIgnoreSpec, list[str]]:
 
 
 def _display(root: str, rel: PurePosixPath) -> str:
-    return str(PurePosixPath(root.replace(os.sep, "/")) / rel)
+    return display_name(PurePosixPath(root.replace(os.sep, "/")) / rel)
 
 
 def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[Path] = ()) -> Discovery:
@@ -92,48 +93,56 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[P
         if os.path.realpath(path) in reports and _is_report(path):
             skipped.append(Skipped(display, "own_report"))
             return
-        real = path.resolve()
+        real = Path(os.path.realpath(path))  # Path.resolve() raises on a link loop
         if real in seen_files:
             skipped.append(Skipped(display, "duplicate", (("file", seen_files[real]),)))
             return
         seen_files[real] = display
-        targets[display] = Target(path, display)
+        shown, n = display, 1
+        while shown in targets:  # two names that escape alike ("a\\nb" and a name with a newline)
+            n += 1
+            shown = f"{display} #{n}"
+        targets[shown] = Target(path, shown)
 
-    for root in roots:
+    # A folder given twice (itself and through a link, or inside another one given) is read
+    # once, under the same name whatever the order: a real folder before a link to it, then
+    # by name.
+    for root in sorted(roots, key=lambda r: (os.path.islink(str(r).rstrip("/") or "/"), str(r))):
         root_display = str(root)
-        if not root.is_dir():
-            take(root, root_display.replace(os.sep, "/"))
+        if not _is_dir(root):
+            take(root, display_name(root_display.replace(os.sep, "/")))
             continue
         stack: list[tuple[Path, PurePosixPath, list[tuple[Path, Any, str, list[str]]]]] = [
             (root, PurePosixPath("."), [])
         ]
         while stack:
             folder, rel, inherited = stack.pop()
-            real = folder.resolve()
+            real = Path(os.path.realpath(folder))
             if real in visited:
                 skipped.append(Skipped(_display(root_display, rel) + "/", "loop"))
                 continue
             visited.add(real)
             specs = list(inherited)
-            ignore_file = folder / IGNORE_FILE
-            if ignore_file.is_file():
-                ignore_files.append(ignore_file)
-                try:
-                    text = ignore_file.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    skipped.append(
-                        Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", str(exc)),))
-                    )
-                else:
-                    spec, lines = _spec(text.splitlines())
-                    specs.append((folder, spec, _display(root_display, rel / IGNORE_FILE), lines))
-            try:
+            try:  # a folder that cannot be listed (no permission, a path longer than PATH_MAX)
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
                 skipped.append(
                     Skipped(_display(root_display, rel) + "/", "unreadable", (("reason", exc.strerror or str(exc)),))
                 )
                 continue
+            if any(e.name == IGNORE_FILE and _entry_is_file(e) for e in entries):
+                ignore_file = folder / IGNORE_FILE
+                ignore_files.append(ignore_file)
+                try:
+                    text = ignore_file.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    reason = getattr(exc, "strerror", None) or type(exc).__name__
+                    skipped.append(
+                        Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", reason),))
+                    )
+                else:
+                    spec, lines = _spec(text.splitlines())
+                    specs.append((folder, spec, _display(root_display, rel / IGNORE_FILE), lines))
             subfolders = []
             for entry in entries:
                 child = rel / entry.name
@@ -165,6 +174,20 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[P
             stack.extend(reversed(subfolders))
     ordered = tuple(targets[k] for k in sorted(targets))
     return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)), tuple(ignore_files))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, among others: not a folder that can be read
+        return False
+
+
+def _entry_is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 _TOOL = "pentahelix-advisor"

@@ -29,11 +29,13 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}"
 
     def render(self, lang: str) -> str:
+        """One line, whatever the values it quotes hold (escape sequences, line breaks)."""
+        from advisor.terminal import one_line
         from advisor.texts import error_text
 
         text = error_text(self.code, lang, self.localised_params(lang))
         prefix = f"{self.path}: " if self.path else ""
-        return f"{self.where()}: {prefix}{text}"
+        return one_line(f"{self.where()}: {prefix}{text}")
 
     def localised_params(self, lang: str) -> dict[str, Any]:
         """Parameters with the parts that are words (hints, type names, targets) in ``lang``:

@@ -26,11 +26,29 @@ def escaped_name(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
 
 
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def display_name(path: object) -> str:
+    """How reports name a file, the same in every format and locale: bytes that are not
+    UTF-8 as ``\\xNN``, a line break or tab as ``\\n``, ``\\r``, ``\\t``, any other control
+    character as ``\\xNN`` (a name can hold them all). The file is still read by its real path."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        return _BREAKS.get(char) or f"\\x{ord(char):02x}"
+
+    return _NAME_CONTROL.sub(escape, escaped_name(str(path)))
+
+
 def clean(text: str, limit: int | None = None) -> str:
-    """``text`` without escape or control sequences (line breaks kept), at most ``limit`` long."""
+    """``text`` without escape or control sequences (line breaks kept), at most ``limit`` long:
+    a longer text loses its middle, so that both its start (a file name) and its end (what is
+    wrong) stay."""
     text = _CONTROL.sub("", _ANSI.sub("", escaped_name(text)))
     if limit is not None and len(text) > limit:
-        return text[: limit - 1] + "…"
+        head = (limit - 1) // 2
+        return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
     return text
 
 

@@ -16,6 +16,7 @@ from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
 from advisor.render import FORMATS, renderer, review_lang
+from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
 
@@ -64,7 +65,8 @@ def batch(
     pairs = checked[: len(outputs)]
     baseline_destination = checked[len(outputs)][1] if write_baseline else None
     if not found.targets:
-        click.echo(f"{', '.join(map(str, dirs))}: {error_text('no_plans', lang, {})}", err=True)
+        shown = ", ".join(display_name(d) for d in dirs)
+        click.echo(one_line(f"{shown}: {error_text('no_plans', lang, {})}"), err=True)
         if found.skipped and not quiet:
             click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
@@ -109,7 +111,7 @@ def batch(
         click.echo(text, nl=False)
     if not quiet:
         for note in notes:
-            click.echo(note, err=True)
+            click.echo(one_line(note), err=True)
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(exit_code(outcome, run_opts.fail_level))

@@ -15,6 +15,7 @@ from advisor.cli.reports import exit_code, parse_outputs, resolve, review_option
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
 from advisor.review import Settings, load_plan
+from advisor.terminal import display_name
 from advisor.texts import ui
 
 
@@ -37,7 +38,7 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
     settings = replace(run.settings, keep_facts=True) if explain else run.settings
     # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
     # and ordered by file: the report does not depend on the order FILES are listed.
-    outcome = run_reviews([Target(path, str(path)) for path in files], settings, jobs=1)
+    outcome = run_reviews([Target(path, display_name(path)) for path in files], settings, jobs=1)
     write_reports(outcome, pairs, run.lang)
     if fmt or not pairs:
         shown = fmt or "text"
@@ -62,7 +63,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
     status = EXIT_CLEAN
     for path in files:
         try:
-            vplan = load_plan(path, Settings(lang=lang), display=str(path))
+            vplan = load_plan(path, Settings(lang=lang), display=display_name(path))
         except InputError as err:
             status = EXIT_INPUT
             message_lang = review_lang(lang, err.lang)
@@ -74,7 +75,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
             ui(
                 "valid",
                 review_lang(lang, plan.language),
-                file=path,
+                file=display_name(path),
                 partners=len(plan.partners),
                 activities=len(plan.activities),
                 indicators=len(plan.indicators),
