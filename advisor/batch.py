@@ -16,6 +16,7 @@ import contextlib
 import functools
 import gc
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ import pathspec
 
 from advisor import isolation, knowledge, rules
 from advisor.findings import Failure, Outcome, Review
-from advisor.problems import Problem
+from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
@@ -68,8 +69,38 @@ class _Rules:
     specs: list[tuple[Path, pathspec.GitIgnoreSpec, str, list[str]]] = field(default_factory=list)
 
 
-def _spec(lines: Iterable[str]) -> tuple[pathspec.GitIgnoreSpec, list[str]]:
+# pathspec matches with Python regular expressions, which backtrack: each `*` of a pattern is
+# a loop over the name, so `a*a*a*a*b` tried on a name of 250 "a" takes seconds, and one more
+# star a minute. Patterns are capped so that matching stays about linear in the name's length.
+MAX_STARS_PER_PART = 2  # `*` runs between two slashes
+MAX_STARS = 3  # `*` runs in the whole pattern (`**` included)
+_STARS = re.compile(r"\*+")
+
+
+def _too_many_wildcards(pattern: str) -> bool:
+    text = pattern.strip()
+    if not text or text.startswith("#"):
+        return False
+    parts = [len(_STARS.findall(part)) for part in text.split("/")]
+    return max(parts) > MAX_STARS_PER_PART or sum(parts) > MAX_STARS
+
+
+def _spec(lines: Iterable[str], source: str = "--exclude") -> tuple[pathspec.GitIgnoreSpec, list[str]]:
+    """The patterns as one spec; :class:`InputError` naming ``source`` (and the line, for an
+    ignore file) for a pattern with too many wildcards."""
     patterns = list(lines)
+    problems = [
+        Problem(
+            "pattern_too_many_wildcards",
+            source,
+            line=number if source != "--exclude" else None,
+            params={"pattern": pattern.strip(), "part": MAX_STARS_PER_PART, "total": MAX_STARS},
+        )
+        for number, pattern in enumerate(patterns, 1)
+        if _too_many_wildcards(pattern)
+    ]
+    if problems:
+        raise InputError(problems)
     return pathspec.GitIgnoreSpec.from_lines(patterns), patterns
 
 
@@ -78,7 +109,8 @@ def _display(root: str, rel: PurePosixPath) -> str:
 
 
 def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[Path] = ()) -> Discovery:
-    """Every plan file under ``roots`` (files given directly are taken as they are). ``own``:
+    """Every plan file under ``roots`` (files given directly are taken as they are); raises
+    :class:`InputError` for an ignore pattern that would take too long to match. ``own``:
     the run's own reports, passed over wherever they are (a report written into a reviewed
     folder must not be read as a plan by the next run)."""
     targets: dict[str, Target] = {}
@@ -141,8 +173,9 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[P
                         Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", reason),))
                     )
                 else:
-                    spec, lines = _spec(text.splitlines())
-                    specs.append((folder, spec, _display(root_display, rel / IGNORE_FILE), lines))
+                    shown_file = _display(root_display, rel / IGNORE_FILE)
+                    spec, lines = _spec(text.splitlines(), shown_file)
+                    specs.append((folder, spec, shown_file, lines))
             subfolders = []
             for entry in entries:
                 child = rel / entry.name

@@ -55,7 +55,12 @@ def batch(
     # This run's own reports are no plans to review, wherever they are written.
     own = [v.partition("=")[2] if _has_format(v) else v for v in outputs]
     own += [str(write_baseline)] if write_baseline else []
-    found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
+    try:
+        found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
+    except InputError as err:
+        for problem in err.problems:
+            click.echo(problem.render(lang), err=True)
+        raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
     reads = [*plans, *found.ignore_files, *([run_opts.config.path] if run_opts.config.path else [])]
     reads += [baseline_path] if baseline_path else []
