@@ -16,7 +16,6 @@ import contextlib
 import functools
 import gc
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ import pathspec
 
 from advisor import isolation, knowledge, rules
 from advisor.findings import Failure, Outcome, Review
+from advisor.inputs import too_many_wildcards, wildcard_limits
 from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
 from advisor.render.report_data import common_gaps
@@ -69,22 +69,6 @@ class _Rules:
     specs: list[tuple[Path, pathspec.GitIgnoreSpec, str, list[str]]] = field(default_factory=list)
 
 
-# pathspec matches with Python regular expressions, which backtrack: each `*` of a pattern is
-# a loop over the name, so `a*a*a*a*b` tried on a name of 250 "a" takes seconds, and one more
-# star a minute. Patterns are capped so that matching stays about linear in the name's length.
-MAX_STARS_PER_PART = 2  # `*` runs between two slashes
-MAX_STARS = 3  # `*` runs in the whole pattern (`**` included)
-_STARS = re.compile(r"\*+")
-
-
-def _too_many_wildcards(pattern: str) -> bool:
-    text = pattern.strip()
-    if not text or text.startswith("#"):
-        return False
-    parts = [len(_STARS.findall(part)) for part in text.split("/")]
-    return max(parts) > MAX_STARS_PER_PART or sum(parts) > MAX_STARS
-
-
 def _spec(lines: Iterable[str], source: str = "--exclude") -> tuple[pathspec.GitIgnoreSpec, list[str]]:
     """The patterns as one spec; :class:`InputError` naming ``source`` (and the line, for an
     ignore file) for a pattern with too many wildcards."""
@@ -94,10 +78,10 @@ def _spec(lines: Iterable[str], source: str = "--exclude") -> tuple[pathspec.Git
             "pattern_too_many_wildcards",
             source,
             line=number if source != "--exclude" else None,
-            params={"pattern": pattern.strip(), "part": MAX_STARS_PER_PART, "total": MAX_STARS},
+            params=wildcard_limits(pattern),
         )
         for number, pattern in enumerate(patterns, 1)
-        if _too_many_wildcards(pattern)
+        if too_many_wildcards(pattern)
     ]
     if problems:
         raise InputError(problems)

@@ -33,7 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
 
 from advisor import rules
-from advisor.inputs import UnreadableInput, depth, read_bounded
+from advisor.inputs import UnreadableInput, depth, read_bounded, too_many_wildcards, wildcard_limits
 from advisor.knowledge import base_thresholds
 from advisor.problems import InputError, Problem, format_path
 from advisor.review import Settings
@@ -268,6 +268,9 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
             problem("config_unknown_rule", ("severity", key), value=key, hint=_rule_hint(key))
         else:
             severity.append((canonical, level))
+    for index, pattern in enumerate(schema.exclude):
+        if too_many_wildcards(pattern):
+            problem("pattern_too_many_wildcards", ("exclude", index), value=pattern, **wildcard_limits(pattern))
     known = base_thresholds()
     thresholds = []
     for key, number in sorted(schema.thresholds.items()):

@@ -8,6 +8,7 @@ gigabytes. Only a regular file is opened, and never more than ``limit`` bytes ar
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -56,3 +57,25 @@ def depth(data: object, limit: int) -> int:
         elif isinstance(item, list):
             stack.extend((v, level + 1) for v in item)
     return deepest
+
+
+# Ignore patterns (.advisorignore, --exclude, a config's `exclude`) are matched by pathspec with
+# Python regular expressions, which backtrack: each `*` is a loop over the name, so `a*a*a*a*b`
+# on a name of 250 "a" takes seconds and one more star a minute. Patterns are capped so that
+# matching stays about linear in a name's length.
+MAX_STARS_PER_PART = 2  # `*` runs between two slashes
+MAX_STARS = 3  # `*` runs in the whole pattern (`**` included)
+_STARS = re.compile(r"\*+")
+
+
+def too_many_wildcards(pattern: str) -> bool:
+    text = pattern.strip()
+    if not text or text.startswith("#"):
+        return False
+    parts = [len(_STARS.findall(part)) for part in text.split("/")]
+    return max(parts) > MAX_STARS_PER_PART or sum(parts) > MAX_STARS
+
+
+def wildcard_limits(pattern: str) -> dict[str, object]:
+    """The parameters of the problem ``pattern_too_many_wildcards``."""
+    return {"pattern": pattern.strip(), "part": MAX_STARS_PER_PART, "total": MAX_STARS}

@@ -54,3 +54,11 @@ def test_ordinary_patterns_still_match_and_fast(folder: Path) -> None:
     assert time.monotonic() - started < 2
     assert [t.display for t in found.targets] == [f"{folder}/kopi.yaml"]
     assert {s.reason for s in found.skipped} == {"ignored", "excluded"}
+
+
+def test_a_config_exclude_with_too_many_wildcards_is_named_with_its_line(folder: Path) -> None:
+    config = folder.parent / "advisor.toml"
+    config.write_text(f'# team\nexclude = ["drafts/", "{HOSTILE}"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(folder), "-q", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{config}:2: exclude[1]: the pattern `{HOSTILE}` has too many `*`"), result.output
