@@ -20,20 +20,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from advisor import isolation, knowledge, rules
 from advisor.findings import Failure, Outcome, Review
 from advisor.inputs import too_many_wildcards, wildcard_limits
 from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
-from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
 from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
+
+if TYPE_CHECKING:  # imported where used: `check` runs reviews from here and needs neither
+    import pathspec
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 IGNORE_FILE = ".advisorignore"
@@ -85,6 +85,8 @@ def _spec(lines: Iterable[str], source: str = "--exclude") -> tuple[pathspec.Git
     ]
     if problems:
         raise InputError(problems)
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns), patterns
 
 
@@ -329,8 +331,8 @@ def run(
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
     rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
-    if isolation.context().get_start_method() == "fork":
-        _load_shared()
+    if jobs > 1 and isolation.context().get_start_method() == "fork":
+        _load_shared()  # once here for every worker; one worker loads only what it needs
     workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
         jobs, functools.partial(_start_worker, settings, tuple(parts), lang), _in_worker
     )
@@ -381,6 +383,8 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
     # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
     # filled title names one partner or pillar, and would split one rule into many lines.
+    from advisor.render.report_data import common_gaps
+
     gaps = common_gaps(outcome, lang, top)
     if gaps:
         lines += ["", ui("batch_common", lang)]
