@@ -340,7 +340,8 @@ def run(
         for index, answer in answers:
             if isinstance(answer, isolation.Crashed):
                 shown = targets[index].display
-                problem = Problem("review_crashed", shown, params={"reason": answer.reason()})
+                code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker
+                problem = Problem(code, shown, params={"reason": answer.reason()})
                 results.append(Failure(shown, (problem,)))
             else:
                 result, result_parts = answer

@@ -36,13 +36,14 @@ _PARENT_CHECK_SECONDS = 0.5
 @dataclass(frozen=True)
 class Crashed:
     """An item whose worker died before answering: ``signal`` names the signal (``SIGABRT``),
-    else ``exit_code`` is what the process returned."""
+    else ``exit_code`` is what the process returned; or whose work raised ``error``."""
 
     signal: str | None
     exit_code: int | None
+    error: str | None = None
 
     def reason(self) -> str:
-        return self.signal or f"exit {self.exit_code}"
+        return self.signal or self.error or f"exit {self.exit_code}"
 
 
 def context() -> multiprocessing.context.BaseContext:
@@ -71,7 +72,11 @@ def _serve(conn: Connection, start: Callable[[], None], work: Callable[[Any], An
         if message is None:
             return
         index, item = message
-        conn.send((index, work(item)))
+        try:
+            answer = work(item)
+        except Exception as exc:  # a fault of ours: that item's failure, not a traceback
+            answer = Crashed(None, None, repr(exc))
+        conn.send((index, answer))
 
 
 class _Worker:

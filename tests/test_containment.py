@@ -81,3 +81,22 @@ def test_batch_reviews_and_reports_every_other_plan(tmp_path: Path, folder: Path
     (after,) = [r for r in data["reviews"] if r["file"].endswith("z-good.yaml")]
     (expected,) = json.loads(alone.stdout)["reviews"]
     assert after["findings"] == expected["findings"]
+
+
+def test_an_error_of_ours_in_a_worker_is_one_failed_file_without_a_traceback(tmp_path: Path, folder: Path) -> None:
+    script = tmp_path / "raising.py"
+    script.write_text(
+        "import sys\nfrom advisor import batch\nfrom advisor.cli import main\n"
+        "def boom(result, formats, lang):\n    raise ValueError('render failed')\n"
+        "batch.render_parts = boom\nmain(sys.argv[1:], prog_name='advisor')\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), "check", str(folder / "a-good.yaml"), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
+    assert "the review failed on an internal error (ValueError('render failed'))" in done.stdout
