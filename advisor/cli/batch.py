@@ -11,11 +11,19 @@ import click
 
 from advisor.batch import discover, run, summary
 from advisor.cli.common import EXIT_INPUT, use_color
-from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_one, write_reports
+from advisor.cli.reports import (
+    exit_code,
+    parse_outputs,
+    resolve,
+    review_options,
+    split_outputs,
+    write_one,
+    write_reports,
+)
 from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
-from advisor.render import FORMATS, renderer, review_lang
+from advisor.render import renderer, review_lang
 from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
@@ -53,7 +61,7 @@ def batch(
     run_opts = resolve(list(dirs), params, exclude)
     lang = review_lang(run_opts.lang, None)
     # This run's own reports are no plans to review, wherever they are written.
-    own = [v.partition("=")[2] if _has_format(v) else v for v in outputs]
+    own = [path for _, path in split_outputs(outputs, fmt or "text", lang)]
     own += [str(write_baseline)] if write_baseline else []
     try:
         found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
@@ -120,11 +128,6 @@ def batch(
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(exit_code(outcome, run_opts.fail_level))
-
-
-def _has_format(value: str) -> bool:
-    name, sep, rest = value.partition("=")
-    return bool(sep and name in FORMATS and rest)
 
 
 class _Null(io.StringIO):

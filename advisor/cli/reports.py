@@ -97,30 +97,34 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
     return run
 
 
-def parse_outputs(
-    values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str, *, stdout_taken: bool = False
-) -> list[tuple[str, Destination]]:
-    """``FORMAT=PATH`` (or a bare ``PATH`` in ``default_fmt``) pairs, checked before any work:
-    a known format, a place a report may go (advisor/output.py), never over a file the run
-    reads, never two reports in one place. A problem exits 2 in one line."""
-    formats: list[str] = []
-    paths: list[str] = []
+def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tuple[str, str]]:
+    """``FORMAT=PATH`` (or a bare ``PATH`` in ``default_fmt``) as (format, path) pairs; an
+    unknown format exits 2 in one line."""
+    pairs: list[tuple[str, str]] = []
     for value in values:
         name, sep, rest = value.partition("=")
         if sep and name in FORMATS and rest:
-            formats.append(name)
-            paths.append(rest)
+            pairs.append((name, rest))
         elif sep and name and name.isidentifier():
             text = error_text("output_spec", lang, {"format": name, "allowed": ", ".join(sorted(FORMATS))})
             fail(f"--output {value}: {text}")
         else:
-            formats.append(default_fmt)
-            paths.append(value)
+            pairs.append((default_fmt, value))
+    return pairs
+
+
+def parse_outputs(
+    values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str, *, stdout_taken: bool = False
+) -> list[tuple[str, Destination]]:
+    """:func:`split_outputs`, each place checked before any work (advisor/output.py): a place
+    a report may go, never over a file the run reads, never two reports in one place. A
+    problem exits 2 in one line."""
+    pairs = split_outputs(values, default_fmt, lang)
     try:
-        destinations = output.check(paths, inputs, stdout_taken=stdout_taken)
+        destinations = output.check([path for _, path in pairs], inputs, stdout_taken=stdout_taken)
     except output.OutputError as err:
         fail(err.render(lang))
-    return list(zip(formats, destinations, strict=True))
+    return [(fmt, destination) for (fmt, _), destination in zip(pairs, destinations, strict=True)]
 
 
 def fail(line: str) -> NoReturn:
