@@ -336,24 +336,42 @@ def run(
     workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
         jobs, functools.partial(_start_worker, settings, tuple(parts), lang), _in_worker
     )
-    with contextlib.closing(workers.run(targets)) as answers:
-        for index, answer in answers:
-            if isinstance(answer, isolation.Crashed):
-                shown = targets[index].display
-                code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker
-                problem = Problem(code, shown, params={"reason": answer.reason()})
-                results.append(Failure(shown, (problem,)))
-            else:
-                result, result_parts = answer
-                results.append(result)
-                for (fmt, part_lang), text in result_parts.items():
-                    assert isinstance(result, Review)
-                    rendered[(id(result), fmt, part_lang)] = (result, text)
-            if progress:
-                progress(1)
+    done: set[int] = set()
+    try:
+        with contextlib.closing(workers.run(targets)) as answers:
+            for index, answer in answers:
+                done.add(index)
+                _collect(targets[index], answer, results, rendered)
+                if progress:
+                    progress(1)
+    except OSError as exc:  # no worker process could be started (a process or memory limit)
+        reason = f"{type(exc).__name__}: {exc.strerror or exc}"
+        for index, target in enumerate(targets):
+            if index not in done:
+                problem = Problem("review_failed", target.display, params={"reason": reason})
+                results.append(Failure(target.display, (problem,)))
     reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
     failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
     return Outcome(tuple(reviews), tuple(failures), parts=rendered)
+
+
+def _collect(
+    target: Target,
+    answer: tuple[Review | Failure, Parts] | isolation.Crashed,
+    results: list[Review | Failure],
+    rendered: dict[tuple[int, str, str], tuple[Review, str]],
+) -> None:
+    """One worker's answer into the run's results (a crash as the file's failed row)."""
+    if isinstance(answer, isolation.Crashed):
+        code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker
+        problem = Problem(code, target.display, params={"reason": answer.reason()})
+        results.append(Failure(target.display, (problem,)))
+        return
+    result, result_parts = answer
+    results.append(result)
+    for (fmt, part_lang), text in result_parts.items():
+        assert isinstance(result, Review)
+        rendered[(id(result), fmt, part_lang)] = (result, text)
 
 
 # --- the terminal summary ---------------------------------------------------------------------

@@ -119,14 +119,15 @@ class Workers(Generic[Item, Result]):
             while True:
                 for position, worker in enumerate(workers):
                     if worker.busy is None and pending:
-                        index, item = pending[0]
+                        index, item = pending.popleft()
                         try:
                             worker.conn.send((index, item))
-                        except OSError:  # it died idle (killed from outside): replace it, keep the item
+                        except OSError:  # it died before its item (in start()): the item fails, as
+                            # it would in that worker, and every item at most once: no endless loop
+                            yield index, _crash(worker)
                             worker.stop(kill=True)
                             workers[position] = _Worker(ctx, self.start, self.work)
                             continue
-                        pending.popleft()
                         worker.busy = index
                 busy = [w for w in workers if w.busy is not None]
                 if not busy:

@@ -100,3 +100,18 @@ def test_an_error_of_ours_in_a_worker_is_one_failed_file_without_a_traceback(tmp
     )
     assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
     assert "the review failed on an internal error (ValueError('render failed'))" in done.stdout
+
+
+def test_no_worker_process_is_every_file_failed_not_a_traceback(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from advisor import batch, isolation
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(isolation._Worker, "__init__", refuse)
+    targets = batch.discover([folder]).targets
+    outcome = batch.run(targets, jobs=2)
+    assert outcome.reviews == () and len(outcome.failures) == 3
+    assert "Resource temporarily unavailable" in outcome.failures[0].problems[0].render("en")
