@@ -18,9 +18,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from advisor import __version__
 from advisor.findings import Outcome
+from advisor.inputs import UnreadableInput, depth, read_bounded
 from advisor.problems import InputError, Problem
 
 BASELINE_VERSION = 1
+# A baseline holds a few keys per plan; these bounds keep a wrong file (/dev/zero, a huge or
+# deeply nested JSON) from hanging or exhausting a run. The file itself is 3 levels deep.
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 8
 
 
 class _Schema(BaseModel):
@@ -49,13 +54,17 @@ def build(outcome: Outcome) -> str:
 def load(path: Path) -> Baseline:
     """Read a baseline file; raises :class:`InputError` with a clear problem."""
     display = str(path)
+    too_deep = {"reason_code": "reason_too_deep", "limit": MAX_DEPTH}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise InputError([Problem("baseline_unreadable", display, params={"reason": reason})]) from None
+        data = json.loads(read_bounded(path, MAX_BYTES))
+    except UnreadableInput as exc:
+        raise InputError([Problem("baseline_unreadable", display, params=exc.params)]) from None
     except json.JSONDecodeError as exc:
         raise InputError([Problem("json_syntax", display, exc.lineno, exc.colno, params={"reason": exc.msg})]) from None
+    except RecursionError:
+        raise InputError([Problem("baseline_unreadable", display, params=too_deep)]) from None
+    if depth(data, MAX_DEPTH) > MAX_DEPTH:
+        raise InputError([Problem("baseline_unreadable", display, params=too_deep)])
     try:
         schema = _Schema.model_validate(data)
     except ValidationError as exc:

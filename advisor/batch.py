@@ -5,35 +5,35 @@ folder twice (so a link loop ends), honours ``.advisorignore`` files (gitignore 
 relative to its own folder, a deeper file overriding a shallower one) and ``--exclude``
 patterns (relative to the folder given), and keeps every file it passes over with the reason.
 
-Reviews run in one process pool whose workers each register the rules once; results are
-sorted by the file's displayed path, so the outcome does not depend on ``--jobs``.
+Reviews run in worker processes (advisor/isolation.py) that each register the rules once, so
+that a crash in the rule engine costs one file; results are sorted by the file's displayed
+path, so the outcome does not depend on ``--jobs``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
-
-from advisor import knowledge, rules
-from advisor.engine import any_engine
+from advisor import isolation, knowledge, rules
 from advisor.findings import Failure, Outcome, Review
+from advisor.inputs import too_many_wildcards, wildcard_limits
+from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
-from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
+from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
+
+if TYPE_CHECKING:  # imported where used: `check` runs reviews from here and needs neither
+    import pathspec
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 IGNORE_FILE = ".advisorignore"
@@ -52,13 +52,14 @@ class Skipped:
     params: tuple[tuple[str, str], ...] = ()
 
     def render(self, lang: str) -> str:
-        return f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}"
+        return one_line(f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}")
 
 
 @dataclass(frozen=True)
 class Discovery:
     targets: tuple[Target, ...]
     skipped: tuple[Skipped, ...]
+    ignore_files: tuple[Path, ...] = ()  # the .advisorignore files read
 
 
 @dataclass
@@ -68,65 +69,99 @@ class _Rules:
     specs: list[tuple[Path, pathspec.GitIgnoreSpec, str, list[str]]] = field(default_factory=list)
 
 
-def _spec(lines: Iterable[str]) -> tuple[pathspec.GitIgnoreSpec, list[str]]:
+def _spec(lines: Iterable[str], source: str = "--exclude") -> tuple[pathspec.GitIgnoreSpec, list[str]]:
+    """The patterns as one spec; :class:`InputError` naming ``source`` (and the line, for an
+    ignore file) for a pattern with too many wildcards."""
     patterns = list(lines)
+    problems = [
+        Problem(
+            "pattern_too_many_wildcards",
+            source,
+            line=number if source != "--exclude" else None,
+            params=wildcard_limits(pattern),
+        )
+        for number, pattern in enumerate(patterns, 1)
+        if too_many_wildcards(pattern)
+    ]
+    if problems:
+        raise InputError(problems)
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns), patterns
 
 
 def _display(root: str, rel: PurePosixPath) -> str:
-    return str(PurePosixPath(root.replace(os.sep, "/")) / rel)
+    return display_name(PurePosixPath(root.replace(os.sep, "/")) / rel)
 
 
-def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
-    """Every plan file under ``roots`` (files given directly are taken as they are)."""
+def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[Path] = ()) -> Discovery:
+    """Every plan file under ``roots`` (files given directly are taken as they are); raises
+    :class:`InputError` for an ignore pattern that would take too long to match. ``own``:
+    the run's own reports, passed over wherever they are (a report written into a reviewed
+    folder must not be read as a plan by the next run)."""
     targets: dict[str, Target] = {}
     seen_files: dict[Path, str] = {}
     skipped: list[Skipped] = []
+    ignore_files: list[Path] = []
+    reports = {os.path.realpath(p) for p in own}
     visited: set[Path] = set()
     excluded, exclude_lines = _spec(exclude)
 
     def take(path: Path, display: str) -> None:
-        real = path.resolve()
+        if os.path.realpath(path) in reports and _is_report(path):
+            skipped.append(Skipped(display, "own_report"))
+            return
+        real = Path(os.path.realpath(path))  # Path.resolve() raises on a link loop
         if real in seen_files:
             skipped.append(Skipped(display, "duplicate", (("file", seen_files[real]),)))
             return
         seen_files[real] = display
-        targets[display] = Target(path, display)
+        shown, n = display, 1
+        while shown in targets:  # two names that escape alike ("a\\nb" and a name with a newline)
+            n += 1
+            shown = f"{display} #{n}"
+        targets[shown] = Target(path, shown)
 
-    for root in roots:
+    # A folder given twice (itself and through a link, or inside another one given) is read
+    # once, under the same name whatever the order: a real folder before a link to it, then
+    # by name.
+    for root in sorted(roots, key=lambda r: (os.path.islink(str(r).rstrip("/") or "/"), str(r))):
         root_display = str(root)
-        if not root.is_dir():
-            take(root, root_display.replace(os.sep, "/"))
+        if not _is_dir(root):
+            take(root, display_name(root_display.replace(os.sep, "/")))
             continue
         stack: list[tuple[Path, PurePosixPath, list[tuple[Path, Any, str, list[str]]]]] = [
             (root, PurePosixPath("."), [])
         ]
         while stack:
             folder, rel, inherited = stack.pop()
-            real = folder.resolve()
+            real = Path(os.path.realpath(folder))
             if real in visited:
                 skipped.append(Skipped(_display(root_display, rel) + "/", "loop"))
                 continue
             visited.add(real)
             specs = list(inherited)
-            ignore_file = folder / IGNORE_FILE
-            if ignore_file.is_file():
-                try:
-                    text = ignore_file.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    skipped.append(
-                        Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", str(exc)),))
-                    )
-                else:
-                    spec, lines = _spec(text.splitlines())
-                    specs.append((folder, spec, _display(root_display, rel / IGNORE_FILE), lines))
-            try:
+            try:  # a folder that cannot be listed (no permission, a path longer than PATH_MAX)
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
                 skipped.append(
                     Skipped(_display(root_display, rel) + "/", "unreadable", (("reason", exc.strerror or str(exc)),))
                 )
                 continue
+            if any(e.name == IGNORE_FILE and _entry_is_file(e) for e in entries):
+                ignore_file = folder / IGNORE_FILE
+                ignore_files.append(ignore_file)
+                try:
+                    text = ignore_file.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    reason = getattr(exc, "strerror", None) or type(exc).__name__
+                    skipped.append(
+                        Skipped(_display(root_display, rel / IGNORE_FILE), "unreadable", (("reason", reason),))
+                    )
+                else:
+                    shown_file = _display(root_display, rel / IGNORE_FILE)
+                    spec, lines = _spec(text.splitlines(), shown_file)
+                    specs.append((folder, spec, shown_file, lines))
             subfolders = []
             for entry in entries:
                 child = rel / entry.name
@@ -157,7 +192,48 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = ()) -> Discovery:
                     skipped.append(Skipped(shown, "not_plan"))
             stack.extend(reversed(subfolders))
     ordered = tuple(targets[k] for k in sorted(targets))
-    return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)))
+    return Discovery(ordered, tuple(sorted(skipped, key=lambda s: s.display)), tuple(ignore_files))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, among others: not a folder that can be read
+        return False
+
+
+def _entry_is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+_TOOL = "pentahelix-advisor"
+
+
+def _is_report(path: Path) -> bool:
+    """Whether ``path`` holds a JSON report, SARIF report or baseline this tool wrote (all name
+    the tool): only such a file is passed over as a run's own report. Anything else at a
+    report's path is taken for a plan, and the run refuses to write over it."""
+    import json
+
+    try:
+        if path.stat().st_size > 64 * 1024 * 1024:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    tool = data.get("tool")
+    if isinstance(tool, dict) and tool.get("name") == _TOOL:
+        return True
+    runs = data.get("runs")
+    run = runs[0] if isinstance(runs, list) and runs else None
+    tool = run.get("tool") if isinstance(run, dict) else None
+    driver = tool.get("driver") if isinstance(tool, dict) else None
+    return isinstance(driver, dict) and driver.get("name") == _TOOL
 
 
 def _ignored(
@@ -183,10 +259,6 @@ def _ignored(
 
 
 # --- running ----------------------------------------------------------------------------------
-
-
-class BatchError(RuntimeError):
-    """The worker processes could not run (one was killed, or could not start)."""
 
 
 _worker_settings: Settings = DEFAULT_SETTINGS
@@ -232,19 +304,6 @@ def render_parts(result: Review | Failure, formats: Sequence[str], lang: str | N
     return parts
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """``fork`` where it is safe, else ``spawn``.
-
-    A spawned worker imports everything again (0.4-0.7 s before its first plan); a forked one
-    starts with this process's modules and loaded knowledge. Forking is safe only while this
-    process holds no durable-rules host (its C state must not be shared: each worker registers
-    its own in ``_start_worker``) and runs no other thread."""
-    if "fork" in multiprocessing.get_all_start_methods() and not any_engine() and threading.active_count() == 1:
-        _load_shared()
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _load_shared() -> None:
     """What every review reads, loaded once here so that forked workers share it."""
     rules.all_rules()
@@ -265,40 +324,54 @@ def run(
     parts: Sequence[str] = (),
     lang: str | None = None,
 ) -> Outcome:
-    """Review every target; ``jobs`` worker processes (1: in this process). With several,
-    each worker also renders its reviews' parts of the reports in ``parts`` (formats, in
-    ``lang`` or each plan's own language), which the outcome carries to the renderers."""
+    """Review every target in ``jobs`` worker processes (default: one per core), each of which
+    also renders its reviews' parts of the reports in ``parts`` (formats, in ``lang`` or each
+    plan's own language), which the outcome carries to the renderers. A worker that dies (a
+    crash in the rule engine's C code) costs one failed file; the others are reviewed."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
     rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
-    if jobs == 1:
-        prepare(settings)
-        gc.freeze()  # as in a worker: what lives for the whole run is not walked by the collector
-        for target in targets:
-            results.append(review_target(target, settings))
-            if progress:
-                progress(1)
-    else:
-        try:
-            with ProcessPoolExecutor(
-                max_workers=jobs,
-                mp_context=_pool_context(),
-                initializer=_start_worker,
-                initargs=(settings, tuple(parts), lang),
-            ) as pool:
-                chunk = max(1, min(16, len(targets) // (jobs * 4)))
-                for result, result_parts in pool.map(_in_worker, targets, chunksize=chunk):
-                    results.append(result)
-                    for (fmt, part_lang), text in result_parts.items():
-                        assert isinstance(result, Review)
-                        rendered[(id(result), fmt, part_lang)] = (result, text)
-                    if progress:
-                        progress(1)
-        except BrokenProcessPool as exc:
-            raise BatchError(str(exc)) from None
+    if jobs > 1 and isolation.context().get_start_method() == "fork":
+        _load_shared()  # once here for every worker; one worker loads only what it needs
+    workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
+        jobs, functools.partial(_start_worker, settings, tuple(parts), lang), _in_worker
+    )
+    done: set[int] = set()
+    try:
+        with contextlib.closing(workers.run(targets)) as answers:
+            for index, answer in answers:
+                done.add(index)
+                _collect(targets[index], answer, results, rendered)
+                if progress:
+                    progress(1)
+    except OSError as exc:  # no worker process could be started (a process or memory limit)
+        reason = f"{type(exc).__name__}: {exc.strerror or exc}"
+        for index, target in enumerate(targets):
+            if index not in done:
+                problem = Problem("review_failed", target.display, params={"reason": reason})
+                results.append(Failure(target.display, (problem,)))
     reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
     failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
     return Outcome(tuple(reviews), tuple(failures), parts=rendered)
+
+
+def _collect(
+    target: Target,
+    answer: tuple[Review | Failure, Parts] | isolation.Crashed,
+    results: list[Review | Failure],
+    rendered: dict[tuple[int, str, str], tuple[Review, str]],
+) -> None:
+    """One worker's answer into the run's results (a crash as the file's failed row)."""
+    if isinstance(answer, isolation.Crashed):
+        code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker
+        problem = Problem(code, target.display, params={"reason": answer.reason()})
+        results.append(Failure(target.display, (problem,)))
+        return
+    result, result_parts = answer
+    results.append(result)
+    for (fmt, part_lang), text in result_parts.items():
+        assert isinstance(result, Review)
+        rendered[(id(result), fmt, part_lang)] = (result, text)
 
 
 # --- the terminal summary ---------------------------------------------------------------------
@@ -329,6 +402,8 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
     # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
     # filled title names one partner or pillar, and would split one rule into many lines.
+    from advisor.render.report_data import common_gaps
+
     gaps = common_gaps(outcome, lang, top)
     if gaps:
         lines += ["", ui("batch_common", lang)]

@@ -22,6 +22,7 @@ language: ``--lang`` > config ``language`` > the plan's ``language`` > Indonesia
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
 
 from advisor import rules
+from advisor.inputs import UnreadableInput, depth, read_bounded, too_many_wildcards, wildcard_limits
 from advisor.knowledge import base_thresholds
 from advisor.problems import InputError, Problem, format_path
 from advisor.review import Settings
@@ -39,6 +41,13 @@ from advisor.texts import label
 
 CONFIG_FILE = "advisor.toml"
 PYPROJECT = "pyproject.toml"
+# A team's config holds dozens of entries; these bounds keep a wrong file from hanging a run.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_DEPTH = 8
+MAX_CONFIG_ENTRIES = 2_000
+MAX_PROBLEMS = 20  # reported from one config: the first ones say what is wrong
+# Thresholds: every value finite and >= 0; a share a fraction; a count at most this.
+MAX_THRESHOLD = 1_000_000
 
 Severity = Literal["error", "warning", "info"]
 
@@ -108,23 +117,38 @@ def find_config(paths: Sequence[Path]) -> Path | None:
 
 
 def _mentions_advisor(path: Path) -> bool:
+    """Whether a pyproject.toml has a ``[tool.advisor]`` table, however it is written
+    (``[tool."advisor"]``, an inline table). One that cannot be read or parsed is taken when
+    it names the advisor at all, so that its problem is reported rather than passed over."""
+    import tomllib
+
     try:
-        return "tool.advisor" in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_bounded(path, MAX_CONFIG_BYTES)
+        data = tomllib.loads(text)
+    except UnreadableInput:
         return False
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return "advisor" in text
+    tool = data.get("tool")
+    if tool is None:
+        return False
+    return not isinstance(tool, dict) or "advisor" in tool  # a `tool` that is no table is reported
 
 
 def load_config(path: Path, lang: str = "id") -> Config:
     """Read and validate one config file; raises :class:`ConfigError`."""
     display = _shown(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem("config_unreadable", display, params={"reason": _reason(exc)})]) from None
+        text = read_bounded(path, MAX_CONFIG_BYTES)
+    except UnreadableInput as exc:
+        raise ConfigError([Problem("config_unreadable", display, params=exc.params)]) from None
     import tomllib  # here: most runs find no config file (~5 ms of a cold check)
 
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        limit = {"reason_code": "reason_too_deep", "limit": MAX_CONFIG_DEPTH}
+        raise ConfigError([Problem("config_unreadable", display, params=limit)]) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(match.group(1)), int(match.group(2))) if match else (None, None)
@@ -135,20 +159,33 @@ def load_config(path: Path, lang: str = "id") -> Config:
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         prefix = ("tool", "advisor")
-        data = data.get("tool", {}).get("advisor", {})
-        if not isinstance(data, dict):
-            raise ConfigError([Problem("config_not_table", display, _line(text, "advisor"), params={})])
+        tool = data.get("tool", {})
+        section = tool.get("advisor", {}) if isinstance(tool, dict) else None
+        if not isinstance(section, dict):
+            raise ConfigError([Problem("config_not_table", display, _line(text, "advisor") or _line(text, "tool"))])
+        data = section
+    if depth(data, MAX_CONFIG_DEPTH) > MAX_CONFIG_DEPTH:
+        limit = {"reason_code": "reason_too_deep", "limit": MAX_CONFIG_DEPTH}
+        raise ConfigError([Problem("config_unreadable", display, params=limit)])
+    if _entries(data) > MAX_CONFIG_ENTRIES:
+        limit = {"reason_code": "reason_too_many", "limit": MAX_CONFIG_ENTRIES}
+        raise ConfigError([Problem("config_unreadable", display, params=limit)])
     return _validate(data, text, display, prefix, path, lang)
+
+
+def _entries(data: Any) -> int:
+    """Keys and list items in ``data``, however deep (its depth is already bounded)."""
+    if isinstance(data, dict):
+        return len(data) + sum(_entries(v) for v in data.values())
+    if isinstance(data, list):
+        return len(data) + sum(_entries(v) for v in data)
+    return 0
 
 
 def _shown(path: Path) -> str:
     """The path as a person would type it from here: relative below the working folder."""
     relative = os.path.relpath(path)
     return str(path) if relative.startswith("..") else relative
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or type(exc).__name__
 
 
 def _line(text: str, key: str | None = None, value: str | None = None) -> int | None:
@@ -181,6 +218,8 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
     problems: list[Problem] = []
 
     def problem(code: str, loc: tuple[str | int, ...], **params: Any) -> None:
+        if len(problems) >= MAX_PROBLEMS:
+            return
         last = next((part for part in reversed(loc) if isinstance(part, str)), None)
         value = params.get("value")
         line = _line(text, value=value) if isinstance(value, str) and loc and isinstance(loc[-1], int) else None
@@ -229,6 +268,9 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
             problem("config_unknown_rule", ("severity", key), value=key, hint=_rule_hint(key))
         else:
             severity.append((canonical, level))
+    for index, pattern in enumerate(schema.exclude):
+        if too_many_wildcards(pattern):
+            problem("pattern_too_many_wildcards", ("exclude", index), value=pattern, **wildcard_limits(pattern))
     known = base_thresholds()
     thresholds = []
     for key, number in sorted(schema.thresholds.items()):
@@ -245,6 +287,9 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
             problem(
                 "config_bad_value", ("thresholds", key), found=repr(number), expected=label("types", "integer", lang)
             )
+        elif not _in_range(key, number):
+            high = 1 if key.endswith("_share") else MAX_THRESHOLD
+            problem("config_out_of_range", ("thresholds", key), found=repr(number), low=0, high=high)
         else:
             thresholds.append((key, number))
     if problems:
@@ -260,6 +305,13 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
         exclude=tuple(schema.exclude),
         thresholds=tuple(thresholds),
     )
+
+
+def _in_range(key: str, number: float) -> bool:
+    """NaN, infinities, negative counts and shares above 1 would make every plan fail or pass."""
+    if not math.isfinite(number) or number < 0:
+        return False
+    return number <= (1 if key.endswith("_share") else MAX_THRESHOLD)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -18,6 +18,7 @@ from advisor.findings import Finding, Review
 from advisor.render.report_data import score_items
 from advisor.render.safe import terminal
 from advisor.review import Settings, review_file
+from advisor.terminal import display_name
 from advisor.texts import label, ui
 
 
@@ -52,7 +53,9 @@ def compare(old: Review, new: Review) -> Revision:
 def compare_files(old: Path, new: Path, settings: Settings | None = None) -> Revision:
     """Raises :class:`advisor.problems.InputError` when either file cannot be reviewed."""
     settings = settings or Settings()
-    return compare(review_file(old, settings, display=str(old)), review_file(new, settings, display=str(new)))
+    return compare(
+        review_file(old, settings, display=display_name(old)), review_file(new, settings, display=display_name(new))
+    )
 
 
 def _counts(review: Review, lang: str) -> str:

@@ -9,7 +9,11 @@ What it guards against is recorded in ../shared/notes/durable-rules.md:
 - a catch-all rule, so that a fact no rule matches does not abort the batch;
 - an exception raised in an action abandons the action and surfaces as EngineError (the
   wrapper would have swallowed it into the session state);
-- colliding fact ids (a 32-bit hash) retried with another salt;
+- fact ids that cannot collide: the engine indexes a session's facts by the 32-bit FNV-1a hash
+  of their id and, given two facts whose ids hash alike (the same id twice, or two ids that
+  collide), aborts the process when the session is deleted. A plan's own ids are never sent:
+  each fact gets a short id of the session (``f1``, ``f2``...), checked with the engine's own
+  hash (:func:`fnv1a_32`) before it is used, and mapped back to the plan's fact here;
 - a session in which no action ever ran: durable-rules 2.0.28 leaves its action context
   uninitialised (createStateNode in state.c) and ``delete_state`` then frees a garbage
   pointer (heap corruption, abort or segfault depending on memory layout). Every session
@@ -58,17 +62,38 @@ class EngineError(RuntimeError):
     pass
 
 
+def fnv1a_32(text: str) -> int:
+    """The hash durable-rules indexes a session's facts by (``fnv1Hash32`` in state.c, over the
+    id's bytes as written in the JSON message). Only ASCII ids are hashed here: C's ``char`` is
+    signed on most platforms, which this does not reproduce for bytes over 127."""
+    value = 0x811C9DC5
+    for byte in text.encode("ascii"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
 @dataclass
 class _Session:
     """What one plan's session collects on the Python side."""
 
     sid: str
-    salt: int
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # whole facts by engine id
     firings: list[Firing] = field(default_factory=list)
     derived: set[str] = field(default_factory=set)  # derived fact ids asserted
     ordinals: dict[str, int] = field(default_factory=dict)  # derived facts asserted, per kind
-    collided: bool = False  # a derived fact's id collided in durable-rules' 32-bit hash
+    hashes: set[int] = field(default_factory=set)  # the engine's hashes of the ids given so far
+    counter: int = 0
+    opened: bool = False  # the sentinel's action ran: the session's state may be deleted
+
+    def new_id(self) -> str:
+        """The next engine id whose hash no id of this session has: ``f1``, ``f2``..."""
+        while True:
+            self.counter += 1
+            ident = f"f{self.counter}"
+            digest = fnv1a_32(ident)
+            if digest not in self.hashes:
+                self.hashes.add(digest)
+                return ident
 
 
 class Engine:
@@ -149,37 +174,35 @@ class Engine:
             evidence=subject.get("evidence", ""),
         )
         code, _ = _native.assert_fact(self._handle, json.dumps(self._sent(derived, session), ensure_ascii=False))
-        if code == _OBSERVED:
-            session.collided = True
+        if code == _OBSERVED:  # cannot happen with ids unique under the engine's hash
+            raise EngineError("the rule engine refused a derived fact as already observed")
 
     def evaluate(self, facts: Sequence[dict[str, Any]]) -> list[Firing]:
         """Assert one plan's facts in a fresh session and return every firing."""
         if threading.get_ident() != self._thread:
             raise EngineError("an Engine must be used from the thread that created it")
-        for salt in range(3):
-            session = _Session(sid=f"p{next(self._ids)}", salt=salt)
-            batch = [{"kind": SESSION_FACT, "id": f"{SESSION_FACT}#{salt}", "sid": session.sid}]
-            batch += [self._sent(fact, session) for fact in facts]
-            try:
-                code, state = _native.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
-                if code == _OBSERVED:
-                    continue  # two fact ids collided in durable-rules' 32-bit hash: salt and retry
-                if code == _NOT_HANDLED:
-                    raise EngineError("a fact matched no rule, not even the catch-all")
-                self._run_actions(state, session)
-                if session.collided:
-                    continue  # a derived fact's id collided: salt and retry
-                return session.firings
-            finally:
-                # the session opened with a firing (the sentinel), so its state can be deleted
+        session = _Session(sid=f"p{next(self._ids)}")
+        batch = [self._sent({"kind": SESSION_FACT, "id": SESSION_FACT}, session)]
+        batch += [self._sent(fact, session) for fact in facts]
+        try:
+            code, state = _native.assert_facts(self._handle, json.dumps(batch, ensure_ascii=False))
+            if code == _OBSERVED:  # cannot happen with ids unique under the engine's hash
+                raise EngineError("the rule engine refused a fact as already observed")
+            if code == _NOT_HANDLED:
+                raise EngineError("a fact matched no rule, not even the catch-all")
+            self._run_actions(state, session)
+            return session.firings
+        finally:
+            # Only a session whose sentinel fired can be deleted (a quiet one aborts the
+            # process); one that could not open is left to the engine, a leak and no crash.
+            if session.opened:
                 with contextlib.suppress(Exception):
                     _native.delete_state(self._handle, session.sid)
-        raise EngineError("fact ids kept colliding in the rule engine")
 
     def _sent(self, fact: dict[str, Any], session: _Session) -> dict[str, Any]:
-        """The part of ``fact`` the engine is given; the whole fact is kept by its engine id
-        (its own id, salted on a retry)."""
-        ident = f"{fact['id']}#{session.salt}" if session.salt else fact["id"]
+        """The part of ``fact`` the engine is given, under an id of the session's own; the
+        whole fact is kept here by that id."""
+        ident = session.new_id()
         session.facts[ident] = fact
         sent = {k: v for k, v in fact.items() if k in self._read}
         sent["id"] = ident
@@ -189,7 +212,7 @@ class Engine:
     def _run_actions(self, state: int, session: _Session) -> None:
         started = _native.start_action_for_state(self._handle, state)
         message = started[1] if started else None
-        while message is not None and not session.collided:
+        while message is not None:
             ((name, frame),) = json.loads(message).items()
             try:
                 self._actions[name](frame, session)
@@ -199,12 +222,10 @@ class Engine:
                     raise
                 raise EngineError(f"the action of {name} failed: {exc!r}") from exc
             message = _native.complete_and_start_action(self._handle, state)
-        if message is not None:
-            _native.abandon_action(self._handle, state)
 
 
 def _session_opened(frame: dict[str, Any], session: _Session) -> None:
-    return None
+    session.opened = True
 
 
 def _never(frame: dict[str, Any], session: _Session) -> None:

@@ -20,6 +20,7 @@ from advisor.catalogue import UnknownRule, find_rule, summary
 from advisor.findings import Finding, Review
 from advisor.render.safe import terminal
 from advisor.rules.base import SEVERITY_RANK
+from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
 
 EXERCISES_DIR = knowledge.knowledge_path("exercises")
@@ -120,7 +121,7 @@ def score(answer: Iterable[str], review: Review, min_severity: str = "warning") 
 
 
 def render_plan(path: Path, text: str, lang: str) -> str:
-    lines = [ui("exercise_intro", lang, file=path.name), ""]
+    lines = [one_line(ui("exercise_intro", lang, file=display_name(path.name))), ""]
     lines += [f"{n:>4} | {terminal(line, 200)}" for n, line in enumerate(text.splitlines(), 1)]
     return "\n".join(lines) + "\n"
 

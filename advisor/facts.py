@@ -61,6 +61,12 @@ def _shown(value: object) -> str | None:
     return str(value)
 
 
+def _escaped(part: str) -> str:
+    """An id as one part of a composed id: ``:`` (the separator) and ``%`` escaped, so that
+    ``a:lead`` + ``p`` and ``a`` + ``lead:p`` make two ids, not one."""
+    return part.replace("%", "%25").replace(":", "%3A")
+
+
 def _measures(indicator: Indicator) -> list[str]:
     if isinstance(indicator.measures, list):
         return indicator.measures
@@ -398,7 +404,7 @@ class _Extractor:
                     continue
                 self.add(
                     "role",
-                    f"{activity.id}:{role}:{partner_id}",
+                    f"{_escaped(activity.id)}:{role}:{_escaped(partner_id)}",
                     f"activities[{i}].{where}",
                     activity=activity.id,
                     activity_name=activity.name or activity.id,

@@ -29,11 +29,13 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}"
 
     def render(self, lang: str) -> str:
+        """One line, whatever the values it quotes hold (escape sequences, line breaks)."""
+        from advisor.terminal import one_line
         from advisor.texts import error_text
 
         text = error_text(self.code, lang, self.localised_params(lang))
         prefix = f"{self.path}: " if self.path else ""
-        return f"{self.where()}: {prefix}{text}"
+        return one_line(f"{self.where()}: {prefix}{text}")
 
     def localised_params(self, lang: str) -> dict[str, Any]:
         """Parameters with the parts that are words (hints, type names, targets) in ``lang``:
@@ -54,6 +56,8 @@ class Problem:
             params["expected"] = joiner.join(label("types", t, lang) for t in params["expected_types"])
         if "target_kind" in params:
             params["target"] = label("targets", params["target_kind"], lang)
+        if "reason_code" in params:
+            params["reason"] = error_text(params["reason_code"], lang, params)
         if self.code in ("yaml_syntax", "json_syntax"):
             params["reason"] = _yaml_reason(params, lang)
         return params

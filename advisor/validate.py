@@ -11,6 +11,9 @@ Three passes, each reporting all it finds rather than stopping at the first:
 from __future__ import annotations
 
 import difflib
+import math
+import re
+import sys
 import types
 import typing
 from dataclasses import dataclass
@@ -279,7 +282,56 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
 # --- references and ids ----------------------------------------------------------------------
 
 
+# The work a review does grows with the things the rules reason about: partners, goals,
+# activities, indicators and each partner's role in each activity (one fact and often one
+# finding each, ~10-30 KB of memory in all). A real plan holds tens to hundreds of them; at
+# this limit a review peaks at a few hundred MB and takes seconds.
+MAX_SUBJECTS = 5_000
+
+
+def subjects(plan: Plan) -> int:
+    """How many things of ``plan`` the rules reason about (see MAX_SUBJECTS)."""
+    roles = sum(
+        (len(a.lead) if isinstance(a.lead, list) else 1 if a.lead else 0) + len(a.support) for a in plan.activities
+    )
+    return len(plan.partners) + len(plan.goals) + len(plan.activities) + len(plan.indicators) + roles
+
+
+def _report_budget(plan: Plan, norm: _Normaliser) -> None:
+    found = subjects(plan)
+    if found > MAX_SUBJECTS:
+        norm.problems.append(Problem("too_much_work", norm.doc.file, params={"found": found, "limit": MAX_SUBJECTS}))
+
+
+# A number no float can hold (1e308 and beyond) cannot be compared or shown as a share; a
+# person never writes one, so it is reported as a wrong value, like a word where a number goes.
+_HUGE_NUMBER = re.compile(r"\d[\d.,]{308,}")
+
+
+def _too_large(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) > sys.float_info.max
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return isinstance(value, str) and _HUGE_NUMBER.search(value) is not None
+
+
+def _report_numbers(plan: Plan, norm: _Normaliser) -> None:
+    for i, indicator in enumerate(plan.indicators):
+        for name in ("baseline", "target"):
+            value = getattr(indicator, name)
+            if _too_large(value):
+                key: Key = ("indicators", i, name)
+                norm.problem(
+                    "wrong_type", norm.raw_paths.get(key, key), key, expected_types=("number",), found=_found(value)
+                )
+
+
 def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
+    _report_budget(plan, norm)
+    _report_numbers(plan, norm)
     ids: dict[str, dict[str, Key]] = {"partner": {}, "goal": {}, "activity": {}, "indicator": {}}
     sections = (("partner", "partners"), ("goal", "goals"), ("activity", "activities"), ("indicator", "indicators"))
     for target, section in sections:
@@ -304,6 +356,18 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 declared=_listed(sorted(pool)),
             )
 
+    def once(values: list[str], base: Key) -> None:
+        """The same id twice in one list is a slip, never a second role or a double weight:
+        reported like a duplicate id (counting it twice would skew shares and counts)."""
+        first: dict[str, Key] = {}
+        for j, value in enumerate(values):
+            key = (*base, j)
+            if value in first:
+                line = norm.positions.get(first[value], (0, 0))[0]
+                norm.problem("duplicate_reference", norm.raw_paths.get(key, key), key, value=value, first_line=line)
+            else:
+                first[value] = key
+
     for i, activity in enumerate(plan.activities):
         leads = activity.lead if isinstance(activity.lead, list) else [activity.lead] if activity.lead else []
         for j, lead in enumerate(leads):
@@ -313,6 +377,10 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
             check(support, ("activities", i, "support", j), "partner", ids["partner"])
         for j, goal in enumerate(activity.goals):
             check(goal, ("activities", i, "goals", j), "goal", ids["goal"])
+        if isinstance(activity.lead, list):
+            once(activity.lead, ("activities", i, "lead"))
+        once(activity.support, ("activities", i, "support"))
+        once(activity.goals, ("activities", i, "goals"))
     for i, indicator in enumerate(plan.indicators):
         measures = indicator.measures if isinstance(indicator.measures, list) else [indicator.measures]
         for j, target in enumerate(m for m in measures if m):
@@ -322,5 +390,7 @@ def _report_references(plan: Plan, norm: _Normaliser, lang: str) -> None:
                 else ("indicators", i, "measures")
             )
             check(target, key, "goal_or_activity", all_ids)
+        if isinstance(indicator.measures, list):
+            once(indicator.measures, ("indicators", i, "measures"))
         if indicator.responsible:
             check(indicator.responsible, ("indicators", i, "responsible"), "partner", ids["partner"])

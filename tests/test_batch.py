@@ -15,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from advisor import batch as batch_module
+from advisor import isolation
 from advisor.batch import discover, run
 from advisor.cli import main
 from tests.conftest import EXAMPLES
@@ -97,8 +97,7 @@ def test_the_same_folder_gives_byte_identical_json_for_any_jobs(folder: Path) ->
 
 
 def test_forked_workers_give_the_same_report_as_one_process(folder: Path) -> None:
-    # In a fresh process no engine exists yet, so --jobs 2 forks its workers (in this test
-    # process earlier tests registered rules, and the pool falls back to spawn).
+    # In a fresh process with one thread, --jobs 2 forks its workers.
     outputs = []
     for jobs in ("2", "1"):
         done = subprocess.run(
@@ -112,13 +111,13 @@ def test_forked_workers_give_the_same_report_as_one_process(folder: Path) -> Non
     assert len(json.loads(outputs[0])["reviews"]) == 4
 
 
-def test_workers_fork_only_while_no_engine_exists(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_fork_only_while_one_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform")
-    monkeypatch.setattr(batch_module, "any_engine", lambda: False)
-    assert batch_module._pool_context().get_start_method() == "fork"
-    monkeypatch.setattr(batch_module, "any_engine", lambda: True)
-    assert batch_module._pool_context().get_start_method() == "spawn"
+    monkeypatch.setattr(isolation.threading, "active_count", lambda: 1)
+    assert isolation.context().get_start_method() == "fork"
+    monkeypatch.setattr(isolation.threading, "active_count", lambda: 2)
+    assert isolation.context().get_start_method() == "spawn"
 
 
 def test_summary_exit_codes_and_reports(folder: Path, tmp_path: Path) -> None:

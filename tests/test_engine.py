@@ -74,9 +74,10 @@ def test_no_state_leaks_between_plans(engine: Engine) -> None:
 
 def test_failing_action_surfaces_as_an_error() -> None:
     bad = Engine([_rule("TT009", lambda: [c.f << (m.kind == "boom")], asserts="x", carries=())])
-    # a derived fact asserted twice with the same id raises inside the action; it must surface
+    # the action reads the subject's id, which this fact lacks: the KeyError raised inside the
+    # action must surface, not vanish into the session state
     with pytest.raises(EngineError):
-        bad.evaluate([{"kind": "boom", "id": "b", "path": ""}, {"kind": "x", "id": "x:b"}])
+        bad.evaluate([{"kind": "boom", "path": ""}])
 
 
 def test_engine_refuses_other_threads(engine: Engine) -> None:

@@ -97,7 +97,7 @@ def test_a_report_is_never_written_over_an_input(inputs: Path) -> None:
 def test_an_interrupted_run_leaves_the_old_report_whole(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    from advisor.cli import common
+    from advisor import output as common
 
     out = tmp_path / "laporan"
     out.mkdir()

@@ -6,6 +6,8 @@ error). Each command lives in its own module and is imported only when it runs, 
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -74,11 +76,48 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(module, cmd_name.replace("-", "_"))
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        # Here rather than in click's main(), which turns Ctrl-C into "Aborted!" and exit 1 and
+        # a full or closed standard output into a traceback.
+        from advisor.isolation import exit_codes_for_signals
+
+        try:
+            with exit_codes_for_signals():
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    sys.stdout.flush()  # here, where a failure can still be reported
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise
+            _stdout_failed(exc)
+
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         # Help text from the table, so that `advisor --help` imports no command module.
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF, errno.EFBIG}
+
+
+def _stdout_failed(exc: OSError) -> None:
+    """Standard output refused the report (a full disk, /dev/full, a closed pipe): one line on
+    standard error, exit 2, and nothing more sent there (Python would retry at exit)."""
+    from advisor.texts import error_text
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    argv = sys.argv
+    lang = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else "id"
+    reason = exc.strerror or str(exc)
+    with contextlib.suppress(OSError):
+        click.echo(
+            error_text("stdout_unwritable", lang if lang in ("id", "en") else "id", {"reason": reason}), err=True
+        )
+    raise SystemExit(2)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

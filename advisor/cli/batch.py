@@ -9,12 +9,22 @@ from typing import Any
 
 import click
 
-from advisor.batch import BatchError, discover, run, summary
-from advisor.cli.common import EXIT_INPUT, use_color, write_atomically
-from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
+from advisor.batch import discover, run, summary
+from advisor.cli.common import EXIT_INPUT, use_color
+from advisor.cli.reports import (
+    exit_code,
+    parse_outputs,
+    resolve,
+    review_options,
+    split_outputs,
+    write_one,
+    write_reports,
+)
 from advisor.findings import Outcome
+from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
+from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
 
@@ -50,14 +60,26 @@ def batch(
     the fail level, else 0."""
     run_opts = resolve(list(dirs), params, exclude)
     lang = review_lang(run_opts.lang, None)
-    found = discover(dirs, run_opts.exclude)
+    # This run's own reports are no plans to review, wherever they are written.
+    own = [path for _, path in split_outputs(outputs, fmt or "text", lang)]
+    own += [str(write_baseline)] if write_baseline else []
+    try:
+        found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
+    except InputError as err:
+        for problem in err.problems:
+            click.echo(problem.render(lang), err=True)
+        raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
-    config = [run_opts.config.path] if run_opts.config.path else []
-    pairs = parse_outputs(outputs, fmt or "text", [*plans, *config, *([baseline_path] if baseline_path else [])], lang)
-    if write_baseline:  # checked now, like the reports: never over a plan or the config
-        parse_outputs([f"json={write_baseline}"], "json", [*plans, *config], lang)
+    reads = [*plans, *found.ignore_files, *([run_opts.config.path] if run_opts.config.path else [])]
+    reads += [baseline_path] if baseline_path else []
+    # Checked together, before any work: a baseline written where a report goes is refused.
+    requested = [*outputs, *([f"json={write_baseline}"] if write_baseline else [])]
+    checked = parse_outputs(requested, fmt or "text", reads, lang, stdout_taken=fmt is not None)
+    pairs = checked[: len(outputs)]
+    baseline_destination = checked[len(outputs)][1] if write_baseline else None
     if not found.targets:
-        click.echo(f"{', '.join(map(str, dirs))}: {error_text('no_plans', lang, {})}", err=True)
+        shown = ", ".join(display_name(d) for d in dirs)
+        click.echo(one_line(f"{shown}: {error_text('no_plans', lang, {})}"), err=True)
         if found.skipped and not quiet:
             click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
@@ -76,28 +98,25 @@ def batch(
     with click.progressbar(
         length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
     ) as bar:
-        try:
-            # With a baseline the reviews change after the run, so their parts cannot be made early.
-            formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
-            outcome = run(
-                found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang
-            )
-        except BatchError as exc:
-            click.echo(error_text("batch_workers", lang, {"reason": exc}), err=True)
-            raise SystemExit(EXIT_INPUT) from None
+        # With a baseline the reviews change after the run, so their parts cannot be made early.
+        formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
+        outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang)
 
     notes = []
-    if write_baseline:
-        write_atomically(write_baseline, baselines.build(outcome), plans)
+    if baseline_destination is not None:
+        write_one(baseline_destination, baselines.build(outcome), lang)
         keys = sum(len(r.active()) for r in outcome.reviews)
         notes.append(ui("baseline_written", lang, path=write_baseline, files=len(outcome.reviews), findings=keys))
     if known is not None:
         outcome = baselines.apply(outcome, known)
-    write_reports(outcome, pairs, run_opts.lang, plans)
-    notes += [ui("report_written", lang, format=f, path=p) for f, p in pairs]
+    write_reports(outcome, pairs, run_opts.lang)
+    notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
     text = summary(outcome, found.skipped, lang)
-    if fmt:
+    if any(d.is_stdout for _, d in pairs):  # a report on standard output: the summary beside it
+        if not quiet:
+            click.echo(text, err=True, nl=False)
+    elif fmt:
         click.echo(renderer(fmt)(outcome, run_opts.lang, color=fmt == "text" and use_color(False)), nl=False)
         if not quiet:
             click.echo(text, err=True, nl=False)
@@ -105,7 +124,7 @@ def batch(
         click.echo(text, nl=False)
     if not quiet:
         for note in notes:
-            click.echo(note, err=True)
+            click.echo(one_line(note), err=True)
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(exit_code(outcome, run_opts.fail_level))

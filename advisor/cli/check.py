@@ -8,12 +8,14 @@ from typing import Any
 
 import click
 
+from advisor.batch import Target
+from advisor.batch import run as run_reviews
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
 from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
-from advisor.findings import Failure, Outcome, Review
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
-from advisor.review import Settings, load_plan, review_or_failure
+from advisor.review import Settings, load_plan
+from advisor.terminal import display_name
 from advisor.texts import ui
 
 
@@ -32,19 +34,12 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
         click.echo(ui("explain_format", lang_for_messages), err=True)
         raise SystemExit(EXIT_INPUT)
     guarded = [*files, *([run.config.path] if run.config.path else [])]
-    pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages)
+    pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages, stdout_taken=fmt is not None)
     settings = replace(run.settings, keep_facts=True) if explain else run.settings
-    reviews: list[Review] = []
-    failures: list[Failure] = []
-    for path in files:
-        result = review_or_failure(path, settings, display=str(path))
-        if isinstance(result, Failure):
-            failures.append(result)
-        else:
-            reviews.append(result)
-    # Ordered by file, as in batch: the report does not depend on the order FILES are listed.
-    outcome = Outcome(tuple(sorted(reviews, key=lambda r: r.file)), tuple(sorted(failures, key=lambda f: f.file)))
-    write_reports(outcome, pairs, run.lang, guarded)
+    # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
+    # and ordered by file: the report does not depend on the order FILES are listed.
+    outcome = run_reviews([Target(path, display_name(path)) for path in files], settings, jobs=1)
+    write_reports(outcome, pairs, run.lang)
     if fmt or not pairs:
         shown = fmt or "text"
         color = shown == "text" and use_color(False)
@@ -55,7 +50,7 @@ def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], ex
         else:
             text = renderer(shown)(outcome, run.lang, color=color)
         click.echo(text, nl=False)
-    if failures:
+    if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(exit_code(outcome, run.fail_level))
 
@@ -68,7 +63,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
     status = EXIT_CLEAN
     for path in files:
         try:
-            vplan = load_plan(path, Settings(lang=lang), display=str(path))
+            vplan = load_plan(path, Settings(lang=lang), display=display_name(path))
         except InputError as err:
             status = EXIT_INPUT
             message_lang = review_lang(lang, err.lang)
@@ -80,7 +75,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
             ui(
                 "valid",
                 review_lang(lang, plan.language),
-                file=path,
+                file=display_name(path),
                 partners=len(plan.partners),
                 activities=len(plan.activities),
                 indicators=len(plan.indicators),

@@ -12,6 +12,7 @@ from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, SEVERITIES
 from advisor.loader import read_text
 from advisor.problems import InputError
 from advisor.review import Settings, review_file
+from advisor.terminal import display_name, one_line
 from advisor.texts import ui
 
 
@@ -47,17 +48,17 @@ def exercise(
     """Diagnose a flawed plan and compare your answer with the advisor's findings."""
     if list_only:
         for path in library.discover(folder):
-            click.echo(str(path))
+            click.echo(display_name(path))
         raise SystemExit(EXIT_CLEAN)
     if plan_path is None:
         try:
             plan_path = library.pick(folder, seed)
         except library.NoExercises:
-            click.echo(ui("exercise_none", lang, folder=folder), err=True)
+            click.echo(one_line(ui("exercise_none", lang, folder=display_name(folder))), err=True)
             raise SystemExit(EXIT_INPUT) from None
     try:
-        review = review_file(plan_path, Settings(lang=lang), display=str(plan_path))
-        text = read_text(plan_path, str(plan_path))
+        review = review_file(plan_path, Settings(lang=lang), display=display_name(plan_path))
+        text = read_text(plan_path, display_name(plan_path))
     except InputError as err:
         for problem in err.problems:
             click.echo(problem.render(lang), err=True)
@@ -66,7 +67,7 @@ def exercise(
     if answers is not None:
         chosen, unknown = library.parse_answer(answers)
         if unknown:
-            click.echo(ui("exercise_unknown", lang, tokens=", ".join(unknown)), err=True)
+            click.echo(one_line(ui("exercise_unknown", lang, tokens=", ".join(unknown))), err=True)
             raise SystemExit(EXIT_INPUT)
     else:
         chosen = _ask(lang)
@@ -83,4 +84,4 @@ def _ask(lang: str) -> tuple[str, ...]:
         chosen, unknown = library.parse_answer(reply)
         if not unknown:
             return chosen
-        click.echo(ui("exercise_unknown", lang, tokens=", ".join(unknown)))
+        click.echo(one_line(ui("exercise_unknown", lang, tokens=", ".join(unknown))))

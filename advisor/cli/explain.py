@@ -7,6 +7,7 @@ import click
 from advisor import explain as library
 from advisor.catalogue import UnknownRule
 from advisor.cli.common import EXIT_INPUT, LANGS
+from advisor.terminal import one_line
 
 _RENDER = {"text": library.render_text, "markdown": library.render_markdown, "json": library.render_json}
 
@@ -20,6 +21,6 @@ def explain(rule_id: str, lang: str, fmt: str) -> None:
     try:
         found = library.explanation(rule_id, lang)
     except UnknownRule as err:
-        click.echo(err.message(lang), err=True)
+        click.echo(one_line(err.message(lang)), err=True)
         raise SystemExit(EXIT_INPUT) from None
     click.echo(_RENDER[fmt](found, lang), nl=False)

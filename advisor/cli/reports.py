@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES, write_atomically
+from advisor import output
+from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES
 from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES
+from advisor.output import Destination
 from advisor.render import FORMATS, renderer
 from advisor.rules.base import SEVERITY_RANK
+from advisor.terminal import one_line
 from advisor.texts import error_text
 
 
@@ -95,34 +97,52 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
     return run
 
 
-def parse_outputs(values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str) -> list[tuple[str, Path]]:
-    """``FORMAT=PATH`` (or a bare ``PATH`` in ``default_fmt``) pairs, checked before any work:
-    a known format, no two reports in one file, never a report over an input."""
-    pairs: list[tuple[str, Path]] = []
+def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tuple[str, str]]:
+    """``FORMAT=PATH`` (or a bare ``PATH`` in ``default_fmt``) as (format, path) pairs; an
+    unknown format exits 2 in one line."""
+    pairs: list[tuple[str, str]] = []
     for value in values:
         name, sep, rest = value.partition("=")
         if sep and name in FORMATS and rest:
-            pairs.append((name, Path(rest)))
+            pairs.append((name, rest))
         elif sep and name and name.isidentifier():
             text = error_text("output_spec", lang, {"format": name, "allowed": ", ".join(sorted(FORMATS))})
-            raise click.UsageError(f"--output {value}: {text}")
+            fail(f"--output {value}: {text}")
         else:
-            pairs.append((default_fmt, Path(value)))
-    guarded = {Path(os.path.realpath(p)) for p in inputs}  # Path.resolve() raises on a link loop
-    seen: set[Path] = set()
-    for _, path in pairs:
-        target = Path(os.path.realpath(path))
-        if target in guarded:
-            raise click.UsageError(f"{path}: {error_text('output_over_input', lang, {})}")
-        if target in seen:
-            raise click.UsageError(f"{path}: {error_text('output_twice', lang, {})}")
-        seen.add(target)
+            pairs.append((default_fmt, value))
     return pairs
 
 
-def write_reports(outcome: Outcome, pairs: Sequence[tuple[str, Path]], lang: str | None, inputs: list[Path]) -> None:
-    for fmt, path in pairs:
-        write_atomically(path, renderer(fmt)(outcome, lang, color=False), inputs)
+def parse_outputs(
+    values: Sequence[str], default_fmt: str, inputs: Iterable[Path], lang: str, *, stdout_taken: bool = False
+) -> list[tuple[str, Destination]]:
+    """:func:`split_outputs`, each place checked before any work (advisor/output.py): a place
+    a report may go, never over a file the run reads, never two reports in one place. A
+    problem exits 2 in one line."""
+    pairs = split_outputs(values, default_fmt, lang)
+    try:
+        destinations = output.check([path for _, path in pairs], inputs, stdout_taken=stdout_taken)
+    except output.OutputError as err:
+        fail(err.render(lang))
+    return [(fmt, destination) for (fmt, _), destination in zip(pairs, destinations, strict=True)]
+
+
+def fail(line: str) -> NoReturn:
+    """One line on standard error, exit 2."""
+    click.echo(one_line(line), err=True)
+    raise SystemExit(EXIT_INPUT)
+
+
+def write_reports(outcome: Outcome, pairs: Sequence[tuple[str, Destination]], lang: str | None) -> None:
+    for fmt, destination in pairs:
+        write_one(destination, renderer(fmt)(outcome, lang, color=False), lang)
+
+
+def write_one(destination: Destination, text: str, lang: str | None) -> None:
+    try:
+        output.write(destination, text)
+    except output.OutputError as err:
+        fail(err.render(lang or "id"))
 
 
 def exit_code(outcome: Outcome, fail_level: str) -> int:

@@ -6,6 +6,7 @@ import click
 
 from advisor import catalogue
 from advisor.cli.common import EXIT_INPUT, LANGS
+from advisor.terminal import one_line
 from advisor.texts import ui
 
 
@@ -18,6 +19,7 @@ def rules(family: str | None, fmt: str, lang: str) -> None:
     from advisor import rules as registry
 
     if family and family.upper() not in registry.families():
-        click.echo(ui("unknown_family", lang, family=family, known=", ".join(registry.families())), err=True)
+        text = ui("unknown_family", lang, family=family, known=", ".join(registry.families()))
+        click.echo(one_line(text), err=True)
         raise SystemExit(EXIT_INPUT)
     click.echo(catalogue.render(catalogue.entries(lang, family), fmt, lang), nl=False)

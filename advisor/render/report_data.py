@@ -19,10 +19,10 @@ import yaml
 from advisor import catalogue, knowledge, rules
 from advisor.findings import Finding, Outcome, Review
 from advisor.knowledge_base import KNOWLEDGE_DIR
-from advisor.render.safe import terminal
 from advisor.rules.base import SEVERITY_RANK
+from advisor.terminal import clean
 
-# Characters XML 1.0 cannot carry at all (terminal() already drops C0/C1 controls).
+# Characters XML 1.0 cannot carry at all (clean() already drops C0/C1 controls).
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 # A plan file larger than this is not read again for quoting (it was reviewed already).
 _MAX_QUOTE_BYTES = 5_000_000
@@ -31,7 +31,7 @@ VERDICT_ORDER = ("not_ready", "needs_revision", "ready")
 
 def plain(text: object, limit: int = 2000) -> str:
     """Text from a plan made inert for any report: no ANSI or control codes, bounded."""
-    return _NOT_XML.sub("", terminal(str(text), limit))
+    return _NOT_XML.sub("", clean(str(text), limit))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""SIGINT and SIGTERM stop a batch at any moment: its workers end with it, no temporary file is
+left, the previous report stays whole (or the new one is complete), the exit code says what
+happened (130, 143), and nothing hangs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+OLD = '{"old": "report"}\n'
+
+
+def _gone(group: int, seconds: float = 5.0) -> bool:
+    """Whether every process of the session ``group`` has ended."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("signals") / "plans"
+    folder.mkdir()
+    for i in range(60):
+        shutil.copy(EXAMPLES / "desa-wisata-kopi.yaml", folder / f"p{i:02d}.yaml")
+    return folder
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("after", [0.2, 0.6, 1.2])
+def test_a_signalled_batch_stops_cleanly(plans: Path, tmp_path: Path, signum: int, code: int, after: float) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    report = out / "report.json"
+    report.write_text(OLD, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "advisor", "batch", str(plans), "--jobs", "2", "-q", "-o", f"json={report}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: its workers can be found after it ends
+    )
+    time.sleep(after)
+    process.send_signal(signum)
+    try:
+        _, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the batch hung after the signal")
+    # 0/1: it had finished before the signal; -signum: it had not yet started to run our code
+    # (Python was still importing it) and died by the signal, which a shell reports as 128+N.
+    assert process.returncode in (code, -signum, 0, 1), stderr[-1000:]
+    assert b"Traceback" not in stderr
+    assert _gone(process.pid), "a worker outlived the batch"
+    assert [p.name for p in out.iterdir()] == ["report.json"], "no temporary file is left"
+    text = report.read_text(encoding="utf-8")
+    # the previous report whole, or the new one complete (a signal may come after the rename)
+    assert text == OLD or len(json.loads(text)["reviews"]) == 60
+    if process.returncode in (0, 1):
+        assert text != OLD
+
+
+def test_workers_end_when_their_parent_is_killed(plans: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "advisor", "batch", str(plans), "--jobs", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(0.6)
+    process.kill()  # no chance to clean up: the workers notice they are orphans
+    process.wait(timeout=10)
+    assert _gone(process.pid, seconds=10), "a worker outlived its killed parent"
