@@ -13,7 +13,7 @@ ratios are taken on the same machine state:
    report file);
 3. cold start: median wall time of ``advisor --version``, ``advisor rules`` and
    ``advisor check`` on one example, against the import floor
-   ``python -c "import yaml, pydantic, click, durable.lang"``;
+   ``python -c "import yaml, pydantic, click, advisor.durable.lang"``;
 4. growth: one plan of 10, 100 and 1,000 partners and indicators;
 5. memory: peak RSS after 1,000 and after 10,000 plans reviewed in one process.
 
@@ -42,7 +42,7 @@ if __package__ in (None, ""):  # run as a script: python bench/run.py
 from bench.corpus import write_corpus, write_scaled
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = "import yaml, pydantic, click, durable.lang"
+FLOOR = "import yaml, pydantic, click, advisor.durable.lang"
 # Not a target, to read check_vs_floor by: `import pydantic` is lazy, and the first model class
 # imports the rest of Pydantic (~0.1 s). This floor builds one model, plugins off as in the CLI.
 FLOOR_MODELS = (
