@@ -17,9 +17,12 @@ from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "build_support"))
-from durable_engine import TARGET, prepare_engine  # noqa: E402
+from durable_engine import TARGET, BuildError, prepare_engine  # noqa: E402
 
-prepare_engine(ROOT / TARGET)
+try:
+    prepare_engine(ROOT / TARGET)
+except BuildError as exc:  # a sentence for the person installing, not a traceback
+    raise SystemExit(f"error: the rule engine cannot be built: {exc}") from None
 
 source = TARGET.as_posix()
 if sys.platform == "win32":

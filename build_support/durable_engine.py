@@ -9,7 +9,8 @@ layout, which
    ``ADVISOR_DURABLE_SDIST`` (builds without a network);
 2. checks its sha256 against the pinned one;
 3. unpacks it into ``build/durable-engine/`` and applies ``durable-rules-2.0.28.patch`` (with
-   the small unified-diff reader below: no ``patch`` program needed).
+   the small unified-diff reader below: no ``patch`` program needed), and puts durable-rules'
+   MIT licence beside its Python package, so that the wheel carries it.
 
 setup.py then compiles the C engine as ``advisor.durable.durable_rules_engine`` and
 pyproject.toml maps the package ``advisor.durable`` to the unpacked ``libpy/durable``, so the
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 PATCH = HERE / "durable-rules-2.0.28.patch"
 TARGET = Path("build", "durable-engine")  # relative to the project root (pyproject.toml maps it)
 STAMP = ".advisor-stamp"
+LAYOUT = "2"  # change when prepare_engine lays the tree out differently, so that it is redone
 
 
 class BuildError(RuntimeError):
@@ -45,7 +47,7 @@ class BuildError(RuntimeError):
 
 def prepare_engine(target: Path) -> Path:
     """The patched durable-rules source tree in ``target``; unchanged if already prepared."""
-    stamp = f"{SDIST_SHA256} {hashlib.sha256(PATCH.read_bytes()).hexdigest()}\n"
+    stamp = f"{LAYOUT} {SDIST_SHA256} {hashlib.sha256(PATCH.read_bytes()).hexdigest()}\n"
     stamp_file = target / STAMP
     if stamp_file.is_file() and stamp_file.read_text() == stamp:
         return target
@@ -54,6 +56,8 @@ def prepare_engine(target: Path) -> Path:
         _check_sha256(sdist)
         root = _unpack(sdist, Path(tmp) / "unpacked")
         apply_patch(PATCH.read_text(encoding="utf-8"), root)
+        # MIT asks for its notice in every copy: the wheel carries it as advisor/durable/LICENSE.
+        shutil.copyfile(root / "LICENSE", root / "libpy" / "durable" / "LICENSE")
         if target.exists():
             shutil.rmtree(target)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +69,8 @@ def prepare_engine(target: Path) -> Path:
 def _fetch(into: Path) -> Path:
     given = os.environ.get(SDIST_ENV)
     if given:
+        if not Path(given).is_file():
+            raise BuildError(f"{SDIST_ENV}={given}: no such file (it should name {SDIST_NAME})")
         return Path(given)
     requirements = into / "requirements.txt"
     requirements.write_text(f"{REQUIREMENT} --hash=sha256:{SDIST_SHA256}\n")

@@ -13,6 +13,7 @@ The unified-diff reader that applies the engine's patch is tested here too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -64,6 +65,7 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
         "advisor/durable/__init__.py",
         "advisor/durable/lang.py",
         "advisor/durable/engine.py",
+        "advisor/durable/LICENSE",
     ):
         assert required in names, f"{required} is not in the wheel"
     (native,) = [n for n in names if n.startswith("advisor/durable/durable_rules_engine.")]
@@ -74,6 +76,7 @@ def test_wheel_installs_and_reviews_a_plan_from_elsewhere(tmp_path: Path) -> Non
         assert b"PyEval_CallObject" not in archive.read(native)
         assert b"PyObject_CallObject" in archive.read(native)
         assert "from . import durable_rules_engine" in archive.read("advisor/durable/engine.py").decode()
+        assert "Copyright (c) 2013 Jesus Ruiz" in archive.read("advisor/durable/LICENSE").decode()
     assert any(n.startswith("advisor/knowledge_base/texts/rules/") for n in names)
     # One import name in site-packages: generic names such as `rules` belong to nobody.
     top_level = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
@@ -189,8 +192,24 @@ def test_the_engine_patch_touches_only_what_its_header_names() -> None:
     )
 
 
-def test_a_wrong_sdist_is_refused(tmp_path: Path) -> None:
+def test_a_wrong_sdist_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = tmp_path / durable_engine.SDIST_NAME
     fake.write_bytes(b"not the pinned file")
+    monkeypatch.setenv(durable_engine.SDIST_ENV, str(fake))
+    target = tmp_path / "build" / "durable-engine"
     with pytest.raises(durable_engine.BuildError, match="is not the pinned"):
-        durable_engine._check_sha256(fake)
+        durable_engine.prepare_engine(target)
+    assert not target.exists()
+
+
+def test_a_prepared_engine_is_not_fetched_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "durable-engine"
+    monkeypatch.setenv(durable_engine.SDIST_ENV, str(tmp_path / "missing.tar.gz"))  # a fetch would fail
+    target.mkdir()
+    patch_hash = hashlib.sha256(durable_engine.PATCH.read_bytes()).hexdigest()
+    stamp = f"{durable_engine.LAYOUT} {durable_engine.SDIST_SHA256} {patch_hash}\n"
+    (target / durable_engine.STAMP).write_text(stamp)
+    assert durable_engine.prepare_engine(target) == target
+    (target / durable_engine.STAMP).write_text("an older patch\n")  # a changed patch is applied afresh
+    with pytest.raises(durable_engine.BuildError, match="no such file"):
+        durable_engine.prepare_engine(target)
