@@ -31,9 +31,8 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import durable_rules_engine as _native  # durable-rules' C engine; durable.engine wraps it
-from durable.lang import c, cap, m, when_all
-
+from advisor.durable import durable_rules_engine as _native  # durable-rules' C engine; advisor.durable.engine wraps it
+from advisor.durable.lang import c, cap, m, when_all
 from advisor.rules.base import Rule
 
 RULESET = "advisor"

@@ -20,10 +20,10 @@ from functools import cache
 from typing import Any
 
 import yaml
-from durable.lang import when_all
 
 from advisor import knowledge, rules
 from advisor.catalogue import find_rule, neutral
+from advisor.durable.lang import when_all
 from advisor.findings import Finding, Review
 from advisor.loader import parse_text
 from advisor.render.safe import terminal

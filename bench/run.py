@@ -13,7 +13,7 @@ ratios are taken on the same machine state:
    report file);
 3. cold start: median wall time of ``advisor --version``, ``advisor rules`` and
    ``advisor check`` on one example, against the import floor
-   ``python -c "import yaml, pydantic, click, durable.lang"``;
+   ``python -c "import yaml, pydantic, click, advisor.durable.lang"``;
 4. growth: one plan of 10, 100 and 1,000 partners and indicators;
 5. memory: peak RSS after 1,000 and after 10,000 plans reviewed in one process.
 
@@ -24,6 +24,8 @@ the whole run takes seconds (the smoke test uses it); its figures are not meanin
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
 import itertools
 import json
 import os
@@ -42,7 +44,7 @@ if __package__ in (None, ""):  # run as a script: python bench/run.py
 from bench.corpus import write_corpus, write_scaled
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = "import yaml, pydantic, click, durable.lang"
+FLOOR = "import yaml, pydantic, click, advisor.durable.lang"
 # Not a target, to read check_vs_floor by: `import pydantic` is lazy, and the first model class
 # imports the rest of Pydantic (~0.1 s). This floor builds one model, plugins off as in the CLI.
 FLOOR_MODELS = (
@@ -75,12 +77,24 @@ def _advisor() -> list[str]:
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    # PYTHONSAFEPATH: the installed advisor, never the repository's advisor/ from the working
+    # directory (it lacks advisor.rules, advisor.knowledge_base and advisor.durable).
+    env = dict(os.environ, PYTHONSAFEPATH="1", NO_COLOR="1")
     # An installed package has its bytecode compiled (pip does it), as the floor's libraries do;
     # without this, a shell that sets PYTHONDONTWRITEBYTECODE timed the compiling of every
     # advisor module on every cold run (~50 ms) instead of the product.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+@functools.cache
+def _bench_path() -> str:
+    """A folder holding only a link to bench/ (which is not installed), for PYTHONPATH: the
+    repository itself there would put its advisor/ before the installed advisor."""
+    folder = Path(tempfile.mkdtemp(prefix="advisor-bench-"))
+    (folder / "bench").symlink_to(ROOT / "bench", target_is_directory=True)
+    atexit.register(shutil.rmtree, folder, True)
+    return str(folder)
 
 
 def _timed(cmd: list[str], cwd: Path | None = None, stdout: Path | None = None) -> float:
@@ -96,8 +110,9 @@ def _timed(cmd: list[str], cwd: Path | None = None, stdout: Path | None = None) 
 
 
 def _worker(*args: str) -> Any:
+    env = dict(_env(), PYTHONPATH=_bench_path())
     done = subprocess.run(
-        [sys.executable, "-m", "bench.worker", *args], cwd=ROOT, env=_env(), capture_output=True, text=True
+        [sys.executable, "-m", "bench.worker", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
     if done.returncode != 0:
         raise SystemExit(f"bench.worker {args[0]} failed: {done.stderr[-2000:]}")

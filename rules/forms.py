@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
-from durable.lang import c, m
 
 from advisor.knowledge import forms
 

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+
+# Child Pythons (`python -m advisor`, `python -c`) started by tests from the repository must
+# import the installed advisor, not the repository's advisor/ from the working directory: that
+# folder lacks advisor.rules, advisor.knowledge_base and advisor.durable, which install from
+# rules/, knowledge/ and the engine build. (pytest itself: --import-mode=append, pyproject.toml.)
+os.environ["PYTHONSAFEPATH"] = "1"
 
 from advisor.loader import parse_text
 from advisor.review import DEFAULT_SETTINGS, Settings, review_plan

@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
+from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
-from durable.lang import c, m
 
 from advisor.engine import Engine, EngineError
 
@@ -110,10 +110,9 @@ def test_session_with_no_firing_is_deleted_cleanly() -> None:
     # runs; deleting a session where nothing fired freed a garbage pointer (abort/segfault,
     # depending on heap layout - reproduced with exactly this script before the fix).
     script = (
-        "import dataclasses, rules.base\n"
-        "from durable.lang import c, m\n"
+        "from advisor.durable.lang import c, m\n"
         "from advisor.engine import Engine\n"
-        "from rules.base import Rule\n"
+        "from advisor.rules.base import Rule\n"
         "r = Rule(id='TT020', name='t.t', severity='info', step='goal', sources=('seed000',),\n"
         "         when=lambda: [c.f << (m.kind == 'g') & (m.international == True) & (m.b == False)])\n"
         "e = Engine([r])\n"

@@ -110,7 +110,7 @@ def test_seeded_choice_is_repeatable_and_an_empty_folder_is_an_error(tmp_path: P
 def test_through_a_pseudo_terminal() -> None:
     pexpect = pytest.importorskip("pexpect")
     path, expected = _plan()
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "NO_COLOR": "1"}  # the installed advisor (PYTHONSAFEPATH, conftest.py)
     child = pexpect.spawn(
         sys.executable,
         ["-m", "advisor", "exercise", "--plan", str(path), "--lang", "en"],

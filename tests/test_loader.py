@@ -4,6 +4,7 @@ both languages, exit code 2 through the CLI, and never a traceback or executed c
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -278,7 +279,7 @@ def test_yaml_syntax_errors_are_explained_in_plain_words(text: str, line: int, i
     ("text", "indonesian", "english"),
     [
         ('{"title": "x" "partners": []}', "koma (,) di antara dua isian", "a comma (,) between two values"),
-        ('{"title": "x",}', "nama kunci harus diapit tanda kutip ganda", "a key must be in double quotes"),
+        ('{"title": "x",}', "koma sebelum }", "a comma before }"),  # worded differently before 3.13
         ('// komentar\n{"title": "x"}', "JSON juga tidak mengenal komentar", "JSON has no comments"),
     ],
 )
@@ -288,6 +289,15 @@ def test_json_syntax_errors_are_explained_in_plain_words(text: str, indonesian: 
     problem = caught.value.problems[0]
     assert problem.code == "json_syntax" and problem.line == 1
     assert indonesian in problem.render("id") and english in problem.render("en")
+
+
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="Python 3.13 names a trailing comma; before, 'Expecting value'")
+@pytest.mark.parametrize("text", ['{"title": "x",}', '{"partners": [1, 2,]}'])
+def test_trailing_comma_is_named_from_python_3_13(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_text(text, "rencana.json", is_json=True)
+    assert "hapus koma setelah isian terakhir" in caught.value.problems[0].render("id")
+    assert "remove the comma after the last value" in caught.value.problems[0].render("en")
 
 
 def test_texts_with_braces_of_their_own_render() -> None:
