@@ -45,8 +45,9 @@ def test_the_hash_is_the_engines_own() -> None:
     first, second = _colliding("")
     script = textwrap.dedent(
         f"""
-        import json, durable_rules_engine as n
-        from durable.lang import c, m, when_all
+        import json
+        from advisor.durable import durable_rules_engine as n
+        from advisor.durable.lang import c, m, when_all
         h = n.create_ruleset("t", json.dumps({{"r": when_all(c.f << (m.kind == "x")).define()}}))
         fact = lambda sid, ident: {{"kind": "x", "id": ident, "sid": sid}}
         pair = lambda sid, a, b: json.dumps([fact(sid, a), fact(sid, b)])
