@@ -105,6 +105,7 @@ RULES = [
         step="stakeholders",
         sources=("seed004", "dougherty_pfaltzgraff1971"),
         when=lambda: _international(m.has_legal_basis == False),  # noqa: E712
+        certain="an international plan (declared scope or partners' countries) whose agreement names no legal basis",
     ),
     Rule(
         id="KS006",

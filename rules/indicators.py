@@ -138,6 +138,9 @@ RULES = [
         # target would mean no progress, or going backwards.
         when=_wrong_direction,
         params=("indicator", "name", "target_text", "baseline_text"),
+        certain="the target and baseline are numbers the plan states; the direction is stated in the indicator",
+        # A direction taken from the goal or activity is a reading, not a statement: warning.
+        severity_when=(("f", "direction_inferred", True, "warning"),),
     ),
     Rule(
         id="IN011",

@@ -64,6 +64,7 @@ RULES = [
         params=("pillar",),
         asserts="pillar_gap",
         carries=("pillar",),
+        certain="the plan declares itself pentahelix and no partner has the pillar: declared kind and pillars",
     ),
     Rule(
         id="PH002",

@@ -34,6 +34,7 @@ RULES = [
         step="goal",
         sources=("seed000",),
         when=lambda: _plan(m.n_goals == 0),
+        certain="the plan lists no goal: a count of the plan's own entries",
     ),
     Rule(
         id="ST002",
@@ -44,6 +45,7 @@ RULES = [
         sources=("seed000", "etzkowitz2017"),
         when=lambda: _plan(m.n_partners < 2),
         params=("n_partners",),
+        certain="the plan lists fewer than two partners: a count of the plan's own entries",
     ),
     Rule(
         id="ST003",
@@ -54,6 +56,7 @@ RULES = [
         sources=("seed000",),
         when=lambda: _plan((m.n_partners > 0) & (m.n_responsibilities == 0)),
         params=("n_partners",),
+        certain="no partner has a single responsibility written: a count of the plan's own entries",
     ),
     Rule(
         id="ST004",
@@ -63,6 +66,7 @@ RULES = [
         step="action_plan",
         sources=("seed000",),
         when=lambda: _plan(m.n_activities == 0),
+        certain="the plan lists no activity: a count of the plan's own entries",
     ),
     Rule(
         id="ST005",
@@ -92,6 +96,7 @@ RULES = [
         step="action_plan",
         sources=("seed000", "doran1981"),
         when=lambda: _plan(m.n_indicators == 0),
+        certain="the plan lists no indicator: a count of the plan's own entries",
     ),
     Rule(
         id="ST008",
@@ -166,5 +171,6 @@ RULES = [
         sources=("seed000",),
         when=lambda: _plan(m.n_placeholders > 0),
         params=("n_placeholders", "placeholder_text"),
+        certain="a value still holds the template's own placeholder text (<...>), matched literally",
     ),
 ]
