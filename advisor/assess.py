@@ -19,13 +19,14 @@ Fact = dict[str, Any]
 INDICATOR_FIELDS = ("has_target", "has_unit", "has_baseline", "has_due", "has_source")
 
 
-def verdict(findings: Iterable[Finding]) -> str:
+def verdict(findings: Sequence[Finding]) -> str:
     """``not_ready`` with any error; ``needs_revision`` with more warnings than the
     threshold allows; else ``ready``. Suppressed findings do not count."""
     active = [f for f in findings if f.suppressed is None]
     if any(f.severity == "error" for f in active):
         return "not_ready"
-    warnings = sum(1 for f in active if f.severity == "warning")
+    # A derived conclusion (RL008, CH003, KS...) restates problems its premises already count.
+    warnings = sum(1 for f in active if f.severity == "warning" and not counted_in_premises(f, active))
     if warnings > thresholds()["ready_max_warnings"]:
         return "needs_revision"
     return "ready"
@@ -82,12 +83,23 @@ def dimension_of(finding: Finding) -> str | None:
     return None
 
 
+def counted_in_premises(finding: Finding, active: Sequence[Finding]) -> bool:
+    """A derived conclusion whose premises are all among the active findings: the problem is
+    counted there already (one problem, one count)."""
+    if not finding.based_on:
+        return False
+    keys = {f.key for f in active}
+    return all(key in keys for key in finding.based_on)
+
+
 def scores(findings: Iterable[Finding], facts: Sequence[Fact]) -> dict[str, int]:
-    """Each dimension's 0-100 score, in the order of knowledge/scoring.yaml."""
+    """Each dimension's 0-100 score, in the order of knowledge/scoring.yaml. A derived
+    conclusion is not penalised on top of its premises."""
     config = scoring()
     penalties: dict[str, int] = {name: 0 for name in config.dimensions}
-    for finding in findings:
-        if finding.suppressed is not None:
+    active = [f for f in findings if f.suppressed is None]
+    for finding in active:
+        if counted_in_premises(finding, active):
             continue
         penalised = dimension_of(finding)
         if penalised is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from advisor import facts_provisional
+from advisor import facts_completeness, facts_provisional, facts_reliance
 
 if TYPE_CHECKING:
     from advisor.facts import _Extractor
@@ -16,3 +16,5 @@ if TYPE_CHECKING:
 
 def add_facts(ex: _Extractor) -> None:
     facts_provisional.add_all(ex)
+    facts_reliance.add_facts(ex)
+    facts_completeness.add_facts(ex)

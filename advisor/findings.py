@@ -22,7 +22,13 @@ def _joined(words: list[str], lang: str) -> str:
 
 
 # Parameters holding several codes, comma-separated.
-_LABELLED_LISTS = {"top_of": "resource"}
+_LABELLED_LISTS = {
+    "top_of": "resource",
+    "missing_safeguards": "safeguard",
+    "present_safeguards": "safeguard",
+    "missing_parts": "indicator_part",
+    "missing_comm": "communication_part",
+}
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ weighs political, social and economic dynamics (risks and their mitigation).
 
 Chaining on DP001's ``foreign_reliance`` (one foreign partner or donor supplies most of a
 critical resource): with no balancing mechanism in decisions, it is unchecked power
-inequality (CH003); with neither exit strategy nor capacity building, it is an asymmetric
-dependency, rated high (CH012). The challenges are listed in knowledge/challenges.yaml.
+inequality (CH003; decisions the strong partner takes itself are DP007, not also CH003). The
+former CH012 (asymmetric dependency high) is now part of DP001's one finding, which lists the
+missing safeguards. The challenges are listed in knowledge/challenges.yaml.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ RULES = [
         # of a dominant supplier and nothing in the decision rules that gives the others a voice.
         when=lambda: [
             c.f << (m.kind == "foreign_reliance"),
-            c.d << (m.kind == "decision") & (m.about == "coordination") & (m.style != "consensus"),
+            c.d << (m.kind == "decision")
+            & (m.about == "coordination")
+            & (m.style != "consensus")
+            & (m.by_strong == False),  # noqa: E712 - decided by the strong partner itself is DP007
             c.g << (m.kind == "governance") & (m.has_conflict_resolution == False),  # noqa: E712
         ],
         params=("top_name", "top_of"),
@@ -143,21 +147,5 @@ RULES = [
         step="monitoring",
         sources=("seed000", "zartman2012"),
         when=lambda: _gov(m.n_risks == 0),
-    ),
-    Rule(
-        id="CH012",
-        at="dependency",
-        name="challenges.asymmetric-dependency-high",
-        severity="warning",
-        step="roles",
-        sources=("mastanduno2018", "seed000", "seed004", "seed002"),
-        when=lambda: [
-            c.f << (m.kind == "foreign_reliance"),
-            c.g << (m.kind == "governance")
-            & (m.has_exit_strategy == False)  # noqa: E712
-            & (m.has_capacity_building == False),  # noqa: E712
-        ],
-        params=("top_name", "top_of"),
-        based_on=("DP001",),
     ),
 ]

@@ -8,8 +8,8 @@ decisions; transparency, accountability and participation; government as facilit
 coordinator. Purwanti (Febrian 2016, seed 003): partners stand as equals in setting goals.
 Seed 004: officials may not use the state's name for personal interest.
 
-Chaining: GV009 (no public disclosure) asserts ``disclosure_gap``; GV010 joins it with a
-missing media pillar (``pillar_gap`` from PH001-PH003) into "transparency principle at risk".
+Public disclosure (formerly GV009, and GV010 "transparency principle at risk") is part of the
+one communication finding, ST016 (rules/steps.py).
 The principles and the rules that check them are listed in knowledge/principles.yaml.
 """
 
@@ -112,30 +112,6 @@ RULES = [
         step="monitoring",
         sources=("seigler2011", "ansell2018", "seed000"),
         when=lambda: _gov(m.has_reporting_line == False),  # noqa: E712
-    ),
-    Rule(
-        id="GV009",
-        at="communication.public_disclosure",
-        name="governance.no-public-disclosure",
-        severity="warning",
-        step="communication",
-        sources=("ansell2018", "seed000"),
-        when=lambda: _gov(m.has_disclosure == False),  # noqa: E712
-        asserts="disclosure_gap",
-    ),
-    Rule(
-        id="GV010",
-        name="governance.transparency-at-risk",
-        severity="warning",
-        step="communication",
-        sources=("ansell2018", "seed000", "etzkowitz2017"),
-        # A missing media pillar (PH001-PH003) and no disclosure of the plan's own (GV009):
-        # nobody carries accurate information to the public.
-        when=lambda: [
-            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
-            c.d << (m.kind == "disclosure_gap"),
-        ],
-        based_on=("PH001", "PH002", "PH003", "GV009"),
     ),
     Rule(
         id="GV011",

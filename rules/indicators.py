@@ -6,9 +6,10 @@ from SMART (Doran 1981): specific, measurable (a number, a unit, a baseline to c
 assignable (someone responsible), realistic, and time-bound (a deadline inside the plan period).
 
 Quantities, units and the intended direction of change are read in Python during fact
-extraction (advisor/textscan.py); the rules judge the facts. To avoid reporting one gap twice:
-a statement that is not even countable (IN009) is not also reported as "no target" (IN001);
-a missing unit (IN002) is only reported when there is a target to carry it; a goal with no
+extraction (advisor/textscan.py); the rules judge the facts. One finding per indicator names
+everything it lacks (IN015, which replaced IN001-IN004, IN006, IN008 and IN009, kept as its
+aliases): a statement that is not even countable is "no measure", not also "no target"; a
+missing unit only counts when there is a target to carry it. A goal with no
 indicator is either IN011 (its statement has a number) or IN012 (it has none), never both; a
 goal with no figure whose indicators have no target either is IN014 (IN012 keeps its meaning:
 no indicator at all).
@@ -34,46 +35,6 @@ def _wrong_direction() -> list[Any]:
 
 RULES = [
     Rule(
-        id="IN001",
-        name="indicators.no-target",
-        severity="warning",
-        step="action_plan",
-        sources=("seed000", "doran1981"),
-        # A countable statement with no numeric target (an uncountable one is IN009).
-        when=lambda: [c.f << _INDICATOR & (m.has_target == False) & (m.quantified == True)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN002",
-        name="indicators.no-unit",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981",),
-        # A target with no unit in ``unit`` nor written beside the number ("50 orang", "30%").
-        when=lambda: [c.f << _INDICATOR & (m.has_target == True) & (m.has_unit == False)],  # noqa: E712
-        params=("indicator", "name", "target_text"),
-    ),
-    Rule(
-        id="IN003",
-        name="indicators.no-baseline",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No baseline: the change the cooperation makes cannot be shown (0 counts as a baseline).
-        when=lambda: [c.f << _INDICATOR & (m.has_baseline == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN004",
-        name="indicators.no-deadline",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``due`` date: the indicator is not time-bound.
-        when=lambda: [c.f << _INDICATOR & (m.has_due == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
         id="IN005",
         name="indicators.deadline-outside-period",
         severity="warning",
@@ -82,16 +43,6 @@ RULES = [
         # ``due_in_period`` is "unknown" when the plan has no complete period: not judged here.
         when=lambda: [c.f << _INDICATOR & (m.due_in_period == "no")],
         params=("indicator", "name", "due"),
-    ),
-    Rule(
-        id="IN006",
-        name="indicators.no-data-source",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``data_source``: a reported result cannot be verified.
-        when=lambda: [c.f << _INDICATOR & (m.has_source == False)],  # noqa: E712
-        params=("indicator", "name"),
     ),
     Rule(
         id="IN007",
@@ -105,27 +56,6 @@ RULES = [
             c.f << _INDICATOR & (m.has_frequency == False),  # noqa: E712
             c.plan << (m.kind == "plan") & (m.monitoring_has_frequency == False),  # noqa: E712
         ],
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN008",
-        name="indicators.no-responsible-partner",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``responsible`` partner to collect and report the data.
-        when=lambda: [c.f << _INDICATOR & (m.has_responsible == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN009",
-        name="indicators.vague-statement",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No number, no measurable noun ("jumlah", "persentase") and no target: a wish, not an
-        # indicator ("Meningkatkan kualitas layanan").
-        when=lambda: [c.f << _INDICATOR & (m.quantified == False)],  # noqa: E712
         params=("indicator", "name"),
     ),
     Rule(
@@ -199,5 +129,18 @@ RULES = [
             & (m.quantified == False)  # noqa: E712
         ],
         params=("goal", "name"),
+    ),
+    Rule(
+        id="IN015",
+        name="indicators.incomplete",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # One finding per indicator naming everything it lacks: a countable measure, a target,
+        # a unit, a baseline, a deadline, a data source, a responsible partner
+        # (advisor/facts_completeness.py). Replaces IN001-IN004, IN006, IN008 and IN009.
+        when=lambda: [c.f << _INDICATOR & (m.n_missing > 0)],
+        params=("indicator", "name", "missing_parts"),
+        aliases=("IN001", "IN002", "IN003", "IN004", "IN006", "IN008", "IN009"),
     ),
 ]

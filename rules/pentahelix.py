@@ -130,19 +130,4 @@ RULES = [
         ],
         params=("names",),
     ),
-    Rule(
-        id="PH008",
-        at="communication",
-        name="pentahelix.public-information-gap",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        # chains on PH001-PH003: a missing media pillar, and no channel of the plan's own to
-        # reach the public, leave nobody to carry accurate information to citizens.
-        when=lambda: [
-            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
-            c.plan << (m.kind == "plan") & (m.has_channels == False),  # noqa: E712
-        ],
-        based_on=("PH001", "PH002", "PH003"),
-    ),
 ]

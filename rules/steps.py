@@ -117,24 +117,6 @@ RULES = [
         when=lambda: _plan((m.has_coordination == True) & (m.has_mechanism == False)),  # noqa: E712
     ),
     Rule(
-        id="ST010",
-        at="communication",
-        name="steps.no-communication",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        when=lambda: _plan(m.has_communication == False),  # noqa: E712
-    ),
-    Rule(
-        id="ST011",
-        at="communication.channels",
-        name="steps.communication-without-channels",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        when=lambda: _plan((m.has_communication == True) & (m.has_channels == False)),  # noqa: E712
-    ),
-    Rule(
         id="ST012",
         at="monitoring",
         name="steps.no-monitoring",
@@ -172,5 +154,19 @@ RULES = [
         when=lambda: _plan(m.n_placeholders > 0),
         params=("n_placeholders", "placeholder_text"),
         certain="a value still holds the template's own placeholder text (<...>), matched literally",
+    ),
+    Rule(
+        id="ST016",
+        at="communication",
+        name="steps.communication-gap",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "ansell2018"),
+        # One finding for the communication arrangements, naming what is missing: the section,
+        # channels, public disclosure, and (as an aggravation) a media partner. Replaces ST010,
+        # ST011, GV009, GV010 and PH008; a missing media pillar alone is PH001-PH003.
+        when=lambda: [c.f << (m.kind == "communication") & (m.n_missing > 0)],
+        params=("missing_comm",),
+        aliases=("ST010", "ST011", "GV009", "GV010", "PH008"),
     ),
 ]

@@ -76,7 +76,7 @@ def test_scores_apply_the_documented_weights_per_dimension() -> None:
 
 
 def test_rule_overrides_move_a_finding_to_another_dimension() -> None:
-    scores = assess.scores([_finding("CH012", "error")], [])
+    scores = assess.scores([_finding("CH003", "error")], [])
     assert scores["dependency_balance"] == 100 - knowledge.scoring().weights["error"]
     assert scores["governance_principles"] == 100
 
@@ -229,3 +229,13 @@ def test_check_output_is_byte_identical_and_json_carries_scores(tmp_path: Path) 
     scores = report["reviews"][0]["scores"]
     assert set(scores) == set(knowledge.scoring().dimensions)
     assert scores["governance_principles"] < 100
+
+
+def test_a_derived_conclusion_is_counted_once_with_its_premises() -> None:
+    premise = replace(_finding("DP001", "warning"), subject="reliance:a")
+    conclusion = replace(_finding("CH003", "warning"), subject="foreign_reliance:a", based_on=("DP001:reliance:a",))
+    alone = assess.scores([premise], [])
+    assert assess.scores([premise, conclusion], []) == alone
+    # with its premise suppressed, the conclusion is what remains of the problem: it counts
+    hidden = replace(premise, suppressed="agreed")
+    assert assess.scores([hidden, conclusion], []) != assess.scores([hidden], [])
