@@ -363,8 +363,12 @@ class Form:
 class Forms:
     forms: dict[str, Form]
     pentahelix_missing_for_mislabel: int
-    regional_max_years: int
     regions: dict[str, list[str]]
+    # Groupings whose members lie in more than one region of ``regions`` (issue 14).
+    groupings: dict[str, list[str]]
+    # Removed from forms.yaml with KS008 (no source for a five-year limit); kept optional so
+    # that a knowledge file that still has it loads.
+    regional_max_years: int | None = None
 
 
 @_strict

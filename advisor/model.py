@@ -138,6 +138,20 @@ class Suppression(Section):
     reason: str = Field(min_length=1)
 
 
+class PillarReasons(Section):
+    """Why a pillar takes no part in the cooperation; keys are the pillars."""
+
+    government: str | None = None
+    industry: str | None = None
+    academia: str | None = None
+    community: str | None = None
+    media: str | None = None
+
+    def reason(self, pillar: str) -> str:
+        value = getattr(self, pillar, None)
+        return value if isinstance(value, str) else ""
+
+
 class Plan(Section):
     title: str = Field(min_length=1)
     kind: PlanKind | None = None
@@ -165,6 +179,9 @@ class Plan(Section):
     goal_setting: str | None = None
     budget: str | TextList | None = None
     differences: Differences | None = None
+    # Why a pillar takes no part, by pillar (issue 14): a reason recorded here is honoured by
+    # the missing-pillar checks (PH001-PH003).
+    pillars_not_involved: PillarReasons | None = None
     suppress: list[Suppression] = Field(default_factory=list)
 
 
@@ -184,6 +201,7 @@ SECTION_NAMES: dict[type[BaseModel], str] = {
     Risk: "risk",
     Agreement: "agreement",
     Differences: "differences",
+    PillarReasons: "pillars_not_involved",
     Suppression: "suppression",
 }
 

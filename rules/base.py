@@ -40,6 +40,17 @@ INFERRED_ATTRIBUTES: dict[str, str | None] = {
     "has_sovereignty": None,
     "has_mutual_benefit": None,
     "status": None,
+    # provisional readings of issue 14 (advisor/facts_provisional.py)
+    "deliberated": None,
+    "n_clear_or_role": None,
+    "n_vague_task": None,
+    "coordination_scheduled": None,
+    "in_budget_cycle": None,
+    "n_goals_with_agenda_any": None,
+    "has_interests": None,
+    "has_trust_building": None,
+    "has_regulatory_differences": None,
+    "has_conflict_safeguard": None,
 }
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 

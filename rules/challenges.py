@@ -30,6 +30,15 @@ def _international(condition: object) -> list[Any]:
     return _gov((m.international == True) & condition)  # noqa: E712
 
 
+def _stated_nowhere(attribute: str) -> list[Any]:
+    """An international plan that states ``attribute`` neither in its field nor in any prose
+    (the form fact's reading); the finding stays about the governance fact, its key unchanged."""
+    return [
+        c.f << (m.kind == "governance") & (m.international == True),  # noqa: E712
+        c.x << (m.kind == "form") & (getattr(m, attribute) == False),  # noqa: E712
+    ]
+
+
 RULES = [
     Rule(
         id="CH001",
@@ -38,7 +47,7 @@ RULES = [
         severity="warning",
         step="stakeholders",
         sources=("seed002", "seed000", "seed004"),
-        when=lambda: _international(m.has_interests == False),  # noqa: E712
+        when=lambda: _stated_nowhere("has_interests"),
     ),
     Rule(
         id="CH002",
@@ -47,7 +56,7 @@ RULES = [
         severity="warning",
         step="communication",
         sources=("seed002", "seed004"),
-        when=lambda: _international(m.has_trust_building == False),  # noqa: E712
+        when=lambda: _stated_nowhere("has_trust_building"),
     ),
     Rule(
         id="CH003",
@@ -79,7 +88,9 @@ RULES = [
         when=lambda: _gov(
             (m.n_partners >= challenges().coordination_min_partners)
             & (m.has_mechanism == True)  # noqa: E712
-            & (m.coordination_regular == False)  # noqa: E712
+            # a stated minimum ("paling sedikit dua bulan sekali, dan sewaktu-waktu bila perlu") is
+            # a schedule, whatever it adds for urgent matters
+            & (m.coordination_scheduled == False)  # noqa: E712
         ),
         params=("n_partners",),
     ),
@@ -102,7 +113,11 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("seed002",),
-        when=lambda: [c.f << (m.kind == "budget") & (m.status == "unfunded")],
+        # money in the regional budget cycle ("sudah masuk rancangan RKA SKPD", DPA, APBD) is
+        # on its way through the procedure, not unsecured
+        when=lambda: [
+            c.f << (m.kind == "budget") & (m.status == "unfunded") & (m.in_budget_cycle == False)  # noqa: E712
+        ],
     ),
     Rule(
         id="CH007",
@@ -129,7 +144,7 @@ RULES = [
         severity="warning",
         step="stakeholders",
         sources=("seed000",),
-        when=lambda: _international(m.has_regulation_note == False),  # noqa: E712
+        when=lambda: _stated_nowhere("has_regulatory_differences"),
     ),
     Rule(
         id="CH010",

@@ -38,15 +38,17 @@ def _multilateral() -> list[Any]:
 
 
 def _regional() -> list[Any]:
-    return _form((m.plan_kind == "regional") & (m.n_regions > forms().forms["regional"].max_regions))
+    # partners of one grouping that spans regions (CTI-CFF, APEC, IORA; knowledge/forms.yaml
+    # ``groupings``) are one region for this purpose
+    return _form(
+        (m.plan_kind == "regional")
+        & (m.n_regions > forms().forms["regional"].max_regions)
+        & (m.in_one_grouping == False)  # noqa: E712
+    )
 
 
 def _domestic() -> list[Any]:
     return _form((m.plan_kind == "domestic") & (m.n_countries > forms().forms["domestic"].max_countries))
-
-
-def _regional_period() -> list[Any]:
-    return _form((m.plan_kind == "regional") & (m.period_months > forms().regional_max_years * 12))
 
 
 RULES = [
@@ -124,16 +126,6 @@ RULES = [
         step="stakeholders",
         sources=("seed004", "pp28_2018"),
         when=lambda: _international(m.has_mutual_benefit == False),  # noqa: E712
-    ),
-    Rule(
-        id="KS008",
-        at="period",
-        name="forms.regional-period-over-limit",
-        severity="info",
-        step="action_plan",
-        sources=("seed004", "seed002"),
-        when=_regional_period,
-        params=("period_years", "max_years"),
     ),
     Rule(
         id="KS009",

@@ -47,6 +47,9 @@ RULES = [
             & (m.about == "coordination")
             & (m.style != "consensus")
             & (m.by_strong == False)  # noqa: E712
+            # decided by a council or a regional head after a forum discussed it: each party keeps
+            # its own authority (seed 003), and the decision was deliberated
+            & (m.deliberated == False)  # noqa: E712
         ],
     ),
     Rule(
@@ -93,7 +96,8 @@ RULES = [
         severity="warning",
         step="goal",
         sources=("seigler2011", "seed003", "seed002"),
-        when=lambda: _gov((m.n_goals > 0) & (m.n_goals_with_agenda == 0)),
+        # an agenda named in the goal's own statement ("... sesuai RPJMD 2025-2029") counts
+        when=lambda: _gov((m.n_goals > 0) & (m.n_goals_with_agenda_any == 0)),
     ),
     Rule(
         id="GV007",
@@ -129,7 +133,11 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed004",),
-        when=lambda: _gov((m.coi_exposed == True) & (m.has_coi == False)),  # noqa: E712
+        # a safeguard written in any prose of the plan counts, not only in conflict_of_interest
+        when=lambda: [
+            c.f << (m.kind == "governance") & (m.coi_exposed == True),  # noqa: E712
+            c.x << (m.kind == "form") & (m.has_conflict_safeguard == False),  # noqa: E712
+        ],
     ),
     Rule(
         id="GV013",

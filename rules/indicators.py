@@ -124,7 +124,8 @@ RULES = [
         # change sought is stated nowhere. A goal with no indicator at all is IN012.
         when=lambda: [
             c.f << (m.kind == "goal")
-            & ((m.n_indicators > 0) | (m.n_indicators_via_activities > 0))
+            # exclusive branches: durable-rules fires once per matching branch of a disjunction
+            & ((m.n_indicators > 0) | ((m.n_indicators == 0) & (m.n_indicators_via_activities > 0)))
             & (m.n_measurable_indicators == 0)
             & (m.quantified == False)  # noqa: E712
         ],

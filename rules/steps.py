@@ -43,8 +43,8 @@ RULES = [
         severity="error",
         step="stakeholders",
         sources=("seed000", "etzkowitz2017"),
-        when=lambda: _plan(m.n_partners < 2),
-        params=("n_partners",),
+        # the plan model requires one partner at least: one partner is the only case
+        when=lambda: _plan(m.n_partners == 1),
         certain="the plan lists fewer than two partners: a count of the plan's own entries",
     ),
     Rule(
