@@ -16,7 +16,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from advisor import facts_completeness, facts_provisional, facts_reliance, knowledge
+from advisor import (
+    facts_agreement,
+    facts_budget,
+    facts_completeness,
+    facts_dates,
+    facts_links,
+    facts_provisional,
+    facts_reliance,
+    knowledge,
+)
 
 if TYPE_CHECKING:
     from advisor.facts import _Extractor
@@ -26,6 +35,10 @@ def add_facts(ex: _Extractor) -> None:
     facts_provisional.add_all(ex)
     facts_reliance.add_facts(ex)
     facts_completeness.add_facts(ex)
+    facts_agreement.add_facts(ex)
+    facts_dates.add_facts(ex)
+    facts_budget.add_facts(ex)
+    facts_links.add_facts(ex)
     _kind_and_reasons(ex)
 
 

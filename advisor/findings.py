@@ -28,6 +28,8 @@ _LABELLED_LISTS = {
     "present_safeguards": "safeguard",
     "missing_parts": "indicator_part",
     "missing_comm": "communication_part",
+    "missing_clauses": "clause",
+    "missing_budget": "budget_part",
 }
 
 

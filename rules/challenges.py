@@ -41,6 +41,22 @@ def _stated_nowhere(attribute: str) -> list[Any]:
 
 RULES = [
     Rule(
+        id="CH013",
+        name="challenges.budget-amount-or-source-missing",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "seed002"),
+        # Money is mentioned (a budget text, an activity budget or a funding contribution) but
+        # neither the plan nor every activity gives an amount and a source. No money mentioned at
+        # all is CH005. The branches exclude each other.
+        when=lambda: [
+            c.f << (m.kind == "budget_detail")
+            & (m.n_missing_budget > 0)
+            & ((m.stated == True) | ((m.stated == False) & (m.has_funding == True)))  # noqa: E712
+        ],
+        params=("missing_budget", "unbudgeted"),
+    ),
+    Rule(
         id="CH001",
         at="interests",
         name="challenges.interests-not-reconciled",

@@ -49,6 +49,18 @@ def _single_private_sponsor() -> list[Any]:
 
 RULES = [
     Rule(
+        id="DP008",
+        at="partners",
+        name="dependency.funding-shares-over-100",
+        severity="error",
+        step="roles",
+        sources=("seed000", "seed002"),
+        # The declared shares of funding add up to more than 100 % (0.5 point of rounding allowed).
+        when=lambda: [c.f << (m.kind == "budget_detail") & (m.funding_share_total > 100.5)],
+        params=("funding_share_text",),
+        certain="the shares are numbers the plan declares; their sum is arithmetic",
+    ),
+    Rule(
         id="DP001",
         name="dependency.foreign-reliance",
         severity="warning",
@@ -81,10 +93,10 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed000", "seed002", "pp28_2018"),
-        # Of two or more sides (countries, or partners in a domestic plan) exactly one lists benefits;
-        # none at all is a different gap.
-        when=lambda: [c.f << (m.kind == "plan") & (m.benefit_sides == 1) & (m.sides >= 2)],
-        params=("benefit_holders", "sides"),
+        # Every party, domestic plans too (PP 28/2018: mutual benefit): one finding naming the
+        # partners with no benefit written for them (advisor/facts_links.py).
+        when=lambda: [c.f << (m.kind == "plan") & (m.n_without_benefits > 0) & (m.n_partners >= 2)],
+        params=("without_benefits",),
     ),
     Rule(
         id="DP007",

@@ -35,6 +35,20 @@ def _community(condition: object) -> list[Any]:
 
 RULES = [
     Rule(
+        id="GV014",
+        at="data_sharing",
+        name="governance.data-sharing-without-arrangement",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "seed002", "uu27_2022"),
+        # Data is contributed or exchanged (advisor/facts_links.py) and no data_sharing.arrangement
+        # says what is shared, by whom, for what and how it is protected.
+        when=lambda: [
+            c.f << (m.kind == "data_exchange") & (m.exchanged == True) & (m.has_arrangement == False)  # noqa: E712
+        ],
+        params=("evidence",),
+    ),
+    Rule(
         id="GV001",
         at="coordination.decision_making",
         name="governance.decision-not-deliberative",

@@ -35,16 +35,6 @@ def _wrong_direction() -> list[Any]:
 
 RULES = [
     Rule(
-        id="IN005",
-        name="indicators.deadline-outside-period",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # ``due_in_period`` is "unknown" when the plan has no complete period: not judged here.
-        when=lambda: [c.f << _INDICATOR & (m.due_in_period == "no")],
-        params=("indicator", "name", "due"),
-    ),
-    Rule(
         id="IN007",
         name="indicators.no-frequency",
         severity="info",

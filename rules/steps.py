@@ -169,4 +169,29 @@ RULES = [
         params=("missing_comm",),
         aliases=("ST010", "ST011", "GV009", "GV010", "PH008"),
     ),
+    Rule(
+        id="ST017",
+        name="steps.contradicting-dates",
+        severity="error",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # One finding naming every date that contradicts another (advisor/facts_dates.py): an end
+        # before its start, or an activity, deadline or evaluation outside the period. An end
+        # before its start cannot be carried out: error; dates outside the period: warning.
+        when=lambda: [c.f << (m.kind == "dates") & (m.n_contradictions > 0)],
+        params=("contradictions", "period"),
+        certain="dates the plan states, compared with each other",
+        severity_when=(("f", "n_reversed", 0, "warning"),),
+        aliases=("IN005",),
+    ),
+    Rule(
+        id="ST018",
+        name="steps.activity-without-goal",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000",),
+        # Activities whose ``goals`` name no declared goal, when the plan has goals: one finding.
+        when=lambda: [c.f << (m.kind == "goal_links") & (m.n_unlinked > 0)],
+        params=("unlinked",),
+    ),
 ]

@@ -116,7 +116,7 @@ def test_findings_read_well_in_both_languages(path: Path, reports) -> None:
         ("peran-kabur.yaml", "RL001:partner:hotelkuta", "- id: hotelkuta"),
         ("peran-kabur.yaml", "RL003:activity:A1", "- id: A1"),
         ("peran-kabur.yaml", "RL004:activity:A2", "- id: A2"),
-        ("indikator-tidak-terukur.yaml", "IN005:indicator:I2", "- id: I2"),
+        ("indikator-tidak-terukur.yaml", "ST017:dates:plan", "due: 2027-06-30"),
         ("indikator-tidak-terukur.yaml", "IN010:indicator:I3", "- id: I3"),
         ("hibah-teknologi-donor.yaml", "DP001:reliance:nwda", "- {kind: funding, description: Grant"),
         ("penurunan-stunting-kunci-id.yaml", "CH010:risk:0", "- uraian: Gagal panen"),
