@@ -42,6 +42,11 @@ class Source:
     citation: str
     seed: str
     topics: list[str]
+    # Author and year as reports cite it ("Ansell & Torfing 2018"); the full citation is listed
+    # at the end of a report.
+    short: str = ""
+    # Where the seed's own reference is wrong or the source needs a word of explanation.
+    note: str = ""
 
 
 @_strict

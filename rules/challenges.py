@@ -62,7 +62,7 @@ RULES = [
         name="challenges.interests-not-reconciled",
         severity="warning",
         step="stakeholders",
-        sources=("seed002", "seed000", "seed004"),
+        sources=("seed002", "seed000", "seed004", "grieco2018"),
         when=lambda: _stated_nowhere("has_interests"),
     ),
     Rule(
@@ -80,7 +80,7 @@ RULES = [
         name="challenges.power-imbalance-unchecked",
         severity="warning",
         step="communication",
-        sources=("seed002", "mastanduno2018", "ansell_gash2007"),
+        sources=("seed002", "seed000", "ansell_gash2007"),
         # DP007 covers decisions openly reserved to the strong partner; this is the quieter case
         # of a dominant supplier and nothing in the decision rules that gives the others a voice.
         when=lambda: [
@@ -167,7 +167,7 @@ RULES = [
         name="challenges.risk-without-mitigation",
         severity="warning",
         step="monitoring",
-        sources=("seed000", "zartman2012"),
+        sources=("seed000", "zartman_touval2010"),
         when=lambda: [c.f << (m.kind == "risk") & (m.has_mitigation == False)],  # noqa: E712
     ),
     Rule(
@@ -176,7 +176,7 @@ RULES = [
         name="challenges.no-risks-listed",
         severity="info",
         step="monitoring",
-        sources=("seed000", "zartman2012"),
+        sources=("seed000", "zartman_touval2010"),
         when=lambda: _gov(m.n_risks == 0),
     ),
 ]

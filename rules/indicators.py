@@ -2,8 +2,10 @@
 
 Knowledge (seed 000, planning step 4): the action plan must carry measurable indicators of
 achievement to monitor the cooperation's progress. What makes an indicator measurable is taken
-from SMART (Doran 1981): specific, measurable (a number, a unit, a baseline to compare with),
-assignable (someone responsible), realistic, and time-bound (a deadline inside the plan period).
+from S.M.A.R.T. (Doran 1981): specific, measurable, assignable (someone responsible), realistic,
+time-related (a deadline). Doran says nothing of baselines, data sources, units or the direction
+of change: those rest on seed 000's "indikator pencapaian yang dapat diukur" (a change can only
+be shown against where it started, and a reported result only checked against its source).
 
 Quantities, units and the intended direction of change are read in Python during fact
 extraction (advisor/textscan.py); the rules judge the facts. One finding per indicator names
@@ -53,7 +55,7 @@ RULES = [
         name="indicators.target-wrong-direction",
         severity="error",
         step="action_plan",
-        sources=("doran1981",),
+        sources=("seed000",),
         # Increase with target <= baseline, or decrease with target >= baseline: reaching the
         # target would mean no progress, or going backwards.
         when=_wrong_direction,

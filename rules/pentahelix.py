@@ -132,7 +132,7 @@ RULES = [
         name="pentahelix.dominant-pillar",
         severity="warning",
         step="roles",
-        sources=("seed000", "etzkowitz2017"),
+        sources=("seed000", "etzkowitz2017", "practice_pentahelix"),
         when=_dominant_pillar,
         params=("pillar", "share_pct"),
     ),
