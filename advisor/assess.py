@@ -9,10 +9,12 @@ Everything here is a pure function of its inputs, so the same plan always scores
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from advisor.findings import Finding
 from advisor.knowledge import scoring, thresholds
+from advisor.rules.base import SEVERITY_RANK
 
 Fact = dict[str, Any]
 
@@ -109,3 +111,55 @@ def scores(findings: Iterable[Finding], facts: Sequence[Fact]) -> dict[str, int]
         ratio = RATIOS[dimension.ratio](facts) if dimension.ratio else 1.0
         out[name] = max(0, round(100 * ratio - penalties[name]))
     return out
+
+
+# --- the order of "top problems" -----------------------------------------------------------
+
+# How much of the plan a finding's subject covers: the plan as a whole (or one of its
+# sections), one partner or pillar or goal, or one indicator, activity, role or risk.
+_PLAN_WIDE = frozenset(
+    {
+        "plan", "governance", "form", "budget", "budget_detail", "dates", "communication",
+        "agreement_terms", "goal_links", "data_exchange", "decision", "reliance", "foreign_reliance",
+    }
+)  # fmt: skip
+_PART = frozenset({"partner", "pillar", "pillar_gap", "goal", "role_unclear"})
+
+
+def reach(finding: Finding) -> int:
+    """2 for the plan as a whole, 1 for a partner, pillar or goal, 0 for one item."""
+    kind = finding.subject.split(":", 1)[0]
+    return 2 if kind in _PLAN_WIDE else 1 if kind in _PART else 0
+
+
+@cache
+def inferred(rule_id: str) -> bool:
+    """Whether the rule's conditions read an attribute that is a reading of text (rules/base.py
+    INFERRED_ATTRIBUTES): its findings are less certain than those on stated values."""
+    from advisor import explain
+    from advisor.rules.base import INFERRED_ATTRIBUTES
+
+    read = {a for attributes in explain.tested_attributes(rule_id).values() for a in attributes}
+    return bool(read & set(INFERRED_ATTRIBUTES))
+
+
+def top_rank(finding: Finding) -> tuple[Any, ...]:
+    """Worst first: severity, then certain before inferred, then the widest reach, then the
+    place in the plan (not the rule id)."""
+    return (
+        SEVERITY_RANK[finding.severity],
+        inferred(finding.rule_id),
+        -reach(finding),
+        finding.line,
+        finding.col,
+        finding.rule_id,
+        finding.subject,
+    )
+
+
+def top_problems(findings: Iterable[Finding], limit: int) -> list[Finding]:
+    """The errors and warnings a reader should see first, at most ``limit``, derived
+    conclusions left out when their premises are listed."""
+    active = [f for f in findings if f.suppressed is None and f.severity != "info"]
+    shown = [f for f in active if not counted_in_premises(f, active)]
+    return sorted(shown, key=top_rank)[:limit]
