@@ -77,6 +77,6 @@ def add_facts(ex: _Extractor) -> None:
         n_unauthorised=len(unauthorised),
         language_stated=bool(language.strip()),
         language_has_indonesian=_mentions(language, _INDONESIAN),
-        language=language,
+        language=language.strip() or "none",  # "none" is shown as "not stated"
         evidence=agreement.type or "" if agreement else "",
     )

@@ -2,8 +2,9 @@
 activity or for the plan, and whether the declared funding shares add up (issue 14).
 
 The plan's ``budget`` text counts when it gives a number and names a source (APBD, APBN,
-hibah, CSR...); failing that, every activity must carry ``budget.amount`` and
-``budget.source``. Funding shares are the partners' declared ``share`` of ``funding``
+hibah, CSR...); so do the partners' funding contributions (each names its source, the partner,
+and gives the amount when every description has one); failing both, every activity must carry
+``budget.amount`` and ``budget.source``. Funding shares are the partners' declared ``share`` of ``funding``
 contributions, as fractions.
 """
 
@@ -35,8 +36,10 @@ def _names_source(text: str) -> bool:
 def add_facts(ex: _Extractor) -> None:
     plan = ex.plan
     text = textscan.joined(plan.budget)
-    plan_amount = textscan.has_number(text)
-    plan_source = _names_source(text)
+    # A funding contribution names its source (the partner); its description may give the amount.
+    funding = [c.description or "" for p in plan.partners for c in p.contributions if c.kind == "funding"]
+    plan_amount = textscan.has_number(text) or bool(funding and all(textscan.has_number(d) for d in funding))
+    plan_source = _names_source(text) or bool(funding)
     activities = plan.activities
     unbudgeted = [
         a.id

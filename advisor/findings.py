@@ -11,7 +11,7 @@ from advisor.rules.base import SEVERITY_RANK
 from advisor.texts import fill, label
 
 # Message parameters whose values are codes shown by their display name.
-_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind"}
+_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
 
 
 def _joined(words: list[str], lang: str) -> str:
