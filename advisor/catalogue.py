@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor import knowledge, rules
+from advisor.render.citations import shorts
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
 
@@ -131,7 +132,7 @@ def _text(items: list[Entry], lang: str) -> str:
             lines.append(f"{family}  {label('family', family, lang)}")
         severity = label("severity", entry.severity, lang)
         lines.append(f"  {entry.id}  {severity:<10} {entry.name:<{name_width}}  {entry.summary}")
-        lines.append(f"  {'':5}  {'':<10} {'':<{name_width}}  {ui('sources', lang)}: {', '.join(entry.sources)}")
+        lines.append(f"  {'':5}  {'':<10} {'':<{name_width}}  {ui('sources', lang)}: {shorts(entry.sources)}")
     if not items:
         lines.append(ui("no_rules", lang))
     return "\n".join(lines) + "\n"
@@ -148,7 +149,7 @@ def markdown_table(items: list[Entry], lang: str, link: bool = False) -> str:
         rule_id = f"[{e.id}](#{e.id.lower()})" if link else e.id
         lines.append(
             f"| {rule_id} | `{e.name}` | {label('severity', e.severity, lang)} | "
-            f"{label('family', e.family, lang)} | {_cell(e.summary)} | {', '.join(e.sources)} |"
+            f"{label('family', e.family, lang)} | {_cell(e.summary)} | {_cell(shorts(e.sources))} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -26,6 +26,7 @@ from advisor.catalogue import find_rule, neutral
 from advisor.durable.lang import when_all
 from advisor.findings import Finding, Review
 from advisor.loader import parse_text
+from advisor.render.citations import short
 from advisor.render.safe import terminal
 from advisor.review import review_plan
 from advisor.rules.base import Rule
@@ -131,11 +132,18 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 
 def _headline(ex: Explanation, lang: str) -> str:
     rule = ex.rule
-    return (
-        f"{ui('col_severity', lang)}: {label('severity', rule.severity, lang)} · "
+    severity = label("severity", rule.severity, lang)
+    lowered = sorted({label("severity", s, lang) for _, _, _, s in rule.severity_when})
+    if lowered:  # e.g. IN010: an error on a stated direction, a warning on an inferred one
+        severity += " " + ui("severity_varies", lang, severities=", ".join(lowered))
+    line = (
+        f"{ui('col_severity', lang)}: {severity} · "
         f"{ui('col_family', lang)}: {label('family', rule.family, lang)} · "
         f"{ui('step', lang)}: {ex.step}"
     )
+    if rule.aliases:  # the ids of the rules merged into this one still find it
+        line += f" · {ui('aliases', lang)}: {', '.join(rule.aliases)}"
+    return line
 
 
 def _finding_line(f: Finding, lang: str) -> str:
@@ -168,7 +176,7 @@ def render_text(ex: Explanation, lang: str) -> str:
     lines += [ui("recommendation", lang), *_wrap(ex.recommendation), ""]
     lines.append(ui("sources", lang))
     for key, citation in ex.sources:
-        lines += _wrap(f"[{key}] {citation}")
+        lines += _wrap(f"{short(key)}: {citation}")
     return "\n".join(lines) + "\n"
 
 
@@ -194,7 +202,7 @@ def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
     if not (ex.bad and ex.fixed):
         lines += [ui("no_examples", lang), ""]
     lines += [f"**{ui('recommendation', lang)}.** {ex.recommendation}", "", f"**{ui('sources', lang)}**", ""]
-    lines += [f"- `{key}`: {citation}" for key, citation in ex.sources]
+    lines += [f"- **{short(key)}**: {citation}" for key, citation in ex.sources]
     return "\n".join(lines) + "\n"
 
 

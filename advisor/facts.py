@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from advisor import textscan
+from advisor import facts_calibration, textscan
 from advisor.model import Activity, Indicator, Partner, Plan
 from advisor.problems import format_path
 from advisor.validate import ValidatedPlan
@@ -126,6 +126,7 @@ class _Extractor:
         from advisor import facts_governance
 
         facts_governance.add_facts(self)
+        facts_calibration.add_facts(self)  # issue 14's checks, in their own modules
         return self.facts
 
     # --- the plan as a whole -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from advisor.rules.base import SEVERITY_RANK
 from advisor.texts import fill, label
 
 # Message parameters whose values are codes shown by their display name.
-_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind"}
+_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
 
 
 def _joined(words: list[str], lang: str) -> str:
@@ -22,7 +22,15 @@ def _joined(words: list[str], lang: str) -> str:
 
 
 # Parameters holding several codes, comma-separated.
-_LABELLED_LISTS = {"top_of": "resource"}
+_LABELLED_LISTS = {
+    "top_of": "resource",
+    "missing_safeguards": "safeguard",
+    "present_safeguards": "safeguard",
+    "missing_parts": "indicator_part",
+    "missing_comm": "communication_part",
+    "missing_clauses": "clause",
+    "missing_budget": "budget_part",
+}
 
 
 @dataclass(frozen=True)

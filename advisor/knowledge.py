@@ -42,6 +42,11 @@ class Source:
     citation: str
     seed: str
     topics: list[str]
+    # Author and year as reports cite it ("Ansell & Torfing 2018"); the full citation is listed
+    # at the end of a report.
+    short: str = ""
+    # Where the seed's own reference is wrong or the source needs a word of explanation.
+    note: str = ""
 
 
 @_strict
@@ -363,8 +368,12 @@ class Form:
 class Forms:
     forms: dict[str, Form]
     pentahelix_missing_for_mislabel: int
-    regional_max_years: int
     regions: dict[str, list[str]]
+    # Groupings whose members lie in more than one region of ``regions`` (issue 14).
+    groupings: dict[str, list[str]]
+    # Removed from forms.yaml with KS008 (no source for a five-year limit); kept optional so
+    # that a knowledge file that still has it loads.
+    regional_max_years: int | None = None
 
 
 @_strict

@@ -64,6 +64,14 @@ class Partner(Section):
     region: str | None = None
 
 
+class ActivityBudget(Section):
+    """What an activity costs and who pays (issue 14): an amount, its source, the budget line."""
+
+    amount: Number | str | None = None
+    source: str | None = None
+    line: str | None = None
+
+
 class Activity(Section):
     id: str
     name: str | None = None
@@ -72,6 +80,7 @@ class Activity(Section):
     start: dt.date | None = None
     end: dt.date | None = None
     goals: list[str] = Field(default_factory=list)
+    budget: ActivityBudget | None = None
 
 
 class Indicator(Section):
@@ -118,11 +127,36 @@ class Risk(Section):
     mitigation: str | None = None
 
 
+class Signatory(Section):
+    """Who signs for a party, and by what authority (the regional head, or an official he
+    authorises in writing)."""
+
+    partner: str | None = None
+    official: str | None = None
+    authorisation: str | None = None
+
+
 class Agreement(Section):
     type: str | None = None
     legal_basis: str | TextList | None = None
     # Principles the agreement states (sovereignty, non-interference, mutual benefit...).
     principles: TextList = Field(default_factory=list)
+    # The clauses an agreement needs beyond its object (issue 14); all optional.
+    signatories: list[Signatory] = Field(default_factory=list)
+    term: str | None = None
+    amendment: str | TextList | None = None
+    termination: str | TextList | None = None
+    dispute_settlement: str | TextList | None = None
+    # Languages the agreement is written in (UU 24/2009 Pasal 31 for international ones).
+    language: str | TextList | None = None
+
+
+class DataSharing(Section):
+    """How data exchanged between the partners is governed (issue 14)."""
+
+    arrangement: str | TextList | None = None
+    personal_data: bool | None = None
+    safeguards: str | TextList | None = None
 
 
 class Differences(Section):
@@ -136,6 +170,20 @@ class Differences(Section):
 class Suppression(Section):
     rule: str
     reason: str = Field(min_length=1)
+
+
+class PillarReasons(Section):
+    """Why a pillar takes no part in the cooperation; keys are the pillars."""
+
+    government: str | None = None
+    industry: str | None = None
+    academia: str | None = None
+    community: str | None = None
+    media: str | None = None
+
+    def reason(self, pillar: str) -> str:
+        value = getattr(self, pillar, None)
+        return value if isinstance(value, str) else ""
 
 
 class Plan(Section):
@@ -165,6 +213,10 @@ class Plan(Section):
     goal_setting: str | None = None
     budget: str | TextList | None = None
     differences: Differences | None = None
+    # Why a pillar takes no part, by pillar (issue 14): a reason recorded here is honoured by
+    # the missing-pillar checks (PH001-PH003).
+    pillars_not_involved: PillarReasons | None = None
+    data_sharing: DataSharing | None = None
     suppress: list[Suppression] = Field(default_factory=list)
 
 
@@ -184,6 +236,10 @@ SECTION_NAMES: dict[type[BaseModel], str] = {
     Risk: "risk",
     Agreement: "agreement",
     Differences: "differences",
+    PillarReasons: "pillars_not_involved",
+    ActivityBudget: "activity_budget",
+    Signatory: "signatory",
+    DataSharing: "data_sharing",
     Suppression: "suppression",
 }
 

@@ -136,7 +136,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         out.append(
             Finding(
                 rule_id=rule.id,
-                severity=rule.severity,
+                severity=rule.severity_for(firing.facts),
                 family=rule.family,
                 step=rule.step,
                 path=path,

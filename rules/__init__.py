@@ -9,6 +9,12 @@ from functools import cache
 
 from advisor.rules.base import Rule
 
+# Ids removed without a successor, with the reason. Never given to another rule (an id that
+# became part of another rule is that rule's alias instead, see Rule.aliases).
+RETIRED: dict[str, str] = {
+    "KS008": "removed in 0.2: the five-year limit for a regional cooperation had no source in the seeds or regulation",
+}
+
 FAMILY_MODULES = (
     "advisor.rules.pentahelix",
     "advisor.rules.roles",

@@ -14,6 +14,44 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
+
+# Attributes whose value is a reading of free text or a judgement drawn from it, not a value
+# the plan states: an error may not rest on them (docs/severity-policy.md). The value is the
+# attribute that says whether this fact's reading was inferred; an error may read the
+# attribute only together with that flag (pinned to False). None: always a reading.
+INFERRED_ATTRIBUTES: dict[str, str | None] = {
+    "direction": "direction_inferred",
+    "quantified": None,
+    "measurability": None,
+    "n_vague": None,
+    "n_passive": None,
+    "n_clear": None,
+    "style": None,
+    "decision": None,
+    "decider": None,
+    "by_strong": None,
+    "decision_by_strong": None,
+    "coordination_regular": None,
+    "background_analysis": None,
+    "gov_coordinating": None,
+    "has_institutional_change": None,
+    "n_empowering": None,
+    "matched": None,
+    "has_sovereignty": None,
+    "has_mutual_benefit": None,
+    "status": None,
+    # provisional readings of issue 14 (advisor/facts_provisional.py)
+    "deliberated": None,
+    "n_clear_or_role": None,
+    "n_vague_task": None,
+    "coordination_scheduled": None,
+    "in_budget_cycle": None,
+    "n_goals_with_agenda_any": None,
+    "has_interests": None,
+    "has_trust_building": None,
+    "has_regulatory_differences": None,
+    "has_conflict_safeguard": None,
+}
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -43,6 +81,23 @@ class Rule:
     # used when the subject fact has no place of its own; trimmed to the part the plan has.
     at: str = ""
     aliases: tuple[str, ...] = field(default=())
+    # An error must rest on certain evidence (docs/severity-policy.md): why this one's is, in
+    # one line. Required for every error rule; the meta-test in tests/test_severity_policy.py
+    # checks it and that no error reads an inferred attribute unless it pins it to "stated".
+    certain: str = ""
+    # Where the severity depends on what was matched: (alias, attribute, value, severity),
+    # the first entry whose matched fact has attribute == value gives the finding's severity.
+    # E.g. IN010 is an error on a stated direction and a warning on an inferred one; a plan's
+    # kind or scope is read from the plan fact the same way. Sibling rules are the other way
+    # (PH001 error / PH002 warning / PH003 advice by kind).
+    severity_when: tuple[tuple[str, str, object, Severity], ...] = ()
+
+    def severity_for(self, facts: dict[str, dict[str, Any]]) -> Severity:
+        """The severity of one firing, given the facts it matched by alias."""
+        for alias, attribute, value, severity in self.severity_when:
+            if facts.get(alias, {}).get(attribute) == value:
+                return severity
+        return self.severity
 
     @property
     def family(self) -> str:

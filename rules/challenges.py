@@ -7,8 +7,9 @@ weighs political, social and economic dynamics (risks and their mitigation).
 
 Chaining on DP001's ``foreign_reliance`` (one foreign partner or donor supplies most of a
 critical resource): with no balancing mechanism in decisions, it is unchecked power
-inequality (CH003); with neither exit strategy nor capacity building, it is an asymmetric
-dependency, rated high (CH012). The challenges are listed in knowledge/challenges.yaml.
+inequality (CH003; decisions the strong partner takes itself are DP007, not also CH003). The
+former CH012 (asymmetric dependency high) is now part of DP001's one finding, which lists the
+missing safeguards. The challenges are listed in knowledge/challenges.yaml.
 """
 
 from __future__ import annotations
@@ -29,15 +30,40 @@ def _international(condition: object) -> list[Any]:
     return _gov((m.international == True) & condition)  # noqa: E712
 
 
+def _stated_nowhere(attribute: str) -> list[Any]:
+    """An international plan that states ``attribute`` neither in its field nor in any prose
+    (the form fact's reading); the finding stays about the governance fact, its key unchanged."""
+    return [
+        c.f << (m.kind == "governance") & (m.international == True),  # noqa: E712
+        c.x << (m.kind == "form") & (getattr(m, attribute) == False),  # noqa: E712
+    ]
+
+
 RULES = [
+    Rule(
+        id="CH013",
+        name="challenges.budget-amount-or-source-missing",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "seed002"),
+        # Money is mentioned (a budget text, an activity budget or a funding contribution) but
+        # neither the plan nor every activity gives an amount and a source. No money mentioned at
+        # all is CH005. The branches exclude each other.
+        when=lambda: [
+            c.f << (m.kind == "budget_detail")
+            & (m.n_missing_budget > 0)
+            & ((m.stated == True) | ((m.stated == False) & (m.has_funding == True)))  # noqa: E712
+        ],
+        params=("missing_budget", "unbudgeted"),
+    ),
     Rule(
         id="CH001",
         at="interests",
         name="challenges.interests-not-reconciled",
         severity="warning",
         step="stakeholders",
-        sources=("seed002", "seed000", "seed004"),
-        when=lambda: _international(m.has_interests == False),  # noqa: E712
+        sources=("seed002", "seed000", "seed004", "grieco2018"),
+        when=lambda: _stated_nowhere("has_interests"),
     ),
     Rule(
         id="CH002",
@@ -46,7 +72,7 @@ RULES = [
         severity="warning",
         step="communication",
         sources=("seed002", "seed004"),
-        when=lambda: _international(m.has_trust_building == False),  # noqa: E712
+        when=lambda: _stated_nowhere("has_trust_building"),
     ),
     Rule(
         id="CH003",
@@ -54,12 +80,15 @@ RULES = [
         name="challenges.power-imbalance-unchecked",
         severity="warning",
         step="communication",
-        sources=("seed002", "mastanduno2018", "ansell_gash2007"),
+        sources=("seed002", "seed000", "ansell_gash2007"),
         # DP007 covers decisions openly reserved to the strong partner; this is the quieter case
         # of a dominant supplier and nothing in the decision rules that gives the others a voice.
         when=lambda: [
             c.f << (m.kind == "foreign_reliance"),
-            c.d << (m.kind == "decision") & (m.about == "coordination") & (m.style != "consensus"),
+            c.d << (m.kind == "decision")
+            & (m.about == "coordination")
+            & (m.style != "consensus")
+            & (m.by_strong == False),  # noqa: E712 - decided by the strong partner itself is DP007
             c.g << (m.kind == "governance") & (m.has_conflict_resolution == False),  # noqa: E712
         ],
         params=("top_name", "top_of"),
@@ -75,7 +104,9 @@ RULES = [
         when=lambda: _gov(
             (m.n_partners >= challenges().coordination_min_partners)
             & (m.has_mechanism == True)  # noqa: E712
-            & (m.coordination_regular == False)  # noqa: E712
+            # a stated minimum ("paling sedikit dua bulan sekali, dan sewaktu-waktu bila perlu") is
+            # a schedule, whatever it adds for urgent matters
+            & (m.coordination_scheduled == False)  # noqa: E712
         ),
         params=("n_partners",),
     ),
@@ -98,7 +129,11 @@ RULES = [
         severity="warning",
         step="action_plan",
         sources=("seed002",),
-        when=lambda: [c.f << (m.kind == "budget") & (m.status == "unfunded")],
+        # money in the regional budget cycle ("sudah masuk rancangan RKA SKPD", DPA, APBD) is
+        # on its way through the procedure, not unsecured
+        when=lambda: [
+            c.f << (m.kind == "budget") & (m.status == "unfunded") & (m.in_budget_cycle == False)  # noqa: E712
+        ],
     ),
     Rule(
         id="CH007",
@@ -125,14 +160,14 @@ RULES = [
         severity="warning",
         step="stakeholders",
         sources=("seed000",),
-        when=lambda: _international(m.has_regulation_note == False),  # noqa: E712
+        when=lambda: _stated_nowhere("has_regulatory_differences"),
     ),
     Rule(
         id="CH010",
         name="challenges.risk-without-mitigation",
         severity="warning",
         step="monitoring",
-        sources=("seed000", "zartman2012"),
+        sources=("seed000", "zartman_touval2010"),
         when=lambda: [c.f << (m.kind == "risk") & (m.has_mitigation == False)],  # noqa: E712
     ),
     Rule(
@@ -141,23 +176,7 @@ RULES = [
         name="challenges.no-risks-listed",
         severity="info",
         step="monitoring",
-        sources=("seed000", "zartman2012"),
+        sources=("seed000", "zartman_touval2010"),
         when=lambda: _gov(m.n_risks == 0),
-    ),
-    Rule(
-        id="CH012",
-        at="dependency",
-        name="challenges.asymmetric-dependency-high",
-        severity="error",
-        step="roles",
-        sources=("mastanduno2018", "seed000", "seed004", "seed002"),
-        when=lambda: [
-            c.f << (m.kind == "foreign_reliance"),
-            c.g << (m.kind == "governance")
-            & (m.has_exit_strategy == False)  # noqa: E712
-            & (m.has_capacity_building == False),  # noqa: E712
-        ],
-        params=("top_name", "top_of"),
-        based_on=("DP001",),
     ),
 ]

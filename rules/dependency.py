@@ -12,6 +12,13 @@ not dependency: no finding. Reliance on a foreign partner or a donor is the asym
 (warning; it asserts ``foreign_reliance`` for later conclusions). Reliance on one domestic
 private sponsor is a continuity risk rather than an asymmetry of power (advice). The shares come
 from the ``resource`` facts (advisor/facts.py): per resource kind, its largest supplier.
+
+One finding per root cause: DP001 is one finding per partner relied on (``reliance`` facts,
+advisor/facts_reliance.py), listing the resources and which safeguards of the ``dependency``
+section answer them and which are missing: the former DP003 (technology without transfer),
+DP004 (expertise without capacity building), DP005 (donor funding without exit strategy) and
+CH012 (asymmetric dependency high) are its aliases. Who decides is the one separate action
+(DP007, at the decision).
 """
 
 from __future__ import annotations
@@ -23,36 +30,10 @@ from advisor.rules.base import Rule
 
 from advisor.knowledge import thresholds
 
-# The resources a programme cannot run without and that a partner can withhold. Data,
-# regulation, facilities, network and labour are contributions too, but rarely a lever.
-_CRITICAL = ("funding", "technology", "expertise")
-
 
 def _dependency_pct() -> int:
     share: float = thresholds()["dependency_share"]
     return round(share * 100)
-
-
-def _critical(resource: object) -> object:
-    test = resource == _CRITICAL[0]
-    for kind in _CRITICAL[1:]:
-        test = test | (resource == kind)
-    return test
-
-
-def _outside_supplier() -> object:
-    # The branches must exclude each other: durable-rules fires a rule once per matching branch
-    # of a disjunction, so a foreign donor would fire twice (and assert its derived fact twice).
-    return (m.top_foreign == True) | ((m.top_foreign == False) & (m.top_donor == True))  # noqa: E712
-
-
-def _foreign_reliance() -> list[Any]:
-    return [
-        c.f << (m.kind == "resource")
-        & _critical(m.resource)
-        & (m.top_share_pct >= _dependency_pct())
-        & _outside_supplier()
-    ]
 
 
 def _single_private_sponsor() -> list[Any]:
@@ -66,68 +47,43 @@ def _single_private_sponsor() -> list[Any]:
     ]
 
 
-def _outside_supply_without(resource: str, safeguard: str) -> list[Any]:
-    """An outside partner is the main supplier of ``resource`` and the plan lacks ``safeguard``."""
-    return [
-        c.f << (m.kind == "resource") & (m.resource == resource) & _outside_supplier(),
-        c.plan << (m.kind == "plan") & (getattr(m, safeguard) == False),  # noqa: E712
-    ]
-
-
 RULES = [
+    Rule(
+        id="DP008",
+        at="partners",
+        name="dependency.funding-shares-over-100",
+        severity="error",
+        step="roles",
+        sources=("seed000", "seed002"),
+        # The declared shares of funding add up to more than 100 % (0.5 point of rounding allowed).
+        when=lambda: [c.f << (m.kind == "budget_detail") & (m.funding_share_total > 100.5)],
+        params=("funding_share_text",),
+        certain="the shares are numbers the plan declares; their sum is arithmetic",
+    ),
     Rule(
         id="DP001",
         name="dependency.foreign-reliance",
         severity="warning",
         step="roles",
-        sources=("mastanduno2018", "seed000", "seed002", "seed004"),
-        # A foreign or donor partner supplies at least dependency_share of funding, technology or expertise.
-        when=_foreign_reliance,
-        params=("resource", "top_name", "top_share_pct"),
+        sources=("seed000", "seed002", "seed004"),
+        # A foreign or donor partner supplies at least dependency_share of funding, technology or
+        # expertise: one finding per partner, naming the resources and the safeguards missing.
+        when=lambda: [c.f << (m.kind == "reliance")],
+        params=("top_name", "top_of", "shares", "missing_safeguards", "present_safeguards"),
         asserts="foreign_reliance",
-        # one reliance per partner, however many resources it supplies: the conclusions drawn
-        # on it (CH003, CH012) are about the partner, not each resource
-        key_by="top_partner",
-        carries=("resource", "top_partner", "top_name", "top_share_pct", "top_of"),
+        carries=("top_partner", "top_name", "top_share_pct", "top_of"),
+        # Every safeguard the resources call for is in the plan: advice, no longer a change to require.
+        severity_when=(("f", "n_missing", 0, "info"),),
+        aliases=("DP003", "DP004", "DP005", "CH012"),
     ),
     Rule(
         id="DP002",
         name="dependency.single-private-sponsor",
         severity="info",
         step="roles",
-        sources=("seed004", "febrian2016"),
+        sources=("seed003", "febrian2016"),
         # One domestic business (not a donor) pays at least dependency_share of the funding.
         when=_single_private_sponsor,
-        params=("top_name", "top_share_pct"),
-    ),
-    Rule(
-        id="DP003",
-        name="dependency.technology-without-transfer",
-        severity="warning",
-        step="action_plan",
-        sources=("seed004", "mastanduno2018", "seed002"),
-        # The main technology supplier is foreign or a donor and dependency.technology_transfer is empty.
-        when=lambda: _outside_supply_without("technology", "has_technology_transfer"),
-        params=("top_name",),
-    ),
-    Rule(
-        id="DP004",
-        name="dependency.expertise-without-capacity-building",
-        severity="warning",
-        step="action_plan",
-        sources=("seed004", "seed000"),
-        # The main expertise supplier is foreign or a donor and dependency.capacity_building is empty.
-        when=lambda: _outside_supply_without("expertise", "has_capacity_building"),
-        params=("top_name",),
-    ),
-    Rule(
-        id="DP005",
-        name="dependency.donor-funding-without-exit-strategy",
-        severity="warning",
-        step="action_plan",
-        sources=("seed004", "mastanduno2018"),
-        # The largest funder is foreign or a donor (any share) and dependency.exit_strategy is empty.
-        when=lambda: _outside_supply_without("funding", "has_exit_strategy"),
         params=("top_name", "top_share_pct"),
     ),
     Rule(
@@ -136,21 +92,21 @@ RULES = [
         name="dependency.one-sided-benefits",
         severity="warning",
         step="roles",
-        sources=("seed000", "seed002", "mastanduno2018"),
-        # Of two or more sides (countries, or partners in a domestic plan) exactly one lists benefits;
-        # none at all is a different gap.
-        when=lambda: [c.f << (m.kind == "plan") & (m.benefit_sides == 1) & (m.sides >= 2)],
-        params=("benefit_holders", "sides"),
+        sources=("seed000", "seed002", "pp28_2018"),
+        # Every party, domestic plans too (PP 28/2018: mutual benefit): one finding naming the
+        # partners with no benefit written for them (advisor/facts_links.py).
+        when=lambda: [c.f << (m.kind == "plan") & (m.n_without_benefits > 0) & (m.n_partners >= 2)],
+        params=("without_benefits",),
     ),
     Rule(
         id="DP007",
-        at="coordination.decision_making",
         name="dependency.decisions-by-strong-partner",
         severity="warning",
         step="communication",
-        sources=("seed002", "mastanduno2018", "febrian2016"),
-        # decision_making names one partner, and it is a top supplier, foreign or a donor (facts.py).
-        when=lambda: [c.f << (m.kind == "plan") & (m.decision_by_strong == True)],  # noqa: E712
-        params=("decision_text",),
+        sources=("seed002", "seed003", "febrian2016"),
+        # The decision process names one partner as the one who decides (the partner named first),
+        # and it is a top supplier, foreign or a donor.
+        when=lambda: [c.f << (m.kind == "decision") & (m.about == "coordination") & (m.by_strong == True)],  # noqa: E712
+        params=("decider_name", "evidence"),
     ),
 ]

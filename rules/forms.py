@@ -38,18 +38,92 @@ def _multilateral() -> list[Any]:
 
 
 def _regional() -> list[Any]:
-    return _form((m.plan_kind == "regional") & (m.n_regions > forms().forms["regional"].max_regions))
+    # partners of one grouping that spans regions (CTI-CFF, APEC, IORA; knowledge/forms.yaml
+    # ``groupings``) are one region for this purpose
+    return _form(
+        (m.plan_kind == "regional")
+        & (m.n_regions > forms().forms["regional"].max_regions)
+        & (m.in_one_grouping == False)  # noqa: E712
+    )
 
 
 def _domestic() -> list[Any]:
     return _form((m.plan_kind == "domestic") & (m.n_countries > forms().forms["domestic"].max_countries))
 
 
-def _regional_period() -> list[Any]:
-    return _form((m.plan_kind == "regional") & (m.period_months > forms().regional_max_years * 12))
+def _domestic_form() -> Any:
+    return c.x << (m.kind == "form") & (m.international == False)  # noqa: E712
+
+
+def _international_form() -> Any:
+    return c.x << (m.kind == "form") & (m.international == True)  # noqa: E712
 
 
 RULES = [
+    Rule(
+        id="KS010",
+        at="agreement",
+        name="forms.domestic-without-agreement",
+        severity="warning",
+        step="stakeholders",
+        sources=("pp28_2018", "permendagri22_2020", "seed004", "seed000"),
+        # A domestic cooperation with a government party and no agreement section: kerja sama
+        # daerah is set out in a Kesepakatan Bersama and a Perjanjian Kerja Sama.
+        when=lambda: [
+            c.f << (m.kind == "agreement_terms") & (m.has_agreement == False) & (m.n_government > 0),  # noqa: E712
+            _domestic_form(),
+        ],
+    ),
+    Rule(
+        id="KS011",
+        at="agreement.signatories",
+        name="forms.signing-authority-not-shown",
+        severity="warning",
+        step="stakeholders",
+        sources=("pp28_2018", "permendagri22_2020"),
+        # A government signatory who is not the regional head (or minister) and shows no written
+        # authorisation (warning); no signatories listed at all (advice). Exclusive branches.
+        when=lambda: [
+            c.f << (m.kind == "agreement_terms")
+            & (m.has_agreement == True)  # noqa: E712
+            & (m.n_government > 0)
+            & ((m.n_signatories == 0) | ((m.n_signatories > 0) & (m.n_unauthorised > 0)))
+        ],
+        params=("unauthorised",),
+        severity_when=(("f", "n_signatories", 0, "info"),),
+    ),
+    Rule(
+        id="KS012",
+        at="agreement",
+        name="forms.agreement-clauses-missing",
+        severity="warning",
+        step="action_plan",
+        sources=("pp28_2018", "seed004", "seed000"),
+        # One finding naming the closing clauses the agreement lacks: dispute settlement (or a
+        # conflict procedure in coordination), term (or the plan's period), amendment, termination.
+        when=lambda: [c.f << (m.kind == "agreement_terms") & (m.n_missing_clauses > 0)],
+        params=("missing_clauses",),
+    ),
+    Rule(
+        id="KS013",
+        at="agreement",
+        name="forms.agreement-language",
+        severity="error",
+        step="stakeholders",
+        sources=("uu24_2009", "uu24_2000"),
+        # An international agreement of a government party: the languages it names leave out
+        # Bahasa Indonesia (error), or it names none (warning).
+        when=lambda: [
+            c.f << (m.kind == "agreement_terms")
+            & (m.has_agreement == True)  # noqa: E712
+            & (m.n_government > 0)
+            & (m.language_has_indonesian == False),  # noqa: E712
+            _international_form(),
+        ],
+        params=("language",),
+        certain="the agreement's own language field, stated and without Bahasa Indonesia",
+        severity_when=(("f", "language_stated", False, "warning"),),
+    ),
     Rule(
         id="KS001",
         at="kind",
@@ -105,6 +179,7 @@ RULES = [
         step="stakeholders",
         sources=("seed004", "dougherty_pfaltzgraff1971"),
         when=lambda: _international(m.has_legal_basis == False),  # noqa: E712
+        certain="an international plan (declared scope or partners' countries) whose agreement names no legal basis",
     ),
     Rule(
         id="KS006",
@@ -123,16 +198,6 @@ RULES = [
         step="stakeholders",
         sources=("seed004", "pp28_2018"),
         when=lambda: _international(m.has_mutual_benefit == False),  # noqa: E712
-    ),
-    Rule(
-        id="KS008",
-        at="period",
-        name="forms.regional-period-over-limit",
-        severity="info",
-        step="action_plan",
-        sources=("seed004", "seed002"),
-        when=_regional_period,
-        params=("period_years", "max_years"),
     ),
     Rule(
         id="KS009",

@@ -8,8 +8,8 @@ decisions; transparency, accountability and participation; government as facilit
 coordinator. Purwanti (Febrian 2016, seed 003): partners stand as equals in setting goals.
 Seed 004: officials may not use the state's name for personal interest.
 
-Chaining: GV009 (no public disclosure) asserts ``disclosure_gap``; GV010 joins it with a
-missing media pillar (``pillar_gap`` from PH001-PH003) into "transparency principle at risk".
+Public disclosure (formerly GV009, and GV010 "transparency principle at risk") is part of the
+one communication finding, ST016 (rules/steps.py).
 The principles and the rules that check them are listed in knowledge/principles.yaml.
 """
 
@@ -35,6 +35,20 @@ def _community(condition: object) -> list[Any]:
 
 RULES = [
     Rule(
+        id="GV014",
+        at="data_sharing",
+        name="governance.data-sharing-without-arrangement",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "seed002", "uu27_2022"),
+        # Data is contributed or exchanged (advisor/facts_links.py) and no data_sharing.arrangement
+        # says what is shared, by whom, for what and how it is protected.
+        when=lambda: [
+            c.f << (m.kind == "data_exchange") & (m.exchanged == True) & (m.has_arrangement == False)  # noqa: E712
+        ],
+        params=("evidence",),
+    ),
+    Rule(
         id="GV001",
         at="coordination.decision_making",
         name="governance.decision-not-deliberative",
@@ -47,6 +61,9 @@ RULES = [
             & (m.about == "coordination")
             & (m.style != "consensus")
             & (m.by_strong == False)  # noqa: E712
+            # decided by a council or a regional head after a forum discussed it: each party keeps
+            # its own authority (seed 003), and the decision was deliberated
+            & (m.deliberated == False)  # noqa: E712
         ],
     ),
     Rule(
@@ -93,7 +110,8 @@ RULES = [
         severity="warning",
         step="goal",
         sources=("seigler2011", "seed003", "seed002"),
-        when=lambda: _gov((m.n_goals > 0) & (m.n_goals_with_agenda == 0)),
+        # an agenda named in the goal's own statement ("... sesuai RPJMD 2025-2029") counts
+        when=lambda: _gov((m.n_goals > 0) & (m.n_goals_with_agenda_any == 0)),
     ),
     Rule(
         id="GV007",
@@ -114,30 +132,6 @@ RULES = [
         when=lambda: _gov(m.has_reporting_line == False),  # noqa: E712
     ),
     Rule(
-        id="GV009",
-        at="communication.public_disclosure",
-        name="governance.no-public-disclosure",
-        severity="warning",
-        step="communication",
-        sources=("ansell2018", "seed000"),
-        when=lambda: _gov(m.has_disclosure == False),  # noqa: E712
-        asserts="disclosure_gap",
-    ),
-    Rule(
-        id="GV010",
-        name="governance.transparency-at-risk",
-        severity="warning",
-        step="communication",
-        sources=("ansell2018", "seed000", "etzkowitz2017"),
-        # A missing media pillar (PH001-PH003) and no disclosure of the plan's own (GV009):
-        # nobody carries accurate information to the public.
-        when=lambda: [
-            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
-            c.d << (m.kind == "disclosure_gap"),
-        ],
-        based_on=("PH001", "PH002", "PH003", "GV009"),
-    ),
-    Rule(
         id="GV011",
         at="goal_setting",
         name="governance.goals-set-unilaterally",
@@ -153,7 +147,11 @@ RULES = [
         severity="warning",
         step="roles",
         sources=("seed004",),
-        when=lambda: _gov((m.coi_exposed == True) & (m.has_coi == False)),  # noqa: E712
+        # a safeguard written in any prose of the plan counts, not only in conflict_of_interest
+        when=lambda: [
+            c.f << (m.kind == "governance") & (m.coi_exposed == True),  # noqa: E712
+            c.x << (m.kind == "form") & (m.has_conflict_safeguard == False),  # noqa: E712
+        ],
     ),
     Rule(
         id="GV013",

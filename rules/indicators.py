@@ -2,13 +2,16 @@
 
 Knowledge (seed 000, planning step 4): the action plan must carry measurable indicators of
 achievement to monitor the cooperation's progress. What makes an indicator measurable is taken
-from SMART (Doran 1981): specific, measurable (a number, a unit, a baseline to compare with),
-assignable (someone responsible), realistic, and time-bound (a deadline inside the plan period).
+from S.M.A.R.T. (Doran 1981): specific, measurable, assignable (someone responsible), realistic,
+time-related (a deadline). Doran says nothing of baselines, data sources, units or the direction
+of change: those rest on seed 000's "indikator pencapaian yang dapat diukur" (a change can only
+be shown against where it started, and a reported result only checked against its source).
 
 Quantities, units and the intended direction of change are read in Python during fact
-extraction (advisor/textscan.py); the rules judge the facts. To avoid reporting one gap twice:
-a statement that is not even countable (IN009) is not also reported as "no target" (IN001);
-a missing unit (IN002) is only reported when there is a target to carry it; a goal with no
+extraction (advisor/textscan.py); the rules judge the facts. One finding per indicator names
+everything it lacks (IN015, which replaced IN001-IN004, IN006, IN008 and IN009, kept as its
+aliases): a statement that is not even countable is "no measure", not also "no target"; a
+missing unit only counts when there is a target to carry it. A goal with no
 indicator is either IN011 (its statement has a number) or IN012 (it has none), never both; a
 goal with no figure whose indicators have no target either is IN014 (IN012 keeps its meaning:
 no indicator at all).
@@ -34,66 +37,6 @@ def _wrong_direction() -> list[Any]:
 
 RULES = [
     Rule(
-        id="IN001",
-        name="indicators.no-target",
-        severity="warning",
-        step="action_plan",
-        sources=("seed000", "doran1981"),
-        # A countable statement with no numeric target (an uncountable one is IN009).
-        when=lambda: [c.f << _INDICATOR & (m.has_target == False) & (m.quantified == True)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN002",
-        name="indicators.no-unit",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981",),
-        # A target with no unit in ``unit`` nor written beside the number ("50 orang", "30%").
-        when=lambda: [c.f << _INDICATOR & (m.has_target == True) & (m.has_unit == False)],  # noqa: E712
-        params=("indicator", "name", "target_text"),
-    ),
-    Rule(
-        id="IN003",
-        name="indicators.no-baseline",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No baseline: the change the cooperation makes cannot be shown (0 counts as a baseline).
-        when=lambda: [c.f << _INDICATOR & (m.has_baseline == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN004",
-        name="indicators.no-deadline",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``due`` date: the indicator is not time-bound.
-        when=lambda: [c.f << _INDICATOR & (m.has_due == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN005",
-        name="indicators.deadline-outside-period",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # ``due_in_period`` is "unknown" when the plan has no complete period: not judged here.
-        when=lambda: [c.f << _INDICATOR & (m.due_in_period == "no")],
-        params=("indicator", "name", "due"),
-    ),
-    Rule(
-        id="IN006",
-        name="indicators.no-data-source",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``data_source``: a reported result cannot be verified.
-        when=lambda: [c.f << _INDICATOR & (m.has_source == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
         id="IN007",
         name="indicators.no-frequency",
         severity="info",
@@ -108,36 +51,18 @@ RULES = [
         params=("indicator", "name"),
     ),
     Rule(
-        id="IN008",
-        name="indicators.no-responsible-partner",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No ``responsible`` partner to collect and report the data.
-        when=lambda: [c.f << _INDICATOR & (m.has_responsible == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
-        id="IN009",
-        name="indicators.vague-statement",
-        severity="warning",
-        step="action_plan",
-        sources=("doran1981", "seed000"),
-        # No number, no measurable noun ("jumlah", "persentase") and no target: a wish, not an
-        # indicator ("Meningkatkan kualitas layanan").
-        when=lambda: [c.f << _INDICATOR & (m.quantified == False)],  # noqa: E712
-        params=("indicator", "name"),
-    ),
-    Rule(
         id="IN010",
         name="indicators.target-wrong-direction",
         severity="error",
         step="action_plan",
-        sources=("doran1981",),
+        sources=("seed000",),
         # Increase with target <= baseline, or decrease with target >= baseline: reaching the
         # target would mean no progress, or going backwards.
         when=_wrong_direction,
         params=("indicator", "name", "target_text", "baseline_text"),
+        certain="the target and baseline are numbers the plan states; the direction is stated in the indicator",
+        # A direction taken from the goal or activity is a reading, not a statement: warning.
+        severity_when=(("f", "direction_inferred", True, "warning"),),
     ),
     Rule(
         id="IN011",
@@ -191,10 +116,24 @@ RULES = [
         # change sought is stated nowhere. A goal with no indicator at all is IN012.
         when=lambda: [
             c.f << (m.kind == "goal")
-            & ((m.n_indicators > 0) | (m.n_indicators_via_activities > 0))
+            # exclusive branches: durable-rules fires once per matching branch of a disjunction
+            & ((m.n_indicators > 0) | ((m.n_indicators == 0) & (m.n_indicators_via_activities > 0)))
             & (m.n_measurable_indicators == 0)
             & (m.quantified == False)  # noqa: E712
         ],
         params=("goal", "name"),
+    ),
+    Rule(
+        id="IN015",
+        name="indicators.incomplete",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # One finding per indicator naming everything it lacks: a countable measure, a target,
+        # a unit, a baseline, a deadline, a data source, a responsible partner
+        # (advisor/facts_completeness.py). Replaces IN001-IN004, IN006, IN008 and IN009.
+        when=lambda: [c.f << _INDICATOR & (m.n_missing > 0)],
+        params=("indicator", "name", "missing_parts"),
+        aliases=("IN001", "IN002", "IN003", "IN004", "IN006", "IN008", "IN009"),
     ),
 ]

@@ -8,7 +8,9 @@ take part in producing the public good, not only in receiving it.
 
 How severe a missing pillar is depends on the plan's ``kind``: a pentahelix plan promises all
 five (error); other multi-stakeholder plans should consider them (warning); a
-government-to-government plan gets advice only (info).
+government-to-government plan, international or between regional governments at home (kerja
+sama antardaerah: two or more government partners), gets advice only (info). A pillar the plan
+says why it leaves out (``pillars_not_involved``) is not reported at all.
 """
 
 from __future__ import annotations
@@ -23,12 +25,25 @@ from advisor.knowledge import thresholds
 _G2G = ("bilateral", "multilateral", "regional")
 
 
-def _missing_pillar(*kinds: str) -> list[Any]:
-    plan = m.kind == "plan"
-    kind_test = m.plan_kind == kinds[0]
+def _kinds(kinds: tuple[str, ...]) -> Any:
+    test = m.plan_kind == kinds[0]
     for kind in kinds[1:]:
-        kind_test = kind_test | (m.plan_kind == kind)
-    return [c.f << (m.kind == "pillar") & (m.present == False), c.plan << plan & kind_test]  # noqa: E712
+        test = test | (m.plan_kind == kind)
+    return test
+
+
+def _missing_pillar(kinds: tuple[str, ...], between_governments: bool | None = None) -> list[Any]:
+    """A pillar no partner has and the plan gives no reason for (``pillars_not_involved``),
+    in a plan of one of ``kinds``; ``between_governments`` picks plans with two or more
+    government partners (True), or the others (False)."""
+    plan = (m.kind == "plan") & _kinds(kinds)
+    if between_governments is not None:
+        plan = plan & (m.between_governments == between_governments)
+    gap = (m.kind == "pillar") & (m.present == False) & (m.reason_given == False)  # noqa: E712
+    return [c.f << gap, c.plan << plan]
+
+
+_DOMESTIC = ("domestic", "sectoral", "unspecified")
 
 
 def _dominant_partner() -> list[Any]:
@@ -60,10 +75,11 @@ RULES = [
         severity="error",
         step="stakeholders",
         sources=("etzkowitz2017", "seed000"),
-        when=lambda: _missing_pillar("pentahelix"),
+        when=lambda: _missing_pillar(("pentahelix",)),
         params=("pillar",),
         asserts="pillar_gap",
         carries=("pillar",),
+        certain="the plan declares itself pentahelix and no partner has the pillar: declared kind and pillars",
     ),
     Rule(
         id="PH002",
@@ -71,7 +87,8 @@ RULES = [
         severity="warning",
         step="stakeholders",
         sources=("etzkowitz2017", "seed000"),
-        when=lambda: _missing_pillar("domestic", "sectoral", "unspecified"),
+        # A domestic plan between regional governments (kerja sama antardaerah) is PH003's advice.
+        when=lambda: _missing_pillar(_DOMESTIC, between_governments=False),
         params=("pillar",),
         asserts="pillar_gap",
         carries=("pillar",),
@@ -82,7 +99,12 @@ RULES = [
         severity="info",
         step="stakeholders",
         sources=("etzkowitz2017", "seed000", "ansell2018"),
-        when=lambda: _missing_pillar(*_G2G),
+        # Government-to-government plans: international ones by kind, domestic ones (kerja sama
+        # antardaerah) by two or more government partners. The branches exclude each other.
+        when=lambda: [
+            c.f << (m.kind == "pillar") & (m.present == False) & (m.reason_given == False),  # noqa: E712
+            c.plan << (m.kind == "plan") & (_kinds(_G2G) | (_kinds(_DOMESTIC) & (m.between_governments == True))),  # noqa: E712
+        ],
         params=("pillar",),
         asserts="pillar_gap",
         carries=("pillar",),
@@ -110,7 +132,7 @@ RULES = [
         name="pentahelix.dominant-pillar",
         severity="warning",
         step="roles",
-        sources=("seed000", "etzkowitz2017"),
+        sources=("seed000", "etzkowitz2017", "practice_pentahelix"),
         when=_dominant_pillar,
         params=("pillar", "share_pct"),
     ),
@@ -128,20 +150,5 @@ RULES = [
             & (m.n_producing == 0)
         ],
         params=("names",),
-    ),
-    Rule(
-        id="PH008",
-        at="communication",
-        name="pentahelix.public-information-gap",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        # chains on PH001-PH003: a missing media pillar, and no channel of the plan's own to
-        # reach the public, leave nobody to carry accurate information to citizens.
-        when=lambda: [
-            c.f << (m.kind == "pillar_gap") & (m.pillar == "media"),
-            c.plan << (m.kind == "plan") & (m.has_channels == False),  # noqa: E712
-        ],
-        based_on=("PH001", "PH002", "PH003"),
     ),
 ]

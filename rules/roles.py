@@ -61,7 +61,9 @@ RULES = [
         sources=("seed000",),
         # Every responsibility of the partner opens with a verb that names no task ("mendukung",
         # "assist") or hedges ("sesuai kebutuhan"): nothing in it can be checked.
-        when=lambda: [c.f << (m.kind == "partner") & (m.n_clear == 0) & (m.n_vague > 0)],
+        # A government partner that facilitates or coordinates something plays government's own
+        # role (seed 000: "fasilitator dan koordinator"): n_clear_or_role counts it as clear.
+        when=lambda: [c.f << (m.kind == "partner") & (m.n_clear_or_role == 0) & (m.n_vague_task > 0)],
         params=("name",),
         asserts="role_unclear",
         carries=("partner",),

@@ -34,6 +34,7 @@ RULES = [
         step="goal",
         sources=("seed000",),
         when=lambda: _plan(m.n_goals == 0),
+        certain="the plan lists no goal: a count of the plan's own entries",
     ),
     Rule(
         id="ST002",
@@ -42,8 +43,9 @@ RULES = [
         severity="error",
         step="stakeholders",
         sources=("seed000", "etzkowitz2017"),
-        when=lambda: _plan(m.n_partners < 2),
-        params=("n_partners",),
+        # the plan model requires one partner at least: one partner is the only case
+        when=lambda: _plan(m.n_partners == 1),
+        certain="the plan lists fewer than two partners: a count of the plan's own entries",
     ),
     Rule(
         id="ST003",
@@ -54,6 +56,7 @@ RULES = [
         sources=("seed000",),
         when=lambda: _plan((m.n_partners > 0) & (m.n_responsibilities == 0)),
         params=("n_partners",),
+        certain="no partner has a single responsibility written: a count of the plan's own entries",
     ),
     Rule(
         id="ST004",
@@ -63,6 +66,7 @@ RULES = [
         step="action_plan",
         sources=("seed000",),
         when=lambda: _plan(m.n_activities == 0),
+        certain="the plan lists no activity: a count of the plan's own entries",
     ),
     Rule(
         id="ST005",
@@ -92,6 +96,7 @@ RULES = [
         step="action_plan",
         sources=("seed000", "doran1981"),
         when=lambda: _plan(m.n_indicators == 0),
+        certain="the plan lists no indicator: a count of the plan's own entries",
     ),
     Rule(
         id="ST008",
@@ -110,24 +115,6 @@ RULES = [
         step="communication",
         sources=("seed000", "seed002"),
         when=lambda: _plan((m.has_coordination == True) & (m.has_mechanism == False)),  # noqa: E712
-    ),
-    Rule(
-        id="ST010",
-        at="communication",
-        name="steps.no-communication",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        when=lambda: _plan(m.has_communication == False),  # noqa: E712
-    ),
-    Rule(
-        id="ST011",
-        at="communication.channels",
-        name="steps.communication-without-channels",
-        severity="warning",
-        step="communication",
-        sources=("seed000", "ansell2018"),
-        when=lambda: _plan((m.has_communication == True) & (m.has_channels == False)),  # noqa: E712
     ),
     Rule(
         id="ST012",
@@ -166,5 +153,45 @@ RULES = [
         sources=("seed000",),
         when=lambda: _plan(m.n_placeholders > 0),
         params=("n_placeholders", "placeholder_text"),
+        certain="a value still holds the template's own placeholder text (<...>), matched literally",
+    ),
+    Rule(
+        id="ST016",
+        at="communication",
+        name="steps.communication-gap",
+        severity="warning",
+        step="communication",
+        sources=("seed000", "ansell2018"),
+        # One finding for the communication arrangements, naming what is missing: the section,
+        # channels, public disclosure, and (as an aggravation) a media partner. Replaces ST010,
+        # ST011, GV009, GV010 and PH008; a missing media pillar alone is PH001-PH003.
+        when=lambda: [c.f << (m.kind == "communication") & (m.n_missing > 0)],
+        params=("missing_comm",),
+        aliases=("ST010", "ST011", "GV009", "GV010", "PH008"),
+    ),
+    Rule(
+        id="ST017",
+        name="steps.contradicting-dates",
+        severity="error",
+        step="action_plan",
+        sources=("seed000", "doran1981"),
+        # One finding naming every date that contradicts another (advisor/facts_dates.py): an end
+        # before its start, or an activity, deadline or evaluation outside the period. An end
+        # before its start cannot be carried out: error; dates outside the period: warning.
+        when=lambda: [c.f << (m.kind == "dates") & (m.n_contradictions > 0)],
+        params=("contradictions", "period"),
+        certain="dates the plan states, compared with each other",
+        severity_when=(("f", "n_reversed", 0, "warning"),),
+        aliases=("IN005",),
+    ),
+    Rule(
+        id="ST018",
+        name="steps.activity-without-goal",
+        severity="warning",
+        step="action_plan",
+        sources=("seed000",),
+        # Activities whose ``goals`` name no declared goal, when the plan has goals: one finding.
+        when=lambda: [c.f << (m.kind == "goal_links") & (m.n_unlinked > 0)],
+        params=("unlinked",),
     ),
 ]

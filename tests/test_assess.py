@@ -76,7 +76,7 @@ def test_scores_apply_the_documented_weights_per_dimension() -> None:
 
 
 def test_rule_overrides_move_a_finding_to_another_dimension() -> None:
-    scores = assess.scores([_finding("CH012", "error")], [])
+    scores = assess.scores([_finding("CH003", "error")], [])
     assert scores["dependency_balance"] == 100 - knowledge.scoring().weights["error"]
     assert scores["governance_principles"] == 100
 
@@ -229,3 +229,27 @@ def test_check_output_is_byte_identical_and_json_carries_scores(tmp_path: Path) 
     scores = report["reviews"][0]["scores"]
     assert set(scores) == set(knowledge.scoring().dimensions)
     assert scores["governance_principles"] < 100
+
+
+def test_a_derived_conclusion_is_counted_once_with_its_premises() -> None:
+    premise = replace(_finding("DP001", "warning"), subject="reliance:a")
+    conclusion = replace(_finding("CH003", "warning"), subject="foreign_reliance:a", based_on=("DP001:reliance:a",))
+    alone = assess.scores([premise], [])
+    assert assess.scores([premise, conclusion], []) == alone
+    # with its premise suppressed, the conclusion is what remains of the problem: it counts
+    hidden = replace(premise, suppressed="agreed")
+    assert assess.scores([hidden, conclusion], []) != assess.scores([hidden], [])
+
+
+def test_top_problems_rank_by_severity_certainty_and_reach_not_rule_id() -> None:
+    def at(rule_id: str, severity: str, subject: str, line: int = 1) -> Finding:
+        return replace(_finding(rule_id, severity), subject=subject, line=line)
+
+    item = at("IN015", "warning", "indicator:I1", line=2)  # stated values, one indicator
+    plan_wide = at("ST008", "warning", "plan:plan", line=9)  # stated, the whole plan
+    inferred = at("RL002", "warning", "partner:a", line=1)  # a reading of verbs
+    error = at("ST004", "error", "plan:plan", line=30)
+    derived = replace(at("CH003", "warning", "foreign_reliance:x"), based_on=("IN015:indicator:I1",))
+    ranked = assess.top_problems([item, plan_wide, inferred, error, derived], 10)
+    assert [f.rule_id for f in ranked] == ["ST004", "ST008", "IN015", "RL002"]
+    assert assess.inferred("RL002") and not assess.inferred("IN015")

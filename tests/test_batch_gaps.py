@@ -27,10 +27,13 @@ def test_common_gaps_are_one_line_per_rule_with_a_neutral_title() -> None:
     ids = [line.split()[0] for line in gaps]
     assert len(ids) == len(set(ids)) == 5, gaps
     counts = [tuple(map(int, re.findall(r"\((\d+) plans?, (\d+) findings?\)", line)[0])) for line in gaps]
-    # RL006 is met for several partners of one plan: more findings than plans, on one line.
-    rl006 = next(line for line in gaps if line.split()[0] == "RL006")
-    plans, findings = counts[gaps.index(rl006)]
-    assert findings > plans and "…" in rl006
+    assert all(findings >= plans for plans, findings in counts)
+    # RL006 is met for several partners of one plan: more findings than plans, on one line
+    # (since issue 14's checks it is no longer among the five most common; the full list has it).
+    rl006 = next(
+        g for g in common_gaps(run(discover([EXAMPLES]).targets, jobs=1), "en", top=50) if g.rule_id == "RL006"
+    )
+    assert rl006.findings > rl006.plans
 
 
 def test_the_dashboard_groups_gaps_by_rule() -> None:

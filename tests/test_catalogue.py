@@ -81,3 +81,13 @@ def test_an_edited_yaml_wins_over_a_stale_compiled_copy(tmp_path, monkeypatch) -
         assert knowledge._read("thresholds.yaml") == {key: 12345}
     finally:
         knowledge._compiled.cache_clear()
+
+
+def test_an_id_is_never_reused() -> None:
+    # an alias (a rule merged into another) and a retired id never name another rule
+    ids = [r.id for r in RULES]
+    aliases = [a for r in RULES for a in r.aliases]
+    assert len(set(aliases)) == len(aliases)
+    assert not set(aliases) & set(ids)
+    assert not set(rules.RETIRED) & (set(ids) | set(aliases))
+    assert rules.get("DP003").id == "DP001"  # an old id still finds its rule

@@ -57,44 +57,30 @@ def _firings(plan: dict) -> list:
     return engine_for(rules.all_rules()).evaluate(facts)
 
 
-def test_transparency_at_risk_chains_on_pillar_gap_and_disclosure_gap() -> None:
-    [finding] = _keys(TRANSPARENCY, "GV010")
-    assert finding.based_on == ("GV009:governance:plan", "PH001:pillar:media")
-    # The engine matched the derived facts the premises asserted, not the raw plan facts.
-    [firing] = [f for f in _firings(TRANSPARENCY) if f.rule.id == "GV010"]
-    assert {fact["kind"] for fact in firing.facts.values()} == {"pillar_gap", "disclosure_gap"}
-    assert firing.facts["f"]["source_rule"] == "PH001"
-    assert firing.facts["d"]["source_rule"] == "GV009"
+def test_a_communication_gap_is_one_finding_beside_the_pillar_gap() -> None:
+    # no communication section and no media pillar: one communication finding naming its parts
+    # (it replaced ST010, ST011, GV009, GV010 and PH008) and the pillar's own finding
+    review = review_data(TRANSPARENCY)
+    [gap] = [f for f in review.findings if f.rule_id == "ST016"]
+    assert dict(gap.params)["missing_comm"] == "section,disclosure,media"
+    assert [f.key for f in review.findings if f.rule_id == "PH001"] == ["PH001:pillar:media"]
+    for retired in ("ST010", "ST011", "GV009", "GV010", "PH008"):
+        assert rules.get(retired).id == "ST016"  # the old id is an alias
 
 
-def test_transparency_needs_both_premises() -> None:
+def test_a_media_partner_alone_does_not_close_the_communication_gap() -> None:
     with_media = copy.deepcopy(TRANSPARENCY)
     with_media["partners"].append({"id": "radio", "pillar": "media", "responsibilities": ["Menyiarkan promosi"]})
-    assert _keys(with_media, "GV010") == []
-    disclosed = {**TRANSPARENCY, "communication": {"public_disclosure": "Laporan di laman PPID"}}
-    assert _keys(disclosed, "GV010") == []
-    # the premise findings themselves still stand where they apply
-    assert _keys(disclosed, "PH001") and not _keys(disclosed, "GV009")
+    [gap] = _keys(with_media, "ST016")
+    assert dict(gap.params)["missing_comm"] == "section,disclosure"
+    disclosed = {**with_media, "communication": {"channels": ["Rapat"], "public_disclosure": "Laporan di laman PPID"}}
+    assert _keys(disclosed, "ST016") == []
 
 
-def test_transparency_chain_works_whatever_pillar_rule_saw_the_gap() -> None:
-    # a domestic plan's missing media is PH002's finding; the conclusion rests on it instead
-    [finding] = _keys({**TRANSPARENCY, "kind": "domestic"}, "GV010")
-    assert finding.based_on == ("GV009:governance:plan", "PH002:pillar:media")
-
-
-def test_asymmetric_dependency_chains_on_foreign_reliance() -> None:
-    [finding] = _keys(DONOR_RELIANCE, "CH012")
-    assert finding.severity == "error"
-    assert finding.based_on == ("DP001:resource:funding",)
-    assert dict(finding.params)["top_of"] == "funding"
-    [firing] = [f for f in _firings(DONOR_RELIANCE) if f.rule.id == "CH012"]
-    assert firing.facts["f"]["kind"] == "foreign_reliance"
-
-
-def test_one_conclusion_per_partner_whatever_it_supplies() -> None:
-    # A donor that supplies the funding, the technology and the expertise is one asymmetric
-    # dependency (and one unchecked power imbalance), not three: the derived fact is per partner.
+def test_one_reliance_finding_per_partner_whatever_it_supplies() -> None:
+    # A donor that supplies the funding, the technology and the expertise is one reliance, one
+    # finding naming the three resources and the missing safeguards (DP003-DP005 and CH012
+    # are its aliases), and the conclusions drawn on it are drawn once.
     plan = copy.deepcopy(DONOR_RELIANCE)
     donor = next(p for p in plan["partners"] if p.get("donor"))
     donor["contributions"] = [
@@ -103,37 +89,41 @@ def test_one_conclusion_per_partner_whatever_it_supplies() -> None:
         {"kind": "expertise", "description": "Ahli hidrologi"},
     ]
     review = review_data(plan)
-    assert len([f for f in review.findings if f.rule_id == "DP001"]) == 3  # one per resource
-    [conclusion] = [f for f in review.findings if f.rule_id == "CH012"]
-    assert dict(conclusion.params)["top_of"] == "funding,technology,expertise"
-    assert "funding, technology and expertise" in conclusion.text("message", "en")
-    assert "pendanaan, teknologi dan keahlian" in conclusion.text("message", "id")
+    [reliance] = [f for f in review.findings if f.rule_id == "DP001"]
+    assert dict(reliance.params)["top_of"] == "funding,technology,expertise"
+    assert "funding, technology and expertise" in reliance.text("message", "en")
+    assert "pendanaan, teknologi dan keahlian" in reliance.text("message", "id")
+    assert "an exit strategy (`exit_strategy`)" in reliance.text("message", "en")
+    [firing] = [f for f in _firings(plan) if f.rule.id == "DP001"]
+    assert firing.facts["f"]["kind"] == "reliance"
+    for retired in ("DP003", "DP004", "DP005", "CH012"):
+        assert rules.get(retired).id == "DP001"
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "severity"),
     [
-        {"dependency": {"exit_strategy": "APBD mengambil alih biaya operasi mulai 2028"}},
-        {"dependency": {"capacity_building": "Teknisi BPBD dilatih merawat sensor"}},
+        ({}, "warning"),
+        ({"dependency": {"exit_strategy": "APBD mengambil alih biaya operasi mulai 2028"}}, "info"),
     ],
-    ids=["exit_strategy", "capacity_building"],
+    ids=["no_exit_strategy", "exit_strategy"],
 )
-def test_asymmetric_dependency_not_high_with_a_safeguard(change: dict) -> None:
-    assert _keys({**DONOR_RELIANCE, **change}, "CH012") == []
+def test_reliance_with_its_safeguard_is_advice(change: dict, severity: str) -> None:
+    [finding] = _keys({**DONOR_RELIANCE, **change}, "DP001")
+    assert finding.severity == severity
 
 
-def test_asymmetric_dependency_needs_the_foreign_reliance() -> None:
+def test_reliance_needs_an_outside_supplier() -> None:
     domestic_funder = copy.deepcopy(DONOR_RELIANCE)
     domestic_funder["partners"][0]["contributions"][0]["share"] = 0.9
     domestic_funder["partners"][1]["contributions"][0]["share"] = 0.1
     assert _keys(domestic_funder, "DP001") == []
-    assert _keys(domestic_funder, "CH012") == []
 
 
 def test_power_imbalance_chains_on_foreign_reliance() -> None:
     plan = {**DONOR_RELIANCE, "coordination": {"mechanism": "Rapat proyek", "decision_making": "Rapat proyek"}}
     [finding] = _keys(plan, "CH003")
-    assert finding.based_on == ("DP001:resource:funding",)
+    assert finding.based_on == ("DP001:reliance:donor",)
     balanced = {**plan, "coordination": {**plan["coordination"], "conflict_resolution": "Mediasi komite bersama"}}
     assert _keys(balanced, "CH003") == []
 

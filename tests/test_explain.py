@@ -87,7 +87,7 @@ def _fires_plan(rule_id: str) -> dict:
 
 def test_tested_attributes_come_from_the_conditions() -> None:
     attributes = explain.tested_attributes("PH001")
-    assert attributes == {"f": ("present",), "plan": ("plan_kind",)}
+    assert attributes == {"f": ("present", "reason_given"), "plan": ("plan_kind",)}
 
 
 def test_check_explain_shows_the_matched_facts(tmp_path: Path) -> None:

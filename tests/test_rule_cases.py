@@ -30,7 +30,9 @@ def test_rule_case(rule_id: str, case: dict) -> None:
         if "count" in case:
             assert len(hits) == case["count"], [f.key for f in hits]
         for field, value in (case.get("finding") or {}).items():
-            expected = tuple(value) if isinstance(value, list) else value
+            expected = (
+                tuple(tuple(v) if isinstance(v, list) else v for v in value) if isinstance(value, list) else value
+            )
             assert getattr(hits[0], field) == expected, (field, getattr(hits[0], field))
     else:
         assert case["expect"] == "passes"

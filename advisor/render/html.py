@@ -22,6 +22,7 @@ import jinja2
 from advisor import __version__, knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.citations import short, works_cited
 from advisor.render.report_data import (
     VERDICT_ORDER,
     common_gaps,
@@ -94,6 +95,10 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],
         "notices": [plain(notice.render(lang)) for notice in review.notices],
+        "works_cited": [
+            {"id": s, "short": plain(label_), "citation": plain(citation)}
+            for s, label_, citation in works_cited(review.findings)
+        ],
     }
 
 
@@ -112,7 +117,10 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "path": plain(f.path, 300),
         "evidence": plain(f.evidence, 400),
         "based_on": list(f.based_on),
-        "sources": [{"id": s, "citation": plain(sources[s].citation) if s in sources else s} for s in f.sources],
+        "sources": [
+            {"id": s, "short": plain(short(s)), "citation": plain(sources[s].citation) if s in sources else s}
+            for s in f.sources
+        ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
         "quote": quote(file, f.line),
     }

@@ -8,6 +8,7 @@ from typing import Any
 from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import jsonfmt, review_lang
+from advisor.render.citations import works_cited
 
 SCHEMA_VERSION = 1
 
@@ -65,6 +66,10 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
             for n in review.notices
         ],
         "baselined": review.baselined,
+        # added in 0.2 (issue 14): the full reference of every source the findings cite by id
+        "works_cited": [
+            {"id": s, "short": label_, "citation": citation} for s, label_, citation in works_cited(review.findings)
+        ],
     }
 
 

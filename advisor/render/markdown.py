@@ -11,6 +11,7 @@ import re
 from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.citations import shorts, works_cited
 from advisor.render.report_data import common_gaps, plain, score_items, verdict_counts
 from advisor.texts import label, ui
 
@@ -98,6 +99,10 @@ def _review(review: Review, lang: str) -> str:
         lines.append(f"| {_MARK[f.severity]} | {f.rule_id} | {title} | {f.line} |")
     for f in review.findings:
         lines += ["", *_finding(f, review.file, lang)]
+    cited = works_cited(review.findings)
+    if cited:
+        lines += ["", f"### {ui('works_cited', lang)}", ""]
+        lines += [f"- **{md(label_)}**: {md(citation)}" for _, label_, citation in cited]
     return "\n".join(lines)
 
 
@@ -120,7 +125,7 @@ def _finding(f: Finding, file: str, lang: str) -> list[str]:
     why = f.text("why", lang)
     if why:
         lines += ["", f"**{ui('report_why', lang)}:** {md(why)}"]
-    lines += ["", f"**{ui('sources', lang)}:** {md(', '.join(f.sources))}"]
+    lines += ["", f"**{ui('sources', lang)}:** {md(shorts(f.sources))}"]
     return lines
 
 

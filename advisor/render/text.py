@@ -7,8 +7,10 @@ from __future__ import annotations
 import click
 
 from advisor import knowledge
+from advisor.assess import top_problems
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.citations import shorts, works_cited
 from advisor.render.safe import terminal
 from advisor.texts import fill, label, ui
 
@@ -60,6 +62,10 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
     if review.notices:
         lines += ["", style(ui("notices", lang), bold=True)]
         lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
+    cited = works_cited(review.findings)
+    if cited:
+        lines += ["", style(ui("works_cited", lang), bold=True)]
+        lines += [f"  {label_}: {citation}" for _, label_, citation in cited]
     return "\n".join(lines)
 
 
@@ -67,12 +73,15 @@ TOP_PROBLEMS = 5
 
 
 def _top_problems(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
-    """The worst problems on one screen before the report walks through the planning steps: the
-    errors, or when there are none the warnings. Left out when the report is short anyway."""
+    """The worst problems on one screen before the report walks through the planning steps:
+    errors and warnings ranked by severity, certainty and reach. Left out when the report is
+    short anyway."""
     active = [f for f in review.findings if f.suppressed is None]
-    worst = [f for f in active if f.severity == "error"] or [f for f in active if f.severity == "warning"]
-    if len(active) <= 3 or not worst:
+    # ranked by severity, certainty and reach (advisor/assess.py), not by rule id
+    ranked = top_problems(active, len(active))
+    if len(active) <= 3 or not ranked:
         return []
+    worst = ranked
     lines = ["", style(ui("top_problems", lang), bold=True)]
     for f in worst[:TOP_PROBLEMS]:
         mark = style(_MARK[f.severity], fg=_COLOUR[f.severity], bold=True)
@@ -129,5 +138,5 @@ def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ign
     lines.append(
         "   " + style(f"→ {ui('recommendation', lang)}: ", fg="green") + terminal(f.text("recommendation", lang))
     )
-    lines.append(f"   {ui('sources', lang)}: {', '.join(f.sources)}")
+    lines.append(f"   {ui('sources', lang)}: {shorts(f.sources)}")
     return lines
