@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from advisor.durable.lang import when_all
 from advisor.rules.base import INFERRED_ATTRIBUTES, SEVERITY_RANK, Rule
-from durable.lang import when_all
 
 from advisor import rules
 
