@@ -1,0 +1,54 @@
+"""Who decides, from a decision text or from a responsibility that decides something.
+
+``deliberative``: a forum, consensus, musyawarah. ``authority``: a body acting under its legal
+authority (persetujuan DPRD; the regional head deciding under a regulation, after deliberation:
+seed 003, each party keeps its own authority). ``unilateral``: one party decides alone
+("Keputusan akhir oleh investor", "Memutuskan perubahan desain", "Decide on acceptance of
+works"). ``none``: the text says nothing about who decides. ``detail`` holds the decider when
+the text names one (the words after "oleh"/"by", as written).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
+
+_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan"})
+
+
+def _decider(text: str, marker: Match) -> str:
+    """The words naming who decides after ``marker`` ("... oleh PT Investor"), up to the clause end."""
+    toks = tokens(text)
+    end = marker.found[-1].end
+    clause = marker.found[-1].clause
+    after = [t for t in toks if t.start >= end and t.clause == clause]
+    if marker.found[-1].word not in _BY:
+        if not after or after[0].word not in _BY:
+            return ""
+        after = after[1:]
+    if not after:
+        return ""
+    return text[after[0].start : after[-1].end]
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def decision(text: str) -> Reading:
+    matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
+    markers = [m for m in matches if m.purpose == "unilateral"]
+    unilateral = next((m for m in markers if _decider(text, m)), markers[0] if markers else None)
+    authority = next((m for m in matches if m.purpose == "authority"), None)
+    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
+    if unilateral is not None:
+        decider = _decider(text, unilateral)
+        by_authority = bool(decider) and bool(find_all(decider, "authority"))
+        if by_authority or (authority is not None and not decider):
+            return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
+        return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+    if authority is not None:
+        return from_match(text, "authority", "legal_authority", authority)
+    if deliberative is not None:
+        return from_match(text, "deliberative", "deliberation", deliberative)
+    return Reading("none", "no_decider")
