@@ -172,7 +172,9 @@ def score_plans(data: Path, splits: Iterable[str]) -> list[PlanResult]:
             results.append(PlanResult(name, expect["split"], bool(expect.get("complete")), set(), [], [], [], str(exc)))
             continue
         keys = {f.key for f in review.findings}
-        raised = [(f.severity, f.key, f.title) for f in review.findings if f.severity in ("error", "warning")]
+        raised = [
+            (f.severity, f.key, f.text("title", "en")) for f in review.findings if f.severity in ("error", "warning")
+        ]
         results.append(
             PlanResult(
                 name,

@@ -11,6 +11,7 @@ from functools import lru_cache
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
 
 
 def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
@@ -19,23 +20,55 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
     if not any(t.word in NEGATORS for t in match.found):
         return False
     end = match.found[-1].end
-    return any(m.purpose == "problems" and m.negated and m.found[0].start >= end for m in matches)
+    return any(m.purpose != "assets" and m.negated and m.found[0].start >= end for m in matches)
+
+
+_LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
+LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
+
+
+def _denied(match: Match, matches: list[Match], text: str) -> bool:
+    """Is an asset denied: negated ("belum tersedia"), limited ("hanya 6 dari 46 puskesmas yang
+    memiliki"), in the scope of an existential negation ("belum ada perusahaan yang bersedia"),
+    or followed by one ("have no registered body")?"""
+    if match.negated:
+        return True
+    toks = tokens(text)
+    first = toks.index(match.found[0])
+    last = toks.index(match.found[-1])
+    clause = match.found[0].clause
+    before = [t.word for t in toks[max(0, first - LIMIT_REACH) : first] if t.clause == clause]
+    if any(w in _LIMITERS or w in NEGATORS for w in before):
+        return True
+    if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+        return True
+    # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
+    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    return any(
+        m.purpose == "problems"
+        and not m.negated
+        and m.found[0].clause == clause
+        and reach[0] <= m.found[0].start < reach[1]
+        for m in matches
+    )
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = find_all(text, "problems", "assets")
+    matches = find_all(text, "problems", "assets", "bad_quantity")
     for match in matches:
-        if match.purpose == "problems" and not match.negated and not _denies_a_problem(match, matches):
-            return from_match(text, "present", "problem", match)
-        if match.purpose == "assets" and match.negated:
+        problem = match.purpose in ("problems", "bad_quantity") and not match.negated
+        if problem and not _denies_a_problem(match, matches):
+            return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
+        if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
     return Reading("absent", "no_problem")
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
-    for match in find_all(text, "assets"):
-        if not match.negated:
+    matches = find_all(text, "assets", "problems")
+    for match in (m for m in matches if m.purpose == "assets"):
+        if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
     return Reading("absent", "no_asset")

@@ -37,16 +37,27 @@ def _decider(text: str, marker: Match) -> str:
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
     matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
-    markers = [m for m in matches if m.purpose == "unilateral"]
-    unilateral = next((m for m in markers if _decider(text, m)), markers[0] if markers else None)
     authority = next((m for m in matches if m.purpose == "authority"), None)
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
-    if unilateral is not None:
+    markers = [m for m in matches if m.purpose == "unilateral"]
+    if markers:
+        unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
-        by_authority = bool(decider) and bool(find_all(decider, "authority"))
-        if by_authority or (authority is not None and not decider):
-            return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
-        return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+        if decider:
+            # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
+            if find_all(decider, "authority"):
+                return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
+            if find_all(decider, "deliberative", "forum_body"):
+                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
+            return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+        subject = text[: unilateral.found[0].start]
+        if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
+            return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
+        if authority is not None:
+            return from_match(text, "authority", "authority_decides", unilateral, authority)
+        if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
+            return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
+        return from_match(text, "unilateral", "one_party_decides", unilateral)
     if authority is not None:
         return from_match(text, "authority", "legal_authority", authority)
     if deliberative is not None:

@@ -50,25 +50,47 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, match.purpose, "direction_word", match)
+    # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
+    # bad quantity: the good thing's words are set aside first.
+    good = [m for m in find_all(text, "good_quantity") if not m.negated]
+    inside_good = {t for m in good for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
+        ("neutral_measure", "unknown", "neutral_measure"),
         ("bad_quantity", "decrease", "bad_quantity"),
-        ("good_quantity", "increase", "good_quantity"),
     ):
-        found = next((m for m in find_all(text, purpose) if not m.negated), None)
+        found = next(
+            (
+                m
+                for m in find_all(text, purpose)
+                if not m.negated and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+            ),
+            None,
+        )
         if found is not None:
             return from_match(text, label, reason, found)
+    if good:
+        return from_match(text, "increase", "good_quantity", good[0])
     return Reading("unknown", "no_direction")
+
+
+def _says_nothing(reading: Reading) -> bool:
+    """Is there nothing in the statement to read a direction from (not even a neutral measure)?"""
+    return reading.label == "unknown" and reading.reason == "no_direction"
 
 
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
-    if own.label != "unknown":
+    if not _says_nothing(own) and own.reason != "good_quantity":
         return own
+    # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
+    # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
     for text in context:
         other = statement_direction(text)
         if other.label != "unknown":
+            if own.reason == "good_quantity" and other.reason == "good_quantity":
+                break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own

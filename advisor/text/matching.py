@@ -1,6 +1,13 @@
-"""Does a responsibility cover an activity? They share a content lemma: stopwords and words
-too generic to tie them ("kegiatan", "program", "with") aside, each word stemmed with both
-stemmers, so "koordinasi" meets "mengoordinasikan" and "pemasaran" meets "memasarkan"."""
+"""Does a responsibility cover an activity? On lemmas, stopwords and generic words
+("kegiatan", "pelaksanaan", "with") aside, each word stemmed with both stemmers, so
+"koordinasi" meets "mengoordinasikan" and "pemasaran" meets "memasarkan".
+
+The activity's head (its first content word: the action, "Pengolahan", or the thing made,
+"Festival") must appear in the responsibility, and when the activity names more than its
+head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered by
+"Mengoordinasikan pelatihan guru" (same action, other object), nor "Pembangunan TPS3R" by
+"Mengoperasikan TPS3R" (same object, other action).
+"""
 
 from __future__ import annotations
 
@@ -15,22 +22,33 @@ MIN_LEMMA = 3
 
 
 @lru_cache(maxsize=8192)
-def lemmas(text: str) -> dict[str, str]:
-    """Content lemma -> the first word that has it."""
+def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """Each content word's lemmas (Indonesian and English) with the word as written."""
     stop = {t for m in find_all(text, "stopwords") for t in m.found}
-    out: dict[str, str] = {}
+    out = []
     for token in tokens(text):
         if token in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
-        for lemma in (stem_id(token.word), stem_en(token.word)):
-            if len(lemma) >= MIN_LEMMA:
-                out.setdefault(lemma, text[token.start : token.end])
-    return out
+        found = frozenset(x for x in (stem_id(token.word), stem_en(token.word)) if len(x) >= MIN_LEMMA)
+        if found:
+            out.append((found, text[token.start : token.end]))
+    return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def match(activity: str, responsibility: str) -> Reading:
-    mine = lemmas(responsibility)
-    for lemma, word in lemmas(activity).items():
-        if lemma in mine:
-            return Reading("match", "shared_lemma", f"{word}/{mine[lemma]}", None, detail=lemma)
-    return Reading("no_match", "no_shared_lemma")
+    words = lemmas(activity)
+    theirs = lemmas(responsibility)
+    mine = {lemma: word for found, word in theirs for lemma in found}
+    if not words:
+        return Reading("no_match", "no_content_word")
+    (head, head_word), rest = words[0], words[1:]
+    shared_head = next((mine[x] for x in head if x in mine), None)
+    if shared_head is None:
+        return Reading("no_match", "head_not_shared", head_word)
+    if not rest:
+        return Reading("match", "head_shared", f"{head_word}/{shared_head}")
+    other = next(((word, mine[x]) for found, word in rest for x in found if x in mine), None)
+    if other is None:
+        return Reading("no_match", "object_not_shared", head_word)
+    return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")

@@ -59,10 +59,9 @@ def _amounts(text: str) -> list[Token]:
     for i, token in enumerate(toks):
         if not token.word[:1].isdigit() or _is_year(token.word):
             continue
-        before = toks[i - 1] if i else None
         after = toks[i + 1].word if i + 1 < len(toks) else ""
-        if before is not None and before.start in agenda and before.clause == token.clause:
-            continue  # "SDG 6", "Misi 3", "Tujuan 4"
+        if any(t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]):
+            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2"
         if after in {"tahun", "bulan", "years", "months", "year", "month"} and not token.word.endswith("%"):
             continue  # a duration: part of the time
         out.append(token)
@@ -110,10 +109,13 @@ def indicator_measurable(text: str) -> Reading:
         if found is not None:
             return from_match(text, "countable", reason, found)
     yes_no = next(iter(find_all(text, "yes_no")), None)
-    if yes_no is not None:
+    abstract = next(iter(find_all(text, "abstract_noun")), None)
+    if yes_no is not None and abstract is None:
         return from_match(text, "yes_no", "happens_or_not", yes_no)
-    if toks and toks[0].word.endswith("nya") and toks[0].word[:2] in ("te", "di"):
+    if abstract is None and toks and toks[0].word.endswith("nya") and toks[0].word[:2] in ("te", "di"):
         said, span = quoted(text, toks[0])
         return Reading("yes_no", "happens_or_not", said, span)
+    if abstract is not None:
+        return from_match(text, "abstract", "abstract_outcome", abstract)
     said, span = quoted(text, *toks[:3])
     return Reading("abstract", "nothing_to_count", said, span)

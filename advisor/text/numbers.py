@@ -26,7 +26,23 @@ _SCALE = {
     "billion": 1e9,
     "trillion": 1e12,
 }
-_SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)")
+_SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)\b")
+# "Rp 1,2 M" is miliar in Indonesian, "USD 3 M" million in English
+_ABBREVIATED = {"id": {"m": 1e9, "t": 1e12, "k": 1e3}, "en": {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}}
+
+
+_CURRENCY = re.compile(r"(?i)(?:rp|idr|usd|us\$|\$|eur|€|jpy|krw|aud)\s*$")
+
+
+def _scale(word: str, lang: str | None, money: bool) -> float:
+    """The multiplier a word after the number writes; a bare letter only after a currency
+    ("Rp 1,2 M"), where it cannot be a unit ("300 m" is metres)."""
+    lowered = word.lower()
+    if lowered in _SCALE:
+        return _SCALE[lowered]
+    if not money:
+        return 1.0
+    return _ABBREVIATED.get(lang or "id", _ABBREVIATED["id"]).get(lowered, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +101,8 @@ def read_number(value: object, lang: str | None = None) -> NumberReading | None:
         return None
     main, other = _read_digits(match.group(0), lang)
     scale = _SCALE_AFTER.match(text, match.end())
-    factor = _SCALE.get(scale.group(1).lower(), 1.0) if scale else 1.0
+    money = _CURRENCY.search(text[: match.start()]) is not None
+    factor = _scale(scale.group(1), lang, money) if scale else 1.0
     return NumberReading(main * factor, match.group(0), other * factor if other is not None else None)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"[^\W_][\w\-']*%?|%|[,;:.!?()]|\s[-–—]\s", re.UNICODE)
+_TOKEN = re.compile(r"[-+]?\d+(?:[.,]\d+)*%?|[^\W_][\w\-']*%?|%|[,;:.!?()]|\s[-–—]\s", re.UNICODE)
 _BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")"})
 _CONTRAST = frozenset({"tetapi", "namun", "melainkan", "sedangkan", "but", "however", "whereas", "although"})
 
