@@ -62,7 +62,7 @@ RULES = [
         # Every responsibility of the partner opens with a verb that names no task ("mendukung",
         # "assist") or hedges ("sesuai kebutuhan"): nothing in it can be checked.
         when=lambda: [c.f << (m.kind == "partner") & (m.n_clear == 0) & (m.n_vague > 0)],
-        params=("name",),
+        params=("name", "vague_evidence"),
         asserts="role_unclear",
         carries=("partner",),
     ),

@@ -349,7 +349,7 @@ class CoreFacts:
             for partner_id, role, where in roles:
                 if partner_id not in self.index.partner_index:
                     continue
-                found = self._match(activity.name or "", responsibilities[partner_id])
+                found = self._match(activity.name or "", responsibilities[partner_id], role)
                 self.add(
                     "role",
                     f"{activity.id}:{role}:{partner_id}",
@@ -367,10 +367,13 @@ class CoreFacts:
         self.measurable = measurable
 
     @staticmethod
-    def _match(activity: str, responsibilities: list[str]) -> Reading:
+    def _match(activity: str, responsibilities: list[str], role: str) -> Reading:
+        """Does one of the partner's responsibilities cover the activity: the activity's head
+        and object for the lead, any content word in common for a supporting role."""
+        test = matching.match if role == "lead" else matching.overlap
         reading = Reading("no_match", "no_shared_lemma")
         for text in responsibilities:
-            reading = matching.match(activity, text)
+            reading = test(activity, text)
             if reading.label == "match":
                 return reading
         return reading

@@ -52,3 +52,15 @@ def match(activity: str, responsibility: str) -> Reading:
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+@lru_cache(maxsize=16384)
+def overlap(activity: str, responsibility: str) -> Reading:
+    """The looser test for a supporting role: any content lemma in common (a partner that
+    supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
+    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
+    for found, word in lemmas(activity):
+        shared = next((mine[x] for x in found if x in mine), None)
+        if shared is not None:
+            return Reading("match", "word_shared", f"{word}/{shared}")
+    return Reading("no_match", "no_shared_lemma")
