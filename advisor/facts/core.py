@@ -370,10 +370,12 @@ class CoreFacts:
     def _match(activity: str, responsibilities: list[str], role: str) -> Reading:
         """Does one of the partner's responsibilities cover the activity: the activity's head
         and object for the lead, any content word in common for a supporting role."""
-        test = matching.match if role == "lead" else matching.overlap
         reading = Reading("no_match", "no_shared_lemma")
         for text in responsibilities:
-            reading = test(activity, text)
+            if role == "lead":
+                reading = matching.match(activity, text, tuple(r for r in responsibilities if r != text))
+            else:
+                reading = matching.overlap(activity, text)
             if reading.label == "match":
                 return reading
         return reading

@@ -89,7 +89,10 @@ def _governance(sink: FactSink) -> None:
         has_reporting_line=bool(monitoring and filled(monitoring.responsible) and filled(monitoring.reporting_to)),
         has_disclosure=bool(plan.communication and filled(plan.communication.public_disclosure)),
         has_mechanism=bool(mechanism.strip()),
-        coordination_regular=bool(frequency.strip()) and find(frequency, "ad_hoc") is None,
+        # a stated rhythm ("paling sedikit sekali setiap triwulan") is regular even when the
+        # forum may also meet "sewaktu-waktu bila diperlukan"
+        coordination_regular=bool(frequency.strip())
+        and (find(frequency, "schedule") is not None or find(frequency, "ad_hoc") is None),
         has_conflict_resolution=bool(coordination and filled(coordination.conflict_resolution)),
         # Written in its own field, or stated anywhere in the prose (issue 13).
         has_interests=filled(plan.interests) or _stated(sink, "interests"),

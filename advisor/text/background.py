@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from advisor.text.lexicon import Match, find_all
-from advisor.text.negation import NEGATORS
+from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.negation import NEGATORS, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import tokens
 
@@ -23,6 +23,7 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
     return any(m.purpose != "assets" and m.negated and m.found[0].start >= end for m in matches)
 
 
+_ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
@@ -65,10 +66,27 @@ def problems(text: str) -> Reading:
     return Reading("absent", "no_problem")
 
 
+_ACHIEVED = frozenset({"sudah", "telah"})
+_ACTIVE = ("me", "ber")  # "telah mengoperasikan", "sudah berjalan": what is already done is an asset
+
+
+def _achieved(text: str, matches: list[Match]) -> Reading | None:
+    """ "sudah"/"telah" before an active verb, outside any negation or problem."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[:-1]):
+        after = toks[i + 1]
+        if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
+            found = (token, after)
+            match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
+            if not _denied(match, matches, text):
+                return from_match(text, "present", "achieved", match)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
     matches = find_all(text, "assets", "problems")
     for match in (m for m in matches if m.purpose == "assets"):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
-    return Reading("absent", "no_asset")
+    return _achieved(text, matches) or Reading("absent", "no_asset")

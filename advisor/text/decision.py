@@ -58,8 +58,10 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    if authority is not None:
-        return from_match(text, "authority", "legal_authority", authority)
+    # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
+    # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
     if deliberative is not None:
         return from_match(text, "deliberative", "deliberation", deliberative)
+    if authority is not None:
+        return from_match(text, "authority", "legal_authority", authority)
     return Reading("none", "no_decider")

@@ -36,10 +36,12 @@ def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
 
 
 @lru_cache(maxsize=16384)
-def match(activity: str, responsibility: str) -> Reading:
+def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
+    """``others``: the partner's other responsibilities, where the activity's second word may
+    stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
     words = lemmas(activity)
-    theirs = lemmas(responsibility)
-    mine = {lemma: word for found, word in theirs for lemma in found}
+    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
+    around = {lemma: word for text in others for found, word in lemmas(text) for lemma in found}
     if not words:
         return Reading("no_match", "no_content_word")
     (head, head_word), rest = words[0], words[1:]
@@ -48,7 +50,8 @@ def match(activity: str, responsibility: str) -> Reading:
         return Reading("no_match", "head_not_shared", head_word)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
-    other = next(((word, mine[x]) for found, word in rest for x in found if x in mine), None)
+    known = {**around, **mine}
+    other = next(((word, known[x]) for found, word in rest for x in found if x in known), None)
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
