@@ -159,7 +159,6 @@ def _candidates(word: str, purposes: tuple[str, ...]) -> tuple[Phrase, ...]:
     return tuple(sorted(found, key=lambda p: -(len(p.first) + len(p.near))))
 
 
-@lru_cache(maxsize=32768)  # a text is read for several purposes, and plans repeat their texts
 def _matches(text: str, purposes: tuple[str, ...]) -> tuple[Match, ...]:
     toks = tokens(text)
     out: list[Match] = []
@@ -183,9 +182,29 @@ def _matches(text: str, purposes: tuple[str, ...]) -> tuple[Match, ...]:
     return tuple(out)
 
 
+@cache
+def _every_purpose() -> tuple[str, ...]:
+    return tuple(knowledge.lexicon())
+
+
+@lru_cache(maxsize=32768)
+def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
+    """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
+    many readings ask about it."""
+    out: dict[str, list[Match]] = {}
+    for match in _matches(text, _every_purpose()):
+        out.setdefault(match.purpose, []).append(match)
+    return {purpose: tuple(found) for purpose, found in out.items()}
+
+
 def find_all(text: str, *purposes: str) -> list[Match]:
     """Every phrase of ``purposes`` in ``text``, in text order (negated ones included)."""
-    return list(_matches(text, purposes)) if text else []
+    if not text:
+        return []
+    found = _by_purpose(text)
+    if len(purposes) == 1:
+        return list(found.get(purposes[0], ()))
+    return sorted((m for p in purposes for m in found.get(p, ())), key=lambda m: m.found[0].start)
 
 
 def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:

@@ -7,6 +7,8 @@ negated statements ("tidak saling menguntungkan").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, from_match
 
@@ -20,6 +22,7 @@ TOPICS = (
 )
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text; plans repeat their texts
 def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     """Each topic's first statement in ``text``, in one scan."""
     purposes = tuple(f"stmt_{t}" for t in topics)
@@ -43,6 +46,12 @@ def statement(text: str, topic: str) -> Reading:
 
 
 def statements(texts: list[str]) -> dict[str, Reading]:
-    """Each topic's first statement in ``texts`` (the plan's prose, in document order), read
-    in one scan of the texts joined as separate sentences."""
-    return _read(" .\n".join(texts), TOPICS)
+    """Each topic's first statement in ``texts`` (the plan's prose, in document order)."""
+    out: dict[str, Reading] = {}
+    for text in texts:
+        for topic, reading in _read(text, TOPICS).items():
+            if topic not in out and reading.label == "present":
+                out[topic] = reading
+        if len(out) == len(TOPICS):
+            break
+    return {t: out.get(t) or Reading("absent", f"no_{t}") for t in TOPICS}
