@@ -152,18 +152,19 @@ def _near(toks: tuple[Token, ...], start: int, end: int, pattern: tuple[Key, ...
 
 
 @lru_cache(maxsize=65536)
-def _candidates(word: str, purposes: tuple[str, ...]) -> tuple[Phrase, ...]:
-    """The phrases of ``purposes`` that may start at ``word``, longest first."""
-    index = _index(purposes)
+def _candidates(word: str) -> tuple[Phrase, ...]:
+    """The phrases of any purpose that may start at ``word``, longest first (cached by the
+    word alone: a key of every purpose would be hashed at every word)."""
+    index = _index(_every_purpose())
     found = [p for key in keys(word) for p in index.get(key, ())]
     return tuple(sorted(found, key=lambda p: -(len(p.first) + len(p.near))))
 
 
-def _matches(text: str, purposes: tuple[str, ...]) -> tuple[Match, ...]:
+def _matches(text: str) -> tuple[Match, ...]:
     toks = tokens(text)
     out: list[Match] = []
     for i, token in enumerate(toks):
-        candidates = _candidates(token.word, purposes)
+        candidates = _candidates(token.word)
         if not candidates:
             continue
         done: set[str] = set()  # one phrase per purpose and starting word: the longest that matches
@@ -192,7 +193,7 @@ def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
     """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
     many readings ask about it."""
     out: dict[str, list[Match]] = {}
-    for match in _matches(text, _every_purpose()):
+    for match in _matches(text):
         out.setdefault(match.purpose, []).append(match)
     return {purpose: tuple(found) for purpose, found in out.items()}
 

@@ -11,9 +11,10 @@ head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from advisor.text.lexicon import find_all, is_number
+from advisor import knowledge
+from advisor.text.lexicon import is_number
 from advisor.text.reading import Reading
 from advisor.text.stem import stem_en, stem_id
 from advisor.text.tokens import tokens
@@ -21,13 +22,21 @@ from advisor.text.tokens import tokens
 MIN_LEMMA = 3
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    """The stopwords of ``knowledge/lexicon.yaml``, as a set: they are single words, matched as
+    written, so no scan of the text is needed."""
+    entry = knowledge.lexicon()["stopwords"]
+    return frozenset(w for lang in (entry.id, entry.en) for w in lang if " " not in w)
+
+
 @lru_cache(maxsize=8192)
 def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
     """Each content word's lemmas (Indonesian and English) with the word as written."""
-    stop = {t for m in find_all(text, "stopwords") for t in m.found}
+    stop = _stopwords()
     out = []
     for token in tokens(text):
-        if token in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
+        if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
         found = frozenset(x for x in (stem_id(token.word), stem_en(token.word)) if len(x) >= MIN_LEMMA)
         if found:
