@@ -112,6 +112,18 @@ def _compile_part(part: str, lang: str, mode: str) -> tuple[Key, ...]:
 
 @cache
 def _compiled(purpose: str) -> tuple[Phrase, ...]:
+    """The phrases of ``purpose``: from knowledge/compiled.json when it is current, else compiled."""
+    ready = knowledge.precomputed_phrases().get(purpose)
+    if ready is None:
+        return compile_purpose(purpose)
+    return tuple(
+        Phrase(purpose, lang, text, tuple((k[0], k[1]) for k in first), tuple((k[0], k[1]) for k in near))
+        for lang, text, first, near in ready
+    )
+
+
+def compile_purpose(purpose: str) -> tuple[Phrase, ...]:
+    """A purpose's phrases as word keys, longest first."""
     entry = knowledge.lexicon()[purpose]
     phrases = []
     for lang in ("id", "en"):
