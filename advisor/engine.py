@@ -113,6 +113,7 @@ class Engine:
         self._thread = threading.get_ident()
         self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
         definition = self._definition()
+        self.definitions = {rule.id: definition[f"r{i:03d}_{rule.id}"] for i, rule in enumerate(self.rules)}
         # The engine is sent only the attributes some condition reads; the rest of a fact
         # (evidence, names, paths: what messages quote) stays here and is handed back with
         # the firing. Half of a plan's fact text is never matched on, and every byte sent is
@@ -262,8 +263,20 @@ def engine_for(rules: Sequence[Rule], variant: Hashable = ()) -> Engine:
     ``variant`` names whatever else the conditions read when registered (threshold overrides)."""
     key = (tuple(r.id for r in rules), variant)
     if key not in _engines:
-        _engines[key] = Engine(rules)
+        engine = Engine(rules)
+        _check_schema(engine)
+        _engines[key] = engine
     return _engines[key]
+
+
+def _check_schema(engine: Engine) -> None:
+    """Every attribute the rules' conditions read must be declared for the kind of fact they
+    match (advisor/facts/schema.py): a misspelt attribute fails here, when the rules are
+    registered, instead of never matching. (Engines built directly, as the engine's own tests
+    do with made-up kinds, are not checked.)"""
+    from advisor.facts.schema import check_rules
+
+    check_rules(engine.rules, engine.definitions)
 
 
 def any_engine() -> bool:

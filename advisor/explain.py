@@ -281,6 +281,28 @@ def _attributes(node: Any, found: list[str]) -> None:
                     found.append(value["$m"])
 
 
+# The evidence of the text readings that facts carry (advisor/facts/schema.py): the decisive
+# words, the reason code, whether a reading was inferred, who decides.
+READING_ATTRIBUTES = (
+    "vague_evidence",
+    "vague_reason",
+    "direction_words",
+    "direction_reason",
+    "direction_inferred",
+    "measurability",
+    "measurability_words",
+    "quantified_words",
+    "style_words",
+    "style_reason",
+    "decider",
+    "matched_words",
+    "problems_words",
+    "assets_words",
+    "sovereignty_words",
+    "mutual_benefit_words",
+)
+
+
 def _value(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(terminal(value, 80), ensure_ascii=False)
@@ -303,6 +325,9 @@ def trace_lines(finding: Finding, review: Review, lang: str, depth: int = 0) -> 
         what = ui("derived_fact", lang, fact=name, rule=source) if source else f"{ui('fact', lang)} {name}"
         # A fact matched on its kind alone has no tested attribute to show.
         lines.append(f"{pad}  • {what}{where}" + (f": {shown}" if shown else ""))
+        read = ", ".join(f"{a} = {_value(fact[a])}" for a in READING_ATTRIBUTES if fact.get(a) not in (None, ""))
+        if read:  # how the text layer read the plan's words (the readings' evidence)
+            lines.append(f"{pad}    {ui('readings', lang)}: {read}")
     for key in finding.based_on:
         source = by_key.get(key)
         if source is None:

@@ -47,6 +47,7 @@ _ALLOWED_TAGS.add(_PLAIN)
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_GROUPED = re.compile(r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$")  # digits grouped like thousands
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -344,7 +345,10 @@ class _Builder:
         if _INT.match(value):
             return _int(value)
         if _FLOAT.match(value):
-            return _float(value)
+            # "1.500" is one and a half to YAML and one thousand five hundred to an Indonesian
+            # writer: keep the text as written, and the text layer reads it in the plan's
+            # language (advisor/text/numbers.py), with a notice when that is ambiguous.
+            return value if _GROUPED.match(value) else _float(value)
         if _DATE.match(value):
             try:
                 return dt.date.fromisoformat(value)

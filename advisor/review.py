@@ -13,6 +13,7 @@ from typing import Any
 from advisor import assess, collector, rules
 from advisor.engine import Firing, engine_for
 from advisor.facts import extract
+from advisor.facts.notices import number_notices
 from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
 from advisor.loader import DEFAULT_MAX_BYTES, load_file, nearest
@@ -101,6 +102,7 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         notices: tuple[Problem, ...] = ()
         if settings.suppress:
             findings, notices = apply_suppressions(findings, vplan)
+        notices += number_notices(vplan)
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
         verdict = assess.verdict(findings)
         scores = assess.scores(findings, facts)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from advisor import knowledge
-from advisor.textscan import direction
+from advisor.text.direction import statement_direction
 
 PILLARS = ("government", "industry", "academia", "community", "media")
 RESOURCES = ("funding", "technology", "expertise", "data", "facilities", "network")
@@ -327,7 +327,11 @@ def make_plan(
 
 def _direction(indicator: dict[str, Any], statements: dict[str, str]) -> str | None:
     """The direction the product reads for an indicator: its statement's, else what it measures'."""
-    return direction(indicator["statement"]) or direction(statements.get(indicator["measures"], ""))
+    for text in (indicator["statement"], statements.get(indicator["measures"], "")):
+        label = statement_direction(text).label
+        if label != "unknown":
+            return label
+    return None
 
 
 def _complete(plan: dict[str, Any], t: dict[str, Any], obj: str, coordinator: str) -> None:

@@ -1,6 +1,6 @@
 """The rule record: one small typed record per rule, its conditions beside it.
 
-A rule's conditions are durable-rules DSL expressions over facts (see advisor/facts.py),
+A rule's conditions are durable-rules DSL expressions over facts (see advisor/facts/),
 each bound to an alias with ``c.<alias> << ...``. When the rule fires, the finding takes its
 place, evidence and message parameters from the fact bound to ``subject``. A rule may assert
 a derived fact (``asserts``) that other rules match on: that is how conclusions chain.
@@ -40,11 +40,9 @@ INFERRED_ATTRIBUTES: dict[str, str | None] = {
     "has_sovereignty": None,
     "has_mutual_benefit": None,
     "status": None,
-    # provisional readings of issue 14 (advisor/facts_provisional.py)
     "deliberated": None,
     "n_clear_or_role": None,
     "n_vague_task": None,
-    "coordination_scheduled": None,
     "in_budget_cycle": None,
     "n_goals_with_agenda_any": None,
     "has_interests": None,

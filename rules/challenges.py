@@ -106,7 +106,7 @@ RULES = [
             & (m.has_mechanism == True)  # noqa: E712
             # a stated minimum ("paling sedikit dua bulan sekali, dan sewaktu-waktu bila perlu") is
             # a schedule, whatever it adds for urgent matters
-            & (m.coordination_scheduled == False)  # noqa: E712
+            & (m.coordination_regular == False)  # noqa: E712
         ),
         params=("n_partners",),
     ),

@@ -11,10 +11,10 @@ Who supplies a resource matters. A domestic government funding its own programme
 not dependency: no finding. Reliance on a foreign partner or a donor is the asymmetric case
 (warning; it asserts ``foreign_reliance`` for later conclusions). Reliance on one domestic
 private sponsor is a continuity risk rather than an asymmetry of power (advice). The shares come
-from the ``resource`` facts (advisor/facts.py): per resource kind, its largest supplier.
+from the ``resource`` facts (advisor/facts/core.py): per resource kind, its largest supplier.
 
 One finding per root cause: DP001 is one finding per partner relied on (``reliance`` facts,
-advisor/facts_reliance.py), listing the resources and which safeguards of the ``dependency``
+advisor/facts/reliance.py), listing the resources and which safeguards of the ``dependency``
 section answer them and which are missing: the former DP003 (technology without transfer),
 DP004 (expertise without capacity building), DP005 (donor funding without exit strategy) and
 CH012 (asymmetric dependency high) are its aliases. Who decides is the one separate action
@@ -94,7 +94,7 @@ RULES = [
         step="roles",
         sources=("seed000", "seed002", "pp28_2018"),
         # Every party, domestic plans too (PP 28/2018: mutual benefit): one finding naming the
-        # partners with no benefit written for them (advisor/facts_links.py).
+        # partners with no benefit written for them (advisor/facts/links.py).
         when=lambda: [c.f << (m.kind == "plan") & (m.n_without_benefits > 0) & (m.n_partners >= 2)],
         params=("without_benefits",),
     ),

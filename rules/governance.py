@@ -41,7 +41,7 @@ RULES = [
         severity="warning",
         step="communication",
         sources=("seed000", "seed002", "uu27_2022"),
-        # Data is contributed or exchanged (advisor/facts_links.py) and no data_sharing.arrangement
+        # Data is contributed or exchanged (advisor/facts/links.py) and no data_sharing.arrangement
         # says what is shared, by whom, for what and how it is protected.
         when=lambda: [
             c.f << (m.kind == "data_exchange") & (m.exchanged == True) & (m.has_arrangement == False)  # noqa: E712
@@ -61,8 +61,9 @@ RULES = [
             & (m.about == "coordination")
             & (m.style != "consensus")
             & (m.by_strong == False)  # noqa: E712
-            # decided by a council or a regional head after a forum discussed it: each party keeps
-            # its own authority (seed 003), and the decision was deliberated
+            # decided by a council or a regional head (style "authority") after a forum discussed
+            # it: each party keeps its own authority (seed 003); an authority alone ("Ditetapkan
+            # oleh Bupati") is not deliberation
             & (m.deliberated == False)  # noqa: E712
         ],
     ),

@@ -8,7 +8,7 @@ of change: those rest on seed 000's "indikator pencapaian yang dapat diukur" (a 
 be shown against where it started, and a reported result only checked against its source).
 
 Quantities, units and the intended direction of change are read in Python during fact
-extraction (advisor/textscan.py); the rules judge the facts. One finding per indicator names
+extraction (advisor/text/); the rules judge the facts. One finding per indicator names
 everything it lacks (IN015, which replaced IN001-IN004, IN006, IN008 and IN009, kept as its
 aliases): a statement that is not even countable is "no measure", not also "no target"; a
 missing unit only counts when there is a target to carry it. A goal with no
@@ -131,7 +131,7 @@ RULES = [
         sources=("seed000", "doran1981"),
         # One finding per indicator naming everything it lacks: a countable measure, a target,
         # a unit, a baseline, a deadline, a data source, a responsible partner
-        # (advisor/facts_completeness.py). Replaces IN001-IN004, IN006, IN008 and IN009.
+        # (advisor/facts/completeness.py). Replaces IN001-IN004, IN006, IN008 and IN009.
         when=lambda: [c.f << _INDICATOR & (m.n_missing > 0)],
         params=("indicator", "name", "missing_parts"),
         aliases=("IN001", "IN002", "IN003", "IN004", "IN006", "IN008", "IN009"),

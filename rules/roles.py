@@ -3,7 +3,7 @@
 Knowledge (seed 000, planning step 3): the plan must set out each pillar's role and
 responsibilities clearly - the contribution expected of each party and how they will work
 together. Step 5 adds coordination, so that every party understands its role. Vagueness is
-read in Python (advisor/textscan.py with the ``vague`` list of knowledge/lexicon.yaml); the
+read in Python (advisor/text/clarity.py with the ``vague`` list of knowledge/lexicon.yaml); the
 rules only judge the counts it leaves on the facts.
 
 To avoid reporting one gap twice: a partner with no responsibility is left to PH004 when its
@@ -64,7 +64,7 @@ RULES = [
         # A government partner that facilitates or coordinates something plays government's own
         # role (seed 000: "fasilitator dan koordinator"): n_clear_or_role counts it as clear.
         when=lambda: [c.f << (m.kind == "partner") & (m.n_clear_or_role == 0) & (m.n_vague_task > 0)],
-        params=("name",),
+        params=("name", "vague_evidence"),
         asserts="role_unclear",
         carries=("partner",),
     ),

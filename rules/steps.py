@@ -175,7 +175,7 @@ RULES = [
         severity="error",
         step="action_plan",
         sources=("seed000", "doran1981"),
-        # One finding naming every date that contradicts another (advisor/facts_dates.py): an end
+        # One finding naming every date that contradicts another (advisor/facts/dates.py): an end
         # before its start, or an activity, deadline or evaluation outside the period. An end
         # before its start cannot be carried out: error; dates outside the period: warning.
         when=lambda: [c.f << (m.kind == "dates") & (m.n_contradictions > 0)],

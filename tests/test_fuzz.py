@@ -281,7 +281,7 @@ def test_the_loader_on_yaml_token_soup(tokens: list[str], encoding: str) -> None
 def test_truncate_spaces_text_as_split_and_join_do(text: str) -> None:
     # truncate() skips the split/join when it can tell nothing would change; it must never
     # return anything else than the plain definition would.
-    from advisor.textscan import truncate
+    from advisor.text import truncate
 
     expected = " ".join(text.split())
     assert truncate(text, 8) == (expected if len(expected) <= 8 else expected[:7] + "…")
@@ -306,20 +306,26 @@ def test_fill_gives_what_the_two_regex_passes_give(template: str, params: dict[s
     assert fill(template, params) == _fill_by_regex(template, params)
 
 
-@settings(max_examples=2000, deadline=None, database=None)
-@given(st.text(alphabet=st.sampled_from("memperbnkdiatols-%é1 "), max_size=30))
-def test_stems_strip_the_first_prefix_that_leaves_four_letters(text: str) -> None:
-    # _stems() strips prefixes with one regex; it must give what the plain loop over the
-    # prefixes, in their order, gives.
-    from advisor.textscan import _PREFIXES, _stems, words
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from("memperbnkdiatols-%é1.,;~ \u0301\u2028"), max_size=40))
+def test_every_reading_reads_any_text(text: str) -> None:
+    # The readings run on every free text of a plan: any text gives a label of the reading's
+    # own set, and evidence that is a piece of the text at the place it names.
+    from advisor.text import background, clarity, decision, direction, matching, measurable, statements
 
-    expected = set()
-    for word in words(text):
-        if len(word) < 4 or word.isdigit():
-            continue
-        for prefix in _PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                word = word[len(prefix) :]
-                break
-        expected.add(word[:5])
-    assert _stems.__wrapped__(text) == expected
+    readings = [
+        (clarity.clarity(text), {"clear", "vague", "passive"}),
+        (direction.direction(text, [text]), {"increase", "decrease", "maintain", "unknown"}),
+        (measurable.indicator_measurable(text), {"countable", "abstract", "yes_no"}),
+        (measurable.goal_measurable(text)[0], {"measurable", "not_measurable"}),
+        (background.problems(text), {"present", "absent"}),
+        (background.assets(text), {"present", "absent"}),
+        (decision.decision(text), {"deliberative", "authority", "unilateral", "none"}),
+        (statements.statement(text, "sovereignty"), {"present", "absent"}),
+        (matching.match(text, text), {"match", "no_match"}),
+    ]
+    for reading, labels in readings:
+        assert reading.label in labels
+        if reading.span is not None:
+            start, end = reading.span
+            assert text[start:end] == reading.words

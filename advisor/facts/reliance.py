@@ -13,25 +13,41 @@ technology, capacity building of domestic staff for outside expertise.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
-from advisor import textscan
+from advisor.facts import schema
+from advisor.facts.base import FactSink
+from advisor.facts.index import CRITICAL_RESOURCES as CRITICAL
 from advisor.knowledge import thresholds
+from advisor.text import filled
 
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
 
-CRITICAL = ("funding", "technology", "expertise")
+@dataclass(frozen=True, kw_only=True)
+class RelianceFact(schema.Fact):
+    top_partner: str
+    top_name: str
+    top_of: str  # the resources it is the main supplier of, comma-separated
+    top_share_pct: int
+    shares: str
+    n_resources: int
+    missing_safeguards: str
+    present_safeguards: str
+    n_missing: int
+    evidence: str
+
+
+schema.register("reliance", RelianceFact)
 SAFEGUARD_FOR = {"funding": "exit_strategy", "technology": "technology_transfer", "expertise": "capacity_building"}
 
 
-def add_facts(ex: _Extractor) -> None:
+def add_facts(ex: FactSink) -> None:
     minimum = round(thresholds()["dependency_share"] * 100)
     dependency = ex.plan.dependency
     provided = {
-        "exit_strategy": bool(dependency and textscan.filled(dependency.exit_strategy)),
-        "technology_transfer": bool(dependency and textscan.filled(dependency.technology_transfer)),
-        "capacity_building": bool(dependency and textscan.filled(dependency.capacity_building)),
+        "exit_strategy": bool(dependency and filled(dependency.exit_strategy)),
+        "technology_transfer": bool(dependency and filled(dependency.technology_transfer)),
+        "capacity_building": bool(dependency and filled(dependency.capacity_building)),
     }
     relied: dict[str, list[dict[str, Any]]] = {}
     for fact in ex.facts:

@@ -9,13 +9,25 @@ counts the end-before-start ones, which no reading can reconcile.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
+from advisor.facts import schema
+from advisor.facts.base import FactSink
 
 
-def add_facts(ex: _Extractor) -> None:
+@dataclass(frozen=True, kw_only=True)
+class DatesFact(schema.Fact):
+    n_contradictions: int
+    n_reversed: int
+    contradictions: str
+    period: str
+    evidence: str
+
+
+schema.register("dates", DatesFact)
+
+
+def add_facts(ex: FactSink) -> None:
     plan = ex.plan
     period = plan.period
     start = period.start if period else None

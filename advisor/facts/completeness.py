@@ -7,12 +7,24 @@ are computed here from facts already extracted; the rules only test ``n_missing`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
-from advisor import textscan
+from advisor.facts import schema
+from advisor.facts.base import FactSink
+from advisor.text import filled
 
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
+
+@dataclass(frozen=True, kw_only=True)
+class CommunicationFact(schema.Fact):
+    missing_comm: str  # section, channels, disclosure, media (comma-separated), or "none"
+    n_missing: int
+    has_section: bool
+    has_media: bool
+    evidence: str
+
+
+schema.register("communication", CommunicationFact)
 
 
 def _indicator_missing(fact: dict[str, Any]) -> list[str]:
@@ -34,7 +46,7 @@ def _indicator_missing(fact: dict[str, Any]) -> list[str]:
     return missing
 
 
-def add_facts(ex: _Extractor) -> None:
+def add_facts(ex: FactSink) -> None:
     for fact in ex.facts:
         if fact["kind"] == "indicator":
             missing = _indicator_missing(fact)
@@ -43,7 +55,7 @@ def add_facts(ex: _Extractor) -> None:
     _communication(ex)
 
 
-def _communication(ex: _Extractor) -> None:
+def _communication(ex: FactSink) -> None:
     plan = ex.plan
     communication = plan.communication
     missing = []
@@ -52,7 +64,7 @@ def _communication(ex: _Extractor) -> None:
     else:
         if not communication.channels:
             missing.append("channels")
-        if not textscan.filled(communication.public_disclosure):
+        if not filled(communication.public_disclosure):
             missing.append("disclosure")
     has_media = any(p.pillar == "media" for p in plan.partners)
     if missing and communication is None:

@@ -1,13 +1,7 @@
-"""Turn a validated plan into the facts the rules reason over.
-
-Rules never see YAML. Each fact is a flat mapping with ``kind`` (its type), ``id`` (unique
-within the plan), ``path`` (where in the document it comes from) and attributes that are
-always present and never ``None`` (durable-rules treats a missing attribute in a comparison
-as a match, see ../shared/notes/durable-rules.md). Text meaning (vague verbs, quantities,
-directions) is read here by :mod:`advisor.textscan`; counting and shares are computed here
-because the engine has no aggregates. Judgements - what is missing, what is too much - are
-the rules' job.
-"""
+"""Facts of the plan as a whole, its pillars, partners, resources, activities, indicators and
+goals. Counting and shares are computed here because the engine has no aggregates; text is
+read by the text layer (through :class:`~advisor.facts.readings.PlanReadings`). Judgements -
+what is missing, what is too much - are the rules' job."""
 
 from __future__ import annotations
 
@@ -16,40 +10,25 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from advisor import facts_calibration, textscan
-from advisor.model import Activity, Indicator, Partner, Plan
+from advisor.facts.base import FactSink
+from advisor.facts.index import CRITICAL_RESOURCES, is_foreign, leads_of
 from advisor.problems import format_path
-from advisor.validate import ValidatedPlan
+from advisor.text import filled, matching, unit_of, words
+from advisor.text.clarity import coordinates
+from advisor.text.decision import decision
+from advisor.text.reading import Reading
 
-Fact = dict[str, Any]
 PILLARS = ("government", "industry", "academia", "community", "media")
-HOME_COUNTRIES = textscan.HOME_COUNTRIES
-CRITICAL_RESOURCES = ("funding", "technology", "expertise")  # what dependency theory is about
 # A placeholder of knowledge/templates/plan.*.yaml: "<Title of the cooperation plan, ...>": a
 # letter first and a space inside, no "=", so that "<script>" or '<a href="x">' in a title (an
 # HTML tag, not an unfilled entry) and "x < 5" are not taken for one.
 _PLACEHOLDER = re.compile(r"<[^\W\d_][^<>=\n]*\s[^<>=\n]*>")
-MAX_TEXT = 300  # durable-rules compares strings over 64 KiB wrongly; evidence needs far less
-
-
-_text = textscan.joined
-_has = textscan.filled
+# decision readings as the facts name them (the rules' vocabulary since issue 3)
+STYLE = {"deliberative": "consensus", "authority": "authority", "unilateral": "unilateral", "none": "unstated"}
 
 
 def _pct(fraction: float) -> int:
     return round(fraction * 100)
-
-
-def _is_foreign(partner: Partner) -> bool:
-    if not partner.country:
-        return False
-    return partner.country.strip().lower() not in HOME_COUNTRIES
-
-
-def _leads(activity: Activity) -> list[str]:
-    if isinstance(activity.lead, list):
-        return activity.lead
-    return [activity.lead] if activity.lead else []
 
 
 def _shown(value: object) -> str | None:
@@ -67,12 +46,6 @@ def _escaped(part: str) -> str:
     return part.replace("%", "%25").replace(":", "%3A")
 
 
-def _measures(indicator: Indicator) -> list[str]:
-    if isinstance(indicator.measures, list):
-        return indicator.measures
-    return [indicator.measures] if indicator.measures else []
-
-
 def _placeholder_texts(value: Any, key: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
     """(path, text) of every string under ``value`` that holds a template placeholder, in
     document order (the model's field order, list order)."""
@@ -87,33 +60,24 @@ def _placeholder_texts(value: Any, key: tuple[str | int, ...]) -> Iterator[tuple
             yield from _placeholder_texts(item, (*key, i))
 
 
-class _Extractor:
-    def __init__(self, vplan: ValidatedPlan):
-        self.plan: Plan = vplan.plan
-        self.facts: list[Fact] = []
+def evidence_of(reading: Reading) -> str:
+    """A reading's decisive words for messages, or "" when it has none."""
+    return reading.words
 
-    def add(self, kind: str, ident: str, path: str, **attrs: Any) -> Fact:
-        fact = {"kind": kind, "id": f"{kind}:{ident}", "path": path}
-        for key, value in attrs.items():
-            if value is None:
-                continue  # never assert None: it matches neither +attr nor -attr
-            if isinstance(value, str):
-                value = textscan.truncate(value, MAX_TEXT)
-            fact[key] = value
-        self.facts.append(fact)
-        return fact
 
-    def run(self) -> list[Fact]:
-        plan = self.plan
-        partners = plan.partners
-        self.partner_index = {p.id: i for i, p in enumerate(partners)}
-        self.leads_by_partner: dict[str, int] = defaultdict(int)
-        for activity in plan.activities:
-            for lead in _leads(activity):
-                self.leads_by_partner[lead] += 1
-        self.total_responsibilities = sum(len(p.responsibilities) for p in partners)
-        # read once, used for the pillar facts and the partner facts
-        self.clarities = [[textscan.clarity(r) for r in p.responsibilities] for p in partners]
+class CoreFacts:
+    """Adds the core fact kinds to a sink."""
+
+    def __init__(self, sink: FactSink):
+        self.sink = sink
+        self.plan = sink.plan
+        self.index = sink.index
+        self.readings = sink.readings
+        self.add = sink.add
+
+    def run(self) -> None:
+        self.total_responsibilities = sum(len(p.responsibilities) for p in self.plan.partners)
+        self.clarities = [[r.label for r in rs] for rs in self.readings.clarities]
         self._plan_fact()
         self._pillars()
         self._partners()
@@ -122,23 +86,53 @@ class _Extractor:
         self._activities()
         self._indicators()
         self._goals()
-        # GV/PS/CH/KS facts live in their own module to keep this one small.
-        from advisor import facts_governance
-
-        facts_governance.add_facts(self)
-        facts_calibration.add_facts(self)  # issue 14's checks, in their own modules
-        return self.facts
 
     # --- the plan as a whole -----------------------------------------------------------------
 
+    def coordination_decision(self) -> tuple[Reading, str, bool]:
+        """The coordination's decision reading, its decider (a partner id or "") and whether
+        that is the partner the plan depends on most."""
+        coordination = self.plan.coordination
+        text = coordination.decision_making if coordination and coordination.decision_making else ""
+        return self.decision_of(text)
+
+    def decision_of(self, text: str, partner_id: str = "") -> tuple[Reading, str, bool]:
+        reading = decision(text) if text.strip() else Reading("none", "no_text")
+        decider = partner_id
+        if reading.label in ("unilateral", "authority") and not decider:
+            named = self.sink._named_partner(reading.detail or text)
+            decider = named.id if named else ""
+        by_strong = reading.label == "unilateral" and bool(decider) and self._is_strong(decider)
+        return reading, decider, by_strong
+
+    def _is_strong(self, partner_id: str) -> bool:
+        """Does the plan depend on this partner: the main supplier of its funding (else of its
+        technology or expertise), the holder of a majority of a critical resource, or a donor
+        or foreign partner that is the main supplier of one?"""
+        if partner_id == self.index.strongest:
+            return True
+        i = self.index.partner_index.get(partner_id)
+        if i is None:
+            return False
+        partner = self.plan.partners[i]
+        for kind in CRITICAL_RESOURCES:
+            shares = self.index.shares_by_kind.get(kind, {})
+            if self.index.tops().get(kind) == partner_id and (
+                shares[partner_id] >= 0.5 or partner.donor or is_foreign(partner)
+            ):
+                return True
+        return False
+
     def _plan_fact(self) -> None:
         plan = self.plan
-        countries = sorted({p.country.strip().upper() for p in plan.partners if p.country})
+        countries = self.index.countries
         coordination = plan.coordination
         communication = plan.communication
         monitoring = plan.monitoring
         dependency = plan.dependency
         decision_text = coordination.decision_making if coordination and coordination.decision_making else ""
+        reading, decider, by_strong = self.coordination_decision()
+        by_strong = by_strong or any(self._responsibility_decisions_by_strong())
         benefit_sides, sides = self._benefit_sides(countries)
         self.add(
             "plan",
@@ -146,6 +140,7 @@ class _Extractor:
             "",
             plan_kind=plan.kind or "unspecified",
             scope=plan.scope or "unspecified",
+            language=plan.language or "unspecified",
             international=plan.scope == "international" or len(countries) > 1,
             n_partners=len(plan.partners),
             n_countries=len(countries),
@@ -155,22 +150,24 @@ class _Extractor:
             n_responsibilities=self.total_responsibilities,
             n_dated_activities=sum(1 for a in plan.activities if a.start and a.end),
             has_period=bool(plan.period and plan.period.start and plan.period.end),
-            has_background=_has(plan.background),
+            has_background=filled(plan.background),
             n_alternatives=len(plan.alternatives_considered),
             has_coordination=coordination is not None,
-            has_mechanism=bool(coordination and _has(coordination.mechanism)),
+            has_mechanism=bool(coordination and filled(coordination.mechanism)),
             has_communication=communication is not None,
             has_channels=bool(communication and communication.channels),
-            has_disclosure=bool(communication and _has(communication.public_disclosure)),
+            has_disclosure=bool(communication and filled(communication.public_disclosure)),
             has_monitoring=monitoring is not None,
-            monitoring_has_frequency=bool(monitoring and _has(monitoring.frequency)),
+            monitoring_has_frequency=bool(monitoring and filled(monitoring.frequency)),
             n_evaluations=len(monitoring.evaluations) if monitoring else 0,
-            has_capacity_building=bool(dependency and _has(dependency.capacity_building)),
-            has_technology_transfer=bool(dependency and _has(dependency.technology_transfer)),
-            has_exit_strategy=bool(dependency and _has(dependency.exit_strategy)),
-            decision=self._decision_style(decision_text),
-            decision_by_strong=self._decided_by_strong_partner(decision_text),
+            has_capacity_building=bool(dependency and filled(dependency.capacity_building)),
+            has_technology_transfer=bool(dependency and filled(dependency.technology_transfer)),
+            has_exit_strategy=bool(dependency and filled(dependency.exit_strategy)),
+            decision=STYLE[reading.label] if decision_text.strip() else "unstated",
+            decision_by_strong=by_strong,
+            decider=decider,
             decision_text=decision_text,
+            decision_words=reading.words,
             benefit_sides=benefit_sides,
             sides=sides,
             benefit_holders=self._benefit_holders(countries),
@@ -178,6 +175,12 @@ class _Extractor:
             n_risks=len(plan.risks),
             **self._placeholders(),
         )
+
+    def _responsibility_decisions_by_strong(self) -> Iterator[bool]:
+        for i, partner in enumerate(self.plan.partners):
+            for reading in self.readings.decisions_in_responsibilities[i]:
+                if reading.label == "unilateral":
+                    yield self._is_strong(partner.id)
 
     def _placeholders(self) -> dict[str, Any]:
         """Text values still holding an ``advisor init`` placeholder (``<...>``): how many, and
@@ -191,41 +194,6 @@ class _Extractor:
             return {"n_placeholders": 0}
         path, text = found[0]
         return {"n_placeholders": len(found), "placeholder_path": path, "placeholder_text": text}
-
-    def _decision_style(self, text: str) -> str:
-        if not text.strip():
-            return "unspecified"
-        if textscan.find(text, "unilateral"):
-            return "unilateral"
-        if textscan.find(text, "consensus"):
-            return "consensus"
-        if self._named_partner(text):
-            return "unilateral"
-        return "other"
-
-    def _named_partner(self, text: str, among: list[Partner] | None = None) -> Partner | None:
-        """The first partner (of the plan, or ``among``) that ``text`` names by id or by name."""
-        lowered, tokens = text.lower(), set(textscan.words(text))
-        for partner in self.plan.partners if among is None else among:
-            if partner.id.lower() in tokens or (partner.name and partner.name.lower() in lowered):
-                return partner
-        return None
-
-    def _decided_by_strong_partner(self, text: str) -> bool:
-        """Decisions reserved to the partner the others depend on (top funder, foreign or donor)."""
-        if self._decision_style(text) != "unilateral":
-            return False
-        partner = self._named_partner(text)
-        if partner is None:
-            return False
-        return partner.donor or _is_foreign(partner) or partner.id in self._top_contributors()
-
-    def _top_contributors(self) -> set[str]:
-        tops = set()
-        for contributions in self._shares_by_kind().values():
-            if contributions:
-                tops.add(max(contributions.items(), key=lambda kv: (kv[1], kv[0]))[0])
-        return tops
 
     def _benefit_sides(self, countries: list[str]) -> tuple[int, int]:
         """How many sides list benefits, out of how many sides (countries when international,
@@ -257,9 +225,9 @@ class _Extractor:
             producing = (
                 clarities.count("clear")
                 + sum(len(p.contributions) for p in members)
-                + sum(self.leads_by_partner[p.id] for p in members)
+                + sum(self.index.leads_by_partner.get(p.id, 0) for p in members)
             )
-            first = self.partner_index[members[0].id] if members else None
+            first = indexes[0] if indexes else None
             self.add(
                 "pillar",
                 pillar,
@@ -277,9 +245,15 @@ class _Extractor:
 
     def _partners(self) -> None:
         for i, partner in enumerate(self.plan.partners):
+            readings = self.readings.clarities[i]
             clarities = self.clarities[i]
-            vague = [r for r, c in zip(partner.responsibilities, clarities, strict=True) if c == "vague"]
+            vague = [(r, c) for r, c in zip(partner.responsibilities, readings, strict=True) if c.label == "vague"]
             n = len(partner.responsibilities)
+            # A government partner that facilitates or coordinates something plays government's
+            # own role (seed 000: fasilitator dan koordinator), however general its object.
+            own_role = [r for r, _ in vague if partner.pillar == "government" and coordinates(r)]
+            tasks = [(r, c) for r, c in vague if r not in own_role]
+            first_vague = tasks[0][1] if tasks else vague[0][1] if vague else None
             self.add(
                 "partner",
                 partner.id,
@@ -288,18 +262,23 @@ class _Extractor:
                 name=partner.name or partner.id,
                 pillar=partner.pillar,
                 country=(partner.country or "").upper(),
-                foreign=_is_foreign(partner),
+                foreign=is_foreign(partner),
                 donor=partner.donor,
                 n_responsibilities=n,
                 n_clear=clarities.count("clear"),
                 n_vague=len(vague),
-                vague="; ".join(f'"{r}"' for r in vague),  # quoted in messages (RL009)
+                n_clear_or_role=clarities.count("clear") + len(own_role),
+                n_vague_task=len(tasks),
+                vague="; ".join(f'"{r}"' for r, _ in vague),  # quoted in messages (RL009)
+                vague_evidence=first_vague.words if first_vague else "",
+                vague_reason=first_vague.reason if first_vague else "",
                 n_passive=clarities.count("passive"),
                 n_contributions=len(partner.contributions),
                 n_benefits=len(partner.benefits),
-                n_leads=self.leads_by_partner[partner.id],
+                n_leads=self.index.leads_by_partner.get(partner.id, 0),
                 share_pct=_pct(n / self.total_responsibilities) if self.total_responsibilities else 0,
-                evidence="; ".join(vague) if vague else "; ".join(partner.responsibilities),
+                strongest=self._is_strong(partner.id),
+                evidence="; ".join(r for r, _ in vague) if vague else "; ".join(partner.responsibilities),
             )
 
     def _shared_tasks(self) -> None:
@@ -307,7 +286,7 @@ class _Extractor:
         claims: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for i, partner in enumerate(self.plan.partners):
             for j, text in enumerate(partner.responsibilities):
-                claims[" ".join(textscan.words(text))].append((i, j, partner.id))
+                claims[" ".join(words(text))].append((i, j, partner.id))
         for n, (normalised, holders) in enumerate(sorted(claims.items())):
             owners = sorted({h[2] for h in holders})
             if len(owners) < 2 or not normalised:
@@ -323,44 +302,24 @@ class _Extractor:
                 evidence=self.plan.partners[i].responsibilities[j],
             )
 
-    def _shares_by_kind(self) -> dict[str, dict[str, float]]:
-        """Per resource kind, each partner's share: declared shares where given, else an equal
-        split among those who contribute it."""
-        by_kind: dict[str, dict[str, float]] = defaultdict(dict)
-        for partner in self.plan.partners:
-            for contribution in partner.contributions:
-                current = by_kind[contribution.kind].get(partner.id, 0.0)
-                by_kind[contribution.kind][partner.id] = current + (
-                    contribution.share if contribution.share is not None else -1.0
-                )
-        out: dict[str, dict[str, float]] = {}
-        for kind, shares in by_kind.items():
-            declared = {k: v for k, v in shares.items() if v >= 0}
-            if declared and len(declared) == len(shares):
-                total = sum(declared.values()) or 1.0
-                out[kind] = {k: v / total if total > 1 else v for k, v in declared.items()}
-            else:
-                out[kind] = {k: 1.0 / len(shares) for k in shares}
-        return out
-
     def _resources(self) -> None:
-        shares_by_kind = sorted(self._shares_by_kind().items())
-        tops = {kind: max(shares.items(), key=lambda kv: (kv[1], kv[0]))[0] for kind, shares in shares_by_kind}
+        shares_by_kind = sorted(self.index.shares_by_kind.items())
+        tops = self.index.tops()
         for kind, shares in shares_by_kind:
             top_id, top_share = max(shares.items(), key=lambda kv: (kv[1], kv[0]))
-            top = self.plan.partners[self.partner_index[top_id]]
+            top = self.plan.partners[self.index.partner_index[top_id]]
             j = next(k for k, c in enumerate(top.contributions) if c.kind == kind)
             self.add(
                 "resource",
                 kind,
-                f"partners[{self.partner_index[top_id]}].contributions[{j}]",
+                f"partners[{self.index.partner_index[top_id]}].contributions[{j}]",
                 resource=kind,
                 n_contributors=len(shares),
                 top_partner=top.id,
                 top_name=top.name or top.id,
                 top_pillar=top.pillar,
                 top_share_pct=_pct(top_share),
-                top_foreign=_is_foreign(top),
+                top_foreign=is_foreign(top),
                 top_donor=top.donor,
                 # the critical resources this partner is the main supplier of, for conclusions
                 # drawn once per partner (DP001 -> CH003, CH012)
@@ -376,13 +335,13 @@ class _Extractor:
         # indicators with a numeric target: the ones that say how much should change
         measurable: dict[str, int] = defaultdict(int)
         for indicator in plan.indicators:
-            has_target = textscan.parse_number(indicator.target) is not None
-            for target in _measures(indicator):
+            has_target = self.readings.number(indicator.target) is not None
+            for target in self.index.measures[indicator.id]:
                 measured[target] += 1
                 measurable[target] += has_target
-        responsibilities = {p.id: " ".join(p.responsibilities) for p in plan.partners}
+        responsibilities = {p.id: p.responsibilities for p in plan.partners}
         for i, activity in enumerate(plan.activities):
-            leads = _leads(activity)
+            leads = leads_of(activity)
             self.add(
                 "activity",
                 activity.id,
@@ -401,8 +360,9 @@ class _Extractor:
                 (s, "support", f"support[{k}]") for k, s in enumerate(activity.support)
             ]
             for partner_id, role, where in roles:
-                if partner_id not in self.partner_index:
+                if partner_id not in self.index.partner_index:
                     continue
+                found = self._match(activity.name or "", responsibilities[partner_id], role)
                 self.add(
                     "role",
                     f"{_escaped(activity.id)}:{role}:{_escaped(partner_id)}",
@@ -410,34 +370,53 @@ class _Extractor:
                     activity=activity.id,
                     activity_name=activity.name or activity.id,
                     partner=partner_id,
-                    partner_name=self.plan.partners[self.partner_index[partner_id]].name or partner_id,
+                    partner_name=self.plan.partners[self.index.partner_index[partner_id]].name or partner_id,
                     role=role,
-                    matched=textscan.stem_overlap(activity.name or "", responsibilities[partner_id]),
+                    matched=found.label == "match",
+                    matched_words=found.words,
                     evidence=activity.name or activity.id,
                 )
         self.measured = measured
         self.measurable = measurable
 
+    @staticmethod
+    def _match(activity: str, responsibilities: list[str], role: str) -> Reading:
+        """Does one of the partner's responsibilities cover the activity: the activity's head
+        and object for the lead, any content word in common for a supporting role."""
+        reading = Reading("no_match", "no_shared_lemma")
+        for text in responsibilities:
+            if role == "lead":
+                reading = matching.match(activity, text, tuple(r for r in responsibilities if r != text))
+            else:
+                reading = matching.overlap(activity, text)
+            if reading.label == "match":
+                return reading
+        return reading
+
     def _indicators(self) -> None:
         plan = self.plan
         period = plan.period
         goal_text = {g.id: g.statement or "" for g in plan.goals}
-        # What an indicator measures, as the texts its direction may be read from when its own
-        # statement names none: a goal's statement, an activity's name. Not an activity's goals:
-        # an output counted under "Menurunkan persentase kios kosong" ("Jumlah kios yang
+        # What an indicator measures, as the texts its direction may be inferred from when its
+        # own statement names none: a goal's statement, an activity's name. Not an activity's
+        # goals: an output counted under "Menurunkan persentase kios kosong" ("Jumlah kios yang
         # selesai direnovasi", 0 -> 120) grows while the goal's figure falls.
         texts_of = {a.id: [a.name or ""] for a in plan.activities}
         for goal_id, text in goal_text.items():
             texts_of.setdefault(goal_id, [text])
         for i, ind in enumerate(plan.indicators):
             statement = ind.statement or ""
-            target = textscan.parse_number(ind.target)
-            baseline = textscan.parse_number(ind.baseline)
-            unit = ind.unit or textscan.unit_of(ind.target) or textscan.unit_of(ind.baseline)
-            direction = ind.direction or textscan.direction(statement)
-            for target_id in _measures(ind):
-                for text in texts_of.get(target_id, ()):
-                    direction = direction or textscan.direction(text)
+            target_reading = self.readings.number(ind.target)
+            baseline_reading = self.readings.number(ind.baseline)
+            target = target_reading.value if target_reading else None
+            baseline = baseline_reading.value if baseline_reading else None
+            unit = ind.unit or unit_of(ind.target) or unit_of(ind.baseline)
+            context = [t for target_id in self.index.measures[ind.id] for t in texts_of.get(target_id, ())]
+            if ind.direction:
+                direction = Reading(ind.direction, "declared")
+            else:
+                direction = self.readings.direction(statement, context)
+            measurability = self.readings.indicator_measurability(statement)
             due_in_period = "unknown"
             if ind.due and period and period.start and period.end:
                 due_in_period = "yes" if period.start <= ind.due <= period.end else "no"
@@ -454,16 +433,24 @@ class _Extractor:
                 has_baseline=baseline is not None,
                 baseline=baseline,
                 baseline_text=_shown(ind.baseline),
+                number_ambiguous=bool(
+                    (target_reading and target_reading.ambiguous) or (baseline_reading and baseline_reading.ambiguous)
+                ),
                 has_unit=bool(unit),
                 has_due=ind.due is not None,
                 due=ind.due.isoformat() if ind.due else None,
                 due_in_period=due_in_period,
-                has_source=_has(ind.data_source),
-                has_frequency=_has(ind.frequency),
-                has_responsible=_has(ind.responsible),
-                direction=direction or "unknown",
-                quantified=textscan.is_quantified(statement) or target is not None,
-                n_measures=len(_measures(ind)),
+                has_source=filled(ind.data_source),
+                has_frequency=filled(ind.frequency),
+                has_responsible=filled(ind.responsible),
+                direction=direction.label,
+                direction_inferred=direction.inferred,
+                direction_reason=direction.reason,
+                direction_words=direction.words,
+                measurability=measurability.label,
+                measurability_words=measurability.words,
+                quantified=measurability.label == "countable" or target is not None,
+                n_measures=len(self.index.measures[ind.id]),
                 evidence=statement or ind.id,
             )
 
@@ -476,6 +463,8 @@ class _Extractor:
             statement = goal.statement or ""
             via_activities = sum(self.measured[a] for a in activities_by_goal[goal.id])
             measurable = self.measurable[goal.id] + sum(self.measurable[a] for a in activities_by_goal[goal.id])
+            reading, has_amount, has_time = self.readings.goal_measurability(statement)
+            direction = self.readings.direction(statement, [])
             self.add(
                 "goal",
                 goal.id,
@@ -487,13 +476,11 @@ class _Extractor:
                 n_indicators_via_activities=via_activities,
                 n_measurable_indicators=measurable,  # direct or via activities, with a numeric target
                 n_activities=len(activities_by_goal[goal.id]),
-                quantified=textscan.has_number(statement),
-                direction=textscan.direction(statement) or "unknown",
-                has_agenda=_has(goal.development_agenda),
+                quantified=reading.label == "measurable",  # an amount AND a time
+                has_amount=has_amount,
+                has_time=has_time,
+                quantified_words=reading.words,
+                direction=direction.label,
+                has_agenda=filled(goal.development_agenda),
                 evidence=statement or goal.id,
             )
-
-
-def extract(vplan: ValidatedPlan) -> list[Fact]:
-    """Facts of one plan, in a stable order."""
-    return _Extractor(vplan).run()

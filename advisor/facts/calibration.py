@@ -1,8 +1,9 @@
 """Facts for the calibrated and added checks of issue 14, after the other extractors ran.
 
-Called from :mod:`advisor.facts` with one line. The provisional readings come first (they
-complete facts the new facts are built from); then the facts of issue 14's own modules, and
-the attributes that come from fields and knowledge rather than from reading text:
+Called from :func:`advisor.facts.extract` after the core and governance facts, which the new
+facts are built from: the facts of issue 14's own modules (each declares its kinds in
+:mod:`advisor.facts.schema`), and the attributes that come from fields and knowledge rather
+than from reading text:
 
 - ``pillar``: ``reason_given`` when ``pillars_not_involved`` says why the pillar takes no part;
 - ``plan``: ``between_governments`` when two or more partners are governments: in a domestic
@@ -14,35 +15,22 @@ the attributes that come from fields and knowledge rather than from reading text
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from advisor import (
-    facts_agreement,
-    facts_budget,
-    facts_completeness,
-    facts_dates,
-    facts_links,
-    facts_provisional,
-    facts_reliance,
-    knowledge,
-)
-
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
+from advisor import knowledge
+from advisor.facts import agreement, budget, completeness, dates, links, reliance
+from advisor.facts.base import FactSink
 
 
-def add_facts(ex: _Extractor) -> None:
-    facts_provisional.add_all(ex)
-    facts_reliance.add_facts(ex)
-    facts_completeness.add_facts(ex)
-    facts_agreement.add_facts(ex)
-    facts_dates.add_facts(ex)
-    facts_budget.add_facts(ex)
-    facts_links.add_facts(ex)
+def add_facts(ex: FactSink) -> None:
+    reliance.add_facts(ex)
+    completeness.add_facts(ex)
+    agreement.add_facts(ex)
+    dates.add_facts(ex)
+    budget.add_facts(ex)
+    links.add_facts(ex)
     _kind_and_reasons(ex)
 
 
-def _kind_and_reasons(ex: _Extractor) -> None:
+def _kind_and_reasons(ex: FactSink) -> None:
     plan = ex.plan
     reasons = plan.pillars_not_involved
     countries = sorted({(p.country or "ID").strip().upper() for p in plan.partners})

@@ -10,38 +10,57 @@ benefit written for them, data exchanged without an arrangement.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
-from advisor import textscan
-
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
-
-_DATA_EXCHANGE = (
-    "berbagi data", "pertukaran data", "bertukar data", "integrasi data", "mengirim data", "menyerahkan data",
-    "data sharing", "share data", "shares data", "exchange data", "data exchange", "data pribadi", "nik",
-    "personal data", "data penerima", "data balita", "data warga", "data pasien",
-)  # fmt: skip
-_PERSONAL = ("data pribadi", "nik", "personal data", "data penerima", "data balita", "data warga", "data pasien")
+from advisor.facts import schema
+from advisor.facts.base import FactSink
+from advisor.text import filled, find
 
 
-def _mention(text: str, phrases: tuple[str, ...]) -> str | None:
-    tokens = textscan.words(text)
-    for phrase in phrases:
-        wanted = textscan.words(phrase)
-        n = len(wanted)
-        if any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1)):
-            return phrase
-    return None
+@dataclass(frozen=True, kw_only=True)
+class GoalLinksFact(schema.Fact):
+    n_goals: int
+    n_unlinked: int
+    unlinked: str
+    evidence: str
 
 
-def add_facts(ex: _Extractor) -> None:
+@dataclass(frozen=True, kw_only=True)
+class DataExchangeFact(schema.Fact):
+    exchanged: bool
+    personal: bool
+    has_arrangement: bool
+    has_safeguards: bool
+    evidence: str
+
+
+schema.register("goal_links", GoalLinksFact)
+schema.register("data_exchange", DataExchangeFact)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def _first(texts: list[str], purpose: str) -> str | None:
+    """The words of the first phrase of ``purpose`` in any of ``texts``."""
+    return next((found for text in texts if (found := find(text, purpose)) is not None), None)
+
+
+def add_facts(ex: FactSink) -> None:
     _goal_links(ex)
     _benefits(ex)
     _data(ex)
 
 
-def _goal_links(ex: _Extractor) -> None:
+def _goal_links(ex: FactSink) -> None:
     plan = ex.plan
     goals = {g.id for g in plan.goals}
     unlinked = [a for a in plan.activities if not (set(a.goals) & goals)]
@@ -57,7 +76,7 @@ def _goal_links(ex: _Extractor) -> None:
     )
 
 
-def _benefits(ex: _Extractor) -> None:
+def _benefits(ex: FactSink) -> None:
     """On the plan fact (DP006 keeps its subject, so its findings keep their keys)."""
     partners = ex.plan.partners
     without = [p for p in partners if not p.benefits]
@@ -67,22 +86,21 @@ def _benefits(ex: _Extractor) -> None:
             fact["without_benefits"] = ", ".join(p.name or p.id for p in without)
 
 
-def _data(ex: _Extractor) -> None:
+def _data(ex: FactSink) -> None:
     plan = ex.plan
-    from advisor.facts_provisional import plan_prose
-
-    prose = plan_prose(ex)
+    # every text of the plan: data may be exchanged in an activity's name as well as in prose
+    texts = _strings(plan.model_dump(exclude_none=True, exclude={"suppress"}))
     contributed = [c.description or "data" for p in plan.partners for c in p.contributions if c.kind == "data"]
-    written = _mention(prose, _DATA_EXCHANGE)
+    written = _first(texts, "data_exchange")
     sharing = plan.data_sharing
-    personal = bool(sharing and sharing.personal_data) or _mention(prose, _PERSONAL) is not None
+    personal = bool(sharing and sharing.personal_data) or _first(texts, "personal_data") is not None
     ex.add(
         "data_exchange",
         "plan",
         "data_sharing" if sharing is not None else "",
         exchanged=bool(contributed) or written is not None,
         personal=personal,
-        has_arrangement=bool(sharing and textscan.filled(sharing.arrangement)),
-        has_safeguards=bool(sharing and textscan.filled(sharing.safeguards)),
+        has_arrangement=bool(sharing and filled(sharing.arrangement)),
+        has_safeguards=bool(sharing and filled(sharing.safeguards)),
         evidence=written or "; ".join(contributed),
     )

@@ -13,57 +13,55 @@ issue 14 (formal agreement, authority to sign, closing clauses, language).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from advisor import textscan
-
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
-
-# A signatory who is the regional head signs on his own authority.
-_REGIONAL_HEAD = (
-    "gubernur", "bupati", "wali kota", "walikota", "kepala daerah", "governor", "regent", "mayor",
-    "menteri", "minister", "kepala desa",
-)  # fmt: skip
-_INDONESIAN = ("indonesia", "bahasa indonesia", "indonesian", "id")
+from advisor.facts import schema
+from advisor.facts.base import FactSink
+from advisor.text import filled, find, joined
 
 
-def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
-    tokens = textscan.words(text)
-    for phrase in phrases:
-        wanted = textscan.words(phrase)
-        n = len(wanted)
-        if n and any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1)):
-            return True
-    return False
+@dataclass(frozen=True, kw_only=True)
+class AgreementTermsFact(schema.Fact):
+    has_agreement: bool
+    n_government: int
+    missing_clauses: str  # comma-separated clause names, or "none"
+    n_missing_clauses: int
+    n_signatories: int
+    unauthorised: str
+    n_unauthorised: int
+    language_stated: bool
+    language_has_indonesian: bool
+    language: str
+    evidence: str
 
 
-def add_facts(ex: _Extractor) -> None:
+schema.register("agreement_terms", AgreementTermsFact)
+
+
+def add_facts(ex: FactSink) -> None:
     plan = ex.plan
     agreement = plan.agreement
     coordination = plan.coordination
     government = {p.id for p in plan.partners if p.pillar == "government"}
     missing = []
     if agreement is not None:
-        if not textscan.filled(agreement.dispute_settlement) and not (
-            coordination and textscan.filled(coordination.conflict_resolution)
-        ):
+        if not filled(agreement.dispute_settlement) and not (coordination and filled(coordination.conflict_resolution)):
             missing.append("dispute_settlement")
-        if not textscan.filled(agreement.term) and not (plan.period and plan.period.end):
+        if not filled(agreement.term) and not (plan.period and plan.period.end):
             missing.append("term")
-        if not textscan.filled(agreement.amendment):
+        if not filled(agreement.amendment):
             missing.append("amendment")
-        if not textscan.filled(agreement.termination):
+        if not filled(agreement.termination):
             missing.append("termination")
     signatories = agreement.signatories if agreement else []
     unauthorised = [
         s.official or s.partner or "?"
         for s in signatories
         if s.partner in government
-        and not _mentions(s.official or "", _REGIONAL_HEAD)
-        and not textscan.filled(s.authorisation)
+        and find(s.official or "", "regional_head") is None  # signs on his own authority
+        and not filled(s.authorisation)
     ]
-    language = textscan.joined(agreement.language) if agreement and agreement.language is not None else ""
+    language = joined(agreement.language) if agreement and agreement.language is not None else ""
     ex.add(
         "agreement_terms",
         "plan",
@@ -76,7 +74,7 @@ def add_facts(ex: _Extractor) -> None:
         unauthorised=", ".join(unauthorised),
         n_unauthorised=len(unauthorised),
         language_stated=bool(language.strip()),
-        language_has_indonesian=_mentions(language, _INDONESIAN),
+        language_has_indonesian=find(language, "indonesian_language") is not None,
         language=language.strip() or "none",  # "none" is shown as "not stated"
         evidence=agreement.type or "" if agreement else "",
     )

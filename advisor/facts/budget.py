@@ -10,35 +10,39 @@ contributions, as fractions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from advisor import textscan
+from advisor.facts import schema
+from advisor.facts.base import FactSink
+from advisor.text import find, has_number, joined
 
-if TYPE_CHECKING:
-    from advisor.facts import _Extractor
 
-_SOURCES = (
-    "apbd", "apbn", "apbdes", "dak", "dau", "dbh", "dana desa", "hibah", "grant", "csr", "tjsl", "swadaya",
-    "pinjaman", "loan", "blud", "kpbu", "anggaran", "budget", "dana", "funds", "funding", "sponsor",
-)  # fmt: skip
+@dataclass(frozen=True, kw_only=True)
+class BudgetDetailFact(schema.Fact):
+    stated: bool
+    has_funding: bool
+    missing_budget: str  # "amount", "source" (comma-separated), or "none"
+    n_missing_budget: int
+    unbudgeted: str
+    funding_share_total: float
+    funding_share_text: str
+    n_funding_shares: int
+    evidence: str
+
+
+schema.register("budget_detail", BudgetDetailFact)
 
 
 def _names_source(text: str) -> bool:
-    tokens = textscan.words(text)
-    for phrase in _SOURCES:
-        wanted = textscan.words(phrase)
-        n = len(wanted)
-        if any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1)):
-            return True
-    return False
+    return find(text, "budget_source") is not None
 
 
-def add_facts(ex: _Extractor) -> None:
+def add_facts(ex: FactSink) -> None:
     plan = ex.plan
-    text = textscan.joined(plan.budget)
+    text = joined(plan.budget)
     # A funding contribution names its source (the partner); its description may give the amount.
     funding = [c.description or "" for p in plan.partners for c in p.contributions if c.kind == "funding"]
-    plan_amount = textscan.has_number(text) or bool(funding and all(textscan.has_number(d) for d in funding))
+    plan_amount = has_number(text) or bool(funding and all(has_number(d) for d in funding))
     plan_source = _names_source(text) or bool(funding)
     activities = plan.activities
     unbudgeted = [

@@ -1,0 +1,92 @@
+"""What a background sets out: problems (deficits, gaps, bad figures, "belum ada", "hanya 6
+dari 46") and assets or opportunities ("sudah ada", "tersedia", "potensi", "berpengalaman"),
+found by meaning with negation respected: "tidak ada hambatan berarti" names no problem, and
+an asset denied ("belum tersedia", "tidak memiliki") is a problem.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.negation import NEGATORS, negated
+from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
+
+
+def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
+    """Is ``match`` a negator phrase ("tidak ada", "no") whose scope is a problem word ("tidak
+    ada hambatan berarti": no problem is named)?"""
+    if not any(t.word in NEGATORS for t in match.found):
+        return False
+    end = match.found[-1].end
+    return any(m.purpose != "assets" and m.negated and m.found[0].start >= end for m in matches)
+
+
+_ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
+_LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
+LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
+
+
+def _denied(match: Match, matches: list[Match], text: str) -> bool:
+    """Is an asset denied: negated ("belum tersedia"), limited ("hanya 6 dari 46 puskesmas yang
+    memiliki"), in the scope of an existential negation ("belum ada perusahaan yang bersedia"),
+    or followed by one ("have no registered body")?"""
+    if match.negated:
+        return True
+    toks = tokens(text)
+    first = toks.index(match.found[0])
+    last = toks.index(match.found[-1])
+    clause = match.found[0].clause
+    before = [t.word for t in toks[max(0, first - LIMIT_REACH) : first] if t.clause == clause]
+    if any(w in _LIMITERS or w in NEGATORS for w in before):
+        return True
+    if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+        return True
+    # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
+    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    return any(
+        m.purpose == "problems"
+        and not m.negated
+        and m.found[0].clause == clause
+        and reach[0] <= m.found[0].start < reach[1]
+        for m in matches
+    )
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def problems(text: str) -> Reading:
+    matches = find_all(text, "problems", "assets", "bad_quantity")
+    for match in matches:
+        problem = match.purpose in ("problems", "bad_quantity") and not match.negated
+        if problem and not _denies_a_problem(match, matches):
+            return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
+        if match.purpose == "assets" and _denied(match, matches, text):
+            return from_match(text, "present", "asset_denied", match)
+    return Reading("absent", "no_problem")
+
+
+_ACHIEVED = frozenset({"sudah", "telah"})
+_ACTIVE = ("me", "ber")  # "telah mengoperasikan", "sudah berjalan": what is already done is an asset
+
+
+def _achieved(text: str, matches: list[Match]) -> Reading | None:
+    """ "sudah"/"telah" before an active verb, outside any negation or problem."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[:-1]):
+        after = toks[i + 1]
+        if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
+            found = (token, after)
+            match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
+            if not _denied(match, matches, text):
+                return from_match(text, "present", "achieved", match)
+    return None
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def assets(text: str) -> Reading:
+    matches = find_all(text, "assets", "problems")
+    for match in (m for m in matches if m.purpose == "assets"):
+        if not _denied(match, matches, text):
+            return from_match(text, "present", "asset", match)
+    return _achieved(text, matches) or Reading("absent", "no_asset")

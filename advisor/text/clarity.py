@@ -1,0 +1,75 @@
+"""Is a responsibility a task someone can be held to? ``clear``, ``vague`` or ``passive``.
+
+Vague, in the forms Indonesian officials write it: a generic verb in any form and voice
+("mendukung", "dukungan", "didukung", "supported by"), a light verb with a nominalised generic
+verb ("memberikan dukungan", "melakukan pembinaan", "pemberian masukan"), a hedge ("sesuai
+kebutuhan"), a verb with no object or only a generic one ("menyukseskan program",
+"coordinate the cooperation", "memfasilitasi kegiatan"). A number makes a generic verb
+checkable ("mendukung 40 UMKM"); a number, a frequency or a named deliverable makes an object
+specific ("memfasilitasi forum pentahelix setiap bulan" is clear: seed 000 makes government the
+facilitator and coordinator). Passive: the partner only receives ("menerima pelatihan").
+Modals ("akan", "siap", "will") are skipped before the verb is read.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.lexicon import find_all, is_number, starts_with
+from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.tokens import tokens
+
+
+def _skip(text: str, purpose: str, skip: int = 0) -> int:
+    """The position after the opening phrases of ``purpose`` ("akan", "siap untuk", "will be")."""
+    while True:
+        found = starts_with(text, purpose, skip=skip)
+        if found is None:
+            return skip
+        skip += len(found.found)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def clarity(text: str) -> Reading:
+    toks = tokens(text)
+    if not toks:
+        return Reading("vague", "empty")
+    skip = _skip(text, "modal")
+    number = any(is_number(t.word) for t in toks)
+    opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
+    if opening is not None and opening.purpose == "passive":
+        return from_match(text, "passive", "receives", opening)
+    if opening is not None and not number:
+        return from_match(text, "vague", "generic_verb", opening)
+    head = skip
+    light = starts_with(text, "light_verb", skip=skip)
+    if light is not None:
+        head = skip + len(light.found)
+        noun = starts_with(text, "generic_noun", "vague", skip=head)
+        if noun is not None and not number:
+            return from_match(text, "vague", "light_verb_generic_noun", light, noun)
+        if head >= len(toks):
+            return from_match(text, "vague", "no_object", light)
+    hedge = next((m for m in find_all(text, "hedge") if not m.negated), None)
+    if hedge is not None and not number:
+        return from_match(text, "vague", "hedge", hedge)
+    checkable = number or any(not m.negated for m in find_all(text, "specific"))
+    generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
+    verb = toks[min(head, len(toks) - 1)]
+    rest = [t for t in toks[head + 1 :] if t not in generic]
+    if not rest and not checkable:
+        reason = "no_object" if head + 1 >= len(toks) else "generic_object"
+        words, span = quoted(text, *toks[skip:])
+        return Reading("vague", reason, words, span)
+    words, span = quoted(text, verb)
+    return Reading("clear", "task", words, span)
+
+
+@lru_cache(maxsize=8192)
+def coordinates(text: str) -> bool:
+    """Is ``text`` a vague-looking responsibility that facilitates or coordinates something
+    ("Memfasilitasi pertemuan pelaku usaha")? Seed 000 makes that government's own role
+    (fasilitator dan koordinator): for a government partner it is not a vague task."""
+    if clarity(text).label != "vague" or len(tokens(text)) < 2:
+        return False
+    return starts_with(text, "coordinate", skip=_skip(text, "modal")) is not None

@@ -1,0 +1,74 @@
+"""Who decides, from a decision text or from a responsibility that decides something.
+
+``deliberative``: a forum, consensus, musyawarah. ``authority``: a body acting under its legal
+authority (persetujuan DPRD; the regional head deciding under a regulation, after deliberation:
+seed 003, each party keeps its own authority). ``unilateral``: one party decides alone
+("Keputusan akhir oleh investor", "Memutuskan perubahan desain", "Decide on acceptance of
+works"). ``none``: the text says nothing about who decides. ``detail`` holds the decider when
+the text names one (the words after "oleh"/"by", as written).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
+
+_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan"})
+
+
+def _decider(text: str, marker: Match) -> str:
+    """The words naming who decides after ``marker`` ("... oleh PT Investor"), up to the clause end."""
+    toks = tokens(text)
+    end = marker.found[-1].end
+    clause = marker.found[-1].clause
+    after = [t for t in toks if t.start >= end and t.clause == clause]
+    if marker.found[-1].word not in _BY:
+        if not after or after[0].word not in _BY:
+            return ""
+        after = after[1:]
+    if not after:
+        return ""
+    return text[after[0].start : after[-1].end]
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def decision(text: str) -> Reading:
+    matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
+    authority = next((m for m in matches if m.purpose == "authority"), None)
+    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
+    markers = [m for m in matches if m.purpose == "unilateral"]
+    if markers:
+        unilateral = next((m for m in markers if _decider(text, m)), markers[0])
+        decider = _decider(text, unilateral)
+        if decider:
+            # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
+            if find_all(decider, "authority"):
+                return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
+            if find_all(decider, "deliberative", "forum_body"):
+                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
+            return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+        subject = text[: unilateral.found[0].start]
+        if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
+            return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
+        if authority is not None:
+            return from_match(text, "authority", "authority_decides", unilateral, authority)
+        if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
+            return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
+        return from_match(text, "unilateral", "one_party_decides", unilateral)
+    # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
+    # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
+    if deliberative is not None:
+        return from_match(text, "deliberative", "deliberation", deliberative)
+    if authority is not None:
+        return from_match(text, "authority", "legal_authority", authority)
+    return Reading("none", "no_decider")
+
+
+@lru_cache(maxsize=8192)
+def deliberated(text: str) -> bool:
+    """Is the decision taken in or after a deliberation ("dibahas dalam forum, kemudian
+    ditetapkan oleh Bupati")? An authority deciding so keeps each party's say (seed 003)."""
+    return any(not m.negated for m in find_all(text, "deliberation", "deliberative"))

@@ -1,0 +1,96 @@
+"""Which way an indicator should move, read from what it counts.
+
+In order: a direction word as written ("meningkatnya", "menurunnya", "tetap"); a count of a
+reduction or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase
+penurunan emisi", "kasus yang dicegah") unless the reduction word is followed by the level
+itself ("Penurunan angka kemiskinan" falls); a cumulative count, which rises ("pemandu
+terlatih"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu tanggap");
+a good one, which should rise ("Tingkat kepuasan"). Only when the statement says nothing is
+the direction taken from the goal or activity it measures, and the reading is then marked
+inferred: rules never build an error on an inference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
+
+LEVEL_WINDOW = 4  # words after "penurunan" in which a level word ("angka", "rate") may stand
+
+
+def _level_after(text: str, reduction: Match) -> bool:
+    end = reduction.found[-1].end
+    toks = tokens(text)
+    after = [i for i, t in enumerate(toks) if t.start >= end][:LEVEL_WINDOW]
+    if not after:
+        return False
+    window = (toks[after[0]].start, toks[after[-1]].end)
+    return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level"))
+
+
+def _measure_before(text: str, reduction: Match) -> bool:
+    """Is the reduction word the thing measured ("Persentase penurunan ...", "Jumlah kasus
+    yang dicegah"), not the head of a falling level?"""
+    start = reduction.found[0].start
+    return any(m.found[0].start < start for m in find_all(text, "measurable"))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def statement_direction(text: str) -> Reading:
+    """The direction ``text`` itself names, or ``unknown``."""
+    for match in find_all(text, "reduction_count", "increase", "decrease", "maintain"):
+        if match.negated:
+            continue
+        if match.purpose == "reduction_count":
+            if _level_after(text, match) and not _measure_before(text, match):
+                return from_match(text, "decrease", "reduction_of_level", match)
+            return from_match(text, "increase", "reduction_counted", match)
+        return from_match(text, match.purpose, "direction_word", match)
+    # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
+    # bad quantity: the good thing's words are set aside first.
+    good = [m for m in find_all(text, "good_quantity") if not m.negated]
+    inside_good = {t for m in good for t in m.found}
+    for purpose, label, reason in (
+        ("count_up", "increase", "cumulative_count"),
+        ("neutral_measure", "unknown", "neutral_measure"),
+        ("bad_quantity", "decrease", "bad_quantity"),
+    ):
+        found = next(
+            (
+                m
+                for m in find_all(text, purpose)
+                if not m.negated and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+            ),
+            None,
+        )
+        if found is not None:
+            return from_match(text, label, reason, found)
+    if good:
+        return from_match(text, "increase", "good_quantity", good[0])
+    return Reading("unknown", "no_direction")
+
+
+def _says_nothing(reading: Reading) -> bool:
+    """Is there nothing in the statement to read a direction from (not even a neutral measure)?"""
+    return reading.label == "unknown" and reading.reason == "no_direction"
+
+
+def direction(statement: str, context: Iterable[str] = ()) -> Reading:
+    """The statement's direction; else the first of ``context`` (goal, activity) that names
+    one, marked inferred."""
+    own = statement_direction(statement)
+    if not _says_nothing(own) and own.reason != "good_quantity":
+        return own
+    # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
+    # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
+    for text in context:
+        other = statement_direction(text)
+        if other.label != "unknown":
+            if own.reason == "good_quantity" and other.reason == "good_quantity":
+                break
+            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+    return own

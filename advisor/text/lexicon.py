@@ -1,0 +1,240 @@
+"""Find the phrases of ``knowledge/lexicon.yaml`` in a text, on lemmas, with negation.
+
+Each phrase is compiled once into word keys: ``("s", word)`` for a surface word, ``("id",
+root)`` or ``("en", stem)`` for a lemma of that language (a phrase is stemmed with its own
+language's stemmer; a text's words are stemmed with both, so mixed text still matches), and
+``("#", "")`` for any number (NUM in the lexicon). "A ~ B" matches A and B in one clause, at most five words apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from advisor import knowledge
+from advisor.text.negation import negated
+from advisor.text.stem import stem, stem_en, stem_id
+from advisor.text.tokens import Token, tokens
+
+Key = tuple[str, str]
+NEAR = 5  # words between the two halves of "A ~ B"
+_NUMBER_WORDS = frozenset(
+    [
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+        "sebelas",
+        "puluh",
+        "ratus",
+        "ribu",
+        "seratus",
+        "seribu",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "hundred",
+        "thousand",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    purpose: str
+    lang: str
+    text: str  # as written in the lexicon
+    first: tuple[Key, ...]
+    near: tuple[Key, ...] = ()  # the B of "A ~ B"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase found in a text: which, the words that matched, and whether a negation covers it."""
+
+    phrase: Phrase
+    found: tuple[Token, ...]
+    negated: bool
+
+    @property
+    def purpose(self) -> str:
+        return self.phrase.purpose
+
+    @property
+    def words(self) -> str:
+        return " ".join(t.word for t in self.found)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (min(t.start for t in self.found), max(t.end for t in self.found))
+
+
+def is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in _NUMBER_WORDS
+
+
+@lru_cache(maxsize=65536)
+def keys(word: str) -> frozenset[Key]:
+    """Every key a text's word can match: itself, its Indonesian root, its English stem."""
+    out = {("s", word), ("id", stem_id(word)), ("en", stem_en(word))}
+    if is_number(word):
+        out.add(("#", ""))
+    return frozenset(out)
+
+
+def _compile_part(part: str, lang: str, mode: str) -> tuple[Key, ...]:
+    out: list[Key] = []
+    for token in tokens(part):
+        if token.word == "num":
+            out.append(("#", ""))
+        elif mode == "surface":
+            out.append(("s", token.word))
+        else:
+            out.append((lang, stem(token.word, lang)))
+    return tuple(out)
+
+
+@cache
+def _compiled(purpose: str) -> tuple[Phrase, ...]:
+    """The phrases of ``purpose``: from knowledge/compiled.json when it is current, else compiled."""
+    ready = knowledge.precomputed_phrases().get(purpose)
+    if ready is None:
+        return compile_purpose(purpose)
+    return tuple(
+        Phrase(purpose, lang, text, tuple((k[0], k[1]) for k in first), tuple((k[0], k[1]) for k in near))
+        for lang, text, first, near in ready
+    )
+
+
+def compile_purpose(purpose: str) -> tuple[Phrase, ...]:
+    """A purpose's phrases as word keys, longest first."""
+    entry = knowledge.lexicon()[purpose]
+    phrases = []
+    for lang in ("id", "en"):
+        for text in getattr(entry, lang):
+            first, _, near = text.partition("~")
+            a = _compile_part(first, lang, entry.match)
+            b = _compile_part(near, lang, entry.match) if near else ()
+            if a:
+                phrases.append(Phrase(purpose, lang, text, a, b))
+    # longest first at the same place, so that "penerima manfaat" wins over "penerima"
+    return tuple(sorted(phrases, key=lambda p: -(len(p.first) + len(p.near))))
+
+
+@cache
+def _index(purposes: tuple[str, ...]) -> dict[Key, tuple[Phrase, ...]]:
+    index: dict[Key, list[Phrase]] = {}
+    for purpose in purposes:
+        for phrase in _compiled(purpose):
+            index.setdefault(phrase.first[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _at(toks: tuple[Token, ...], start: int, pattern: tuple[Key, ...]) -> bool:
+    if start + len(pattern) > len(toks):
+        return False
+    clause = toks[start].clause
+    return all(toks[start + k].clause == clause and key in keys(toks[start + k].word) for k, key in enumerate(pattern))
+
+
+def _near(toks: tuple[Token, ...], start: int, end: int, pattern: tuple[Key, ...]) -> int | None:
+    clause = toks[start].clause
+    for other in range(max(0, start - NEAR - len(pattern)), min(len(toks), end + NEAR)):
+        if start <= other < end or toks[other].clause != clause:
+            continue
+        if _at(toks, other, pattern):
+            return other
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _candidates(word: str) -> tuple[Phrase, ...]:
+    """The phrases of any purpose that may start at ``word``, longest first (cached by the
+    word alone: a key of every purpose would be hashed at every word)."""
+    index = _index(_every_purpose())
+    found = [p for key in keys(word) for p in index.get(key, ())]
+    return tuple(sorted(found, key=lambda p: -(len(p.first) + len(p.near))))
+
+
+def _matches(text: str) -> tuple[Match, ...]:
+    toks = tokens(text)
+    out: list[Match] = []
+    for i, token in enumerate(toks):
+        candidates = _candidates(token.word)
+        if not candidates:
+            continue
+        done: set[str] = set()  # one phrase per purpose and starting word: the longest that matches
+        for phrase in candidates:
+            if phrase.purpose in done or not _at(toks, i, phrase.first):
+                continue
+            end = i + len(phrase.first)
+            found = toks[i:end]
+            if phrase.near:
+                other = _near(toks, i, end, phrase.near)
+                if other is None:
+                    continue
+                found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=lambda t: t.start))
+            out.append(Match(phrase, found, negated(toks, i, found)))
+            done.add(phrase.purpose)
+    return tuple(out)
+
+
+@cache
+def _every_purpose() -> tuple[str, ...]:
+    return tuple(knowledge.lexicon())
+
+
+@lru_cache(maxsize=32768)
+def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
+    """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
+    many readings ask about it."""
+    out: dict[str, list[Match]] = {}
+    for match in _matches(text):
+        out.setdefault(match.purpose, []).append(match)
+    return {purpose: tuple(found) for purpose, found in out.items()}
+
+
+def find_all(text: str, *purposes: str) -> list[Match]:
+    """Every phrase of ``purposes`` in ``text``, in text order (negated ones included)."""
+    if not text:
+        return []
+    found = _by_purpose(text)
+    if len(purposes) == 1:
+        return list(found.get(purposes[0], ()))
+    return sorted((m for p in purposes for m in found.get(p, ())), key=lambda m: m.found[0].start)
+
+
+def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
+    """The first phrase of ``purposes`` in ``text`` that no negation covers."""
+    for match in find_all(text, *purposes):
+        if negated_too or not match.negated:
+            return match
+    return None
+
+
+def starts_with(text: str, *purposes: str, skip: int = 0) -> Match | None:
+    """A phrase of ``purposes`` that starts at the ``skip``-th word of ``text``."""
+    toks = tokens(text)
+    if len(toks) <= skip:
+        return None
+    start = toks[skip].start
+    for match in find_all(text, *purposes):
+        if match.found[0].start == start:
+            return match
+    return None

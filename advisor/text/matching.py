@@ -1,0 +1,78 @@
+"""Does a responsibility cover an activity? On lemmas, stopwords and generic words
+("kegiatan", "pelaksanaan", "with") aside, each word stemmed with both stemmers, so
+"koordinasi" meets "mengoordinasikan" and "pemasaran" meets "memasarkan".
+
+The activity's head (its first content word: the action, "Pengolahan", or the thing made,
+"Festival") must appear in the responsibility, and when the activity names more than its
+head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered by
+"Mengoordinasikan pelatihan guru" (same action, other object), nor "Pembangunan TPS3R" by
+"Mengoperasikan TPS3R" (same object, other action).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from advisor import knowledge
+from advisor.text.lexicon import is_number
+from advisor.text.reading import Reading
+from advisor.text.stem import stem_en, stem_id
+from advisor.text.tokens import tokens
+
+MIN_LEMMA = 3
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """The stopwords of ``knowledge/lexicon.yaml``, as a set: they are single words, matched as
+    written, so no scan of the text is needed."""
+    entry = knowledge.lexicon()["stopwords"]
+    return frozenset(w for lang in (entry.id, entry.en) for w in lang if " " not in w)
+
+
+@lru_cache(maxsize=8192)
+def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """Each content word's lemmas (Indonesian and English) with the word as written."""
+    stop = _stopwords()
+    out = []
+    for token in tokens(text):
+        if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
+            continue
+        found = frozenset(x for x in (stem_id(token.word), stem_en(token.word)) if len(x) >= MIN_LEMMA)
+        if found:
+            out.append((found, text[token.start : token.end]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
+    """``others``: the partner's other responsibilities, where the activity's second word may
+    stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
+    words = lemmas(activity)
+    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
+    around = {lemma: word for text in others for found, word in lemmas(text) for lemma in found}
+    if not words:
+        return Reading("no_match", "no_content_word")
+    (head, head_word), rest = words[0], words[1:]
+    shared_head = next((mine[x] for x in head if x in mine), None)
+    if shared_head is None:
+        return Reading("no_match", "head_not_shared", head_word)
+    if not rest:
+        return Reading("match", "head_shared", f"{head_word}/{shared_head}")
+    known = {**around, **mine}
+    other = next(((word, known[x]) for found, word in rest for x in found if x in known), None)
+    if other is None:
+        return Reading("no_match", "object_not_shared", head_word)
+    return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+@lru_cache(maxsize=16384)
+def overlap(activity: str, responsibility: str) -> Reading:
+    """The looser test for a supporting role: any content lemma in common (a partner that
+    supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
+    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
+    for found, word in lemmas(activity):
+        shared = next((mine[x] for x in found if x in mine), None)
+        if shared is not None:
+            return Reading("match", "word_shared", f"{word}/{shared}")
+    return Reading("no_match", "no_shared_lemma")

@@ -1,0 +1,121 @@
+"""Can a goal or an indicator be measured?
+
+A goal is measurable with an amount AND a time: "Meningkatkan kunjungan 20% pada 2027". A
+year, a period ("2025-2029") or an agenda number ("SDG 6", "Misi 3 RPJMD") is not an amount.
+An indicator statement is ``countable`` (a quantity: "Jumlah ...", "Persentase ...", a number,
+a cumulative count), ``yes_no`` (an output that happens or not: "Terlaksananya kegiatan",
+"Training held") or ``abstract`` (an outcome with nothing to count: "Meningkatnya kesadaran
+masyarakat").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from advisor.text.lexicon import find_all, is_number
+from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.tokens import Token, tokens
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PERIOD = re.compile(r"^(?:19|20)\d\d[-–/](?:19|20)?\d\d$")
+_MONTHS = frozenset(
+    [
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "january",
+        "february",
+        "march",
+        "may",
+        "june",
+        "july",
+        "august",
+        "october",
+        "december",
+    ]
+)
+
+
+def _is_year(word: str) -> bool:
+    return bool(_YEAR.match(word) or _PERIOD.match(word))
+
+
+def _amounts(text: str) -> list[Token]:
+    """Numbers that are amounts: not a year, not an agenda's number, not a count of years or
+    months of a deadline ("dalam 3 tahun")."""
+    toks = tokens(text)
+    agenda = {m.found[-1].start for m in find_all(text, "agenda_number")}
+    out = []
+    for i, token in enumerate(toks):
+        if not token.word[:1].isdigit() or _is_year(token.word):
+            continue
+        after = toks[i + 1].word if i + 1 < len(toks) else ""
+        if any(t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]):
+            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2"
+        if after in {"tahun", "bulan", "years", "months", "year", "month"} and not token.word.endswith("%"):
+            continue  # a duration: part of the time
+        out.append(token)
+    return out
+
+
+def _times(text: str) -> list[Token]:
+    toks = tokens(text)
+    out = []
+    for i, token in enumerate(toks):
+        after = toks[i + 1].word if i + 1 < len(toks) else ""
+        if (
+            _is_year(token.word)
+            or token.word in _MONTHS
+            or (is_number(token.word) and after in {"tahun", "bulan", "years", "months", "year", "month"})
+        ):
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
+    """The reading (``measurable`` or ``not_measurable``), has an amount, has a time."""
+    amounts = _amounts(text)
+    words = [m for m in find_all(text, "amount_word") if not m.negated]
+    times = _times(text)
+    has_amount, has_time = bool(amounts or words), bool(times)
+    found = [*amounts, *(t for m in words[:1] for t in m.found), *times]
+    said, span = quoted(text, *found)
+    if has_amount and has_time:
+        return Reading("measurable", "amount_and_time", said, span), True, True
+    reason = "no_amount_no_time" if not (has_amount or has_time) else ("no_time" if has_amount else "no_amount")
+    return Reading("not_measurable", reason, said, span), has_amount, has_time
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def indicator_measurable(text: str) -> Reading:
+    toks = tokens(text)
+    number = next((t for t in toks if is_number(t.word) and not _is_year(t.word)), None)
+    if number is not None:
+        said, span = quoted(text, number)
+        return Reading("countable", "number", said, span)
+    for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
+        found = next((m for m in find_all(text, purpose) if not m.negated), None)
+        if found is not None:
+            return from_match(text, "countable", reason, found)
+    yes_no = next(iter(find_all(text, "yes_no")), None)
+    abstract = next(iter(find_all(text, "abstract_noun")), None)
+    if yes_no is not None and abstract is None:
+        return from_match(text, "yes_no", "happens_or_not", yes_no)
+    if abstract is None and toks and toks[0].word.endswith("nya") and toks[0].word[:2] in ("te", "di"):
+        said, span = quoted(text, toks[0])
+        return Reading("yes_no", "happens_or_not", said, span)
+    if abstract is not None:
+        return from_match(text, "abstract", "abstract_outcome", abstract)
+    said, span = quoted(text, *toks[:3])
+    return Reading("abstract", "nothing_to_count", said, span)

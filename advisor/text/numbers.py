@@ -1,0 +1,115 @@
+"""Numbers as plans write them: "1.500" and "2.000.000" (Indonesian thousands), "2,5"
+(Indonesian decimal), "1,500.75" (English), "Rp2,5 miliar", "30%", "50 orang".
+
+A separator followed by exactly three digits, once, is read by the plan's language (a dot
+groups thousands in Indonesian, a comma in English). Written the other way, or in a plan that
+declares no language, it is ambiguous: the reading keeps both values, and the facts use the
+plan language's one while the review says so in a notice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
+_SCALE = {
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "triliun": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)\b")
+# "Rp 1,2 M" is miliar in Indonesian, "USD 3 M" million in English
+_ABBREVIATED = {"id": {"m": 1e9, "t": 1e12, "k": 1e3}, "en": {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}}
+
+
+_CURRENCY = re.compile(r"(?i)(?:rp|idr|usd|us\$|\$|eur|€|jpy|krw|aud)\s*$")
+
+
+def _scale(word: str, lang: str | None, money: bool) -> float:
+    """The multiplier a word after the number writes; a bare letter only after a currency
+    ("Rp 1,2 M"), where it cannot be a unit ("300 m" is metres)."""
+    lowered = word.lower()
+    if lowered in _SCALE:
+        return _SCALE[lowered]
+    if not money:
+        return 1.0
+    return _ABBREVIATED.get(lang or "id", _ABBREVIATED["id"]).get(lowered, 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReading:
+    """The number a scalar means; ``other`` is the second reading when it is ambiguous."""
+
+    value: float
+    source: str  # the digits as written
+    other: float | None = None
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.other is not None
+
+
+def _plain(raw: str, thousands: str) -> float:
+    decimal = "," if thousands == "." else "."
+    return float(raw.replace(thousands, "").replace(decimal, "."))
+
+
+def _read_digits(raw: str, lang: str | None) -> tuple[float, float | None]:
+    sign = -1.0 if raw.startswith("-") else 1.0
+    digits = raw.lstrip("+-")
+    dots, commas = digits.count("."), digits.count(",")
+    if dots and commas:  # both: the last one is the decimal mark
+        thousands = "," if digits.rfind(".") > digits.rfind(",") else "."
+        return sign * _plain(digits, thousands), None
+    if not dots and not commas:
+        return sign * float(digits), None
+    mark = "." if dots else ","
+    groups = digits.split(mark)
+    grouped = len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
+    if len(groups) > 2:  # "2.000.000": only thousands can repeat
+        return sign * float("".join(groups)), None
+    if not grouped:  # "2,5", "0.300", "12.50": a decimal mark
+        return sign * float(digits.replace(",", ".")), None
+    as_thousands = sign * float("".join(groups))
+    as_decimal = sign * float(digits.replace(",", "."))
+    native = {"id": ".", "en": ","}.get(lang or "")
+    if native == mark:
+        return as_thousands, None
+    if native is None:  # no language declared: the product's default, Indonesian, first
+        return as_thousands, as_decimal
+    return as_decimal, as_thousands  # written the other language's way: say so
+
+
+def read_number(value: object, lang: str | None = None) -> NumberReading | None:
+    """The number in ``value`` (a YAML number or a text holding one), or None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return NumberReading(float(value), str(value))
+    text = str(value)
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    main, other = _read_digits(match.group(0), lang)
+    scale = _SCALE_AFTER.match(text, match.end())
+    money = _CURRENCY.search(text[: match.start()]) is not None
+    factor = _scale(scale.group(1), lang, money) if scale else 1.0
+    return NumberReading(main * factor, match.group(0), other * factor if other is not None else None)
+
+
+def parse_number(value: object, lang: str | None = "id") -> float | None:
+    reading = read_number(value, lang)
+    return reading.value if reading else None
+
+
+def has_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))

@@ -1,0 +1,54 @@
+"""Words of a text with their place in it, and the clause each belongs to.
+
+A clause ends at punctuation that separates statements (, ; : . ! ? and a dash between
+spaces) or before a contrasting conjunction ("tetapi", "namun", "but"): negation and the
+"A near B" patterns of the lexicon never reach across one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[-+]?\d+(?:[.,]\d+)*%?|[^\W_][\w\-']*%?|%|[,;:.!?()]|\s[-–—]\s", re.UNICODE)
+_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")"})
+_CONTRAST = frozenset({"tetapi", "namun", "melainkan", "sedangkan", "but", "however", "whereas", "although"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word, lower-cased, with its span in the original text and its clause number."""
+
+    word: str
+    start: int
+    end: int
+    clause: int
+
+
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` (punctuation only separates clauses and is not returned)."""
+    out: list[Token] = []
+    clause = 0
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if raw in _BREAKS or not raw.strip(" -–—"):
+            clause += 1
+            continue
+        word = raw.lower().strip("'-")
+        if not word:
+            continue
+        if word in _CONTRAST:
+            clause += 1
+        out.append(Token(word, match.start(), match.end(), clause))
+    return tuple(out)
+
+
+def words(text: str) -> list[str]:
+    return [t.word for t in tokens(text)]
+
+
+def span_text(text: str, found: tuple[Token, ...]) -> str:
+    """The text from the first to the last of ``found`` as written (for quoting)."""
+    return text[found[0].start : found[-1].end] if found else ""
