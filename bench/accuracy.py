@@ -7,7 +7,9 @@
   tests hold floors on);
 - per rule family, on the labelled full plans (``plans/<name>.yaml`` with ``<name>.expect.yaml``):
   how many expected findings were raised (``must``: recall) and how many findings planted as
-  near misses were not (``must_not``);
+  near misses were not (``must_not``). An expectation that names a rule merged into another
+  (IN003 is part of IN015 since issue 14) counts the successor's findings, through the
+  registry's aliases; an id retired without a successor (KS008) is not scored;
 - every warning and error raised on the complete plans (there should be none).
 
 The format of the data is described in ``bench/labelled/README.md``.
@@ -147,11 +149,35 @@ class PlanResult:
     error: str = ""
 
 
+def current_key(expected_key: str) -> str | None:
+    """``RULE[:subject]`` with the rule's current id: a rule merged into another is found under
+    that rule's id (the registry's aliases: IN003 is IN015 since issue 14). None for an id
+    retired without a successor (KS008), which no finding can carry."""
+    from advisor.rules import RETIRED, by_id
+
+    rule_id, sep, subject = expected_key.partition(":")
+    if rule_id.upper() in RETIRED:
+        return None
+    rule = by_id().get(rule_id.upper())
+    return f"{rule.id}{sep}{subject}" if rule is not None else expected_key
+
+
 def _hit(expected_key: str, keys: set[str]) -> bool:
-    """Is ``RULE`` or ``RULE:subject`` among the finding keys?"""
-    if ":" not in expected_key:
-        return any(k.split(":", 1)[0] == expected_key for k in keys)
-    return expected_key in keys or any(k.startswith(expected_key + ":") for k in keys)
+    """Is ``RULE`` or ``RULE:subject`` among the finding keys? For an alias the successor's
+    findings count. A rule whose findings now speak of another kind of fact (DP003 of a
+    resource became DP001 of the reliance on a partner; DP007 moved from the plan to the
+    decision) is matched on the rule alone: the expectation names a subject it no longer has."""
+    key = current_key(expected_key)
+    if key is None:
+        return False
+    rule_id, _, _ = key.partition(":")
+    same_rule = {k for k in keys if k.split(":", 1)[0] == rule_id}
+    if ":" not in key:
+        return bool(same_rule)
+    if key in keys or any(k.startswith(key + ":") for k in keys):
+        return True
+    kind = key.split(":")[1]
+    return bool(same_rule) and not any(k.split(":")[1:2] == [kind] for k in same_rule)
 
 
 def score_plans(data: Path, splits: Iterable[str]) -> list[PlanResult]:
@@ -182,8 +208,9 @@ def score_plans(data: Path, splits: Iterable[str]) -> list[PlanResult]:
                 bool(expect.get("complete")),
                 keys,
                 raised,
-                [(k, _hit(k, keys)) for k in expect.get("must") or []],
-                [(k, not _hit(k, keys)) for k in expect.get("must_not") or []],
+                # an id retired without a successor is not scored (nothing can raise it)
+                [(k, _hit(k, keys)) for k in expect.get("must") or [] if current_key(k) is not None],
+                [(k, not _hit(k, keys)) for k in expect.get("must_not") or [] if current_key(k) is not None],
             )
         )
     return results
@@ -220,12 +247,12 @@ def _plan_lines(plans: list[PlanResult]) -> list[str]:
     lines = ["", "rule family   must (raised/expected)   must_not (kept quiet/planted)"]
     families: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for plan in plans:
-        for key, ok in plan.must:
-            families[key[:2]][0] += ok
-            families[key[:2]][1] += 1
+        for key, ok in plan.must:  # counted in the family of the rule's current id
+            families[(current_key(key) or key)[:2]][0] += ok
+            families[(current_key(key) or key)[:2]][1] += 1
         for key, ok in plan.must_not:
-            families[key[:2]][2] += ok
-            families[key[:2]][3] += 1
+            families[(current_key(key) or key)[:2]][2] += ok
+            families[(current_key(key) or key)[:2]][3] += 1
     for family, (mo, mn, no, nn) in sorted(families.items()):
         lines.append(f"{family:<13} {mo:3d}/{mn:<3d}                  {no:3d}/{nn:<3d}")
     lines.append("")
