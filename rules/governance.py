@@ -47,6 +47,9 @@ RULES = [
             c.f << (m.kind == "data_exchange") & (m.exchanged == True) & (m.has_arrangement == False)  # noqa: E712
         ],
         params=("evidence",),
+        # Personal data needs its arrangement by law (UU 27/2022); for other data (statistics,
+        # survey results) an arrangement is good practice, not a condition of signing.
+        severity_when=(("f", "personal", False, "info"),),
     ),
     Rule(
         id="GV001",

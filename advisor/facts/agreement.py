@@ -9,6 +9,10 @@ issue 14 (formal agreement, authority to sign, closing clauses, language).
   is its term.
 - An international agreement of an Indonesian government body is written in Bahasa
   Indonesia, beside the partner's language or English (UU 24/2009 Pasal 31).
+
+Each clause counts where the plan states it: its own field, or a sentence anywhere in the prose
+(the agreement's type, the sustainability text, ...): "PKS dapat diubah dengan adendum",
+"diakhiri lebih awal dengan pemberitahuan 90 hari", "dalam Bahasa Indonesia dan bahasa Inggris".
 """
 
 from __future__ import annotations
@@ -38,21 +42,28 @@ class AgreementTermsFact(schema.Fact):
 schema.register("agreement_terms", AgreementTermsFact)
 
 
+def _stated(texts: list[str], purpose: str) -> bool:
+    return any(find(text, purpose) is not None for text in texts)
+
+
 def add_facts(ex: FactSink) -> None:
     plan = ex.plan
     agreement = plan.agreement
     coordination = plan.coordination
     government = {p.id for p in plan.partners if p.pillar == "government"}
+    prose = [agreement.type or "", *ex.index.prose] if agreement is not None else []
     missing = []
     if agreement is not None:
-        if not filled(agreement.dispute_settlement) and not (coordination and filled(coordination.conflict_resolution)):
-            missing.append("dispute_settlement")
-        if not filled(agreement.term) and not (plan.period and plan.period.end):
-            missing.append("term")
-        if not filled(agreement.amendment):
-            missing.append("amendment")
-        if not filled(agreement.termination):
-            missing.append("termination")
+        settled_elsewhere = {
+            "dispute_settlement": bool(coordination and filled(coordination.conflict_resolution)),
+            "term": bool(plan.period and plan.period.end),
+            "amendment": False,
+            "termination": False,
+        }
+        for clause, elsewhere in settled_elsewhere.items():
+            purpose = "clause_dispute" if clause == "dispute_settlement" else f"clause_{clause}"
+            if not (filled(getattr(agreement, clause)) or elsewhere or _stated(prose, purpose)):
+                missing.append(clause)
     signatories = agreement.signatories if agreement else []
     unauthorised = [
         s.official or s.partner or "?"
@@ -62,6 +73,9 @@ def add_facts(ex: FactSink) -> None:
         and not filled(s.authorisation)
     ]
     language = joined(agreement.language) if agreement and agreement.language is not None else ""
+    if not language.strip():
+        # "dalam Bahasa Indonesia dan bahasa Inggris" written in the agreement's type or elsewhere
+        language = next((t for t in prose if find(t, "agreement_language") is not None), "")
     ex.add(
         "agreement_terms",
         "plan",

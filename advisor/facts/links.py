@@ -100,7 +100,9 @@ def _data(ex: FactSink) -> None:
         "data_sharing" if sharing is not None else "",
         exchanged=bool(contributed) or written is not None,
         personal=personal,
-        has_arrangement=bool(sharing and filled(sharing.arrangement)),
+        # its own field, or an arrangement written in the prose ("data agregat", "perjanjian
+        # berbagi data"): issue 14's statements anywhere
+        has_arrangement=bool(sharing and filled(sharing.arrangement)) or _first(texts, "data_arrangement") is not None,
         has_safeguards=bool(sharing and filled(sharing.safeguards)),
         evidence=written or "; ".join(contributed),
     )
