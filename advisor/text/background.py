@@ -24,6 +24,7 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
 
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
+_NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
 _LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
@@ -54,6 +55,22 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+_VERB = ("me", "ber", "ter", "di", "pe")
+
+
+def _not_yet(text: str) -> Reading | None:
+    """ "belum" before a verb ("belum mengenal pemasaran daring", "belum tersertifikasi"): what
+    is not yet done is a gap, whatever the verb; unless a negation earlier in its clause denies
+    it ("tidak ada temuan yang belum ditindaklanjuti": everything was done)."""
+    toks = tokens(text)
+    for i, (token, after) in enumerate(zip(toks, toks[1:], strict=False)):
+        if token.word != "belum" or after.clause != token.clause or not after.word.startswith(_VERB):
+            continue
+        if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
+            return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
     matches = find_all(text, "problems", "assets", "bad_quantity")
@@ -63,7 +80,7 @@ def problems(text: str) -> Reading:
             return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
-    return Reading("absent", "no_problem")
+    return _not_yet(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
