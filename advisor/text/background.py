@@ -7,6 +7,7 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.negation import NEGATORS, negated
@@ -63,7 +64,7 @@ def _not_yet(text: str) -> Reading | None:
     is not yet done is a gap, whatever the verb; unless a negation earlier in its clause denies
     it ("tidak ada temuan yang belum ditindaklanjuti": everything was done)."""
     toks = tokens(text)
-    for i, (token, after) in enumerate(zip(toks, toks[1:], strict=False)):
+    for i, (token, after) in enumerate(pairwise(toks)):
         if token.word != "belum" or after.clause != token.clause or not after.word.startswith(_VERB):
             continue
         if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
