@@ -57,6 +57,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
 
 
 _VERB = ("me", "ber", "ter", "di", "pe")
+_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal"})
 
 
 def _not_yet(text: str) -> Reading | None:
@@ -65,16 +66,28 @@ def _not_yet(text: str) -> Reading | None:
     it ("tidak ada temuan yang belum ditindaklanjuti": everything was done)."""
     toks = tokens(text)
     for i, (token, after) in enumerate(pairwise(toks)):
-        if token.word != "belum" or after.clause != token.clause or not after.word.startswith(_VERB):
+        if token.word != "belum" or after.clause != token.clause:
+            continue
+        if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
+            after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
+        if not after.word.startswith(_VERB):
             continue
         if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
             return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
     return None
 
 
+def _longest(matches: list[Match]) -> list[Match]:
+    """``matches`` without those inside a longer one: "perguruan tinggi" (an asset) holds no
+    problem "tinggi"."""
+    return [
+        m for m in matches if not any(len(o.found) > len(m.found) and set(m.found) <= set(o.found) for o in matches)
+    ]
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = find_all(text, "problems", "assets", "bad_quantity")
+    matches = _longest(find_all(text, "problems", "assets", "bad_quantity"))
     for match in matches:
         problem = match.purpose in ("problems", "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
@@ -103,7 +116,7 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
-    matches = find_all(text, "assets", "problems")
+    matches = _longest(find_all(text, "assets", "problems"))
     for match in (m for m in matches if m.purpose == "assets"):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)

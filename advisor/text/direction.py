@@ -52,7 +52,14 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, match.purpose, "direction_word", match)
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
-    good = [m for m in find_all(text, "good_quantity") if not m.negated]
+    # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
+    # is a cost, though "produksi" alone is good.
+    bad = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    good = [
+        m
+        for m in find_all(text, "good_quantity")
+        if not m.negated and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
+    ]
     inside_good = {t for m in good for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),

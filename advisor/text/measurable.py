@@ -106,9 +106,12 @@ def indicator_measurable(text: str) -> Reading:
         return Reading("countable", "number", said, span)
     # an output named at the head ("Beroperasinya rumah produksi", "Tersusunnya dokumen") happens
     # or not, whatever measure noun stands later in its object
+    # unless its noun is an abstract outcome ("Terbangunnya kepercayaan antarmitra")
     head = next((m for m in find_all(text, "yes_no") if m.found[0] is toks[0]), None)
-    if head is not None and not find_all(text, "abstract_noun"):
-        return from_match(text, "yes_no", "happens_or_not", head)
+    if head is not None:
+        after = toks[len(head.found)] if len(toks) > len(head.found) else None
+        if after is None or not any(m.found[0] is after for m in find_all(text, "abstract_noun")):
+            return from_match(text, "yes_no", "happens_or_not", head)
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated), None)
         if found is not None:
