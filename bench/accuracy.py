@@ -273,16 +273,28 @@ def _plan_lines(plans: list[PlanResult]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench accuracy", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="the labelled data (default bench/labelled)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="a folder of labelled data (repeatable; default bench/labelled); a folder with statements/ "
+        "and no plans/ adds statements only",
+    )
     parser.add_argument("--split", choices=SPLITS, action="append", help="only this split (repeatable)")
     parser.add_argument("--misses", action="store_true", help="list every statement read wrongly")
     parser.add_argument("--no-plans", action="store_true", help="statements only")
     args = parser.parse_args(argv)
-    if not (args.data / "statements").is_dir():
-        sys.stderr.write(f"{args.data}: no labelled data (statements/ and plans/) here\n")
-        return 2
+    folders: list[Path] = args.data or [DATA]
+    for folder in folders:
+        if not (folder / "statements").is_dir():
+            sys.stderr.write(f"{folder}: no labelled data (statements/ and plans/) here\n")
+            return 2
     splits = args.split or list(SPLITS)
-    tallies = score_statements(load_statements(args.data, splits))
-    plans = [] if args.no_plans else score_plans(args.data, splits)
+    cases: dict[str, list[dict[str, Any]]] = {}
+    for folder in folders:
+        for reading, items in load_statements(folder, splits).items():
+            cases.setdefault(reading, []).extend(items)
+    tallies = score_statements(cases)
+    plans = [] if args.no_plans else [p for folder in folders for p in score_plans(folder, splits)]
     sys.stdout.write(report(tallies, plans, args.misses))
     return 0

@@ -12,6 +12,7 @@ from advisor.loader import parse_text
 from advisor.text import background, clarity, decision, direction, matching, measurable, statements
 from advisor.text.numbers import read_number
 from advisor.validate import validate_document
+from bench.accuracy import READERS, Tally, load_statements, score_statements
 
 VAGUE = [
     # a light verb with a nominalised generic verb
@@ -301,3 +302,26 @@ def _facts_of(plan: dict) -> list[dict]:
     import yaml
 
     return _facts(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False))
+
+
+DEV2 = Path(__file__).parent / "data" / "readings_dev2"
+FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.90
+
+
+@pytest.fixture(scope="module")
+def dev2_tallies() -> dict[str, Tally]:
+    return dict(score_statements(load_statements(DEV2, ["dev"]))["dev"])
+
+
+@pytest.mark.parametrize("reading", sorted(READERS))
+def test_readings_hold_the_floors_on_the_second_development_set(reading: str, dev2_tallies: dict[str, Tally]) -> None:
+    """tests/data/readings_dev2: cases written in officials' forms and other domains than the
+    benchmark's dev split, every reading at least 0.95 precision and 0.90 recall per label."""
+    tally = dev2_tallies[reading]
+    assert tally.n >= 10
+    low = [
+        f"{label}: precision {tally.precision(label):.2f}, recall {tally.recall(label):.2f}"
+        for label in tally.labels()
+        if tally.precision(label) < FLOOR_PRECISION or tally.recall(label) < FLOOR_RECALL
+    ]
+    assert not low, "\n".join([*low, *tally.misses])

@@ -7,6 +7,7 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.negation import NEGATORS, negated
@@ -24,6 +25,7 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
 
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
+_NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
 _LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
@@ -54,16 +56,45 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+_VERB = ("me", "ber", "ter", "di", "pe")
+_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal"})
+
+
+def _not_yet(text: str) -> Reading | None:
+    """ "belum" before a verb ("belum mengenal pemasaran daring", "belum tersertifikasi"): what
+    is not yet done is a gap, whatever the verb; unless a negation earlier in its clause denies
+    it ("tidak ada temuan yang belum ditindaklanjuti": everything was done)."""
+    toks = tokens(text)
+    for i, (token, after) in enumerate(pairwise(toks)):
+        if token.word != "belum" or after.clause != token.clause:
+            continue
+        if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
+            after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
+        if not after.word.startswith(_VERB):
+            continue
+        if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
+            return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
+    return None
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """``matches`` without those inside a longer one: "perguruan tinggi" (an asset) holds no
+    problem "tinggi"."""
+    return [
+        m for m in matches if not any(len(o.found) > len(m.found) and set(m.found) <= set(o.found) for o in matches)
+    ]
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = find_all(text, "problems", "assets", "bad_quantity")
+    matches = _longest(find_all(text, "problems", "assets", "bad_quantity"))
     for match in matches:
         problem = match.purpose in ("problems", "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
             return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
-    return Reading("absent", "no_problem")
+    return _not_yet(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
@@ -85,7 +116,7 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
-    matches = find_all(text, "assets", "problems")
+    matches = _longest(find_all(text, "assets", "problems"))
     for match in (m for m in matches if m.purpose == "assets"):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)

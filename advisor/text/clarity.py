@@ -45,6 +45,9 @@ def clarity(text: str) -> Reading:
     light = starts_with(text, "light_verb", skip=skip)
     if light is not None:
         head = skip + len(light.found)
+        role = starts_with(text, "passive", skip=head)  # "menjadi kelompok sasaran", "act as a beneficiary"
+        if role is not None:
+            return from_match(text, "passive", "receives", light, role)
         noun = starts_with(text, "generic_noun", "vague", skip=head)
         if noun is not None and not number:
             return from_match(text, "vague", "light_verb_generic_noun", light, noun)

@@ -16,7 +16,8 @@ from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import tokens
 
-_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan"})
+# words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
+_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
 
 
 def _decider(text: str, marker: Match) -> str:

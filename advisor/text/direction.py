@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all
+from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import tokens
 
@@ -39,6 +40,35 @@ def _measure_before(text: str, reduction: Match) -> bool:
     return any(m.found[0].start < start for m in find_all(text, "measurable"))
 
 
+_DONE_TO = ("di", "ter")  # "sampah yang dipilah", "kasus yang tertangani"
+_RECEIVES = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"})
+_ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
+
+
+def _handled(text: str, bad: Match) -> bool:
+    """Is the bad thing followed by what was done to it ("keluarga miskin yang menerima bantuan",
+    "sampah yang berhasil dipilah", "kasus yang ditangani")? Then the statement counts it handled,
+    which rises; not when the verb is bad itself ("sampah yang dibuang") or negated ("yang belum
+    diselesaikan")."""
+    toks = tokens(text)
+    start = toks.index(bad.found[-1]) + 1
+    clause = bad.found[-1].clause
+    for k in range(start, min(start + NOUN_REACH, len(toks))):
+        if toks[k].clause != clause:
+            return False
+        if toks[k].word != "yang":
+            continue
+        rest = [t for t in toks[k + 1 : k + 3] if t.clause == clause]
+        if rest and rest[0].word in _ALREADY:
+            rest = rest[1:]
+        if not rest or rest[0].word in NEGATORS:
+            return False
+        bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
+        return rest[0] not in bad_words and (rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES)
+    return False
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
@@ -52,7 +82,14 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, match.purpose, "direction_word", match)
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
-    good = [m for m in find_all(text, "good_quantity") if not m.negated]
+    # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
+    # is a cost, though "produksi" alone is good.
+    bad = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    good = [
+        m
+        for m in find_all(text, "good_quantity")
+        if not m.negated and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
+    ]
     inside_good = {t for m in good for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -68,10 +105,19 @@ def statement_direction(text: str) -> Reading:
             None,
         )
         if found is not None:
+            if purpose == "bad_quantity" and _handled(text, found):
+                return from_match(text, "increase", "bad_handled", found)
             return from_match(text, label, reason, found)
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
+    # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
+    denied = next((m for m in find_all(text, "good_quantity") if m.negated), None)
+    if denied is not None:
+        return from_match(text, "decrease", "good_denied", denied)
     return Reading("unknown", "no_direction")
+
+
+_WEAK = ("good_quantity",)  # readings a goal that names a direction overrides
 
 
 def _says_nothing(reading: Reading) -> bool:
@@ -83,14 +129,14 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
-    if not _says_nothing(own) and own.reason != "good_quantity":
+    if not _says_nothing(own) and own.reason not in _WEAK:
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
     # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
     for text in context:
         other = statement_direction(text)
         if other.label != "unknown":
-            if own.reason == "good_quantity" and other.reason == "good_quantity":
+            if own.reason in _WEAK and other.reason in _WEAK:
                 break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from advisor import knowledge
-from advisor.text.negation import negated
+from advisor.text.negation import NEGATORS, negated
 from advisor.text.stem import stem, stem_en, stem_id
 from advisor.text.tokens import Token, tokens
 
@@ -103,7 +103,9 @@ def _compile_part(part: str, lang: str, mode: str) -> tuple[Key, ...]:
     for token in tokens(part):
         if token.word == "num":
             out.append(("#", ""))
-        elif mode == "surface":
+        elif mode == "surface" or token.word in NEGATORS:
+            # a negator is matched as written: "belum berjalan" must not meet "sebelumnya
+            # berjalan" through the root they share
             out.append(("s", token.word))
         else:
             out.append((lang, stem(token.word, lang)))

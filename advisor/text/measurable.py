@@ -17,7 +17,7 @@ from advisor.text.lexicon import find_all, is_number
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = re.compile(r"^(?:[a-z]+-)?(?:19|20)\d\d$")  # "2026", "mid-2026", "akhir-2027"
 _PERIOD = re.compile(r"^(?:19|20)\d\d[-–/](?:19|20)?\d\d$")
 _MONTHS = frozenset(
     [
@@ -104,6 +104,14 @@ def indicator_measurable(text: str) -> Reading:
     if number is not None:
         said, span = quoted(text, number)
         return Reading("countable", "number", said, span)
+    # an output named at the head ("Beroperasinya rumah produksi", "Tersusunnya dokumen") happens
+    # or not, whatever measure noun stands later in its object
+    # unless its noun is an abstract outcome ("Terbangunnya kepercayaan antarmitra")
+    head = next((m for m in find_all(text, "yes_no") if m.found[0] is toks[0]), None)
+    if head is not None:
+        after = toks[len(head.found)] if len(toks) > len(head.found) else None
+        if after is None or not any(m.found[0] is after for m in find_all(text, "abstract_noun")):
+            return from_match(text, "yes_no", "happens_or_not", head)
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated), None)
         if found is not None:
