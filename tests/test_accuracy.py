@@ -1,7 +1,8 @@
-"""Floors on the labelled data (bench/labelled/, issue 13): in each split, every reading reads
+"""Floors on the labelled data (bench/labelled/, issue 13): every reading reads
 the labelled statements with precision >= 0.95 and recall >= 0.90 (macro averages over its
-labels), and the complete full plans raise no warning and no error. `python -m bench accuracy` prints the
-figures behind these tests."""
+labels) on the dev split, and the complete dev plans raise no warning and no error; the holdout
+split (never tuned on) is held to its measured level until it reaches the same floors.
+`python -m bench accuracy` prints the figures behind these tests."""
 
 from __future__ import annotations
 
@@ -9,30 +10,34 @@ from pathlib import Path
 
 import pytest
 
-from bench.accuracy import DATA, READERS, SPLITS, _hit, current_key, load_statements, score_plans, score_statements
+from bench.accuracy import DATA, READERS, _hit, current_key, load_statements, score_plans, score_statements
 
 PRECISION, RECALL = 0.95, 0.90
 needs_data = pytest.mark.skipif(
     not (DATA / "statements").is_dir() or not (DATA / "plans").is_dir(),
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
-# Known shortfalls, each with its reason, shown by `pytest -rx`. Not strict: the tests run, and
-# report XPASS once the shortfall is gone; then remove the marker.
-HOLDOUT_BELOW_FLOORS = pytest.mark.xfail(
-    strict=False,
-    reason="holdout split: several readings are below the floors; they are being improved on branch "
-    "i13gen (advisor/text/, knowledge/lexicon.yaml), without looking at the holdout cases",
-)
-COMPLETE_PLANS_PREDATE_ISSUE_14 = pytest.mark.xfail(
-    strict=False,
-    reason="the complete labelled plans were written before issue 14 added agreement clauses, the "
-    "agreement language and data_sharing to the plan: GV014, KS012 and KS013 ask for them "
-    "(and holdout readings misread some of their statements, see above)",
-)
-
-
-def _split_params(known: pytest.MarkDecorator) -> list[object]:
-    return [pytest.param("dev", id="dev"), pytest.param("holdout", id="holdout", marks=known)]
+# The holdout split is what the readings were never tuned on: its figures are the honest ones.
+# They are below the product's floors (PRECISION, RECALL) for most readings; until they reach
+# them, each reading is held to what it measured when the floors were last set (2026-11-28,
+# minus 0.03 for one or two cases), so that a change that makes the readings worse on unseen
+# text fails here. Raise a figure when a reading improves; the target stays PRECISION/RECALL.
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split
+    "background_assets": (0.94, 0.95),
+    "background_problems": (0.79, 0.77),
+    "clarity": (0.83, 0.83),
+    "decision": (0.82, 0.81),
+    "direction": (0.78, 0.84),
+    "goal_measurable": (1.0, 1.0),
+    "indicator_measurable": (0.86, 0.81),
+    "match": (0.91, 0.90),
+    "number": (0.80, 0.94),
+    "statement": (0.81, 0.70),
+}
+SLACK = 0.03
+# Warnings and errors the complete holdout plans raise today (misreadings of unseen text); dev's
+# complete plans raise none.
+HOLDOUT_COMPLETE_RAISED = 3
 
 
 @pytest.fixture(scope="module")
@@ -42,25 +47,44 @@ def tallies():  # type: ignore[no-untyped-def]
 
 @needs_data
 @pytest.mark.parametrize("reading", sorted(READERS))
-@pytest.mark.parametrize("split", _split_params(HOLDOUT_BELOW_FLOORS))
-def test_reading_meets_the_floors(split: str, reading: str, tallies) -> None:  # type: ignore[no-untyped-def]
-    tally = tallies.get(split, {}).get(reading)
-    assert tally is not None and tally.n >= 10, f"{split}: too few labelled {reading} statements to measure"
+def test_reading_meets_the_floors_on_the_dev_split(reading: str, tallies) -> None:  # type: ignore[no-untyped-def]
+    tally = tallies.get("dev", {}).get(reading)
+    assert tally is not None and tally.n >= 10, f"dev: too few labelled {reading} statements to measure"
     precision, recall = tally.macro()
-    # the misses of the holdout split are not printed: whoever tunes the readings must not see them
-    misses = "\n".join(tally.misses[:15]) if split == "dev" else "(holdout: misses not listed)"
-    assert precision >= PRECISION, f"{split}: {reading}: precision {precision:.3f} < {PRECISION}\n{misses}"
-    assert recall >= RECALL, f"{split}: {reading}: recall {recall:.3f} < {RECALL}\n{misses}"
+    misses = "\n".join(tally.misses[:15])
+    assert precision >= PRECISION, f"dev: {reading}: precision {precision:.3f} < {PRECISION}\n{misses}"
+    assert recall >= RECALL, f"dev: {reading}: recall {recall:.3f} < {RECALL}\n{misses}"
 
 
 @needs_data
-@pytest.mark.parametrize("split", [pytest.param(s, id=s, marks=COMPLETE_PLANS_PREDATE_ISSUE_14) for s in SPLITS])
-def test_complete_plans_raise_no_warning_or_error(split: str) -> None:
-    plans = [p for p in score_plans(DATA, (split,)) if p.complete]
-    assert plans, f"{split}: the labelled data has no complete plan"
+@pytest.mark.parametrize("reading", sorted(READERS))
+def test_reading_holds_its_measured_level_on_the_holdout_split(reading: str, tallies) -> None:  # type: ignore[no-untyped-def]
+    tally = tallies.get("holdout", {}).get(reading)
+    assert tally is not None and tally.n >= 10, f"holdout: too few labelled {reading} statements to measure"
+    precision, recall = tally.macro()
+    floor_p = min(PRECISION, HOLDOUT_MEASURED[reading][0]) - SLACK
+    floor_r = min(RECALL, HOLDOUT_MEASURED[reading][1]) - SLACK
+    # the misses of the holdout split are not printed: whoever tunes the readings must not see them
+    assert precision >= floor_p, f"holdout: {reading}: precision {precision:.3f} fell below {floor_p:.2f}"
+    assert recall >= floor_r, f"holdout: {reading}: recall {recall:.3f} fell below {floor_r:.2f}"
+
+
+@needs_data
+def test_complete_dev_plans_raise_no_warning_or_error() -> None:
+    plans = [p for p in score_plans(DATA, ("dev",)) if p.complete]
+    assert plans, "dev: the labelled data has no complete plan"
     raised = [f"{p.name}: {severity} {key} {title}" for p in plans for severity, key, title in p.raised]
     failed = [f"{p.name}: {p.error}" for p in plans if p.error]
-    assert not failed and not raised, f"{split}: warnings or errors on complete plans:\n" + "\n".join(failed + raised)
+    assert not failed and not raised, "dev: warnings or errors on complete plans:\n" + "\n".join(failed + raised)
+
+
+@needs_data
+def test_complete_holdout_plans_raise_no_more_than_measured() -> None:
+    plans = [p for p in score_plans(DATA, ("holdout",)) if p.complete]
+    assert plans, "holdout: the labelled data has no complete plan"
+    assert not [p.name for p in plans if p.error]
+    raised = sum(len(p.raised) for p in plans)
+    assert raised <= HOLDOUT_COMPLETE_RAISED, f"holdout: {raised} warnings or errors on complete plans"
 
 
 def test_retired_rule_ids_resolve_through_the_registry() -> None:
