@@ -22,6 +22,7 @@ import yaml
 
 from advisor import collector
 from advisor.problems import InputError, Problem
+from advisor.sources.place import Place, SheetMap
 
 Key = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -67,10 +68,18 @@ class Document:
     data: Any
     positions: dict[Key, Position]
     key_positions: dict[Key, Position]
+    # A workbook's rows as virtual lines (advisor/sources/place.py); None for a text file.
+    sheets: SheetMap | None = None
+    # Notes about the file that are not problems (a workbook's macros, never run).
+    notes: tuple[Problem, ...] = ()
 
     def position(self, key: Key) -> Position | None:
         """The closest known position for ``key``, walking up to its parents."""
         return self.positions.get(nearest(key, self.positions))
+
+    def place(self, line: int | None, col: int | None) -> Place:
+        """Where a ``(line, col)`` of this document is, as a person finds it."""
+        return self.sheets.place(self.file, line, col) if self.sheets else Place(self.file, line, col)
 
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
