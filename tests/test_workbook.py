@@ -399,3 +399,13 @@ def test_html_and_sarif_place_workbook_findings_at_cells(tmp_path: Path) -> None
     names = [loc["fullyQualifiedName"] for r in results for loc in r["locations"][0]["logicalLocations"]]
     assert any("!" in name for name in names)
     assert all("region" not in r["locations"][0]["physicalLocation"] for r in results)
+
+
+def test_a_document_gives_the_excerpt_at_a_place(tmp_path: Path) -> None:
+    text_doc = read_plan(GOOD)
+    line, _ = text_doc.positions[("partners", 0, "pillar")]
+    assert text_doc.excerpt(line) == ("    pillar: government",)
+    book_doc = read_plan(_book(tmp_path, _data()))
+    line, col = book_doc.positions[("partners", 0, "pillar")]
+    assert book_doc.place(line, col).where().endswith("rencana.xlsx:Mitra!C2")
+    assert "C2: pemerintah" in book_doc.excerpt(line)
