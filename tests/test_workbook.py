@@ -409,3 +409,11 @@ def test_a_document_gives_the_excerpt_at_a_place(tmp_path: Path) -> None:
     line, col = book_doc.positions[("partners", 0, "pillar")]
     assert book_doc.place(line, col).where().endswith("rencana.xlsx:Mitra!C2")
     assert "C2: pemerintah" in book_doc.excerpt(line)
+
+
+def test_a_number_no_date_can_be_is_reported_not_a_crash(tmp_path: Path) -> None:
+    path = _book(tmp_path, _data())
+    _edit(path, "Indikator", "G2", 1e300)  # due: far past any date Excel has
+    with pytest.raises(InputError) as err:
+        load_plan(path)
+    assert [p.cell for p in err.value.problems] == ["G2"]

@@ -32,6 +32,7 @@ _ID_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.500 / 1.
 _EN_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,500 / 1,500.25
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)?$")
 _SPLIT_IDS = re.compile(r"[,;\n]+")
+_LAST_SERIAL = 2_958_466  # 9999-12-31: Excel has no date after it
 
 
 @dataclass
@@ -83,7 +84,9 @@ def read_workbook(path: Path, display: str, max_bytes: int) -> Document:
         try:
             reader = _Reader(display)
             reader.epoch = book.epoch
-            sheets = _read_sheets(book, archive, reader)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. a date cell out of range: read as an error value
+                sheets = _read_sheets(book, archive, reader)
         finally:
             book.close()
     if not sheets:  # none of the plan's sheets: say that, not every sheet it has instead
@@ -343,7 +346,10 @@ def _fields(sheet: _Sheet, header: dict[int, str], rows: list[_Row], data: dict[
     key_col, value_col = columns[0], columns[1]
     target: dict[str, Any] = data
     for part in spec.path:
-        target = target.setdefault(part, {})
+        inner = target.setdefault(part, {})
+        if not isinstance(inner, dict):  # the section was given a single value on the plan sheet
+            return
+        target = inner
     seen: set[tuple[str, ...]] = set()
     for row in rows:
         if key_col not in row.cells or value_col not in row.cells:
@@ -440,7 +446,7 @@ def _convert(value: Any, kind: str, reader: _Reader) -> Any:
     if isinstance(value, bool):
         return value if kind == "bool" else ("ya" if value and reader.lang == "id" else str(value).lower())
     if isinstance(value, int | float):
-        if kind == "date":
+        if kind == "date" and 1 <= value < _LAST_SERIAL:
             return (reader.epoch + dt.timedelta(days=float(value))).date()
         if kind == "number":
             return int(value) if isinstance(value, float) and value.is_integer() else value
