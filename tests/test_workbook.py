@@ -417,3 +417,14 @@ def test_a_number_no_date_can_be_is_reported_not_a_crash(tmp_path: Path) -> None
     with pytest.raises(InputError) as err:
         load_plan(path)
     assert [p.cell for p in err.value.problems] == ["G2"]
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+def test_every_example_round_trips_through_a_workbook_to_the_same_plan(tmp_path: Path, plan: Path) -> None:
+    # A list of one stays a list and a text a text; JSON's dates are texts, read as the dates.
+    back = tmp_path / "back.yaml"
+    assert _run("convert", str(plan.with_suffix(".xlsx")), str(back))[0] == 0
+    assert load_plan(back).plan.model_dump(mode="json") == load_plan(plan).plan.model_dump(mode="json")
+    assert load_plan(plan.with_suffix(".xlsx")).plan.model_dump(mode="json") == load_plan(plan).plan.model_dump(
+        mode="json"
+    )

@@ -275,12 +275,13 @@ def _table(sheet: _Sheet, header: dict[int, str], rows: list[_Row], data: dict[s
             path = _column(spec.model, header[col])
             kind = _kind(spec.model, path)
             converted = _convert(value, kind, reader)
-            if kind == "ids" and isinstance(converted, list):
+            if kind == "ids" and isinstance(converted, str):
+                owner, name = layout.model_at(spec.model, path)
+                if layout.always_list(owner, name):
+                    converted = [converted]  # `support: [dinas]`; `lead: dinas` stays a single id
+            if isinstance(converted, list):
                 for k in range(len(converted)):
                     reader.positions[(*key, *path, k)] = (row.line, col)
-                owner, name = layout.model_at(spec.model, path)
-                if len(converted) == 1 and not layout.always_list(owner, name):
-                    converted = converted[0]  # `lead: dinas`, as YAML writes a single id
             _put(record, path, converted)
             for depth in range(1, len(path) + 1):
                 reader.positions.setdefault((*key, *path[:depth]), (row.line, col))
@@ -351,11 +352,15 @@ def _fields(sheet: _Sheet, header: dict[int, str], rows: list[_Row], data: dict[
             return
         target = inner
     seen: set[tuple[str, ...]] = set()
+    marked: set[tuple[str, ...]] = set()  # written with a row left empty: a list, even of one
     for row in rows:
-        if key_col not in row.cells or value_col not in row.cells:
+        if key_col not in row.cells:
             continue
         written = _norm(_shown(row.cells[key_col]))
         path = _column(spec.model, written)
+        if value_col not in row.cells:
+            marked.add(path)
+            continue
         kind = _kind(spec.model, path)
         owner_ok = True
         try:
@@ -380,7 +385,7 @@ def _fields(sheet: _Sheet, header: dict[int, str], rows: list[_Row], data: dict[
         for depth in range(1, len(path) + 1):
             reader.positions.setdefault((*spec.path, *path[:depth]), (row.line, value_col))
             reader.key_positions.setdefault((*spec.path, *path[:depth]), (row.line, key_col))
-    for path in seen:  # a list written on one row is a text where the field may be one
+    for path in seen - marked:  # a list written on one row is a text where the field may be one
         value = _get(target, path)
         try:
             owner, name = layout.model_at(spec.model, path)
@@ -438,10 +443,11 @@ def _convert(value: Any, kind: str, reader: _Reader) -> Any:
         if kind == "number":
             return _number_text(text, reader.lang)
         if kind == "ids":
-            return [part.strip() for part in _SPLIT_IDS.split(text) if part.strip()]
+            ids = [part.strip() for part in _SPLIT_IDS.split(text) if part.strip()]
+            return ids if len(ids) != 1 or value.rstrip(" ").endswith((",", ";", "\n")) else ids[0]
         if kind == "texts":
             lines = [line.strip() for line in text.splitlines() if line.strip()]
-            return lines if len(lines) > 1 else text
+            return lines if len(lines) > 1 or value.rstrip(" ").endswith("\n") else text
         return text
     if isinstance(value, bool):
         return value if kind == "bool" else ("ya" if value and reader.lang == "id" else str(value).lower())

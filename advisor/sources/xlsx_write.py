@@ -123,21 +123,24 @@ def _head(ws: Worksheet, names: list[str], widths: list[int]) -> None:
         ws.column_dimensions[column_letter(col)].width = width
 
 
-def _cell_value(value: Any, kind: str, lang: str) -> Any:
+def _cell_value(value: Any, kind: str, lang: str, only_list: bool = False) -> Any:
     if value is None:
         return None
     if isinstance(value, bool):
         return layout.texts()["booleans"][str(value).lower()][lang]
     if isinstance(value, list):
         sep = ", " if kind == "ids" else "\n"
-        return sep.join(str(_cell_value(v, "text", lang)) for v in value)
+        joined = sep.join(str(_cell_value(v, "text", lang)) for v in value)
+        # A list of one stays a list (the field could hold a single text): a trailing comma or
+        # line break says so, and the reader keeps it a list (xlsx_read._convert).
+        return joined + sep.strip(" ") if len(value) == 1 and not only_list else joined
     if isinstance(value, dt.date | int | float):
         return value
     return str(value)
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any, kind: str, lang: str) -> None:
-    cell = ws.cell(row, col, _cell_value(value, kind, lang))
+def _put(ws: Worksheet, row: int, col: int, value: Any, kind: str, lang: str, only_list: bool = False) -> None:
+    cell = ws.cell(row, col, _cell_value(value, kind, lang, only_list))
     if isinstance(cell.value, str) and cell.data_type == "f":
         cell.data_type = "s"  # a plan's text that starts with "=" stays text, never a formula
     if isinstance(cell.value, dt.date):
@@ -181,6 +184,8 @@ def _fields(ws: Worksheet, spec: layout.Sheet, data: Any, lang: str) -> None:
         items = value if isinstance(value, list) else [value]
         if value is not None and not items:
             continue
+        if isinstance(value, list) and len(value) == 1 and not layout.always_list(owner, name):
+            items = [*items, None]  # a row for another entry: the field is a list of one, not a text
         for item in items:
             ws.cell(row, 1, field_key(spec.model, path, lang))
             _put(ws, row, 2, _enum_value(owner, name, item, lang), "text" if kind == "texts" else kind, lang)
@@ -207,7 +212,8 @@ def _table(ws: Worksheet, spec: layout.Sheet, records: Any, lang: str) -> None:
     for row, record in enumerate(records if isinstance(records, list) else [], 2):
         for col, (path, kind) in enumerate(zip(paths, kinds, strict=True), 1):
             owner, name = layout.model_at(spec.model, path)
-            _put(ws, row, col, _enum_value(owner, name, _at(record, path), lang), kind, lang)
+            value = _enum_value(owner, name, _at(record, path), lang)
+            _put(ws, row, col, value, kind, lang, layout.always_list(owner, name))
 
 
 def _partner_choice(ws: Worksheet, lang: str) -> None:
@@ -241,7 +247,8 @@ def _items(ws: Worksheet, spec: layout.Sheet, partners: list[Any], lang: str) ->
             ws.cell(row, 1, partner.get("id"))
             for col, (path, kind) in enumerate(zip(paths, kinds, strict=True), 2):
                 owner, name = layout.model_at(spec.model, path)
-                _put(ws, row, col, _enum_value(owner, name, _at(record, path), lang), kind, lang)
+                value = _enum_value(owner, name, _at(record, path), lang)
+                _put(ws, row, col, value, kind, lang, layout.always_list(owner, name))
             row += 1
 
 
