@@ -35,7 +35,7 @@ from advisor.texts import label, ui
 if TYPE_CHECKING:  # imported where used: `check` runs reviews from here and needs neither
     import pathspec
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm")
 IGNORE_FILE = ".advisorignore"
 
 

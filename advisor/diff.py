@@ -99,7 +99,7 @@ def render_text(rev: Revision, lang: str, color: bool = False) -> str:
             severity = label("severity", f.severity, lang)
             title = terminal(f.text("title", lang))
             lines.append(f"  {style(mark, fg=colour) if colour else mark} {f.rule_id}  {severity}: {title}")
-            lines.append(f"      {file}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""))
+            lines.append(f"      {f.where(file)}" + (f"  {f.path}" if f.path else ""))
     return "\n".join(lines) + "\n"
 
 

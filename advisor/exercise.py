@@ -24,7 +24,7 @@ from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
 
 EXERCISES_DIR = knowledge.knowledge_path("exercises")
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm")
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 

@@ -51,6 +51,17 @@ class Finding:
     # The facts the rule's conditions matched, by alias, as sorted (attribute, value) pairs:
     # what ``advisor check --explain`` shows. Not part of a finding's identity.
     facts: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = field(default=(), compare=False)
+    # In a workbook: the sheet and cell, and the row's cells to show where a YAML line is shown
+    # (line and col are then the row's virtual line and the column number).
+    sheet: str | None = None
+    cell: str | None = None
+    excerpt: tuple[str, ...] = field(default=(), compare=False)
+
+    def where(self, file: str) -> str:
+        """``file:line:col``, or ``file:Sheet!C5`` in a workbook."""
+        if self.sheet is not None:
+            return f"{file}:{self.sheet}!{self.cell}"
+        return f"{file}:{self.line}:{self.col}"
 
     @property
     def key(self) -> str:

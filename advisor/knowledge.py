@@ -425,7 +425,7 @@ def yaml_reasons() -> tuple[YamlReason, ...]:
 
 @cache
 def error_texts() -> dict[str, Bilingual]:
-    raw = _read("texts/errors.yaml")
+    raw = {**_read("texts/errors.yaml"), **_read("texts/workbook_errors.yaml")}  # workbooks: advisor/sources/
     return {key: _checked(Bilingual, value, f"texts/errors.yaml: {key}") for key, value in raw.items()}
 
 

@@ -14,7 +14,7 @@ import math
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,6 +22,7 @@ import yaml
 
 from advisor import collector
 from advisor.problems import InputError, Problem
+from advisor.sources.place import Place, SheetMap
 
 Key = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -68,10 +69,27 @@ class Document:
     data: Any
     positions: dict[Key, Position]
     key_positions: dict[Key, Position]
+    # A workbook's rows as virtual lines (advisor/sources/place.py); None for a text file.
+    sheets: SheetMap | None = None
+    # Notes about the file that are not problems (a workbook's macros, never run).
+    notes: tuple[Problem, ...] = ()
+    # A text file's own text, for excerpts (a workbook's are its rows, in ``sheets``).
+    text: str = field(default="", repr=False, compare=False)
 
     def position(self, key: Key) -> Position | None:
         """The closest known position for ``key``, walking up to its parents."""
         return self.positions.get(nearest(key, self.positions))
+
+    def place(self, line: int | None, col: int | None) -> Place:
+        """Where a ``(line, col)`` of this document is, as a person finds it."""
+        return self.sheets.place(self.file, line, col) if self.sheets else Place(self.file, line, col)
+
+    def excerpt(self, line: int) -> tuple[str, ...]:
+        """What stands at ``line``: a text file's line, or a workbook row's cells (``C5: text``)."""
+        if self.sheets is not None:
+            return self.sheets.excerpt(line)
+        lines = self.text.splitlines()
+        return (lines[line - 1],) if 1 <= line <= len(lines) else ()
 
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -153,7 +171,7 @@ def load_file(path: str | Path, display: str | None = None, max_bytes: int = DEF
 def parse_text(text: str, display: str, is_json: bool = False) -> Document:
     if not text.strip():
         raise InputError([Problem("empty", display)])
-    doc = _parse_json(text, display) if is_json else _parse_yaml(text, display)
+    doc = replace(_parse_json(text, display) if is_json else _parse_yaml(text, display), text=text)
     if doc.data is None:
         raise InputError([Problem("empty", display)])
     if not isinstance(doc.data, dict):

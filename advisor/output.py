@@ -144,10 +144,20 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write(destination: Destination, text: str, stream: TextIO | None = None) -> None:
+def write(destination: Destination, text: str | bytes, stream: TextIO | None = None) -> None:
     """Write one report; :class:`OutputError` when the system refuses (a full disk, a closed
-    standard output), with no temporary file left and the previous report whole."""
+    standard output), with no temporary file left and the previous report whole. Bytes (a
+    workbook) are written as they are."""
     if destination.path is None:
+        if isinstance(text, bytes):
+            try:
+                sys.stdout.buffer.write(text)
+                sys.stdout.buffer.flush()
+            except OSError as exc:
+                raise OutputError(
+                    destination.shown, "output_unwritable", {"reason": exc.strerror or str(exc)}
+                ) from None
+            return
         _write_stream(destination.shown, text, stream or sys.stdout)
         return
     real = Path(_real(destination.path))
@@ -166,10 +176,16 @@ def write(destination: Destination, text: str, stream: TextIO | None = None) -> 
     except OSError as exc:
         raise OutputError(destination.shown, "output_unwritable", {"reason": exc.strerror or str(exc)}) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fchmod(handle.fileno(), mode)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fchmod(binary.fileno(), mode)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fchmod(handle.fileno(), mode)
         os.replace(tmp, real)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

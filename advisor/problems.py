@@ -19,9 +19,15 @@ class Problem:
     col: int | None = None
     path: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    # In a workbook: the sheet and cell (advisor/sources/place.py); line and col are then the
+    # row's virtual line and the column number.
+    sheet: str | None = None
+    cell: str | None = None
 
     def where(self) -> str:
-        """``file:line:col`` as editors and terminals link it."""
+        """``file:line:col`` as editors and terminals link it; ``file:Sheet!C5`` in a workbook."""
+        if self.sheet is not None:
+            return f"{self.file}:{self.sheet}!{self.cell}" if self.cell else f"{self.file}:{self.sheet}"
         if self.line is None:
             return self.file
         if self.col is None:

@@ -16,9 +16,11 @@ from advisor.facts import extract
 from advisor.facts.notices import number_notices
 from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
-from advisor.loader import DEFAULT_MAX_BYTES, load_file, nearest
+from advisor.loader import DEFAULT_MAX_BYTES, nearest
 from advisor.problems import InputError, Problem, format_path, parse_path
 from advisor.rules.base import SEVERITY_RANK
+from advisor.sources.place import SheetMap
+from advisor.sources.registry import read_plan
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 
@@ -63,11 +65,24 @@ DEFAULT_SETTINGS = Settings()
 
 def load_plan(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> ValidatedPlan:
     """Read and validate one plan; raises :class:`advisor.problems.InputError`."""
-    doc = load_file(path, display, settings.max_bytes)
+    doc = read_plan(path, display, settings.max_bytes)
     try:
         return validate_document(doc, settings.lang or "id")
     except InputError as err:
-        raise InputError(err.problems, declared_language(doc.data)) from None
+        raise InputError(placed(err.problems, doc.sheets), declared_language(doc.data)) from None
+
+
+def placed(problems: list[Problem], sheets: SheetMap | None) -> list[Problem]:
+    """Problems of a workbook with their sheet and cell (validation places by virtual line)."""
+    if sheets is None:
+        return problems
+    out = []
+    for problem in problems:
+        if problem.sheet is None and problem.line is not None:
+            where = sheets.place(problem.file, problem.line, problem.col)
+            problem = replace(problem, sheet=where.sheet, cell=where.cell)
+        out.append(problem)
+    return out
 
 
 def declared_language(data: Any) -> str | None:
@@ -99,9 +114,10 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
             findings = tuple(sorted((_with_severity(f, settings) for f in findings), key=Finding.sort_key))
         # Suppressions are matched before selection, so that a suppression of a rule the team
         # config ignores is not reported as unused.
-        notices: tuple[Problem, ...] = ()
+        notices: tuple[Problem, ...] = vplan.notes
         if settings.suppress:
-            findings, notices = apply_suppressions(findings, vplan)
+            findings, unused = apply_suppressions(findings, vplan)
+            notices += unused
         notices += number_notices(vplan)
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
         verdict = assess.verdict(findings)
@@ -135,6 +151,11 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         at = str(subject.get(rule.at[1:], "")) if rule.at.startswith("@") else rule.at
         path = subject.get("path", "") or _section(vplan, at)
         line, col = vplan.position(parse_path(path))
+        sheet = cell = None
+        excerpt: tuple[str, ...] = ()
+        if vplan.sheets is not None:
+            where = vplan.sheets.place(vplan.file, line, col)
+            sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line)
         out.append(
             Finding(
                 rule_id=rule.id,
@@ -150,6 +171,9 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
                 sources=rule.sources,
                 based_on=_based_on(firing, by_rule),
                 facts=_matched(firing) if keep_facts else (),
+                sheet=sheet,
+                cell=cell,
+                excerpt=excerpt,
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))

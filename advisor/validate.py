@@ -27,6 +27,7 @@ from advisor import knowledge
 from advisor.loader import Document, Key, Position, nearest
 from advisor.model import ENUM_FIELDS, SECTION_NAMES, Plan
 from advisor.problems import InputError, Problem, format_path
+from advisor.sources.place import SheetMap
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class ValidatedPlan:
     plan: Plan
     positions: dict[Key, Position]
     data: dict[str, Any]
+    # A workbook's rows (advisor/sources/place.py), to turn positions into sheets and cells.
+    sheets: SheetMap | None = None
+    # Notes about the file that are not problems (a workbook's macros, never run).
+    notes: tuple[Problem, ...] = ()
 
     def position(self, key: Key) -> Position:
         return self.positions.get(nearest(key, self.positions), (1, 1))
@@ -66,7 +71,7 @@ def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
     _report_references(plan, normaliser, lang)
     if normaliser.problems:
         return None
-    return ValidatedPlan(doc.file, plan, normaliser.positions, doc.data)
+    return ValidatedPlan(doc.file, plan, normaliser.positions, doc.data, doc.sheets, doc.notes)
 
 
 def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
@@ -83,7 +88,7 @@ def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0, p.code)))
     assert plan is not None
-    return ValidatedPlan(doc.file, plan, normaliser.positions, data)
+    return ValidatedPlan(doc.file, plan, normaliser.positions, data, doc.sheets, doc.notes)
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:

@@ -15,7 +15,9 @@ ratios are taken on the same machine state:
    ``advisor check`` on one example, against the import floor
    ``python -c "import yaml, pydantic, click, advisor.durable.lang"``;
 4. growth: one plan of 10, 100 and 1,000 partners and indicators;
-5. memory: peak RSS after 1,000 and after 10,000 plans reviewed in one process.
+5. memory: peak RSS after 1,000 and after 10,000 plans reviewed in one process;
+6. workbook: the time to read a typical plan workbook (examples/desa-wisata-kopi.xlsx)
+   against the same plan in YAML, read in one process (median), and ``advisor check`` of each.
 
 Prints a table and writes the same figures as JSON. ``--quick`` shrinks every size so that
 the whole run takes seconds (the smoke test uses it); its figures are not meaningful.
@@ -183,6 +185,45 @@ def cold_start(example: Path, runs: int, warm_up: bool = True) -> dict[str, Any]
     return out
 
 
+_READ_BOTH = """
+import json, statistics, sys, time
+from advisor.sources.registry import read_plan
+out = {}
+for name, path in (("yaml", sys.argv[1]), ("xlsx", sys.argv[2])):
+    start = time.perf_counter(); read_plan(path); out[name + "_first_read_ms"] = (time.perf_counter() - start) * 1000
+    times = []
+    for _ in range(int(sys.argv[3])):
+        start = time.perf_counter(); read_plan(path); times.append(time.perf_counter() - start)
+    out[name + "_read_ms"] = statistics.median(times) * 1000
+print(json.dumps(out))
+"""
+
+
+def workbook(runs: int) -> dict[str, Any]:
+    """A plan read from its workbook twin against its YAML: the reader alone (the first read
+    includes importing openpyxl), and a whole ``advisor check`` of each."""
+    yaml_plan = ROOT / "examples" / "desa-wisata-kopi.yaml"
+    book = yaml_plan.with_suffix(".xlsx")
+    if not book.exists():
+        return {}
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_BOTH, str(yaml_plan), str(book), str(max(runs, 3) * 3)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out: dict[str, Any] = json.loads(done.stdout)
+    out["xlsx_vs_yaml_read"] = out["xlsx_read_ms"] / out["yaml_read_ms"]
+    checks: dict[str, list[float]] = {"yaml": [], "xlsx": []}
+    for _ in range(runs):
+        for name, path in (("yaml", yaml_plan), ("xlsx", book)):
+            checks[name].append(_timed([*_advisor(), "check", str(path)]))
+    for name, values in checks.items():
+        out[f"{name}_check_ms"] = statistics.median(values) * 1000
+    return out
+
+
 def growth(folder: Path, sizes: list[int], repeats: int) -> dict[str, Any]:
     files = [write_scaled(folder, size) for size in sizes]
     seconds = _worker("growth", *map(str, files), "--repeats", str(repeats))
@@ -263,6 +304,7 @@ def run(quick: bool, plans: int | None, keep: Path | None) -> dict[str, Any]:
             "cold_start": cold_start(example, runs, warm_up=not quick),
             "growth": growth(folder / "scaled", sizes, repeats=1 if quick else 3),
             "memory": memory(corpus, checkpoints),
+            "workbook": workbook(runs),
         }
         results["targets"] = targets(results, quick)
         return results

@@ -184,7 +184,7 @@ def test_batch_of_the_examples_folder(tmp_path: Path) -> None:
     # examples/batch/06-rusak.yaml is broken on purpose: one failed row, exit 2, the rest reviewed
     assert result.exit_code == 2, result.output
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    plans = [p for p in EXAMPLES.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file()]
+    plans = [p for p in EXAMPLES.rglob("*") if p.suffix in (".yaml", ".yml", ".json", ".xlsx") and p.is_file()]
     assert [Path(f["file"]).name for f in data["failures"]] == ["06-rusak.yaml"]
     assert len(data["reviews"]) == len(plans) - 1
 

@@ -32,5 +32,6 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
         assert cold[key] > 0, key
     assert {k for k in figures["growth"] if k.startswith("plan_")} == {"plan_5_ms", "plan_20_ms"}
     assert figures["memory"]["rss_after_20_mib"] > 0 and figures["memory"]["rss_after_60_mib"] > 0
+    assert figures["workbook"]["xlsx_read_ms"] > 0 and figures["workbook"]["yaml_check_ms"] > 0
     assert set(figures["targets"]) == set(run.TARGETS)
     assert all(t["value"] is not None for name, t in figures["targets"].items() if name != "rules_vs_floor")

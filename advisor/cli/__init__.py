@@ -62,6 +62,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("advisor.cli.schema", "Print the JSON Schema of the plan format, for editors."),
     "diff": ("advisor.cli.diff", "Compare two revisions of a plan: what was fixed, what is new."),
     "exercise": ("advisor.cli.exercise", "Training: diagnose a flawed plan and get your answer scored."),
+    "convert": ("advisor.cli.convert", "Convert a plan between YAML, JSON and an Excel workbook."),
 }
 
 

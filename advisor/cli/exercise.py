@@ -58,7 +58,7 @@ def exercise(
             raise SystemExit(EXIT_INPUT) from None
     try:
         review = review_file(plan_path, Settings(lang=lang), display=display_name(plan_path))
-        text = read_text(plan_path, display_name(plan_path))
+        text = _plan_text(plan_path, lang)
     except InputError as err:
         for problem in err.problems:
             click.echo(problem.render(lang), err=True)
@@ -74,6 +74,20 @@ def exercise(
     click.echo("")
     click.echo(library.render_result(library.score(chosen, review, min_severity), review, lang), nl=False)
     raise SystemExit(EXIT_CLEAN)
+
+
+def _plan_text(path: Path, lang: str) -> str:
+    """The plan as shown to the trainee: its own text, or a workbook's data as YAML."""
+    from advisor.sources.registry import is_workbook
+
+    if not is_workbook(path):
+        return read_text(path, display_name(path))
+    from advisor.review import load_plan
+    from advisor.sources.convert import key_language, to_yaml
+    from advisor.sources.registry import read_plan
+
+    data = load_plan(path, Settings(lang=lang), display_name(path)).data
+    return to_yaml(data, key_language(read_plan(path, display_name(path))))
 
 
 def _ask(lang: str) -> tuple[str, ...]:

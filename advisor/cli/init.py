@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import click
@@ -76,6 +77,27 @@ def render_template(lang: str = "id", kind: str = "pentahelix") -> str:
 @click.command()
 @click.option("--lang", type=LANGS, default="id", show_default=True, help="Language of the keys and comments.")
 @click.option("--kind", type=click.Choice(KINDS), default="pentahelix", show_default=True, help="Kind of cooperation.")
-def init(lang: str, kind: str) -> None:
-    """Print a commented plan template; save it with `advisor init > plan.yaml`."""
-    click.echo(render_template(lang, kind), nl=False)
+@click.option(
+    "--output",
+    "output_path",
+    type=click.Path(path_type=Path),
+    help="Write the template to this file; its suffix chooses the form (.xlsx: a workbook, .yaml, .json).",
+)
+def init(lang: str, kind: str, output_path: Path | None) -> None:
+    """Print a commented plan template; save it with `advisor init > plan.yaml`, or write a
+    workbook with `advisor init --output rencana.xlsx`."""
+    text = render_template(lang, kind)
+    if output_path is None:
+        click.echo(text, nl=False)
+        return
+    from advisor.cli.convert import write_plan_file
+    from advisor.loader import parse_text
+    from advisor.validate import validate_document
+
+    suffix = output_path.suffix.lower()
+    content = text.encode("utf-8") if suffix in (".yaml", ".yml") else None
+    if content is None:  # the template's data, in another form: the placeholders come along
+        data = validate_document(parse_text(text, f"plan.{lang}.yaml"), lang).data
+        write_plan_file(output_path, data, lang, [])
+    else:
+        write_plan_file(output_path, None, lang, [], raw=content)

@@ -103,7 +103,7 @@ def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tu
     pairs: list[tuple[str, str]] = []
     for value in values:
         name, sep, rest = value.partition("=")
-        if sep and name in FORMATS and rest:
+        if sep and (name in FORMATS or name == "xlsx") and rest:  # xlsx: to a file only
             pairs.append((name, rest))
         elif sep and name and name.isidentifier():
             text = error_text("output_spec", lang, {"format": name, "allowed": ", ".join(sorted(FORMATS))})
@@ -135,10 +135,15 @@ def fail(line: str) -> NoReturn:
 
 def write_reports(outcome: Outcome, pairs: Sequence[tuple[str, Destination]], lang: str | None) -> None:
     for fmt, destination in pairs:
+        if fmt == "xlsx":
+            from advisor.render.xlsx_report import render_bytes
+
+            write_one(destination, render_bytes(outcome, lang), lang)
+            continue
         write_one(destination, renderer(fmt)(outcome, lang, color=False), lang)
 
 
-def write_one(destination: Destination, text: str, lang: str | None) -> None:
+def write_one(destination: Destination, text: str | bytes, lang: str | None) -> None:
     try:
         output.write(destination, text)
     except output.OutputError as err:

@@ -42,6 +42,8 @@ class PartRenderer(Protocol):
 def part_renderer(name: str) -> PartRenderer | None:
     """A format's renderer of one review's part of the report, when the format has one: a batch
     worker renders it beside the review, so that the parent only joins the parts."""
+    if name not in FORMATS:  # the Excel report (bytes, advisor/render/xlsx_report.py) has no parts
+        return None
     module = importlib.import_module(FORMATS[name])
     part: PartRenderer | None = getattr(module, "render_part", None)
     return part

@@ -31,6 +31,7 @@ from advisor.render.report_data import (
     family_counts,
     plain,
     quote,
+    row_quote,
     score_columns,
     score_items,
     verdict_counts,
@@ -113,7 +114,7 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "message": plain(f.text("message", lang)),
         "recommendation": plain(f.text("recommendation", lang)),
         "why": plain(f.text("why", lang)),
-        "place": plain(f"{file}:{f.line}:{f.col}", 600),
+        "place": plain(f.where(file), 600),
         "path": plain(f.path, 300),
         "evidence": plain(f.evidence, 400),
         "based_on": list(f.based_on),
@@ -122,7 +123,7 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
             for s in f.sources
         ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
-        "quote": quote(file, f.line),
+        "quote": row_quote(f) if f.sheet is not None else quote(file, f.line),
     }
 
 

@@ -28,6 +28,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
                         "col": p.col,
                         "path": p.path,
                         "message": p.render(review_lang(lang, failure.lang)),
+                        **({"sheet": p.sheet, "cell": p.cell} if p.sheet is not None else {}),
                     }
                     for p in failure.problems
                 ],
@@ -90,4 +91,5 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "sources": list(f.sources),
         "based_on": list(f.based_on),
         "suppressed": f.suppressed,
+        **({"sheet": f.sheet, "cell": f.cell} if f.sheet is not None else {}),
     }

@@ -64,7 +64,7 @@ def _case(f: Finding, file: str, lang: str) -> ET.Element:
     body = "\n".join(
         part
         for part in (
-            f"{file}:{f.line}:{f.col} {f.path}".rstrip(),
+            f"{f.where(file)} {f.path}".rstrip(),
             plain(f.text("message", lang)),
             f"{ui('evidence', lang)}: {plain(f.evidence, 400)}" if f.evidence else "",
             f"{ui('recommendation', lang)}: {plain(f.text('recommendation', lang))}",

@@ -96,7 +96,8 @@ def _review(review: Review, lang: str) -> str:
         title = md(f.text("title", lang))
         if f.suppressed is not None:
             title = f"~~{title}~~ ({md(ui('report_suppressed_short', lang))})"
-        lines.append(f"| {_MARK[f.severity]} | {f.rule_id} | {title} | {f.line} |")
+        at = f"{f.sheet}!{f.cell}" if f.sheet is not None else f.line
+        lines.append(f"| {_MARK[f.severity]} | {f.rule_id} | {title} | {md(str(at))} |")
     for f in review.findings:
         lines += ["", *_finding(f, review.file, lang)]
     cited = works_cited(review.findings)
@@ -110,11 +111,13 @@ def _finding(f: Finding, file: str, lang: str) -> list[str]:
     lines = [
         f"### {_MARK[f.severity]} {f.rule_id} · {md(f.text('title', lang))}",
         "",
-        f"*{md(label('severity', f.severity, lang))}* · `{_code(f'{file}:{f.line}:{f.col}')}`"
+        f"*{md(label('severity', f.severity, lang))}* · `{_code(f.where(file))}`"
         + (f" · `{_code(f.path)}`" if f.path else ""),
         "",
         md(f.text("message", lang)),
     ]
+    if f.excerpt:  # a workbook finding: its row's cells, where a YAML line would be quoted
+        lines += ["", " · ".join(f"`{_code(cell)}`" for cell in f.excerpt)]
     if f.suppressed is not None:
         lines += ["", f"> {md(ui('report_suppressed', lang, reason=f.suppressed))}"]
     if f.evidence:

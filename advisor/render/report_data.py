@@ -51,6 +51,11 @@ def quote(file: str, line: int, before: int = 1, after: int = 1) -> tuple[Quoted
     return tuple(QuotedLine(n, plain(lines[n - 1].rstrip("\r\n"), 200), n == line) for n in range(first, last + 1))
 
 
+def row_quote(f: Finding) -> tuple[QuotedLine, ...]:
+    """A workbook finding's row, one cell a line (``C5: text``), the finding's cell marked."""
+    return tuple(QuotedLine(i, plain(text, 200), text.startswith(f"{f.cell}:")) for i, text in enumerate(f.excerpt, 1))
+
+
 @cache
 def _file_lines(file: str) -> tuple[str, ...]:
     try:

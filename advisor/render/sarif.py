@@ -110,7 +110,7 @@ def _result(f: Finding, file: str, lang: str, index: dict[str, int]) -> dict[str
         "ruleIndex": index[f.rule_id],
         "level": _LEVEL[f.severity],
         "message": {"text": plain(f"{f.text('title', lang)}. {f.text('message', lang)}")},
-        "locations": [_location(file, f.line, f.col, f.path)],
+        "locations": [_cell_location(file, f) if f.sheet is not None else _location(file, f.line, f.col, f.path)],
         "partialFingerprints": {"pentahelixFindingKey/v1": plain(f.key, 500)},
         "properties": {
             "recommendation": plain(f.text("recommendation", lang)),
@@ -121,6 +121,14 @@ def _result(f: Finding, file: str, lang: str, index: dict[str, int]) -> dict[str
     if f.suppressed is not None:
         result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": plain(f.suppressed, 500)}]
     return result
+
+
+def _cell_location(file: str, f: Finding) -> dict[str, Any]:
+    """A workbook has no lines: the file, and the sheet and cell as the logical location."""
+    names = [{"fullyQualifiedName": plain(f"{f.sheet}!{f.cell}", 500), "kind": "element"}]
+    if f.path:
+        names.append({"fullyQualifiedName": plain(f.path, 500), "kind": "member"})
+    return {"physicalLocation": {"artifactLocation": {"uri": file_uri(file)}}, "logicalLocations": names}
 
 
 def _location(file: str, line: int | None, col: int | None, path: str = "") -> dict[str, Any]:

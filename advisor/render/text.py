@@ -85,7 +85,7 @@ def _top_problems(review: Review, lang: str, style) -> list[str]:  # type: ignor
     lines = ["", style(ui("top_problems", lang), bold=True)]
     for f in worst[:TOP_PROBLEMS]:
         mark = style(_MARK[f.severity], fg=_COLOUR[f.severity], bold=True)
-        where = ui("at_line", lang, line=f.line)
+        where = f"{f.sheet}!{f.cell}" if f.sheet is not None else ui("at_line", lang, line=f.line)
         lines.append(f"  {mark} {f.rule_id}  {terminal(f.text('title', lang), 120)}  ({where})")
     if len(worst) > TOP_PROBLEMS:
         lines.append("  " + ui("more_below", lang, count=len(worst) - TOP_PROBLEMS))
@@ -126,7 +126,7 @@ def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ign
         style(head, fg=_COLOUR[f.severity], bold=True)
         + f"  {f.rule_id}  "
         + style(terminal(f.text("title", lang)), bold=True),
-        f"   {terminal(file)}:{f.line}:{f.col}" + (f"  {f.path}" if f.path else ""),
+        f"   {terminal(f.where(file))}" + (f"  {f.path}" if f.path else ""),
         f"   {terminal(f.text('message', lang))}",
     ]
     if f.suppressed is not None:
