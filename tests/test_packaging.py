@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -213,3 +214,14 @@ def test_a_prepared_engine_is_not_fetched_again(tmp_path: Path, monkeypatch: pyt
     (target / durable_engine.STAMP).write_text("an older patch\n")  # a changed patch is applied afresh
     with pytest.raises(durable_engine.BuildError, match="no such file"):
         durable_engine.prepare_engine(target)
+
+
+def test_every_package_of_the_source_tree_is_listed_for_the_wheel() -> None:
+    # An editable install finds a package that pyproject.toml forgets (its finder maps the
+    # folders), so only a non-editable install would notice: advisor/facts and advisor/text once
+    # installed without their code. Checked here against the folders themselves.
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "advisor").rglob("__init__.py")}
+    mapped = {"advisor.rules", "advisor.knowledge_base", "advisor.durable"}  # package-dir mapping
+    assert found - listed == set(), f"packages missing from pyproject.toml: {sorted(found - listed)}"
+    assert listed - found - mapped == set(), f"listed packages with no folder: {sorted(listed - found - mapped)}"
