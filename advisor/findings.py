@@ -120,6 +120,10 @@ class Review:
     notices: tuple[Any, ...] = ()
     # Findings left out because a baseline already knows them (advisor/baseline.py).
     baselined: int = 0
+    # Active findings left out of the report by ``--min-severity``, by severity: the verdict
+    # still counts them, so a report must say they exist (advisor/render/hidden.py).
+    hidden: tuple[tuple[str, int], ...] = ()
+    min_severity: str = "info"
 
     def active(self) -> tuple[Finding, ...]:
         """Findings not suppressed."""

@@ -104,7 +104,12 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
         verdict = assess.verdict(findings)
         scores = assess.scores(findings, facts)
-    shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[settings.min_severity])
+    limit = SEVERITY_RANK[settings.min_severity]
+    shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= limit)
+    hidden: dict[str, int] = {}
+    for f in findings:
+        if SEVERITY_RANK[f.severity] > limit and f.suppressed is None:
+            hidden[f.severity] = hidden.get(f.severity, 0) + 1
     return Review(
         file=vplan.file,
         title=vplan.plan.title,
@@ -113,6 +118,8 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         verdict=verdict,
         scores=scores,
         notices=notices,
+        hidden=tuple(sorted(hidden.items(), key=lambda kv: SEVERITY_RANK[kv[0]])),
+        min_severity=settings.min_severity,
     )
 
 

@@ -22,6 +22,7 @@ import jinja2
 from advisor import __version__, knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.hidden import hidden_note
 from advisor.render.report_data import (
     VERDICT_ORDER,
     common_gaps,
@@ -90,6 +91,7 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "counts_text": ui(
             "findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
         ),
+        "hidden": hidden_note(review, lang),
         "scores": score_items(review.scores, lang),
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],

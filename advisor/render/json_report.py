@@ -65,6 +65,8 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
             for n in review.notices
         ],
         "baselined": review.baselined,
+        # Active findings below --min-severity, left out of "findings" but counted in the verdict.
+        "hidden": {severity: count for severity, count in review.hidden},
     }
 
 

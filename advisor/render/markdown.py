@@ -11,6 +11,7 @@ import re
 from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.hidden import hidden_note
 from advisor.render.report_data import common_gaps, plain, score_items, verdict_counts
 from advisor.texts import label, ui
 
@@ -77,6 +78,9 @@ def _review(review: Review, lang: str) -> str:
         f"- **{ui('verdict', lang)}:** **{md(label('verdict', review.verdict, lang).upper())}** — "
         + md(ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])),
     ]
+    hidden = hidden_note(review, lang)
+    if hidden:
+        lines.append(f"- {md(hidden)}")
     if review.scores:
         lines += ["", f"| {ui('report_dimension', lang)} | {ui('report_score', lang)} |", "|---|---:|"]
         lines += [f"| {md(score.label)} | {score.value} |" for score in score_items(review.scores, lang)]
@@ -84,7 +88,8 @@ def _review(review: Review, lang: str) -> str:
         lines += ["", f"**{ui('notices', lang)}:**", ""]
         lines += [f"- {md(notice.render(lang))}" for notice in review.notices]
     if not review.findings:
-        lines += ["", md(ui("no_findings", lang))]
+        if not hidden:
+            lines += ["", md(ui("no_findings", lang))]
         return "\n".join(lines)
     lines += [
         "",

@@ -1,0 +1,74 @@
+"""Issue 16, the first hour of use: what a new user meets and what habits from other checkers
+(ruff, yamllint, sqlfluff) they bring. One test (or a few) per point of the issue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from advisor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+WARNINGS_ONLY = EXAMPLES / "peran-kabur.yaml"  # warnings and advice, no error
+
+
+def run(*args: str, **kw):
+    return CliRunner().invoke(main, list(args), **kw)
+
+
+# --- --min-severity says what it hides -------------------------------------------------------
+
+
+def test_min_severity_says_how_many_findings_are_hidden_and_that_the_verdict_counts_them() -> None:
+    full = json.loads(run("check", str(WARNINGS_ONLY), "--format", "json").stdout)["reviews"][0]
+    result = run("check", str(WARNINGS_ONLY), "--min-severity", "error", "--lang", "en")
+    hidden = full["counts"]["warning"] + full["counts"]["info"]
+    assert hidden > 0
+    assert f"{hidden} findings below error not shown" in result.output
+    assert "the readiness verdict still counts them" in result.output
+    assert "No findings" not in result.output  # it contradicted "needs revision"
+    as_json = json.loads(run("check", str(WARNINGS_ONLY), "--min-severity", "error", "--format", "json").stdout)
+    review = as_json["reviews"][0]
+    assert review["findings"] == [] and review["verdict"] == full["verdict"]
+    assert review["hidden"] == {"warning": full["counts"]["warning"], "info": full["counts"]["info"]}
+    markdown = run("check", str(WARNINGS_ONLY), "--min-severity", "warning", "--format", "markdown").output
+    assert f"{full['counts']['info']} temuan di bawah tingkat peringatan tidak ditampilkan" in markdown
+    # Nothing hidden, nothing said.
+    assert "not shown" not in run("check", str(WARNINGS_ONLY), "--lang", "en").output
+    assert full["hidden"] == {}
+
+
+def test_advice_is_counted_as_an_uncountable_noun() -> None:
+    text = run("check", str(WARNINGS_ONLY), "--lang", "en").output
+    assert "pieces of advice)" in text and " advice)" not in text.replace("pieces of advice)", "")
+
+
+# --- -o PATH infers the format from the suffix ---------------------------------------------
+
+
+def test_output_format_is_inferred_from_the_suffix(tmp_path: Path) -> None:
+    out = {name: tmp_path / name for name in ("r.json", "r.sarif.json", "r.md", "r.csv", "r.xml", "r.html", "r.txt")}
+    args = [arg for path in out.values() for arg in ("-o", str(path))]
+    result = run("check", str(WARNINGS_ONLY), *args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(out["r.json"].read_text())["schema_version"] == 1
+    assert "sarif" in json.loads(out["r.sarif.json"].read_text())["$schema"]
+    assert out["r.md"].read_text().startswith("## ")
+    assert out["r.csv"].read_text(encoding="utf-8-sig").startswith("kind,file,")
+    assert out["r.xml"].read_text().startswith("<?xml")
+    assert out["r.html"].read_text().startswith("<!DOCTYPE html>")
+    assert out["r.txt"].read_text().startswith("Tinjauan rencana kerja sama")
+    # An explicit FORMAT= still wins over the suffix.
+    run("check", str(WARNINGS_ONLY), "-o", f"text={out['r.json']}")
+    assert out["r.json"].read_text().startswith("Tinjauan")
+
+
+def test_an_unknown_output_suffix_is_refused_before_any_work(tmp_path: Path) -> None:
+    target = tmp_path / "r.pdf"
+    result = run("check", str(WARNINGS_ONLY), "-o", str(target), "--lang", "en")
+    assert result.exit_code == 2
+    assert "suffix names no report format" in result.output and "json=report.json" in result.output
+    assert not target.exists()
