@@ -72,3 +72,57 @@ def test_an_unknown_output_suffix_is_refused_before_any_work(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "suffix names no report format" in result.output and "json=report.json" in result.output
     assert not target.exists()
+
+
+# --- habits from other checkers --------------------------------------------------------------
+
+
+def test_check_reads_a_plan_from_standard_input() -> None:
+    text = WARNINGS_ONLY.read_text(encoding="utf-8")
+    from_file = run("check", str(WARNINGS_ONLY), "--format", "json")
+    from_stdin = run("check", "-", "--format", "json", input=text)
+    assert from_stdin.exit_code == from_file.exit_code == 0
+    a, b = json.loads(from_file.stdout)["reviews"][0], json.loads(from_stdin.stdout)["reviews"][0]
+    assert b["file"] == "-" and [f["key"] for f in a["findings"]] == [f["key"] for f in b["findings"]]
+    named = run("check", "-", "--stdin-filename", "plans/kuta.yaml", "--format", "compact", input=text)
+    assert named.output.startswith("plans/kuta.yaml:")
+    broken = run("check", "-", "--lang", "en", input="title: [unclosed\n")
+    assert broken.exit_code == 2 and "-:" in broken.output and "Traceback" not in broken.output
+
+
+def test_compact_format_is_one_line_per_finding_by_place() -> None:
+    data = json.loads(run("check", str(WARNINGS_ONLY), "--format", "json").stdout)["reviews"][0]
+    result = run("check", str(WARNINGS_ONLY), "--format", "compact", "--lang", "en")
+    lines = result.output.splitlines()
+    assert len(lines) == len(data["findings"])
+    places = []
+    for line in lines:
+        file, row, col, rest = line.split(":", 3)
+        severity, rule, message = rest.strip().split(" ", 2)
+        assert file == str(WARNINGS_ONLY) and severity in ("error", "warning", "info") and message
+        assert rule in {f["rule"] for f in data["findings"]}
+        places.append((int(row), int(col)))
+    assert places == sorted(places)
+    first = min(data["findings"], key=lambda f: (f["line"], f["col"]))
+    assert f":{first['line']}:{first['col']}: {first['severity']} " in lines[0]
+
+
+def test_github_format_writes_workflow_annotations_with_escaped_text(tmp_path: Path) -> None:
+    result = run("check", str(WARNINGS_ONLY), "--format", "github")
+    lines = result.output.splitlines()
+    assert lines and all(line.startswith(("::warning file=", "::notice file=", "::error file=")) for line in lines)
+    assert f"file={WARNINGS_ONLY},line=" in lines[0] and ",title=" in lines[0]
+    # Plan text holding a line break, a percent sign and a workflow command stays inside one annotation.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "title: 'Rencana 100%'\nkind: pentahelix\npartners:\n  - id: p1\n    pillar: government\n"
+        '    responsibilities: ["menyusun\\n::error::x"]\n',
+        encoding="utf-8",
+    )
+    out = run("check", str(plan), "--format", "github").output
+    assert all(line.startswith("::") for line in out.splitlines())
+    assert "\n::error::x" not in out
+    broken = tmp_path / "b.yaml"
+    broken.write_text("title: [\n", encoding="utf-8")
+    failed = run("check", str(broken), "--format", "github")
+    assert failed.exit_code == 2 and failed.output.startswith(f"::error file={broken},line=")

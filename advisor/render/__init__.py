@@ -24,6 +24,8 @@ FORMATS: dict[str, str] = {
     "sarif": "advisor.render.sarif",
     "junit": "advisor.render.junit",
     "csv": "advisor.render.csv_report",
+    "compact": "advisor.render.compact",
+    "github": "advisor.render.github",
 }
 
 
