@@ -92,6 +92,11 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def read_text_table(name: str) -> Any:
+    """A text file's raw data (``texts/click.yaml``), for a module that checks its own shape."""
+    return _read(name)
+
+
 def _read(name: str) -> Any:
     """A knowledge file's data: from ``knowledge/compiled.json`` when that was made from this
     very text (same size and CRC-32), else parsed from the YAML. The YAML is what experts edit

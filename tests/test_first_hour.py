@@ -126,3 +126,32 @@ def test_github_format_writes_workflow_annotations_with_escaped_text(tmp_path: P
     broken.write_text("title: [\n", encoding="utf-8")
     failed = run("check", str(broken), "--format", "github")
     assert failed.exit_code == 2 and failed.output.startswith(f"::error file={broken},line=")
+
+
+def test_a_mistyped_command_gets_a_suggestion_and_click_speaks_the_report_language() -> None:
+    english = run("chek", "x.yaml", "--lang", "en")
+    assert english.exit_code == 2 and "No such command 'chek'. Did you mean `check`?" in english.output
+    indonesian = run("chek", "x.yaml")
+    assert "Perintah 'chek' tidak dikenal. Maksud Anda `check`?" in indonesian.output
+    assert "Kesalahan:" in indonesian.output and "Error:" not in indonesian.output
+    assert "Did you mean" not in run("zzzz").output  # nothing close: no guess
+    option = run("check", "--formt", "json", "x.yaml")
+    assert "Opsi '--formt' tidak dikenal. Maksud Anda '--format'?" in option.output
+    missing = run("check", "--lang", "en")
+    assert "Missing argument" in missing.output
+    # Restored after the command: the next English run is English again.
+    assert "Missing argument" in run("check", "--lang=en").output
+
+
+def test_every_translated_click_message_is_one_click_still_writes() -> None:
+    """A Click upgrade that rewords a message would silently leave it in English."""
+    import pathlib
+
+    import click
+
+    from advisor.cli.click_lang import _table
+
+    source = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(click.__file__).parent.glob("*.py"))
+    single, plural = _table()
+    for message in [*single, *plural]:
+        assert message in source.replace('"\n        "', "").replace('"\n            "', ""), message

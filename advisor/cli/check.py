@@ -54,8 +54,8 @@ def check(
         targets = []
         for path in dict.fromkeys(files):
             if path == STDIN:
-                text = stack.enter_context(stdin_as_file(stdin_filename, settings.max_bytes))
-                targets.append(Target(text, display_name(stdin_filename or "-")))
+                copy = stack.enter_context(stdin_as_file(stdin_filename, settings.max_bytes))
+                targets.append(Target(copy, display_name(stdin_filename or "-")))
             else:
                 targets.append(Target(path, display_name(path)))
         outcome = run_reviews(targets, settings, jobs=1)
