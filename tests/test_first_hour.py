@@ -155,3 +155,29 @@ def test_every_translated_click_message_is_one_click_still_writes() -> None:
     single, plural = _table()
     for message in [*single, *plural]:
         assert message in source.replace('"\n        "', "").replace('"\n            "', ""), message
+
+
+def test_a_rule_is_suppressed_for_one_subject_only() -> None:
+    import yaml
+
+    from tests.conftest import review_data
+
+    plan = yaml.safe_load(WARNINGS_ONLY.read_text(encoding="utf-8"))
+    plain = review_data(plan)
+    rl002 = sorted(f.subject for f in plain.findings if f.rule_id == "RL002")
+    assert len(rl002) >= 2  # dlhk and phri: one is accepted, the other must stay
+    one = rl002[0].split(":")[1]
+    entry = {"aturan": "RL002", "subjek": one, "alasan": "peran diatur dalam SK Bupati"}
+    review = review_data({**plan, "pengecualian": [entry]})
+    suppressed = [f.subject for f in review.findings if f.rule_id == "RL002" and f.suppressed]
+    active = sorted(f.subject for f in review.active() if f.rule_id == "RL002")
+    assert suppressed == [rl002[0]] and active == rl002[1:]
+    assert review.notices == ()
+    # A subject the rule finds nothing about is a notice naming it, not a silent no-op.
+    typo = review_data({**plan, "pengecualian": [{**entry, "subjek": "dlkh"}]})
+    assert [n.code for n in typo.notices] == ["suppression_unused_subject"]
+    assert "`dlkh`" in typo.notices[0].render("en")
+    assert [f.subject for f in typo.findings if f.suppressed] == []
+    # The whole plan's suppression still covers every subject.
+    whole = review_data({**plan, "pengecualian": [{"aturan": "RL002", "alasan": "diterima"}]})
+    assert not [f for f in whole.active() if f.rule_id == "RL002"]
