@@ -65,6 +65,7 @@ class Step:
 class PlanFormat:
     aliases: dict[str, dict[str, str]]
     values: dict[str, dict[str, list[str]]]
+    implied_scope: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @_strict

@@ -62,12 +62,12 @@ def apply_suppressions(
     used: set[Scope] = set()
     out = []
     for finding in findings:
-        scope = _scope_of(finding, reasons)
-        if scope is None:
+        applies = _scope_of(finding, reasons)
+        if applies is None:
             out.append(finding)
         else:
-            used.add(scope)
-            out.append(replace(finding, suppressed=reasons[scope]))
+            used.add(applies)
+            out.append(replace(finding, suppressed=reasons[applies]))
     for scope, index in first_entry.items():
         if scope not in used:
             key = ("suppress", index, "rule")

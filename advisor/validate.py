@@ -88,7 +88,9 @@ def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
 
 def _suggest(word: str, choices: list[str]) -> str | None:
     """The closest known spelling, rendered as "did you mean" by Problem.render."""
-    match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    # 0.75 keeps real slips (`mitraa`, `partnrs`, `indikatr`, a plural for a singular) and drops
+    # look-alikes that mislead (`sasaran` -> `anggaran`, `version` -> `risiko`: ratios ~0.6).
+    match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.75)
     return match[0] if match else None
 
 
@@ -129,6 +131,7 @@ class _Normaliser:
         fmt = knowledge.plan_format()
         self.aliases = fmt.aliases
         self.values = fmt.values
+        self.implied_scope = fmt.implied_scope
 
     def _place(self, raw: Key, canonical: Key) -> None:
         # A person looks for the line of the key ("pillar: ..."), so prefer it to the value's.
@@ -166,7 +169,19 @@ class _Normaliser:
                 self.problem("duplicate_key", (*raw, key), (*canonical, name), key_line=True, key=name)
                 continue
             out[name] = self.field(item, model, name, (*raw, key), (*canonical, name))
+        if model is Plan:
+            self.imply_scope(value, out)
         return out
+
+    def imply_scope(self, written: dict[Any, Any], out: dict[str, Any]) -> None:
+        """``jenis: KSDD`` says the scope too (local); a scope the plan writes wins."""
+        if "scope" in out:
+            return
+        for key, item in written.items():
+            if (key == "kind" or self.aliases["plan"].get(key) == "kind") and isinstance(item, str):
+                scope = self.implied_scope.get(" ".join(item.lower().split()))
+                if scope:
+                    out["scope"] = scope
 
     def field(self, item: Any, model: type[BaseModel], name: str, raw: Key, canonical: Key) -> Any:
         self._place(raw, canonical)

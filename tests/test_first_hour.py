@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from advisor.cli import main
@@ -181,3 +182,78 @@ def test_a_rule_is_suppressed_for_one_subject_only() -> None:
     # The whole plan's suppression still covers every subject.
     whole = review_data({**plan, "pengecualian": [{"aturan": "RL002", "alasan": "diterima"}]})
     assert not [f for f in whole.active() if f.rule_id == "RL002"]
+
+
+# --- common Indonesian values and synonyms ---------------------------------------------------
+
+
+def _validated(text: str):
+    from advisor.loader import parse_text
+    from advisor.validate import validate_document
+
+    return validate_document(parse_text(text, "p.yaml")).plan
+
+
+_MINIMAL = "judul: Rencana\nmitra:\n  - id: a\n    pilar: pemerintah\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "kind", "scope"),
+    [
+        ("KSDD", "domestic", "local"),  # kerja sama daerah dengan daerah lain
+        ("ksdpk", "domestic", "local"),  # dengan pihak ketiga
+        ("KSDPL", "bilateral", "international"),  # dengan pemerintah daerah di luar negeri
+        ("KSDLL", "bilateral", "international"),  # dengan lembaga di luar negeri
+    ],
+)
+def test_permendagri_forms_name_a_kind_and_a_scope(written: str, kind: str, scope: str) -> None:
+    plan = _validated(f"jenis: {written}\n{_MINIMAL}")
+    assert (plan.kind, plan.scope) == (kind, scope)
+    # A scope the plan writes wins over the one the form implies.
+    assert _validated(f"jenis: {written}\ncakupan: nasional\n{_MINIMAL}").scope == "national"
+
+
+def test_a_plain_kind_implies_no_scope() -> None:
+    assert _validated(f"jenis: pentahelix\n{_MINIMAL}").scope is None
+
+
+@pytest.mark.parametrize("pillar", ["BUMN", "BUMD", "BUMDes", "badan usaha milik daerah"])
+def test_state_and_region_owned_enterprises_are_industry(pillar: str) -> None:
+    plan = _validated(f"judul: R\nmitra:\n  - id: a\n    pilar: {pillar}\n")
+    assert plan.partners[0].pillar == "industry"
+
+
+def test_planning_document_words_are_accepted_for_their_sections() -> None:
+    plan = _validated(
+        _MINIMAL + "sasaran:\n  - id: S1\n    pernyataan: x\n"
+        "indikator_kinerja:\n  - id: I1\n    pernyataan: y\n    mengukur: S1\n"
+    )
+    assert [g.id for g in plan.goals] == ["S1"] and [i.id for i in plan.indicators] == ["I1"]
+    assert [i.id for i in _validated(_MINIMAL + "keluaran:\n  - id: K1\n    pernyataan: z\n").indicators] == ["K1"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "suggested"),
+    [
+        ("mitraa: x\n", "mitra"),
+        ("partnrs: x\n", "partners"),
+        ("indikatr: x\n", "indikator"),
+        ("    tanggung_jawap: [x]\n", "tanggung_jawab"),  # inside the partner
+    ],
+)
+def test_did_you_mean_for_close_matches(extra: str, suggested: str) -> None:
+    from advisor.problems import InputError
+
+    with pytest.raises(InputError) as caught:
+        _validated(_MINIMAL + extra)
+    (problem,) = caught.value.problems
+    assert problem.params["suggestion"] == suggested
+
+
+@pytest.mark.parametrize("key", ["version", "catatan_tambahan", "lampiran"])
+def test_unrelated_keys_get_no_misleading_suggestion(key: str) -> None:
+    from advisor.problems import InputError
+
+    with pytest.raises(InputError) as caught:
+        _validated(_MINIMAL + f"{key}: x\n")
+    assert caught.value.problems[0].params["suggestion"] is None
