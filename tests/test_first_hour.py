@@ -257,3 +257,19 @@ def test_unrelated_keys_get_no_misleading_suggestion(key: str) -> None:
     with pytest.raises(InputError) as caught:
         _validated(_MINIMAL + f"{key}: x\n")
     assert caught.value.problems[0].params["suggestion"] is None
+
+
+def test_csv_counts_ready_plans_and_opens_in_excel(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from advisor.findings import Outcome, Review
+    from advisor.render import renderer
+
+    clean = Review(file="siap.yaml", title="Rencana siap", plan_language="id", findings=(), verdict="ready")
+    text = renderer("csv")(Outcome((clean,)), "id")
+    assert text.encode("utf-8").startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only after a BOM
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows == [{**dict.fromkeys(rows[0], ""), "kind": "plan", "file": "siap.yaml",
+                     "plan_title": "Rencana siap", "verdict": "ready",
+                     "message": "0 kesalahan, 0 peringatan, 0 saran"}]  # fmt: skip
