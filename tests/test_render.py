@@ -93,7 +93,7 @@ def test_csv_cells_never_start_a_formula() -> None:
     review = outcome_of("flawed.yaml").reviews[0]
     hostile = replace(review.findings[0], evidence="=cmd|' /C calc'!A0")
     text = renderer("csv")(Outcome((replace(review, findings=(hostile,)),)), None)
-    row = [r for r in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) if r[0] == "finding"][0]
+    row = next(r for r in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) if r[0] == "finding")
     assert row[COLUMNS.index("evidence")] == "'=cmd|' /C calc'!A0"
     assert not any(cell.startswith(("=", "+", "@")) for cell in row)
 
