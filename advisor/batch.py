@@ -436,7 +436,7 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
         for failure in outcome.failures:
             first = failure.problems[0].render(lang) if failure.problems else failure.file
             more = len(failure.problems) - 1
-            lines.append(f"  {terminal(first)}" + (f" (+{more})" if more > 0 else ""))
+            lines.append(f"  {terminal(first)}" + (f" ({ui('batch_more_problems', lang, count=more)})" if more else ""))
     if skipped:
         lines += ["", ui("batch_skipped", lang)]
         lines += [f"  {terminal(s.render(lang))}" for s in skipped[:max_skipped]]

@@ -273,3 +273,26 @@ def test_csv_counts_ready_plans_and_opens_in_excel(tmp_path: Path) -> None:
     assert rows == [{**dict.fromkeys(rows[0], ""), "kind": "plan", "file": "siap.yaml",
                      "plan_title": "Rencana siap", "verdict": "ready",
                      "message": "0 kesalahan, 0 peringatan, 0 saran"}]  # fmt: skip
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+
+def test_the_failed_files_list_explains_its_count_of_further_problems(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "rusak.yaml").write_text("judul: R\nmitra:\n  - id: a\n    pilar: x\n  - id: b\n    pilar: y\n")
+    result = run("batch", str(folder), "--lang", "en", "--jobs", "1")
+    assert result.exit_code == 2
+    assert "(and 1 more problem in this file; see them with advisor validate)" in result.output
+    assert "(+1)" not in result.output
+
+
+def test_one_indonesian_term_for_collaborative_governance() -> None:
+    from advisor import knowledge
+
+    texts = [str(p.read_text(encoding="utf-8")) for p in (knowledge.KNOWLEDGE_DIR / "texts").rglob("*.yaml")]
+    texts.append((knowledge.KNOWLEDGE_DIR / "scoring.yaml").read_text(encoding="utf-8"))
+    assert not any("pemerintahan kolaboratif" in t.lower() for t in texts)
+    assert "Prinsip tata kelola kolaboratif" in (knowledge.KNOWLEDGE_DIR / "texts" / "labels.yaml").read_text()
+    assert "bring in `contributions`" not in "".join(texts)
