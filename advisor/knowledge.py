@@ -66,6 +66,8 @@ class PlanFormat:
     aliases: dict[str, dict[str, str]]
     values: dict[str, dict[str, list[str]]]
     implied_scope: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Enumeration -> canonical value -> the word shown to a plan written in Indonesian.
+    value_words_id: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 @_strict

@@ -139,14 +139,16 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         # ``at="@attr"``: the place is in the subject's attribute (a plan-wide fact about one value)
         at = str(subject.get(rule.at[1:], "")) if rule.at.startswith("@") else rule.at
         path = subject.get("path", "") or _section(vplan, at)
-        line, col = vplan.position(parse_path(path))
+        # A finding about the whole plan, or a section it lacks, is placed at the file's top,
+        # as linters place a file-level finding: the title's line has nothing wrong with it.
+        line, col = vplan.position(parse_path(path)) if path else (1, 1)
         out.append(
             Finding(
                 rule_id=rule.id,
                 severity=rule.severity,
                 family=rule.family,
                 step=rule.step,
-                path=path,
+                path=vplan.written(parse_path(path)) if path else "",
                 line=line,
                 col=col,
                 subject=subject["id"],

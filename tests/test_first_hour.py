@@ -296,3 +296,47 @@ def test_one_indonesian_term_for_collaborative_governance() -> None:
     assert not any("pemerintahan kolaboratif" in t.lower() for t in texts)
     assert "Prinsip tata kelola kolaboratif" in (knowledge.KNOWLEDGE_DIR / "texts" / "labels.yaml").read_text()
     assert "bring in `contributions`" not in "".join(texts)
+
+
+# --- the plan's own keys ---------------------------------------------------------------------
+
+INDONESIAN_KEYS = EXAMPLES / "penurunan-stunting-kunci-id.yaml"
+
+
+def test_problems_name_keys_and_values_as_an_indonesian_plan_writes_them(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "judul: R\nmitra:\n  - id: a\n    pilar: gub\n    tanggung_jawabb: [x]\n"
+        "pengecualian:\n  - aturan: RL002\nbagian_lain: x\n",
+        encoding="utf-8",
+    )
+    out = run("validate", str(plan), "--lang", "en").output
+    assert (
+        "mitra[0].pilar: unknown pilar `gub`; valid values: pemerintah, industri, akademisi, masyarakat, media" in out
+    )
+    assert "mitra[0].tanggung_jawabb: unknown key `tanggung_jawabb`; did you mean `tanggung_jawab`?" in out
+    assert "pengecualian[0].alasan: `alasan` is required" in out
+    assert "bagian_lain: unknown key `bagian_lain`; known keys: alternatif, anggaran, bahasa," in out
+    assert "partners" not in out and "reason" not in out and "government" not in out
+    # The same plan written with the English keys is answered in English keys.
+    plan.write_text("title: R\npartners:\n  - id: a\n    pillar: gub\nsuppress:\n  - rule: RL002\n", encoding="utf-8")
+    english = run("validate", str(plan), "--lang", "id").output
+    assert "partners[0].pillar" in english and "government, industry" in english
+    assert "suppress[0].reason: `reason` wajib diisi" in english
+
+
+def test_finding_paths_use_the_plans_own_keys() -> None:
+    data = json.loads(run("check", str(INDONESIAN_KEYS), "--format", "json").stdout)["reviews"][0]
+    paths = [f["path"] for f in data["findings"] if f["path"]]
+    assert paths and any(p.startswith("mitra[") for p in paths)
+    english_fields = ("partners", "activities", "indicators", "responsibilities", "support", "coordination")
+    assert not [p for p in paths if any(word in p for word in english_fields)]
+
+
+def test_a_finding_about_the_whole_plan_is_placed_at_the_files_top() -> None:
+    data = json.loads(run("check", str(WARNINGS_ONLY), "--format", "json").stdout)["reviews"][0]
+    whole = [f for f in data["findings"] if not f["path"]]
+    assert whole and all((f["line"], f["col"]) == (1, 1) for f in whole)
+    # A missing field of a section that exists is placed at that section.
+    placed = [f for f in data["findings"] if f["path"]]
+    assert all(f["line"] > 1 for f in placed)

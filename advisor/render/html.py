@@ -116,7 +116,8 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "based_on": list(f.based_on),
         "sources": [{"id": s, "citation": plain(sources[s].citation) if s in sources else s} for s in f.sources],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
-        "quote": quote(file, f.line),
+        # A finding about the whole plan (no path) has no line of its own to quote.
+        "quote": quote(file, f.line) if f.path else [],
     }
 
 
