@@ -43,6 +43,9 @@ class Finding:
     # The facts the rule's conditions matched, by alias, as sorted (attribute, value) pairs:
     # what ``advisor check --explain`` shows. Not part of a finding's identity.
     facts: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = field(default=(), compare=False)
+    # The language of the plan's keys ("id" for `mitra`, "en" for `partners`): the texts name
+    # keys as the plan writes them (advisor/plan_keys.py). None leaves the texts as written.
+    key_lang: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> str:
@@ -64,7 +67,12 @@ class Finding:
             # A memo, not a field: equality, hashing and repr ignore it. Reports ask each
             # finding for three or four texts; this makes it one lookup instead of four.
             object.__setattr__(self, "_text_memo", memo)
-        return memo[1][part]
+        text = memo[1][part]
+        if self.key_lang is None:
+            return text
+        from advisor.plan_keys import as_written
+
+        return as_written(text, self.key_lang)
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled without the memo: a batch worker sends its reviews to the parent, which

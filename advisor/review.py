@@ -157,6 +157,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
                 sources=rule.sources,
                 based_on=_based_on(firing, by_rule),
                 facts=_matched(firing) if keep_facts else (),
+                key_lang="id" if vplan.indonesian_keys else "en",
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))

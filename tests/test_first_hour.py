@@ -340,3 +340,24 @@ def test_a_finding_about_the_whole_plan_is_placed_at_the_files_top() -> None:
     # A missing field of a section that exists is placed at that section.
     placed = [f for f in data["findings"] if f["path"]]
     assert all(f["line"] > 1 for f in placed)
+
+
+def test_recommendations_name_keys_as_the_plan_writes_them() -> None:
+    english_keys = json.loads(run("check", str(WARNINGS_ONLY), "--format", "json").stdout)["reviews"][0]
+    texts = " ".join(f["recommendation"] + f["message"] for f in english_keys["findings"])
+    assert "`contributions`" in texts and "`kontribusi`" not in texts  # an Indonesian report, English keys
+    indonesian_keys = run("check", str(INDONESIAN_KEYS), "--format", "json", "--lang", "en").stdout
+    texts = " ".join(f["recommendation"] + f["message"] for f in json.loads(indonesian_keys)["reviews"][0]["findings"])
+    assert "`tanggung_jawab`" in texts and "`responsibilities`" not in texts
+
+
+def test_explain_examples_use_the_report_languages_keys_and_no_yaml_anchors() -> None:
+    indonesian = run("explain", "RL002", "--lang", "id").output
+    assert "mitra:" in indonesian and "pilar: pemerintah" in indonesian and "partners:" not in indonesian
+    assert "(mitra[1].tanggung_jawab, baris" in indonesian
+    english = run("explain", "RL002", "--lang", "en").output
+    assert "partners:" in english and "mitra:" not in english
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") + (ROOT / "docs" / "rules.id.md").read_text(
+        encoding="utf-8"
+    )
+    assert "&id0" not in docs and "*id0" not in docs
