@@ -21,6 +21,9 @@ from advisor.rules.base import SEVERITY_RANK
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 
+# The rule that recognises an unfilled `advisor init` template (rules/steps.py).
+UNFILLED_TEMPLATE = "ST015"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -102,8 +105,14 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         if settings.suppress:
             findings, notices = apply_suppressions(findings, vplan)
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
+        unfilled = tuple(f for f in findings if f.rule_id == UNFILLED_TEMPLATE and f.suppressed is None)
+        if unfilled:
+            # An `advisor init` template sent in as it was printed: every other finding would
+            # be about its placeholders, and scores of 100 for sections full of <...> mislead.
+            # Only "fill it in" is said, and no score is given, until it is filled in.
+            findings = unfilled
         verdict = assess.verdict(findings)
-        scores = assess.scores(findings, facts)
+        scores = {} if unfilled else assess.scores(findings, facts)
     limit = SEVERITY_RANK[settings.min_severity]
     shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= limit)
     hidden: dict[str, int] = {}

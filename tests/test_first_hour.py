@@ -361,3 +361,39 @@ def test_explain_examples_use_the_report_languages_keys_and_no_yaml_anchors() ->
         encoding="utf-8"
     )
     assert "&id0" not in docs and "*id0" not in docs
+
+
+# --- the unfilled template -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_unfilled_template_gets_no_scores_and_only_the_not_filled_in_finding(lang: str, tmp_path: Path) -> None:
+    plan = tmp_path / "rencana.yaml"
+    plan.write_text(run("init", "--lang", lang).stdout, encoding="utf-8")
+    review = json.loads(run("check", str(plan), "--format", "json").stdout)["reviews"][0]
+    assert [f["rule"] for f in review["findings"]] == ["ST015"]
+    assert review["scores"] == {} and review["verdict"] == "not_ready"
+    html = run("check", str(plan), "--format", "html").stdout
+    assert 'class="radar"' not in html and "<meter" not in html
+
+
+# --- single-plan HTML and Markdown -----------------------------------------------------------
+
+
+def test_radar_labels_fit_inside_the_chart() -> None:
+    from advisor.render.html import _CHAR_WIDTH, _radar
+
+    for lang in ("id", "en"):
+        radar = _radar({p: 100 for p in ("government", "industry", "academia", "community", "media")}, lang)
+        left, _, width, _ = (float(v) for v in radar["viewbox"].split())
+        for axis in radar["axes"]:
+            size = len(f"{axis['label']} ({axis['value']})") * _CHAR_WIDTH
+            start = {"start": axis["lx"], "end": axis["lx"] - size}.get(axis["anchor"], axis["lx"] - size / 2)
+            assert left <= start and start + size <= left + width, axis
+
+
+def test_keys_in_backticks_are_code_in_html_and_markdown() -> None:
+    html = run("check", str(WARNINGS_ONLY), "--format", "html").stdout
+    assert "<code>budget</code>" in html and "`budget`" not in html
+    markdown = run("check", str(WARNINGS_ONLY), "--format", "markdown").stdout
+    assert "Isi `budget` (perkiraan" in markdown and "\\`" not in markdown

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from advisor import __version__, knowledge
 from advisor.findings import Finding, Outcome, Review
@@ -25,6 +26,7 @@ from advisor.render import review_lang
 from advisor.render.hidden import hidden_note
 from advisor.render.report_data import (
     VERDICT_ORDER,
+    code_spans,
     common_gaps,
     coverage,
     families,
@@ -106,10 +108,10 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "mark": _MARK[f.severity],
         "severity_label": label("severity", f.severity, lang),
         "rule_id": f.rule_id,
-        "title": plain(f.text("title", lang)),
-        "message": plain(f.text("message", lang)),
-        "recommendation": plain(f.text("recommendation", lang)),
-        "why": plain(f.text("why", lang)),
+        "title": _with_code(f.text("title", lang)),
+        "message": _with_code(f.text("message", lang)),
+        "recommendation": _with_code(f.text("recommendation", lang)),
+        "why": _with_code(f.text("why", lang)),
         "place": plain(f"{file}:{f.line}:{f.col}", 600),
         "path": plain(f.path, 300),
         "evidence": plain(f.evidence, 400),
@@ -125,6 +127,14 @@ def _point(index: int, count: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = _RADIUS * value / 100
     return round(_CENTRE + r * math.cos(angle), 1), round(_CENTRE + r * math.sin(angle), 1)
+
+
+def _with_code(text: str) -> markupsafe.Markup:
+    """A finding's text, escaped, with its `keys` as <code>."""
+    return markupsafe.Markup("").join(
+        markupsafe.Markup("<code>{}</code>").format(piece) if is_code else piece
+        for is_code, piece in code_spans(plain(text))
+    )
 
 
 def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
@@ -150,7 +160,23 @@ def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
         )
     rings = [" ".join(f"{x},{y}" for x, y in (_point(i, n, ring) for i in range(n))) for ring in _RINGS]
     shape = " ".join(f"{x},{y}" for x, y in (_point(i, n, values[name]) for i, name in enumerate(names)))
-    return {"axes": axes, "rings": rings, "shape": shape, "centre": _CENTRE}
+    return {"axes": axes, "rings": rings, "shape": shape, "centre": _CENTRE, "viewbox": _viewbox(axes)}
+
+
+# An upper bound of a label character's width at the chart's 14px font (a bold "M" is ~12px;
+# text averages ~8px): the view box is made wide enough for every label, in either language.
+_CHAR_WIDTH = 8.5
+
+
+def _viewbox(axes: list[dict[str, Any]]) -> str:
+    """Room for the chart and each label beside it, so that no label is cut at the edge."""
+    left, right = 0.0, 2.0 * _CENTRE
+    for axis in axes:
+        width = len(f"{axis['label']} ({axis['value']})") * _CHAR_WIDTH
+        start = {"start": axis["lx"], "end": axis["lx"] - width}.get(axis["anchor"], axis["lx"] - width / 2)
+        left, right = min(left, start), max(right, start + width)
+    left, right = math.floor(left - 8), math.ceil(right + 8)
+    return f"{left} 10 {right - left} 300"
 
 
 def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:

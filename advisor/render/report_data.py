@@ -34,6 +34,25 @@ def plain(text: object, limit: int = 2000) -> str:
     return _NOT_XML.sub("", clean(str(text), limit))
 
 
+# A code span of the texts: a key, a path or a `<...>` placeholder between backticks.
+_CODE = re.compile(r"`([^`|\n]{1,80})`")
+
+
+def code_spans(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (is code, piece): the texts quote keys between backticks, which the
+    Markdown and HTML reports show as code rather than as backticks."""
+    pieces: list[tuple[bool, str]] = []
+    end = 0
+    for match in _CODE.finditer(text):
+        if match.start() > end:
+            pieces.append((False, text[end : match.start()]))
+        pieces.append((True, match.group(1)))
+        end = match.end()
+    if end < len(text):
+        pieces.append((False, text[end:]))
+    return pieces
+
+
 @dataclass(frozen=True)
 class QuotedLine:
     number: int
