@@ -397,3 +397,28 @@ def test_keys_in_backticks_are_code_in_html_and_markdown() -> None:
     assert "<code>budget</code>" in html and "`budget`" not in html
     markdown = run("check", str(WARNINGS_ONLY), "--format", "markdown").stdout
     assert "Isi `budget` (perkiraan" in markdown and "\\`" not in markdown
+
+
+@pytest.mark.parametrize("kind", ["pentahelix", "sectoral", "domestic", "bilateral"])
+def test_the_indonesian_template_uses_indonesian_values_and_names_its_schema(kind: str) -> None:
+    import jsonschema
+    import yaml
+
+    from advisor.knowledge import plan_format
+
+    text = run("init", "--lang", "id", "--kind", kind).stdout
+    assert text.startswith("# yaml-language-server: $schema=plan.schema.json\n")
+    data = yaml.safe_load(text)
+    assert data["jenis"] == plan_format().value_words_id["kind"][kind]
+    english = set(plan_format().values["pillar"]) - {"media"}
+    assert not {p["pilar"] for p in data["mitra"]} & english
+    assert data["cakupan"] in ("lokal", "nasional", "internasional")
+    schema = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
+
+
+def test_a_domestic_template_is_local_in_scope() -> None:
+    import yaml
+
+    assert yaml.safe_load(run("init", "--lang", "id", "--kind", "domestic").stdout)["cakupan"] == "lokal"
+    assert yaml.safe_load(run("init", "--lang", "en", "--kind", "domestic").stdout)["scope"] == "local"
