@@ -422,3 +422,57 @@ def test_a_domestic_template_is_local_in_scope() -> None:
 
     assert yaml.safe_load(run("init", "--lang", "id", "--kind", "domestic").stdout)["cakupan"] == "lokal"
     assert yaml.safe_load(run("init", "--lang", "en", "--kind", "domestic").stdout)["scope"] == "local"
+
+
+# --- training --------------------------------------------------------------------------------
+
+
+def _review_with(*rule_ids: str):
+    from advisor import rules
+    from advisor.findings import Finding, Review
+
+    findings = tuple(
+        Finding(
+            r, rules.get(r).severity, rules.get(r).family, rules.get(r).step, "", 1, 1, f"indicator:I{n}", "", (), ()
+        )
+        for n, r in enumerate(rule_ids)
+    )
+    return Review(file="p.yaml", title="P", plan_language="id", findings=findings, verdict="needs_revision")
+
+
+def test_training_scores_by_the_problem_not_the_exact_code() -> None:
+    from advisor import exercise
+
+    review = _review_with("IN009")
+    near = exercise.score(["IN001"], review)
+    assert near.hits == ("IN009",) and near.false_alarms == () and near.near == (("IN001", "IN009"),)
+    # One answer names one problem: two codes of one concept do not count twice.
+    twice = exercise.score(["IN001", "IN002"], review)
+    assert twice.hits == ("IN009",) and len(twice.false_alarms) == 1
+    # A code of another concept stays a false alarm.
+    other = exercise.score(["PH001"], review)
+    assert other.hits == () and other.false_alarms == ("PH001",)
+    text = exercise.render_result(near, review, "en")
+    assert "(you named it IN001: the same problem)" in text
+    assert "recall" not in text.lower() and "presisi" not in exercise.render_result(near, review, "id")
+
+
+def test_training_list_prints_names_and_plan_accepts_them() -> None:
+    listed = run("exercise", "--list").output.splitlines()
+    assert listed and all("/" not in name and name.endswith((".yaml", ".yml", ".json")) for name in listed)
+    result = run("exercise", "--plan", listed[0], "--answers", "", "--lang", "en")
+    assert result.exit_code == 0 and "you found 0 of" in result.output
+
+
+def test_training_fits_an_80_by_24_terminal() -> None:
+    """The rule list is no longer printed before the prompt (it is 70+ lines): `?` or --rules."""
+    from advisor.exercise import EXERCISES_DIR, discover
+
+    plan = discover(EXERCISES_DIR)[0]
+    result = run("exercise", "--plan", str(plan), "--lang", "en", input="\n")
+    before_prompt = result.output.split("The problems you see", 1)[0]
+    plan_lines = len(plan.read_text(encoding="utf-8").splitlines())
+    assert len(before_prompt.splitlines()) <= plan_lines + 4  # the intro, the plan, the hint
+    assert "type ? to see the rule list" in before_prompt
+    rules_list = run("exercise", "--rules", "--lang", "en").output
+    assert "PH001" in rules_list and len(rules_list.splitlines()) > 24
