@@ -380,8 +380,16 @@ _VERDICTS = ("ready", "needs_revision", "not_ready")
 _RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
 
 
-def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 5, max_skipped: int = 20) -> str:
-    """Plans checked, verdicts, failed files, the most common findings, the worst plans."""
+def summary(
+    outcome: Outcome,
+    skipped: Sequence[Skipped],
+    lang: str,
+    top: int = 5,
+    max_skipped: int = 20,
+    baseline: bool = False,
+) -> str:
+    """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
+    ``baseline``, the plans needing attention are those with new findings, most new first."""
     reviews = outcome.reviews
     verdicts = Counter(r.verdict for r in reviews)
     lines = [
@@ -410,19 +418,21 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
         for gap in gaps:
             count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
             lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
+
     # A baseline leaves findings out of the counts but not out of the verdict: a plan that is
     # not ready with nothing new says how many of its findings the baseline holds.
-    worst = sorted(
-        (r for r in reviews if r.verdict != "ready" or r.active()),
-        key=lambda r: (
-            _RANK[r.verdict],
-            -r.counts()["error"],
-            -r.counts()["warning"],
-            -r.counts()["info"],
-            -r.baselined,
-            r.file,
-        ),
-    )[:top]
+    def new_first(r: Review) -> tuple[int, int, int, int, str]:
+        counts = r.counts()
+        return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
+
+    def verdict_first(r: Review) -> tuple[int, int, int, int, int, str]:
+        counts = r.counts()
+        return (_RANK[r.verdict], -counts["error"], -counts["warning"], -counts["info"], -r.baselined, r.file)
+
+    if baseline:  # what changed is what needs attention: a plan with nothing new is not listed
+        worst = sorted((r for r in reviews if r.active()), key=new_first)[:top]
+    else:
+        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active()), key=verdict_first)[:top]
     if worst:
         lines += ["", ui("batch_worst", lang)]
         for r in worst:

@@ -476,3 +476,55 @@ def test_training_fits_an_80_by_24_terminal() -> None:
     assert "type ? to see the rule list" in before_prompt
     rules_list = run("exercise", "--rules", "--lang", "en").output
     assert "PH001" in rules_list and len(rules_list.splitlines()) > 24
+
+
+# --- baselines -------------------------------------------------------------------------------
+
+
+def _plans(folder: Path) -> Path:
+    import shutil
+
+    folder.mkdir(parents=True)
+    for name in ("peran-kabur.yaml", "pilar-tidak-lengkap.yaml", "desa-wisata-kopi.yaml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    return folder
+
+
+def test_a_baseline_matches_by_path_relative_to_the_reviewed_folder(tmp_path: Path, monkeypatch) -> None:
+    plans = _plans(tmp_path / "repo" / "plans")
+    monkeypatch.chdir(tmp_path / "repo")
+    assert run("batch", "plans", "--write-baseline", "b.json", "--jobs", "1", "-q").exit_code in (0, 1)
+    written = json.loads((tmp_path / "repo" / "b.json").read_text())["files"]
+    assert sorted(written) == sorted(p.name for p in plans.iterdir())
+    # The same folder reviewed from elsewhere: everything is known, nothing is new.
+    monkeypatch.chdir(tmp_path)
+    result = run("batch", "repo/plans", "--baseline", "repo/b.json", "--jobs", "1", "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    reviews = json.loads(result.stdout)["reviews"]
+    assert all(r["findings"] == [] and r["baselined"] > 0 for r in reviews if r["verdict"] != "ready")
+    assert "names none of the files" not in result.output
+
+
+def test_a_baseline_matching_no_file_is_warned_about(tmp_path: Path) -> None:
+    plans = _plans(tmp_path / "plans")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"baseline_version": 1, "files": {"elsewhere/x.yaml": ["PH001:pillar:media"]}}))
+    result = run("batch", str(plans), "--baseline", str(other), "--jobs", "1", "--lang", "en")
+    assert "Warning: baseline" in result.output and "names none of the files reviewed" in result.output
+    assert "elsewhere/x.yaml" in result.output
+
+
+def test_with_a_baseline_the_plans_needing_attention_are_those_with_new_findings(tmp_path: Path) -> None:
+    plans = _plans(tmp_path / "plans")
+    baseline_file = tmp_path / "b.json"
+    run("batch", str(plans), "--write-baseline", str(baseline_file), "--jobs", "1", "-q")
+    # One plan gains a new problem: a partner with no responsibility.
+    changed = plans / "desa-wisata-kopi.yaml"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("partners:\n", "partners:\n  - id: baru\n    pillar: media\n", 1),
+        encoding="utf-8",
+    )
+    result = run("batch", str(plans), "--baseline", str(baseline_file), "--jobs", "1", "--lang", "en")
+    attention = result.output.split("Plans that need the most attention:", 1)[1].split("\n\n", 1)[0]
+    listed = [line.split(":")[0].strip() for line in attention.splitlines()[1:] if line.strip()]
+    assert listed == [f"{plans}/desa-wisata-kopi.yaml"], result.output

@@ -103,16 +103,21 @@ def batch(
         outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang)
 
     notes = []
+    roots = [display_name(d) for d in dirs]
     if baseline_destination is not None:
-        write_one(baseline_destination, baselines.build(outcome), lang)
+        write_one(baseline_destination, baselines.build(outcome, roots), lang)
         keys = sum(len(r.active()) for r in outcome.reviews)
         notes.append(ui("baseline_written", lang, path=write_baseline, files=len(outcome.reviews), findings=keys))
     if known is not None:
-        outcome = baselines.apply(outcome, known)
+        if known and not baselines.matched(outcome, known, roots):
+            sample = ", ".join(sorted(known)[:3])
+            warning = ui("baseline_matches_nothing", lang, path=display_name(baseline_path), sample=sample)
+            click.echo(one_line(warning), err=True)
+        outcome = baselines.apply(outcome, known, roots)
     write_reports(outcome, pairs, run_opts.lang)
     notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
-    text = summary(outcome, found.skipped, lang)
+    text = summary(outcome, found.skipped, lang, baseline=known is not None)
     if any(d.is_stdout for _, d in pairs):  # a report on standard output: the summary beside it
         if not quiet:
             click.echo(text, err=True, nl=False)
