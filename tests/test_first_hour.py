@@ -528,3 +528,33 @@ def test_with_a_baseline_the_plans_needing_attention_are_those_with_new_findings
     attention = result.output.split("Plans that need the most attention:", 1)[1].split("\n\n", 1)[0]
     listed = [line.split(":")[0].strip() for line in attention.splitlines()[1:] if line.strip()]
     assert listed == [f"{plans}/desa-wisata-kopi.yaml"], result.output
+
+
+# --- one configuration per plan --------------------------------------------------------------
+
+
+def _two_folders(root: Path) -> None:
+    import shutil
+
+    for name in ("a", "b"):
+        (root / name).mkdir(parents=True)
+        shutil.copy(WARNINGS_ONLY, root / name / "plan.yaml")
+    (root / "a" / "advisor.toml").write_text('ignore = ["RL"]\nlanguage = "en"\n', encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["check", "batch"])
+def test_each_plan_takes_its_nearest_configuration(command: str, tmp_path: Path, monkeypatch) -> None:
+    _two_folders(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["a/plan.yaml", "b/plan.yaml"] if command == "check" else ["a", "b", "--jobs", "1"]
+    result = run(command, *args, "--format", "json", "--verbose")
+    reviews = {r["file"]: r for r in json.loads(result.stdout)["reviews"]}
+    assert reviews["a/plan.yaml"]["lang"] == "en" and reviews["b/plan.yaml"]["lang"] == "id"
+    assert not [f for f in reviews["a/plan.yaml"]["findings"] if f["family"] == "RL"]
+    assert [f for f in reviews["b/plan.yaml"]["findings"] if f["family"] == "RL"]
+    # --verbose says it, per plan, on standard error.
+    assert "a/plan.yaml: konfigurasi " in result.stderr and "advisor.toml; bahasa laporan en" in result.stderr
+    assert "b/plan.yaml: konfigurasi tidak ada (bawaan)" in result.stderr
+    # --config still applies one configuration to every plan.
+    forced = run(command, *args, "--format", "json", "--config", "a/advisor.toml")
+    assert all(r["lang"] == "en" for r in json.loads(forced.stdout)["reviews"])

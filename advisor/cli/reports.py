@@ -63,6 +63,12 @@ def review_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--no-suppress", is_flag=True, help="Ignore the plans' `suppress` entries (an audit)."),
         click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="Say which configuration, language and rules each plan is reviewed with (standard error).",
+        ),
+        click.option(
             "--max-bytes",
             type=click.IntRange(min=1),
             help=f"Refuse plan files larger than this many bytes (default {DEFAULT_MAX_BYTES}).",
