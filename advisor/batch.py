@@ -408,19 +408,10 @@ def summary(
     notices = sum(len(r.notices) for r in reviews)
     if suppressed or baselined or notices:
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
-    # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
-    # filled title names one partner or pillar, and would split one rule into many lines.
-    from advisor.render.report_data import common_gaps
+    # The plans needing attention first (a head of section acts on them), then the common gaps
+    # and the files that failed. A baseline leaves findings out of the counts but not out of the
+    # verdict: a listed plan says how many of its findings the baseline holds.
 
-    gaps = common_gaps(outcome, lang, top)
-    if gaps:
-        lines += ["", ui("batch_common", lang)]
-        for gap in gaps:
-            count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
-            lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
-
-    # A baseline leaves findings out of the counts but not out of the verdict: a plan that is
-    # not ready with nothing new says how many of its findings the baseline holds.
     def new_first(r: Review) -> tuple[int, int, int, int, str]:
         counts = r.counts()
         return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
@@ -441,6 +432,16 @@ def summary(
             if r.baselined:
                 found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
             lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
+    # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
+    # filled title names one partner or pillar, and would split one rule into many lines.
+    from advisor.render.report_data import common_gaps
+
+    gaps = common_gaps(outcome, lang, top)
+    if gaps:
+        lines += ["", ui("batch_common", lang)]
+        for gap in gaps:
+            count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
+            lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
     if outcome.failures:
         lines += ["", ui("batch_failed", lang)]
         for failure in outcome.failures:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -558,3 +559,69 @@ def test_each_plan_takes_its_nearest_configuration(command: str, tmp_path: Path,
     # --config still applies one configuration to every plan.
     forced = run(command, *args, "--format", "json", "--config", "a/advisor.toml")
     assert all(r["lang"] == "en" for r in json.loads(forced.stdout)["reviews"])
+
+
+# --- the batch dashboard ---------------------------------------------------------------------
+
+
+def _dashboard(tmp_path: Path, *args: str) -> str:
+    import shutil
+
+    folder = tmp_path / "plans"
+    folder.mkdir(parents=True)
+    shutil.copy(EXAMPLES / "mangrove-demak-en.yaml", folder / "mangrove-en.yaml")  # language: en
+    shutil.copy(WARNINGS_ONLY, folder / "kuta-v1.yaml")
+    shutil.copy(WARNINGS_ONLY, folder / "kuta-v2.yaml")  # one plan in two versions
+    shutil.copy(EXAMPLES / "pilar-tidak-lengkap.yaml", folder / "pilar.yaml")
+    (folder / "rusak.yaml").write_text("judul: [\n", encoding="utf-8")
+    out = tmp_path / "d.html"
+    run("batch", str(folder), "--jobs", "1", "-q", "-o", str(out), *args)
+    return out.read_text(encoding="utf-8")
+
+
+def test_the_dashboard_speaks_one_language_unless_told(tmp_path: Path) -> None:
+    html = _dashboard(tmp_path)
+    assert "belum siap" in html and "perlu perbaikan" in html
+    assert ">not ready<" not in html and ">needs revision<" not in html and "Readiness" not in html
+    english = _dashboard(tmp_path / "en", "--lang", "en")
+    assert "Readiness" in english and "Kesiapan" not in english
+
+
+def test_the_dashboard_puts_what_to_act_on_first(tmp_path: Path) -> None:
+    html = _dashboard(tmp_path)
+    order = [html.index(marker) for marker in (
+        "Rencana yang paling perlu perhatian", "Kelemahan yang paling sering muncul",
+        "Berkas yang tidak dapat diperiksa", 'id="plans"', 'id="heatmap"', "Rincian per rencana",
+    )]  # fmt: skip
+    assert order == sorted(order)
+    # Heatmap columns are named, and versions of one plan are told apart by their file.
+    heat = html[html.index('id="heatmap"') :]
+    assert ">Peran</th>" in heat and ">RL</th>" not in heat
+    assert "kuta-v1.yaml</code>" in heat and "kuta-v2.yaml</code>" in heat
+    # Within a verdict, by urgency: the plan with errors (not ready) before the others.
+    attention = html[html.index('class="attention"') : html.index("</ol>")]
+    assert attention.index("pilar.yaml") < attention.index("kuta-v1.yaml")
+    # Common gaps: errors first.
+    gaps = html[html.index('id="gaps"') : html.index("</table>", html.index('id="gaps"'))]
+    marks = re.findall(r'class="sev (error|warning|info)"', gaps)
+    assert marks == sorted(marks, key=("error", "warning", "info").index)
+
+
+def test_the_dashboard_in_a_browser(tmp_path: Path) -> None:
+    """Chromium renders it (when installed): a screenshot is made without error."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no Chromium")
+    page = tmp_path / "d.html"
+    page.write_text(_dashboard(tmp_path), encoding="utf-8")
+    shot = tmp_path / "d.png"
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists() and shot.stat().st_size > 10_000

@@ -60,7 +60,13 @@ def _environment() -> jinja2.Environment:
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     page_lang = review_lang(lang, None)
     single = len(outcome.reviews) == 1 and not outcome.failures
-    plans = [_plan(i, review, review_lang(lang, review.plan_language)) for i, review in enumerate(outcome.reviews)]
+    # A dashboard is one page in one language (--lang, else the default), whatever each plan's
+    # own; one plan's report is in that plan's language. Its plans are listed by urgency.
+    reviews = list(outcome.reviews) if single else sorted(outcome.reviews, key=urgency)
+    plans = [
+        _plan(i, review, review_lang(lang, review.plan_language) if single else page_lang)
+        for i, review in enumerate(reviews)
+    ]
     context: dict[str, Any] = {
         "lang": page_lang,
         "t": lambda key, **kw: ui(key, page_lang, **kw),
@@ -74,7 +80,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         "generated": ui("report_generated", page_lang, version=__version__),
     }
     if not single:
-        context["dashboard"] = _dashboard(outcome, plans, page_lang)
+        context["dashboard"] = _dashboard(outcome, reviews, plans, page_lang)
     return _environment().get_template("report.html.j2").render(context)
 
 
@@ -179,9 +185,20 @@ def _viewbox(axes: list[dict[str, Any]]) -> str:
     return f"{left} 10 {right - left} 300"
 
 
-def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+ATTENTION = 10  # plans listed first, as needing attention
+
+
+def urgency(review: Review) -> tuple[int, int, int, int, str]:
+    """Not ready before needs revision before ready; within a verdict, most errors, then most
+    warnings and advice; then by file, so that the order is stable."""
+    counts = review.counts()
+    rank = VERDICT_ORDER.index(review.verdict) if review.verdict in VERDICT_ORDER else len(VERDICT_ORDER)
+    return (rank, -counts["error"], -counts["warning"], -counts["info"], review.file)
+
+
+def _dashboard(outcome: Outcome, reviews: list[Review], plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     fams = families(outcome)
-    per_plan = [family_counts(review) for review in outcome.reviews]
+    per_plan = [family_counts(review) for review in reviews]
     peak = max((n for counts in per_plan for n in counts.values()), default=0)
     return {
         "summary": ui(
@@ -207,7 +224,8 @@ def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict
             }
             for g in common_gaps(outcome, lang)
         ],
-        "score_of": {plan["anchor"]: dict(review.scores) for plan, review in zip(plans, outcome.reviews, strict=True)},
+        "score_of": {plan["anchor"]: dict(review.scores) for plan, review in zip(plans, reviews, strict=True)},
+        "attention": [plan for plan in plans if plan["verdict"] != "ready"][:ATTENTION],
     }
 
 
