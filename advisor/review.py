@@ -150,7 +150,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         path = subject.get("path", "") or _section(vplan, at)
         # A finding about the whole plan, or a section it lacks, is placed at the file's top,
         # as linters place a file-level finding: the title's line has nothing wrong with it.
-        line, col = vplan.position(parse_path(path)) if path else (1, 1)
+        line, col = _place(vplan, parse_path(path), str(subject.get("evidence", ""))) if path else (1, 1)
         out.append(
             Finding(
                 rule_id=rule.id,
@@ -170,6 +170,23 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))
+
+
+def _place(vplan: ValidatedPlan, key: tuple[str | int, ...], evidence: str) -> tuple[int, int]:
+    """Where a finding is shown: its node's line, or for a list of texts (responsibilities,
+    channels) the first item the finding quotes, so that an editor opens on the words at fault
+    rather than on the list's key."""
+    node: Any = vplan.data
+    for part in key:
+        inside = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        node = node[part] if inside else None
+    if isinstance(node, list) and evidence:
+        for index, item in enumerate(node):
+            if isinstance(item, str) and item.strip() and item.strip() in evidence and (*key, index) in vplan.positions:
+                return vplan.positions[(*key, index)]
+    return vplan.position(key)
 
 
 def _section(vplan: ValidatedPlan, at: str) -> str:

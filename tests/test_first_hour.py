@@ -625,3 +625,14 @@ def test_the_dashboard_in_a_browser(tmp_path: Path) -> None:
         check=False,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_a_vague_responsibility_is_placed_at_its_list_item() -> None:
+    data = json.loads(run("check", str(WARNINGS_ONLY), "--format", "json").stdout)["reviews"][0]
+    lines = WARNINGS_ONLY.read_text(encoding="utf-8").splitlines()
+    vague = [f for f in data["findings"] if f["rule"] == "RL002"]
+    assert vague
+    for f in vague:
+        item = lines[f["line"] - 1]
+        assert item.lstrip().startswith("- ") and item.lstrip()[2:] in f["evidence"], item
+        assert f["col"] == len(item) - len(item.lstrip()) + 3  # the text after "- "
