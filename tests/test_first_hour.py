@@ -636,3 +636,24 @@ def test_a_vague_responsibility_is_placed_at_its_list_item() -> None:
         item = lines[f["line"] - 1]
         assert item.lstrip().startswith("- ") and item.lstrip()[2:] in f["evidence"], item
         assert f["col"] == len(item) - len(item.lstrip()) + 3  # the text after "- "
+
+
+def test_the_readme_documents_the_new_formats_and_options() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for needle in (
+        "--format compact",
+        "--format github",
+        "advisor check -",
+        "--stdin-filename",
+        "--verbose",
+        "subject: media",
+        "reviews[].hidden",
+        "`.sarif.json`",
+        "kind = plan",
+        "byte order mark",
+        "KSDD",
+        "advisor exercise --rules",
+        "relative to the folder reviewed",
+    ):
+        assert needle in readme, needle
+    assert "../shared" not in readme
