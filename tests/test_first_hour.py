@@ -657,3 +657,17 @@ def test_the_readme_documents_the_new_formats_and_options() -> None:
     ):
         assert needle in readme, needle
     assert "../shared" not in readme
+
+
+def test_recommendation_examples_are_not_about_one_domain() -> None:
+    """Examples about tourism or floods read oddly in a plan about waste, health or transport."""
+    import yaml
+
+    from advisor import knowledge
+
+    for path in sorted((knowledge.KNOWLEDGE_DIR / "texts" / "rules").glob("*.yaml")):
+        for rule_id, texts in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            for lang, text in (texts.get("recommendation") or {}).items():
+                lowered = text.lower()
+                words = ("wisata", "homestay", "banjir", "genangan", "touris", "flood")
+                assert not any(word in lowered for word in words), (rule_id, lang, text)
