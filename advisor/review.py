@@ -150,7 +150,8 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         path = subject.get("path", "") or _section(vplan, at)
         # A finding about the whole plan, or a section it lacks, is placed at the file's top,
         # as linters place a file-level finding: the title's line has nothing wrong with it.
-        line, col = _place(vplan, parse_path(path), str(subject.get("evidence", ""))) if path else (1, 1)
+        evidence = str(subject.get("evidence", ""))
+        line, col = _place(vplan, parse_path(path), evidence, rule.params) if path else (1, 1)
         out.append(
             Finding(
                 rule_id=rule.id,
@@ -172,10 +173,17 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
     return tuple(sorted(out, key=Finding.sort_key))
 
 
-def _place(vplan: ValidatedPlan, key: tuple[str | int, ...], evidence: str) -> tuple[int, int]:
-    """Where a finding is shown: its node's line, or for a list of texts (responsibilities,
-    channels) the first item the finding quotes, so that an editor opens on the words at fault
-    rather than on the list's key."""
+# Parameters that name the finding's subject rather than quote the field at fault.
+_NAMING = frozenset({"id", "name"})
+
+
+def _place(
+    vplan: ValidatedPlan, key: tuple[str | int, ...], evidence: str, params: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Where a finding is shown: its node's line; for a list of texts (responsibilities,
+    channels) the first item the finding quotes; for a section whose field the finding's
+    message quotes (``target_text``, ``due``) that field's line: an editor opens on the words
+    at fault rather than on the block's first key."""
     node: Any = vplan.data
     for part in key:
         inside = (isinstance(node, dict) and part in node) or (
@@ -186,6 +194,11 @@ def _place(vplan: ValidatedPlan, key: tuple[str | int, ...], evidence: str) -> t
         for index, item in enumerate(node):
             if isinstance(item, str) and item.strip() and item.strip() in evidence and (*key, index) in vplan.positions:
                 return vplan.positions[(*key, index)]
+    if isinstance(node, dict):
+        for param in params:
+            field = param.removesuffix("_text")
+            if field not in _NAMING and field in node and (*key, field) in vplan.positions:
+                return vplan.positions[(*key, field)]
     return vplan.position(key)
 
 

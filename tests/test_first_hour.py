@@ -671,3 +671,12 @@ def test_recommendation_examples_are_not_about_one_domain() -> None:
                 lowered = text.lower()
                 words = ("wisata", "homestay", "banjir", "genangan", "touris", "flood")
                 assert not any(word in lowered for word in words), (rule_id, lang, text)
+
+
+def test_a_wrong_target_or_deadline_is_placed_at_its_own_line() -> None:
+    plan = EXAMPLES / "indikator-tidak-terukur.yaml"
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    data = json.loads(run("check", str(plan), "--format", "json").stdout)["reviews"][0]
+    placed = {f["rule"]: lines[f["line"] - 1].strip() for f in data["findings"]}
+    assert placed["IN002"].startswith("target:") and placed["IN010"].startswith("target:")
+    assert placed["IN005"].startswith("due:")
