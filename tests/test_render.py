@@ -33,7 +33,15 @@ from tests.conftest import ROOT, review_data
 GOLDEN = ROOT / "tests" / "golden"
 INPUTS = "tests/golden/inputs"
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
-EXTENSION = {"markdown": "md", "html": "html", "sarif": "sarif.json", "junit": "junit.xml", "csv": "csv"}
+EXTENSION = {
+    "markdown": "md",
+    "html": "html",
+    "sarif": "sarif.json",
+    "junit": "junit.xml",
+    "csv": "csv",
+    "compact": "compact.txt",
+    "github": "github.txt",
+}
 # Each case: the plan files reviewed together (relative to the repository, as a user types them).
 CASES = {
     "single": ("flawed.yaml",),
