@@ -554,7 +554,7 @@ def test_each_plan_takes_its_nearest_configuration(command: str, tmp_path: Path,
     assert not [f for f in reviews["a/plan.yaml"]["findings"] if f["family"] == "RL"]
     assert [f for f in reviews["b/plan.yaml"]["findings"] if f["family"] == "RL"]
     # --verbose says it, per plan, on standard error.
-    assert "a/plan.yaml: konfigurasi " in result.stderr and "advisor.toml; bahasa laporan en" in result.stderr
+    assert "a/plan.yaml: konfigurasi a/advisor.toml; bahasa laporan en" in result.stderr
     assert "b/plan.yaml: konfigurasi tidak ada (bawaan)" in result.stderr
     # --config still applies one configuration to every plan.
     forced = run(command, *args, "--format", "json", "--config", "a/advisor.toml")

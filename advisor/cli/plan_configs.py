@@ -8,6 +8,7 @@ settings; the outcomes are joined in file order, as one run gives them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -83,12 +84,18 @@ def review_groups(
     return joined, lang
 
 
+def _shown(path: Path) -> str:
+    """A configuration's path as the user would type it: relative when under the working folder."""
+    relative = os.path.relpath(path)
+    return display_name(path if relative.startswith("..") else relative)
+
+
 def explain_groups(groups: Sequence[Group], lang: str) -> None:
     """``--verbose``: which configuration, language and rule selection each plan was reviewed
     with, on standard error."""
     for group in groups:
         settings = group.run.settings
-        config = display_name(group.run.config.path) if group.run.config.path else ui("verbose_no_config", lang)
+        config = _shown(group.run.config.path) if group.run.config.path else ui("verbose_no_config", lang)
         rules = ui(
             "verbose_rules",
             lang,
