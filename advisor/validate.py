@@ -94,6 +94,16 @@ def indonesian_key(section: str, name: str) -> str:
     return _indonesian_keys(section).get(name, name)
 
 
+def _document_in_indonesian(doc: Document) -> bool:
+    """Whether the plan names its keys in Indonesian: a text file by its keys; a workbook, whose
+    reader gives the English keys, by its sheet and column names (`Mitra`, `judul`)."""
+    if doc.sheets is None:
+        return writes_indonesian_keys(doc.data)
+    from advisor.sources.convert import key_language
+
+    return key_language(doc) == "id"
+
+
 def writes_indonesian_keys(data: Any) -> bool:
     """Whether a plan's top-level keys are mostly the Indonesian aliases (`judul`, `mitra`)."""
     if not isinstance(data, dict):
@@ -127,8 +137,16 @@ def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
     _report_references(plan, normaliser, lang)
     if normaliser.problems:
         return None
-    # English keys: paths as they are
-    return ValidatedPlan(doc.file, plan, normaliser.positions, doc.data, sheets=doc.sheets, notes=doc.notes)
+    # English keys: paths as they are (a workbook's named in the language of its sheets)
+    return ValidatedPlan(
+        doc.file,
+        plan,
+        normaliser.positions,
+        doc.data,
+        sheets=doc.sheets,
+        notes=doc.notes,
+        indonesian_keys=normaliser.indonesian,
+    )
 
 
 def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
@@ -152,7 +170,7 @@ def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
         data,
         sheets=doc.sheets,
         notes=doc.notes,
-        raw_paths=normaliser.raw_paths,
+        raw_paths=normaliser.written_paths,
         indonesian_keys=normaliser.indonesian,
     )
 
@@ -202,7 +220,10 @@ class _Normaliser:
         fmt = knowledge.plan_format()
         self.aliases = fmt.aliases
         self.values = fmt.values
-        self.indonesian = writes_indonesian_keys(doc.data)
+        self.indonesian = _document_in_indonesian(doc)
+        # The paths as the person wrote them, to name places: a workbook's reader already gave
+        # the English keys, so its paths are named from the canonical ones in its language.
+        self.written_paths = self.raw_paths if doc.sheets is None else {}
         self.value_words = fmt.value_words_id if self.indonesian else {}
         self.implied_scope = fmt.implied_scope
 
@@ -215,7 +236,7 @@ class _Normaliser:
 
     def problem(self, code: str, raw: Key, canonical: Key, *, key_line: bool = False, **params: Any) -> None:
         pos = (self.doc.key_positions.get(raw) if key_line else None) or self.doc.position(raw) or (None, None)
-        path = format_path(written_path(canonical, self.raw_paths, self.indonesian))
+        path = format_path(written_path(canonical, self.written_paths, self.indonesian))
         self.problems.append(Problem(code, self.doc.file, pos[0], pos[1], path, params))
 
     def key_names(self, section: str, fields: Any) -> str:
@@ -361,11 +382,11 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
     # An unknown enumerated value is already reported, with a suggestion, by the normaliser.
     reported = {p.path for p in norm.problems}
     for path, errors in grouped.items():
-        if format_path(written_path(path, norm.raw_paths, norm.indonesian)) in reported:
+        if format_path(written_path(path, norm.written_paths, norm.indonesian)) in reported:
             continue
         raw = norm.raw_paths.get(path) or norm.raw_paths.get(path[:-1], ())
         if errors[0]["type"] == "missing":
-            written = written_path(path, norm.raw_paths, norm.indonesian)
+            written = written_path(path, norm.written_paths, norm.indonesian)
             norm.problem("missing_field", raw, path, field=written[-1] if written else "")
             continue
         expected = []
