@@ -41,6 +41,7 @@ SUFFIXES: dict[str, str] = {
     ".sarif": "sarif",
     ".xml": "junit",
     ".csv": "csv",
+    ".xlsx": "xlsx",  # a workbook report, written to a file only (advisor/render/xlsx_report.py)
 }
 NEUTRAL_SUFFIXES = ("", ".txt", ".text", ".log", ".out")
 
