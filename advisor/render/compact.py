@@ -1,8 +1,8 @@
 """One line per finding, as compilers and linters print them (``file:line:col: severity RULE
-message``), for editors' problem matchers, grep and ``wc -l``. The severity word stays in
-English (``error``, ``warning``, ``info``) because tools parse it; the message is in the report
-language. Suppressed findings are left out, as ruff leaves out ``noqa``; a file that could not
-be read gives one ``error`` line per problem, its code in place of a rule id."""
+message``; ``file:Sheet!C5:`` in a workbook), for editors' problem matchers, grep and ``wc -l``.
+The severity word stays in English (``error``, ``warning``, ``info``) because tools parse it;
+the message is in the report language. Suppressed findings are left out, as ruff leaves out
+``noqa``; a file that could not be read gives one ``error`` line per problem, its code in place of a rule id."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         for f in sorted(review.findings, key=lambda f: (f.line, f.col, f.sort_key())):
             if f.suppressed is None:
                 lines.append(
-                    f"{terminal(review.file)}:{f.line}:{f.col}: {f.severity} {f.rule_id} "
+                    f"{f.where(terminal(review.file))}: {f.severity} {f.rule_id} "
                     + terminal(f.text("message", rlang), 1000)
                 )
     for failure in outcome.failures:

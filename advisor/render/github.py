@@ -22,8 +22,9 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(level: str, file: str, line: int, col: int, title: str, message: str) -> str:
-    return f"::{level} file={_property(file)},line={line},col={col},title={_property(title)}::{_data(message)}\n"
+def _annotation(level: str, file: str, line: int | None, col: int | None, title: str, message: str) -> str:
+    at = f",line={line},col={col}" if line is not None else ""
+    return f"::{level} file={_property(file)}{at},title={_property(title)}::{_data(message)}\n"
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
@@ -34,7 +35,12 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
             if f.suppressed is not None:
                 continue
             message = f"{f.text('message', rlang)}\n{ui('recommendation', rlang)}: {f.text('recommendation', rlang)}"
-            out.append(_annotation(_LEVEL[f.severity], review.file, f.line, f.col, f.rule_id, message))
+            if f.sheet is not None:
+                # A workbook has no lines to annotate: the file, with the sheet and cell named.
+                title = f"{f.rule_id} {f.sheet}!{f.cell}"
+                out.append(_annotation(_LEVEL[f.severity], review.file, None, None, title, message))
+            else:
+                out.append(_annotation(_LEVEL[f.severity], review.file, f.line, f.col, f.rule_id, message))
     for failure in outcome.failures:
         flang = review_lang(lang, failure.lang)
         for p in failure.problems:
