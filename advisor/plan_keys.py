@@ -15,7 +15,8 @@ from advisor import knowledge
 from advisor.model import SECTION_NAMES, Plan
 from advisor.validate import _field_model, indonesian_key
 
-_QUOTED = re.compile(r"`([a-z_]+(?:\.[a-z_]+)*)`")
+# A key alone (`anggaran`) or with an example value (`mengukur: A1`): the value stays as written.
+_QUOTED = re.compile(r"`([a-z_]+(?:\.[a-z_]+)*)(: [^`]*)?`")
 
 
 @cache
@@ -55,7 +56,7 @@ def as_written(text: str, key_lang: str | None) -> str:
     """``text`` with its quoted keys in ``key_lang`` (``id`` or ``en``); unchanged for None."""
     if key_lang is None or "`" not in text:
         return text
-    return _QUOTED.sub(lambda m: f"`{_rename(m.group(1), key_lang)}`", text)
+    return _QUOTED.sub(lambda m: f"`{_rename(m.group(1), key_lang)}{m.group(2) or ''}`", text)
 
 
 def with_indonesian_keys(data: object, model: type[BaseModel] = Plan) -> object:

@@ -352,6 +352,16 @@ def test_recommendations_name_keys_as_the_plan_writes_them() -> None:
     assert "`tanggung_jawab`" in texts and "`responsibilities`" not in texts
 
 
+def test_a_key_quoted_with_an_example_value_is_named_as_the_plan_writes_it() -> None:
+    from advisor.plan_keys import as_written
+
+    text = "Tambahkan indikator dengan `mengukur: A1`, lalu isi `target: 50` dan `satuan`."
+    assert as_written(text, "en") == "Tambahkan indikator dengan `measures: A1`, lalu isi `target: 50` dan `unit`."
+    assert as_written(as_written(text, "en"), "id") == text
+    # A quoted value that is no key is left as it is, with or without a colon.
+    assert as_written("tulis `contoh: nilai` atau `bukan_kunci`", "en") == "tulis `contoh: nilai` atau `bukan_kunci`"
+
+
 def test_explain_examples_use_the_report_languages_keys_and_no_yaml_anchors() -> None:
     indonesian = run("explain", "RL002", "--lang", "id").output
     assert "mitra:" in indonesian and "pilar: pemerintah" in indonesian and "partners:" not in indonesian
