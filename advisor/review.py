@@ -174,7 +174,8 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         excerpt: tuple[str, ...] = ()
         if vplan.sheets is not None:
             where = vplan.sheets.place(vplan.file, line, col)
-            sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line)
+            # A whole-plan finding stands at the first sheet's top, which has no row to quote.
+            sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line) if path else ()
         out.append(
             Finding(
                 rule_id=rule.id,

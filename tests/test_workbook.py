@@ -446,6 +446,14 @@ def test_a_workbook_finding_names_keys_as_its_sheets_do(tmp_path: Path, lang: st
     assert f"rencana.xlsx:{findings['RL001']['sheet']}!{findings['RL001']['cell']}  {partners}[2]" in text
 
 
+def test_a_whole_plan_finding_in_a_workbook_stands_at_its_top_with_no_row_quoted(tmp_path: Path) -> None:
+    path = _book(tmp_path, _data(EXAMPLES / "peran-kabur.yaml"))
+    review = review_file(path)
+    whole = [f for f in review.findings if not f.path]
+    assert whole and all((f.sheet, f.cell, f.excerpt) == ("Rencana", "A1", ()) for f in whole)
+    assert all(f.excerpt for f in review.findings if f.path)
+
+
 def test_a_workbook_problem_names_its_key_as_the_sheets_do(tmp_path: Path) -> None:
     data = _data()
     del data["partners"][0]["pillar"]
