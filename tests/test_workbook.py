@@ -473,3 +473,17 @@ def test_report_formats_of_issue_16_place_workbook_findings_at_cells(tmp_path: P
     assert _run("check", str(path), "-o", str(by_suffix), "-o", f"xlsx={by_name}")[0] == 0
     assert by_suffix.read_bytes() == by_name.read_bytes()
     assert openpyxl.load_workbook(by_suffix).sheetnames[0] == "Ringkasan temuan"
+
+
+def test_excel_report_says_what_min_severity_left_out(tmp_path: Path) -> None:
+    """As every other report does since issue 16: the verdict counts findings the counts omit."""
+    report = tmp_path / "r.xlsx"
+    plan = str(EXAMPLES / "peran-kabur.yaml")
+    assert _run("check", plan, "--min-severity", "error", "-o", f"xlsx={report}", "--lang", "en")[0] == 0
+    head, row = list(openpyxl.load_workbook(report)["Summary of findings"].iter_rows(values_only=True))
+    assert head[-1] == "Not shown" and row[3:6] == (0, 0, 0)
+    assert row[-1].startswith("24 findings below error not shown (18 warnings, 6 pieces of advice)"), row[-1]
+    # Nothing hidden: no such column.
+    assert _run("check", plan, "-o", f"xlsx={report}", "--lang", "en")[0] == 0
+    head = next(openpyxl.load_workbook(report)["Summary of findings"].iter_rows(values_only=True))
+    assert "Not shown" not in head
