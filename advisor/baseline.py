@@ -1,7 +1,10 @@
 """A baseline: the findings a team already knows, so that a run reports only new ones.
 
-``advisor batch plans/ --write-baseline b.json`` records, per file (as the run displays it),
-the sorted keys (``RULE:subject``) of its active findings. ``--baseline b.json`` then leaves
+``advisor batch plans/ --write-baseline b.json`` records, per file, the sorted keys
+(``RULE:subject``) of its active findings. A file is named by its path relative to the folder
+reviewed (``a.yaml`` for ``plans/a.yaml``), so that the baseline still matches when the same
+folder is reviewed from elsewhere (``batch ../repo/plans``); an older baseline's names, as the
+run displayed them, are still matched. ``--baseline b.json`` then leaves
 those findings out of the report and the exit code. A plan's verdict still counts them: a
 baseline is a tool for CI, not a judgement that the plan is ready.
 
@@ -11,6 +14,7 @@ The file is stable (sorted keys, no dates), so that it can be kept in version co
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,9 +44,20 @@ class _Schema(BaseModel):
 Baseline = dict[str, frozenset[str]]
 
 
-def build(outcome: Outcome) -> str:
+def relative_name(file: str, roots: Sequence[str] = ()) -> str:
+    """``file`` (as the run displays it) relative to the one folder it was found under; as it
+    is when several folders were given (their relative names could collide) or none."""
+    if len(roots) != 1:
+        return file
+    root = roots[0].rstrip("/")
+    if root in ("", "."):
+        return file.removeprefix("./")
+    return file[len(root) + 1 :] if file.startswith(root + "/") else file
+
+
+def build(outcome: Outcome, roots: Sequence[str] = ()) -> str:
     """The baseline of an outcome as JSON text; equal outcomes give equal bytes."""
-    files = {review.file: sorted({f.key for f in review.active()}) for review in outcome.reviews}
+    files = {relative_name(r.file, roots): sorted({f.key for f in r.active()}) for r in outcome.reviews}
     document = {
         "baseline_version": BASELINE_VERSION,
         "tool": {"name": "pentahelix-advisor", "version": __version__},
@@ -81,11 +96,22 @@ def load(path: Path) -> Baseline:
     return {file: frozenset(keys) for file, keys in schema.files.items()}
 
 
-def apply(outcome: Outcome, baseline: Baseline) -> Outcome:
+def matched(outcome: Outcome, baseline: Baseline, roots: Sequence[str] = ()) -> int:
+    """How many of the run's files the baseline names: 0 for a non-empty baseline means it was
+    written for other files (or from another folder), and every finding would look new."""
+    return sum(1 for r in outcome.reviews if _known(r.file, baseline, roots) is not None)
+
+
+def _known(file: str, baseline: Baseline, roots: Sequence[str]) -> frozenset[str] | None:
+    found = baseline.get(relative_name(file, roots))
+    return found if found is not None else baseline.get(file)
+
+
+def apply(outcome: Outcome, baseline: Baseline, roots: Sequence[str] = ()) -> Outcome:
     """The outcome without the findings the baseline knows (per file)."""
     reviews = []
     for review in outcome.reviews:
-        known = baseline.get(review.file, frozenset())
+        known = _known(review.file, baseline, roots) or frozenset()
         kept = tuple(f for f in review.findings if f.key not in known)
         reviews.append(replace(review, findings=kept, baselined=len(review.findings) - len(kept)))
     return Outcome(tuple(reviews), outcome.failures)  # without parts rendered for the old reviews

@@ -380,8 +380,16 @@ _VERDICTS = ("ready", "needs_revision", "not_ready")
 _RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
 
 
-def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 5, max_skipped: int = 20) -> str:
-    """Plans checked, verdicts, failed files, the most common findings, the worst plans."""
+def summary(
+    outcome: Outcome,
+    skipped: Sequence[Skipped],
+    lang: str,
+    top: int = 5,
+    max_skipped: int = 20,
+    baseline: bool = False,
+) -> str:
+    """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
+    ``baseline``, the plans needing attention are those with new findings, most new first."""
     reviews = outcome.reviews
     verdicts = Counter(r.verdict for r in reviews)
     lines = [
@@ -400,6 +408,30 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
     notices = sum(len(r.notices) for r in reviews)
     if suppressed or baselined or notices:
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
+    # The plans needing attention first (a head of section acts on them), then the common gaps
+    # and the files that failed. A baseline leaves findings out of the counts but not out of the
+    # verdict: a listed plan says how many of its findings the baseline holds.
+
+    def new_first(r: Review) -> tuple[int, int, int, int, str]:
+        counts = r.counts()
+        return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
+
+    def verdict_first(r: Review) -> tuple[int, int, int, int, int, str]:
+        counts = r.counts()
+        return (_RANK[r.verdict], -counts["error"], -counts["warning"], -counts["info"], -r.baselined, r.file)
+
+    if baseline:  # what changed is what needs attention: a plan with nothing new is not listed
+        worst = sorted((r for r in reviews if r.active()), key=new_first)[:top]
+    else:
+        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active()), key=verdict_first)[:top]
+    if worst:
+        lines += ["", ui("batch_worst", lang)]
+        for r in worst:
+            counts = r.counts()
+            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+            if r.baselined:
+                found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
+            lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
     # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
     # filled title names one partner or pillar, and would split one rule into many lines.
     from advisor.render.report_data import common_gaps
@@ -410,33 +442,12 @@ def summary(outcome: Outcome, skipped: Sequence[Skipped], lang: str, top: int = 
         for gap in gaps:
             count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
             lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
-    # A baseline leaves findings out of the counts but not out of the verdict: a plan that is
-    # not ready with nothing new says how many of its findings the baseline holds.
-    worst = sorted(
-        (r for r in reviews if r.verdict != "ready" or r.active()),
-        key=lambda r: (
-            _RANK[r.verdict],
-            -r.counts()["error"],
-            -r.counts()["warning"],
-            -r.counts()["info"],
-            -r.baselined,
-            r.file,
-        ),
-    )[:top]
-    if worst:
-        lines += ["", ui("batch_worst", lang)]
-        for r in worst:
-            counts = r.counts()
-            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
-            if r.baselined:
-                found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
-            lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
     if outcome.failures:
         lines += ["", ui("batch_failed", lang)]
         for failure in outcome.failures:
             first = failure.problems[0].render(lang) if failure.problems else failure.file
             more = len(failure.problems) - 1
-            lines.append(f"  {terminal(first)}" + (f" (+{more})" if more > 0 else ""))
+            lines.append(f"  {terminal(first)}" + (f" ({ui('batch_more_problems', lang, count=more)})" if more else ""))
     if skipped:
         lines += ["", ui("batch_skipped", lang)]
         lines += [f"  {terminal(s.render(lang))}" for s in skipped[:max_skipped]]

@@ -1,8 +1,11 @@
 """Diagnosis exercises for new cooperation staff.
 
 A trainee reads a flawed plan, names the problems they see (rule ids, or numbers from the
-catalogue), and the answer is scored against the engine's own findings: hits, misses and
-false alarms, with precision and recall. Missed problems are explained with the finding's
+catalogue), and the answer is scored against the engine's own findings by the problem, not the
+exact code: an old id is read through the registry's aliases, and a code of the same concept
+(family and planning step: IN015 "indicator incomplete" for an indicator the engine reports as
+IN010 "target points the wrong way") counts as finding that problem. Hits, misses and false
+alarms are told in plain words. Missed problems are explained with the finding's
 place, message, reason and recommendation. A trainer adds an exercise by dropping a plan into
 the exercises folder (default ``knowledge/exercises``); nothing else needs registering.
 """
@@ -78,6 +81,12 @@ def parse_answer(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(found)), tuple(unknown)
 
 
+def concept(rule_id: str) -> tuple[str, str]:
+    """What a rule is about, for scoring: its family and planning step."""
+    rule = rules.get(rule_id)
+    return (rule.family, rule.step)
+
+
 @dataclass(frozen=True)
 class Score:
     expected: tuple[str, ...]  # fired at or above the exercise's severity
@@ -85,12 +94,28 @@ class Score:
     present: tuple[str, ...]  # fired at any severity
 
     @property
+    def near(self) -> tuple[tuple[str, str], ...]:
+        """(answered, expected) pairs: an answer naming the problem by a neighbouring code of
+        the same concept, each expected problem matched once, exact answers first."""
+        open_ = [r for r in self.expected if r not in self.answered]
+        pairs = []
+        for answer in self.answered:
+            if answer in self.present:
+                continue  # exact, or a minor finding: it is not another problem's name
+            match = next((r for r in open_ if concept(r) == concept(answer)), None)
+            if match is not None:
+                open_.remove(match)
+                pairs.append((answer, match))
+        return tuple(pairs)
+
+    @property
     def hits(self) -> tuple[str, ...]:
-        return tuple(r for r in self.expected if r in self.answered)
+        found = set(self.answered) | {expected for _, expected in self.near}
+        return tuple(r for r in self.expected if r in found)
 
     @property
     def misses(self) -> tuple[str, ...]:
-        return tuple(r for r in self.expected if r not in self.answered)
+        return tuple(r for r in self.expected if r not in self.hits)
 
     @property
     def minor(self) -> tuple[str, ...]:
@@ -99,7 +124,8 @@ class Score:
 
     @property
     def false_alarms(self) -> tuple[str, ...]:
-        return tuple(r for r in self.answered if r not in self.present)
+        near = {answer for answer, _ in self.near}
+        return tuple(r for r in self.answered if r not in self.present and r not in near)
 
     @property
     def precision(self) -> float:
@@ -126,6 +152,11 @@ def render_plan(path: Path, text: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_list(folder: Path) -> str:
+    """The exercise plans by name (what ``--plan`` accepts), not by where they are installed."""
+    return "".join(display_name(path.relative_to(folder)) + "\n" for path in discover(folder))
+
+
 def render_choices(lang: str) -> str:
     lines = [ui("exercise_catalogue", lang)]
     family = None
@@ -150,14 +181,17 @@ def render_result(result: Score, review: Review, lang: str) -> str:
             hits=len(result.hits),
             expected=len(result.expected),
             false_alarms=len(result.false_alarms),
-            recall=round(result.recall * 100),
-            precision=round(result.precision * 100),
         ),
         "",
     ]
     if result.hits:
         lines.append(ui("exercise_hits", lang))
-        lines += [f"  ✓ {r}  {terminal(_first(review, r)[0].text('title', lang))}" for r in result.hits]
+        named_as = {expected: answer for answer, expected in result.near}
+        for r in result.hits:
+            line = f"  ✓ {r}  {terminal(_first(review, r)[0].text('title', lang))}"
+            if r in named_as:
+                line += "  " + ui("exercise_named_as", lang, answer=named_as[r])
+            lines.append(line)
         lines.append("")
     if result.misses:
         lines.append(ui("exercise_misses", lang))

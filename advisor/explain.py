@@ -26,6 +26,7 @@ from advisor.catalogue import find_rule, neutral
 from advisor.durable.lang import when_all
 from advisor.findings import Finding, Review
 from advisor.loader import parse_text
+from advisor.plan_keys import with_indonesian_keys
 from advisor.render.citations import short
 from advisor.render.safe import terminal
 from advisor.review import review_plan
@@ -56,8 +57,16 @@ class Explanation:
     fixed: Example | None
 
 
+class _NoAnchors(yaml.SafeDumper):
+    """The cases share sections (`<<: *plan`); an example written out in full reads better than
+    one with `&id001` and `*id001` in it."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(plan: Any) -> str:
-    return yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=WIDTH)
+    return yaml.dump(plan, Dumper=_NoAnchors, allow_unicode=True, sort_keys=False, width=WIDTH)
 
 
 @cache
@@ -75,10 +84,11 @@ def _cases(rule_id: str) -> dict[str, Any]:
     return dict(data.get("cases") or {})
 
 
-def _example(rule_id: str, expect: str) -> Example | None:
+def _example(rule_id: str, expect: str, lang: str = "en") -> Example | None:
+    """The rule's first case with that outcome, written with the keys of the report's language."""
     for name, case in _cases(rule_id).items():
         if case.get("expect") == expect:
-            text = _dump(case["plan"])
+            text = _dump(with_indonesian_keys(case["plan"]) if lang == "id" else case["plan"])
             return Example(f"{rule_id}_{name}", text, _reviewed(rule_id, name, text))
     return None
 
@@ -87,7 +97,7 @@ def explanation(rule_id: str, lang: str) -> Explanation:
     """Raises :class:`advisor.catalogue.UnknownRule` for an id that names no rule."""
     rule = find_rule(rule_id)
     texts = knowledge.rule_texts().get(rule.id)
-    bad, fixed = _example(rule.id, "fires"), _example(rule.id, "passes")
+    bad, fixed = _example(rule.id, "fires", lang), _example(rule.id, "passes", lang)
     shown = bad.findings[0] if bad and bad.findings else None
     citations = knowledge.sources()
     step = knowledge.steps().get(rule.step)

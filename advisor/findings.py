@@ -56,6 +56,9 @@ class Finding:
     sheet: str | None = None
     cell: str | None = None
     excerpt: tuple[str, ...] = field(default=(), compare=False)
+    # The language of the plan's keys ("id" for `mitra`, "en" for `partners`): the texts name
+    # keys as the plan writes them (advisor/plan_keys.py). None leaves the texts as written.
+    key_lang: str | None = field(default=None, compare=False)
 
     def where(self, file: str) -> str:
         """``file:line:col``, or ``file:Sheet!C5`` in a workbook."""
@@ -83,7 +86,12 @@ class Finding:
             # A memo, not a field: equality, hashing and repr ignore it. Reports ask each
             # finding for three or four texts; this makes it one lookup instead of four.
             object.__setattr__(self, "_text_memo", memo)
-        return memo[1][part]
+        text = memo[1][part]
+        if self.key_lang is None:
+            return text
+        from advisor.plan_keys import as_written
+
+        return as_written(text, self.key_lang)
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled without the memo: a batch worker sends its reviews to the parent, which
@@ -139,6 +147,10 @@ class Review:
     notices: tuple[Any, ...] = ()
     # Findings left out because a baseline already knows them (advisor/baseline.py).
     baselined: int = 0
+    # Active findings left out of the report by ``--min-severity``, by severity: the verdict
+    # still counts them, so a report must say they exist (advisor/render/hidden.py).
+    hidden: tuple[tuple[str, int], ...] = ()
+    min_severity: str = "info"
 
     def active(self) -> tuple[Finding, ...]:
         """Findings not suppressed."""

@@ -70,6 +70,9 @@ class Step:
 class PlanFormat:
     aliases: dict[str, dict[str, str]]
     values: dict[str, dict[str, list[str]]]
+    implied_scope: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Enumeration -> canonical value -> the word shown to a plan written in Indonesian.
+    value_words_id: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 @_strict
@@ -95,6 +98,11 @@ def load_yaml(text: str) -> Any:
     import yaml
 
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def read_text_table(name: str) -> Any:
+    """A text file's raw data (``texts/click.yaml``), for a module that checks its own shape."""
+    return _read(name)
 
 
 def _read(name: str) -> Any:

@@ -170,6 +170,9 @@ class Differences(Section):
 class Suppression(Section):
     rule: str
     reason: str = Field(min_length=1)
+    # What the finding is about (a partner, indicator or activity id, a pillar): the rule is
+    # switched off for that one subject only; without it, for the whole plan.
+    subject: str | None = None
 
 
 class PillarReasons(Section):

@@ -24,6 +24,9 @@ from advisor.sources.registry import read_plan
 from advisor.suppress import apply_suppressions
 from advisor.validate import ValidatedPlan, validate_document
 
+# The rule that recognises an unfilled `advisor init` template (rules/steps.py).
+UNFILLED_TEMPLATE = "ST015"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -120,9 +123,20 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
             notices += unused
         notices += number_notices(vplan)
         findings = tuple(f for f in findings if settings.selected(f.rule_id, f.family))
+        unfilled = tuple(f for f in findings if f.rule_id == UNFILLED_TEMPLATE and f.suppressed is None)
+        if unfilled:
+            # An `advisor init` template sent in as it was printed: every other finding would
+            # be about its placeholders, and scores of 100 for sections full of <...> mislead.
+            # Only "fill it in" is said, and no score is given, until it is filled in.
+            findings = unfilled
         verdict = assess.verdict(findings)
-        scores = assess.scores(findings, facts)
-    shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[settings.min_severity])
+        scores = {} if unfilled else assess.scores(findings, facts)
+    limit = SEVERITY_RANK[settings.min_severity]
+    shown = tuple(f for f in findings if SEVERITY_RANK[f.severity] <= limit)
+    hidden: dict[str, int] = {}
+    for f in findings:
+        if SEVERITY_RANK[f.severity] > limit and f.suppressed is None:
+            hidden[f.severity] = hidden.get(f.severity, 0) + 1
     return Review(
         file=vplan.file,
         title=vplan.plan.title,
@@ -131,6 +145,8 @@ def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> 
         verdict=verdict,
         scores=scores,
         notices=notices,
+        hidden=tuple(sorted(hidden.items(), key=lambda kv: SEVERITY_RANK[kv[0]])),
+        min_severity=settings.min_severity,
     )
 
 
@@ -150,19 +166,23 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         # ``at="@attr"``: the place is in the subject's attribute (a plan-wide fact about one value)
         at = str(subject.get(rule.at[1:], "")) if rule.at.startswith("@") else rule.at
         path = subject.get("path", "") or _section(vplan, at)
-        line, col = vplan.position(parse_path(path))
+        # A finding about the whole plan, or a section it lacks, is placed at the file's top,
+        # as linters place a file-level finding: the title's line has nothing wrong with it.
+        evidence = str(subject.get("evidence", ""))
+        line, col = _place(vplan, parse_path(path), evidence, rule.params) if path else (1, 1)
         sheet = cell = None
         excerpt: tuple[str, ...] = ()
         if vplan.sheets is not None:
             where = vplan.sheets.place(vplan.file, line, col)
-            sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line)
+            # A whole-plan finding stands at the first sheet's top, which has no row to quote.
+            sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line) if path else ()
         out.append(
             Finding(
                 rule_id=rule.id,
                 severity=rule.severity_for(firing.facts),
                 family=rule.family,
                 step=rule.step,
-                path=path,
+                path=vplan.written(parse_path(path)) if path else "",
                 line=line,
                 col=col,
                 subject=subject["id"],
@@ -174,9 +194,39 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
                 sheet=sheet,
                 cell=cell,
                 excerpt=excerpt,
+                key_lang="id" if vplan.indonesian_keys else "en",
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))
+
+
+# Parameters that name the finding's subject rather than quote the field at fault.
+_NAMING = frozenset({"id", "name"})
+
+
+def _place(
+    vplan: ValidatedPlan, key: tuple[str | int, ...], evidence: str, params: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Where a finding is shown: its node's line; for a list of texts (responsibilities,
+    channels) the first item the finding quotes; for a section whose field the finding's
+    message quotes (``target_text``, ``due``) that field's line: an editor opens on the words
+    at fault rather than on the block's first key."""
+    node: Any = vplan.data
+    for part in key:
+        inside = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        node = node[part] if inside else None
+    if isinstance(node, list) and evidence:
+        for index, item in enumerate(node):
+            if isinstance(item, str) and item.strip() and item.strip() in evidence and (*key, index) in vplan.positions:
+                return vplan.positions[(*key, index)]
+    if isinstance(node, dict):
+        for param in params:
+            field = param.removesuffix("_text")
+            if field not in _NAMING and field in node and (*key, field) in vplan.positions:
+                return vplan.positions[(*key, field)]
+    return vplan.position(key)
 
 
 def _section(vplan: ValidatedPlan, at: str) -> str:

@@ -1,10 +1,11 @@
-"""Suppressions written inside a plan: ``suppress: [{rule: RL002, reason: "..."}]``.
+"""Suppressions written inside a plan: ``suppress: [{rule: RL002, reason: "..."}]``, or for one
+subject only: ``{rule: RL002, subject: media, reason: "..."}``.
 
 A team may accept a finding for a plan, but only in writing: the model requires a reason.
 A suppressed finding stays in the report, marked with that reason, and no longer counts
 towards the verdict or the exit code. A suppression that matches nothing (the rule no longer
-fires, or names no rule at all) is reported as a notice, so that it cannot silently hide a
-future finding.
+fires, fires about nothing by that name, or names no rule at all) is reported as a notice, so
+that it cannot silently hide a future finding.
 """
 
 from __future__ import annotations
@@ -17,13 +18,23 @@ from advisor.findings import Finding
 from advisor.problems import Problem, format_path
 from advisor.validate import ValidatedPlan
 
+# (rule id, subject or None for the whole plan)
+Scope = tuple[str, str | None]
+
+
+def about(finding: Finding, subject: str) -> bool:
+    """Whether a finding is about ``subject`` as a plan writes it: its whole subject key
+    (``partner:media``) or any id in it (``media``; ``A1`` or ``dlhk`` of ``role:A1:dlhk``)."""
+    parts = finding.subject.split(":")
+    return subject == finding.subject or subject in parts[1:]
+
 
 def apply_suppressions(
     findings: tuple[Finding, ...], vplan: ValidatedPlan
 ) -> tuple[tuple[Finding, ...], tuple[Problem, ...]]:
     """The findings with the plan's suppressions applied, and a notice for each unused one."""
-    reasons: dict[str, str] = {}
-    first_entry: dict[str, int] = {}
+    reasons: dict[Scope, str] = {}
+    first_entry: dict[Scope, int] = {}
     notices: list[Problem] = []
     for index, entry in enumerate(vplan.plan.suppress):
         key = ("suppress", index, "rule")
@@ -42,20 +53,44 @@ def apply_suppressions(
                 )
             )
             continue
-        if rule_id in first_entry:
+        scope = (rule_id, entry.subject)
+        if scope in first_entry or (rule_id, None) in first_entry:
             notices.append(Problem("suppression_duplicate", vplan.file, line, col, format_path(key), {"rule": rule_id}))
             continue
-        first_entry[rule_id] = index
-        reasons[rule_id] = entry.reason
-    out = tuple(replace(f, suppressed=reasons[f.rule_id]) if f.rule_id in reasons else f for f in findings)
-    used = {f.rule_id for f in out if f.suppressed is not None}
-    for rule_id, index in first_entry.items():
-        if rule_id not in used:
+        first_entry[scope] = index
+        reasons[scope] = entry.reason
+    used: set[Scope] = set()
+    out = []
+    for finding in findings:
+        applies = _scope_of(finding, reasons)
+        if applies is None:
+            out.append(finding)
+        else:
+            used.add(applies)
+            out.append(replace(finding, suppressed=reasons[applies]))
+    for scope, index in first_entry.items():
+        if scope not in used:
             key = ("suppress", index, "rule")
             line, col = vplan.position(key)
-            notices.append(Problem("suppression_unused", vplan.file, line, col, format_path(key), {"rule": rule_id}))
+            rule_id, subject = scope
+            code, params = (
+                ("suppression_unused", {"rule": rule_id})
+                if subject is None
+                else ("suppression_unused_subject", {"rule": rule_id, "subject": subject})
+            )
+            notices.append(Problem(code, vplan.file, line, col, format_path(key), params))
     notices.sort(key=lambda p: (p.line or 0, p.col or 0, p.code))
-    return out, tuple(notices)
+    return tuple(out), tuple(notices)
+
+
+def _scope_of(finding: Finding, reasons: dict[Scope, str]) -> Scope | None:
+    """The suppression that applies to a finding: the whole plan's, else its subject's."""
+    if (finding.rule_id, None) in reasons:
+        return (finding.rule_id, None)
+    for rule_id, subject in reasons:
+        if rule_id == finding.rule_id and subject is not None and about(finding, subject):
+            return (rule_id, subject)
+    return None
 
 
 def _hint(word: str) -> str:

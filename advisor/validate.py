@@ -16,7 +16,7 @@ import re
 import sys
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -42,9 +42,75 @@ class ValidatedPlan:
     sheets: SheetMap | None = None
     # Notes about the file that are not problems (a workbook's macros, never run).
     notes: tuple[Problem, ...] = ()
+    # Canonical path -> the path as the plan wrote it (`mitra[4].tanggung_jawab`), and whether
+    # the plan is written with the Indonesian keys: reports point at and name what the plan
+    # says, not the English field names behind it.
+    raw_paths: dict[Key, Key] = field(default_factory=dict)
+    indonesian_keys: bool = False
 
     def position(self, key: Key) -> Position:
         return self.positions.get(nearest(key, self.positions), (1, 1))
+
+    def written(self, key: Key) -> str:
+        """``key`` (canonical) as the plan writes it."""
+        return format_path(written_path(key, self.raw_paths, self.indonesian_keys))
+
+
+def written_path(key: Key, raw_paths: dict[Key, Key], indonesian: bool) -> Key:
+    """The longest part of ``key`` the plan has, as written; the rest (a field or section the
+    plan lacks) named in the plan's key language."""
+    for end in range(len(key), 0, -1):
+        if key[:end] in raw_paths:
+            head, rest = raw_paths[key[:end]], key[end:]
+            break
+    else:
+        head, rest = (), key
+    if not indonesian or not rest:
+        return (*head, *rest)
+    model: type[BaseModel] | None = Plan
+    for part in key[: len(key) - len(rest)]:
+        if isinstance(part, str) and model is not None:
+            model = _field_model(model, part) if part in model.model_fields else None
+    named: list[str | int] = []
+    for part in rest:
+        if isinstance(part, str) and model is not None:
+            named.append(indonesian_key(SECTION_NAMES[model], part))
+            model = _field_model(model, part) if part in model.model_fields else None
+        else:
+            named.append(part)
+    return (*head, *named)
+
+
+@cache
+def _indonesian_keys(section: str) -> dict[str, str]:
+    """Canonical field -> its first Indonesian alias in knowledge/plan_format.yaml."""
+    out: dict[str, str] = {}
+    for alias, name in knowledge.plan_format().aliases.get(section, {}).items():
+        out.setdefault(name, alias)
+    return out
+
+
+def indonesian_key(section: str, name: str) -> str:
+    return _indonesian_keys(section).get(name, name)
+
+
+def _document_in_indonesian(doc: Document) -> bool:
+    """Whether the plan names its keys in Indonesian: a text file by its keys; a workbook, whose
+    reader gives the English keys, by its sheet and column names (`Mitra`, `judul`)."""
+    if doc.sheets is None:
+        return writes_indonesian_keys(doc.data)
+    from advisor.sources.convert import key_language
+
+    return key_language(doc) == "id"
+
+
+def writes_indonesian_keys(data: Any) -> bool:
+    """Whether a plan's top-level keys are mostly the Indonesian aliases (`judul`, `mitra`)."""
+    if not isinstance(data, dict):
+        return False
+    aliases = knowledge.plan_format().aliases["plan"]
+    indonesian = sum(1 for key in data if key in aliases and key not in Plan.model_fields)
+    return indonesian > len(data) - indonesian
 
 
 def validate_document(doc: Document, lang: str = "id") -> ValidatedPlan:
@@ -71,7 +137,16 @@ def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
     _report_references(plan, normaliser, lang)
     if normaliser.problems:
         return None
-    return ValidatedPlan(doc.file, plan, normaliser.positions, doc.data, doc.sheets, doc.notes)
+    # English keys: paths as they are (a workbook's named in the language of its sheets)
+    return ValidatedPlan(
+        doc.file,
+        plan,
+        normaliser.positions,
+        doc.data,
+        sheets=doc.sheets,
+        notes=doc.notes,
+        indonesian_keys=normaliser.indonesian,
+    )
 
 
 def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
@@ -88,12 +163,23 @@ def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.col or 0, p.code)))
     assert plan is not None
-    return ValidatedPlan(doc.file, plan, normaliser.positions, data, doc.sheets, doc.notes)
+    return ValidatedPlan(
+        doc.file,
+        plan,
+        normaliser.positions,
+        data,
+        sheets=doc.sheets,
+        notes=doc.notes,
+        raw_paths=normaliser.written_paths,
+        indonesian_keys=normaliser.indonesian,
+    )
 
 
 def _suggest(word: str, choices: list[str]) -> str | None:
     """The closest known spelling, rendered as "did you mean" by Problem.render."""
-    match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    # 0.75 keeps real slips (`mitraa`, `partnrs`, `indikatr`, a plural for a singular) and drops
+    # look-alikes that mislead (`sasaran` -> `anggaran`, `version` -> `risiko`: ratios ~0.6).
+    match = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.75)
     return match[0] if match else None
 
 
@@ -134,6 +220,12 @@ class _Normaliser:
         fmt = knowledge.plan_format()
         self.aliases = fmt.aliases
         self.values = fmt.values
+        self.indonesian = _document_in_indonesian(doc)
+        # The paths as the person wrote them, to name places: a workbook's reader already gave
+        # the English keys, so its paths are named from the canonical ones in its language.
+        self.written_paths = self.raw_paths if doc.sheets is None else {}
+        self.value_words = fmt.value_words_id if self.indonesian else {}
+        self.implied_scope = fmt.implied_scope
 
     def _place(self, raw: Key, canonical: Key) -> None:
         # A person looks for the line of the key ("pillar: ..."), so prefer it to the value's.
@@ -144,7 +236,14 @@ class _Normaliser:
 
     def problem(self, code: str, raw: Key, canonical: Key, *, key_line: bool = False, **params: Any) -> None:
         pos = (self.doc.key_positions.get(raw) if key_line else None) or self.doc.position(raw) or (None, None)
-        self.problems.append(Problem(code, self.doc.file, pos[0], pos[1], format_path(canonical), params))
+        path = format_path(written_path(canonical, self.written_paths, self.indonesian))
+        self.problems.append(Problem(code, self.doc.file, pos[0], pos[1], path, params))
+
+    def key_names(self, section: str, fields: Any) -> str:
+        """The keys a section takes, as this plan would write them."""
+        if not self.indonesian:
+            return ", ".join(sorted(fields))
+        return ", ".join(sorted(indonesian_key(section, name) for name in fields))
 
     def mapping(self, value: Any, model: type[BaseModel], raw: Key, canonical: Key) -> Any:
         self._place(raw, canonical)
@@ -164,14 +263,26 @@ class _Normaliser:
                     key_line=True,
                     key=key,
                     suggestion=_suggest(key, sorted(set(fields) | set(aliases))),
-                    allowed_keys=", ".join(sorted(fields)),
+                    allowed_keys=self.key_names(section, fields),
                 )
                 continue
             if name in out:
-                self.problem("duplicate_key", (*raw, key), (*canonical, name), key_line=True, key=name)
+                self.problem("duplicate_key", (*raw, key), (*canonical, name), key_line=True, key=key)
                 continue
             out[name] = self.field(item, model, name, (*raw, key), (*canonical, name))
+        if model is Plan:
+            self.imply_scope(value, out)
         return out
+
+    def imply_scope(self, written: dict[Any, Any], out: dict[str, Any]) -> None:
+        """``jenis: KSDD`` says the scope too (local); a scope the plan writes wins."""
+        if "scope" in out:
+            return
+        for key, item in written.items():
+            if (key == "kind" or self.aliases["plan"].get(key) == "kind") and isinstance(item, str):
+                scope = self.implied_scope.get(" ".join(item.lower().split()))
+                if scope:
+                    out["scope"] = scope
 
     def field(self, item: Any, model: type[BaseModel], name: str, raw: Key, canonical: Key) -> Any:
         self._place(raw, canonical)
@@ -197,14 +308,15 @@ class _Normaliser:
             if wanted == canon or wanted in spellings:
                 return canon
         every = sorted({s for spellings in table.values() for s in spellings})
+        words = self.value_words.get(enum, {})
         self.problem(
             "unknown_value",
             raw,
             canonical,
             value=item,
-            field=canonical[-1],
+            field=raw[-1] if raw and isinstance(raw[-1], str) else canonical[-1],
             suggestion=_suggest(wanted, every),
-            allowed=", ".join(table),
+            allowed=", ".join(words.get(canon, canon) for canon in table),
         )
         return item
 
@@ -270,11 +382,12 @@ def _report_pydantic(exc: ValidationError, data: Any, norm: _Normaliser, lang: s
     # An unknown enumerated value is already reported, with a suggestion, by the normaliser.
     reported = {p.path for p in norm.problems}
     for path, errors in grouped.items():
-        if format_path(path) in reported:
+        if format_path(written_path(path, norm.written_paths, norm.indonesian)) in reported:
             continue
         raw = norm.raw_paths.get(path) or norm.raw_paths.get(path[:-1], ())
         if errors[0]["type"] == "missing":
-            norm.problem("missing_field", raw, path, field=path[-1] if path else "")
+            written = written_path(path, norm.written_paths, norm.indonesian)
+            norm.problem("missing_field", raw, path, field=written[-1] if written else "")
             continue
         expected = []
         for error in errors:

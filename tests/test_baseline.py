@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from advisor import baseline
 from advisor.cli import main
-from advisor.findings import Outcome
+from advisor.findings import Outcome, Review
 from advisor.problems import InputError
 from tests.conftest import review_data
 from tests.test_suppress import PLAN
@@ -71,7 +71,7 @@ def test_cli_write_then_compare_reports_only_new_findings(tmp_path: Path) -> Non
     first = runner.invoke(main, ["batch", str(folder), "--jobs", "1", "--select", "PH", "--write-baseline", str(b)])
     assert first.exit_code == 1, first.output  # PH001 is an error in a.yaml
     recorded = json.loads(b.read_text(encoding="utf-8"))["files"]
-    assert "PH001:pillar:media" in recorded[f"{folder}/a.yaml"]
+    assert "PH001:pillar:media" in recorded["a.yaml"]  # relative to the folder reviewed
 
     args = ["batch", str(folder), "--jobs", "1", "--select", "PH", "--baseline", str(b), "--format", "json"]
     same = runner.invoke(main, args)
@@ -115,3 +115,11 @@ def test_a_baseline_with_parallel_workers_reports_what_one_process_does(tmp_path
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert sum(r["baselined"] for r in json.loads(outputs[0])["reviews"]) > 0
+
+
+def test_an_older_baseline_naming_files_as_displayed_still_matches() -> None:
+    review = Review("plans/a.yaml", "A", "id", (), "ready")
+    known = {"plans/a.yaml": frozenset({"PH001:pillar:media"})}
+    assert baseline.matched(Outcome((review,)), known, ["plans"]) == 1
+    assert baseline.relative_name("plans/a.yaml", ["plans/"]) == "a.yaml"
+    assert baseline.relative_name("plans/a.yaml", ["plans", "other"]) == "plans/a.yaml"  # could collide

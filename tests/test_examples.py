@@ -116,8 +116,9 @@ def test_findings_read_well_in_both_languages(path: Path, reports) -> None:
         ("peran-kabur.yaml", "RL001:partner:hotelkuta", "- id: hotelkuta"),
         ("peran-kabur.yaml", "RL003:activity:A1", "- id: A1"),
         ("peran-kabur.yaml", "RL004:activity:A2", "- id: A2"),
+        # A wrong deadline or target is placed at its own line (issue 16).
         ("indikator-tidak-terukur.yaml", "ST017:dates:plan", "due: 2027-06-30"),
-        ("indikator-tidak-terukur.yaml", "IN010:indicator:I3", "- id: I3"),
+        ("indikator-tidak-terukur.yaml", "IN010:indicator:I3", "target: 95"),
         ("hibah-teknologi-donor.yaml", "DP001:reliance:nwda", "- {kind: funding, description: Grant"),
         ("penurunan-stunting-kunci-id.yaml", "CH010:risk:0", "- uraian: Gagal panen"),
         ("bus-listrik-surabaya.json", "CH011:governance:plan", "{"),

@@ -81,11 +81,11 @@ def test_batch_dashboard_sorts_and_keeps_hostile_text_inert(tmp_path: Path) -> N
         return re.findall(r'<a href="#(plan-\d+)"', table)
 
     as_written = dom(page, tmp_path)
-    assert plan_order(as_written) == ["plan-1", "plan-2"]
-    # Column 2 counts errors: flawed.yaml has fewer than partial.yaml.
-    by_errors = dom(page, tmp_path, "#sort=2:descend")
+    assert plan_order(as_written) == ["plan-1", "plan-2"]  # by urgency: the most errors first
+    # Column 2 counts errors: sorted the other way, the plan with fewer errors comes first.
+    by_errors = dom(page, tmp_path, "#sort=2:ascend")
     assert plan_order(by_errors) == ["plan-2", "plan-1"]
-    assert re.search(r'<th[^>]*aria-sort="descending"', by_errors)
+    assert re.search(r'<th[^>]*aria-sort="ascending"', by_errors)
     text = visible_text(by_errors)
     assert "Dasbor tinjauan rencana kerja sama" in text
     assert "Desa Digital <script>alert('x')</script> | Tahap 1 MERAH" in text  # shown as text

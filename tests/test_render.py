@@ -33,7 +33,15 @@ from tests.conftest import ROOT, review_data
 GOLDEN = ROOT / "tests" / "golden"
 INPUTS = "tests/golden/inputs"
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
-EXTENSION = {"markdown": "md", "html": "html", "sarif": "sarif.json", "junit": "junit.xml", "csv": "csv"}
+EXTENSION = {
+    "markdown": "md",
+    "html": "html",
+    "sarif": "sarif.json",
+    "junit": "junit.xml",
+    "csv": "csv",
+    "compact": "compact.txt",
+    "github": "github.txt",
+}
 # Each case: the plan files reviewed together (relative to the repository, as a user types them).
 CASES = {
     "single": ("flawed.yaml",),
@@ -93,7 +101,7 @@ def test_csv_cells_never_start_a_formula() -> None:
     review = outcome_of("flawed.yaml").reviews[0]
     hostile = replace(review.findings[0], evidence="=cmd|' /C calc'!A0")
     text = renderer("csv")(Outcome((replace(review, findings=(hostile,)),)), None)
-    row = list(csv.reader(io.StringIO(text)))[1]
+    row = next(r for r in csv.reader(io.StringIO(text.removeprefix("\ufeff"))) if r[0] == "finding")
     assert row[COLUMNS.index("evidence")] == "'=cmd|' /C calc'!A0"
     assert not any(cell.startswith(("=", "+", "@")) for cell in row)
 
@@ -170,8 +178,13 @@ def test_junit_clean_plan_passes_one_case_per_family(review) -> None:
 
 def test_csv_has_one_row_per_finding_in_a_stable_order() -> None:
     outcome = outcome_of(*CASES["batch"])
-    rows = list(csv.reader(io.StringIO(renderer("csv")(outcome, "en"))))
+    text = renderer("csv")(outcome, "en")
+    assert text.startswith("\ufeffkind,")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     header, body = rows[0], rows[1:]
+    # One plan row per reviewed plan, before its findings, even for a plan with none.
+    assert [r[1] for r in body if r[0] == "plan"] == [review.file for review in outcome.reviews]
+    assert [r[3] for r in body if r[0] == "plan"] == [review.verdict for review in outcome.reviews]
     assert header[:6] == ["kind", "file", "plan_title", "verdict", "rule", "severity"]
     findings = [f for review in outcome.reviews for f in review.findings]
     assert [r[4] for r in body if r[0] == "finding"] == [f.rule_id for f in findings]

@@ -428,3 +428,62 @@ def test_every_example_round_trips_through_a_workbook_to_the_same_plan(tmp_path:
     assert load_plan(plan.with_suffix(".xlsx")).plan.model_dump(mode="json") == load_plan(plan).plan.model_dump(
         mode="json"
     )
+
+
+# --- with issue 16: keys as the plan writes them, and the report formats it added -------------
+
+
+@pytest.mark.parametrize(("lang", "partners", "lead"), [("id", "mitra", "pelaksana"), ("en", "partners", "lead")])
+def test_a_workbook_finding_names_keys_as_its_sheets_do(tmp_path: Path, lang: str, partners: str, lead: str) -> None:
+    """The reader gives the English keys; the paths and the keys in the texts follow the
+    workbook's own language (its sheet and column names), whatever the report language."""
+    path = _book(tmp_path, _data(EXAMPLES / "peran-kabur.yaml"), lang)
+    _, out, _ = _run("check", "--format", "json", "--lang", "id", str(path))
+    findings = {f["rule"]: f for f in json.loads(out)["reviews"][0]["findings"]}
+    assert findings["RL001"]["path"] == f"{partners}[2]" and findings["RL001"]["sheet"] in ("Mitra", "Partners")
+    assert findings["RL003"]["recommendation"].startswith(f"Isi `{lead}` ")
+    _, text, _ = _run("check", "--lang", "id", str(path))
+    assert f"rencana.xlsx:{findings['RL001']['sheet']}!{findings['RL001']['cell']}  {partners}[2]" in text
+
+
+def test_a_whole_plan_finding_in_a_workbook_stands_at_its_top_with_no_row_quoted(tmp_path: Path) -> None:
+    path = _book(tmp_path, _data(EXAMPLES / "peran-kabur.yaml"))
+    review = review_file(path)
+    whole = [f for f in review.findings if not f.path]
+    assert whole and all((f.sheet, f.cell, f.excerpt) == ("Rencana", "A1", ()) for f in whole)
+    assert all(f.excerpt for f in review.findings if f.path)
+
+
+def test_a_workbook_problem_names_its_key_as_the_sheets_do(tmp_path: Path) -> None:
+    data = _data()
+    del data["partners"][0]["pillar"]
+    _, _, err = _run("validate", str(_book(tmp_path, data, "id")))
+    assert "rencana.xlsx:Mitra!" in err and ": mitra[0].pilar: `pilar` wajib diisi" in err, err
+
+
+def test_report_formats_of_issue_16_place_workbook_findings_at_cells(tmp_path: Path) -> None:
+    path = _book(tmp_path, _data(EXAMPLES / "peran-kabur.yaml"))
+    _, compact, _ = _run("check", "--format", "compact", str(path))
+    assert compact and all(line.split(": ", 1)[0].split(":", 1)[1].count("!") == 1 for line in compact.splitlines())
+    _, github, _ = _run("check", "--format", "github", str(path))
+    # A workbook has no lines for GitHub to annotate: the file, and the cell in the title.
+    assert github and all(",line=" not in line and "!" in line.split("::")[1] for line in github.splitlines())
+    # A report path's suffix names its format: .xlsx is the workbook report.
+    by_suffix, by_name = tmp_path / "r.xlsx", tmp_path / "s.xlsx"
+    assert _run("check", str(path), "-o", str(by_suffix), "-o", f"xlsx={by_name}")[0] == 0
+    assert by_suffix.read_bytes() == by_name.read_bytes()
+    assert openpyxl.load_workbook(by_suffix).sheetnames[0] == "Ringkasan temuan"
+
+
+def test_excel_report_says_what_min_severity_left_out(tmp_path: Path) -> None:
+    """As every other report does since issue 16: the verdict counts findings the counts omit."""
+    report = tmp_path / "r.xlsx"
+    plan = str(EXAMPLES / "peran-kabur.yaml")
+    assert _run("check", plan, "--min-severity", "error", "-o", f"xlsx={report}", "--lang", "en")[0] == 0
+    head, row = list(openpyxl.load_workbook(report)["Summary of findings"].iter_rows(values_only=True))
+    assert head[-1] == "Not shown" and row[3:6] == (0, 0, 0)
+    assert row[-1].startswith("24 findings below error not shown (18 warnings, 6 pieces of advice)"), row[-1]
+    # Nothing hidden: no such column.
+    assert _run("check", plan, "-o", f"xlsx={report}", "--lang", "en")[0] == 0
+    head = next(openpyxl.load_workbook(report)["Summary of findings"].iter_rows(values_only=True))
+    assert "Not shown" not in head

@@ -67,6 +67,32 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroup(click.Group):
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        from advisor.cli.click_lang import click_messages, lang_of
+
+        argv = list(sys.argv[1:] if args is None else args)
+        with click_messages(lang_of(argv)):
+            return super().main(argv, *rest, **kwargs)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        # Click says only "No such command"; a mistyped `advisor chek` deserves a suggestion.
+        name = args[0] if args else ""
+        if name in COMMANDS or name.startswith("-"):
+            return super().resolve_command(ctx, args)
+        import difflib
+
+        import click.exceptions
+
+        # Click's own lookups, which advisor/cli/click_lang.py replaces in Indonesian.
+        lookup = getattr(click.exceptions, "_")  # noqa: B009 (not exported, replaced at run time)
+        message = lookup("No such command {name!r}.").format(name=name)
+        close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+        if close:
+            plural = getattr(click.exceptions, "ngettext")  # noqa: B009
+            hint = plural("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1)
+            message += " " + hint.format(possibility=f"`{close[0]}`")
+        ctx.fail(message)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

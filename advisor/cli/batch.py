@@ -11,8 +11,8 @@ import click
 
 from advisor.batch import discover, run, summary
 from advisor.cli.common import EXIT_INPUT, use_color
+from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
 from advisor.cli.reports import (
-    exit_code,
     parse_outputs,
     resolve,
     review_options,
@@ -70,7 +70,9 @@ def batch(
             click.echo(problem.render(lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
-    reads = [*plans, *found.ignore_files, *([run_opts.config.path] if run_opts.config.path else [])]
+    groups = group_by_config(found.targets, params, run_opts, resolve)
+    configs = {group.run.config.path for group in groups} | {run_opts.config.path}
+    reads = [*plans, *found.ignore_files, *sorted(path for path in configs if path)]
     reads += [baseline_path] if baseline_path else []
     # Checked together, before any work: a baseline written where a report goes is refused.
     requested = [*outputs, *([f"json={write_baseline}"] if write_baseline else [])]
@@ -94,30 +96,43 @@ def batch(
                 click.echo(problem.render(lang), err=True)
             raise SystemExit(EXIT_INPUT) from None
 
+    if params["verbose"]:
+        explain_groups(groups, lang)
     show_progress = not quiet and sys.stderr.isatty()
     with click.progressbar(
         length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
     ) as bar:
         # With a baseline the reviews change after the run, so their parts cannot be made early.
         formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
-        outcome = run(found.targets, run_opts.settings, jobs, progress=bar.update, parts=formats, lang=run_opts.lang)
+
+        def review(group: Group) -> Outcome:
+            targets = list(group.targets)
+            return run(targets, group.run.settings, jobs, progress=bar.update, parts=formats, lang=group.run.lang)
+
+        # Each plan with its nearest configuration (advisor/cli/plan_configs.py).
+        outcome, report_lang = review_groups(groups, review, params["lang"])
 
     notes = []
+    roots = [display_name(d) for d in dirs]
     if baseline_destination is not None:
-        write_one(baseline_destination, baselines.build(outcome), lang)
+        write_one(baseline_destination, baselines.build(outcome, roots), lang)
         keys = sum(len(r.active()) for r in outcome.reviews)
         notes.append(ui("baseline_written", lang, path=write_baseline, files=len(outcome.reviews), findings=keys))
     if known is not None:
-        outcome = baselines.apply(outcome, known)
-    write_reports(outcome, pairs, run_opts.lang)
+        if known and not baselines.matched(outcome, known, roots):
+            sample = ", ".join(sorted(known)[:3])
+            warning = ui("baseline_matches_nothing", lang, path=display_name(baseline_path), sample=sample)
+            click.echo(one_line(warning), err=True)
+        outcome = baselines.apply(outcome, known, roots)
+    write_reports(outcome, pairs, report_lang)
     notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
-    text = summary(outcome, found.skipped, lang)
+    text = summary(outcome, found.skipped, lang, baseline=known is not None)
     if any(d.is_stdout for _, d in pairs):  # a report on standard output: the summary beside it
         if not quiet:
             click.echo(text, err=True, nl=False)
     elif fmt:
-        click.echo(renderer(fmt)(outcome, run_opts.lang, color=fmt == "text" and use_color(False)), nl=False)
+        click.echo(renderer(fmt)(outcome, report_lang, color=fmt == "text" and use_color(False)), nl=False)
         if not quiet:
             click.echo(text, err=True, nl=False)
     else:
@@ -127,7 +142,7 @@ def batch(
             click.echo(one_line(note), err=True)
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
-    raise SystemExit(exit_code(outcome, run_opts.fail_level))
+    raise SystemExit(groups_exit_code(outcome, groups))
 
 
 class _Null(io.StringIO):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import click
 from advisor.batch import Target
 from advisor.batch import run as run_reviews
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
-from advisor.cli.reports import exit_code, parse_outputs, resolve, review_options, write_reports
+from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
+from advisor.cli.reports import parse_outputs, resolve, review_options, write_reports
+from advisor.cli.stdin import STDIN, stdin_as_file
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
 from advisor.review import Settings, load_plan
@@ -23,36 +26,64 @@ from advisor.texts import ui
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @review_options
 @click.option("--explain", is_flag=True, help="Under each finding, the facts and rules that led to it (text format).")
-def check(files: tuple[Path, ...], fmt: str | None, outputs: tuple[str, ...], explain: bool, **params: Any) -> None:
-    """Review plan FILES and report findings with recommendations.
+@click.option("--stdin-filename", metavar="NAME", help="The name reports give a plan read from standard input (`-`).")
+def check(
+    files: tuple[Path, ...],
+    fmt: str | None,
+    outputs: tuple[str, ...],
+    explain: bool,
+    stdin_filename: str | None,
+    **params: Any,
+) -> None:
+    """Review plan FILES (`-`: standard input) and report findings with recommendations.
 
     Without --output the report goes to standard output; with it, only when --format is given.
     Exit 0 clean, 1 findings at or above the fail level, 2 a usage or input error."""
-    run = resolve(list(files), params)
+    # A plan on standard input takes the config found from its --stdin-filename, else from the
+    # working folder, as ruff does.
+    run = resolve([Path(stdin_filename or ".") if f == STDIN else f for f in files], params)
     lang_for_messages = review_lang(run.lang, None)
     if explain and (fmt or "text") != "text":
         click.echo(ui("explain_format", lang_for_messages), err=True)
         raise SystemExit(EXIT_INPUT)
     guarded = [*files, *([run.config.path] if run.config.path else [])]
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages, stdout_taken=fmt is not None)
-    settings = replace(run.settings, keep_facts=True) if explain else run.settings
+
+    def settings_of(group: Group) -> Settings:
+        return replace(group.run.settings, keep_facts=True) if explain else group.run.settings
+
     # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
-    # and ordered by file: the report does not depend on the order FILES are listed.
-    outcome = run_reviews([Target(path, display_name(path)) for path in files], settings, jobs=1)
-    write_reports(outcome, pairs, run.lang)
+    # and ordered by file: the report does not depend on the order FILES are listed. Each plan
+    # takes its nearest configuration (advisor/cli/plan_configs.py).
+    with contextlib.ExitStack() as stack:
+        targets, piped = [], []
+        for path in dict.fromkeys(files):
+            if path == STDIN:
+                copy = stack.enter_context(stdin_as_file(stdin_filename, run.settings.max_bytes))
+                piped.append(Target(copy, display_name(stdin_filename or "-")))
+                targets.append(piped[-1])
+            else:
+                targets.append(Target(path, display_name(path)))
+        groups = group_by_config(targets, params, run, resolve, fixed=piped)
+        if params["verbose"]:
+            explain_groups(groups, lang_for_messages)
+        outcome, report_lang = review_groups(
+            groups, lambda group: run_reviews(list(group.targets), settings_of(group), jobs=1), params["lang"]
+        )
+    write_reports(outcome, pairs, report_lang)
     if fmt or not pairs:
         shown = fmt or "text"
         color = shown == "text" and use_color(False)
         if explain:
             from advisor.render.text import render as render_text
 
-            text = render_text(outcome, run.lang, color=color, explain=True)
+            text = render_text(outcome, report_lang, color=color, explain=True)
         else:
-            text = renderer(shown)(outcome, run.lang, color=color)
+            text = renderer(shown)(outcome, report_lang, color=color)
         click.echo(text, nl=False)
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
-    raise SystemExit(exit_code(outcome, run.fail_level))
+    raise SystemExit(groups_exit_code(outcome, groups))
 
 
 @click.command()

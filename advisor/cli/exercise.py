@@ -35,7 +35,8 @@ from advisor.texts import ui
     show_default=True,
     help="Problems the trainee is expected to find.",
 )
-@click.option("--list", "list_only", is_flag=True, help="List the exercise plans and stop.")
+@click.option("--list", "list_only", is_flag=True, help="List the exercise plans by name and stop.")
+@click.option("--rules", "rules_only", is_flag=True, help="Print the numbered rule list to choose from, and stop.")
 def exercise(
     plan_path: Path | None,
     folder: Path,
@@ -44,12 +45,17 @@ def exercise(
     lang: str,
     min_severity: str,
     list_only: bool,
+    rules_only: bool,
 ) -> None:
     """Diagnose a flawed plan and compare your answer with the advisor's findings."""
     if list_only:
-        for path in library.discover(folder):
-            click.echo(display_name(path))
+        click.echo(library.render_list(folder), nl=False)
         raise SystemExit(EXIT_CLEAN)
+    if rules_only:
+        click.echo(library.render_choices(lang), nl=False)
+        raise SystemExit(EXIT_CLEAN)
+    if plan_path is not None and not plan_path.exists() and (folder / plan_path).is_file():
+        plan_path = folder / plan_path  # a name as --list prints it
     if plan_path is None:
         try:
             plan_path = library.pick(folder, seed)
@@ -65,10 +71,10 @@ def exercise(
         raise SystemExit(EXIT_INPUT) from None
     click.echo(library.render_plan(plan_path, text, lang))
     if answers is not None:
+        # One unknown code costs only that code: the trainee's other answers are scored.
         chosen, unknown = library.parse_answer(answers)
         if unknown:
             click.echo(one_line(ui("exercise_unknown", lang, tokens=", ".join(unknown))), err=True)
-            raise SystemExit(EXIT_INPUT)
     else:
         chosen = _ask(lang)
     click.echo("")
@@ -90,12 +96,22 @@ def _plan_text(path: Path, lang: str) -> str:
     return to_yaml(data, key_language(read_plan(path, display_name(path))))
 
 
+_SHOW_RULES = ("?", "daftar", "list", "rules", "aturan")
+
+
 def _ask(lang: str) -> tuple[str, ...]:
-    """Prompt until every token names a rule; an empty answer means "no problems"."""
-    click.echo(library.render_choices(lang))
+    """Prompt for the problems seen; ``?`` shows the rule list (through a pager, so that on an
+    80x24 terminal it never pushes the plan off the screen). An unknown code is named and
+    dropped, the rest kept; an empty answer means "no problems"."""
+    click.echo(ui("exercise_rules_hint", lang))
     while True:
         reply = click.prompt(ui("exercise_prompt", lang), default="", show_default=False)
+        if reply.strip().lower() in _SHOW_RULES:
+            click.echo_via_pager(library.render_choices(lang))
+            continue
         chosen, unknown = library.parse_answer(reply)
-        if not unknown:
-            return chosen
-        click.echo(one_line(ui("exercise_unknown", lang, tokens=", ".join(unknown))))
+        if unknown:
+            click.echo(one_line(ui("exercise_unknown", lang, tokens=", ".join(unknown))))
+            if not chosen:
+                continue
+        return chosen

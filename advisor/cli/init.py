@@ -63,7 +63,8 @@ def render_template(lang: str = "id", kind: str = "pentahelix") -> str:
         {
             "kind_label": spec["label"][lang],
             "kind_note": note,
-            "kind": kind,
+            # The value word of the template's language (`sektoral`, `domestik`), as for pillars.
+            "kind": knowledge.plan_format().value_words_id["kind"].get(kind, kind) if lang == "id" else kind,
             "scope": data["scope_words"][lang][spec["scope"]],
             "partners": "\n".join(_partner(p, lang, data) for p in partners),
             "lead": partners[0]["id"],

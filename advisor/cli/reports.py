@@ -15,7 +15,7 @@ from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES
 from advisor.output import Destination
-from advisor.render import FORMATS, renderer
+from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import one_line
 from advisor.texts import error_text
@@ -63,6 +63,12 @@ def review_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--no-suppress", is_flag=True, help="Ignore the plans' `suppress` entries (an audit)."),
         click.option(
+            "--verbose",
+            "-v",
+            is_flag=True,
+            help="Say which configuration, language and rules each plan is reviewed with (standard error).",
+        ),
+        click.option(
             "--max-bytes",
             type=click.IntRange(min=1),
             help=f"Refuse plan files larger than this many bytes (default {DEFAULT_MAX_BYTES}).",
@@ -98,8 +104,8 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
 
 
 def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tuple[str, str]]:
-    """``FORMAT=PATH`` (or a bare ``PATH`` in ``default_fmt``) as (format, path) pairs; an
-    unknown format exits 2 in one line."""
+    """``FORMAT=PATH`` (or a bare ``PATH``, in the format its suffix names, else ``default_fmt``)
+    as (format, path) pairs; an unknown format or suffix exits 2 in one line."""
     pairs: list[tuple[str, str]] = []
     for value in values:
         name, sep, rest = value.partition("=")
@@ -109,7 +115,11 @@ def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tu
             text = error_text("output_spec", lang, {"format": name, "allowed": ", ".join(sorted(FORMATS))})
             fail(f"--output {value}: {text}")
         else:
-            pairs.append((default_fmt, value))
+            inferred = format_of_path(value, default_fmt)
+            if inferred is None:
+                suffixes = ", ".join(sorted({*SUFFIXES, ".sarif.json"}))
+                fail(f"--output {value}: " + error_text("output_suffix", lang, {"suffixes": suffixes}))
+            pairs.append((inferred, value))
     return pairs
 
 

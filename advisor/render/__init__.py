@@ -24,7 +24,40 @@ FORMATS: dict[str, str] = {
     "sarif": "advisor.render.sarif",
     "junit": "advisor.render.junit",
     "csv": "advisor.render.csv_report",
+    "compact": "advisor.render.compact",
+    "github": "advisor.render.github",
 }
+
+
+# A report path's suffix names its format when ``--output`` gives none (``-o r.json``). The
+# neutral suffixes of plain text leave the choice to ``--format``; any other suffix is refused,
+# so that a report never lands in a file whose name says it is something else.
+SUFFIXES: dict[str, str] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".csv": "csv",
+    ".xlsx": "xlsx",  # a workbook report, written to a file only (advisor/render/xlsx_report.py)
+}
+NEUTRAL_SUFFIXES = ("", ".txt", ".text", ".log", ".out")
+
+
+def format_of_path(path: str, default: str) -> str | None:
+    """The format a bare report path asks for: by its suffix (``r.sarif.json`` is SARIF), else
+    ``default`` for a neutral suffix or standard output (``-``); ``None`` for an unknown suffix."""
+    name = path.rsplit("/", 1)[-1].lower()
+    if path == "-" or (name.startswith(".") and name.count(".") == 1):
+        return default
+    if name.endswith(".sarif.json"):
+        return "sarif"
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    if suffix in NEUTRAL_SUFFIXES:
+        return default
+    return SUFFIXES.get(suffix)
 
 
 def renderer(name: str) -> Renderer:

@@ -1,6 +1,9 @@
-"""CSV for spreadsheets: a header row, then one row per finding, one per notice (such as an
-unused suppression) and one per input problem of a file that could not be read; columns in a
-fixed order, quoted by the csv module.
+"""CSV for spreadsheets: a header row, then for each plan one ``plan`` row (its verdict and
+counts, present even when the plan has no finding, so that ready plans can be counted), one row
+per finding and one per notice (such as an unused suppression), and one row per input problem
+of a file that could not be read; columns in a fixed order, quoted by the csv module. The text
+starts with a UTF-8 byte order mark, without which Excel reads UTF-8 as the local code page
+and garbles every "é" and "—".
 
 A cell that starts with ``= + - @`` (or a tab or carriage return) is prefixed with ``'``:
 plan text must never become a spreadsheet formula when the file is opened.
@@ -12,9 +15,10 @@ import csv
 import io
 from typing import Any
 
-from advisor.findings import Outcome
+from advisor.findings import Outcome, Review
 from advisor.render import review_lang
 from advisor.render.report_data import plain
+from advisor.texts import ui
 
 COLUMNS = (
     "kind",
@@ -45,6 +49,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     writer.writerow(COLUMNS)
     for review in outcome.reviews:
         rlang = review_lang(lang, review.plan_language)
+        _plan_row(writer, review, rlang)
         for f in review.findings:
             row = {
                 "kind": "finding",
@@ -72,7 +77,26 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     for failure in outcome.failures:
         for problem in failure.problems:
             _problem_row(writer, "input_error", failure.file, problem, review_lang(lang, failure.lang))
-    return out.getvalue()
+    return BOM + out.getvalue()
+
+
+BOM = "\ufeff"
+
+
+def _plan_row(writer: Any, review: Review, lang: str) -> None:
+    """The plan itself: ``severity`` is its worst active finding (empty when none), ``message``
+    its counts as the text report gives them."""
+    counts = review.counts()
+    row: dict[str, object] = dict.fromkeys(COLUMNS, "")
+    row.update(
+        kind="plan",
+        file=review.file,
+        plan_title=review.title,
+        verdict=review.verdict,
+        severity=review.worst() or "",
+        message=ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"]),
+    )
+    writer.writerow([_cell(row[c]) for c in COLUMNS])
 
 
 def _problem_row(writer: Any, kind: str, file: str, p: Any, lang: str) -> None:

@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from advisor import __version__, knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import short, works_cited
+from advisor.render.hidden import hidden_note
 from advisor.render.report_data import (
     VERDICT_ORDER,
+    code_spans,
     common_gaps,
     coverage,
     families,
@@ -59,7 +62,13 @@ def _environment() -> jinja2.Environment:
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     page_lang = review_lang(lang, None)
     single = len(outcome.reviews) == 1 and not outcome.failures
-    plans = [_plan(i, review, review_lang(lang, review.plan_language)) for i, review in enumerate(outcome.reviews)]
+    # A dashboard is one page in one language (--lang, else the default), whatever each plan's
+    # own; one plan's report is in that plan's language. Its plans are listed by urgency.
+    reviews = list(outcome.reviews) if single else sorted(outcome.reviews, key=urgency)
+    plans = [
+        _plan(i, review, review_lang(lang, review.plan_language) if single else page_lang)
+        for i, review in enumerate(reviews)
+    ]
     context: dict[str, Any] = {
         "lang": page_lang,
         "t": lambda key, **kw: ui(key, page_lang, **kw),
@@ -73,7 +82,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         "generated": ui("report_generated", page_lang, version=__version__),
     }
     if not single:
-        context["dashboard"] = _dashboard(outcome, plans, page_lang)
+        context["dashboard"] = _dashboard(outcome, reviews, plans, page_lang)
     return _environment().get_template("report.html.j2").render(context)
 
 
@@ -92,6 +101,7 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "counts_text": ui(
             "findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
         ),
+        "hidden": hidden_note(review, lang),
         "scores": score_items(review.scores, lang),
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],
@@ -110,10 +120,10 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "mark": _MARK[f.severity],
         "severity_label": label("severity", f.severity, lang),
         "rule_id": f.rule_id,
-        "title": plain(f.text("title", lang)),
-        "message": plain(f.text("message", lang)),
-        "recommendation": plain(f.text("recommendation", lang)),
-        "why": plain(f.text("why", lang)),
+        "title": _with_code(f.text("title", lang)),
+        "message": _with_code(f.text("message", lang)),
+        "recommendation": _with_code(f.text("recommendation", lang)),
+        "why": _with_code(f.text("why", lang)),
         "place": plain(f.where(file), 600),
         "path": plain(f.path, 300),
         "evidence": plain(f.evidence, 400),
@@ -123,7 +133,8 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
             for s in f.sources
         ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
-        "quote": row_quote(f) if f.sheet is not None else quote(file, f.line),
+        # A finding about the whole plan (no path) has no line of its own to quote.
+        "quote": row_quote(f) if f.sheet is not None else quote(file, f.line) if f.path else [],
     }
 
 
@@ -131,6 +142,14 @@ def _point(index: int, count: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = _RADIUS * value / 100
     return round(_CENTRE + r * math.cos(angle), 1), round(_CENTRE + r * math.sin(angle), 1)
+
+
+def _with_code(text: str) -> markupsafe.Markup:
+    """A finding's text, escaped, with its `keys` as <code>."""
+    return markupsafe.Markup("").join(
+        markupsafe.Markup("<code>{}</code>").format(piece) if is_code else piece
+        for is_code, piece in code_spans(plain(text))
+    )
 
 
 def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
@@ -156,12 +175,39 @@ def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
         )
     rings = [" ".join(f"{x},{y}" for x, y in (_point(i, n, ring) for i in range(n))) for ring in _RINGS]
     shape = " ".join(f"{x},{y}" for x, y in (_point(i, n, values[name]) for i, name in enumerate(names)))
-    return {"axes": axes, "rings": rings, "shape": shape, "centre": _CENTRE}
+    return {"axes": axes, "rings": rings, "shape": shape, "centre": _CENTRE, "viewbox": _viewbox(axes)}
 
 
-def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+# An upper bound of a label character's width at the chart's 14px font (a bold "M" is ~12px;
+# text averages ~8px): the view box is made wide enough for every label, in either language.
+_CHAR_WIDTH = 8.5
+
+
+def _viewbox(axes: list[dict[str, Any]]) -> str:
+    """Room for the chart and each label beside it, so that no label is cut at the edge."""
+    left, right = 0.0, 2.0 * _CENTRE
+    for axis in axes:
+        width = len(f"{axis['label']} ({axis['value']})") * _CHAR_WIDTH
+        start = {"start": axis["lx"], "end": axis["lx"] - width}.get(axis["anchor"], axis["lx"] - width / 2)
+        left, right = min(left, start), max(right, start + width)
+    left, right = math.floor(left - 8), math.ceil(right + 8)
+    return f"{left} 10 {right - left} 300"
+
+
+ATTENTION = 10  # plans listed first, as needing attention
+
+
+def urgency(review: Review) -> tuple[int, int, int, int, str]:
+    """Not ready before needs revision before ready; within a verdict, most errors, then most
+    warnings and advice; then by file, so that the order is stable."""
+    counts = review.counts()
+    rank = VERDICT_ORDER.index(review.verdict) if review.verdict in VERDICT_ORDER else len(VERDICT_ORDER)
+    return (rank, -counts["error"], -counts["warning"], -counts["info"], review.file)
+
+
+def _dashboard(outcome: Outcome, reviews: list[Review], plans: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     fams = families(outcome)
-    per_plan = [family_counts(review) for review in outcome.reviews]
+    per_plan = [family_counts(review) for review in reviews]
     peak = max((n for counts in per_plan for n in counts.values()), default=0)
     return {
         "summary": ui(
@@ -187,7 +233,8 @@ def _dashboard(outcome: Outcome, plans: list[dict[str, Any]], lang: str) -> dict
             }
             for g in common_gaps(outcome, lang)
         ],
-        "score_of": {plan["anchor"]: dict(review.scores) for plan, review in zip(plans, outcome.reviews, strict=True)},
+        "score_of": {plan["anchor"]: dict(review.scores) for plan, review in zip(plans, reviews, strict=True)},
+        "attention": [plan for plan in plans if plan["verdict"] != "ready"][:ATTENTION],
     }
 
 

@@ -71,6 +71,8 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
         "works_cited": [
             {"id": s, "short": label_, "citation": citation} for s, label_, citation in works_cited(review.findings)
         ],
+        # Active findings below --min-severity, left out of "findings" but counted in the verdict.
+        "hidden": {severity: count for severity, count in review.hidden},
     }
 
 

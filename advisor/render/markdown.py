@@ -12,7 +12,8 @@ from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
-from advisor.render.report_data import common_gaps, plain, score_items, verdict_counts
+from advisor.render.hidden import hidden_note
+from advisor.render.report_data import code_spans, common_gaps, plain, score_items, verdict_counts
 from advisor.texts import label, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
@@ -27,6 +28,18 @@ def md(text: object, limit: int = 2000) -> str:
     """Inline-safe Markdown: one line, every markup character escaped."""
     escaped = _SPECIAL.sub(r"\\\1", " ".join(plain(text, limit).split()))
     return _LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
+
+
+def md_text(text: str, limit: int = 2000) -> str:
+    """A finding's text: :func:`md`, with its `keys` kept as code spans instead of escaped."""
+    return "".join(f"`{piece}`" if is_code else _md_piece(piece) for is_code, piece in code_spans(plain(text, limit)))
+
+
+def _md_piece(piece: str) -> str:
+    """:func:`md` keeping the one space on either side that separates it from a code span."""
+    before = " " if piece[:1].isspace() else ""
+    after = " " if piece[-1:].isspace() and piece.strip() else ""
+    return before + md(piece) + after
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
@@ -78,6 +91,9 @@ def _review(review: Review, lang: str) -> str:
         f"- **{ui('verdict', lang)}:** **{md(label('verdict', review.verdict, lang).upper())}** — "
         + md(ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])),
     ]
+    hidden = hidden_note(review, lang)
+    if hidden:
+        lines.append(f"- {md(hidden)}")
     if review.scores:
         lines += ["", f"| {ui('report_dimension', lang)} | {ui('report_score', lang)} |", "|---|---:|"]
         lines += [f"| {md(score.label)} | {score.value} |" for score in score_items(review.scores, lang)]
@@ -85,7 +101,8 @@ def _review(review: Review, lang: str) -> str:
         lines += ["", f"**{ui('notices', lang)}:**", ""]
         lines += [f"- {md(notice.render(lang))}" for notice in review.notices]
     if not review.findings:
-        lines += ["", md(ui("no_findings", lang))]
+        if not hidden:
+            lines += ["", md(ui("no_findings", lang))]
         return "\n".join(lines)
     lines += [
         "",
@@ -109,12 +126,12 @@ def _review(review: Review, lang: str) -> str:
 
 def _finding(f: Finding, file: str, lang: str) -> list[str]:
     lines = [
-        f"### {_MARK[f.severity]} {f.rule_id} · {md(f.text('title', lang))}",
+        f"### {_MARK[f.severity]} {f.rule_id} · {md_text(f.text('title', lang))}",
         "",
         f"*{md(label('severity', f.severity, lang))}* · `{_code(f.where(file))}`"
         + (f" · `{_code(f.path)}`" if f.path else ""),
         "",
-        md(f.text("message", lang)),
+        md_text(f.text("message", lang)),
     ]
     if f.excerpt:  # a workbook finding: its row's cells, where a YAML line would be quoted
         lines += ["", " · ".join(f"`{_code(cell)}`" for cell in f.excerpt)]
@@ -124,7 +141,7 @@ def _finding(f: Finding, file: str, lang: str) -> list[str]:
         lines += ["", f"**{ui('evidence', lang)}:** “{md(f.evidence, 300)}”"]
     if f.based_on:
         lines += ["", f"**{ui('conclusion', lang)}**, {ui('based_on', lang)}: {md(', '.join(f.based_on))}"]
-    lines += ["", f"**{ui('recommendation', lang)}:** {md(f.text('recommendation', lang))}"]
+    lines += ["", f"**{ui('recommendation', lang)}:** {md_text(f.text('recommendation', lang))}"]
     why = f.text("why", lang)
     if why:
         lines += ["", f"**{ui('report_why', lang)}:** {md(why)}"]

@@ -34,6 +34,25 @@ def plain(text: object, limit: int = 2000) -> str:
     return _NOT_XML.sub("", clean(str(text), limit))
 
 
+# A code span of the texts: a key, a path or a `<...>` placeholder between backticks.
+_CODE = re.compile(r"`([^`|\n]{1,80})`")
+
+
+def code_spans(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (is code, piece): the texts quote keys between backticks, which the
+    Markdown and HTML reports show as code rather than as backticks."""
+    pieces: list[tuple[bool, str]] = []
+    end = 0
+    for match in _CODE.finditer(text):
+        if match.start() > end:
+            pieces.append((False, text[end : match.start()]))
+        pieces.append((True, match.group(1)))
+        end = match.end()
+    if end < len(text):
+        pieces.append((False, text[end:]))
+    return pieces
+
+
 @dataclass(frozen=True)
 class QuotedLine:
     number: int
@@ -118,8 +137,8 @@ def rule_summary(rule_id: str, lang: str) -> str:
 
 
 def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
-    """Active findings by rule, with the number of plans they appear in and of findings, most
-    plans first. Grouped by rule, not by filled title: a rule met for five partners of one plan
+    """Active findings by rule, with the number of plans they appear in and of findings, errors
+    first and then most plans first. Grouped by rule, not by filled title: a rule met for five partners of one plan
     is one gap of that plan, not five gaps of one plan each."""
     plans: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
@@ -131,7 +150,10 @@ def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
         for f in active:  # a configured severity may differ between plans: show the gravest
             if f.rule_id not in worst or SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst[f.rule_id]]:
                 worst[f.rule_id] = f.severity
-    ranked = sorted(plans, key=lambda rule_id: (-plans[rule_id], -occurrences[rule_id], rule_id))[:top]
+    # Errors first (they decide readiness), then the gaps found in most plans.
+    ranked = sorted(
+        plans, key=lambda rule_id: (SEVERITY_RANK[worst[rule_id]], -plans[rule_id], -occurrences[rule_id], rule_id)
+    )[:top]
     return tuple(
         Gap(rule_id, worst[rule_id], plain(rule_summary(rule_id, lang), 300), plans[rule_id], occurrences[rule_id])
         for rule_id in ranked

@@ -11,6 +11,7 @@ from advisor.assess import top_problems
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
+from advisor.render.hidden import hidden_note
 from advisor.render.safe import terminal
 from advisor.texts import fill, label, ui
 
@@ -44,9 +45,12 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         + style(verdict.upper(), fg=_VERDICT_COLOUR[review.verdict], bold=True)
         + f"  ({ui('findings_count', lang, errors=counts['error'], warnings=counts['warning'], infos=counts['info'])})",
     ]
+    hidden = hidden_note(review, lang)
+    if hidden:
+        lines.append(style(hidden, dim=True))
     lines += _scores(review, lang, style)
     lines += _top_problems(review, lang, style)
-    if not review.findings and not review.baselined:
+    if not review.findings and not review.baselined and not hidden:
         lines += ["", ui("no_findings", lang)]
     # Grouped by planning step, in the order a plan is written; worst first within a step.
     for step, findings in by_step(review.findings):

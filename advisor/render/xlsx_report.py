@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from advisor.findings import Outcome
 from advisor.render import review_lang
 from advisor.render.citations import shorts
+from advisor.render.hidden import hidden_note
 from advisor.render.report_data import common_gaps, plain, score_columns
 from advisor.sources.place import column_letter
 from advisor.sources.xlsx_write import deterministic
@@ -56,6 +57,10 @@ def render_bytes(outcome: Outcome, lang: str | None) -> bytes:
         *(label("severity", s, shown) for s in ("error", "warning", "info")),
         *(s.label for s in scores),
     ]
+    # With --min-severity, what the counts leave out and the verdict still counts (issue 16).
+    hiding = any(review.hidden for review in outcome.reviews)
+    if hiding:
+        head.append(ui("report_not_shown", shown))
     rows: list[list[Any]] = []
     for review in outcome.reviews:
         counts = review.counts()
@@ -68,12 +73,15 @@ def render_bytes(outcome: Outcome, lang: str | None) -> bytes:
                 counts["warning"],
                 counts["info"],
                 *(review.scores.get(s.key, "") for s in scores),
+                *([hidden_note(review, shown) or ""] if hiding else []),
             ]
         )
     for failure in outcome.failures:
         first = failure.problems[0].render(shown) if failure.problems else ""
-        rows.append([failure.file, first, ui("report_input_error", shown), "", "", "", *("" for _ in scores)])
-    _sheet(summary, head, rows, [30, 50, 18, 10, 10, 10, *(14 for _ in scores)])
+        rows.append(
+            [failure.file, first, ui("report_input_error", shown), "", "", "", *("" for _ in scores), *([""] * hiding)]
+        )
+    _sheet(summary, head, rows, [30, 50, 18, 10, 10, 10, *(14 for _ in scores), *([60] * hiding)])
 
     findings = book.create_sheet(ui("report_findings", shown)[:31])
     head = [

@@ -1,0 +1,32 @@
+"""One line per finding, as compilers and linters print them (``file:line:col: severity RULE
+message``; ``file:Sheet!C5:`` in a workbook), for editors' problem matchers, grep and ``wc -l``.
+The severity word stays in English (``error``, ``warning``, ``info``) because tools parse it;
+the message is in the report language. Suppressed findings are left out, as ruff leaves out
+``noqa``; a file that could not be read gives one ``error`` line per problem, its code in place of a rule id."""
+
+from __future__ import annotations
+
+from advisor.findings import Outcome
+from advisor.render import review_lang
+from advisor.render.safe import terminal
+
+
+def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    lines: list[str] = []
+    for review in outcome.reviews:
+        rlang = review_lang(lang, review.plan_language)
+        # By place, as a file is read (the other reports order by severity).
+        for f in sorted(review.findings, key=lambda f: (f.line, f.col, f.sort_key())):
+            if f.suppressed is None:
+                lines.append(
+                    f"{f.where(terminal(review.file))}: {f.severity} {f.rule_id} "
+                    + terminal(f.text("message", rlang), 1000)
+                )
+    for failure in outcome.failures:
+        flang = review_lang(lang, failure.lang)
+        for p in failure.problems:
+            lines.append(
+                f"{terminal(failure.file)}:{p.line or 1}:{p.col or 1}: error {p.code} "
+                + terminal(p.render(flang), 1000)
+            )
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,48 @@
+"""GitHub Actions workflow commands: one ``::warning file=...,line=...,col=...,title=RULE::message``
+per finding, which GitHub shows beside the plan's line in a pull request. ``info`` becomes a
+``notice``; the recommendation follows the message on its own line. Values are escaped as the
+runner expects (``%``, line breaks, and in properties ``:`` and ``,``), so that plan text can
+neither end an annotation early nor start a workflow command of its own."""
+
+from __future__ import annotations
+
+from advisor.findings import Outcome
+from advisor.render import review_lang
+from advisor.terminal import clean
+from advisor.texts import ui
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return clean(text, 4000).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, file: str, line: int | None, col: int | None, title: str, message: str) -> str:
+    at = f",line={line},col={col}" if line is not None else ""
+    return f"::{level} file={_property(file)}{at},title={_property(title)}::{_data(message)}\n"
+
+
+def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    out: list[str] = []
+    for review in outcome.reviews:
+        rlang = review_lang(lang, review.plan_language)
+        for f in review.findings:
+            if f.suppressed is not None:
+                continue
+            message = f"{f.text('message', rlang)}\n{ui('recommendation', rlang)}: {f.text('recommendation', rlang)}"
+            if f.sheet is not None:
+                # A workbook has no lines to annotate: the file, with the sheet and cell named.
+                title = f"{f.rule_id} {f.sheet}!{f.cell}"
+                out.append(_annotation(_LEVEL[f.severity], review.file, None, None, title, message))
+            else:
+                out.append(_annotation(_LEVEL[f.severity], review.file, f.line, f.col, f.rule_id, message))
+    for failure in outcome.failures:
+        flang = review_lang(lang, failure.lang)
+        for p in failure.problems:
+            out.append(_annotation("error", failure.file, p.line or 1, p.col or 1, p.code, p.render(flang)))
+    return "".join(out)
