@@ -55,11 +55,17 @@ def context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _serve(conn: Connection, start: Callable[[], None], work: Callable[[Any], Any]) -> None:
-    """A worker's life: start, then answer one item at a time until told to stop or orphaned."""
+def _serve(conn: Connection, start: Callable[[], None], work: Callable[[Any], Any], parent: int) -> None:
+    """A worker's life: start, then answer one item at a time until told to stop or orphaned.
+
+    ``parent`` is the pid the parent gave: read here with getppid(), it would already be the
+    reaper's if the parent died while this worker was starting (seen under load), and the orphan
+    would then wait for ever. A forked worker holds the parent's end of the pipe too, so the
+    pipe never reports the parent's death: the pid is what tells."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parent = os.getppid()
+    if os.getppid() != parent:
+        return
     start()
     while True:
         while not conn.poll(_PARENT_CHECK_SECONDS):
@@ -83,7 +89,9 @@ class _Worker:
     def __init__(self, ctx: multiprocessing.context.BaseContext, start: Callable[[], None], work: Callable[[Any], Any]):
         self.conn, child = ctx.Pipe()
         # BaseContext.Process exists on every concrete context; typeshed types it loosely.
-        self.process = ctx.Process(target=_serve, args=(child, start, work), daemon=True)  # type: ignore[attr-defined]
+        self.process = ctx.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, start, work, os.getpid()), daemon=True
+        )
         self.process.start()
         child.close()
         self.busy: int | None = None  # the index of the item it is working on

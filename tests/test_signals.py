@@ -85,3 +85,18 @@ def test_workers_end_when_their_parent_is_killed(plans: Path) -> None:
     process.kill()  # no chance to clean up: the workers notice they are orphans
     process.wait(timeout=10)
     assert _gone(process.pid, seconds=10), "a worker outlived its killed parent"
+
+
+def test_a_worker_whose_parent_died_while_it_started_ends() -> None:
+    # The race seen under load: the parent is killed before the worker reads its parent's pid.
+    # The worker is given the pid of the parent that started it; here that pid is not its
+    # parent's any more, so it must end at once instead of waiting for ever on its pipe.
+    script = (
+        "import multiprocessing, os\n"
+        "from advisor.isolation import _serve\n"
+        "mine, theirs = multiprocessing.Pipe()\n"
+        "_serve(theirs, lambda: print('started'), lambda item: item, os.getppid() + 1)\n"
+        "print('ended')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=False)
+    assert done.stdout.split() == ["ended"], done.stdout + done.stderr
