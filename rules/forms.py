@@ -82,12 +82,13 @@ RULES = [
         step="stakeholders",
         sources=("pp28_2018", "permendagri22_2020"),
         # A government signatory who is not the regional head (or minister) and shows no written
-        # authorisation (warning); no signatories listed at all (advice). Exclusive branches.
+        # authorisation (warning); no signatories listed at all, naming every Indonesian
+        # government party (advice). A foreign party's signing follows its own law.
         when=lambda: [
             c.f << (m.kind == "agreement_terms")
             & (m.has_agreement == True)  # noqa: E712
             & (m.n_government > 0)
-            & ((m.n_signatories == 0) | ((m.n_signatories > 0) & (m.n_unauthorised > 0)))
+            & (m.n_unauthorised > 0)
         ],
         params=("unauthorised",),
         severity_when=(("f", "n_signatories", 0, "info"),),

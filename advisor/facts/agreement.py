@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from advisor.facts import schema
 from advisor.facts.base import FactSink
+from advisor.facts.index import is_foreign
 from advisor.text import filled, find, joined
 
 
@@ -72,6 +73,10 @@ def add_facts(ex: FactSink) -> None:
         and find(s.official or "", "regional_head") is None  # signs on his own authority
         and not filled(s.authorisation)
     ]
+    if not signatories:
+        # no signatory listed: no Indonesian government party has shown who signs for it, and by
+        # what right (a foreign party's signing follows its own law)
+        unauthorised = [p.name or p.id for p in plan.partners if p.pillar == "government" and not is_foreign(p)]
     language = joined(agreement.language) if agreement and agreement.language is not None else ""
     if not language.strip():
         # "dalam Bahasa Indonesia dan bahasa Inggris" written in the agreement's type or elsewhere
