@@ -100,3 +100,26 @@ def test_a_worker_whose_parent_died_while_it_started_ends() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=False)
     assert done.stdout.split() == ["ended"], done.stdout + done.stderr
+
+
+def test_a_signal_landing_where_exceptions_are_dropped_still_stops_the_run() -> None:
+    # Seen in CI: SIGTERM arrived while a module lock's weakref callback ran during an import;
+    # the SystemExit raised there was printed as "Exception ignored" and dropped. The handler now
+    # defers it to ordinary code. Here a __del__ stands for such a place.
+    script = (
+        "import signal, sys, time\n"
+        "from advisor import isolation\n"
+        "class Dropped:\n"
+        "    def __del__(self):\n"
+        "        isolation._terminated(signal.SIGTERM, sys._getframe())\n"
+        "try:\n"
+        "    with isolation.exit_codes_for_signals():\n"
+        "        Dropped()\n"
+        "        time.sleep(2)\n"
+        "    print('not stopped')\n"
+        "except SystemExit as stop:\n"
+        "    print('stopped', stop.code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=False)
+    assert done.stdout.split() == ["stopped", "143"], done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
