@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from advisor.sources.place import Place
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -26,13 +28,7 @@ class Problem:
 
     def where(self) -> str:
         """``file:line:col`` as editors and terminals link it; ``file:Sheet!C5`` in a workbook."""
-        if self.sheet is not None:
-            return f"{self.file}:{self.sheet}!{self.cell}" if self.cell else f"{self.file}:{self.sheet}"
-        if self.line is None:
-            return self.file
-        if self.col is None:
-            return f"{self.file}:{self.line}"
-        return f"{self.file}:{self.line}:{self.col}"
+        return Place(self.file, self.line, self.col, self.sheet, self.cell).where()
 
     def render(self, lang: str) -> str:
         """One line, whatever the values it quotes hold (escape sequences, line breaks)."""
