@@ -81,6 +81,8 @@ class RuleText:
     message: Bilingual
     recommendation: Bilingual
     why: Bilingual | None = None
+    # What in a plan makes the rule fire and which near-identical plans do not (shown in docs).
+    trigger: Bilingual | None = None
 
 
 class KnowledgeError(Exception):
