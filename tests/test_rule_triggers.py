@@ -3,11 +3,13 @@ plans do not (its ``trigger`` in knowledge/texts/rules/<FAMILY>.yaml, shown in t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from advisor import knowledge, rules
+from advisor.model import SECTION_NAMES
 
 RULES = rules.all_rules()
 RULE_ID = re.compile(r"\b[A-Z]{2}\d{3}\b")
@@ -68,6 +70,33 @@ def test_both_languages_quote_the_same_settings() -> None:
         assert names["id"] == names["en"], rule.id
 
 
+def plan_keys() -> dict[str, set[str]]:
+    """The keys a trigger may quote, by language: the plan format's English keys in the English
+    text; in the Indonesian one, the Indonesian keys, and the English keys that have none."""
+    english = {name for model in SECTION_NAMES for name in model.model_fields}
+    aliases = knowledge.plan_format().aliases
+    indonesian = {alias for table in aliases.values() for alias in table}
+    translated = {key for table in aliases.values() for key in table.values()}
+    return {"en": english, "id": indonesian | (english - translated)}
+
+
+def unknown_keys(text: str, lang: str) -> set[str]:
+    """The parts of the keys quoted in ``text`` (`a.b`, `a.b: true`) that are neither a plan key
+    of ``lang`` nor a number the rules read (an option), nor a character or a command."""
+    allowed = plan_keys()[lang] | set(knowledge.thresholds()) | {"<", ">", "=", "advisor init"}
+    allowed |= {f.name for holder in (knowledge.challenges(), knowledge.forms()) for f in dataclasses.fields(holder)}
+    quoted = [q.split(":")[0] if q.endswith(": true") else q for q in re.findall(r"`([^`]+)`", text)]
+    return {part for q in quoted for part in ([q] if q in allowed else q.split(".")) if part not in allowed}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_a_trigger_quotes_plan_keys_in_its_own_language(rule) -> None:
+    trigger = knowledge.rule_texts()[rule.id].trigger
+    assert trigger is not None
+    for lang in ("id", "en"):
+        assert not unknown_keys(trigger.get(lang), lang), f"{rule.id}.trigger.{lang}"
+
+
 def test_the_checks_catch_what_they_are_for() -> None:
     # the helpers above must be able to fail: a retired or made-up id, a stale default
     assert unknown_rule_ids("left to KS008 and XX999, not to PH004") == {"KS008", "XX999"}
@@ -75,3 +104,8 @@ def test_the_checks_catch_what_they_are_for() -> None:
     assert setting_value("dominant_share") != 0.7
     with pytest.raises(AssertionError):
         setting_value("no_such_option")
+    # an English key in the Indonesian text, an Indonesian one in the English text, a typo
+    assert unknown_keys("`latar_belakang` and `monitoring.frequency`", "id") == {"monitoring", "frequency"}
+    assert unknown_keys("`background` and `pemantauan.frekuensi`", "en") == {"pemantauan", "frekuensi"}
+    assert unknown_keys("`target`, `donor: true`, `dominant_share`, `sustainabilty`", "en") == {"sustainabilty"}
+    assert unknown_keys("`target`, `berbagi_data.data_pribadi: true`", "id") == set()
