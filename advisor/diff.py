@@ -17,7 +17,8 @@ import click
 from advisor.findings import Finding, Review
 from advisor.render.report_data import score_items
 from advisor.render.safe import terminal
-from advisor.review import Settings, review_file
+from advisor.review import review_file
+from advisor.settings import Settings
 from advisor.terminal import display_name
 from advisor.texts import label, ui
 
