@@ -22,6 +22,7 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advisor import plan_configs
 from advisor.batch import Discovery, Skipped, Target, discover, summary
@@ -33,7 +34,9 @@ from advisor.problems import InputError
 from advisor.rules.base import SEVERITY_RANK
 from advisor.settings import DEFAULT_OPTIONS, DEFAULT_SETTINGS, Options, Settings
 from advisor.terminal import display_name
-from advisor.validate import ValidatedPlan
+
+if TYPE_CHECKING:
+    from advisor.validate import ValidatedPlan
 
 __all__ = [
     "Checked",

@@ -12,7 +12,6 @@ import click
 from advisor import api
 from advisor.api import discover, summary
 from advisor.cli.common import EXIT_INPUT, use_color
-from advisor.cli.plan_configs import explain_groups
 from advisor.cli.reports import (
     EXIT_CODES,
     config_errors,
@@ -23,6 +22,7 @@ from advisor.cli.reports import (
     write_one,
     write_reports,
 )
+from advisor.cli.verbose import explain_groups
 from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError

@@ -10,9 +10,9 @@ import click
 
 from advisor import api
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
-from advisor.cli.plan_configs import explain_groups
 from advisor.cli.reports import EXIT_CODES, config_errors, options_of, parse_outputs, review_options, write_reports
 from advisor.cli.stdin import STDIN, stdin_as_file
+from advisor.cli.verbose import explain_groups
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
 from advisor.settings import Settings
