@@ -120,14 +120,15 @@ def check(
 ) -> Checked:
     """Review ``sources`` with ``options`` over each plan's nearest configuration.
 
-    ``groups`` (from :func:`configure`) skips finding the configurations again; ``jobs`` worker
-    processes review (None: one per core); ``parts`` names report formats whose per-plan parts
-    the workers render as they review; ``baseline`` (from :func:`load_baseline`, with the
-    ``roots`` its names are relative to) leaves out the findings it knows. ``progress(n)`` is
-    called as plans are done, ``on_result(result)`` once per plan's review or failure, baseline
-    applied, as its group's results arrive: a caller can write each plan's part of a report
-    without waiting for the whole run. Raises :class:`ConfigError`; a bad plan is a failure in
-    the outcome, never an exception."""
+    ``groups`` (from :func:`configure` for the same sources, which they then stand for) skips
+    finding the configurations again; ``jobs`` worker processes review (None: one per core);
+    ``parts`` names report formats whose per-plan parts the workers render as they review;
+    ``baseline`` (from :func:`load_baseline`, with the ``roots`` its names are relative to)
+    leaves out the findings it knows. ``progress(n)`` is called as plans are done,
+    ``on_result(result)`` once per plan's review or failure, baseline applied, as its group's
+    results arrive: a caller can write each plan's part of a report without waiting for the
+    whole run. Raises :class:`ConfigError`; a bad plan is a failure in the outcome, never an
+    exception."""
     if groups is None:
         groups = configure(sources, options)
     lang = plan_configs.report_lang(groups, options.lang)
