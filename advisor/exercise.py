@@ -154,12 +154,12 @@ def plan_text(path: Path, lang: str) -> str:
 
     if not is_workbook(path):
         return read_text(path, display_name(path))
-    from advisor.review import load_plan
+    from advisor import api
     from advisor.settings import Settings
     from advisor.sources.convert import key_language, to_yaml
     from advisor.sources.registry import read_plan
 
-    data = load_plan(path, Settings(lang=lang), display_name(path)).data
+    data = api.load(path, Settings(lang=lang)).data
     return to_yaml(data, key_language(read_plan(path, display_name(path))))
 
 

@@ -29,9 +29,9 @@ from advisor.settings import Settings
 def diff(old: Path, new: Path, fmt: str, lang: str | None, fail_level: str) -> None:
     """Compare the reviews of OLD and NEW, two revisions of one plan."""
     try:
-        # Both reviewed in a worker process, as `check` reviews: a crash in the rule engine is
-        # one clear line, not a traceback.
-        revision = library.compare(*api.review_many([old, new], Settings(lang=lang)))
+        # Both reviewed in a worker process (advisor/api.py), as `check` reviews: a crash in the
+        # rule engine is one clear line, not a traceback.
+        revision = library.compare_files(old, new, Settings(lang=lang))
     except InputError as err:
         for problem in err.problems:
             click.echo(problem.render(review_lang(lang, None)), err=True)
