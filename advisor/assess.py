@@ -136,10 +136,10 @@ def reach(finding: Finding) -> int:
 def inferred(rule_id: str) -> bool:
     """Whether the rule's conditions read an attribute that is a reading of text (rules/base.py
     INFERRED_ATTRIBUTES): its findings are less certain than those on stated values."""
-    from advisor import explain
+    from advisor.rule_reads import tested_attributes
     from advisor.rules.base import INFERRED_ATTRIBUTES
 
-    read = {a for attributes in explain.tested_attributes(rule_id).values() for a in attributes}
+    read = {a for attributes in tested_attributes(rule_id).values() for a in attributes}
     return bool(read & set(INFERRED_ATTRIBUTES))
 
 

@@ -28,7 +28,8 @@ from advisor.inputs import too_many_wildcards, wildcard_limits
 from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
 from advisor.render.safe import terminal
-from advisor.review import DEFAULT_SETTINGS, Settings, prepare, review_or_failure
+from advisor.review import prepare, review_or_failure
+from advisor.settings import DEFAULT_SETTINGS, Settings
 from advisor.terminal import display_name, one_line
 from advisor.texts import label, ui
 

@@ -8,9 +8,7 @@ YAML parsed, for a faster start); ``--check`` exits 1 when any is stale.
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +16,14 @@ from typing import Any
 
 from advisor import knowledge, rules
 from advisor.render.citations import shorts
+from advisor.rule_lookup import UnknownRule as UnknownRule
+from advisor.rule_lookup import find_rule as find_rule
+from advisor.rule_lookup import neutral
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
-_PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,6 @@ class Entry:
     summary: str
     sources: tuple[str, ...]
     based_on: tuple[str, ...]
-
-
-def neutral(template: str) -> str:
-    """A text template with its placeholders replaced by an ellipsis: a summary that fits
-    every finding of the rule ("The … pillar is missing")."""
-    return _PLACEHOLDER.sub("…", template)
 
 
 def summary(rule: Rule, lang: str) -> str:
@@ -65,34 +59,6 @@ def entries(lang: str, family: str | None = None) -> list[Entry]:
         for rule in rules.all_rules()
         if wanted is None or rule.family == wanted
     ]
-
-
-def find_rule(text: str) -> Rule:
-    """A rule by id, alias or dotted name; ``LookupError`` carries close matches."""
-    wanted = text.strip()
-    table = rules.by_id()
-    if wanted.upper() in table:
-        return table[wanted.upper()]
-    by_name = {r.name: r for r in rules.all_rules()}
-    if wanted.lower() in by_name:
-        return by_name[wanted.lower()]
-    choices = sorted(table) + sorted(by_name)
-    close = difflib.get_close_matches(wanted.upper(), sorted(table), n=3, cutoff=0.5)
-    close += difflib.get_close_matches(wanted.lower(), sorted(by_name), n=3, cutoff=0.6)
-    raise UnknownRule(wanted, [c for c in dict.fromkeys(close) if c in choices])
-
-
-class UnknownRule(LookupError):
-    def __init__(self, wanted: str, suggestions: list[str]):
-        super().__init__(wanted)
-        self.wanted = wanted
-        self.suggestions = suggestions
-
-    def message(self, lang: str) -> str:
-        text = ui("unknown_rule", lang, rule=self.wanted)
-        if self.suggestions:
-            text += " " + ui("did_you_mean_rule", lang, suggestions=", ".join(self.suggestions))
-        return text + " " + ui("see_rules", lang)
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -181,10 +147,11 @@ def rules_document(lang: str) -> str:
 def generated_docs() -> dict[Path, str]:
     """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
     from advisor import schema
+    from advisor.compiled import compiled_text
 
     out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
     out[DOCS_DIR / SCHEMA_FILE] = schema.render(schema.plan_schema("id"))
-    out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = knowledge.compiled_text()
+    out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = compiled_text()
     return out
 
 

@@ -36,7 +36,7 @@ from advisor import rules
 from advisor.inputs import UnreadableInput, depth, read_bounded, too_many_wildcards, wildcard_limits
 from advisor.knowledge import base_thresholds
 from advisor.problems import InputError, Problem, format_path
-from advisor.review import Settings
+from advisor.settings import Settings
 from advisor.texts import label
 
 CONFIG_FILE = "advisor.toml"

@@ -17,8 +17,7 @@ import click
 from advisor.findings import Finding, Review
 from advisor.render.report_data import score_items
 from advisor.render.safe import terminal
-from advisor.review import Settings, review_file
-from advisor.terminal import display_name
+from advisor.settings import Settings
 from advisor.texts import label, ui
 
 
@@ -51,11 +50,11 @@ def compare(old: Review, new: Review) -> Revision:
 
 
 def compare_files(old: Path, new: Path, settings: Settings | None = None) -> Revision:
-    """Raises :class:`advisor.problems.InputError` when either file cannot be reviewed."""
-    settings = settings or Settings()
-    return compare(
-        review_file(old, settings, display=display_name(old)), review_file(new, settings, display=display_name(new))
-    )
+    """Both revisions reviewed through the core call (in a worker process); raises
+    :class:`advisor.problems.InputError` when either file cannot be reviewed."""
+    from advisor import api
+
+    return compare(*api.review_many([old, new], settings or Settings()))
 
 
 def _counts(review: Review, lang: str) -> str:

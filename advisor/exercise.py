@@ -146,6 +146,23 @@ def score(answer: Iterable[str], review: Review, min_severity: str = "warning") 
 # --- what the trainee sees -------------------------------------------------------------------
 
 
+def plan_text(path: Path, lang: str) -> str:
+    """The plan as shown to the trainee: its own text, or a workbook's data as YAML. Raises
+    :class:`advisor.problems.InputError`."""
+    from advisor.loader import read_text
+    from advisor.sources.registry import is_workbook
+
+    if not is_workbook(path):
+        return read_text(path, display_name(path))
+    from advisor import api
+    from advisor.settings import Settings
+    from advisor.sources.convert import key_language, to_yaml
+    from advisor.sources.registry import read_plan
+
+    data = api.load(path, Settings(lang=lang)).data
+    return to_yaml(data, key_language(read_plan(path, display_name(path))))
+
+
 def render_plan(path: Path, text: str, lang: str) -> str:
     lines = [one_line(ui("exercise_intro", lang, file=display_name(path.name))), ""]
     lines += [f"{n:>4} | {terminal(line, 200)}" for n, line in enumerate(text.splitlines(), 1)]

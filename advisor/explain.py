@@ -22,14 +22,14 @@ from typing import Any
 import yaml
 
 from advisor import knowledge, rules
-from advisor.catalogue import find_rule, neutral
-from advisor.durable.lang import when_all
 from advisor.findings import Finding, Review
 from advisor.loader import parse_text
 from advisor.plan_keys import with_indonesian_keys
 from advisor.render.citations import short
 from advisor.render.safe import terminal
 from advisor.review import review_plan
+from advisor.rule_lookup import find_rule, neutral
+from advisor.rule_reads import tested_attributes
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
 from advisor.validate import validate_document
@@ -256,39 +256,6 @@ def render_json(ex: Explanation, lang: str) -> str:
 
 
 # --- the reasoning behind one finding (check --explain) --------------------------------------
-
-
-@cache
-def tested_attributes(rule_id: str) -> dict[str, tuple[str, ...]]:
-    """Per alias, the fact attributes the rule's conditions test (from the durable-rules
-    definition, so it cannot disagree with the conditions)."""
-    rule = rules.get(rule_id)
-    definition = when_all(*rule.when()).define()
-    out: dict[str, tuple[str, ...]] = {}
-    for condition in definition.get("all", []):
-        for alias, expression in condition.items():
-            found: list[str] = []
-            _attributes(expression, found)
-            out[alias] = tuple(dict.fromkeys(a for a in found if a != "kind"))
-    return out
-
-
-def _attributes(node: Any, found: list[str]) -> None:
-    if isinstance(node, list):
-        for item in node:
-            _attributes(item, found)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$m":
-                found.append(value)
-            elif key.startswith("$"):
-                _attributes(value, found)
-            else:
-                found.append(key)
-                # {"target": {"$m": "baseline"}} compares two attributes of one fact; any
-                # other mapping names an attribute of another alias's fact.
-                if isinstance(value, dict) and "$m" in value:
-                    found.append(value["$m"])
 
 
 # The evidence of the text readings that facts carry (advisor/facts/schema.py): the decisive

@@ -6,7 +6,7 @@ file --load--> Document --validate--> ValidatedPlan --extract--> facts
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,13 @@ from advisor.facts import extract
 from advisor.facts.notices import number_notices
 from advisor.findings import Failure, Finding, Review
 from advisor.knowledge import thresholds_overridden
-from advisor.loader import DEFAULT_MAX_BYTES, nearest
+from advisor.loader import nearest
 from advisor.problems import InputError, Problem, format_path, parse_path
 from advisor.rules.base import SEVERITY_RANK
+
+# Settings live in advisor/settings.py; named here too for callers written before the move.
+from advisor.settings import DEFAULT_SETTINGS as DEFAULT_SETTINGS
+from advisor.settings import Settings as Settings
 from advisor.sources.place import SheetMap
 from advisor.sources.registry import read_plan
 from advisor.suppress import apply_suppressions
@@ -26,44 +30,6 @@ from advisor.validate import ValidatedPlan, validate_document
 
 # The rule that recognises an unfilled `advisor init` template (rules/steps.py).
 UNFILLED_TEMPLATE = "ST015"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a review depends on besides the plan; built by the CLI or a caller."""
-
-    lang: str | None = None
-    min_severity: str = "info"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    # A team's configuration (advisor/config.py): rule ids or family codes to report only /
-    # never, severity overrides by id or family, threshold overrides; all as tuples so that
-    # settings stay hashable and can be sent to worker processes.
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    thresholds: tuple[tuple[str, Any], ...] = ()
-    # False for an audit: the plan's own `suppress` entries are ignored.
-    suppress: bool = True
-    # Keep the facts each finding matched (Finding.facts): only `check --explain` shows them,
-    # and freezing them costs more per plan than building the findings themselves.
-    keep_facts: bool = False
-
-    def selected(self, rule_id: str, family: str) -> bool:
-        """The most specific entry decides (a rule id over its family); ignore wins a tie."""
-        if rule_id in self.ignore:
-            return False
-        if rule_id in self.select:
-            return True
-        if family in self.ignore:
-            return False
-        return not self.select or family in self.select
-
-    def severity_of(self, rule_id: str, family: str, default: str) -> str:
-        overrides = dict(self.severity)
-        return overrides.get(rule_id) or overrides.get(family) or default
-
-
-DEFAULT_SETTINGS = Settings()
 
 
 def load_plan(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display: str | None = None) -> ValidatedPlan:

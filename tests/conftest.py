@@ -13,7 +13,8 @@ import yaml
 os.environ["PYTHONSAFEPATH"] = "1"
 
 from advisor.loader import parse_text
-from advisor.review import DEFAULT_SETTINGS, Settings, review_plan
+from advisor.review import review_plan
+from advisor.settings import DEFAULT_SETTINGS, Settings
 from advisor.validate import validate_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.config import ConfigError, find_config, load_config, run_options
-from advisor.review import Settings
+from advisor.settings import Settings
 from tests.conftest import review_data
 from tests.test_suppress import PLAN
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from advisor import explain, knowledge, rules
 from advisor.cli import main
-from advisor.review import Settings
+from advisor.settings import Settings
 from tests.conftest import review_data
 
 RULES = rules.all_rules()

@@ -21,7 +21,8 @@ from click.testing import CliRunner
 from advisor.cli import main
 from advisor.problems import InputError
 from advisor.render import FORMATS
-from advisor.review import Settings, review_file
+from advisor.review import review_file
+from advisor.settings import Settings
 from tests.conftest import EXAMPLES
 
 PLANS = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".yaml", ".yml", ".json"})

@@ -23,7 +23,8 @@ from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES, MAX_DEPTH, MAX_NODES, load_file
 from advisor.problems import InputError
 from advisor.render import renderer
-from advisor.review import Settings, review_file
+from advisor.review import review_file
+from advisor.settings import Settings
 from tests.conftest import EXAMPLES
 
 GOOD = (EXAMPLES / "desa-wisata-kopi.yaml").read_text(encoding="utf-8")

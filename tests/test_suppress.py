@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.problems import InputError
-from advisor.review import Settings
+from advisor.settings import Settings
 from tests.conftest import review_data
 
 PLAN = {

@@ -1,7 +1,8 @@
-"""The command line: a thin layer that parses options, calls library functions and maps the
-outcome to an exit code (0 clean, 1 findings at or above the fail level, 2 usage or input
-error). Each command lives in its own module and is imported only when it runs, so that
-``advisor --version`` starts as fast as Python does.
+"""The command line: a thin layer that parses options, calls the core (advisor/api.py: plans
+are reviewed only through it), renders the result and maps its status to an exit code (0
+clean, 1 findings at or above the fail level, 2 usage or input error). Each command lives in
+its own module and is imported only when it runs, so that ``advisor --version`` starts as fast
+as Python does.
 """
 
 from __future__ import annotations

@@ -9,17 +9,20 @@ from typing import Any
 
 import click
 
-from advisor.batch import discover, run, summary
+from advisor import api
+from advisor.api import discover, summary
 from advisor.cli.common import EXIT_INPUT, use_color
-from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
 from advisor.cli.reports import (
+    EXIT_CODES,
+    config_errors,
+    options_of,
     parse_outputs,
-    resolve,
     review_options,
     split_outputs,
     write_one,
     write_reports,
 )
+from advisor.cli.verbose import explain_groups
 from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
@@ -58,7 +61,9 @@ def batch(
     (and the summary goes to standard error). Exit 2 when any file could not be read or is not
     valid (the others are still reviewed and reported), else 1 when a finding is at or above
     the fail level, else 0."""
-    run_opts = resolve(list(dirs), params, exclude)
+    options = options_of(params, exclude)
+    with config_errors(options):
+        run_opts = api.resolve(list(dirs), options)
     lang = review_lang(run_opts.lang, None)
     # This run's own reports are no plans to review, wherever they are written.
     own = [path for _, path in split_outputs(outputs, fmt or "text", lang)]
@@ -70,7 +75,8 @@ def batch(
             click.echo(problem.render(lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
-    groups = group_by_config(found.targets, params, run_opts, resolve)
+    with config_errors(options):
+        groups = api.configure(found.targets, options, run_opts)
     configs = {group.run.config.path for group in groups} | {run_opts.config.path}
     reads = [*plans, *found.ignore_files, *sorted(path for path in configs if path)]
     reads += [baseline_path] if baseline_path else []
@@ -86,11 +92,9 @@ def batch(
             click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
     known = None
-    if baseline_path or write_baseline:
-        from advisor import baseline as baselines  # its Pydantic model, only when a baseline is used
     if baseline_path:
         try:
-            known = baselines.load(baseline_path)
+            known = api.load_baseline(baseline_path)
         except InputError as err:
             for problem in err.problems:
                 click.echo(problem.render(lang), err=True)
@@ -99,31 +103,35 @@ def batch(
     if params["verbose"]:
         explain_groups(groups, lang)
     show_progress = not quiet and sys.stderr.isatty()
+    roots = [display_name(d) for d in dirs]
     with click.progressbar(
         length=len(found.targets), label=ui("batch_progress", lang), file=sys.stderr if show_progress else _Null()
     ) as bar:
         # With a baseline the reviews change after the run, so their parts cannot be made early.
         formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
-
-        def review(group: Group) -> Outcome:
-            targets = list(group.targets)
-            return run(targets, group.run.settings, jobs, progress=bar.update, parts=formats, lang=group.run.lang)
-
-        # Each plan with its nearest configuration (advisor/cli/plan_configs.py).
-        outcome, report_lang = review_groups(groups, review, params["lang"])
+        # Each plan with its nearest configuration (advisor/plan_configs.py).
+        result = api.check(
+            found.targets,
+            options,
+            groups=groups,
+            jobs=jobs,
+            parts=formats,
+            baseline=known,
+            roots=roots,
+            progress=bar.update,
+        )
+    outcome, report_lang = result.outcome, result.lang
 
     notes = []
-    roots = [display_name(d) for d in dirs]
     if baseline_destination is not None:
-        write_one(baseline_destination, baselines.build(outcome, roots), lang)
-        keys = sum(len(r.active()) for r in outcome.reviews)
-        notes.append(ui("baseline_written", lang, path=write_baseline, files=len(outcome.reviews), findings=keys))
-    if known is not None:
-        if known and not baselines.matched(outcome, known, roots):
-            sample = ", ".join(sorted(known)[:3])
-            warning = ui("baseline_matches_nothing", lang, path=display_name(baseline_path), sample=sample)
-            click.echo(one_line(warning), err=True)
-        outcome = baselines.apply(outcome, known, roots)
+        write_one(baseline_destination, api.record_baseline(result.reviewed, roots), lang)
+        recorded = result.reviewed.reviews
+        keys = sum(len(r.active()) for r in recorded)
+        notes.append(ui("baseline_written", lang, path=write_baseline, files=len(recorded), findings=keys))
+    if result.baseline_unmatched and known:
+        sample = ", ".join(sorted(known)[:3])
+        warning = ui("baseline_matches_nothing", lang, path=display_name(baseline_path), sample=sample)
+        click.echo(one_line(warning), err=True)
     write_reports(outcome, pairs, report_lang)
     notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
@@ -140,9 +148,7 @@ def batch(
     if not quiet:
         for note in notes:
             click.echo(one_line(note), err=True)
-    if outcome.failures:
-        raise SystemExit(EXIT_INPUT)
-    raise SystemExit(groups_exit_code(outcome, groups))
+    raise SystemExit(EXIT_CODES[result.status])
 
 
 class _Null(io.StringIO):

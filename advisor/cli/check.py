@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from advisor.batch import Target
-from advisor.batch import run as run_reviews
+from advisor import api
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, use_color
-from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
-from advisor.cli.reports import parse_outputs, resolve, review_options, write_reports
+from advisor.cli.reports import EXIT_CODES, config_errors, options_of, parse_outputs, review_options, write_reports
 from advisor.cli.stdin import STDIN, stdin_as_file
+from advisor.cli.verbose import explain_groups
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
-from advisor.review import Settings, load_plan
+from advisor.settings import Settings
 from advisor.terminal import display_name
 from advisor.texts import ui
 
@@ -39,9 +37,11 @@ def check(
 
     Without --output the report goes to standard output; with it, only when --format is given.
     Exit 0 clean, 1 findings at or above the fail level, 2 a usage or input error."""
+    options = options_of(params, keep_facts=explain)
     # A plan on standard input takes the config found from its --stdin-filename, else from the
     # working folder, as ruff does.
-    run = resolve([Path(stdin_filename or ".") if f == STDIN else f for f in files], params)
+    with config_errors(options):
+        run = api.resolve([Path(stdin_filename or ".") if f == STDIN else f for f in files], options)
     lang_for_messages = review_lang(run.lang, None)
     if explain and (fmt or "text") != "text":
         click.echo(ui("explain_format", lang_for_messages), err=True)
@@ -49,27 +49,24 @@ def check(
     guarded = [*files, *([run.config.path] if run.config.path else [])]
     pairs = parse_outputs(outputs, fmt or "text", guarded, lang_for_messages, stdout_taken=fmt is not None)
 
-    def settings_of(group: Group) -> Settings:
-        return replace(group.run.settings, keep_facts=True) if explain else group.run.settings
-
     # Reviewed in a worker process, as in batch (a crash in the rule engine is one failed file)
     # and ordered by file: the report does not depend on the order FILES are listed. Each plan
-    # takes its nearest configuration (advisor/cli/plan_configs.py).
+    # takes its nearest configuration (advisor/plan_configs.py).
     with contextlib.ExitStack() as stack:
         targets, piped = [], []
         for path in dict.fromkeys(files):
             if path == STDIN:
                 copy = stack.enter_context(stdin_as_file(stdin_filename, run.settings.max_bytes))
-                piped.append(Target(copy, display_name(stdin_filename or "-")))
+                piped.append(api.Target(copy, display_name(stdin_filename or "-")))
                 targets.append(piped[-1])
             else:
-                targets.append(Target(path, display_name(path)))
-        groups = group_by_config(targets, params, run, resolve, fixed=piped)
+                targets.append(api.Target(path, display_name(path)))
+        with config_errors(options):
+            groups = api.configure(targets, options, run, fixed=piped)
         if params["verbose"]:
             explain_groups(groups, lang_for_messages)
-        outcome, report_lang = review_groups(
-            groups, lambda group: run_reviews(list(group.targets), settings_of(group), jobs=1), params["lang"]
-        )
+        result = api.check(targets, options, groups=groups, jobs=1)
+    outcome, report_lang = result.outcome, result.lang
     write_reports(outcome, pairs, report_lang)
     if fmt or not pairs:
         shown = fmt or "text"
@@ -81,9 +78,7 @@ def check(
         else:
             text = renderer(shown)(outcome, report_lang, color=color)
         click.echo(text, nl=False)
-    if outcome.failures:
-        raise SystemExit(EXIT_INPUT)
-    raise SystemExit(groups_exit_code(outcome, groups))
+    raise SystemExit(EXIT_CODES[result.status])
 
 
 @click.command()
@@ -94,7 +89,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
     status = EXIT_CLEAN
     for path in files:
         try:
-            vplan = load_plan(path, Settings(lang=lang), display=display_name(path))
+            vplan = api.load(path, Settings(lang=lang))
         except InputError as err:
             status = EXIT_INPUT
             message_lang = review_lang(lang, err.lang)

@@ -7,10 +7,10 @@ from typing import Any
 
 import click
 
-from advisor import output
+from advisor import api, output
 from advisor.cli.common import EXIT_INPUT, LANGS
 from advisor.problems import InputError
-from advisor.review import Settings, load_plan
+from advisor.settings import Settings
 from advisor.sources import convert as forms
 from advisor.sources.registry import read_plan
 from advisor.terminal import display_name, one_line
@@ -47,7 +47,7 @@ def convert(source: Path, target: Path, lang: str | None) -> None:
     The plan's data goes through unchanged; what the target cannot hold (YAML comments) is
     named on standard error."""
     try:
-        vplan = load_plan(source, Settings(lang=lang), display=display_name(source))
+        vplan = api.load(source, Settings(lang=lang))
         keys = lang or forms.key_language(read_plan(source, display_name(source)))
     except InputError as err:
         for problem in err.problems:

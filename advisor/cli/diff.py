@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from advisor import api
 from advisor import diff as library
 from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES, use_color
 from advisor.problems import InputError
 from advisor.render import review_lang
-from advisor.review import Settings
-from advisor.rules.base import SEVERITY_RANK
+from advisor.settings import Settings
 
 
 @click.command()
@@ -29,6 +29,8 @@ from advisor.rules.base import SEVERITY_RANK
 def diff(old: Path, new: Path, fmt: str, lang: str | None, fail_level: str) -> None:
     """Compare the reviews of OLD and NEW, two revisions of one plan."""
     try:
+        # Both reviewed in a worker process (advisor/api.py), as `check` reviews: a crash in the
+        # rule engine is one clear line, not a traceback.
         revision = library.compare_files(old, new, Settings(lang=lang))
     except InputError as err:
         for problem in err.problems:
@@ -39,5 +41,5 @@ def diff(old: Path, new: Path, fmt: str, lang: str | None, fail_level: str) -> N
         click.echo(library.render_json(revision, out_lang), nl=False)
     else:
         click.echo(library.render_text(revision, out_lang, color=use_color(False)), nl=False)
-    worse = any(SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_level] for f in revision.introduced)
+    worse = any(api.reaches(f.severity, fail_level) for f in revision.introduced)
     raise SystemExit(EXIT_FINDINGS if worse else EXIT_CLEAN)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
+from advisor import api
 from advisor import exercise as library
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, SEVERITIES
-from advisor.loader import read_text
 from advisor.problems import InputError
-from advisor.review import Settings, review_file
+from advisor.settings import Settings
 from advisor.terminal import display_name, one_line
 from advisor.texts import ui
 
@@ -63,8 +63,10 @@ def exercise(
             click.echo(one_line(ui("exercise_none", lang, folder=display_name(folder))), err=True)
             raise SystemExit(EXIT_INPUT) from None
     try:
-        review = review_file(plan_path, Settings(lang=lang), display=display_name(plan_path))
-        text = _plan_text(plan_path, lang)
+        # Reviewed in a worker process, as `check` reviews: a crash in the rule engine is one
+        # clear line, not a traceback in the middle of a training session.
+        review = api.review(plan_path, Settings(lang=lang))
+        text = library.plan_text(plan_path, lang)
     except InputError as err:
         for problem in err.problems:
             click.echo(problem.render(lang), err=True)
@@ -80,20 +82,6 @@ def exercise(
     click.echo("")
     click.echo(library.render_result(library.score(chosen, review, min_severity), review, lang), nl=False)
     raise SystemExit(EXIT_CLEAN)
-
-
-def _plan_text(path: Path, lang: str) -> str:
-    """The plan as shown to the trainee: its own text, or a workbook's data as YAML."""
-    from advisor.sources.registry import is_workbook
-
-    if not is_workbook(path):
-        return read_text(path, display_name(path))
-    from advisor.review import load_plan
-    from advisor.sources.convert import key_language, to_yaml
-    from advisor.sources.registry import read_plan
-
-    data = load_plan(path, Settings(lang=lang), display_name(path)).data
-    return to_yaml(data, key_language(read_plan(path, display_name(path))))
 
 
 _SHOW_RULES = ("?", "daftar", "list", "rules", "aturan")

@@ -91,14 +91,14 @@ def init(lang: str, kind: str, output_path: Path | None) -> None:
     if output_path is None:
         click.echo(text, nl=False)
         return
+    from advisor import api
     from advisor.cli.convert import write_plan_file
-    from advisor.loader import parse_text
-    from advisor.validate import validate_document
+    from advisor.settings import Settings
 
     suffix = output_path.suffix.lower()
     content = text.encode("utf-8") if suffix in (".yaml", ".yml") else None
     if content is None:  # the template's data, in another form: the placeholders come along
-        data = validate_document(parse_text(text, f"plan.{lang}.yaml"), lang).data
+        data = api.load_text(text, f"plan.{lang}.yaml", Settings(lang=lang)).data
         write_plan_file(output_path, data, lang, [])
     else:
         write_plan_file(output_path, None, lang, [], raw=content)

@@ -1,22 +1,21 @@
-"""What ``check`` and ``batch`` share: the review options, ``--output FORMAT=PATH`` and the exit code."""
+"""What ``check`` and ``batch`` share: the review options and ``--output FORMAT=PATH``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from advisor import output
+from advisor.api import ConfigError, Status
 from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES
-from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
-from advisor.loader import DEFAULT_MAX_BYTES
 from advisor.output import Destination
 from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer
-from advisor.rules.base import SEVERITY_RANK
+from advisor.settings import DEFAULT_MAX_BYTES, Options
 from advisor.terminal import one_line
 from advisor.texts import error_text
 
@@ -79,28 +78,31 @@ def review_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str] = ()) -> RunOptions:
-    """The run's options from the command line and the config; a config error exits 2."""
+def options_of(params: dict[str, Any], exclude: Sequence[str] = (), keep_facts: bool = False) -> Options:
+    """The review options given on the command line, for the API."""
+    return Options(
+        config_path=params["config_path"],
+        lang=params["lang"],
+        min_severity=params["min_severity"],
+        fail_level=params["fail_level"],
+        select=_split(params["select"]),
+        ignore=_split(params["ignore"]),
+        exclude=tuple(exclude),
+        suppress=not params["no_suppress"],
+        max_bytes=params.get("max_bytes"),
+        keep_facts=keep_facts,
+    )
+
+
+@contextmanager
+def config_errors(options: Options) -> Iterator[None]:
+    """A configuration that cannot be used: every problem on standard error, exit 2."""
     try:
-        run = run_options(
-            paths,
-            config_path=params["config_path"],
-            lang=params["lang"],
-            min_severity=params["min_severity"],
-            fail_level=params["fail_level"],
-            select=_split(params["select"]),
-            ignore=_split(params["ignore"]),
-            exclude=exclude,
-            suppress=not params["no_suppress"],
-        )
+        yield
     except ConfigError as err:
-        lang = params["lang"] or "id"
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(problem.render(options.lang or "id"), err=True)
         raise SystemExit(EXIT_INPUT) from None
-    if params.get("max_bytes"):
-        run = replace(run, settings=replace(run.settings, max_bytes=params["max_bytes"]))
-    return run
 
 
 def split_outputs(values: Sequence[str], default_fmt: str, lang: str) -> list[tuple[str, str]]:
@@ -160,10 +162,6 @@ def write_one(destination: Destination, text: str | bytes, lang: str | None) -> 
         fail(err.render(lang or "id"))
 
 
-def exit_code(outcome: Outcome, fail_level: str) -> int:
-    """0 clean, 1 an active finding at or above the fail level; input errors (2) are decided
-    by the caller, before this."""
-    failing = any(
-        SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_level] for review in outcome.reviews for f in review.active()
-    )
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+# How a check ended, as the exit code: 0 clean, 1 a finding at or above the fail level, 2 a file
+# that could not be read, validated or reviewed.
+EXIT_CODES = {Status.CLEAN: EXIT_CLEAN, Status.FINDINGS: EXIT_FINDINGS, Status.FAILED: EXIT_INPUT}
