@@ -26,14 +26,17 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import operator
 import threading
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.durable import durable_rules_engine as _native  # durable-rules' C engine; advisor.durable.engine wraps it
 from advisor.durable.lang import c, cap, m, when_all
 from advisor.rules.base import Rule
+from advisor.rules.conditions import And, Compare, Fact, Operand, Option, Or, Own, Present, Ref, Test
 
 RULESET = "advisor"
 SESSION_FACT = "__session__"
@@ -107,8 +110,9 @@ class Engine:
     complete it and start the next, until none is left.
     """
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], options: Mapping[str, Any] | None = None):
         self.rules = tuple(rules)
+        self.options = dict(options or {})
         self._ids = itertools.count()
         self._thread = threading.get_ident()
         self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
@@ -126,7 +130,7 @@ class Engine:
         self._actions["aa_session_opened"] = _session_opened
         for index, rule in enumerate(self.rules):
             name = f"r{index:03d}_{rule.id}"
-            definition[name] = when_all(cap(_CAP), *rule.when()).define()
+            definition[name] = when_all(cap(_CAP), *(translate(f, self.options) for f in rule.conditions)).define()
             self._actions[name] = self._action(rule)
         # Matches every fact and never fires: without it an unmatched fact is refused
         # (ERR_EVENT_NOT_HANDLED) before any action runs.
@@ -247,26 +251,85 @@ def _strings(definition: Any) -> Iterator[str]:
 
 
 def _aliases(rule: Rule) -> list[str]:
-    names = []
-    for condition in rule.when():
-        alias = getattr(condition, "alias", None)
-        if alias:
-            names.append(alias)
-    return names or ["m"]
+    return [fact.alias for fact in rule.conditions] or ["m"]
 
 
-_engines: dict[tuple[Any, ...], Engine] = {}
+# --- the condition vocabulary (advisor/rules/conditions.py) in durable-rules' DSL -------------
+
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
-def engine_for(rules: Sequence[Rule], variant: Hashable = ()) -> Engine:
-    """The process's engine for this rule set (registration costs memory that is never freed).
-    ``variant`` names whatever else the conditions read when registered (threshold overrides)."""
-    key = (tuple(r.id for r in rules), variant)
-    if key not in _engines:
-        engine = Engine(rules)
-        _check_schema(engine)
-        _engines[key] = engine
-    return _engines[key]
+def translate(fact: Fact, options: Mapping[str, Any]) -> Any:
+    """One pattern as a durable-rules condition (``c.<alias> << ...``), options resolved."""
+    return getattr(c, fact.alias) << _test(fact.test, options)
+
+
+def _test(test: Test, options: Mapping[str, Any]) -> Any:
+    if isinstance(test, And):
+        return _test(test.left, options) & _test(test.right, options)
+    if isinstance(test, Or):
+        return _test(test.left, options) | _test(test.right, options)
+    if isinstance(test, Present):
+        return +getattr(m, test.attribute)
+    if not isinstance(test, Compare):
+        raise EngineError(f"not a test of the condition vocabulary (advisor/rules/conditions.py): {test!r}")
+    return _OPERATORS[test.op](getattr(m, test.attribute), _operand(test.value, options))
+
+
+def _operand(value: Operand, options: Mapping[str, Any]) -> Any:
+    if isinstance(value, Own):
+        return getattr(m, value.attribute)
+    if isinstance(value, Ref):
+        return getattr(getattr(c, value.alias), value.attribute)
+    if isinstance(value, Option):
+        if value.name not in options:
+            raise EngineError(f"a condition reads the option {value.name!r}, which has no value")
+        number = options[value.name]
+        return round(number * 100) if value.percent else number
+    return value
+
+
+# Engines are made on demand, one set per thread (a durable-rules ruleset is used from the
+# thread that made it), each for one set of option values. A thread keeps the engines of its
+# last ENGINES_PER_THREAD option sets; registering costs 4-6 ms and memory the engine keeps
+# (about 0.6 MiB per ruleset), so the bound caps that memory per thread while a batch, which
+# has one option set, never re-registers.
+ENGINES_PER_THREAD = 4
+_local = threading.local()
+_any_made = False
+
+
+def engine_for(rules: Sequence[Rule], overrides: tuple[tuple[str, Any], ...] = ()) -> Engine:
+    """This thread's engine for these rules, with the options' defaults (the rules' declared
+    options) replaced by ``overrides`` (a team config's, as sorted (name, value) pairs)."""
+    global _any_made
+    cache: OrderedDict[tuple[Any, ...], Engine] = _local.__dict__.setdefault("engines", OrderedDict())
+    key = (tuple(r.id for r in rules), overrides)
+    engine = cache.get(key)
+    if engine is not None:
+        cache.move_to_end(key)
+        return engine
+    engine = Engine(rules, {**option_defaults(rules), **dict(overrides)})
+    _check_schema(engine)
+    _any_made = True
+    cache[key] = engine
+    while len(cache) > ENGINES_PER_THREAD:
+        cache.popitem(last=False)
+    return engine
+
+
+def option_defaults(rules: Sequence[Rule]) -> dict[str, Any]:
+    """The default value of every option the rules read (knowledge/thresholds.yaml)."""
+    from advisor.knowledge import base_thresholds
+
+    return base_thresholds()
 
 
 def _check_schema(engine: Engine) -> None:
@@ -276,9 +339,9 @@ def _check_schema(engine: Engine) -> None:
     do with made-up kinds, are not checked.)"""
     from advisor.facts.schema import check_rules
 
-    check_rules(engine.rules, engine.definitions)
+    check_rules(engine.rules)
 
 
 def any_engine() -> bool:
-    """Whether this process has registered rules on a host (a forked child must not inherit one)."""
-    return bool(_engines)
+    """Whether this process has registered rules (a forked child must not inherit them)."""
+    return _any_made

@@ -1,9 +1,10 @@
 """The rule record: one small typed record per rule, its conditions beside it.
 
-A rule's conditions are durable-rules DSL expressions over facts (see advisor/facts/),
-each bound to an alias with ``c.<alias> << ...``. When the rule fires, the finding takes its
-place, evidence and message parameters from the fact bound to ``subject``. A rule may assert
-a derived fact (``asserts``) that other rules match on: that is how conclusions chain.
+A rule's conditions are patterns over facts (see advisor/facts/) in the project's own
+vocabulary (advisor/rules/conditions.py), each bound to an alias with ``c.<alias> << ...``.
+When the rule fires, the finding takes its place, evidence and message parameters from the
+fact bound to ``subject``. A rule may assert a derived fact (``asserts``) that other rules
+match on: that is how conclusions chain.
 Texts (title, message, recommendation, why) live in ``knowledge/texts/rules/<FAMILY>.yaml``.
 """
 
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
+
+from advisor.rules.conditions import Fact
 
 Severity = Literal["error", "warning", "info"]
 
@@ -60,7 +64,8 @@ class Rule:
     severity: Severity
     step: str
     sources: tuple[str, ...]
-    when: Callable[[], list[Any]]
+    # Built on first use (some read knowledge files): see :attr:`conditions`.
+    when: Callable[[], list[Fact]]
     subject: str = "f"
     params: tuple[str, ...] = ()
     asserts: str | None = None
@@ -96,6 +101,17 @@ class Rule:
             if facts.get(alias, {}).get(attribute) == value:
                 return severity
         return self.severity
+
+    @cached_property
+    def conditions(self) -> tuple[Fact, ...]:
+        """The rule's patterns, in order (built once; they are plain data)."""
+        patterns = tuple(self.when())
+        for pattern in patterns:
+            if not isinstance(pattern, Fact):
+                raise TypeError(
+                    f"{self.id}: a condition must be a pattern of advisor/rules/conditions.py, not {pattern!r}"
+                )
+        return patterns
 
     @property
     def family(self) -> str:

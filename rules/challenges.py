@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
+from advisor.rules.conditions import Test, c, m
 
 from advisor.knowledge import challenges
 
 
-def _gov(condition: object) -> list[Any]:
+def _gov(condition: Test) -> list[Any]:
     return [c.f << (m.kind == "governance") & condition]
 
 
-def _international(condition: object) -> list[Any]:
+def _international(condition: Test) -> list[Any]:
     return _gov((m.international == True) & condition)  # noqa: E712
 
 

@@ -25,22 +25,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
-
-from advisor.knowledge import thresholds
-
-
-def _dependency_pct() -> int:
-    share: float = thresholds()["dependency_share"]
-    return round(share * 100)
+from advisor.rules.conditions import c, m, option
 
 
 def _single_private_sponsor() -> list[Any]:
     return [
         c.f << (m.kind == "resource")
         & (m.resource == "funding")
-        & (m.top_share_pct >= _dependency_pct())
+        & (m.top_share_pct >= option("dependency_share", percent=True))
         & (m.top_pillar == "industry")
         & (m.top_foreign == False)  # noqa: E712
         & (m.top_donor == False)  # noqa: E712

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
+from advisor.rules.conditions import c, m
 
 _INDICATOR = m.kind == "indicator"
 
