@@ -304,7 +304,7 @@ def _operand(value: Operand, options: Mapping[str, Any]) -> Any:
         if value.name not in options:
             raise EngineError(f"a condition reads the option {value.name!r}, which has no value")
         number = options[value.name]
-        return round(number * 100) if value.percent else number
+        return round(number * 100) if value.type == "share" else number
     return value
 
 
@@ -341,7 +341,8 @@ def option_defaults(rules: Sequence[Rule]) -> dict[str, Any]:
     """The default value of every option the rules read (knowledge/thresholds.yaml)."""
     from advisor.knowledge import base_thresholds
 
-    return base_thresholds()
+    defaults = base_thresholds()
+    return {o.name: defaults[o.name] for rule in rules for o in rule.all_options if o.name in defaults}
 
 
 def _check_schema(engine: Engine) -> None:

@@ -518,7 +518,6 @@ class Challenges:
 class Dimension:
     order: int
     label: Bilingual
-    families: list[str]
     ratio: str | None = None
 
 
@@ -526,7 +525,6 @@ class Dimension:
 class Scoring:
     weights: dict[str, int]
     dimensions: dict[str, Dimension]
-    rules: dict[str, str]
     heading: Bilingual
     explanation: Bilingual
 

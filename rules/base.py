@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-from advisor.rules.conditions import Fact
+from advisor.rules.conditions import Fact, Option, options_read
 
 Severity = Literal["error", "warning", "info"]
 
@@ -58,6 +58,17 @@ SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
+class Family:
+    """A rule family: its code (the rules' id prefix), the scoring dimension its rules count
+    in (knowledge/scoring.yaml) and the module that holds them. Its names in Indonesian and
+    English are texts: ``family`` in knowledge/texts/labels.yaml."""
+
+    code: str
+    dimension: str
+    module: str
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     name: str
@@ -94,6 +105,12 @@ class Rule:
     # kind or scope is read from the plan fact the same way. Sibling rules are the other way
     # (PH001 error / PH002 warning / PH003 advice by kind).
     severity_when: tuple[tuple[str, str, object, Severity], ...] = ()
+    # Options the rule depends on besides those its conditions compare with: those the facts it
+    # matches were computed with (DP001's reliance facts and dependency_share).
+    options: tuple[Option, ...] = ()
+    # The scoring dimension, when not its family's (e.g. CH005, an unidentified budget, counts
+    # against the planning steps).
+    dimension: str = ""
 
     def severity_for(self, facts: dict[str, dict[str, Any]]) -> Severity:
         """The severity of one firing, given the facts it matched by alias."""
@@ -112,6 +129,12 @@ class Rule:
                     f"{self.id}: a condition must be a pattern of advisor/rules/conditions.py, not {pattern!r}"
                 )
         return patterns
+
+    @property
+    def all_options(self) -> tuple[Option, ...]:
+        """Every option the rule reads, in its conditions or through its facts, once each."""
+        found = [*self.options, *(o for fact in self.conditions for o in options_read(fact.test))]
+        return tuple(dict.fromkeys(found))
 
     @property
     def family(self) -> str:

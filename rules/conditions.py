@@ -3,13 +3,14 @@
 A rule's conditions are a list of :class:`Fact` patterns, each bound to an alias::
 
     c.f << (m.kind == "partner") & (m.n_responsibilities == 0)
-    c.p << (m.kind == "pillar") & (m.pillar == c.f.pillar) & (m.share_pct > option("dominant_share", percent=True))
+    c.p << (m.kind == "pillar") & (m.pillar == c.f.pillar) & (m.share_pct > DOMINANT_SHARE)
 
 - ``m.<attribute>`` is an attribute of the fact being matched; compared with ``== != < <= > >=``
   to a literal, to another attribute of the same fact (``m.target <= m.baseline``), to an
   attribute of a fact bound earlier (``c.f.partner``) or to an option (:func:`option`).
 - ``+m.<attribute>``: the attribute is present (guard every comparison between two attributes:
   the engine matches a comparison with a missing attribute).
+  Options are declared with their type beside the rules that read them.
 - ``&`` and ``|`` combine tests; every pattern names its fact's kind (``m.kind == "..."``) in
   its top-level conjunction, checked when the pattern is made.
 
@@ -29,13 +30,17 @@ Operator = Literal["==", "!=", "<", "<=", ">", ">="]
 Literal_ = str | int | float | bool
 
 
+OptionType = Literal["share", "count"]
+
+
 @dataclass(frozen=True)
 class Option:
-    """A named option's value (knowledge/thresholds.yaml, overridden by a team config);
-    ``percent``: a share (0.6) compared as a rounded percentage (60)."""
+    """A named option a team may set (``[thresholds]`` of its config); its default is in
+    knowledge/thresholds.yaml. A ``share`` is a fraction from 0 to 1, compared with a fact's
+    rounded percentage (0.6 with 60); a ``count`` a whole number from 0."""
 
     name: str
-    percent: bool = False
+    type: OptionType
 
 
 @dataclass(frozen=True)
@@ -185,8 +190,9 @@ m = _Attributes()
 c = _Binders()
 
 
-def option(name: str, *, percent: bool = False) -> Option:
-    return Option(name, percent)
+def option(name: str, type: OptionType) -> Option:
+    """Declare an option (once, beside the rules that read it) to compare attributes with."""
+    return Option(name, type)
 
 
 def kind_of(test: Test) -> str | None:

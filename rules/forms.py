@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
 from advisor.rules.conditions import Test, c, m
 
 from advisor.knowledge import forms
@@ -58,6 +58,8 @@ def _domestic_form() -> Any:
 def _international_form() -> Any:
     return c.x << (m.kind == "form") & (m.international == True)  # noqa: E712
 
+
+FAMILY = Family(code="KS", dimension="governance_principles", module=__name__)
 
 RULES = [
     Rule(

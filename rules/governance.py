@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
 from advisor.rules.conditions import Test, c, m
 
 
@@ -32,6 +32,8 @@ def _community(condition: Test) -> list[Any]:
         c.g << (m.kind == "governance") & condition,
     ]
 
+
+FAMILY = Family(code="GV", dimension="governance_principles", module=__name__)
 
 RULES = [
     Rule(
