@@ -95,3 +95,29 @@ def test_every_family_has_a_record_names_and_a_dimension() -> None:
         assert family.code == code and family.module in rules.FAMILY_MODULES
         assert names[code].id and names[code].en
         assert family.dimension in dimensions
+
+
+def test_the_docs_show_each_rules_trigger_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from advisor import catalogue
+
+    details = catalogue.rule_details(rules.get("PH005"), "en")
+    assert "- `dominant_share`: a share from 0 to 1, default `0.5`; also read by PH006" in details
+    assert "- `dominant_min_responsibilities`: a whole number from 0, default `4`; also read by PH006" in details
+    assert catalogue.rule_details(rules.get("ST001"), "en") == []  # no options, no trigger (yet)
+    # a trigger paragraph written in the texts (knowledge/texts/rules/<FAMILY>.yaml) is shown
+    texts = dict(knowledge.rule_texts())
+    texts["ST001"] = SimpleNamespace(trigger=SimpleNamespace(get=lambda lang: f"fires when ({lang})"))
+    monkeypatch.setattr(knowledge, "rule_texts", lambda: texts)
+    assert catalogue.rule_details(rules.get("ST001"), "id") == ["**Kapan aturan ini muncul.** fires when (id)", ""]
+
+
+def test_the_docs_have_a_family_table() -> None:
+    from advisor import catalogue
+
+    table = catalogue.family_table("id").splitlines()
+    assert len(table) == 2 + len(rules.family_records())
+    assert "| PS | Fase kolaborasi | Langkah perencanaan | `advisor.rules.phases` | 3 |" in table
+    # the family's dimension, not a rule's own (CH005 counts in planning steps, CH in governance)
+    assert "| CH | Tantangan kerja sama | Prinsip tata kelola kolaboratif | `advisor.rules.challenges` | 12 |" in table
