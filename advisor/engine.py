@@ -1,10 +1,12 @@
-"""The one module that knows durable-rules (2.0.28). Everything else speaks facts and firings.
+"""The one module that knows durable-rules (2.0.28). Everything else speaks facts and firings,
+and writes conditions in the project's vocabulary (advisor/rules/conditions.py), translated
+here (:func:`translate`) with the options' values of the engine's settings.
 
 What it guards against is recorded in ../shared/notes/durable-rules.md:
 - no ``durable.engine.Host``: its timer threads would run actions on another thread, so the
-  session loop calls the C engine itself, on the thread that created the engine;
-- every rule registered once per process, in one ruleset, so derived facts chain across
-  families;
+  session loop calls the C engine itself, on the thread that created the engine; each thread
+  gets engines of its own (:func:`engine_for`), a few option sets at most, freed when dropped;
+- every rule in one ruleset, so derived facts chain across families;
 - one session per plan, its state always deleted afterwards (a ruleset holds 1,024 sessions);
 - a catch-all rule, so that a fact no rule matches does not abort the batch;
 - an exception raised in an action abandons the action and surfaces as EngineError (the
@@ -118,7 +120,6 @@ class Engine:
         self._thread = threading.get_ident()
         self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
         definition = self._definition()
-        self.definitions = {rule.id: definition[f"r{i:03d}_{rule.id}"] for i, rule in enumerate(self.rules)}
         # The engine is sent only the attributes some condition reads; the rest of a fact
         # (evidence, names, paths: what messages quote) stays here and is handed back with
         # the firing. Half of a plan's fact text is never matched on, and every byte sent is

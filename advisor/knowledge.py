@@ -381,8 +381,9 @@ def base_thresholds() -> dict[str, Any]:
     return dict(_read("thresholds.yaml"))
 
 
-# A team config may override thresholds for one run (advisor/config.py). Rule conditions read
-# thresholds() when the engine registers them, so the override must be active then too.
+# A team config may override thresholds for one run (advisor/config.py). Rule conditions get
+# them as data (advisor/engine.py builds rules per option set); what reads them during a review
+# (the reliance facts, the verdict) reads thresholds() with the run's overrides active.
 _threshold_overrides: ContextVar[tuple[tuple[str, Any], ...]] = ContextVar("threshold_overrides", default=())
 
 
