@@ -12,12 +12,16 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from advisor import rules
 from advisor.findings import Finding
 from advisor.knowledge import scoring, thresholds
 from advisor.rules.base import SEVERITY_RANK
+from advisor.rules.conditions import Option
 
 Fact = dict[str, Any]
 
+# The verdict's option (a team's config may set it): more warnings than this -> needs revision.
+READY_MAX_WARNINGS = Option("ready_max_warnings", "count")
 INDICATOR_FIELDS = ("has_target", "has_unit", "has_baseline", "has_due", "has_source")
 
 
@@ -29,7 +33,7 @@ def verdict(findings: Sequence[Finding]) -> str:
         return "not_ready"
     # A derived conclusion (RL008, CH003, KS...) restates problems its premises already count.
     warnings = sum(1 for f in active if f.severity == "warning" and not counted_in_premises(f, active))
-    if warnings > thresholds()["ready_max_warnings"]:
+    if warnings > thresholds()[READY_MAX_WARNINGS.name]:
         return "needs_revision"
     return "ready"
 
@@ -75,14 +79,12 @@ RATIOS: dict[str, Callable[[Sequence[Fact]], float]] = {
 
 
 def dimension_of(finding: Finding) -> str | None:
-    """The dimension a finding is scored in: its rule's override, else its family's."""
-    config = scoring()
-    if finding.rule_id in config.rules:
-        return config.rules[finding.rule_id]
-    for name, dimension in config.dimensions.items():
-        if finding.family in dimension.families:
-            return name
-    return None
+    """The dimension a finding is scored in: its rule's own, else its family's (the rule and
+    family records, rules/)."""
+    try:
+        return rules.dimension_of(rules.get(finding.rule_id))
+    except KeyError:
+        return None
 
 
 def counted_in_premises(finding: Finding, active: Sequence[Finding]) -> bool:

@@ -137,11 +137,53 @@ def rules_document(lang: str) -> str:
         "",
         ui("doc_intro", lang),
         "",
+        f"## {ui('doc_families', lang)}",
+        "",
+        family_table(lang),
         markdown_table(entries(lang), lang, link=True),
     ]
     for rule in rules.all_rules():
-        parts.append(explain.render_markdown(explain.explanation(rule.id, lang), lang, level=2))
+        details = rule_details(rule, lang)
+        parts.append(explain.render_markdown(explain.explanation(rule.id, lang), lang, level=2, details=details))
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def family_table(lang: str) -> str:
+    """The families from their records: code, name, scoring dimension, module, rule count."""
+    head = [ui(k, lang) for k in ("col_code", "col_family", "col_dimension", "col_module", "col_rules")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    dimensions = knowledge.scoring().dimensions
+    counts = {code: 0 for code in rules.family_records()}
+    for rule in rules.all_rules():
+        counts[rule.family] += 1
+    for code, family in rules.family_records().items():
+        lines.append(
+            f"| {code} | {label('family', code, lang)} | {dimensions[family.dimension].label.get(lang)} | "
+            f"`{family.module}` | {counts[code]} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def rule_details(rule: Rule, lang: str) -> list[str]:
+    """The rule's trigger paragraph (knowledge/texts/rules/<FAMILY>.yaml, when written) and the
+    options it reads, with type and default: markdown lines, each block ending in a blank."""
+    lines: list[str] = []
+    texts = knowledge.rule_texts().get(rule.id)
+    trigger = getattr(texts, "trigger", None)
+    if trigger is not None:
+        lines += [f"**{ui('doc_trigger', lang)}.** {trigger.get(lang)}", ""]
+    if rule.all_options:
+        declared = rules.options()
+        lines += [f"**{ui('doc_options', lang)}:**", ""]
+        for option in rule.all_options:
+            entry = declared[option.name]
+            text = ui(f"option_{option.type}", lang, name=option.name, default=entry.default)
+            others = [r for r in entry.rules if r != rule.id]
+            if others:
+                text += "; " + ui("option_also", lang, rules=", ".join(others))
+            lines.append(f"- {text}")
+        lines.append("")
+    return lines
 
 
 def generated_docs() -> dict[Path, str]:

@@ -22,7 +22,6 @@ language: ``--lang`` > config ``language`` > the plan's ``language`` > Indonesia
 from __future__ import annotations
 
 import difflib
-import math
 import os
 import re
 from collections.abc import Sequence
@@ -33,9 +32,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError
 
 from advisor import rules
+from advisor.assess import READY_MAX_WARNINGS
 from advisor.inputs import UnreadableInput, depth, read_bounded, too_many_wildcards, wildcard_limits
-from advisor.knowledge import base_thresholds
 from advisor.problems import InputError, Problem, format_path
+from advisor.rules.conditions import Option
 from advisor.settings import Settings
 from advisor.texts import label
 
@@ -271,7 +271,7 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
     for index, pattern in enumerate(schema.exclude):
         if too_many_wildcards(pattern):
             problem("pattern_too_many_wildcards", ("exclude", index), value=pattern, **wildcard_limits(pattern))
-    known = base_thresholds()
+    known = declared_options()
     thresholds = []
     for key, number in sorted(schema.thresholds.items()):
         if key not in known:
@@ -283,12 +283,12 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
                 hint=f" ({close[0]}?)" if close else "",
                 allowed=", ".join(sorted(known)),
             )
-        elif isinstance(known[key], int) and not isinstance(number, int):
+        elif known[key].type == "count" and not isinstance(number, int):
             problem(
                 "config_bad_value", ("thresholds", key), found=repr(number), expected=label("types", "integer", lang)
             )
-        elif not _in_range(key, number):
-            high = 1 if key.endswith("_share") else MAX_THRESHOLD
+        elif not rules.fits(known[key], number) or number > MAX_THRESHOLD:
+            high = 1 if known[key].type == "share" else MAX_THRESHOLD
             problem("config_out_of_range", ("thresholds", key), found=repr(number), low=0, high=high)
         else:
             thresholds.append((key, number))
@@ -307,11 +307,11 @@ def _validate(data: dict[str, Any], text: str, display: str, prefix: tuple[str, 
     )
 
 
-def _in_range(key: str, number: float) -> bool:
-    """NaN, infinities, negative counts and shares above 1 would make every plan fail or pass."""
-    if not math.isfinite(number) or number < 0:
-        return False
-    return number <= (1 if key.endswith("_share") else MAX_THRESHOLD)
+def declared_options() -> dict[str, Option]:
+    """The options a config may set: those the rules declare, and the verdict's."""
+    known = {name: declared.option for name, declared in rules.options().items()}
+    known[READY_MAX_WARNINGS.name] = READY_MAX_WARNINGS
+    return known
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

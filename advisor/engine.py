@@ -1,10 +1,12 @@
-"""The one module that knows durable-rules (2.0.28). Everything else speaks facts and firings.
+"""The one module that knows durable-rules (2.0.28). Everything else speaks facts and firings,
+and writes conditions in the project's vocabulary (advisor/rules/conditions.py), translated
+here (:func:`translate`) with the options' values of the engine's settings.
 
 What it guards against is recorded in ../shared/notes/durable-rules.md:
 - no ``durable.engine.Host``: its timer threads would run actions on another thread, so the
-  session loop calls the C engine itself, on the thread that created the engine;
-- every rule registered once per process, in one ruleset, so derived facts chain across
-  families;
+  session loop calls the C engine itself, on the thread that created the engine; each thread
+  gets engines of its own (:func:`engine_for`), a few option sets at most, freed when dropped;
+- every rule in one ruleset, so derived facts chain across families;
 - one session per plan, its state always deleted afterwards (a ruleset holds 1,024 sessions);
 - a catch-all rule, so that a fact no rule matches does not abort the batch;
 - an exception raised in an action abandons the action and surfaces as EngineError (the
@@ -26,14 +28,18 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import operator
 import threading
-from collections.abc import Callable, Hashable, Iterator, Sequence
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.durable import durable_rules_engine as _native  # durable-rules' C engine; advisor.durable.engine wraps it
 from advisor.durable.lang import c, cap, m, when_all
 from advisor.rules.base import Rule
+from advisor.rules.conditions import And, Compare, Fact, Operand, Option, Or, Own, Present, Ref, Test
 
 RULESET = "advisor"
 SESSION_FACT = "__session__"
@@ -107,26 +113,35 @@ class Engine:
     complete it and start the next, until none is left.
     """
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], options: Mapping[str, Any] | None = None):
         self.rules = tuple(rules)
+        self.options = dict(options or {})
         self._ids = itertools.count()
         self._thread = threading.get_ident()
         self._actions: dict[str, Callable[[dict[str, Any], _Session], None]] = {}
         definition = self._definition()
-        self.definitions = {rule.id: definition[f"r{i:03d}_{rule.id}"] for i, rule in enumerate(self.rules)}
         # The engine is sent only the attributes some condition reads; the rest of a fact
         # (evidence, names, paths: what messages quote) stays here and is handed back with
         # the firing. Half of a plan's fact text is never matched on, and every byte sent is
         # serialised, parsed and hashed on the way in and serialised and parsed on the way out.
         self._read = frozenset(_strings(definition)) | {"kind", "id"}
         self._handle: int = _native.create_ruleset(RULESET, json.dumps(definition, ensure_ascii=False))
+        # The ruleset's memory (about 1 MiB for the shipped rules) is the C engine's: freed by
+        # close() (an engine evicted from its thread's cache) or when the engine is collected
+        # (its thread ended). Not at exit.
+        self._free = weakref.finalize(self, _native.delete_ruleset, self._handle)
+        self._free.atexit = False
+
+    def close(self) -> None:
+        """Free the ruleset; the engine cannot evaluate any more."""
+        self._free()
 
     def _definition(self) -> dict[str, Any]:
         definition: dict[str, Any] = {"aa_session_opened": when_all(c.f << (m.kind == SESSION_FACT)).define()}
         self._actions["aa_session_opened"] = _session_opened
         for index, rule in enumerate(self.rules):
             name = f"r{index:03d}_{rule.id}"
-            definition[name] = when_all(cap(_CAP), *rule.when()).define()
+            definition[name] = when_all(cap(_CAP), *(translate(f, self.options) for f in rule.conditions)).define()
             self._actions[name] = self._action(rule)
         # Matches every fact and never fires: without it an unmatched fact is refused
         # (ERR_EVENT_NOT_HANDLED) before any action runs.
@@ -181,6 +196,8 @@ class Engine:
         """Assert one plan's facts in a fresh session and return every firing."""
         if threading.get_ident() != self._thread:
             raise EngineError("an Engine must be used from the thread that created it")
+        if not self._free.alive:
+            raise EngineError("this Engine was closed")
         session = _Session(sid=f"p{next(self._ids)}")
         batch = [self._sent({"kind": SESSION_FACT, "id": SESSION_FACT}, session)]
         batch += [self._sent(fact, session) for fact in facts]
@@ -247,26 +264,86 @@ def _strings(definition: Any) -> Iterator[str]:
 
 
 def _aliases(rule: Rule) -> list[str]:
-    names = []
-    for condition in rule.when():
-        alias = getattr(condition, "alias", None)
-        if alias:
-            names.append(alias)
-    return names or ["m"]
+    return [fact.alias for fact in rule.conditions] or ["m"]
 
 
-_engines: dict[tuple[Any, ...], Engine] = {}
+# --- the condition vocabulary (advisor/rules/conditions.py) in durable-rules' DSL -------------
+
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
-def engine_for(rules: Sequence[Rule], variant: Hashable = ()) -> Engine:
-    """The process's engine for this rule set (registration costs memory that is never freed).
-    ``variant`` names whatever else the conditions read when registered (threshold overrides)."""
-    key = (tuple(r.id for r in rules), variant)
-    if key not in _engines:
-        engine = Engine(rules)
-        _check_schema(engine)
-        _engines[key] = engine
-    return _engines[key]
+def translate(fact: Fact, options: Mapping[str, Any]) -> Any:
+    """One pattern as a durable-rules condition (``c.<alias> << ...``), options resolved."""
+    return getattr(c, fact.alias) << _test(fact.test, options)
+
+
+def _test(test: Test, options: Mapping[str, Any]) -> Any:
+    if isinstance(test, And):
+        return _test(test.left, options) & _test(test.right, options)
+    if isinstance(test, Or):
+        return _test(test.left, options) | _test(test.right, options)
+    if isinstance(test, Present):
+        return +getattr(m, test.attribute)
+    if not isinstance(test, Compare):
+        raise EngineError(f"not a test of the condition vocabulary (advisor/rules/conditions.py): {test!r}")
+    return _OPERATORS[test.op](getattr(m, test.attribute), _operand(test.value, options))
+
+
+def _operand(value: Operand, options: Mapping[str, Any]) -> Any:
+    if isinstance(value, Own):
+        return getattr(m, value.attribute)
+    if isinstance(value, Ref):
+        return getattr(getattr(c, value.alias), value.attribute)
+    if isinstance(value, Option):
+        if value.name not in options:
+            raise EngineError(f"a condition reads the option {value.name!r}, which has no value")
+        number = options[value.name]
+        return round(number * 100) if value.type == "share" else number
+    return value
+
+
+# Engines are made on demand, one set per thread (a durable-rules ruleset is used from the
+# thread that made it), each for one set of option values. A thread keeps the engines of its
+# last ENGINES_PER_THREAD option sets: registering costs 4-6 ms and about 1 MiB, freed when
+# the engine is dropped, so the bound caps a thread's engines at a few MiB while a batch,
+# which has one option set, never registers twice.
+ENGINES_PER_THREAD = 4
+_local = threading.local()
+_any_made = False
+
+
+def engine_for(rules: Sequence[Rule], overrides: tuple[tuple[str, Any], ...] = ()) -> Engine:
+    """This thread's engine for these rules, with the options' defaults (the rules' declared
+    options) replaced by ``overrides`` (a team config's, as sorted (name, value) pairs)."""
+    global _any_made
+    cache: OrderedDict[tuple[Any, ...], Engine] = _local.__dict__.setdefault("engines", OrderedDict())
+    key = (tuple(r.id for r in rules), overrides)
+    engine = cache.get(key)
+    if engine is not None:
+        cache.move_to_end(key)
+        return engine
+    engine = Engine(rules, {**option_defaults(rules), **dict(overrides)})
+    _check_schema(engine)
+    _any_made = True
+    cache[key] = engine
+    while len(cache) > ENGINES_PER_THREAD:
+        cache.popitem(last=False)[1].close()
+    return engine
+
+
+def option_defaults(rules: Sequence[Rule]) -> dict[str, Any]:
+    """The default value of every option the rules read (knowledge/thresholds.yaml)."""
+    from advisor.knowledge import base_thresholds
+
+    defaults = base_thresholds()
+    return {o.name: defaults[o.name] for rule in rules for o in rule.all_options if o.name in defaults}
 
 
 def _check_schema(engine: Engine) -> None:
@@ -276,9 +353,9 @@ def _check_schema(engine: Engine) -> None:
     do with made-up kinds, are not checked.)"""
     from advisor.facts.schema import check_rules
 
-    check_rules(engine.rules, engine.definitions)
+    check_rules(engine.rules)
 
 
 def any_engine() -> bool:
-    """Whether this process has registered rules on a host (a forked child must not inherit one)."""
-    return bool(_engines)
+    """Whether this process has registered rules (a forked child must not inherit them)."""
+    return _any_made

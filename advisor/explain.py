@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -196,10 +197,12 @@ def _verdict(example: Example, rule: Rule, lang: str) -> str:
     return ui("example_passes", lang, rule=rule.id)
 
 
-def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
+def render_markdown(ex: Explanation, lang: str, level: int = 1, details: Sequence[str] = ()) -> str:
+    """``details``: lines shown after "What it checks" (the docs' trigger and options)."""
     rule, h = ex.rule, "#" * level
     lines = [f"{h} {rule.id}", "", f"**{ex.title}** · `{rule.name}`", "", _headline(ex, lang), ""]
-    lines += [f"**{ui('checks', lang)}.** {ex.checks}", "", f"**{ui('why', lang)}.** {ex.why}", ""]
+    lines += [f"**{ui('checks', lang)}.** {ex.checks}", "", *details]
+    lines += [f"**{ui('why', lang)}.** {ex.why}", ""]
     if rule.based_on:
         lines += [f"**{ui('chained', lang)}:** {', '.join(rule.based_on)}", ""]
     if ex.bad:

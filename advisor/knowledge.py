@@ -312,8 +312,9 @@ def base_thresholds() -> dict[str, Any]:
     return dict(_read("thresholds.yaml"))
 
 
-# A team config may override thresholds for one run (advisor/config.py). Rule conditions read
-# thresholds() when the engine registers them, so the override must be active then too.
+# A team config may override thresholds for one run (advisor/config.py). Rule conditions get
+# them as data (advisor/engine.py builds rules per option set); what reads them during a review
+# (the reliance facts, the verdict) reads thresholds() with the run's overrides active.
 _threshold_overrides: ContextVar[tuple[tuple[str, Any], ...]] = ContextVar("threshold_overrides", default=())
 
 
@@ -449,7 +450,6 @@ class Challenges:
 class Dimension:
     order: int
     label: Bilingual
-    families: list[str]
     ratio: str | None = None
 
 
@@ -457,7 +457,6 @@ class Dimension:
 class Scoring:
     weights: dict[str, int]
     dimensions: dict[str, Dimension]
-    rules: dict[str, str]
     heading: Bilingual
     explanation: Bilingual
 

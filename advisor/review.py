@@ -69,15 +69,14 @@ def review_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, display
 
 
 def prepare(settings: Settings = DEFAULT_SETTINGS) -> None:
-    """Register the rules for these settings now (once per process; a batch worker's start)."""
-    with thresholds_overridden(settings.thresholds):
-        engine_for(rules.all_rules(), variant=settings.thresholds)
+    """Register the rules for these settings now, on this thread (a batch worker's start)."""
+    engine_for(rules.all_rules(), settings.thresholds)
 
 
 def review_plan(vplan: ValidatedPlan, settings: Settings = DEFAULT_SETTINGS) -> Review:
     with thresholds_overridden(settings.thresholds):
         facts = extract(vplan)
-        firings = engine_for(rules.all_rules(), variant=settings.thresholds).evaluate(facts)
+        firings = engine_for(rules.all_rules(), settings.thresholds).evaluate(facts)
         findings = _findings(vplan, firings, settings.keep_facts)
         if settings.severity:  # overridden severities change the order too
             findings = tuple(sorted((_with_severity(f, settings) for f in findings), key=Finding.sort_key))

@@ -8,40 +8,18 @@ and the review must not depend on the module that explains it.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from advisor import rules
-from advisor.durable.lang import when_all
+from advisor.rules.conditions import reads
 
 
 @cache
 def tested_attributes(rule_id: str) -> dict[str, tuple[str, ...]]:
-    """Per alias, the fact attributes the rule's conditions test (from the durable-rules
-    definition, so it cannot disagree with the conditions)."""
-    rule = rules.get(rule_id)
-    definition = when_all(*rule.when()).define()
+    """Per alias, the fact attributes the rule's conditions test (read from the conditions
+    themselves, so it cannot disagree with them); not the attributes of another alias's fact
+    that a condition compares with."""
     out: dict[str, tuple[str, ...]] = {}
-    for condition in definition.get("all", []):
-        for alias, expression in condition.items():
-            found: list[str] = []
-            _attributes(expression, found)
-            out[alias] = tuple(dict.fromkeys(a for a in found if a != "kind"))
+    for fact in rules.get(rule_id).conditions:
+        found = [attribute for attribute, other in reads(fact.test) if other is None and attribute != "kind"]
+        out[fact.alias] = tuple(dict.fromkeys(found))
     return out
-
-
-def _attributes(node: Any, found: list[str]) -> None:
-    if isinstance(node, list):
-        for item in node:
-            _attributes(item, found)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$m":
-                found.append(value)
-            elif key.startswith("$"):
-                _attributes(value, found)
-            else:
-                found.append(key)
-                # {"target": {"$m": "baseline"}} compares two attributes of one fact; any
-                # other mapping names an attribute of another alias's fact.
-                if isinstance(value, dict) and "$m" in value:
-                    found.append(value["$m"])

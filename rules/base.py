@@ -1,9 +1,10 @@
 """The rule record: one small typed record per rule, its conditions beside it.
 
-A rule's conditions are durable-rules DSL expressions over facts (see advisor/facts/),
-each bound to an alias with ``c.<alias> << ...``. When the rule fires, the finding takes its
-place, evidence and message parameters from the fact bound to ``subject``. A rule may assert
-a derived fact (``asserts``) that other rules match on: that is how conclusions chain.
+A rule's conditions are patterns over facts (see advisor/facts/) in the project's own
+vocabulary (advisor/rules/conditions.py), each bound to an alias with ``c.<alias> << ...``.
+When the rule fires, the finding takes its place, evidence and message parameters from the
+fact bound to ``subject``. A rule may assert a derived fact (``asserts``) that other rules
+match on: that is how conclusions chain.
 Texts (title, message, recommendation, why) live in ``knowledge/texts/rules/<FAMILY>.yaml``.
 """
 
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
+
+from advisor.rules.conditions import Fact, Option, options_read
 
 Severity = Literal["error", "warning", "info"]
 
@@ -54,13 +58,25 @@ SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
+class Family:
+    """A rule family: its code (the rules' id prefix), the scoring dimension its rules count
+    in (knowledge/scoring.yaml) and the module that holds them. Its names in Indonesian and
+    English are texts: ``family`` in knowledge/texts/labels.yaml."""
+
+    code: str
+    dimension: str
+    module: str
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     name: str
     severity: Severity
     step: str
     sources: tuple[str, ...]
-    when: Callable[[], list[Any]]
+    # Built on first use (some read knowledge files): see :attr:`conditions`.
+    when: Callable[[], list[Fact]]
     subject: str = "f"
     params: tuple[str, ...] = ()
     asserts: str | None = None
@@ -89,6 +105,12 @@ class Rule:
     # kind or scope is read from the plan fact the same way. Sibling rules are the other way
     # (PH001 error / PH002 warning / PH003 advice by kind).
     severity_when: tuple[tuple[str, str, object, Severity], ...] = ()
+    # Options the rule depends on besides those its conditions compare with: those the facts it
+    # matches were computed with (DP001's reliance facts and dependency_share).
+    options: tuple[Option, ...] = ()
+    # The scoring dimension, when not its family's (e.g. CH005, an unidentified budget, counts
+    # against the planning steps).
+    dimension: str = ""
 
     def severity_for(self, facts: dict[str, dict[str, Any]]) -> Severity:
         """The severity of one firing, given the facts it matched by alias."""
@@ -96,6 +118,23 @@ class Rule:
             if facts.get(alias, {}).get(attribute) == value:
                 return severity
         return self.severity
+
+    @cached_property
+    def conditions(self) -> tuple[Fact, ...]:
+        """The rule's patterns, in order (built once; they are plain data)."""
+        patterns = tuple(self.when())
+        for pattern in patterns:
+            if not isinstance(pattern, Fact):
+                raise TypeError(
+                    f"{self.id}: a condition must be a pattern of advisor/rules/conditions.py, not {pattern!r}"
+                )
+        return patterns
+
+    @property
+    def all_options(self) -> tuple[Option, ...]:
+        """Every option the rule reads, in its conditions or through its facts, once each."""
+        found = [*self.options, *(o for fact in self.conditions for o in options_read(fact.test))]
+        return tuple(dict.fromkeys(found))
 
     @property
     def family(self) -> str:

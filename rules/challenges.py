@@ -16,17 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import Test, c, m
 
 from advisor.knowledge import challenges
 
 
-def _gov(condition: object) -> list[Any]:
+def _gov(condition: Test) -> list[Any]:
     return [c.f << (m.kind == "governance") & condition]
 
 
-def _international(condition: object) -> list[Any]:
+def _international(condition: Test) -> list[Any]:
     return _gov((m.international == True) & condition)  # noqa: E712
 
 
@@ -38,6 +38,8 @@ def _stated_nowhere(attribute: str) -> list[Any]:
         c.x << (m.kind == "form") & (getattr(m, attribute) == False),  # noqa: E712
     ]
 
+
+FAMILY = Family(code="CH", dimension="governance_principles", module=__name__)
 
 RULES = [
     Rule(
@@ -93,6 +95,7 @@ RULES = [
         ],
         params=("top_name", "top_of"),
         based_on=("DP001",),
+        dimension="dependency_balance",
     ),
     Rule(
         id="CH004",
@@ -122,6 +125,7 @@ RULES = [
             & (m.has_funding == False)  # noqa: E712
             & (m.n_activities > 0)
         ],
+        dimension="planning_steps",
     ),
     Rule(
         id="CH006",
@@ -134,6 +138,7 @@ RULES = [
         when=lambda: [
             c.f << (m.kind == "budget") & (m.status == "unfunded") & (m.in_budget_cycle == False)  # noqa: E712
         ],
+        dimension="planning_steps",
     ),
     Rule(
         id="CH007",

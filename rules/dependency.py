@@ -25,27 +25,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import c, m, option
 
-from advisor.knowledge import thresholds
-
-
-def _dependency_pct() -> int:
-    share: float = thresholds()["dependency_share"]
-    return round(share * 100)
+# A single partner supplying at least this share of one resource is relied on (also read by
+# the reliance facts DP001 matches, advisor/facts/reliance.py).
+DEPENDENCY_SHARE = option("dependency_share", "share")
 
 
 def _single_private_sponsor() -> list[Any]:
     return [
         c.f << (m.kind == "resource")
         & (m.resource == "funding")
-        & (m.top_share_pct >= _dependency_pct())
+        & (m.top_share_pct >= DEPENDENCY_SHARE)
         & (m.top_pillar == "industry")
         & (m.top_foreign == False)  # noqa: E712
         & (m.top_donor == False)  # noqa: E712
     ]
 
+
+FAMILY = Family(code="DP", dimension="dependency_balance", module=__name__)
 
 RULES = [
     Rule(
@@ -70,6 +69,7 @@ RULES = [
         # expertise: one finding per partner, naming the resources and the safeguards missing.
         when=lambda: [c.f << (m.kind == "reliance")],
         params=("top_name", "top_of", "shares", "missing_safeguards", "present_safeguards"),
+        options=(DEPENDENCY_SHARE,),
         asserts="foreign_reliance",
         carries=("top_partner", "top_name", "top_share_pct", "top_of"),
         # Every safeguard the resources call for is in the plan: advice, no longer a change to require.

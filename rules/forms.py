@@ -14,17 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import Test, c, m
 
 from advisor.knowledge import forms
 
 
-def _form(condition: object) -> list[Any]:
+def _form(condition: Test) -> list[Any]:
     return [c.f << (m.kind == "form") & condition]
 
 
-def _international(condition: object) -> list[Any]:
+def _international(condition: Test) -> list[Any]:
     return _form((m.international == True) & condition)  # noqa: E712
 
 
@@ -58,6 +58,8 @@ def _domestic_form() -> Any:
 def _international_form() -> Any:
     return c.x << (m.kind == "form") & (m.international == True)  # noqa: E712
 
+
+FAMILY = Family(code="KS", dimension="governance_principles", module=__name__)
 
 RULES = [
     Rule(

@@ -17,21 +17,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import Test, c, m
 
 
-def _gov(condition: object) -> list[Any]:
+def _gov(condition: Test) -> list[Any]:
     return [c.f << (m.kind == "governance") & condition]
 
 
-def _community(condition: object) -> list[Any]:
+def _community(condition: Test) -> list[Any]:
     """The community pillar is in the plan, and the plan-wide ``condition`` holds."""
     return [
         c.f << (m.kind == "pillar") & (m.pillar == "community") & (m.present == True),  # noqa: E712
         c.g << (m.kind == "governance") & condition,
     ]
 
+
+FAMILY = Family(code="GV", dimension="governance_principles", module=__name__)
 
 RULES = [
     Rule(

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import c, m
 
 _INDICATOR = m.kind == "indicator"
 
@@ -34,6 +34,8 @@ def _wrong_direction() -> list[Any]:
     falling_not_below = (m.direction == "decrease") & (m.target >= m.baseline)
     return [c.f << _INDICATOR & +m.baseline & +m.target & (rising_not_beyond | falling_not_below)]
 
+
+FAMILY = Family(code="IN", dimension="indicator_quality", module=__name__)
 
 RULES = [
     Rule(

@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
-
-from advisor.knowledge import thresholds
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import Test, c, m, option
 
 _G2G = ("bilateral", "multilateral", "regional")
 
 
 def _kinds(kinds: tuple[str, ...]) -> Any:
-    test = m.plan_kind == kinds[0]
+    test: Test = m.plan_kind == kinds[0]
     for kind in kinds[1:]:
         test = test | (m.plan_kind == kind)
     return test
@@ -46,27 +44,33 @@ def _missing_pillar(kinds: tuple[str, ...], between_governments: bool | None = N
 _DOMESTIC = ("domestic", "sectoral", "unspecified")
 
 
+# A partner or pillar carrying more than this share of all responsibilities dominates; judged
+# only from this many responsibilities on.
+DOMINANT_SHARE = option("dominant_share", "share")
+DOMINANT_MIN_RESPONSIBILITIES = option("dominant_min_responsibilities", "count")
+
+
 def _dominant_partner() -> list[Any]:
-    t = thresholds()
     return [
-        c.f << (m.kind == "partner") & (m.share_pct > round(t["dominant_share"] * 100)),
-        c.plan << (m.kind == "plan") & (m.n_responsibilities >= t["dominant_min_responsibilities"]),
+        c.f << (m.kind == "partner") & (m.share_pct > DOMINANT_SHARE),
+        c.plan << (m.kind == "plan") & (m.n_responsibilities >= DOMINANT_MIN_RESPONSIBILITIES),
     ]
 
 
 def _dominant_pillar() -> list[Any]:
-    t = thresholds()
     return [
-        c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > round(t["dominant_share"] * 100)),
+        c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > DOMINANT_SHARE),
         # Not for a government-to-government plan: there every partner is government by design,
         # and the missing pillars are only advice (PH003).
         c.plan << (m.kind == "plan")
-        & (m.n_responsibilities >= t["dominant_min_responsibilities"])
+        & (m.n_responsibilities >= DOMINANT_MIN_RESPONSIBILITIES)
         & (m.plan_kind != "bilateral")
         & (m.plan_kind != "multilateral")
         & (m.plan_kind != "regional"),
     ]
 
+
+FAMILY = Family(code="PH", dimension="pentahelix_coverage", module=__name__)
 
 RULES = [
     Rule(

@@ -9,8 +9,10 @@ The phases are listed in knowledge/phases.yaml.
 
 from __future__ import annotations
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import c, m
+
+FAMILY = Family(code="PS", dimension="planning_steps", module=__name__)
 
 RULES = [
     Rule(

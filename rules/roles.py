@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
-
-from advisor.knowledge import thresholds
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import c, m, option
 
 
 def _role_mismatch(role: str) -> list[Any]:
@@ -30,14 +28,20 @@ def _role_mismatch(role: str) -> list[Any]:
     ]
 
 
+# The Nth partner with unclear roles that makes a coordination risk.
+UNCLEAR_ROLES_FOR_RISK = option("unclear_roles_for_risk", "count")
+
+
 def _coordination_risk() -> list[Any]:
     # Chains on RL002: the Nth partner with unclear roles (N = unclear_roles_for_risk), and no
     # coordination mechanism to sort out who does what.
     return [
-        c.u << (m.kind == "role_unclear") & (m.ordinal == thresholds()["unclear_roles_for_risk"]),
+        c.u << (m.kind == "role_unclear") & (m.ordinal == UNCLEAR_ROLES_FOR_RISK),
         c.f << (m.kind == "plan") & (m.has_mechanism == False),  # noqa: E712
     ]
 
+
+FAMILY = Family(code="RL", dimension="role_clarity", module=__name__)
 
 RULES = [
     Rule(

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.durable.lang import c, m
-from advisor.rules.base import Rule
+from advisor.rules.base import Family, Rule
+from advisor.rules.conditions import Test, c, m
 
 
-def _plan(condition: object) -> list[Any]:
+def _plan(condition: Test) -> list[Any]:
     return [c.f << (m.kind == "plan") & condition]
 
+
+FAMILY = Family(code="ST", dimension="planning_steps", module=__name__)
 
 RULES = [
     Rule(

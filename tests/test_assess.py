@@ -102,13 +102,15 @@ def test_pillar_ratio_only_for_plans_that_promise_five_pillars() -> None:
 
 def test_every_scored_family_and_ratio_exists() -> None:
     config = knowledge.scoring()
-    families = set(rules.families())
     for dimension in config.dimensions.values():
         assert dimension.ratio is None or dimension.ratio in assess.RATIOS
-    covered = {f for d in config.dimensions.values() for f in d.families}
-    assert families <= covered, f"families not scored: {families - covered}"
-    for rule_id, dimension in config.rules.items():
-        assert rule_id in rules.by_id() and dimension in config.dimensions
+    assert set(rules.family_records()) == set(rules.families())
+    for family in rules.family_records().values():
+        assert family.dimension in config.dimensions, family
+    for rule in rules.all_rules():
+        assert rules.dimension_of(rule) in config.dimensions, rule.id
+    assert rules.dimension_of(rules.get("CH005")) == "planning_steps"  # a rule's own dimension wins
+    assert rules.dimension_of(rules.get("CH007")) == "governance_principles"
     assert set(config.weights) == {"error", "warning", "info"}
 
 

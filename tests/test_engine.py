@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
-from advisor.durable.lang import c, m
 from advisor.rules.base import Rule
+from advisor.rules.conditions import c, m
 
 from advisor.engine import Engine, EngineError
 
@@ -110,7 +110,7 @@ def test_session_with_no_firing_is_deleted_cleanly() -> None:
     # runs; deleting a session where nothing fired freed a garbage pointer (abort/segfault,
     # depending on heap layout - reproduced with exactly this script before the fix).
     script = (
-        "from advisor.durable.lang import c, m\n"
+        "from advisor.rules.conditions import c, m\n"
         "from advisor.engine import Engine\n"
         "from advisor.rules.base import Rule\n"
         "r = Rule(id='TT020', name='t.t', severity='info', step='goal', sources=('seed000',),\n"

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from advisor.durable.lang import when_all
 from advisor.rules.base import INFERRED_ATTRIBUTES, SEVERITY_RANK, Rule
+from advisor.rules.conditions import pinned, reads
 
 from advisor import rules
 
@@ -15,44 +12,14 @@ RULES = rules.all_rules()
 ERRORS = [r for r in RULES if r.severity == "error"]
 
 
-def _attributes(expression: Any) -> Iterator[str]:
-    """The fact attributes a condition reads: keys that are not operators, and the other
-    attribute of a comparison between two (``{"$m": name}``)."""
-    if isinstance(expression, dict):
-        for key, value in expression.items():
-            if key == "$m" and isinstance(value, str):
-                yield value
-                continue
-            if not key.startswith("$"):
-                yield key
-            yield from _attributes(value)
-    elif isinstance(expression, list):
-        for item in expression:
-            yield from _attributes(item)
-
-
 def read_by(rule: Rule) -> set[str]:
-    definition = when_all(*rule.when()).define()
-    out: set[str] = set()
-    for condition in definition["all"]:
-        for expression in condition.values():  # {alias: expression}
-            out |= set(_attributes(expression))
-    return out
+    """Every attribute the rule's conditions read, of any alias's fact."""
+    return {attribute for fact in rule.conditions for attribute, _ in reads(fact.test)}
 
 
 def _pinned_false(rule: Rule, flag: str) -> bool:
-    definition = when_all(*rule.when()).define()
-
-    def walk(expression: Any) -> bool:
-        if isinstance(expression, dict):
-            if expression.get(flag) is False:
-                return True
-            return any(walk(v) for v in expression.values())
-        if isinstance(expression, list):
-            return any(walk(v) for v in expression)
-        return False
-
-    return walk(definition)
+    """Whether some condition requires ``flag`` to be False in every match."""
+    return any(pinned(fact.test, flag, False) for fact in rule.conditions)
 
 
 def test_the_attribute_reader_sees_comparisons() -> None:

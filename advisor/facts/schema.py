@@ -15,9 +15,11 @@ match it neither way).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from advisor.rules.conditions import reads
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -394,65 +396,26 @@ def derived_kinds(rules: Iterable[Any]) -> dict[str, set[str]]:
     return out
 
 
-def _kind_of(expression: Any) -> str | None:
-    if not isinstance(expression, dict):
-        return None
-    if isinstance(expression.get("kind"), str):
-        return str(expression["kind"])
-    for part in expression.get("$and", ()):
-        kind = _kind_of(part)
-        if kind:
-            return kind
-    return None
-
-
-def _reads(expression: Any) -> Iterator[tuple[str, str | None]]:
-    """(attribute, alias) pairs an expression reads: alias None for the condition's own fact."""
-    if isinstance(expression, list):
-        for item in expression:
-            yield from _reads(item)
-        return
-    if not isinstance(expression, dict):
-        return
-    for key, value in expression.items():
-        if key.startswith("$"):
-            yield from _reads(value)
-            continue
-        yield key, None
-        if isinstance(value, dict):
-            for alias, attribute in value.items():
-                if alias == "$m" and isinstance(attribute, str):
-                    yield attribute, None
-                elif not alias.startswith("$") and isinstance(attribute, str):
-                    yield attribute, alias
-
-
-def check_rules(rules: Iterable[Any], definitions: dict[str, Any]) -> None:
+def check_rules(rules: Iterable[Any]) -> None:
     """Check every attribute each rule's conditions read against the schema.
 
-    ``definitions`` maps a rule id to its durable-rules definition (``when_all(...).define()``).
-    Raise :class:`SchemaError` naming the rule, the kind and the attribute.
+    The conditions are the rules' patterns (advisor/rules/conditions.py). Raise
+    :class:`SchemaError` naming the rule, the kind and the attribute.
     """
     rules = list(rules)
     derived = derived_kinds(rules)
     for rule in rules:
-        conditions = definitions[rule.id].get("all", [])
-        kinds: dict[str, str | None] = {}
-        for condition in conditions:
-            for alias, expression in condition.items():
-                kinds[alias] = _kind_of(expression)
+        kinds = {fact.alias: fact.kind for fact in rule.conditions}
         for alias, kind in kinds.items():
-            if kind is not None and kind not in derived and kind not in KINDS:
+            if kind not in derived and kind not in KINDS:
                 raise SchemaError(
                     f"{rule.id}: condition {alias!r} matches kind {kind!r}, which no fact module declares"
                 )
-        for condition in conditions:
-            for alias, expression in condition.items():
-                for attribute, other in _reads(expression):
-                    kind = kinds.get(other) if other else kinds[alias]
-                    if other and other not in kinds:
-                        raise SchemaError(f"{rule.id}: condition {alias!r} refers to unknown alias {other!r}")
-                    _check_attribute(rule.id, kind, attribute, derived)
+        for fact in rule.conditions:
+            for attribute, other in reads(fact.test):
+                if other and other not in kinds:
+                    raise SchemaError(f"{rule.id}: condition {fact.alias!r} refers to unknown alias {other!r}")
+                _check_attribute(rule.id, kinds[other] if other else fact.kind, attribute, derived)
 
 
 def _check_attribute(rule_id: str, kind: str | None, attribute: str, derived: dict[str, set[str]]) -> None:
