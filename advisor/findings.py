@@ -59,6 +59,9 @@ class Finding:
     # The language of the plan's keys ("id" for `mitra`, "en" for `partners`): the texts name
     # keys as the plan writes them (advisor/plan_keys.py). None leaves the texts as written.
     key_lang: str | None = field(default=None, compare=False)
+    # The reasoning behind the finding (``check --explain``), made from ``facts`` by
+    # :func:`advisor.explain.traced` before the report is rendered.
+    trace: Trace | None = field(default=None, compare=False)
 
     def where(self, file: str) -> str:
         """``file:line:col``, or ``file:Sheet!C5`` in a workbook."""
@@ -132,6 +135,36 @@ def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
         else:
             out[key] = label(group, value, lang) if group and isinstance(value, str) else value
     return out
+
+
+@dataclass(frozen=True)
+class TracedFact:
+    """One fact a rule matched, as ``check --explain`` shows it: the attributes the rule's
+    conditions test, and the evidence of the text readings it carries."""
+
+    name: Any  # the fact's id, else its alias in the rule
+    source_rule: Any  # the rule that derived it; None for a fact of the plan
+    path: Any
+    tested: tuple[tuple[str, Any], ...]
+    readings: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class TracedSource:
+    """A finding a derived conclusion rests on: ``finding`` None when it is not in the review
+    (suppressed or not selected), ``trace`` None where the chain is cut."""
+
+    key: str
+    finding: Finding | None
+    trace: Trace | None
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Why a finding was made: the facts its rule matched and the findings it was drawn from."""
+
+    facts: tuple[TracedFact, ...]
+    sources: tuple[TracedSource, ...]
 
 
 @dataclass(frozen=True)

@@ -453,6 +453,7 @@ def _review_with(*rule_ids: str):
 
 def test_training_scores_by_the_problem_not_the_exact_code() -> None:
     from advisor import exercise
+    from advisor.render import exercise as render_exercise
 
     # IN010 (a target pointing the wrong way) named as IN015 (an incomplete indicator): one
     # indicator problem of the same step. IN001 is an old id of IN015 (issue 14's merge).
@@ -466,9 +467,9 @@ def test_training_scores_by_the_problem_not_the_exact_code() -> None:
     # A code of another concept stays a false alarm.
     other = exercise.score(["PH001"], review)
     assert other.hits == () and other.false_alarms == ("PH001",)
-    text = exercise.render_result(near, review, "en")
+    text = render_exercise.render_result(near, review, "en")
     assert "(you named it IN015: the same problem)" in text
-    assert "recall" not in text.lower() and "presisi" not in exercise.render_result(near, review, "id")
+    assert "recall" not in text.lower() and "presisi" not in render_exercise.render_result(near, review, "id")
 
 
 def test_training_list_prints_names_and_plan_accepts_them() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from advisor.batch import discover, run, summary
+from advisor.batch import discover, run
 from advisor.cli.common import EXIT_INPUT, use_color
 from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
 from advisor.cli.reports import (
@@ -23,7 +23,7 @@ from advisor.cli.reports import (
 from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
-from advisor.render import renderer, review_lang
+from advisor.render import renderer, review_lang, view
 from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
@@ -83,7 +83,7 @@ def batch(
         shown = ", ".join(display_name(d) for d in dirs)
         click.echo(one_line(f"{shown}: {error_text('no_plans', lang, {})}"), err=True)
         if found.skipped and not quiet:
-            click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
+            click.echo(view("batch-summary")(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
     known = None
     if baseline_path or write_baseline:
@@ -127,7 +127,7 @@ def batch(
     write_reports(outcome, pairs, report_lang)
     notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
-    text = summary(outcome, found.skipped, lang, baseline=known is not None)
+    text = view("batch-summary")(outcome, found.skipped, lang, baseline=known is not None)
     if any(d.is_stdout for _, d in pairs):  # a report on standard output: the summary beside it
         if not quiet:
             click.echo(text, err=True, nl=False)

@@ -16,7 +16,7 @@ from advisor.cli.plan_configs import Group, explain_groups, group_by_config, gro
 from advisor.cli.reports import parse_outputs, resolve, review_options, write_reports
 from advisor.cli.stdin import STDIN, stdin_as_file
 from advisor.problems import InputError
-from advisor.render import renderer, review_lang
+from advisor.render import renderer, review_lang, view
 from advisor.review import Settings, load_plan
 from advisor.terminal import display_name
 from advisor.texts import ui
@@ -75,9 +75,9 @@ def check(
         shown = fmt or "text"
         color = shown == "text" and use_color(False)
         if explain:
-            from advisor.render.text import render as render_text
+            from advisor.explain import traced
 
-            text = render_text(outcome, report_lang, color=color, explain=True)
+            text = view("explained", shown)(traced(outcome), report_lang, color=color)
         else:
             text = renderer(shown)(outcome, report_lang, color=color)
         click.echo(text, nl=False)

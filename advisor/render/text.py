@@ -4,13 +4,12 @@ matters and what to do, in the review's language."""
 
 from __future__ import annotations
 
-import click
-
 from advisor import knowledge
 from advisor.assess import top_problems
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
+from advisor.render.colour import Style, styler
 from advisor.render.hidden import hidden_note
 from advisor.render.safe import terminal
 from advisor.texts import fill, label, ui
@@ -21,11 +20,9 @@ _VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "r
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False, explain: bool = False) -> str:
-    """``explain`` adds under each finding the reasoning behind it (``check --explain``)."""
-
-    def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
-
+    """``explain`` adds under each finding the reasoning behind it (``check --explain``), made
+    before by :func:`advisor.explain.traced`."""
+    style = styler(color)
     blocks = [_review(review, review_lang(lang, review.plan_language), style, explain) for review in outcome.reviews]
     for failure in outcome.failures:
         failure_lang = review_lang(lang, failure.lang)
@@ -35,7 +32,12 @@ def render(outcome: Outcome, lang: str | None, color: bool = False, explain: boo
     return "\n\n".join(blocks) + "\n"
 
 
-def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # type: ignore[no-untyped-def]
+def render_explained(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The report with the reasoning under each finding (``check --explain``)."""
+    return render(outcome, lang, color, explain=True)
+
+
+def _review(review: Review, lang: str, style: Style, explain: bool = False) -> str:
     counts = review.counts()
     verdict = label("verdict", review.verdict, lang)
     lines = [
@@ -57,10 +59,10 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         lines += ["", style(f"== {step_label(step, lang)} ==", bold=True)]
         for finding in findings:
             lines += ["", *_finding(finding, review.file, lang, style)]
-            if explain:
-                from advisor.explain import trace_lines
+            if explain and finding.trace is not None:
+                from advisor.render.explain import trace_lines
 
-                lines += trace_lines(finding, review, lang)
+                lines += trace_lines(finding.trace, lang)
     if review.baselined:
         lines += ["", ui("baselined", lang, count=review.baselined)]
     if review.notices:
@@ -76,7 +78,7 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
 TOP_PROBLEMS = 5
 
 
-def _top_problems(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _top_problems(review: Review, lang: str, style: Style) -> list[str]:
     """The worst problems on one screen before the report walks through the planning steps:
     errors and warnings ranked by severity, certainty and reach. Left out when the report is
     short anyway."""
@@ -110,7 +112,7 @@ def step_label(step: str, lang: str) -> str:
     return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
 
 
-def _scores(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _scores(review: Review, lang: str, style: Style) -> list[str]:
     if not review.scores:
         return []
     config = knowledge.scoring()
@@ -124,7 +126,7 @@ def _scores(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-u
     return lines
 
 
-def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _finding(f: Finding, file: str, lang: str, style: Style) -> list[str]:
     head = f"{_MARK[f.severity]} {label('severity', f.severity, lang)}"
     lines = [
         style(head, fg=_COLOUR[f.severity], bold=True)
