@@ -8,17 +8,10 @@ from typing import Any
 
 from advisor import knowledge
 from advisor.rules.base import SEVERITY_RANK
-from advisor.texts import fill, label
+from advisor.texts import fill, joined, label
 
 # Message parameters whose values are codes shown by their display name.
 _LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
-
-
-def _joined(words: list[str], lang: str) -> str:
-    """``a, b dan c`` / ``a, b and c``."""
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {'dan' if lang == 'id' else 'and'} {words[-1]}"
 
 
 # Parameters holding several codes, comma-separated.
@@ -131,7 +124,7 @@ def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
     for key, value in params:
         group = _LABELLED_PARAMS.get(key)
         if key in _LABELLED_LISTS and isinstance(value, str):
-            out[key] = _joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
+            out[key] = joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
         else:
             out[key] = label(group, value, lang) if group and isinstance(value, str) else value
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -97,6 +98,18 @@ def error_text(code: str, lang: str, params: dict[str, Any]) -> str:
 
 def ui(key: str, lang: str, **params: Any) -> str:
     return fill(knowledge.ui_texts()[key].get(lang), params)
+
+
+def joined(words: Sequence[str], lang: str) -> str:
+    """``a, b dan c`` / ``a, b and c``."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {ui('word_and', lang)} {words[-1]}"
+
+
+def alternatives(words: Sequence[str], lang: str) -> str:
+    """``a atau b atau c`` / ``a or b or c``."""
+    return f" {ui('word_or', lang)} ".join(words)
 
 
 def label(group: str, key: str, lang: str) -> str:

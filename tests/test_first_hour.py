@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli import main
+from advisor.render.problem import render as render_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -178,7 +179,7 @@ def test_a_rule_is_suppressed_for_one_subject_only() -> None:
     # A subject the rule finds nothing about is a notice naming it, not a silent no-op.
     typo = review_data({**plan, "pengecualian": [{**entry, "subjek": "dlkh"}]})
     assert [n.code for n in typo.notices] == ["suppression_unused_subject"]
-    assert "`dlkh`" in typo.notices[0].render("en")
+    assert "`dlkh`" in render_problem(typo.notices[0], "en")
     assert [f.subject for f in typo.findings if f.suppressed] == []
     # The whole plan's suppression still covers every subject.
     whole = review_data({**plan, "pengecualian": [{"aturan": "RL002", "alasan": "diterima"}]})

@@ -67,7 +67,7 @@ def batch(
         found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(view("problem")(problem, lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
     groups = group_by_config(found.targets, params, run_opts, resolve)
@@ -93,7 +93,7 @@ def batch(
             known = baselines.load(baseline_path)
         except InputError as err:
             for problem in err.problems:
-                click.echo(problem.render(lang), err=True)
+                click.echo(view("problem")(problem, lang), err=True)
             raise SystemExit(EXIT_INPUT) from None
 
     if params["verbose"]:

@@ -99,7 +99,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
             status = EXIT_INPUT
             message_lang = review_lang(lang, err.lang)
             for problem in err.problems:
-                click.echo(problem.render(message_lang), err=True)
+                click.echo(view("problem")(problem, message_lang), err=True)
             continue
         plan = vplan.plan
         click.echo(

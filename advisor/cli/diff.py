@@ -32,7 +32,7 @@ def diff(old: Path, new: Path, fmt: str, lang: str | None, fail_level: str) -> N
         revision = library.compare_files(old, new, Settings(lang=lang))
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(review_lang(lang, None)), err=True)
+            click.echo(view("problem")(problem, review_lang(lang, None)), err=True)
         raise SystemExit(EXIT_INPUT) from None
     out_lang = review_lang(lang, revision.new.plan_language)
     click.echo(view("diff", fmt)(revision, out_lang, color=fmt == "text" and use_color(False)), nl=False)

@@ -68,7 +68,7 @@ def exercise(
         text = _plan_text(plan_path, lang)
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(view("problem")(problem, lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     click.echo(view("exercise-plan")(plan_path, text, lang))
     if answers is not None:

@@ -15,7 +15,7 @@ from advisor.config import ConfigError, RunOptions, run_options
 from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES
 from advisor.output import Destination
-from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer
+from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer, view
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import one_line
 from advisor.texts import error_text
@@ -96,7 +96,7 @@ def resolve(paths: Sequence[Path], params: dict[str, Any], exclude: Sequence[str
     except ConfigError as err:
         lang = params["lang"] or "id"
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(view("problem")(problem, lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     if params.get("max_bytes"):
         run = replace(run, settings=replace(run.settings, max_bytes=params["max_bytes"]))
@@ -145,10 +145,8 @@ def fail(line: str) -> NoReturn:
 
 def write_reports(outcome: Outcome, pairs: Sequence[tuple[str, Destination]], lang: str | None) -> None:
     for fmt, destination in pairs:
-        if fmt == "xlsx":
-            from advisor.render.xlsx_report import render_bytes
-
-            write_one(destination, render_bytes(outcome, lang), lang)
+        if fmt == "xlsx":  # a workbook (bytes): its renderer takes no colour
+            write_one(destination, view("report", "xlsx")(outcome, lang), lang)
             continue
         write_one(destination, renderer(fmt)(outcome, lang, color=False), lang)
 

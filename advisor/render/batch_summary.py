@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from advisor.batch import Skipped
 from advisor.findings import Outcome, Review
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.terminal import one_line
@@ -86,7 +87,7 @@ def render(
     if outcome.failures:
         lines += ["", ui("batch_failed", lang)]
         for failure in outcome.failures:
-            first = failure.problems[0].render(lang) if failure.problems else failure.file
+            first = render_problem(failure.problems[0], lang) if failure.problems else failure.file
             more = len(failure.problems) - 1
             lines.append(f"  {terminal(first)}" + (f" ({ui('batch_more_problems', lang, count=more)})" if more else ""))
     if skipped:

@@ -25,6 +25,7 @@ from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import short, works_cited
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import (
     VERDICT_ORDER,
     code_spans,
@@ -76,7 +77,10 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         "plans": plans,
         "title": plans[0]["title"] if single else ui("report_dashboard", page_lang),
         "failures": [
-            {"file": plain(f.file, 500), "problems": [plain(p.render(review_lang(lang, f.lang))) for p in f.problems]}
+            {
+                "file": plain(f.file, 500),
+                "problems": [plain(render_problem(p, review_lang(lang, f.lang))) for p in f.problems],
+            }
             for f in outcome.failures
         ],
         "generated": ui("report_generated", page_lang, version=__version__),
@@ -105,7 +109,7 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "scores": score_items(review.scores, lang),
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],
-        "notices": [plain(notice.render(lang)) for notice in review.notices],
+        "notices": [plain(render_problem(notice, lang)) for notice in review.notices],
         "works_cited": [
             {"id": s, "short": plain(label_), "citation": plain(citation)}
             for s, label_, citation in works_cited(review.findings)

@@ -11,6 +11,7 @@ from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
 from advisor.render.colour import Style, styler
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
 from advisor.texts import fill, label, ui
 
@@ -27,7 +28,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False, explain: boo
     for failure in outcome.failures:
         failure_lang = review_lang(lang, failure.lang)
         lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
-        lines += [terminal(p.render(failure_lang)) for p in failure.problems]
+        lines += [terminal(render_problem(p, failure_lang)) for p in failure.problems]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
@@ -67,7 +68,7 @@ def _review(review: Review, lang: str, style: Style, explain: bool = False) -> s
         lines += ["", ui("baselined", lang, count=review.baselined)]
     if review.notices:
         lines += ["", style(ui("notices", lang), bold=True)]
-        lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
+        lines += [f"  ℹ {terminal(render_problem(notice, lang))}" for notice in review.notices]
     cited = works_cited(review.findings)
     if cited:
         lines += ["", style(ui("works_cited", lang), bold=True)]
