@@ -26,7 +26,7 @@ from advisor.loader import parse_text
 from advisor.plan_keys import with_indonesian_keys
 from advisor.review import review_plan
 from advisor.rules.base import Rule
-from advisor.texts import ui
+from advisor.texts import step_name, ui
 from advisor.validate import validate_document
 
 WIDTH = 88
@@ -95,7 +95,6 @@ def explanation(rule_id: str, lang: str) -> Explanation:
     bad, fixed = _example(rule.id, "fires", lang), _example(rule.id, "passes", lang)
     shown = bad.findings[0] if bad and bad.findings else None
     citations = knowledge.sources()
-    step = knowledge.steps().get(rule.step)
     return Explanation(
         rule=rule,
         title=neutral(texts.title.get(lang)) if texts else rule.name,
@@ -104,7 +103,7 @@ def explanation(rule_id: str, lang: str) -> Explanation:
         recommendation=(
             shown.text("recommendation", lang) if shown else neutral(texts.recommendation.get(lang)) if texts else ""
         ),
-        step=step.label.get(lang) if step else ui("step_other", lang),
+        step=step_name(rule.step, lang),
         sources=tuple((key, citations[key].citation if key in citations else key) for key in rule.sources),
         bad=bad,
         fixed=fixed,

@@ -49,6 +49,9 @@ class Finding:
     sheet: str | None = None
     cell: str | None = None
     excerpt: tuple[str, ...] = field(default=(), compare=False)
+    # In a text file: the plan's own lines around the finding's line, numbered, as the review
+    # read them (a report that quotes the plan never reads the file again).
+    lines: tuple[tuple[int, str], ...] = field(default=(), compare=False)
     # The language of the plan's keys ("id" for `mitra`, "en" for `partners`): the texts name
     # keys as the plan writes them (advisor/plan_keys.py). None leaves the texts as written.
     key_lang: str | None = field(default=None, compare=False)

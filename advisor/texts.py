@@ -116,3 +116,41 @@ def label(group: str, key: str, lang: str) -> str:
     """Display name of an enumerated value, or the value itself when it has none."""
     entry = knowledge.labels().get(group, {}).get(key)
     return entry.get(lang) if entry else key
+
+
+# The names knowledge gives its own entries (planning steps, score dimensions, pillars): one place
+# to ask for them, so that every view names a thing alike.
+
+
+def step_name(step: str, lang: str) -> str:
+    """A planning step's name (knowledge/steps.yaml); "other" for a step it does not know."""
+    known = knowledge.steps().get(step)
+    return known.label.get(lang) if known else ui("step_other", lang)
+
+
+def step_heading(step: str, lang: str) -> str:
+    """A planning step numbered as a plan is written (``2. Peran dan tanggung jawab``)."""
+    known = knowledge.steps().get(step)
+    return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
+
+
+def dimension_label(key: str, lang: str) -> str:
+    """A score dimension's name (knowledge/scoring.yaml), or its key when it has none."""
+    known = knowledge.scoring().dimensions.get(key)
+    return known.label.get(lang) if known else key
+
+
+def scores_heading(lang: str) -> str:
+    return knowledge.scoring().heading.get(lang)
+
+
+def scores_explanation(lang: str) -> str:
+    """How the scores are computed, with the weights filled in."""
+    config = knowledge.scoring()
+    return fill(config.explanation.get(lang), config.weights)
+
+
+def pillar_label(pillar: str, lang: str) -> str:
+    """A pillar's name (knowledge/pillars.yaml), or its key when it has none."""
+    known = knowledge.pillars().get(pillar)
+    return known.label.get(lang) if known else pillar

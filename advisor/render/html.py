@@ -40,7 +40,7 @@ from advisor.render.report_data import (
     score_items,
     verdict_counts,
 )
-from advisor.texts import label, ui
+from advisor.texts import label, pillar_label, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 # Radar geometry, in SVG user units.
@@ -137,8 +137,7 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
             for s in f.sources
         ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
-        # A finding about the whole plan (no path) has no line of its own to quote.
-        "quote": row_quote(f) if f.sheet is not None else quote(file, f.line) if f.path else [],
+        "quote": row_quote(f) if f.sheet is not None else quote(f),
     }
 
 
@@ -157,7 +156,6 @@ def _with_code(text: str) -> markupsafe.Markup:
 
 
 def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
-    pillars = knowledge.pillars()
     names = list(values)
     n = len(names)
     axes = []
@@ -168,7 +166,7 @@ def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
         axes.append(
             {
                 "name": name,
-                "label": pillars[name].label.get(lang) if name in pillars else name,
+                "label": pillar_label(name, lang),
                 "value": values[name],
                 "x": end[0],
                 "y": end[1],

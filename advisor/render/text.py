@@ -13,7 +13,7 @@ from advisor.render.colour import Style, styler
 from advisor.render.hidden import hidden_note
 from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
-from advisor.texts import fill, label, ui
+from advisor.texts import dimension_label, label, scores_explanation, scores_heading, step_heading, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -57,7 +57,7 @@ def _review(review: Review, lang: str, style: Style, explain: bool = False) -> s
         lines += ["", ui("no_findings", lang)]
     # Grouped by planning step, in the order a plan is written; worst first within a step.
     for step, findings in by_step(review.findings):
-        lines += ["", style(f"== {step_label(step, lang)} ==", bold=True)]
+        lines += ["", style(f"== {step_heading(step, lang)} ==", bold=True)]
         for finding in findings:
             lines += ["", *_finding(finding, review.file, lang, style)]
             if explain and finding.trace is not None:
@@ -108,22 +108,14 @@ def by_step(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order) + 1), kv[0]))
 
 
-def step_label(step: str, lang: str) -> str:
-    known = knowledge.steps().get(step)
-    return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
-
-
 def _scores(review: Review, lang: str, style: Style) -> list[str]:
     if not review.scores:
         return []
-    config = knowledge.scoring()
-    lines = ["", style(config.heading.get(lang), bold=True)]
-    width = max(len(d.label.get(lang)) for d in config.dimensions.values())
+    lines = ["", style(scores_heading(lang), bold=True)]
+    width = max(len(dimension_label(d, lang)) for d in knowledge.scoring().dimensions)
     for name, score in review.scores.items():
-        dimension = config.dimensions.get(name)
-        name_text = dimension.label.get(lang) if dimension else name
-        lines.append(f"  {name_text:<{width}}  {score:>3}")
-    lines.append("  " + style(fill(config.explanation.get(lang), config.weights), dim=True))
+        lines.append(f"  {dimension_label(name, lang):<{width}}  {score:>3}")
+    lines.append("  " + style(scores_explanation(lang), dim=True))
     return lines
 
 
