@@ -120,9 +120,10 @@ def rules_document(lang: str) -> str:
 def generated_docs() -> dict[Path, str]:
     """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
     from advisor import schema
+    from advisor.render import view
 
     out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
-    out[DOCS_DIR / SCHEMA_FILE] = schema.render(schema.plan_schema("id"))
+    out[DOCS_DIR / SCHEMA_FILE] = view("schema", "json")(schema.plan_schema("id"))
     out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = knowledge.compiled_text()
     return out
 

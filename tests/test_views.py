@@ -41,7 +41,7 @@ def test_every_view_has_a_kind_a_name_an_extension_and_a_renderer() -> None:
 
 def test_the_registry_holds_every_kind_of_view() -> None:
     kinds = {v.kind for v in VIEWS}
-    assert {"report", "catalogue", "explain", "explained", "diff", "batch-summary", "problem"} <= kinds
+    assert {"report", "catalogue", "explain", "explained", "diff", "batch-summary", "problem", "schema"} <= kinds
     assert {k for k in kinds if k.startswith("exercise-")} == {
         "exercise-plan",
         "exercise-list",

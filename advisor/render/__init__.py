@@ -79,6 +79,8 @@ VIEWS: tuple[View, ...] = (
     View("exercise-result", "text", ".txt", "advisor.render.exercise:render_result"),
     View("batch-summary", "text", ".txt", "advisor.render.batch_summary:render"),
     View("problem", "text", ".txt", "advisor.render.problem:render"),
+    View("schema", "json", ".json", "advisor.render.plan_schema:render"),
+    View("plan-format", "markdown", ".md", "advisor.render.plan_format:render"),
 )
 
 
