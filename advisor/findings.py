@@ -8,22 +8,7 @@ from typing import Any
 
 from advisor import knowledge
 from advisor.rules.base import SEVERITY_RANK
-from advisor.texts import fill, joined, label
-
-# Message parameters whose values are codes shown by their display name.
-_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
-
-
-# Parameters holding several codes, comma-separated.
-_LABELLED_LISTS = {
-    "top_of": "resource",
-    "missing_safeguards": "safeguard",
-    "present_safeguards": "safeguard",
-    "missing_parts": "indicator_part",
-    "missing_comm": "communication_part",
-    "missing_clauses": "clause",
-    "missing_budget": "budget_part",
-}
+from advisor.texts import fill, labelled_params
 
 
 @dataclass(frozen=True)
@@ -114,22 +99,11 @@ _PARTS = ("title", "message", "recommendation", "why")
 @lru_cache(maxsize=4096)
 def _texts(rule_id: str, lang: str, params: tuple[tuple[str, Any], ...], _types: tuple[type, ...]) -> dict[str, str]:
     entry = knowledge.rule_texts()[rule_id]
-    labelled = _labelled(params, lang)
+    labelled = labelled_params(params, lang)
     out = {}
     for part in _PARTS:
         text = getattr(entry, part)
         out[part] = fill(text.get(lang), labelled) if text else ""
-    return out
-
-
-def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
-    out = {}
-    for key, value in params:
-        group = _LABELLED_PARAMS.get(key)
-        if key in _LABELLED_LISTS and isinstance(value, str):
-            out[key] = joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
-        else:
-            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
     return out
 
 

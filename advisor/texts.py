@@ -154,3 +154,29 @@ def pillar_label(pillar: str, lang: str) -> str:
     """A pillar's name (knowledge/pillars.yaml), or its key when it has none."""
     known = knowledge.pillars().get(pillar)
     return known.label.get(lang) if known else pillar
+
+
+# A rule's message parameters that hold codes, shown by their display name: one code (the label
+# group it is named from), or several codes comma-separated ("missing_parts": "target,baseline").
+_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
+_LABELLED_LISTS = {
+    "top_of": "resource",
+    "missing_safeguards": "safeguard",
+    "present_safeguards": "safeguard",
+    "missing_parts": "indicator_part",
+    "missing_comm": "communication_part",
+    "missing_clauses": "clause",
+    "missing_budget": "budget_part",
+}
+
+
+def labelled_params(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
+    """A finding's parameters ready to fill its texts: codes replaced by their names in ``lang``."""
+    out = {}
+    for key, value in params:
+        group = _LABELLED_PARAMS.get(key)
+        if key in _LABELLED_LISTS and isinstance(value, str):
+            out[key] = joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
+        else:
+            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+    return out
