@@ -10,6 +10,8 @@ import importlib
 import inspect
 import os
 import pathlib
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -192,3 +194,17 @@ def test_the_no_reading_check_catches_a_read(loaded: Outcome) -> None:
     for read in reads:
         with pytest.raises(ReadDuringRender), no_reading():
             read()
+
+
+def test_the_renderers_do_not_import_the_core() -> None:
+    """A renderer gets its data made: importing every registered renderer loads neither the
+    review, the engine, the loader, the batch runner nor the explanation's maker."""
+    code = (
+        "import importlib, sys\n"
+        "from advisor.render import VIEWS\n"
+        "for v in VIEWS: importlib.import_module(v.target.partition(':')[0])\n"
+        "core = ('advisor.review', 'advisor.engine', 'advisor.loader', 'advisor.batch', 'advisor.explain', 'durable')\n"
+        "print(','.join(m for m in core if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from advisor.batch import Skipped
 from advisor.findings import Outcome, Review
 from advisor.render.problem import render as render_problem
 from advisor.render.report_data import common_gaps
 from advisor.render.safe import terminal
 from advisor.terminal import one_line
 from advisor.texts import label, ui
+
+if TYPE_CHECKING:  # the model's type only: the summary never walks folders or reviews
+    from advisor.batch import Skipped
 
 
 def skipped_line(skipped: Skipped, lang: str) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.diff import Revision
 from advisor.findings import Finding, Review
 from advisor.render.colour import styler
 from advisor.render.report_data import score_items
 from advisor.render.safe import terminal
 from advisor.texts import label, ui
+
+if TYPE_CHECKING:  # the model's type only: a renderer never runs the review behind it
+    from advisor.diff import Revision
 
 
 def _counts(review: Review, lang: str) -> str:

@@ -7,14 +7,19 @@ from __future__ import annotations
 import difflib
 import json
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from advisor.explain import WIDTH, Example, Explanation
 from advisor.findings import Finding, Trace
 from advisor.render.citations import short
 from advisor.render.safe import terminal
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
+
+if TYPE_CHECKING:  # the model's types only: the explanation is made before it is rendered
+    from advisor.explain import Example, Explanation
+
+# The text view's width (the examples' YAML is dumped at advisor.explain.WIDTH, the same).
+WIDTH = 88
 
 
 def diff_lines(old: str, new: str) -> list[str]:
