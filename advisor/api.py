@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advisor import plan_configs
-from advisor.batch import Discovery, Skipped, Target, discover, summary
+from advisor.batch import Discovery, Skipped, Target, discover
 from advisor.batch import run as run_reviews
 from advisor.config import ConfigError, RunOptions
 from advisor.findings import Failure, Outcome, Review
@@ -60,7 +60,6 @@ __all__ = [
     "resolve",
     "review",
     "review_many",
-    "summary",
 ]
 
 Source = Path | Target  # a plan file, or one with the name reports give it

@@ -16,7 +16,6 @@ import contextlib
 import functools
 import gc
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,11 +26,9 @@ from advisor.findings import Failure, Outcome, Review
 from advisor.inputs import too_many_wildcards, wildcard_limits
 from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
-from advisor.render.safe import terminal
 from advisor.review import prepare, review_or_failure
 from advisor.settings import DEFAULT_SETTINGS, Settings
-from advisor.terminal import display_name, one_line
-from advisor.texts import label, ui
+from advisor.terminal import display_name
 
 if TYPE_CHECKING:  # imported where used: `check` runs reviews from here and needs neither
     import pathspec
@@ -51,9 +48,6 @@ class Skipped:
     display: str
     reason: str  # a ui text key: skip_<reason>
     params: tuple[tuple[str, str], ...] = ()
-
-    def render(self, lang: str) -> str:
-        return one_line(f"{self.display}: {ui('skip_' + self.reason, lang, **dict(self.params))}")
 
 
 @dataclass(frozen=True)
@@ -373,85 +367,3 @@ def _collect(
     for (fmt, part_lang), text in result_parts.items():
         assert isinstance(result, Review)
         rendered[(id(result), fmt, part_lang)] = (result, text)
-
-
-# --- the terminal summary ---------------------------------------------------------------------
-
-_VERDICTS = ("ready", "needs_revision", "not_ready")
-_RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
-
-
-def summary(
-    outcome: Outcome,
-    skipped: Sequence[Skipped],
-    lang: str,
-    top: int = 5,
-    max_skipped: int = 20,
-    baseline: bool = False,
-) -> str:
-    """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
-    ``baseline``, the plans needing attention are those with new findings, most new first."""
-    reviews = outcome.reviews
-    verdicts = Counter(r.verdict for r in reviews)
-    lines = [
-        ui(
-            "batch_checked",
-            lang,
-            count=len(reviews) + len(outcome.failures),
-            reviewed=len(reviews),
-            failed=len(outcome.failures),
-            skipped=len(skipped),
-        ),
-        "  " + "  ·  ".join(f"{label('verdict', v, lang)}: {verdicts.get(v, 0)}" for v in _VERDICTS),
-    ]
-    suppressed = sum(len(r.findings) - len(r.active()) for r in reviews)
-    baselined = sum(r.baselined for r in reviews)
-    notices = sum(len(r.notices) for r in reviews)
-    if suppressed or baselined or notices:
-        lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
-    # The plans needing attention first (a head of section acts on them), then the common gaps
-    # and the files that failed. A baseline leaves findings out of the counts but not out of the
-    # verdict: a listed plan says how many of its findings the baseline holds.
-
-    def new_first(r: Review) -> tuple[int, int, int, int, str]:
-        counts = r.counts()
-        return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
-
-    def verdict_first(r: Review) -> tuple[int, int, int, int, int, str]:
-        counts = r.counts()
-        return (_RANK[r.verdict], -counts["error"], -counts["warning"], -counts["info"], -r.baselined, r.file)
-
-    if baseline:  # what changed is what needs attention: a plan with nothing new is not listed
-        worst = sorted((r for r in reviews if r.active()), key=new_first)[:top]
-    else:
-        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active()), key=verdict_first)[:top]
-    if worst:
-        lines += ["", ui("batch_worst", lang)]
-        for r in worst:
-            counts = r.counts()
-            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
-            if r.baselined:
-                found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
-            lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
-    # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
-    # filled title names one partner or pillar, and would split one rule into many lines.
-    from advisor.render.report_data import common_gaps
-
-    gaps = common_gaps(outcome, lang, top)
-    if gaps:
-        lines += ["", ui("batch_common", lang)]
-        for gap in gaps:
-            count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
-            lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
-    if outcome.failures:
-        lines += ["", ui("batch_failed", lang)]
-        for failure in outcome.failures:
-            first = failure.problems[0].render(lang) if failure.problems else failure.file
-            more = len(failure.problems) - 1
-            lines.append(f"  {terminal(first)}" + (f" ({ui('batch_more_problems', lang, count=more)})" if more else ""))
-    if skipped:
-        lines += ["", ui("batch_skipped", lang)]
-        lines += [f"  {terminal(s.render(lang))}" for s in skipped[:max_skipped]]
-        if len(skipped) > max_skipped:
-            lines.append("  " + ui("batch_more", lang, count=len(skipped) - max_skipped))
-    return "\n".join(lines) + "\n"

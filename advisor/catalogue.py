@@ -8,14 +8,11 @@ YAML parsed, for a faster start); ``--check`` exits 1 when any is stale.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from advisor import knowledge, rules
-from advisor.render.citations import shorts
 from advisor.rule_lookup import UnknownRule as UnknownRule
 from advisor.rule_lookup import find_rule as find_rule
 from advisor.rule_lookup import neutral
@@ -61,65 +58,6 @@ def entries(lang: str, family: str | None = None) -> list[Entry]:
     ]
 
 
-# --- rendering -------------------------------------------------------------------------------
-
-
-def render(items: list[Entry], fmt: str, lang: str) -> str:
-    if fmt == "json":
-        return json.dumps([_as_dict(e, lang) for e in items], ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return markdown_table(items, lang)
-    return _text(items, lang)
-
-
-def _as_dict(entry: Entry, lang: str) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "name": entry.name,
-        "severity": entry.severity,
-        "family": entry.family,
-        "family_name": label("family", entry.family, lang),
-        "step": entry.step,
-        "summary": entry.summary,
-        "sources": list(entry.sources),
-        "based_on": list(entry.based_on),
-    }
-
-
-def _text(items: list[Entry], lang: str) -> str:
-    lines: list[str] = []
-    family = None
-    name_width = max((len(e.name) for e in items), default=0)
-    for entry in items:
-        if entry.family != family:
-            family = entry.family
-            if lines:
-                lines.append("")
-            lines.append(f"{family}  {label('family', family, lang)}")
-        severity = label("severity", entry.severity, lang)
-        lines.append(f"  {entry.id}  {severity:<10} {entry.name:<{name_width}}  {entry.summary}")
-        lines.append(f"  {'':5}  {'':<10} {'':<{name_width}}  {ui('sources', lang)}: {shorts(entry.sources)}")
-    if not items:
-        lines.append(ui("no_rules", lang))
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def markdown_table(items: list[Entry], lang: str, link: bool = False) -> str:
-    head = [ui(k, lang) for k in ("col_rule", "col_name", "col_severity", "col_family", "col_summary", "sources")]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for e in items:
-        rule_id = f"[{e.id}](#{e.id.lower()})" if link else e.id
-        lines.append(
-            f"| {rule_id} | `{e.name}` | {label('severity', e.severity, lang)} | "
-            f"{label('family', e.family, lang)} | {_cell(e.summary)} | {_cell(shorts(e.sources))} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 # --- generated documentation -----------------------------------------------------------------
 
 DOC_FILES = {"rules.md": "en", "rules.id.md": "id"}
@@ -129,6 +67,7 @@ SCHEMA_FILE = "plan.schema.json"
 def rules_document(lang: str) -> str:
     """docs/rules.md (en) or docs/rules.id.md (id): the catalogue and every explanation."""
     from advisor import explain
+    from advisor.render import view
 
     parts = [
         f"# {ui('doc_title', lang)}",
@@ -140,11 +79,11 @@ def rules_document(lang: str) -> str:
         f"## {ui('doc_families', lang)}",
         "",
         family_table(lang),
-        markdown_table(entries(lang), lang, link=True),
+        view("catalogue", "markdown")(entries(lang), lang, link=True),
     ]
     for rule in rules.all_rules():
         details = rule_details(rule, lang)
-        parts.append(explain.render_markdown(explain.explanation(rule.id, lang), lang, level=2, details=details))
+        parts.append(view("explain", "markdown")(explain.explanation(rule.id, lang), lang, level=2, details=details))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -190,9 +129,10 @@ def generated_docs() -> dict[Path, str]:
     """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
     from advisor import schema
     from advisor.compiled import compiled_text
+    from advisor.render import view
 
     out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
-    out[DOCS_DIR / SCHEMA_FILE] = schema.render(schema.plan_schema("id"))
+    out[DOCS_DIR / SCHEMA_FILE] = view("schema", "json")(schema.plan_schema("id"))
     out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = compiled_text()
     return out
 

@@ -7,18 +7,11 @@ which does not depend on line numbers, so moving a section around is not a chang
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import click
 
 from advisor.findings import Finding, Review
-from advisor.render.report_data import score_items
-from advisor.render.safe import terminal
 from advisor.settings import Settings
-from advisor.texts import label, ui
 
 
 @dataclass(frozen=True)
@@ -55,82 +48,3 @@ def compare_files(old: Path, new: Path, settings: Settings | None = None) -> Rev
     from advisor import api
 
     return compare(*api.review_many([old, new], settings or Settings()))
-
-
-def _counts(review: Review, lang: str) -> str:
-    c = review.counts()
-    return ui("findings_count", lang, errors=c["error"], warnings=c["warning"], infos=c["info"])
-
-
-def render_text(rev: Revision, lang: str, color: bool = False) -> str:
-    def style(text: str, **kw: Any) -> str:
-        return click.style(text, **kw) if color else text
-
-    old_verdict = label("verdict", rev.old.verdict, lang)
-    new_verdict = label("verdict", rev.new.verdict, lang)
-    lines = [
-        style(f"{ui('diff_title', lang)}: {rev.old.file} → {rev.new.file}", bold=True),
-        f"{ui('verdict', lang)}: {old_verdict} → " + style(new_verdict, bold=True),
-        f"{ui('diff_findings', lang)}: {_counts(rev.old, lang)} → {_counts(rev.new, lang)}",
-    ]
-    changes = rev.score_changes()
-    if changes:
-        lines.append(f"{ui('diff_score', lang)}:")
-        # Names and order of knowledge/scoring.yaml, as in the check report.
-        for item in score_items(dict.fromkeys(changes, 0), lang):
-            before, after = changes[item.key]
-            change = f" ({after - before:+d})" if before is not None and after is not None else ""
-            lines.append(f"  {item.label}: {_num(before)} → {_num(after)}{change}")
-    groups = (
-        ("diff_fixed", rev.fixed, rev.old.file, "✓", "green"),
-        # "+", not the error glyph ✖: an introduced warning must not read as an error.
-        ("diff_introduced", rev.introduced, rev.new.file, "+", "red"),
-        ("diff_suppressed", rev.suppressed, rev.old.file, "~", "cyan"),
-        ("diff_remaining", rev.remaining, rev.new.file, "·", None),
-    )
-    for key, items, file, mark, colour in groups:
-        if not items and key == "diff_suppressed":
-            continue
-        lines += ["", style(f"{ui(key, lang)} ({len(items)})", bold=True)]
-        if not items:
-            lines.append(f"  {ui('diff_none', lang)}")
-        for f in items:
-            severity = label("severity", f.severity, lang)
-            title = terminal(f.text("title", lang))
-            lines.append(f"  {style(mark, fg=colour) if colour else mark} {f.rule_id}  {severity}: {title}")
-            lines.append(f"      {f.where(file)}" + (f"  {f.path}" if f.path else ""))
-    return "\n".join(lines) + "\n"
-
-
-def _num(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def render_json(rev: Revision, lang: str) -> str:
-    def items(findings: tuple[Finding, ...]) -> list[dict[str, Any]]:
-        return [
-            {
-                "key": f.key,
-                "rule": f.rule_id,
-                "severity": f.severity,
-                "title": f.text("title", lang),
-                "path": f.path,
-                "line": f.line,
-            }
-            for f in findings
-        ]
-
-    document = {
-        "old": {"file": rev.old.file, "verdict": rev.old.verdict, "counts": rev.old.counts(), "scores": rev.old.scores},
-        "new": {"file": rev.new.file, "verdict": rev.new.verdict, "counts": rev.new.counts(), "scores": rev.new.scores},
-        "lang": lang,
-        "score_changes": {
-            name: {"old": a, "new": b, "change": (b - a) if a is not None and b is not None else None}
-            for name, (a, b) in rev.score_changes().items()
-        },
-        "fixed": items(rev.fixed),
-        "introduced": items(rev.introduced),
-        "suppressed": items(rev.suppressed),
-        "remaining": items(rev.remaining),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

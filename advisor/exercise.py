@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advisor import knowledge, rules
-from advisor.catalogue import UnknownRule, find_rule, summary
-from advisor.findings import Finding, Review
-from advisor.render.safe import terminal
+from advisor.catalogue import UnknownRule, find_rule
+from advisor.findings import Review
 from advisor.rules.base import SEVERITY_RANK
-from advisor.terminal import display_name, one_line
-from advisor.texts import label, ui
+from advisor.terminal import display_name
 
 EXERCISES_DIR = knowledge.knowledge_path("exercises")
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx", ".xlsm")
@@ -57,6 +55,11 @@ def expected(review: Review, min_severity: str) -> tuple[str, ...]:
     ``min_severity``."""
     limit = SEVERITY_RANK[min_severity]
     return tuple(sorted({f.rule_id for f in review.active() if SEVERITY_RANK[f.severity] <= limit}))
+
+
+def names(folder: Path) -> tuple[str, ...]:
+    """The exercise plans by name (what ``--plan`` accepts), not by where they are installed."""
+    return tuple(display_name(path.relative_to(folder)) for path in discover(folder))
 
 
 def choices() -> tuple[str, ...]:
@@ -161,75 +164,3 @@ def plan_text(path: Path, lang: str) -> str:
 
     data = api.load(path, Settings(lang=lang)).data
     return to_yaml(data, key_language(read_plan(path, display_name(path))))
-
-
-def render_plan(path: Path, text: str, lang: str) -> str:
-    lines = [one_line(ui("exercise_intro", lang, file=display_name(path.name))), ""]
-    lines += [f"{n:>4} | {terminal(line, 200)}" for n, line in enumerate(text.splitlines(), 1)]
-    return "\n".join(lines) + "\n"
-
-
-def render_list(folder: Path) -> str:
-    """The exercise plans by name (what ``--plan`` accepts), not by where they are installed."""
-    return "".join(display_name(path.relative_to(folder)) + "\n" for path in discover(folder))
-
-
-def render_choices(lang: str) -> str:
-    lines = [ui("exercise_catalogue", lang)]
-    family = None
-    for number, rule_id in enumerate(choices(), 1):
-        rule = rules.get(rule_id)
-        if rule.family != family:
-            family = rule.family
-            lines.append(f"  {label('family', family, lang)}")
-        lines.append(f"  {number:>3}. {rule.id}  {summary(rule, lang)}")
-    return "\n".join(lines) + "\n"
-
-
-def _first(review: Review, rule_id: str) -> list[Finding]:
-    return [f for f in review.active() if f.rule_id == rule_id]
-
-
-def render_result(result: Score, review: Review, lang: str) -> str:
-    lines = [
-        ui(
-            "exercise_score",
-            lang,
-            hits=len(result.hits),
-            expected=len(result.expected),
-            false_alarms=len(result.false_alarms),
-        ),
-        "",
-    ]
-    if result.hits:
-        lines.append(ui("exercise_hits", lang))
-        named_as = {expected: answer for answer, expected in result.near}
-        for r in result.hits:
-            line = f"  ✓ {r}  {terminal(_first(review, r)[0].text('title', lang))}"
-            if r in named_as:
-                line += "  " + ui("exercise_named_as", lang, answer=named_as[r])
-            lines.append(line)
-        lines.append("")
-    if result.misses:
-        lines.append(ui("exercise_misses", lang))
-        for rule_id in result.misses:
-            found = _first(review, rule_id)
-            lines.append(f"  ✗ {rule_id}  {terminal(found[0].text('title', lang))}")
-            for f in found:
-                lines.append(f"      {ui('line', lang)} {f.line}" + (f" ({f.path})" if f.path else ""))
-            lines.append(f"      {terminal(found[0].text('message', lang))}")
-            lines.append(f"      {ui('why', lang)}: {found[0].text('why', lang)}")
-            lines.append(f"      → {terminal(found[0].text('recommendation', lang))}")
-        lines.append("")
-    if result.minor:
-        lines.append(ui("exercise_minor", lang))
-        lines += [f"  · {r}  {summary(rules.get(r), lang)}" for r in result.minor]
-        lines.append("")
-    if result.false_alarms:
-        lines.append(ui("exercise_false_alarms", lang))
-        lines += [f"  ? {r}  {summary(rules.get(r), lang)}" for r in result.false_alarms]
-        lines.append("")
-    if not result.misses and not result.false_alarms:
-        lines += [ui("exercise_perfect", lang), ""]
-    lines.append(ui("exercise_more", lang))
-    return "\n".join(lines) + "\n"

@@ -8,29 +8,7 @@ from typing import Any
 
 from advisor import knowledge
 from advisor.rules.base import SEVERITY_RANK
-from advisor.texts import fill, label
-
-# Message parameters whose values are codes shown by their display name.
-_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
-
-
-def _joined(words: list[str], lang: str) -> str:
-    """``a, b dan c`` / ``a, b and c``."""
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {'dan' if lang == 'id' else 'and'} {words[-1]}"
-
-
-# Parameters holding several codes, comma-separated.
-_LABELLED_LISTS = {
-    "top_of": "resource",
-    "missing_safeguards": "safeguard",
-    "present_safeguards": "safeguard",
-    "missing_parts": "indicator_part",
-    "missing_comm": "communication_part",
-    "missing_clauses": "clause",
-    "missing_budget": "budget_part",
-}
+from advisor.texts import fill, labelled_params
 
 
 @dataclass(frozen=True)
@@ -56,9 +34,15 @@ class Finding:
     sheet: str | None = None
     cell: str | None = None
     excerpt: tuple[str, ...] = field(default=(), compare=False)
+    # In a text file: the plan's own lines around the finding's line, numbered, as the review
+    # read them (a report that quotes the plan never reads the file again).
+    lines: tuple[tuple[int, str], ...] = field(default=(), compare=False)
     # The language of the plan's keys ("id" for `mitra`, "en" for `partners`): the texts name
     # keys as the plan writes them (advisor/plan_keys.py). None leaves the texts as written.
     key_lang: str | None = field(default=None, compare=False)
+    # The reasoning behind the finding (``check --explain``), made from ``facts`` by
+    # :func:`advisor.explain.traced` before the report is rendered.
+    trace: Trace | None = field(default=None, compare=False)
 
     def where(self, file: str) -> str:
         """``file:line:col``, or ``file:Sheet!C5`` in a workbook."""
@@ -115,7 +99,7 @@ _PARTS = ("title", "message", "recommendation", "why")
 @lru_cache(maxsize=4096)
 def _texts(rule_id: str, lang: str, params: tuple[tuple[str, Any], ...], _types: tuple[type, ...]) -> dict[str, str]:
     entry = knowledge.rule_texts()[rule_id]
-    labelled = _labelled(params, lang)
+    labelled = labelled_params(params, lang)
     out = {}
     for part in _PARTS:
         text = getattr(entry, part)
@@ -123,15 +107,34 @@ def _texts(rule_id: str, lang: str, params: tuple[tuple[str, Any], ...], _types:
     return out
 
 
-def _labelled(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
-    out = {}
-    for key, value in params:
-        group = _LABELLED_PARAMS.get(key)
-        if key in _LABELLED_LISTS and isinstance(value, str):
-            out[key] = _joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
-        else:
-            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
-    return out
+@dataclass(frozen=True)
+class TracedFact:
+    """One fact a rule matched, as ``check --explain`` shows it: the attributes the rule's
+    conditions test, and the evidence of the text readings it carries."""
+
+    name: Any  # the fact's id, else its alias in the rule
+    source_rule: Any  # the rule that derived it; None for a fact of the plan
+    path: Any
+    tested: tuple[tuple[str, Any], ...]
+    readings: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class TracedSource:
+    """A finding a derived conclusion rests on: ``finding`` None when it is not in the review
+    (suppressed or not selected), ``trace`` None where the chain is cut."""
+
+    key: str
+    finding: Finding | None
+    trace: Trace | None
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Why a finding was made: the facts its rule matched and the findings it was drawn from."""
+
+    facts: tuple[TracedFact, ...]
+    sources: tuple[TracedSource, ...]
 
 
 @dataclass(frozen=True)

@@ -483,6 +483,25 @@ def forms() -> Forms:
     return _checked(Forms, _read("forms.yaml"), "forms.yaml")
 
 
+@_strict
+class CoverageLevel:
+    level: int
+    pillar: str | None = None  # for a rule always about one pillar; else the finding's `pillar`
+
+
+@_strict
+class Coverage:
+    """Pentahelix coverage by pillar in the HTML report (knowledge/coverage.yaml)."""
+
+    full: int
+    rules: dict[str, CoverageLevel]
+
+
+@cache
+def coverage() -> Coverage:
+    return _checked(Coverage, _read("coverage.yaml"), "coverage.yaml")
+
+
 @cache
 def scoring() -> Scoring:
     return _checked(Scoring, _read("scoring.yaml"), "scoring.yaml")

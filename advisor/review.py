@@ -125,6 +125,7 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
     by_rule: dict[str, list[str]] = {}
     for firing in reported:
         by_rule.setdefault(firing.rule.id, []).append(f"{firing.rule.id}:{firing.subject['id']}")
+    text_lines = vplan.text.splitlines() if vplan.sheets is None else []
     out = []
     for firing in reported:
         rule, subject = firing.rule, firing.subject
@@ -141,6 +142,8 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
             where = vplan.sheets.place(vplan.file, line, col)
             # A whole-plan finding stands at the first sheet's top, which has no row to quote.
             sheet, cell, excerpt = where.sheet, where.cell, vplan.sheets.excerpt(line) if path else ()
+        # A finding about the whole plan (no path) has no line of its own to quote.
+        quoted = _around(text_lines, line) if path else ()
         out.append(
             Finding(
                 rule_id=rule.id,
@@ -159,10 +162,18 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
                 sheet=sheet,
                 cell=cell,
                 excerpt=excerpt,
+                lines=quoted,
                 key_lang="id" if vplan.indonesian_keys else "en",
             )
         )
     return tuple(sorted(out, key=Finding.sort_key))
+
+
+def _around(lines: list[str], line: int) -> tuple[tuple[int, str], ...]:
+    """The numbered lines before, at and after ``line``; nothing for a line the text lacks."""
+    if not 1 <= line <= len(lines):
+        return ()
+    return tuple((n, lines[n - 1]) for n in range(max(1, line - 1), min(len(lines), line + 1) + 1))
 
 
 # Parameters that name the finding's subject rather than quote the field at fault.

@@ -10,7 +10,6 @@ With it, the YAML language server validates and completes a plan as it is typed.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from typing import Any
 
@@ -115,7 +114,3 @@ def plan_schema(lang: str = "id") -> dict[str, Any]:
         **raw,
         "$defs": dict(sorted(defs.items())),
     }
-
-
-def render(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

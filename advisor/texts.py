@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -99,7 +100,83 @@ def ui(key: str, lang: str, **params: Any) -> str:
     return fill(knowledge.ui_texts()[key].get(lang), params)
 
 
+def joined(words: Sequence[str], lang: str) -> str:
+    """``a, b dan c`` / ``a, b and c``."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {ui('word_and', lang)} {words[-1]}"
+
+
+def alternatives(words: Sequence[str], lang: str) -> str:
+    """``a atau b atau c`` / ``a or b or c``."""
+    return f" {ui('word_or', lang)} ".join(words)
+
+
 def label(group: str, key: str, lang: str) -> str:
     """Display name of an enumerated value, or the value itself when it has none."""
     entry = knowledge.labels().get(group, {}).get(key)
     return entry.get(lang) if entry else key
+
+
+# The names knowledge gives its own entries (planning steps, score dimensions, pillars): one place
+# to ask for them, so that every view names a thing alike.
+
+
+def step_name(step: str, lang: str) -> str:
+    """A planning step's name (knowledge/steps.yaml); "other" for a step it does not know."""
+    known = knowledge.steps().get(step)
+    return known.label.get(lang) if known else ui("step_other", lang)
+
+
+def step_heading(step: str, lang: str) -> str:
+    """A planning step numbered as a plan is written (``2. Peran dan tanggung jawab``)."""
+    known = knowledge.steps().get(step)
+    return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
+
+
+def dimension_label(key: str, lang: str) -> str:
+    """A score dimension's name (knowledge/scoring.yaml), or its key when it has none."""
+    known = knowledge.scoring().dimensions.get(key)
+    return known.label.get(lang) if known else key
+
+
+def scores_heading(lang: str) -> str:
+    return knowledge.scoring().heading.get(lang)
+
+
+def scores_explanation(lang: str) -> str:
+    """How the scores are computed, with the weights filled in."""
+    config = knowledge.scoring()
+    return fill(config.explanation.get(lang), config.weights)
+
+
+def pillar_label(pillar: str, lang: str) -> str:
+    """A pillar's name (knowledge/pillars.yaml), or its key when it has none."""
+    known = knowledge.pillars().get(pillar)
+    return known.label.get(lang) if known else pillar
+
+
+# A rule's message parameters that hold codes, shown by their display name: one code (the label
+# group it is named from), or several codes comma-separated ("missing_parts": "target,baseline").
+_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
+_LABELLED_LISTS = {
+    "top_of": "resource",
+    "missing_safeguards": "safeguard",
+    "present_safeguards": "safeguard",
+    "missing_parts": "indicator_part",
+    "missing_comm": "communication_part",
+    "missing_clauses": "clause",
+    "missing_budget": "budget_part",
+}
+
+
+def labelled_params(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str, Any]:
+    """A finding's parameters ready to fill its texts: codes replaced by their names in ``lang``."""
+    out = {}
+    for key, value in params:
+        group = _LABELLED_PARAMS.get(key)
+        if key in _LABELLED_LISTS and isinstance(value, str):
+            out[key] = joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
+        else:
+            out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+    return out

@@ -47,6 +47,9 @@ class ValidatedPlan:
     # says, not the English field names behind it.
     raw_paths: dict[Key, Key] = field(default_factory=dict)
     indonesian_keys: bool = False
+    # A text file's own text (advisor.loader.Document.text): the review takes from it the lines
+    # a report quotes, so that no report reads the file again.
+    text: str = field(default="", repr=False, compare=False)
 
     def position(self, key: Key) -> Position:
         return self.positions.get(nearest(key, self.positions), (1, 1))
@@ -146,6 +149,7 @@ def _validate_as_written(doc: Document, lang: str) -> ValidatedPlan | None:
         sheets=doc.sheets,
         notes=doc.notes,
         indonesian_keys=normaliser.indonesian,
+        text=doc.text,
     )
 
 
@@ -172,6 +176,7 @@ def _validate_normalised(doc: Document, lang: str) -> ValidatedPlan:
         notes=doc.notes,
         raw_paths=normaliser.written_paths,
         indonesian_keys=normaliser.indonesian,
+        text=doc.text,
     )
 
 

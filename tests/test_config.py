@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.config import ConfigError, find_config, load_config, run_options
+from advisor.render.problem import render as render_problem
 from advisor.settings import Settings
 from tests.conftest import review_data
 from tests.test_suppress import PLAN
@@ -91,7 +92,7 @@ def test_a_bad_config_is_an_error_naming_file_and_line(
         load_config(path)
     problem = caught.value.problems[0]
     assert (problem.code, problem.line, problem.path) == (code, line, where)
-    assert problem.render("en").startswith(f"{path}:{line}")
+    assert render_problem(problem, "en").startswith(f"{path}:{line}")
 
 
 def test_a_bad_config_exits_2_with_a_clear_message(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from advisor.render.problem import render as render_problem
 from tests.conftest import EXAMPLES
 
 SCRIPT = """
@@ -114,4 +115,4 @@ def test_no_worker_process_is_every_file_failed_not_a_traceback(folder: Path, mo
     targets = batch.discover([folder]).targets
     outcome = batch.run(targets, jobs=2)
     assert outcome.reviews == () and len(outcome.failures) == 3
-    assert "Resource temporarily unavailable" in outcome.failures[0].problems[0].render("en")
+    assert "Resource temporarily unavailable" in render_problem(outcome.failures[0].problems[0], "en")

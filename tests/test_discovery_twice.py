@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from advisor.batch import discover
+from advisor.render.batch_summary import skipped_line
 from tests.conftest import EXAMPLES
 
 
@@ -39,4 +40,4 @@ def test_a_path_longer_than_path_max_is_skipped_with_its_reason(tmp_path: Path) 
     found = discover([folder])
     assert found.targets == ()
     assert [s.reason for s in found.skipped] == ["unreadable"]
-    assert "File name too long" in found.skipped[0].render("en")
+    assert "File name too long" in skipped_line(found.skipped[0], "en")

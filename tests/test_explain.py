@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from advisor import explain, knowledge, rules
 from advisor.cli import main
+from advisor.render import explain as render_explain
 from advisor.settings import Settings
 from tests.conftest import review_data
 
@@ -34,7 +35,7 @@ def test_every_rule_has_an_explanation_with_a_bad_and_a_fixed_example(rule, lang
     assert [key for key, _ in ex.sources] == list(rule.sources)
     for key, citation in ex.sources:
         assert citation == knowledge.sources()[key].citation
-    text = explain.render_text(ex, lang)
+    text = render_explain.render_text(ex, lang)
     assert ex.bad.case in text and ex.fixed.case in text
     assert ex.bad.findings[0].text("message", lang) in " ".join(text.split())
 
@@ -48,7 +49,7 @@ def test_examples_are_the_rule_cases() -> None:
 
 
 def test_fixed_example_is_shown_as_changes_to_the_bad_one() -> None:
-    assert explain.diff_lines("a: 1\nb: 2\n", "a: 1\nb: 3\nc: 4\n") == ["  a: 1", "- b: 2", "+ b: 3", "+ c: 4"]
+    assert render_explain.diff_lines("a: 1\nb: 2\n", "a: 1\nb: 3\nc: 4\n") == ["  a: 1", "- b: 2", "+ b: 3", "+ c: 4"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -109,7 +110,7 @@ def test_check_explain_shows_the_chain_of_a_derived_conclusion(rule, tmp_path: P
     result = run("check", str(plan), "--explain", "--lang", "en")
     review = review_data(_fires_plan(rule.id), Settings(keep_facts=True))  # as check --explain reviews
     finding = next(f for f in review.findings if f.rule_id == rule.id)
-    lines = explain.trace_lines(finding, review, "en")
+    lines = render_explain.trace_lines(explain.trace(finding, review), "en")
     assert any("derived fact" in line for line in lines)
     sources = [line.split("← ", 1)[1].split()[0] for line in lines if "← " in line]
     assert sources and set(sources) <= set(rule.based_on)

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli import main
+from advisor.render.problem import render as render_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -178,7 +179,7 @@ def test_a_rule_is_suppressed_for_one_subject_only() -> None:
     # A subject the rule finds nothing about is a notice naming it, not a silent no-op.
     typo = review_data({**plan, "pengecualian": [{**entry, "subjek": "dlkh"}]})
     assert [n.code for n in typo.notices] == ["suppression_unused_subject"]
-    assert "`dlkh`" in typo.notices[0].render("en")
+    assert "`dlkh`" in render_problem(typo.notices[0], "en")
     assert [f.subject for f in typo.findings if f.suppressed] == []
     # The whole plan's suppression still covers every subject.
     whole = review_data({**plan, "pengecualian": [{"aturan": "RL002", "alasan": "diterima"}]})
@@ -453,6 +454,7 @@ def _review_with(*rule_ids: str):
 
 def test_training_scores_by_the_problem_not_the_exact_code() -> None:
     from advisor import exercise
+    from advisor.render import exercise as render_exercise
 
     # IN010 (a target pointing the wrong way) named as IN015 (an incomplete indicator): one
     # indicator problem of the same step. IN001 is an old id of IN015 (issue 14's merge).
@@ -466,9 +468,9 @@ def test_training_scores_by_the_problem_not_the_exact_code() -> None:
     # A code of another concept stays a false alarm.
     other = exercise.score(["PH001"], review)
     assert other.hits == () and other.false_alarms == ("PH001",)
-    text = exercise.render_result(near, review, "en")
+    text = render_exercise.render_result(near, review, "en")
     assert "(you named it IN015: the same problem)" in text
-    assert "recall" not in text.lower() and "presisi" not in exercise.render_result(near, review, "id")
+    assert "recall" not in text.lower() and "presisi" not in render_exercise.render_result(near, review, "id")
 
 
 def test_training_list_prints_names_and_plan_accepts_them() -> None:

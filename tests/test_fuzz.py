@@ -23,6 +23,7 @@ from advisor import knowledge
 from advisor.loader import decode, parse_text
 from advisor.model import ENUM_FIELDS, SECTION_NAMES, Plan
 from advisor.problems import InputError, parse_path
+from advisor.render.problem import render as render_problem
 from advisor.review import review_plan
 from advisor.validate import _model_of, validate_document
 from tests.conftest import EXAMPLES
@@ -161,7 +162,7 @@ def test_random_plan_shaped_documents(plan: dict[str, Any], as_json: bool) -> No
             assert problem.file == name
             assert problem.line is not None and 1 <= problem.line <= lines, problem
             for lang in ("id", "en"):
-                assert problem.render(lang).startswith(f"{name}:{problem.line}")
+                assert render_problem(problem, lang).startswith(f"{name}:{problem.line}")
         return
     for finding in review.findings:
         # A finding's path is the plan's own (its keys as written), so it resolves in the file.
@@ -270,8 +271,8 @@ def test_the_loader_on_yaml_token_soup(tokens: list[str], encoding: str) -> None
     except InputError as err:
         assert err.problems
         for problem in err.problems:
-            problem.render("id")
-            problem.render("en")
+            render_problem(problem, "id")
+            render_problem(problem, "en")
         return
     assert isinstance(doc.data, dict)
     try:

@@ -23,6 +23,7 @@ from advisor.findings import Outcome
 from advisor.loader import DEFAULT_MAX_BYTES, MAX_DEPTH, MAX_NODES, load_file
 from advisor.problems import InputError
 from advisor.render import renderer
+from advisor.render.problem import render as render_problem
 from advisor.review import review_file
 from advisor.settings import Settings
 from tests.conftest import EXAMPLES
@@ -107,7 +108,7 @@ def test_the_loader_names_the_problem_and_its_place(tmp_path: Path, case: Case) 
     assert first.line == case.line
     for problem in err.value.problems:
         for lang in ("id", "en"):
-            text = problem.render(lang)
+            text = render_problem(problem, lang)
             assert text.startswith(case.name + (f":{problem.line}" if problem.line else ":"))
             assert "\n" not in text and "{" not in text.split(": ", 1)[1][:1]
     assert not marker.exists(), "a YAML tag must never run code"
@@ -203,7 +204,7 @@ def test_an_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.Monkey
         load_file(path, "rahasia.yaml")
     problem = err.value.problems[0]
     assert problem.code == "unreadable"
-    assert problem.render("en") == "rahasia.yaml: the file cannot be read (permission denied)"
+    assert render_problem(problem, "en") == "rahasia.yaml: the file cannot be read (permission denied)"
 
 
 # --- encodings ----------------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def test_the_default_size_limit_is_a_few_megabytes_and_configurable(tmp_path: Pa
         review_file(big, display="besar.yaml")
     problem = err.value.problems[0]
     assert problem.code == "too_large" and problem.params["limit"] == DEFAULT_MAX_BYTES
-    assert "--max-bytes" in problem.render("en") and "--max-bytes" in problem.render("id")
+    assert "--max-bytes" in render_problem(problem, "en") and "--max-bytes" in render_problem(problem, "id")
     # a larger limit lets it through; a smaller one refuses a normal plan
     assert review_file(big, Settings(max_bytes=big.stat().st_size)).title == "Forum desa"
     small = tmp_path / "kecil.yaml"

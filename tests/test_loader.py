@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from advisor.cli import main
 from advisor.loader import MAX_NODES, load_file, parse_text
 from advisor.problems import InputError, Problem
+from advisor.render.problem import render as render_problem
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]+\}")
 JSON_PLAN = '{\n  "title": "A",\n  "partners": [\n    {"id": "a", "pillar": "media"}\n  ]\n}\n'
@@ -29,7 +30,7 @@ def problems_of(path: Path, **kw) -> list[Problem]:
 
 def assert_readable(problem: Problem, file: Path) -> None:
     """Both languages give a one-line message that names the file and has no unfilled slot."""
-    texts = {lang: problem.render(lang) for lang in ("id", "en")}
+    texts = {lang: render_problem(problem, lang) for lang in ("id", "en")}
     assert texts["id"] != texts["en"]
     for text in texts.values():
         assert text.startswith(str(file)), text
@@ -271,8 +272,8 @@ def test_yaml_syntax_errors_are_explained_in_plain_words(text: str, line: int, i
         parse_text(text, "rencana.yaml")
     problem = caught.value.problems[0]
     assert problem.code == "yaml_syntax" and problem.line == line
-    assert indonesian in problem.render("id")
-    assert english in problem.render("en")
+    assert indonesian in render_problem(problem, "id")
+    assert english in render_problem(problem, "en")
 
 
 @pytest.mark.parametrize(
@@ -288,7 +289,7 @@ def test_json_syntax_errors_are_explained_in_plain_words(text: str, indonesian: 
         parse_text(text, "rencana.json", is_json=True)
     problem = caught.value.problems[0]
     assert problem.code == "json_syntax" and problem.line == 1
-    assert indonesian in problem.render("id") and english in problem.render("en")
+    assert indonesian in render_problem(problem, "id") and english in render_problem(problem, "en")
 
 
 @pytest.mark.skipif(sys.version_info < (3, 13), reason="Python 3.13 names a trailing comma; before, 'Expecting value'")
@@ -296,8 +297,8 @@ def test_json_syntax_errors_are_explained_in_plain_words(text: str, indonesian: 
 def test_trailing_comma_is_named_from_python_3_13(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_text(text, "rencana.json", is_json=True)
-    assert "hapus koma setelah isian terakhir" in caught.value.problems[0].render("id")
-    assert "remove the comma after the last value" in caught.value.problems[0].render("en")
+    assert "hapus koma setelah isian terakhir" in render_problem(caught.value.problems[0], "id")
+    assert "remove the comma after the last value" in render_problem(caught.value.problems[0], "en")
 
 
 def test_texts_with_braces_of_their_own_render() -> None:

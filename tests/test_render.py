@@ -212,11 +212,20 @@ def test_html_is_self_contained() -> None:
     assert "<svg" in text and "@media print" in text and 'name="viewport"' in text
 
 
-def test_html_quotes_the_plan_lines_and_survives_an_unreadable_file() -> None:
+def test_html_quotes_the_plan_lines_from_the_loaded_document() -> None:
     text = renderer("html")(outcome_of("flawed.yaml"), None)
     assert 'class="target"><span class="n">' in text
-    gone = review_data({"title": "T", "partners": [{"id": "a", "pillar": "government"}]})
-    text = renderer("html")(Outcome((gone,)), None)  # "case.yaml" does not exist
+    # Reviewed from text with no file behind it ("case.yaml" does not exist): the lines are
+    # those the review read, kept in its findings.
+    plan = {"title": "T", "partners": [{"id": "a", "pillar": "government"}]}
+    review = review_data(plan)
+    placed = [f for f in review.findings if f.path]
+    assert placed and all(f.lines for f in placed)
+    text = renderer("html")(Outcome((review,)), None)
+    assert 'class="quote"' in text and "pillar: government" in text
+    # A finding that carries no lines is shown without a quote.
+    bare = replace(review, findings=tuple(replace(f, lines=()) for f in review.findings))
+    text = renderer("html")(Outcome((bare,)), None)
     assert 'class="quote"' not in text and "<svg" in text
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from advisor.cli import main
 from advisor.problems import InputError
+from advisor.render.problem import render as render_problem
 from advisor.settings import Settings
 from tests.conftest import review_data
 
@@ -55,7 +56,7 @@ def test_an_unused_suppression_is_a_notice_with_its_line() -> None:
     notice = review.notices[0]
     assert notice.path == "suppress[0].rule"
     assert notice.line and notice.line > 1
-    assert "PH002" in notice.render("en") and "PH002" in notice.render("id")
+    assert "PH002" in render_problem(notice, "en") and "PH002" in render_problem(notice, "id")
     # ... and it changes nothing else
     assert [f.key for f in review.active()] == [f.key for f in review_data(PLAN).active()]
 
@@ -63,7 +64,7 @@ def test_an_unused_suppression_is_a_notice_with_its_line() -> None:
 def test_a_suppression_naming_no_rule_is_a_notice_with_a_suggestion() -> None:
     review = review_data({**PLAN, "suppress": [{"rule": "PH0O1", "reason": "salah ketik"}]})
     assert [n.code for n in review.notices] == ["suppression_unknown_rule"]
-    assert "PH001?" in review.notices[0].render("en")
+    assert "PH001?" in render_problem(review.notices[0], "en")
 
 
 def test_a_reason_is_required() -> None:

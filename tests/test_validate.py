@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from advisor.cli import main
 from advisor.loader import parse_text
 from advisor.problems import InputError, Problem
+from advisor.render.problem import render as render_problem
 from advisor.validate import ValidatedPlan, validate_document
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_]+\}")
@@ -56,13 +57,13 @@ def problems(text: str, lang: str = "id") -> list[Problem]:
             validate(text, language)
         found[language] = info.value.problems
         for problem in found[language]:
-            rendered = problem.render(language)
+            rendered = render_problem(problem, language)
             assert rendered.startswith(f"plan.yaml:{problem.line}:"), rendered
             assert not PLACEHOLDER.search(rendered), rendered
             assert rendered.split(": ", 2)[-1].strip()
     assert [(p.code, p.line, p.path) for p in found["id"]] == [(p.code, p.line, p.path) for p in found["en"]]
     for ours, theirs in zip(found["id"], found["en"], strict=True):
-        assert ours.render("id") != theirs.render("en")
+        assert render_problem(ours, "id") != render_problem(theirs, "en")
     return found[lang]
 
 
@@ -124,9 +125,9 @@ def test_unknown_pillar_suggests_the_right_one() -> None:
     assert problem.code == "unknown_value"
     assert problem.line == line_of(text, "goverment")
     assert problem.path == "partners[0].pillar"
-    assert "did you mean `government`?" in problem.render("en")
+    assert "did you mean `government`?" in render_problem(problem, "en")
     (problem,) = problems(text, "id")
-    assert "maksud Anda `government`?" in problem.render("id")
+    assert "maksud Anda `government`?" in render_problem(problem, "id")
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
@@ -134,7 +135,7 @@ def test_unknown_key_suggests_the_right_one() -> None:
     (problem,) = problems(text, "en")
     assert problem.code == "unknown_key"
     assert problem.line == line_of(text, "indicatros:")
-    assert "`indicators`" in problem.render("en")
+    assert "`indicators`" in render_problem(problem, "en")
 
 
 def test_unknown_nested_key_without_a_close_match_lists_the_known_keys() -> None:
@@ -142,7 +143,7 @@ def test_unknown_nested_key_without_a_close_match_lists_the_known_keys() -> None
     (problem,) = problems(text, "en")
     assert problem.code == "unknown_key"
     assert problem.path == "partners[1].anggaran_rahasia"
-    assert "known keys:" in problem.render("en") and "responsibilities" in problem.render("en")
+    assert "known keys:" in render_problem(problem, "en") and "responsibilities" in render_problem(problem, "en")
 
 
 def test_an_english_key_and_its_indonesian_alias_together_are_a_duplicate() -> None:
@@ -178,10 +179,10 @@ def test_wrong_types_name_the_place_and_what_was_expected(old: str, new: str, pa
     assert old in GOOD
     text = GOOD.replace(old, new)
     found = problems(text, "en")
-    assert [p.path for p in found] == [path], [p.render("en") for p in found]
+    assert [p.path for p in found] == [path], [render_problem(p, "en") for p in found]
     problem = found[0]
     assert problem.code in ("wrong_type", "unknown_value")
-    assert expected_en in problem.render("en")
+    assert expected_en in render_problem(problem, "en")
     assert problem.line == line_of(text, new.strip().splitlines()[-1].strip())
 
 
@@ -189,7 +190,7 @@ def test_a_date_that_does_not_exist_is_placed_on_its_line() -> None:
     text = GOOD.replace("start: 2025-01-01", "start: 2025-02-30")
     (problem,) = problems(text, "en")
     assert problem.line == 3
-    assert "YYYY-MM-DD" in problem.render("en")
+    assert "YYYY-MM-DD" in render_problem(problem, "en")
 
 
 def test_missing_title_and_empty_partners() -> None:
@@ -199,7 +200,7 @@ def test_missing_title_and_empty_partners() -> None:
     assert codes == {"title": "missing_field", "partners": "wrong_type"}
     partners = next(p for p in found if p.path == "partners")
     assert partners.line == 2
-    assert "non-empty" in partners.render("en")
+    assert "non-empty" in render_problem(partners, "en")
 
 
 def test_missing_partner_id_and_pillar() -> None:
@@ -227,14 +228,14 @@ def test_dangling_references_are_reported_with_their_line(old: str, new: str, pa
     assert problem.path == path
     assert problem.line == line_of(text, new)
     value = new.split(": ", 1)[1].strip("[]")
-    assert f"`{value}`" in problem.render("en") and f"`{value}`" in problem.render("id")
+    assert f"`{value}`" in render_problem(problem, "en") and f"`{value}`" in render_problem(problem, "id")
 
 
 def test_a_dangling_reference_suggests_a_close_id() -> None:
     (problem,) = problems(GOOD.replace("lead: pemkab", "lead: pemkb"), "en")
-    assert "did you mean `pemkab`?" in problem.render("en")
+    assert "did you mean `pemkab`?" in render_problem(problem, "en")
     (problem,) = problems(GOOD.replace("lead: pemkab", "lead: pemkb"), "id")
-    assert "maksud Anda `pemkab`?" in problem.render("id")
+    assert "maksud Anda `pemkab`?" in render_problem(problem, "id")
 
 
 def test_duplicate_ids_point_at_the_first_one() -> None:
@@ -246,7 +247,7 @@ def test_duplicate_ids_point_at_the_first_one() -> None:
     assert problem.code == "duplicate_id"
     assert problem.line == line_of(text, "- id: pemkab", 2)
     assert problem.params["first_line"] == line_of(text, "- id: pemkab", 1)
-    assert f"line {line_of(text, '- id: pemkab', 1)}" in problem.render("en")
+    assert f"line {line_of(text, '- id: pemkab', 1)}" in render_problem(problem, "en")
 
 
 def test_every_problem_is_reported_not_only_the_first() -> None:
@@ -296,8 +297,8 @@ def test_a_problem_renders_wholly_in_either_language() -> None:
     )
     with pytest.raises(InputError) as caught:
         validate_document(parse_text(text, "p.yaml"), "id")
-    english = "\n".join(p.render("en") for p in caught.value.problems)
-    indonesian = "\n".join(p.render("id") for p in caught.value.problems)
+    english = "\n".join(render_problem(p, "en") for p in caught.value.problems)
+    indonesian = "\n".join(render_problem(p, "id") for p in caught.value.problems)
     assert "did you mean `indicators`?" in english and "did you mean `government`?" in english
     assert "expected a list" in english
     for word in ("maksud Anda", "daftar", " atau ", "mitra"):
@@ -312,8 +313,10 @@ def test_a_reference_with_no_close_match_lists_what_is_declared() -> None:
     with pytest.raises(InputError) as caught:
         validate_document(parse_text(text, "p.yaml"))
     [problem] = caught.value.problems
-    assert problem.render("en").endswith("refers to a partner that is not declared; declared: `pemkab`, `unud`")
-    assert problem.render("id").endswith("yang dideklarasikan: `pemkab`, `unud`")
+    assert render_problem(problem, "en").endswith(
+        "refers to a partner that is not declared; declared: `pemkab`, `unud`"
+    )
+    assert render_problem(problem, "id").endswith("yang dideklarasikan: `pemkab`, `unud`")
 
 
 @pytest.mark.parametrize(("declared", "expected"), [("en", "unknown pillar"), ("id", "tidak dikenal untuk pillar")])

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from advisor import api
-from advisor.api import discover, summary
+from advisor.api import discover
 from advisor.cli.common import EXIT_INPUT, use_color
 from advisor.cli.reports import (
     EXIT_CODES,
@@ -26,7 +26,7 @@ from advisor.cli.verbose import explain_groups
 from advisor.findings import Outcome
 from advisor.output import STDOUT_NAMES
 from advisor.problems import InputError
-from advisor.render import renderer, review_lang
+from advisor.render import renderer, review_lang, view
 from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
@@ -72,7 +72,7 @@ def batch(
         found = discover(dirs, run_opts.exclude, own=[Path(p) for p in own if p not in STDOUT_NAMES])
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(view("problem")(problem, lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
     plans = [t.path for t in found.targets]
     with config_errors(options):
@@ -89,7 +89,7 @@ def batch(
         shown = ", ".join(display_name(d) for d in dirs)
         click.echo(one_line(f"{shown}: {error_text('no_plans', lang, {})}"), err=True)
         if found.skipped and not quiet:
-            click.echo(summary(Outcome(()), found.skipped, lang), err=True, nl=False)
+            click.echo(view("batch-summary")(Outcome(()), found.skipped, lang), err=True, nl=False)
         raise SystemExit(EXIT_INPUT)
     known = None
     if baseline_path:
@@ -97,7 +97,7 @@ def batch(
             known = api.load_baseline(baseline_path)
         except InputError as err:
             for problem in err.problems:
-                click.echo(problem.render(lang), err=True)
+                click.echo(view("problem")(problem, lang), err=True)
             raise SystemExit(EXIT_INPUT) from None
 
     if params["verbose"]:
@@ -135,7 +135,7 @@ def batch(
     write_reports(outcome, pairs, report_lang)
     notes += [ui("report_written", lang, format=f, path=d.shown) for f, d in pairs if not d.is_stdout]
 
-    text = summary(outcome, found.skipped, lang, baseline=known is not None)
+    text = view("batch-summary")(outcome, found.skipped, lang, baseline=known is not None)
     if any(d.is_stdout for _, d in pairs):  # a report on standard output: the summary beside it
         if not quiet:
             click.echo(text, err=True, nl=False)

@@ -14,7 +14,7 @@ from advisor.cli.reports import EXIT_CODES, config_errors, options_of, parse_out
 from advisor.cli.stdin import STDIN, stdin_as_file
 from advisor.cli.verbose import explain_groups
 from advisor.problems import InputError
-from advisor.render import renderer, review_lang
+from advisor.render import renderer, review_lang, view
 from advisor.settings import Settings
 from advisor.terminal import display_name
 from advisor.texts import ui
@@ -72,9 +72,9 @@ def check(
         shown = fmt or "text"
         color = shown == "text" and use_color(False)
         if explain:
-            from advisor.render.text import render as render_text
+            from advisor.explain import traced
 
-            text = render_text(outcome, report_lang, color=color, explain=True)
+            text = view("explained", shown)(traced(outcome), report_lang, color=color)
         else:
             text = renderer(shown)(outcome, report_lang, color=color)
         click.echo(text, nl=False)
@@ -94,7 +94,7 @@ def validate(files: tuple[Path, ...], lang: str | None) -> None:
             status = EXIT_INPUT
             message_lang = review_lang(lang, err.lang)
             for problem in err.problems:
-                click.echo(problem.render(message_lang), err=True)
+                click.echo(view("problem")(problem, message_lang), err=True)
             continue
         plan = vplan.plan
         click.echo(

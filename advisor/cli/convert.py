@@ -10,6 +10,7 @@ import click
 from advisor import api, output
 from advisor.cli.common import EXIT_INPUT, LANGS
 from advisor.problems import InputError
+from advisor.render import view
 from advisor.settings import Settings
 from advisor.sources import convert as forms
 from advisor.sources.registry import read_plan
@@ -51,7 +52,7 @@ def convert(source: Path, target: Path, lang: str | None) -> None:
         keys = lang or forms.key_language(read_plan(source, display_name(source)))
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(lang or err.lang or "id"), err=True)
+            click.echo(view("problem")(problem, lang or err.lang or "id"), err=True)
         raise SystemExit(EXIT_INPUT) from None
     write_plan_file(target, vplan.data, keys, [source])
     for lost in forms.lost_on_the_way(source, target.suffix.lower()):

@@ -11,6 +11,7 @@ from advisor import api
 from advisor import exercise as library
 from advisor.cli.common import EXIT_CLEAN, EXIT_INPUT, LANGS, SEVERITIES
 from advisor.problems import InputError
+from advisor.render import view
 from advisor.settings import Settings
 from advisor.terminal import display_name, one_line
 from advisor.texts import ui
@@ -49,10 +50,10 @@ def exercise(
 ) -> None:
     """Diagnose a flawed plan and compare your answer with the advisor's findings."""
     if list_only:
-        click.echo(library.render_list(folder), nl=False)
+        click.echo(view("exercise-list")(library.names(folder)), nl=False)
         raise SystemExit(EXIT_CLEAN)
     if rules_only:
-        click.echo(library.render_choices(lang), nl=False)
+        click.echo(view("exercise-choices")(lang), nl=False)
         raise SystemExit(EXIT_CLEAN)
     if plan_path is not None and not plan_path.exists() and (folder / plan_path).is_file():
         plan_path = folder / plan_path  # a name as --list prints it
@@ -69,9 +70,9 @@ def exercise(
         text = library.plan_text(plan_path, lang)
     except InputError as err:
         for problem in err.problems:
-            click.echo(problem.render(lang), err=True)
+            click.echo(view("problem")(problem, lang), err=True)
         raise SystemExit(EXIT_INPUT) from None
-    click.echo(library.render_plan(plan_path, text, lang))
+    click.echo(view("exercise-plan")(plan_path, text, lang))
     if answers is not None:
         # One unknown code costs only that code: the trainee's other answers are scored.
         chosen, unknown = library.parse_answer(answers)
@@ -80,7 +81,7 @@ def exercise(
     else:
         chosen = _ask(lang)
     click.echo("")
-    click.echo(library.render_result(library.score(chosen, review, min_severity), review, lang), nl=False)
+    click.echo(view("exercise-result")(library.score(chosen, review, min_severity), review, lang), nl=False)
     raise SystemExit(EXIT_CLEAN)
 
 
@@ -95,7 +96,7 @@ def _ask(lang: str) -> tuple[str, ...]:
     while True:
         reply = click.prompt(ui("exercise_prompt", lang), default="", show_default=False)
         if reply.strip().lower() in _SHOW_RULES:
-            click.echo_via_pager(library.render_choices(lang))
+            click.echo_via_pager(view("exercise-choices")(lang))
             continue
         chosen, unknown = library.parse_answer(reply)
         if unknown:

@@ -7,15 +7,14 @@ import click
 from advisor import explain as library
 from advisor.catalogue import UnknownRule
 from advisor.cli.common import EXIT_INPUT, LANGS
+from advisor.render import names, view
 from advisor.terminal import one_line
-
-_RENDER = {"text": library.render_text, "markdown": library.render_markdown, "json": library.render_json}
 
 
 @click.command()
 @click.argument("rule_id")
 @click.option("--lang", type=LANGS, default="id", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(_RENDER)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(names("explain"))), default="text", show_default=True)
 def explain(rule_id: str, lang: str, fmt: str) -> None:
     """Explain RULE_ID (e.g. PH001, or its name pentahelix.pillar-missing)."""
     try:
@@ -23,4 +22,4 @@ def explain(rule_id: str, lang: str, fmt: str) -> None:
     except UnknownRule as err:
         click.echo(one_line(err.message(lang)), err=True)
         raise SystemExit(EXIT_INPUT) from None
-    click.echo(_RENDER[fmt](found, lang), nl=False)
+    click.echo(view("explain", fmt)(found, lang), nl=False)

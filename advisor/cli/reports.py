@@ -14,7 +14,7 @@ from advisor.api import ConfigError, Status
 from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, LANGS, SEVERITIES
 from advisor.findings import Outcome
 from advisor.output import Destination
-from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer
+from advisor.render import FORMATS, SUFFIXES, format_of_path, renderer, view
 from advisor.settings import DEFAULT_MAX_BYTES, Options
 from advisor.terminal import one_line
 from advisor.texts import error_text
@@ -101,7 +101,7 @@ def config_errors(options: Options) -> Iterator[None]:
         yield
     except ConfigError as err:
         for problem in err.problems:
-            click.echo(problem.render(options.lang or "id"), err=True)
+            click.echo(view("problem")(problem, options.lang or "id"), err=True)
         raise SystemExit(EXIT_INPUT) from None
 
 
@@ -147,10 +147,8 @@ def fail(line: str) -> NoReturn:
 
 def write_reports(outcome: Outcome, pairs: Sequence[tuple[str, Destination]], lang: str | None) -> None:
     for fmt, destination in pairs:
-        if fmt == "xlsx":
-            from advisor.render.xlsx_report import render_bytes
-
-            write_one(destination, render_bytes(outcome, lang), lang)
+        if fmt == "xlsx":  # a workbook (bytes): its renderer takes no colour
+            write_one(destination, view("report", "xlsx")(outcome, lang), lang)
             continue
         write_one(destination, renderer(fmt)(outcome, lang, color=False), lang)
 

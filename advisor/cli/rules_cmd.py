@@ -6,6 +6,7 @@ import click
 
 from advisor import catalogue
 from advisor.cli.common import EXIT_INPUT, LANGS
+from advisor.render import view
 from advisor.terminal import one_line
 from advisor.texts import ui
 
@@ -22,4 +23,4 @@ def rules(family: str | None, fmt: str, lang: str) -> None:
         text = ui("unknown_family", lang, family=family, known=", ".join(registry.families()))
         click.echo(one_line(text), err=True)
         raise SystemExit(EXIT_INPUT)
-    click.echo(catalogue.render(catalogue.entries(lang, family), fmt, lang), nl=False)
+    click.echo(view("catalogue", fmt)(catalogue.entries(lang, family), lang), nl=False)

@@ -7,6 +7,7 @@ import click
 from advisor import schema as library
 from advisor.cli.common import LANGS
 from advisor.cli.reports import parse_outputs, write_one
+from advisor.render import view
 
 
 @click.command()
@@ -14,7 +15,7 @@ from advisor.cli.reports import parse_outputs, write_one
 @click.option("--output", "-o", help="Write the schema to this file.")
 def schema(lang: str, output: str | None) -> None:
     """Print the JSON Schema of the plan format (for the YAML language server and editors)."""
-    text = library.render(library.plan_schema(lang))
+    text = view("schema", "json")(library.plan_schema(lang))
     if output:
         ((_, destination),) = parse_outputs([f"json={output}"], "json", [], lang)
         write_one(destination, text, lang)

@@ -1,13 +1,21 @@
-"""Renderers by name. Each module offers ``render(outcome, lang, color) -> str``.
+"""Every view the advisor shows, by kind and name, in one registry (:data:`VIEWS`).
 
-The registry maps a format name to its module, imported only when used, so that a command
-that renders text does not pay for the HTML renderer's imports.
+A view is a renderer: what it shows (``kind``: a report, the rule catalogue, a rule's
+explanation, a revision's diff, an exercise screen, the batch summary, an input problem), its
+format name, the file extension its output takes, and the function that renders it. The
+function is imported only when used, so that a command that renders text does not pay for the
+HTML renderer's imports. Renderers only render: they read the data they are given (an
+outcome, an explanation, a revision), never a file, and never run a review.
+
+A report module offers ``render(outcome, lang, color) -> str`` (:data:`FORMATS`).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from advisor.findings import Outcome, Review
 
@@ -27,6 +35,68 @@ FORMATS: dict[str, str] = {
     "compact": "advisor.render.compact",
     "github": "advisor.render.github",
 }
+
+
+@dataclass(frozen=True)
+class View:
+    """One renderer: ``kind`` is what it shows, ``name`` its format, ``extension`` the suffix
+    of a file holding its output, ``target`` the render function as ``module:function``."""
+
+    kind: str
+    name: str
+    extension: str
+    target: str
+
+
+_REPORT_EXTENSIONS = {
+    "text": ".txt",
+    "json": ".json",
+    "markdown": ".md",
+    "html": ".html",
+    "sarif": ".sarif",
+    "junit": ".xml",
+    "csv": ".csv",
+    "compact": ".txt",
+    "github": ".txt",
+}
+
+VIEWS: tuple[View, ...] = (
+    *(View("report", name, _REPORT_EXTENSIONS[name], f"{module}:render") for name, module in FORMATS.items()),
+    View("report", "xlsx", ".xlsx", "advisor.render.xlsx_report:render_bytes"),  # bytes, to a file only
+    # ``check --explain``: the text report with the reasoning behind each finding under it.
+    View("explained", "text", ".txt", "advisor.render.text:render_explained"),
+    View("catalogue", "text", ".txt", "advisor.render.catalogue:render_text"),
+    View("catalogue", "markdown", ".md", "advisor.render.catalogue:render_markdown"),
+    View("catalogue", "json", ".json", "advisor.render.catalogue:render_json"),
+    View("explain", "text", ".txt", "advisor.render.explain:render_text"),
+    View("explain", "markdown", ".md", "advisor.render.explain:render_markdown"),
+    View("explain", "json", ".json", "advisor.render.explain:render_json"),
+    View("diff", "text", ".txt", "advisor.render.diff:render_text"),
+    View("diff", "json", ".json", "advisor.render.diff:render_json"),
+    View("exercise-plan", "text", ".txt", "advisor.render.exercise:render_plan"),
+    View("exercise-list", "text", ".txt", "advisor.render.exercise:render_list"),
+    View("exercise-choices", "text", ".txt", "advisor.render.exercise:render_choices"),
+    View("exercise-result", "text", ".txt", "advisor.render.exercise:render_result"),
+    View("batch-summary", "text", ".txt", "advisor.render.batch_summary:render"),
+    View("problem", "text", ".txt", "advisor.render.problem:render"),
+    View("schema", "json", ".json", "advisor.render.plan_schema:render"),
+    View("plan-format", "markdown", ".md", "advisor.render.plan_format:render"),
+)
+
+
+def names(kind: str) -> tuple[str, ...]:
+    """The format names a kind of view has, in registry order (a command's ``--format`` choices)."""
+    return tuple(v.name for v in VIEWS if v.kind == kind)
+
+
+def view(kind: str, name: str = "text") -> Callable[..., Any]:
+    """The render function of one view; ``KeyError`` names the views of that kind."""
+    for entry in VIEWS:
+        if entry.kind == kind and entry.name == name:
+            module, _, function = entry.target.partition(":")
+            found: Callable[..., Any] = getattr(importlib.import_module(module), function)
+            return found
+    raise KeyError(f"unknown view: {kind} {name} (known: {', '.join(names(kind))})")
 
 
 # A report path's suffix names its format when ``--output`` gives none (``-o r.json``). The

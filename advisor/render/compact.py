@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from advisor.findings import Outcome
 from advisor.render import review_lang
+from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
 
 
@@ -27,6 +28,6 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         for p in failure.problems:
             lines.append(
                 f"{terminal(failure.file)}:{p.line or 1}:{p.col or 1}: error {p.code} "
-                + terminal(p.render(flang), 1000)
+                + terminal(render_problem(p, flang), 1000)
             )
     return "".join(line + "\n" for line in lines)

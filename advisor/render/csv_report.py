@@ -17,6 +17,7 @@ from typing import Any
 
 from advisor.findings import Outcome, Review
 from advisor.render import review_lang
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import plain
 from advisor.texts import ui
 
@@ -106,7 +107,7 @@ def _problem_row(writer: Any, kind: str, file: str, p: Any, lang: str) -> None:
         file=file,
         rule=p.code,
         severity="error" if kind == "input_error" else "info",
-        message=p.render(lang),
+        message=render_problem(p, lang),
         path=p.path,
         line=p.line if p.line is not None else "",
         col=p.col if p.col is not None else "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from advisor.findings import Outcome
 from advisor.render import review_lang
+from advisor.render.problem import render as render_problem
 from advisor.terminal import clean
 from advisor.texts import ui
 
@@ -44,5 +45,5 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     for failure in outcome.failures:
         flang = review_lang(lang, failure.lang)
         for p in failure.problems:
-            out.append(_annotation("error", failure.file, p.line or 1, p.col or 1, p.code, p.render(flang)))
+            out.append(_annotation("error", failure.file, p.line or 1, p.col or 1, p.code, render_problem(p, flang)))
     return "".join(out)

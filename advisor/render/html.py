@@ -25,6 +25,7 @@ from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import short, works_cited
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import (
     VERDICT_ORDER,
     code_spans,
@@ -39,7 +40,7 @@ from advisor.render.report_data import (
     score_items,
     verdict_counts,
 )
-from advisor.texts import label, ui
+from advisor.texts import label, pillar_label, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 # Radar geometry, in SVG user units.
@@ -76,7 +77,10 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
         "plans": plans,
         "title": plans[0]["title"] if single else ui("report_dashboard", page_lang),
         "failures": [
-            {"file": plain(f.file, 500), "problems": [plain(p.render(review_lang(lang, f.lang))) for p in f.problems]}
+            {
+                "file": plain(f.file, 500),
+                "problems": [plain(render_problem(p, review_lang(lang, f.lang))) for p in f.problems],
+            }
             for f in outcome.failures
         ],
         "generated": ui("report_generated", page_lang, version=__version__),
@@ -105,7 +109,7 @@ def _plan(index: int, review: Review, lang: str) -> dict[str, Any]:
         "scores": score_items(review.scores, lang),
         "radar": _radar(coverage(review), lang),
         "findings": [_finding(f, review.file, lang) for f in review.findings],
-        "notices": [plain(notice.render(lang)) for notice in review.notices],
+        "notices": [plain(render_problem(notice, lang)) for notice in review.notices],
         "works_cited": [
             {"id": s, "short": plain(label_), "citation": plain(citation)}
             for s, label_, citation in works_cited(review.findings)
@@ -133,8 +137,7 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
             for s in f.sources
         ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,
-        # A finding about the whole plan (no path) has no line of its own to quote.
-        "quote": row_quote(f) if f.sheet is not None else quote(file, f.line) if f.path else [],
+        "quote": row_quote(f) if f.sheet is not None else quote(f),
     }
 
 
@@ -153,7 +156,6 @@ def _with_code(text: str) -> markupsafe.Markup:
 
 
 def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
-    pillars = knowledge.pillars()
     names = list(values)
     n = len(names)
     axes = []
@@ -164,7 +166,7 @@ def _radar(values: dict[str, int], lang: str) -> dict[str, Any]:
         axes.append(
             {
                 "name": name,
-                "label": pillars[name].label.get(lang) if name in pillars else name,
+                "label": pillar_label(name, lang),
                 "value": values[name],
                 "x": end[0],
                 "y": end[1],

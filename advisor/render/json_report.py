@@ -9,6 +9,7 @@ from advisor import __version__
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import jsonfmt, review_lang
 from advisor.render.citations import works_cited
+from advisor.render.problem import render as render_problem
 
 SCHEMA_VERSION = 1
 
@@ -27,7 +28,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
                         "line": p.line,
                         "col": p.col,
                         "path": p.path,
-                        "message": p.render(review_lang(lang, failure.lang)),
+                        "message": render_problem(p, review_lang(lang, failure.lang)),
                         **({"sheet": p.sheet, "cell": p.cell} if p.sheet is not None else {}),
                     }
                     for p in failure.problems
@@ -63,7 +64,7 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
         "scores": dict(review.scores),
         "findings": [_finding(f, lang) for f in review.findings],
         "notices": [
-            {"code": n.code, "line": n.line, "col": n.col, "path": n.path, "message": n.render(lang)}
+            {"code": n.code, "line": n.line, "col": n.col, "path": n.path, "message": render_problem(n, lang)}
             for n in review.notices
         ],
         "baselined": review.baselined,

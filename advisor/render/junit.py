@@ -15,6 +15,7 @@ from collections import Counter
 
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import families, plain
 from advisor.texts import label, ui
 
@@ -31,7 +32,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
             suite, "testcase", name=ui("report_input_error", failure_lang), classname=_classname(failure.file)
         )
         error = ET.SubElement(case, "error", type="InputError", message=ui("report_input_error", failure_lang))
-        error.text = "\n".join(plain(p.render(failure_lang)) for p in failure.problems)
+        error.text = "\n".join(plain(render_problem(p, failure_lang)) for p in failure.problems)
         root.append(_count(suite))
     _count(root, suites=True)
     ET.indent(root)
@@ -49,7 +50,7 @@ def _suite(review: Review, lang: str, fams: tuple[str, ...]) -> ET.Element:
         suite.append(_case(finding, review.file, lang))
     if review.notices:
         # Notices (e.g. an unused suppression) are neither passes nor failures.
-        ET.SubElement(suite, "system-out").text = "\n".join(plain(n.render(lang)) for n in review.notices)
+        ET.SubElement(suite, "system-out").text = "\n".join(plain(render_problem(n, lang)) for n in review.notices)
     seen = {f.family for f in review.findings}
     for family in fams:
         if family not in seen:

@@ -13,6 +13,7 @@ from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import code_spans, common_gaps, plain, score_items, verdict_counts
 from advisor.texts import label, ui
 
@@ -99,7 +100,7 @@ def _review(review: Review, lang: str) -> str:
         lines += [f"| {md(score.label)} | {score.value} |" for score in score_items(review.scores, lang)]
     if review.notices:
         lines += ["", f"**{ui('notices', lang)}:**", ""]
-        lines += [f"- {md(notice.render(lang))}" for notice in review.notices]
+        lines += [f"- {md(render_problem(notice, lang))}" for notice in review.notices]
     if not review.findings:
         if not hidden:
             lines += ["", md(ui("no_findings", lang))]
@@ -153,7 +154,7 @@ def _failures(outcome: Outcome, lang: str | None) -> str:
     lines = [f"## {md(ui('report_failed', review_lang(lang, None)))}"]
     for failure in outcome.failures:
         lines += ["", f"- `{_code(failure.file)}`"]
-        lines += [f"  - {md(p.render(review_lang(lang, failure.lang)))}" for p in failure.problems]
+        lines += [f"  - {md(render_problem(p, review_lang(lang, failure.lang)))}" for p in failure.problems]
     return "\n".join(lines)
 
 

@@ -1,8 +1,9 @@
 """What the document reports (markdown, html, sarif, junit, csv) compute alike from an outcome:
 safe text, the plan's own lines, pillar coverage, findings per family, the most common gaps.
 
-Everything here is a pure function of the outcome (and of the plan files for quoted lines),
-ordered explicitly, so that equal input gives equal reports.
+Everything here is a pure function of the outcome (the plan's lines a report quotes are in its
+findings, and the knowledge is read through advisor.knowledge), ordered explicitly, so that
+equal input gives equal reports.
 """
 
 from __future__ import annotations
@@ -10,22 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from advisor import catalogue, knowledge, rules
 from advisor.findings import Finding, Outcome, Review
-from advisor.knowledge_base import KNOWLEDGE_DIR
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import clean
+from advisor.texts import dimension_label
 
 # Characters XML 1.0 cannot carry at all (clean() already drops C0/C1 controls).
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
-# A plan file larger than this is not read again for quoting (it was reviewed already).
-_MAX_QUOTE_BYTES = 5_000_000
 VERDICT_ORDER = ("not_ready", "needs_revision", "ready")
 
 
@@ -60,14 +54,9 @@ class QuotedLine:
     target: bool
 
 
-def quote(file: str, line: int, before: int = 1, after: int = 1) -> tuple[QuotedLine, ...]:
-    """The plan's own lines around ``line``; nothing when the file cannot be read (a report
-    never fails for want of a quote)."""
-    lines = _file_lines(file)
-    if not lines or line < 1 or line > len(lines):
-        return ()
-    first, last = max(1, line - before), min(len(lines), line + after)
-    return tuple(QuotedLine(n, plain(lines[n - 1].rstrip("\r\n"), 200), n == line) for n in range(first, last + 1))
+def quote(f: Finding) -> tuple[QuotedLine, ...]:
+    """The plan's own lines around a finding in a text file, as the review kept them."""
+    return tuple(QuotedLine(n, plain(text, 200), n == f.line) for n, text in f.lines)
 
 
 def row_quote(f: Finding) -> tuple[QuotedLine, ...]:
@@ -75,34 +64,17 @@ def row_quote(f: Finding) -> tuple[QuotedLine, ...]:
     return tuple(QuotedLine(i, plain(text, 200), text.startswith(f"{f.cell}:")) for i, text in enumerate(f.excerpt, 1))
 
 
-@cache
-def _file_lines(file: str) -> tuple[str, ...]:
-    try:
-        path = Path(file)
-        if not path.is_file() or path.stat().st_size > _MAX_QUOTE_BYTES:
-            return ()
-        return tuple(path.read_bytes().decode("utf-8", errors="replace").splitlines())
-    except (OSError, ValueError):
-        return ()
-
-
-@cache
-def _coverage_map() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((KNOWLEDGE_DIR / "coverage.yaml").read_text(encoding="utf-8"))
-    return data
-
-
 def coverage(review: Review) -> dict[str, int]:
     """Pillar -> 0..100 in the order of knowledge/pillars.yaml (see knowledge/coverage.yaml)."""
-    table = _coverage_map()
-    out = {pillar: int(table["full"]) for pillar in knowledge.pillars()}
+    table = knowledge.coverage()
+    out = dict.fromkeys(knowledge.pillars(), table.full)
     for finding in review.findings:
-        entry = table["rules"].get(finding.rule_id)
+        entry = table.rules.get(finding.rule_id)
         if not entry:
             continue
-        pillar = entry.get("pillar") or dict(finding.params).get("pillar")
+        pillar = entry.pillar or dict(finding.params).get("pillar")
         if pillar in out:
-            out[pillar] = min(out[pillar], int(entry["level"]))
+            out[pillar] = min(out[pillar], entry.level)
     return out
 
 
@@ -185,7 +157,7 @@ def score_items(scores: dict[str, int], lang: str) -> tuple[Score, ...]:
     dimension unknown there comes last under its own key."""
     dims = knowledge.scoring().dimensions
     ordered = sorted(scores, key=lambda k: (dims[k].order if k in dims else len(dims) + 1, k))
-    return tuple(Score(k, dims[k].label.get(lang) if k in dims else k, scores[k]) for k in ordered)
+    return tuple(Score(k, dimension_label(k, lang), scores[k]) for k in ordered)
 
 
 def score_columns(reviews: tuple[Review, ...], lang: str) -> tuple[Score, ...]:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from advisor import __version__, knowledge
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import plain, rule_name
 from advisor.texts import label
 
@@ -34,7 +35,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     notifications = [
         {
             "level": "error",
-            "message": {"text": plain(problem.render(review_lang(lang, failure.lang)))},
+            "message": {"text": plain(render_problem(problem, review_lang(lang, failure.lang)))},
             "locations": [_location(failure.file, problem.line, problem.col)],
         }
         for failure in outcome.failures
@@ -43,7 +44,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
     configuration = [
         {
             "level": "note",
-            "message": {"text": plain(notice.render(review_lang(lang, review.plan_language)))},
+            "message": {"text": plain(render_problem(notice, review_lang(lang, review.plan_language)))},
             "locations": [_location(review.file, notice.line, notice.col)],
         }
         for review in outcome.reviews

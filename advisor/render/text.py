@@ -4,16 +4,16 @@ matters and what to do, in the review's language."""
 
 from __future__ import annotations
 
-import click
-
 from advisor import knowledge
 from advisor.assess import top_problems
 from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
+from advisor.render.colour import Style, styler
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
-from advisor.texts import fill, label, ui
+from advisor.texts import dimension_label, label, scores_explanation, scores_heading, step_heading, ui
 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -21,21 +21,24 @@ _VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "r
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False, explain: bool = False) -> str:
-    """``explain`` adds under each finding the reasoning behind it (``check --explain``)."""
-
-    def style(text: str, **kw: object) -> str:
-        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
-
+    """``explain`` adds under each finding the reasoning behind it (``check --explain``), made
+    before by :func:`advisor.explain.traced`."""
+    style = styler(color)
     blocks = [_review(review, review_lang(lang, review.plan_language), style, explain) for review in outcome.reviews]
     for failure in outcome.failures:
         failure_lang = review_lang(lang, failure.lang)
         lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
-        lines += [terminal(p.render(failure_lang)) for p in failure.problems]
+        lines += [terminal(render_problem(p, failure_lang)) for p in failure.problems]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
 
-def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # type: ignore[no-untyped-def]
+def render_explained(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The report with the reasoning under each finding (``check --explain``)."""
+    return render(outcome, lang, color, explain=True)
+
+
+def _review(review: Review, lang: str, style: Style, explain: bool = False) -> str:
     counts = review.counts()
     verdict = label("verdict", review.verdict, lang)
     lines = [
@@ -54,18 +57,18 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
         lines += ["", ui("no_findings", lang)]
     # Grouped by planning step, in the order a plan is written; worst first within a step.
     for step, findings in by_step(review.findings):
-        lines += ["", style(f"== {step_label(step, lang)} ==", bold=True)]
+        lines += ["", style(f"== {step_heading(step, lang)} ==", bold=True)]
         for finding in findings:
             lines += ["", *_finding(finding, review.file, lang, style)]
-            if explain:
-                from advisor.explain import trace_lines
+            if explain and finding.trace is not None:
+                from advisor.render.explain import trace_lines
 
-                lines += trace_lines(finding, review, lang)
+                lines += trace_lines(finding.trace, lang)
     if review.baselined:
         lines += ["", ui("baselined", lang, count=review.baselined)]
     if review.notices:
         lines += ["", style(ui("notices", lang), bold=True)]
-        lines += [f"  ℹ {terminal(notice.render(lang))}" for notice in review.notices]
+        lines += [f"  ℹ {terminal(render_problem(notice, lang))}" for notice in review.notices]
     cited = works_cited(review.findings)
     if cited:
         lines += ["", style(ui("works_cited", lang), bold=True)]
@@ -76,7 +79,7 @@ def _review(review: Review, lang: str, style, explain: bool = False) -> str:  # 
 TOP_PROBLEMS = 5
 
 
-def _top_problems(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _top_problems(review: Review, lang: str, style: Style) -> list[str]:
     """The worst problems on one screen before the report walks through the planning steps:
     errors and warnings ranked by severity, certainty and reach. Left out when the report is
     short anyway."""
@@ -105,26 +108,18 @@ def by_step(findings: tuple[Finding, ...]) -> list[tuple[str, list[Finding]]]:
     return sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order) + 1), kv[0]))
 
 
-def step_label(step: str, lang: str) -> str:
-    known = knowledge.steps().get(step)
-    return f"{known.order}. {known.label.get(lang)}" if known else ui("step_other", lang)
-
-
-def _scores(review: Review, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _scores(review: Review, lang: str, style: Style) -> list[str]:
     if not review.scores:
         return []
-    config = knowledge.scoring()
-    lines = ["", style(config.heading.get(lang), bold=True)]
-    width = max(len(d.label.get(lang)) for d in config.dimensions.values())
+    lines = ["", style(scores_heading(lang), bold=True)]
+    width = max(len(dimension_label(d, lang)) for d in knowledge.scoring().dimensions)
     for name, score in review.scores.items():
-        dimension = config.dimensions.get(name)
-        name_text = dimension.label.get(lang) if dimension else name
-        lines.append(f"  {name_text:<{width}}  {score:>3}")
-    lines.append("  " + style(fill(config.explanation.get(lang), config.weights), dim=True))
+        lines.append(f"  {dimension_label(name, lang):<{width}}  {score:>3}")
+    lines.append("  " + style(scores_explanation(lang), dim=True))
     return lines
 
 
-def _finding(f: Finding, file: str, lang: str, style) -> list[str]:  # type: ignore[no-untyped-def]
+def _finding(f: Finding, file: str, lang: str, style: Style) -> list[str]:
     head = f"{_MARK[f.severity]} {label('severity', f.severity, lang)}"
     lines = [
         style(head, fg=_COLOUR[f.severity], bold=True)

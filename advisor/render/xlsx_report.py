@@ -15,6 +15,7 @@ from advisor.findings import Outcome
 from advisor.render import review_lang
 from advisor.render.citations import shorts
 from advisor.render.hidden import hidden_note
+from advisor.render.problem import render as render_problem
 from advisor.render.report_data import common_gaps, plain, score_columns
 from advisor.sources.place import column_letter
 from advisor.sources.xlsx_write import deterministic
@@ -77,7 +78,7 @@ def render_bytes(outcome: Outcome, lang: str | None) -> bytes:
             ]
         )
     for failure in outcome.failures:
-        first = failure.problems[0].render(shown) if failure.problems else ""
+        first = render_problem(failure.problems[0], shown) if failure.problems else ""
         rows.append(
             [failure.file, first, ui("report_input_error", shown), "", "", "", *("" for _ in scores), *([""] * hiding)]
         )

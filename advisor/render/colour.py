@@ -1,0 +1,21 @@
+"""Colour for the terminal views (the text report, the diff): one helper, so that every view
+colours alike and only here knows how (click's ANSI styles)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import click
+
+
+class Style(Protocol):
+    def __call__(self, text: str, **kw: Any) -> str: ...
+
+
+def styler(color: bool) -> Style:
+    """``style(text, fg=..., bold=...)``: the text in that style when ``color``, else as it is."""
+
+    def style(text: str, **kw: Any) -> str:
+        return click.style(text, **kw) if color else text
+
+    return style
