@@ -14,11 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from advisor import catalogue, knowledge, rules
 from advisor.findings import Finding, Outcome, Review
-from advisor.knowledge_base import KNOWLEDGE_DIR
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import clean
 
@@ -88,7 +85,7 @@ def _file_lines(file: str) -> tuple[str, ...]:
 
 @cache
 def _coverage_map() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((KNOWLEDGE_DIR / "coverage.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = knowledge.checked_data("coverage.yaml")
     return data
 
 
