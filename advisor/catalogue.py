@@ -1,9 +1,8 @@
 """The rule catalogue: every rule's id, name, severity, family, one-line summary and sources,
 read from the rule records and their texts, never written by hand.
 
-``python -m advisor.catalogue --write-docs`` regenerates ``docs/`` (the catalogue with every
-rule's explanation, and the plan's JSON Schema) and ``knowledge/compiled.json`` (the knowledge
-YAML parsed, for a faster start); ``--check`` exits 1 when any is stale.
+``docs/rules.md`` and ``docs/rules.id.md`` are :func:`rules_document`, written by the build
+tool (``python tools/build.py``), not by the advisor.
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from advisor import knowledge, rules
@@ -21,8 +18,6 @@ from advisor.render.citations import shorts
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS_DIR = ROOT / "docs"
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
@@ -156,9 +151,6 @@ def markdown_table(items: list[Entry], lang: str, link: bool = False) -> str:
 
 # --- generated documentation -----------------------------------------------------------------
 
-DOC_FILES = {"rules.md": "en", "rules.id.md": "id"}
-SCHEMA_FILE = "plan.schema.json"
-
 
 def rules_document(lang: str) -> str:
     """docs/rules.md (en) or docs/rules.id.md (id): the catalogue and every explanation."""
@@ -176,39 +168,3 @@ def rules_document(lang: str) -> str:
     for rule in rules.all_rules():
         parts.append(explain.render_markdown(explain.explanation(rule.id, lang), lang, level=2))
     return "\n".join(parts).rstrip("\n") + "\n"
-
-
-def generated_docs() -> dict[Path, str]:
-    """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
-    from advisor import schema
-
-    out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
-    out[DOCS_DIR / SCHEMA_FILE] = schema.render(schema.plan_schema("id"))
-    out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = knowledge.compiled_text()
-    return out
-
-
-def stale_docs() -> list[Path]:
-    return [
-        path for path, text in generated_docs().items() if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
-
-
-def main(argv: list[str]) -> int:
-    if argv == ["--write-docs"]:
-        DOCS_DIR.mkdir(exist_ok=True)
-        for path, text in generated_docs().items():
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {path.relative_to(ROOT)}")
-        return 0
-    if argv == ["--check"]:
-        stale = stale_docs()
-        for path in stale:
-            print(f"{path.relative_to(ROOT)} is out of date: run python -m advisor.catalogue --write-docs")
-        return 1 if stale else 0
-    print("usage: python -m advisor.catalogue --write-docs | --check", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
