@@ -183,3 +183,24 @@ def test_the_line_finder_follows_merge_keys_and_plans_still_refuse_them() -> Non
     with pytest.raises(InputError) as caught:
         loader.parse_text(text, "plan.yaml")
     assert [p.code for p in caught.value.problems] == ["merge_key"]
+
+
+def test_the_command_line_says_it_in_one_line_and_exits_2(knowledge_copy: Path) -> None:
+    from click.testing import CliRunner
+
+    from advisor.cli import main
+    from tests.conftest import EXAMPLES
+
+    ui = knowledge_copy / "texts" / "ui.yaml"
+    text = ui.read_text(encoding="utf-8").replace('en: "Cooperation plan review"}', 'en: "Review", fr: "Revue"}')
+    ui.write_text(text, encoding="utf-8")
+    line = text.splitlines()[1]
+    assert line.startswith("report_title:")
+    knowledge.ui_texts.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["check", str(EXAMPLES / "desa-wisata-kopi.yaml")])
+    finally:
+        knowledge.ui_texts.cache_clear()
+    assert result.exit_code == 2, result.output
+    col = line.index("fr:") + 1
+    assert result.output == f"knowledge/texts/ui.yaml:2:{col}: report_title: unknown key 'fr' (allowed: id, en)\n"
