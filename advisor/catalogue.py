@@ -1,16 +1,13 @@
 """The rule catalogue: every rule's id, name, severity, family, one-line summary and sources,
 read from the rule records and their texts, never written by hand.
 
-``python -m advisor.catalogue --write-docs`` regenerates ``docs/`` (the catalogue with every
-rule's explanation, and the plan's JSON Schema) and ``knowledge/compiled.json`` (the knowledge
-YAML parsed, for a faster start); ``--check`` exits 1 when any is stale.
+``docs/rules.md`` and ``docs/rules.id.md`` are :func:`rules_document`, written by the build
+tool (``python tools/build.py``), not by the advisor.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from advisor import knowledge, rules
 from advisor.rule_lookup import UnknownRule as UnknownRule
@@ -18,9 +15,6 @@ from advisor.rule_lookup import find_rule as find_rule
 from advisor.rule_lookup import neutral
 from advisor.rules.base import Rule
 from advisor.texts import label, ui
-
-ROOT = Path(__file__).resolve().parent.parent
-DOCS_DIR = ROOT / "docs"
 
 
 @dataclass(frozen=True)
@@ -59,9 +53,6 @@ def entries(lang: str, family: str | None = None) -> list[Entry]:
 
 
 # --- generated documentation -----------------------------------------------------------------
-
-DOC_FILES = {"rules.md": "en", "rules.id.md": "id"}
-SCHEMA_FILE = "plan.schema.json"
 
 
 def rules_document(lang: str) -> str:
@@ -123,41 +114,3 @@ def rule_details(rule: Rule, lang: str) -> list[str]:
             lines.append(f"- {text}")
         lines.append("")
     return lines
-
-
-def generated_docs() -> dict[Path, str]:
-    """Every generated file (docs/, and knowledge/compiled.json) with the content it should have."""
-    from advisor import schema
-    from advisor.compiled import compiled_text
-    from advisor.render import view
-
-    out = {DOCS_DIR / name: rules_document(lang) for name, lang in DOC_FILES.items()}
-    out[DOCS_DIR / SCHEMA_FILE] = view("schema", "json")(schema.plan_schema("id"))
-    out[knowledge.knowledge_path(knowledge.COMPILED_FILE)] = compiled_text()
-    return out
-
-
-def stale_docs() -> list[Path]:
-    return [
-        path for path, text in generated_docs().items() if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
-
-
-def main(argv: list[str]) -> int:
-    if argv == ["--write-docs"]:
-        DOCS_DIR.mkdir(exist_ok=True)
-        for path, text in generated_docs().items():
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {path.relative_to(ROOT)}")
-        return 0
-    if argv == ["--check"]:
-        stale = stale_docs()
-        for path in stale:
-            print(f"{path.relative_to(ROOT)} is out of date: run python -m advisor.catalogue --write-docs")
-        return 1 if stale else 0
-    print("usage: python -m advisor.catalogue --write-docs | --check", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

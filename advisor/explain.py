@@ -75,8 +75,7 @@ def _cases(rule_id: str) -> dict[str, Any]:
     path = knowledge.knowledge_path("cases", f"{rule_id}.yaml")
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return dict(data.get("cases") or {})
+    return dict(knowledge.checked_data(f"cases/{rule_id}.yaml")["cases"])
 
 
 def _example(rule_id: str, expect: str, lang: str = "en") -> Example | None:

@@ -272,7 +272,7 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _parse_yaml(text: str, display: str) -> Document:
+def _parse_yaml(text: str, display: str, merge_keys: bool = False) -> Document:
     try:
         root = _compose(text)
     except _Budget as exc:
@@ -295,18 +295,25 @@ def _parse_yaml(text: str, display: str) -> Document:
         raise InputError([Problem("too_deep", display, params={"limit": MAX_DEPTH})]) from None
     if root is None:
         raise InputError([Problem("empty", display)])
-    builder = _Builder(display)
+    builder = _Builder(display, merge_keys)
     data = builder.build(root, (), 0)
     if builder.problems:
         raise InputError(builder.problems)
     return Document(display, data, builder.positions, builder.key_positions)
 
 
+def locate(text: str, display: str) -> Document:
+    """Any YAML text with the place of every node, merge keys (``<<: *plan``) followed: where
+    advisor/knowledge.py finds the line of a knowledge file's mistake. Plans refuse merge keys."""
+    return _parse_yaml(text, display, merge_keys=True)
+
+
 class _Builder:
     """Turns a composed YAML node graph into data, with budgets against alias bombs."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, merge_keys: bool = False):
         self.display = display
+        self.merge_keys = merge_keys
         self.positions: dict[Key, Position] = {}
         self.key_positions: dict[Key, Position] = {}
         self.problems: list[Problem] = []
@@ -337,17 +344,27 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        if self.merge_keys:  # merged first: the keys written in this mapping win, places too
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                    for source in reversed(sources):  # the first source listed wins
+                        if isinstance(source, yaml.MappingNode):
+                            out.update(self._mapping(source, key, depth))
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                self._problem("merge_key", key_node)
+                if not self.merge_keys:
+                    self._problem("merge_key", key_node)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem("complex_key", key_node)
                 continue
             name = str(key_node.value)
-            if name in out:
+            if name in seen:
                 self._problem("duplicate_key", key_node, key=name)
                 continue
+            seen.add(name)
             self.key_positions[(*key, name)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[name] = self.build(value_node, (*key, name), depth + 1)
         return out

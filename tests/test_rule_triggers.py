@@ -3,7 +3,6 @@ plans do not (its ``trigger`` in knowledge/texts/rules/<FAMILY>.yaml, shown in t
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -84,7 +83,7 @@ def unknown_keys(text: str, lang: str) -> set[str]:
     """The parts of the keys quoted in ``text`` (`a.b`, `a.b: true`) that are neither a plan key
     of ``lang`` nor a number the rules read (an option), nor a character or a command."""
     allowed = plan_keys()[lang] | set(knowledge.thresholds()) | {"<", ">", "=", "advisor init"}
-    allowed |= {f.name for holder in (knowledge.challenges(), knowledge.forms()) for f in dataclasses.fields(holder)}
+    allowed |= {name for holder in (knowledge.challenges(), knowledge.forms()) for name in type(holder).model_fields}
     quoted = [q.split(":")[0] if q.endswith(": true") else q for q in re.findall(r"`([^`]+)`", text)]
     return {part for q in quoted for part in ([q] if q in allowed else q.split(".")) if part not in allowed}
 

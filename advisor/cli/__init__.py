@@ -119,6 +119,14 @@ class LazyGroup(click.Group):
             if exc.errno not in _OUTPUT_ERRNOS:
                 raise
             _stdout_failed(exc)
+        except Exception as exc:
+            # A knowledge file edited into a mistake: its one line (file:line:col: key: reason)
+            # and exit 2, as for a broken plan. Looked up, not imported: `advisor --help` stays light.
+            knowledge = sys.modules.get("advisor.knowledge")
+            if knowledge is None or not isinstance(exc, knowledge.KnowledgeError):
+                raise
+            click.echo(str(exc), err=True)
+            ctx.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         # Help text from the table, so that `advisor --help` imports no command module.

@@ -23,7 +23,7 @@ KINDS = ("pentahelix", "bilateral", "multilateral", "regional", "sectoral", "dom
 
 @cache
 def _kinds_data() -> dict[str, Any]:
-    data: dict[str, Any] = knowledge.load_yaml(knowledge.knowledge_path("templates", "kinds.yaml").read_text("utf-8"))
+    data: dict[str, Any] = knowledge.checked_data("templates/kinds.yaml")
     return data
 
 

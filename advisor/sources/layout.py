@@ -117,7 +117,7 @@ FIELD_ENUMS = {"coordination.frequency": "frequency", "monitoring.frequency": "f
 
 
 def texts() -> dict[str, Any]:
-    data: dict[str, Any] = knowledge._read("texts/workbook.yaml")
+    data: dict[str, Any] = knowledge.read_text_table("texts/workbook.yaml")
     return data
 
 
