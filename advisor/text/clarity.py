@@ -13,11 +13,34 @@ Modals ("akan", "siap", "will") are skipped before the verb is read.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from advisor import knowledge
 from advisor.text.lexicon import find_all, is_number, starts_with
+from advisor.text.morph import nominal_root, passive_en, passive_id
 from advisor.text.reading import Reading, from_match, quoted
-from advisor.text.tokens import tokens
+from advisor.text.stem import stem_id
+from advisor.text.tokens import Token, tokens
+
+
+@cache
+def _generic_roots() -> frozenset[str]:
+    """The roots of the generic verbs and nouns (``vague``, ``generic_noun``): any noun made
+    from one of them names no task either ("pendampingan", "pengawalan", "keterlibatan")."""
+    lexicon = knowledge.lexicon()
+    words = [w for purpose in ("vague", "generic_noun") for w in lexicon[purpose].id if " " not in w]
+    return frozenset(stem_id(w) for w in words)
+
+
+def _generic_form(word: str) -> bool:
+    """A noun made from a generic verb, in any affix form."""
+    root = nominal_root(word)
+    return root is not None and root in _generic_roots()
+
+
+def _passive_voice(toks: tuple[Token, ...], at: int) -> bool:
+    """A responsibility in the passive at its head: "Dibantu oleh dinas", "Is trained by ..."."""
+    return at < len(toks) and (passive_id(toks[at].word) or passive_en(toks, at))
 
 
 def _skip(text: str, purpose: str, skip: int = 0) -> int:
@@ -39,8 +62,14 @@ def clarity(text: str) -> Reading:
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     if opening is not None and opening.purpose == "passive":
         return from_match(text, "passive", "receives", opening)
+    if opening is None and _passive_voice(toks, skip):
+        words, span = quoted(text, *toks[skip : skip + 2])
+        return Reading("passive", "passive_voice", words, span)
     if opening is not None and not number:
         return from_match(text, "vague", "generic_verb", opening)
+    if skip < len(toks) and _generic_form(toks[skip].word) and not number:
+        words, span = quoted(text, toks[skip])
+        return Reading("vague", "generic_noun_form", words, span)
     head = skip
     light = starts_with(text, "light_verb", skip=skip)
     if light is not None:
@@ -51,12 +80,21 @@ def clarity(text: str) -> Reading:
         noun = starts_with(text, "generic_noun", "vague", skip=head)
         if noun is not None and not number:
             return from_match(text, "vague", "light_verb_generic_noun", light, noun)
+        if head < len(toks) and _generic_form(toks[head].word) and not number:
+            words, span = quoted(text, *toks[skip : head + 1])
+            return Reading("vague", "light_verb_generic_noun", words, span)
         if head >= len(toks):
             return from_match(text, "vague", "no_object", light)
     hedge = next((m for m in find_all(text, "hedge") if not m.negated), None)
     if hedge is not None and not number:
         return from_match(text, "vague", "hedge", hedge)
     checkable = number or any(not m.negated for m in find_all(text, "specific"))
+    # facilitating or coordinating is a task when what and how often are said ("memfasilitasi
+    # forum pentahelix setiap bulan"); with neither it is the generic role itself
+    organise = starts_with(text, "coordinate", skip=skip)
+    if organise is not None and not checkable:
+        words, span = quoted(text, *toks[skip:])
+        return Reading("vague", "organise_unspecified", words, span)
     generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
     verb = toks[min(head, len(toks) - 1)]
     rest = [t for t in toks[head + 1 :] if t not in generic]
