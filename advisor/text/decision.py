@@ -62,6 +62,12 @@ def decision(text: str) -> Reading:
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
     if deliberative is not None:
+        # deliberation, then a body deciding through its legal instrument ("ditetapkan dengan
+        # Peraturan Bupati setelah dibahas bersama"): the decision is the authority's (seed 003)
+        instrument = next((m for m in find_all(text, "legal_instrument") if not m.negated), None)
+        decides = next((m for m in find_all(text, "decide_verb") if not m.negated), None)
+        if instrument is not None and decides is not None:
+            return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None:
         return from_match(text, "authority", "legal_authority", authority)
