@@ -96,7 +96,9 @@ def clarity(text: str) -> Reading:
         words, span = quoted(text, *toks[skip:])
         return Reading("vague", "organise_unspecified", words, span)
     generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
-    verb = toks[min(head, len(toks) - 1)]
+    generic.update(t for t in toks if stem_id(t.word) in _generic_roots())  # "mengevaluasi", "pemantauan"
+    stop = {t for m in find_all(text, "stopwords") for t in m.found}
+    verb = next((t for t in toks[head:] if t not in stop), toks[min(head, len(toks) - 1)])  # "the" is no task
     rest = [t for t in toks[head + 1 :] if t not in generic]
     if not rest and not checkable:
         reason = "no_object" if head + 1 >= len(toks) else "generic_object"
