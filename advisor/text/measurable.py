@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from advisor.text.lexicon import find_all, is_number
+from advisor.text.morph import passive_id, stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
@@ -112,6 +113,14 @@ def indicator_measurable(text: str) -> Reading:
         after = toks[len(head.found)] if len(toks) > len(head.found) else None
         if after is None or not any(m.found[0] is after for m in find_all(text, "abstract_noun")):
             return from_match(text, "yes_no", "happens_or_not", head)
+    # a thing with a result predicate ("SOP pelayanan terpadu disahkan", "Dokumen RAD tersusun")
+    # or a deliverable named alone ("Dokumen RAD", "Laporan evaluasi akhir tahun") exists or not
+    last = toks[-1].word if toks else ""
+    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] is toks[0]), None)
+    if not any(find_all(text, "measurable")) and (deliverable is not None or passive_id(last) or stative_id(last)):
+        if deliverable is not None or not any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun")):
+            said, span = quoted(text, toks[-1]) if deliverable is None else quoted(text, *deliverable.found)
+            return Reading("yes_no", "happens_or_not", said, span)
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated), None)
         if found is not None:
