@@ -151,4 +151,26 @@ def assets(text: str) -> Reading:
     for match in (m for m in matches if m.purpose == "assets"):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
-    return _achieved(text, matches) or Reading("absent", "no_asset")
+    return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
+
+
+def _good_figure(text: str, matches: list[Match]) -> Reading | None:
+    """A good quantity that reaches a figure ("Produksi kopi rakyat mencapai 1.250 ton per
+    tahun"): a strength to build on, unless a problem or limiter in its clause denies it."""
+    if _short_of(text) is not None:  # "mencapai 41,3 persen, jauh di bawah target": a shortfall
+        return None
+    toks = tokens(text)
+    for good in (m for m in find_all(text, "good_quantity") if not m.negated):
+        clause = good.found[0].clause
+        after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
+        for i, token in enumerate(after[:-1]):
+            if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+                break
+            if token.word in _REACHES and after[i + 1].word[:1].isdigit():
+                found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
+                if not _denied(found, matches, text):
+                    return from_match(text, "present", "good_figure", found)
+    return None
