@@ -17,7 +17,17 @@ from advisor.text.lexicon import first, first_in
 from advisor.text.numbers import has_number, parse_number, read_number
 from advisor.text.tokens import words
 
-__all__ = ["HOME_COUNTRIES", "filled", "find", "find_each", "has_number", "joined", "parse_number", "read_number", "truncate"]
+__all__ = [
+    "HOME_COUNTRIES",
+    "filled",
+    "find",
+    "find_each",
+    "has_number",
+    "joined",
+    "parse_number",
+    "read_number",
+    "truncate",
+]
 __all__ += ["unit_of", "words"]
 
 HOME_COUNTRIES = {"id", "idn", "indonesia"}  # how plans write the home country

@@ -103,7 +103,11 @@ def _short_of(text: str) -> Reading | None:
     for below in (m for m in find_all(text, "below") if not m.negated):
         end = below.found[-1].end
         ref = next(
-            (m for m in find_all(text, "reference") if m.found[0].clause == below.found[0].clause and m.found[0].start >= end),
+            (
+                m
+                for m in find_all(text, "reference")
+                if m.found[0].clause == below.found[0].clause and m.found[0].start >= end
+            ),
             None,
         )
         if ref is not None:

@@ -102,7 +102,9 @@ def _counted(text: str) -> Reading | None:
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:-1]):
         verb = rest[i + 1]
-        if token.word in ("yang", "that", "who") and (verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use")):
+        if token.word in ("yang", "that", "who") and (
+            verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use")
+        ):
             return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token, verb), False))
     return None
 

@@ -154,10 +154,7 @@ def _at(toks: tuple[Token, ...], known: list[frozenset[Key]], start: int, patter
     if start + len(pattern) > len(toks):
         return False
     clause = toks[start].clause
-    for k, key in enumerate(pattern):
-        if toks[start + k].clause != clause or key not in known[start + k]:
-            return False
-    return True
+    return all(toks[start + k].clause == clause and key in known[start + k] for k, key in enumerate(pattern))
 
 
 def _near(

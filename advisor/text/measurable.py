@@ -98,6 +98,22 @@ def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
     return Reading("not_measurable", reason, said, span), has_amount, has_time
 
 
+def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """A deliverable named at the head, or a thing with a di-/ter- result predicate, with
+    nothing counted: an output that exists or not."""
+    if not toks or find_all(text, "measurable"):
+        return None
+    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] is toks[0]), None)
+    if deliverable is not None:
+        return from_match(text, "yes_no", "happens_or_not", deliverable)
+    last = toks[-1].word
+    abstract_head = any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun"))
+    if (passive_id(last) or stative_id(last)) and not abstract_head:
+        said, span = quoted(text, toks[-1])
+        return Reading("yes_no", "happens_or_not", said, span)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def indicator_measurable(text: str) -> Reading:
     toks = tokens(text)
@@ -115,12 +131,9 @@ def indicator_measurable(text: str) -> Reading:
             return from_match(text, "yes_no", "happens_or_not", head)
     # a thing with a result predicate ("SOP pelayanan terpadu disahkan", "Dokumen RAD tersusun")
     # or a deliverable named alone ("Dokumen RAD", "Laporan evaluasi akhir tahun") exists or not
-    last = toks[-1].word if toks else ""
-    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] is toks[0]), None)
-    if not any(find_all(text, "measurable")) and (deliverable is not None or passive_id(last) or stative_id(last)):
-        if deliverable is not None or not any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun")):
-            said, span = quoted(text, toks[-1]) if deliverable is None else quoted(text, *deliverable.found)
-            return Reading("yes_no", "happens_or_not", said, span)
+    output = _output(text, toks)
+    if output is not None:
+        return output
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated), None)
         if found is not None:

@@ -8,6 +8,7 @@ negated statements ("tidak saling menguntungkan").
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match
@@ -64,7 +65,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
-    for first, second in zip(gains, gains[1:], strict=False):
+    for first, second in pairwise(gains):
         between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
         if between and first.found[0].clause != second.found[0].clause:
             out["mutual_benefit"] = (first, between[0], second)
