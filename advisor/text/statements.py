@@ -56,7 +56,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     out: dict[str, tuple[Match, ...]] = {}
     for topic, (a, b) in _PAIRS.items():
         firsts = [m for m in find_all(text, a) if not m.negated]
-        seconds = [m for m in find_all(text, b) if not m.negated or any(t.word in ("tidak", "not") for t in m.found)]
+        seconds = [m for m in find_all(text, b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
         pair = next(((x, y) for x in firsts for y in seconds if x.found[0].clause == y.found[0].clause), None)
         if pair is not None:
             out[topic] = pair
