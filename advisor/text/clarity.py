@@ -23,6 +23,9 @@ from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
 
+MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
+
+
 @cache
 def _generic_roots() -> frozenset[str]:
     """The roots of the generic verbs and nouns (``vague``, ``generic_noun``): any noun made
@@ -89,15 +92,18 @@ def clarity(text: str) -> Reading:
     if hedge is not None and not number:
         return from_match(text, "vague", "hedge", hedge)
     checkable = number or any(not m.negated for m in find_all(text, "specific"))
-    # facilitating or coordinating is a task when what and how often are said ("memfasilitasi
-    # forum pentahelix setiap bulan"); with neither it is the generic role itself
-    organise = starts_with(text, "coordinate", skip=skip)
-    if organise is not None and not checkable:
-        words, span = quoted(text, *toks[skip:])
-        return Reading("vague", "organise_unspecified", words, span)
     generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
     generic.update(t for t in toks if stem_id(t.word) in _generic_roots())  # "mengevaluasi", "pemantauan"
     stop = {t for m in find_all(text, "stopwords") for t in m.found}
+    # facilitating or coordinating is a task when it says what ("the coastal survey with
+    # provincial offices", "forum pentahelix") or how often; a bare need or the collaboration
+    # itself ("kebutuhan para pihak", "collaboration among stakeholders") is the generic role
+    organise = starts_with(text, "coordinate", skip=skip)
+    if organise is not None and not checkable:
+        content = [t for t in toks[skip + len(organise.found) :] if t not in generic and len(t.word) >= MIN_CONTENT]
+        if len(content) <= 1:
+            words, span = quoted(text, *toks[skip:])
+            return Reading("vague", "organise_unspecified", words, span)
     verb = next((t for t in toks[head:] if t not in stop), toks[min(head, len(toks) - 1)])  # "the" is no task
     rest = [t for t in toks[head + 1 :] if t not in generic]
     if not rest and not checkable:
