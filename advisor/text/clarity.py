@@ -22,7 +22,6 @@ from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
-
 MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
 
 
