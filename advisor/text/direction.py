@@ -163,7 +163,7 @@ def statement_direction(text: str) -> Reading:
     return Reading("unknown", "no_direction")
 
 
-_WEAK = ("good_quantity",)  # readings a goal that names a direction overrides
+_WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
 def _says_nothing(reading: Reading) -> bool:
