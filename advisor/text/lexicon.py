@@ -188,7 +188,10 @@ def _matches(text: str) -> tuple[Match, ...]:
             continue
         done: set[str] = set()  # one phrase per purpose and starting word: the longest that matches
         for phrase in candidates:
-            if phrase.purpose in done or not _at(toks, known, i, phrase.first):
+            if phrase.purpose in done:
+                continue
+            # the phrase was found by its first word's key: a one-word phrase matches as it is
+            if len(phrase.first) > 1 and not _at(toks, known, i, phrase.first):
                 continue
             end = i + len(phrase.first)
             found = toks[i:end]
