@@ -22,22 +22,22 @@ needs_data = pytest.mark.skipif(
 # them, each reading is held to what it measured when the floors were last set (2026-11-28,
 # minus 0.03 for one or two cases), so that a change that makes the readings worse on unseen
 # text fails here. Raise a figure when a reading improves; the target stays PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split
-    "background_assets": (0.94, 0.95),
-    "background_problems": (0.79, 0.77),
-    "clarity": (0.83, 0.83),
-    "decision": (0.82, 0.81),
-    "direction": (0.78, 0.84),
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (both held-out sets)
+    "background_assets": (0.94, 0.94),
+    "background_problems": (0.88, 0.83),
+    "clarity": (0.94, 0.95),
+    "decision": (0.89, 0.89),
+    "direction": (0.84, 0.87),
     "goal_measurable": (1.0, 1.0),
-    "indicator_measurable": (0.86, 0.81),
-    "match": (0.91, 0.90),
-    "number": (0.80, 0.94),
-    "statement": (0.81, 0.70),
+    "indicator_measurable": (0.92, 0.91),
+    "match": (0.95, 0.95),
+    "number": (0.87, 0.97),
+    "statement": (0.89, 0.88),
 }
 SLACK = 0.03
 # Warnings and errors the complete holdout plans raise today (misreadings of unseen text); dev's
 # complete plans raise none.
-HOLDOUT_COMPLETE_RAISED = 3
+HOLDOUT_COMPLETE_RAISED = 4
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Time the facts stage per plan over the bench corpus and the examples: the first pass (text
 caches cold, as `advisor batch --jobs 1` meets the corpus) and the best of N further passes.
 
-Usage: python tools/time_facts.py [n_plans] [rounds]
+Usage: python tools/time_facts.py [n_plans | corpus_folder] [rounds]
+(a folder: its *.yaml plans, e.g. /work/wt/baseline/corpus, instead of a generated corpus)
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from bench.corpus import write_corpus
 
 
 def main() -> None:
-    n_plans = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    source = sys.argv[1] if len(sys.argv) > 1 else "200"
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     with tempfile.TemporaryDirectory() as tmp:
-        paths = write_corpus(Path(tmp), n_plans)
+        folder = Path(source)
+        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else write_corpus(Path(tmp), int(source))
         paths += sorted(Path("examples").glob("*.yaml"))
         plans = []
         for path in paths:

@@ -15,7 +15,7 @@ from typing import Any
 
 from advisor.facts import schema
 from advisor.facts.base import FactSink
-from advisor.text import filled, find
+from advisor.text import filled, find_each
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,11 +47,6 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
-
-
-def _first(texts: list[str], purpose: str) -> str | None:
-    """The words of the first phrase of ``purpose`` in any of ``texts``."""
-    return next((found for text in texts if (found := find(text, purpose)) is not None), None)
 
 
 def add_facts(ex: FactSink) -> None:
@@ -91,9 +86,11 @@ def _data(ex: FactSink) -> None:
     # every text of the plan: data may be exchanged in an activity's name as well as in prose
     texts = _strings(plan.model_dump(exclude_none=True, exclude={"suppress"}))
     contributed = [c.description or "data" for p in plan.partners for c in p.contributions if c.kind == "data"]
-    written = _first(texts, "data_exchange")
+    # the plan's texts scanned once for the three purposes
+    found = find_each(texts, "data_exchange", "personal_data", "data_arrangement")
+    written = found["data_exchange"]
     sharing = plan.data_sharing
-    personal = bool(sharing and sharing.personal_data) or _first(texts, "personal_data") is not None
+    personal = bool(sharing and sharing.personal_data) or found["personal_data"] is not None
     ex.add(
         "data_exchange",
         "plan",
@@ -102,7 +99,7 @@ def _data(ex: FactSink) -> None:
         personal=personal,
         # its own field, or an arrangement written in the prose ("data agregat", "perjanjian
         # berbagi data"): issue 14's statements anywhere
-        has_arrangement=bool(sharing and filled(sharing.arrangement)) or _first(texts, "data_arrangement") is not None,
+        has_arrangement=bool(sharing and filled(sharing.arrangement)) or found["data_arrangement"] is not None,
         has_safeguards=bool(sharing and filled(sharing.safeguards)),
         evidence=written or "; ".join(contributed),
     )

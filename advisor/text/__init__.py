@@ -13,11 +13,21 @@ The helpers below are the small plain-text utilities the fact extraction shares.
 
 from __future__ import annotations
 
-from advisor.text.lexicon import first
+from advisor.text.lexicon import first, first_in
 from advisor.text.numbers import has_number, parse_number, read_number
 from advisor.text.tokens import words
 
-__all__ = ["HOME_COUNTRIES", "filled", "find", "has_number", "joined", "parse_number", "read_number", "truncate"]
+__all__ = [
+    "HOME_COUNTRIES",
+    "filled",
+    "find",
+    "find_each",
+    "has_number",
+    "joined",
+    "parse_number",
+    "read_number",
+    "truncate",
+]
 __all__ += ["unit_of", "words"]
 
 HOME_COUNTRIES = {"id", "idn", "indonesia"}  # how plans write the home country
@@ -41,6 +51,20 @@ def find(text: str, purpose: str) -> str | None:
     """The words of the first phrase of ``purpose`` in ``text`` that no negation covers."""
     match = first(text, purpose)
     return match.words if match else None
+
+
+def find_each(texts: list[str], *purposes: str) -> dict[str, str | None]:
+    """For each purpose, the words of its first phrase in any of ``texts`` that no negation
+    covers: the texts are scanned once for all purposes, stopping when every one is found."""
+    out: dict[str, str | None] = dict.fromkeys(purposes)
+    missing = set(purposes)
+    for text in texts:
+        for purpose, match in first_in(text, missing).items():
+            out[purpose] = match.words
+            missing.discard(purpose)
+        if not missing:
+            break
+    return out
 
 
 def unit_of(value: object) -> str | None:

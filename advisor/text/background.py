@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import tokens
@@ -85,16 +86,50 @@ def _longest(matches: list[Match]) -> list[Match]:
     ]
 
 
+def _handled_thing(text: str, match: Match) -> bool:
+    """Is a bad thing the object of a handling noun ("pengelolaan sampah", "penanganan banjir",
+    "pencegahan stunting"), not a problem stated? A change noun ("peningkatan kemiskinan") is
+    not handling: the thing still grows."""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1].clause != match.found[0].clause:
+        return False
+    before = toks[i - 1].word
+    return nominal_root(before) is not None and not find_all(before, "increase", "decrease", "problems")
+
+
+def _short_of(text: str) -> Reading | None:
+    """A figure short of a reference ("jauh di bawah target RPJMD", "below the national average")."""
+    for below in (m for m in find_all(text, "below") if not m.negated):
+        end = below.found[-1].end
+        ref = next(
+            (
+                m
+                for m in find_all(text, "reference")
+                if m.found[0].clause == below.found[0].clause and m.found[0].start >= end
+            ),
+            None,
+        )
+        if ref is not None:
+            return from_match(text, "present", "short_of_reference", below, ref)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
     matches = _longest(find_all(text, "problems", "assets", "bad_quantity"))
     for match in matches:
+        if match.purpose == "bad_quantity" and _handled_thing(text, match):
+            continue
         problem = match.purpose in ("problems", "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
             return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
-    return _not_yet(text) or Reading("absent", "no_problem")
+    inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
+    if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
+        return from_match(text, "present", "adequacy_denied", inadequate)
+    return _short_of(text) or _not_yet(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
@@ -120,4 +155,26 @@ def assets(text: str) -> Reading:
     for match in (m for m in matches if m.purpose == "assets"):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
-    return _achieved(text, matches) or Reading("absent", "no_asset")
+    return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
+
+
+def _good_figure(text: str, matches: list[Match]) -> Reading | None:
+    """A good quantity that reaches a figure ("Produksi kopi rakyat mencapai 1.250 ton per
+    tahun"): a strength to build on, unless a problem or limiter in its clause denies it."""
+    if _short_of(text) is not None:  # "mencapai 41,3 persen, jauh di bawah target": a shortfall
+        return None
+    toks = tokens(text)
+    for good in (m for m in find_all(text, "good_quantity") if not m.negated):
+        clause = good.found[0].clause
+        after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
+        for i, token in enumerate(after[:-1]):
+            if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+                break
+            if token.word in _REACHES and after[i + 1].word[:1].isdigit():
+                found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
+                if not _denied(found, matches, text):
+                    return from_match(text, "present", "good_figure", found)
+    return None

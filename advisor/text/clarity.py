@@ -13,11 +13,36 @@ Modals ("akan", "siap", "will") are skipped before the verb is read.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from advisor import knowledge
 from advisor.text.lexicon import find_all, is_number, starts_with
+from advisor.text.morph import nominal_root, passive_en, passive_id
 from advisor.text.reading import Reading, from_match, quoted
-from advisor.text.tokens import tokens
+from advisor.text.stem import stem_id
+from advisor.text.tokens import Token, tokens
+
+MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
+
+
+@cache
+def _generic_roots() -> frozenset[str]:
+    """The roots of the generic verbs and nouns (``vague``, ``generic_noun``): any noun made
+    from one of them names no task either ("pendampingan", "pengawalan", "keterlibatan")."""
+    lexicon = knowledge.lexicon()
+    words = [w for purpose in ("vague", "generic_noun") for w in lexicon[purpose].id if " " not in w]
+    return frozenset(stem_id(w) for w in words)
+
+
+def _generic_form(word: str) -> bool:
+    """A noun made from a generic verb, in any affix form."""
+    root = nominal_root(word)
+    return root is not None and root in _generic_roots()
+
+
+def _passive_voice(toks: tuple[Token, ...], at: int) -> bool:
+    """A responsibility in the passive at its head: "Dibantu oleh dinas", "Is trained by ..."."""
+    return at < len(toks) and (passive_id(toks[at].word) or passive_en(toks, at))
 
 
 def _skip(text: str, purpose: str, skip: int = 0) -> int:
@@ -39,8 +64,14 @@ def clarity(text: str) -> Reading:
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     if opening is not None and opening.purpose == "passive":
         return from_match(text, "passive", "receives", opening)
+    if opening is None and _passive_voice(toks, skip):
+        words, span = quoted(text, *toks[skip : skip + 2])
+        return Reading("passive", "passive_voice", words, span)
     if opening is not None and not number:
         return from_match(text, "vague", "generic_verb", opening)
+    if skip < len(toks) and _generic_form(toks[skip].word) and not number:
+        words, span = quoted(text, toks[skip])
+        return Reading("vague", "generic_noun_form", words, span)
     head = skip
     light = starts_with(text, "light_verb", skip=skip)
     if light is not None:
@@ -51,6 +82,9 @@ def clarity(text: str) -> Reading:
         noun = starts_with(text, "generic_noun", "vague", skip=head)
         if noun is not None and not number:
             return from_match(text, "vague", "light_verb_generic_noun", light, noun)
+        if head < len(toks) and _generic_form(toks[head].word) and not number:
+            words, span = quoted(text, *toks[skip : head + 1])
+            return Reading("vague", "light_verb_generic_noun", words, span)
         if head >= len(toks):
             return from_match(text, "vague", "no_object", light)
     hedge = next((m for m in find_all(text, "hedge") if not m.negated), None)
@@ -58,7 +92,18 @@ def clarity(text: str) -> Reading:
         return from_match(text, "vague", "hedge", hedge)
     checkable = number or any(not m.negated for m in find_all(text, "specific"))
     generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
-    verb = toks[min(head, len(toks) - 1)]
+    generic.update(t for t in toks if stem_id(t.word) in _generic_roots())  # "mengevaluasi", "pemantauan"
+    stop = {t for m in find_all(text, "stopwords") for t in m.found}
+    # facilitating or coordinating is a task when it says what ("the coastal survey with
+    # provincial offices", "forum pentahelix") or how often; a bare need or the collaboration
+    # itself ("kebutuhan para pihak", "collaboration among stakeholders") is the generic role
+    organise = starts_with(text, "coordinate", skip=skip)
+    if organise is not None and not checkable:
+        content = [t for t in toks[skip + len(organise.found) :] if t not in generic and len(t.word) >= MIN_CONTENT]
+        if len(content) <= 1:
+            words, span = quoted(text, *toks[skip:])
+            return Reading("vague", "organise_unspecified", words, span)
+    verb = next((t for t in toks[head:] if t not in stop), toks[min(head, len(toks) - 1)])  # "the" is no task
     rest = [t for t in toks[head + 1 :] if t not in generic]
     if not rest and not checkable:
         reason = "no_object" if head + 1 >= len(toks) else "generic_object"

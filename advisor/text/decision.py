@@ -35,6 +35,32 @@ def _decider(text: str, marker: Match) -> str:
     return text[after[0].start : after[-1].end]
 
 
+_AGENT = frozenset({"oleh", "dari", "by", "from"})
+AGENT_REACH = 4  # words between a deciding word and the "oleh"/"by" that names who decides
+
+
+def _decided_by(text: str) -> Reading | None:
+    """A deciding word in any form ("keputusan", "persetujuan", "pemilihan", "penentuan",
+    "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
+    Dinas", "persetujuan tertulis dari PT ...", "selection ... by the company")."""
+    toks = tokens(text)
+    for verb in (m for m in find_all(text, "decide_verb") if not m.negated):
+        i = toks.index(verb.found[-1])
+        clause = verb.found[-1].clause
+        for k in range(i + 1, min(len(toks), i + 2 + AGENT_REACH)):
+            if toks[k].clause != clause:
+                break
+            if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
+                rest = [t for t in toks[k + 1 :] if t.clause == clause]
+                decider = text[rest[0].start : rest[-1].end]
+                if find_all(decider, "authority"):
+                    return from_match(text, "authority", "authority_decides", verb, detail=decider)
+                if find_all(decider, "deliberative", "forum_body", "collective"):
+                    return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
+                return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
     matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
@@ -59,9 +85,18 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
+    by = _decided_by(text)
+    if by is not None:
+        return by
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
     if deliberative is not None:
+        # deliberation, then a body deciding through its legal instrument ("ditetapkan dengan
+        # Peraturan Bupati setelah dibahas bersama"): the decision is the authority's (seed 003)
+        instrument = next((m for m in find_all(text, "legal_instrument") if not m.negated), None)
+        decides = next((m for m in find_all(text, "decide_verb") if not m.negated), None)
+        if instrument is not None and decides is not None:
+            return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None:
         return from_match(text, "authority", "legal_authority", authority)

@@ -69,11 +69,54 @@ def _handled(text: str, bad: Match) -> bool:
     return False
 
 
+_NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lack has ended
+_ACTIVE = ("me", "ber")
+
+
+def _change_denied(text: str, match: Match) -> bool:
+    """Is a change denied right before it ("tidak berkurang", "tidak meningkat")?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == match.found[0].clause
+
+
+def _counted(text: str) -> Reading | None:
+    """What a count at the head ("Jumlah", "Persentase", "Number of") counts, by the form of its
+    qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
+    memiliki", "yang menerapkan") should rise."""
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable") if m.found[0] is toks[0]), None)
+    if head is None:
+        return None
+    clause = toks[0].clause
+    rest = [t for t in toks[len(head.found) :] if t.clause == clause]
+    bad = {t for m in find_all(text, "bad_quantity") for t in m.found}
+    for i, token in enumerate(rest):
+        if token.word not in NEGATORS:
+            continue
+        after = rest[i + 1 : i + 3]
+        said = Match(head.phrase, (token,), False)
+        if after and (after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad)):
+            # "yang tidak lagi ...", "yang tidak stunting": a lack or a harm that has ended rises
+            return from_match(text, "increase", "count_of_harm_denied", head, said)
+        return from_match(text, "decrease", "count_of_lack", head, said)
+    for i, token in enumerate(rest[:-1]):
+        verb = rest[i + 1]
+        if token.word in ("yang", "that", "who") and (
+            verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use")
+        ):
+            return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token, verb), False))
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
     for match in find_all(text, "reduction_count", "increase", "decrease", "maintain"):
         if match.negated:
+            if match.purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
+                # "tidak berkurang", "not to decline": the level is held
+                return from_match(text, "maintain", "change_denied", match)
             continue
         if match.purpose == "reduction_count":
             if _level_after(text, match) and not _measure_before(text, match):
@@ -108,6 +151,9 @@ def statement_direction(text: str) -> Reading:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
             return from_match(text, label, reason, found)
+    counted = _counted(text)
+    if counted is not None:
+        return counted
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
@@ -117,7 +163,7 @@ def statement_direction(text: str) -> Reading:
     return Reading("unknown", "no_direction")
 
 
-_WEAK = ("good_quantity",)  # readings a goal that names a direction overrides
+_WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
 def _says_nothing(reading: Reading) -> bool:

@@ -148,19 +148,23 @@ def _index(purposes: tuple[str, ...]) -> dict[Key, tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _at(toks: tuple[Token, ...], start: int, pattern: tuple[Key, ...]) -> bool:
+def _at(toks: tuple[Token, ...], known: list[frozenset[Key]], start: int, pattern: tuple[Key, ...]) -> bool:
+    """Does ``pattern`` match the words from ``start`` on, in one clause? ``known`` holds each
+    word's keys, looked up once per text rather than once per phrase tried."""
     if start + len(pattern) > len(toks):
         return False
     clause = toks[start].clause
-    return all(toks[start + k].clause == clause and key in keys(toks[start + k].word) for k, key in enumerate(pattern))
+    return all(toks[start + k].clause == clause and key in known[start + k] for k, key in enumerate(pattern))
 
 
-def _near(toks: tuple[Token, ...], start: int, end: int, pattern: tuple[Key, ...]) -> int | None:
+def _near(
+    toks: tuple[Token, ...], known: list[frozenset[Key]], start: int, end: int, pattern: tuple[Key, ...]
+) -> int | None:
     clause = toks[start].clause
     for other in range(max(0, start - NEAR - len(pattern)), min(len(toks), end + NEAR)):
         if start <= other < end or toks[other].clause != clause:
             continue
-        if _at(toks, other, pattern):
+        if _at(toks, known, other, pattern):
             return other
     return None
 
@@ -176,6 +180,7 @@ def _candidates(word: str) -> tuple[Phrase, ...]:
 
 def _matches(text: str) -> tuple[Match, ...]:
     toks = tokens(text)
+    known = [keys(t.word) for t in toks]
     out: list[Match] = []
     for i, token in enumerate(toks):
         candidates = _candidates(token.word)
@@ -183,12 +188,15 @@ def _matches(text: str) -> tuple[Match, ...]:
             continue
         done: set[str] = set()  # one phrase per purpose and starting word: the longest that matches
         for phrase in candidates:
-            if phrase.purpose in done or not _at(toks, i, phrase.first):
+            if phrase.purpose in done:
+                continue
+            # the phrase was found by its first word's key: a one-word phrase matches as it is
+            if len(phrase.first) > 1 and not _at(toks, known, i, phrase.first):
                 continue
             end = i + len(phrase.first)
             found = toks[i:end]
             if phrase.near:
-                other = _near(toks, i, end, phrase.near)
+                other = _near(toks, known, i, end, phrase.near)
                 if other is None:
                     continue
                 found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=lambda t: t.start))
@@ -228,6 +236,19 @@ def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
         if negated_too or not match.negated:
             return match
     return None
+
+
+def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
+    """For each of ``purposes`` that ``text`` holds, its first phrase no negation covers."""
+    if not text:
+        return {}
+    out: dict[str, Match] = {}
+    for purpose, found in _by_purpose(text).items():
+        if purpose in purposes:
+            match = next((m for m in found if not m.negated), None)
+            if match is not None:
+                out[purpose] = match
+    return out
 
 
 def starts_with(text: str, *purposes: str, skip: int = 0) -> Match | None:

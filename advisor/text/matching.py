@@ -30,15 +30,43 @@ def _stopwords() -> frozenset[str]:
     return frozenset(w for lang in (entry.id, entry.en) for w in lang if " " not in w)
 
 
+@cache
+def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """What each abbreviation of ``knowledge/lexicon.yaml`` stands for, as words, by its first
+    word: ``{"kelompok": ((("kelompok", "sadar", "wisata"), "pokdarwis"), ...)}``."""
+    entry = knowledge.lexicon()["abbreviation"]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for written in (*entry.id, *entry.en):
+        short, _, long = written.partition("=")
+        words = tuple(t.word for t in tokens(long))
+        if words:
+            out.setdefault(words[0], []).append((words, short.strip()))
+    return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in out.items()}
+
+
+def _abbreviated(words: list[str], at: int) -> str | None:
+    """The abbreviation whose words start at ``at`` ("kelompok sadar wisata" -> "pokdarwis")."""
+    for spelt, short in _spelt_out().get(words[at], ()):
+        if tuple(words[at : at + len(spelt)]) == spelt:
+            return short
+    return None
+
+
 @lru_cache(maxsize=8192)
 def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
-    """Each content word's lemmas (Indonesian and English) with the word as written."""
+    """Each content word's lemmas (Indonesian and English) with the word as written; a body
+    spelt out is its abbreviation too ("kelompok sadar wisata" meets "Pokdarwis")."""
     stop = _stopwords()
     out = []
-    for token in tokens(text):
+    toks = tokens(text)
+    words = [t.word for t in toks]
+    for i, token in enumerate(toks):
         if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
         found = frozenset(x for x in (stem_id(token.word), stem_en(token.word)) if len(x) >= MIN_LEMMA)
+        short = _abbreviated(words, i)
+        if short is not None:
+            found |= {short}
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from advisor.text.lexicon import find_all, is_number
+from advisor.text.morph import passive_id, stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
@@ -97,6 +98,22 @@ def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
     return Reading("not_measurable", reason, said, span), has_amount, has_time
 
 
+def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """A deliverable named at the head, or a thing with a di-/ter- result predicate, with
+    nothing counted: an output that exists or not."""
+    if not toks or find_all(text, "measurable"):
+        return None
+    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] is toks[0]), None)
+    if deliverable is not None:
+        return from_match(text, "yes_no", "happens_or_not", deliverable)
+    last = toks[-1].word
+    abstract_head = any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun"))
+    if (passive_id(last) or stative_id(last)) and not abstract_head:
+        said, span = quoted(text, toks[-1])
+        return Reading("yes_no", "happens_or_not", said, span)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def indicator_measurable(text: str) -> Reading:
     toks = tokens(text)
@@ -112,6 +129,11 @@ def indicator_measurable(text: str) -> Reading:
         after = toks[len(head.found)] if len(toks) > len(head.found) else None
         if after is None or not any(m.found[0] is after for m in find_all(text, "abstract_noun")):
             return from_match(text, "yes_no", "happens_or_not", head)
+    # a thing with a result predicate ("SOP pelayanan terpadu disahkan", "Dokumen RAD tersusun")
+    # or a deliverable named alone ("Dokumen RAD", "Laporan evaluasi akhir tahun") exists or not
+    output = _output(text, toks)
+    if output is not None:
+        return output
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated), None)
         if found is not None:

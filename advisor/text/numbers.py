@@ -31,15 +31,18 @@ _SCALE_AFTER = re.compile(r"\s*([A-Za-z]+)\b")
 _ABBREVIATED = {"id": {"m": 1e9, "t": 1e12, "k": 1e3}, "en": {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}}
 
 
-_CURRENCY = re.compile(r"(?i)(?:rp|idr|usd|us\$|\$|eur|€|jpy|krw|aud)\s*$")
+_CURRENCY = re.compile(r"(?i)(?:rp|idr|usd|us\$|\$|eur|€|jpy|krw|aud)\.?\s*$")  # "Rp. 2,5 M" too
 
 
-def _scale(word: str, lang: str | None, money: bool) -> float:
+def _scale(word: str, lang: str | None, money: bool, glued: bool = False) -> float:
     """The multiplier a word after the number writes; a bare letter only after a currency
-    ("Rp 1,2 M"), where it cannot be a unit ("300 m" is metres)."""
+    ("Rp 1,2 M"), where it cannot be a unit ("300 m" is metres), or a "k" written onto the
+    digits ("10K", "25k": thousands in either language)."""
     lowered = word.lower()
     if lowered in _SCALE:
         return _SCALE[lowered]
+    if glued and lowered == "k":
+        return 1e3
     if not money:
         return 1.0
     return _ABBREVIATED.get(lang or "id", _ABBREVIATED["id"]).get(lowered, 1.0)
@@ -98,12 +101,48 @@ def read_number(value: object, lang: str | None = None) -> NumberReading | None:
     text = str(value)
     match = _NUMBER.search(text)
     if not match:
-        return None
+        spelt = _spelt(text)
+        return NumberReading(spelt, text.strip()) if spelt is not None else None
     main, other = _read_digits(match.group(0), lang)
     scale = _SCALE_AFTER.match(text, match.end())
     money = _CURRENCY.search(text[: match.start()]) is not None
-    factor = _scale(scale.group(1), lang, money) if scale else 1.0
+    factor = _scale(scale.group(1), lang, money, glued=scale.start(1) == match.end()) if scale else 1.0
     return NumberReading(main * factor, match.group(0), other * factor if other is not None else None)
+
+
+_UNITS = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "zero": 0, "one": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_TIMES = {"belas": 10, "puluh": 10, "ratus": 100, "hundred": 100}
+_WORD = re.compile(r"[a-z]+")
+
+
+def _spelt(text: str) -> float | None:
+    """A number written in words ("dua ratus lima puluh", "satu juta", "two hundred"), when
+    every word of ``text`` is a number word; else None."""
+    words = [w for w in _WORD.findall(text.lower()) if w != "and"]
+    if not words or any(w not in _UNITS and w not in _TIMES and w not in _SCALE for w in words):
+        return None
+    total, group, unit = 0.0, 0.0, 0.0  # the sum of scales, the sum below a scale, the last units
+    for word in words:
+        if word == "seratus":  # "se-" is one: a hundred of its own
+            group += 100
+        elif word == "seribu":
+            total, group, unit = total + group + unit + 1000, 0.0, 0.0
+        elif word in _UNITS:
+            unit += _UNITS[word]
+        elif word == "belas":  # "dua belas": 2 + 10
+            group, unit = group + unit + 10, 0.0
+        elif word in _TIMES:  # "lima puluh", "dua ratus": the units before it, multiplied
+            group, unit = group + (unit or 1) * _TIMES[word], 0.0
+        else:  # a scale ("ribu", "juta", "million") multiplies everything before it
+            total += (group + unit or 1) * _SCALE[word]
+            group, unit = 0.0, 0.0
+    return total + group + unit
 
 
 def parse_number(value: object, lang: str | None = "id") -> float | None:

@@ -8,8 +8,9 @@ negated statements ("tidak saling menguntungkan").
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
-from advisor.text.lexicon import find_all
+from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match
 
 TOPICS = (
@@ -36,7 +37,40 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
             continue
         out[topic] = from_match(text, "present", topic, match)
+    for topic, found in _by_form(text).items():
+        if topic in topics and topic not in out:
+            out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or Reading("absent", f"no_{t}") for t in topics}
+
+
+# A topic stated by two word classes in one clause: any regulation word with any word of
+# difference, any power with its keeping.
+_PAIRS = {"regulatory_differences": ("regulation_noun", "differ"), "sovereignty": ("power_noun", "kept")}
+
+
+def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
+    """Statements read from the form of the sentence rather than a phrase: two word classes in
+    one clause; a conflict-of-interest safeguard, which is itself a negation ("menyatakan
+    tidak memiliki benturan kepentingan"); a gain on each side of a contrast ("desa memperoleh
+    bagi hasil, sedangkan investor mendapatkan kepastian lahan")."""
+    out: dict[str, tuple[Match, ...]] = {}
+    for topic, (a, b) in _PAIRS.items():
+        firsts = [m for m in find_all(text, a) if not m.negated]
+        seconds = [m for m in find_all(text, b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
+        pair = next(((x, y) for x in firsts for y in seconds if x.found[0].clause == y.found[0].clause), None)
+        if pair is not None:
+            out[topic] = pair
+    safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
+    if safeguard is not None and safeguard.negated:
+        out["conflict_of_interest"] = (safeguard,)
+    gains = [m for m in find_all(text, "gain") if not m.negated]
+    contrasts = find_all(text, "contrast")
+    for first, second in pairwise(gains):
+        between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
+        if between and first.found[0].clause != second.found[0].clause:
+            out["mutual_benefit"] = (first, between[0], second)
+            break
+    return out
 
 
 def statement(text: str, topic: str) -> Reading:
