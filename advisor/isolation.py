@@ -22,10 +22,9 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from types import FrameType
 from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -176,57 +175,3 @@ def _crash(worker: _Worker) -> Crashed:
         with contextlib.suppress(ValueError):
             return Crashed(signal.Signals(-code).name, None)
     return Crashed(None, code)
-
-
-# --- interruptions ---------------------------------------------------------------------------
-
-
-def _terminated(signum: int, frame: FrameType | None) -> None:
-    if _in_ignoring_callback(frame):
-        _later(signum)
-        return
-    raise SystemExit(128 + signum)
-
-
-def _interrupted(signum: int, frame: FrameType | None) -> None:
-    if _in_ignoring_callback(frame):
-        _later(signum)
-        return
-    raise KeyboardInterrupt
-
-
-def _in_ignoring_callback(frame: FrameType | None) -> bool:
-    """Whether an exception raised now would be printed and dropped ("Exception ignored in"):
-    inside a weakref callback of the import machinery (a module lock's ``cb``, run while
-    modules are imported) or a ``__del__``. A signal that lands there must not be lost."""
-    while frame is not None:
-        code = frame.f_code
-        if code.co_name == "__del__" or (code.co_name == "cb" and "importlib._bootstrap" in code.co_filename):
-            return True
-        frame = frame.f_back
-    return False
-
-
-def _later(signum: int) -> None:
-    """Deliver ``signum``'s exception a moment later, back in ordinary code."""
-    handler = _terminated if signum == signal.SIGTERM else _interrupted
-    signal.signal(signal.SIGALRM, lambda _alarm, frame: handler(signum, frame))
-    signal.setitimer(signal.ITIMER_REAL, 0.01)
-
-
-@contextlib.contextmanager
-def exit_codes_for_signals() -> Iterator[None]:
-    """SIGTERM raises ``SystemExit(143)`` and Ctrl-C becomes ``SystemExit(130)``: ``finally``
-    blocks run (workers killed, temporary files removed) and the exit code says what happened."""
-    previous: list[tuple[int, Any]] = []
-    if threading.current_thread() is threading.main_thread():
-        previous = [(signal.SIGTERM, signal.signal(signal.SIGTERM, _terminated))]
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            previous.append((signal.SIGINT, signal.signal(signal.SIGINT, _interrupted)))
-    try:
-        yield
-    except KeyboardInterrupt:
-        raise SystemExit(128 + signal.SIGINT) from None
-    finally:
-        for signum, handler in previous:
-            signal.signal(signum, handler)

@@ -32,7 +32,7 @@ CLI_MAY_IMPORT = {
     "advisor.problems": "the problems the API raises (InputError), printed one a line",
     "advisor.findings": "Outcome and Review, the data handed to the renderers",
     "advisor.output": "where reports may be written, and writing them atomically: the CLI's own I/O",
-    "advisor.isolation": "SIGTERM and Ctrl-C turned into exit codes around a command",
+    "advisor.signals": "SIGTERM and Ctrl-C turned into exit codes around a command",
     "advisor.knowledge": "`init`'s template text and Click's translated messages are knowledge data",
     "advisor.catalogue": "`rules` and `explain`: the rule catalogue, no review",
     "advisor.rules": "`rules --family`: the registry's family codes (the package, not the rule modules)",

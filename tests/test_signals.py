@@ -74,6 +74,26 @@ def test_a_signalled_batch_stops_cleanly(plans: Path, tmp_path: Path, signum: in
         assert text != OLD
 
 
+@pytest.mark.parametrize("after", [0.05, 0.1, 0.15, 0.2])
+def test_a_ctrl_c_during_start_up_exits_130_not_aborted(plans: Path, after: float) -> None:
+    # Seen under load: a Ctrl-C while the command line was still being set up reached click's
+    # main, which printed "Aborted!" and exited 1, as if the review had found problems.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "advisor", "batch", str(plans), "--jobs", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    # -2: the signal came before Python ran any of the program (still starting the interpreter)
+    assert process.returncode in (130, -signal.SIGINT, 0, 1), stderr[-1000:]
+    assert b"Aborted" not in stderr
+    if process.returncode == 1:  # only a finished review may exit 1: its summary was written
+        assert b"Traceback" not in stderr
+
+
 def test_workers_end_when_their_parent_is_killed(plans: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "advisor", "batch", str(plans), "--jobs", "2", "-q"],
@@ -108,12 +128,12 @@ def test_a_signal_landing_where_exceptions_are_dropped_still_stops_the_run() -> 
     # defers it to ordinary code. Here a __del__ stands for such a place.
     script = (
         "import signal, sys, time\n"
-        "from advisor import isolation\n"
+        "from advisor import signals\n"
         "class Dropped:\n"
         "    def __del__(self):\n"
-        "        isolation._terminated(signal.SIGTERM, sys._getframe())\n"
+        "        signals._terminated(signal.SIGTERM, sys._getframe())\n"
         "try:\n"
-        "    with isolation.exit_codes_for_signals():\n"
+        "    with signals.exit_codes_for_signals():\n"
         "        Dropped()\n"
         "        time.sleep(2)\n"
         "    print('not stopped')\n"

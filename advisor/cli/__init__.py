@@ -107,7 +107,7 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         # Here rather than in click's main(), which turns Ctrl-C into "Aborted!" and exit 1 and
         # a full or closed standard output into a traceback.
-        from advisor.isolation import exit_codes_for_signals
+        from advisor.signals import exit_codes_for_signals
 
         try:
             with exit_codes_for_signals():
