@@ -73,8 +73,7 @@ def rules_document(lang: str) -> str:
         view("catalogue", "markdown")(entries(lang), lang, link=True),
     ]
     for rule in rules.all_rules():
-        details = rule_details(rule, lang)
-        parts.append(view("explain", "markdown")(explain.explanation(rule.id, lang), lang, level=2, details=details))
+        parts.append(view("explain", "markdown")(explain.explanation(rule.id, lang), lang, level=2))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -92,25 +91,3 @@ def family_table(lang: str) -> str:
             f"`{family.module}` | {counts[code]} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def rule_details(rule: Rule, lang: str) -> list[str]:
-    """The rule's trigger paragraph (knowledge/texts/rules/<FAMILY>.yaml, when written) and the
-    options it reads, with type and default: markdown lines, each block ending in a blank."""
-    lines: list[str] = []
-    texts = knowledge.rule_texts().get(rule.id)
-    trigger = getattr(texts, "trigger", None)
-    if trigger is not None:
-        lines += [f"**{ui('doc_trigger', lang)}.** {trigger.get(lang)}", ""]
-    if rule.all_options:
-        declared = rules.options()
-        lines += [f"**{ui('doc_options', lang)}:**", ""]
-        for option in rule.all_options:
-            entry = declared[option.name]
-            text = ui(f"option_{option.type}", lang, name=option.name, default=entry.default)
-            others = [r for r in entry.rules if r != rule.id]
-            if others:
-                text += "; " + ui("option_also", lang, rules=", ".join(others))
-            lines.append(f"- {text}")
-        lines.append("")
-    return lines

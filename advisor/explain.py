@@ -40,10 +40,23 @@ class Example:
 
 
 @dataclass(frozen=True)
+class OptionShown:
+    """An option the rule reads (a team sets it in ``advisor.toml``), with its default and the
+    other rules that read it."""
+
+    name: str
+    type: str
+    default: float | int
+    also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Explanation:
     rule: Rule
     title: str
     checks: str
+    trigger: str  # what in a plan fires the rule and what does not; "" when not written
+    options: tuple[OptionShown, ...]
     why: str
     recommendation: str
     step: str
@@ -98,6 +111,8 @@ def explanation(rule_id: str, lang: str) -> Explanation:
         rule=rule,
         title=neutral(texts.title.get(lang)) if texts else rule.name,
         checks=neutral(texts.message.get(lang)) if texts else "",
+        trigger=texts.trigger.get(lang) if texts and texts.trigger else "",
+        options=_options(rule),
         why=texts.why.get(lang) if texts and texts.why else ui("no_why", lang),
         recommendation=(
             shown.text("recommendation", lang) if shown else neutral(texts.recommendation.get(lang)) if texts else ""
@@ -106,6 +121,19 @@ def explanation(rule_id: str, lang: str) -> Explanation:
         sources=tuple((key, citations[key].citation if key in citations else key) for key in rule.sources),
         bad=bad,
         fixed=fixed,
+    )
+
+
+def _options(rule: Rule) -> tuple[OptionShown, ...]:
+    declared = rules.options()
+    return tuple(
+        OptionShown(
+            option.name,
+            option.type,
+            declared[option.name].default,
+            tuple(r for r in declared[option.name].rules if r != rule.id),
+        )
+        for option in rule.all_options
     )
 
 

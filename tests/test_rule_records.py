@@ -3,6 +3,7 @@ defaults, families with their dimension, and the config's check of options again
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,23 +98,25 @@ def test_every_family_has_a_record_names_and_a_dimension() -> None:
         assert family.dimension in dimensions
 
 
-def test_the_docs_show_each_rules_trigger_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    from types import SimpleNamespace
+def test_explanations_and_docs_show_each_rules_trigger_and_options() -> None:
+    from advisor import explain
+    from advisor.render import view
 
-    from advisor import catalogue
-
-    details = catalogue.rule_details(rules.get("PH005"), "en")
-    assert "- `dominant_share`: a share from 0 to 1, default `0.5`; also read by PH006" in details
-    assert "- `dominant_min_responsibilities`: a whole number from 0, default `4`; also read by PH006" in details
-    # no options: only the trigger paragraph from the texts
+    markdown = view("explain", "markdown")(explain.explanation("PH005", "en"), "en")
+    assert "- `dominant_share`: a share from 0 to 1, default `0.5`; also read by PH006" in markdown
+    assert "- `dominant_min_responsibilities`: a whole number from 0, default `4`; also read by PH006" in markdown
+    text = view("explain", "text")(explain.explanation("PH005", "id"), "id")
+    assert "`dominant_share`: proporsi antara 0 dan 1, nilai bawaan `0.5`" in text
+    # no options: the trigger paragraph from the texts, and no options heading
+    st001 = explain.explanation("ST001", "en")
     trigger = knowledge.rule_texts()["ST001"].trigger
-    assert trigger is not None
-    assert catalogue.rule_details(rules.get("ST001"), "en") == [f"**What triggers it.** {trigger.get('en')}", ""]
-    # a trigger paragraph written in the texts (knowledge/texts/rules/<FAMILY>.yaml) is shown
-    texts = dict(knowledge.rule_texts())
-    texts["ST001"] = SimpleNamespace(trigger=SimpleNamespace(get=lambda lang: f"fires when ({lang})"))
-    monkeypatch.setattr(knowledge, "rule_texts", lambda: texts)
-    assert catalogue.rule_details(rules.get("ST001"), "id") == ["**Kapan aturan ini muncul.** fires when (id)", ""]
+    assert trigger is not None and st001.trigger == trigger.get("en") and st001.options == ()
+    markdown = view("explain", "markdown")(st001, "en")
+    assert f"**What triggers it.** {trigger.get('en')}" in markdown and "**Options" not in markdown
+    data = json.loads(view("explain", "json")(st001, "en"))
+    assert data["trigger"] == trigger.get("en") and data["options"] == []
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert f"**What triggers it.** {trigger.get('en')}" in docs.read_text(encoding="utf-8")
 
 
 def test_the_docs_have_a_family_table() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import json
 import textwrap
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from advisor.findings import Finding, Trace
@@ -17,7 +16,7 @@ from advisor.rules.base import Rule
 from advisor.texts import label, ui
 
 if TYPE_CHECKING:  # the model's types only: the explanation is made before it is rendered
-    from advisor.explain import Example, Explanation
+    from advisor.explain import Example, Explanation, OptionShown
 
 # The text view's width (the examples' YAML is dumped at advisor.explain.WIDTH, the same).
 WIDTH = 88
@@ -69,6 +68,10 @@ def render_text(ex: Explanation, lang: str) -> str:
     rule = ex.rule
     lines = [f"{rule.id}  {rule.name}", ex.title, _headline(ex, lang), ""]
     lines += [ui("checks", lang), *_wrap(ex.checks), ""]
+    if ex.trigger:
+        lines += [ui("doc_trigger", lang), *_wrap(ex.trigger), ""]
+    if ex.options:
+        lines += [ui("doc_options", lang), *[line for o in ex.options for line in _wrap(_option_text(o, lang))], ""]
     lines += [ui("why", lang), *_wrap(ex.why), ""]
     if rule.based_on:
         lines += [ui("chained", lang), *_wrap(", ".join(rule.based_on)), ""]
@@ -100,11 +103,19 @@ def _verdict(example: Example, rule: Rule, lang: str) -> str:
     return ui("example_passes", lang, rule=rule.id)
 
 
-def render_markdown(ex: Explanation, lang: str, level: int = 1, details: Sequence[str] = ()) -> str:
-    """``details``: lines shown after "What it checks" (the docs' trigger and options)."""
+def _option_text(option: OptionShown, lang: str) -> str:
+    text = ui(f"option_{option.type}", lang, name=option.name, default=option.default)
+    return text + ("; " + ui("option_also", lang, rules=", ".join(option.also)) if option.also else "")
+
+
+def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
     rule, h = ex.rule, "#" * level
     lines = [f"{h} {rule.id}", "", f"**{ex.title}** · `{rule.name}`", "", _headline(ex, lang), ""]
-    lines += [f"**{ui('checks', lang)}.** {ex.checks}", "", *details]
+    lines += [f"**{ui('checks', lang)}.** {ex.checks}", ""]
+    if ex.trigger:
+        lines += [f"**{ui('doc_trigger', lang)}.** {ex.trigger}", ""]
+    if ex.options:
+        lines += [f"**{ui('doc_options', lang)}:**", "", *[f"- {_option_text(o, lang)}" for o in ex.options], ""]
     lines += [f"**{ui('why', lang)}.** {ex.why}", ""]
     if rule.based_on:
         lines += [f"**{ui('chained', lang)}:** {', '.join(rule.based_on)}", ""]
@@ -151,6 +162,10 @@ def render_json(ex: Explanation, lang: str) -> str:
         "lang": lang,
         "title": ex.title,
         "checks": ex.checks,
+        "trigger": ex.trigger or None,
+        "options": [
+            {"name": o.name, "type": o.type, "default": o.default, "also_read_by": list(o.also)} for o in ex.options
+        ],
         "why": ex.why,
         "recommendation": ex.recommendation,
         "based_on": list(rule.based_on),
