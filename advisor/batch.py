@@ -272,6 +272,7 @@ def _start_worker(settings: Settings, parts: tuple[str, ...] = (), lang: str | N
     # A failure here is not lost: each review meets it again and reports a failed row.
     with contextlib.suppress(Exception):
         prepare(settings)
+    gc.enable()  # paused in the parent for the command's run; a worker collects between plans
     gc.freeze()  # rules, knowledge and engine live as long as the worker: the collector need not walk them
 
 
@@ -316,6 +317,9 @@ def _load_shared() -> None:
     gc.freeze()  # kept out of the collector's passes, and so not copied page by page in the workers
 
 
+Sink = Callable[[Review | Failure, Parts], None]
+
+
 def run(
     targets: Sequence[Target],
     settings: Settings = DEFAULT_SETTINGS,
@@ -323,14 +327,32 @@ def run(
     progress: Callable[[int], None] | None = None,
     parts: Sequence[str] = (),
     lang: str | None = None,
+    sink: Sink | None = None,
 ) -> Outcome:
     """Review every target in ``jobs`` worker processes (default: one per core), each of which
     also renders its reviews' parts of the reports in ``parts`` (formats, in ``lang`` or each
     plan's own language), which the outcome carries to the renderers. A worker that dies (a
-    crash in the rule engine's C code) costs one failed file; the others are reviewed."""
+    crash in the rule engine's C code) costs one failed file; the others are reviewed.
+
+    With a ``sink``, each result and its parts go there in the targets' order as soon as the
+    ones before it are done (a reorder buffer holds the few that finish early), and nothing is
+    kept: the outcome returned is empty. A streaming batch writes its reports so."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
     rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
+    waiting: dict[int, tuple[Review | Failure, Parts]] = {}
+    next_index = 0
+
+    def take(index: int, result: Review | Failure, result_parts: Parts) -> None:
+        nonlocal next_index
+        if sink is None:
+            _keep(result, result_parts, results, rendered)
+            return
+        waiting[index] = (result, result_parts)
+        while next_index in waiting:
+            sink(*waiting.pop(next_index))
+            next_index += 1
+
     if jobs > 1 and isolation.context().get_start_method() == "fork":
         _load_shared()  # once here for every worker; one worker loads only what it needs
     workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
@@ -341,7 +363,7 @@ def run(
         with contextlib.closing(workers.run(targets)) as answers:
             for index, answer in answers:
                 done.add(index)
-                _collect(targets[index], answer, results, rendered)
+                take(index, *_result_of(targets[index], answer))
                 if progress:
                     progress(1)
     except OSError as exc:  # no worker process could be started (a process or memory limit)
@@ -349,25 +371,29 @@ def run(
         for index, target in enumerate(targets):
             if index not in done:
                 problem = Problem("review_failed", target.display, params={"reason": reason})
-                results.append(Failure(target.display, (problem,)))
+                take(index, Failure(target.display, (problem,)), {})
     reviews = sorted((r for r in results if isinstance(r, Review)), key=lambda r: r.file)
     failures = sorted((r for r in results if isinstance(r, Failure)), key=lambda f: f.file)
     return Outcome(tuple(reviews), tuple(failures), parts=rendered)
 
 
-def _collect(
-    target: Target,
-    answer: tuple[Review | Failure, Parts] | isolation.Crashed,
-    results: list[Review | Failure],
-    rendered: dict[tuple[int, str, str], tuple[Review, str]],
-) -> None:
-    """One worker's answer into the run's results (a crash as the file's failed row)."""
+def _result_of(
+    target: Target, answer: tuple[Review | Failure, Parts] | isolation.Crashed
+) -> tuple[Review | Failure, Parts]:
+    """One worker's answer as the file's result (a crash as the file's failed row)."""
     if isinstance(answer, isolation.Crashed):
         code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker
         problem = Problem(code, target.display, params={"reason": answer.reason()})
-        results.append(Failure(target.display, (problem,)))
-        return
-    result, result_parts = answer
+        return Failure(target.display, (problem,)), {}
+    return answer
+
+
+def _keep(
+    result: Review | Failure,
+    result_parts: Parts,
+    results: list[Review | Failure],
+    rendered: dict[tuple[int, str, str], tuple[Review, str]],
+) -> None:
     results.append(result)
     for (fmt, part_lang), text in result_parts.items():
         assert isinstance(result, Review)
@@ -380,8 +406,48 @@ _VERDICTS = ("ready", "needs_revision", "not_ready")
 _RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
 
 
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What the summary and the exit code need of one review: all a streaming batch keeps of it
+    (a few hundred bytes, where the review and its parts are tens of kilobytes)."""
+
+    file: str
+    verdict: str
+    errors: int
+    warnings: int
+    infos: int
+    baselined: int
+    suppressed: int
+    notices: int
+    active: tuple[tuple[str, str], ...]  # (rule id, severity) of each active finding
+
+    @classmethod
+    def of(cls, review: Review) -> Digest:
+        active = review.active()
+        counts = review.counts()
+        return cls(
+            review.file,
+            review.verdict,
+            counts["error"],
+            counts["warning"],
+            counts["info"],
+            review.baselined,
+            len(review.findings) - len(active),
+            len(review.notices),
+            tuple((f.rule_id, f.severity) for f in active),
+        )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A streamed batch's outcome for the summary: the reviews' digests and the failed files."""
+
+    reviews: tuple[Digest, ...]
+    failures: tuple[Failure, ...] = ()
+
+
 def summary(
-    outcome: Outcome,
+    outcome: Outcome | Tally,
     skipped: Sequence[Skipped],
     lang: str,
     top: int = 5,
@@ -390,7 +456,7 @@ def summary(
 ) -> str:
     """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
     ``baseline``, the plans needing attention are those with new findings, most new first."""
-    reviews = outcome.reviews
+    reviews = [r if isinstance(r, Digest) else Digest.of(r) for r in outcome.reviews]
     verdicts = Counter(r.verdict for r in reviews)
     lines = [
         ui(
@@ -403,40 +469,37 @@ def summary(
         ),
         "  " + "  ·  ".join(f"{label('verdict', v, lang)}: {verdicts.get(v, 0)}" for v in _VERDICTS),
     ]
-    suppressed = sum(len(r.findings) - len(r.active()) for r in reviews)
+    suppressed = sum(r.suppressed for r in reviews)
     baselined = sum(r.baselined for r in reviews)
-    notices = sum(len(r.notices) for r in reviews)
+    notices = sum(r.notices for r in reviews)
     if suppressed or baselined or notices:
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
     # The plans needing attention first (a head of section acts on them), then the common gaps
     # and the files that failed. A baseline leaves findings out of the counts but not out of the
     # verdict: a listed plan says how many of its findings the baseline holds.
 
-    def new_first(r: Review) -> tuple[int, int, int, int, str]:
-        counts = r.counts()
-        return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
+    def new_first(r: Digest) -> tuple[int, int, int, int, str]:
+        return (-r.errors, -r.warnings, -r.infos, _RANK[r.verdict], r.file)
 
-    def verdict_first(r: Review) -> tuple[int, int, int, int, int, str]:
-        counts = r.counts()
-        return (_RANK[r.verdict], -counts["error"], -counts["warning"], -counts["info"], -r.baselined, r.file)
+    def verdict_first(r: Digest) -> tuple[int, int, int, int, int, str]:
+        return (_RANK[r.verdict], -r.errors, -r.warnings, -r.infos, -r.baselined, r.file)
 
     if baseline:  # what changed is what needs attention: a plan with nothing new is not listed
-        worst = sorted((r for r in reviews if r.active()), key=new_first)[:top]
+        worst = sorted((r for r in reviews if r.active), key=new_first)[:top]
     else:
-        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active()), key=verdict_first)[:top]
+        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active), key=verdict_first)[:top]
     if worst:
         lines += ["", ui("batch_worst", lang)]
         for r in worst:
-            counts = r.counts()
-            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+            found = ui("findings_count", lang, errors=r.errors, warnings=r.warnings, infos=r.infos)
             if r.baselined:
                 found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
             lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
     # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
     # filled title names one partner or pillar, and would split one rule into many lines.
-    from advisor.render.report_data import common_gaps
+    from advisor.render.report_data import rank_gaps
 
-    gaps = common_gaps(outcome, lang, top)
+    gaps = rank_gaps((r.active for r in reviews), lang, top)
     if gaps:
         lines += ["", ui("batch_common", lang)]
         for gap in gaps:

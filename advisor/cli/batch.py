@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from advisor.batch import discover, run, summary
-from advisor.cli.common import EXIT_INPUT, use_color
+from advisor.batch import Digest, Skipped, Tally, discover, run, summary
+from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, use_color
 from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
 from advisor.cli.reports import (
+    fail,
     parse_outputs,
     resolve,
     review_options,
@@ -20,10 +22,12 @@ from advisor.cli.reports import (
     write_one,
     write_reports,
 )
-from advisor.findings import Outcome
-from advisor.output import STDOUT_NAMES
+from advisor.findings import Failure, Outcome, Review
+from advisor.output import STDOUT_NAMES, Destination, OutputError
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
+from advisor.report_stream import Spool, streams
+from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import display_name, one_line
 from advisor.texts import error_text, ui
 
@@ -104,14 +108,22 @@ def batch(
     ) as bar:
         # With a baseline the reviews change after the run, so their parts cannot be made early.
         formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
+        stdout_fmt = fmt if fmt and not any(d.is_stdout for _, d in pairs) else None
+        if _can_stream(groups, pairs, stdout_fmt, bool(baseline_path or write_baseline)):
+            tally, spools = _stream(groups[0], pairs, stdout_fmt, jobs, bar.update, formats, params["lang"])
+            streamed = True
+        else:
 
-        def review(group: Group) -> Outcome:
-            targets = list(group.targets)
-            return run(targets, group.run.settings, jobs, progress=bar.update, parts=formats, lang=group.run.lang)
+            def review(group: Group) -> Outcome:
+                targets = list(group.targets)
+                return run(targets, group.run.settings, jobs, progress=bar.update, parts=formats, lang=group.run.lang)
 
-        # Each plan with its nearest configuration (advisor/cli/plan_configs.py).
-        outcome, report_lang = review_groups(groups, review, params["lang"])
+            # Each plan with its nearest configuration (advisor/cli/plan_configs.py).
+            outcome, report_lang = review_groups(groups, review, params["lang"])
+            streamed = False
 
+    if streamed:
+        _finish_streamed(tally, spools, found.skipped, lang, quiet, groups[0])
     notes = []
     roots = [display_name(d) for d in dirs]
     if baseline_destination is not None:
@@ -143,6 +155,91 @@ def batch(
     if outcome.failures:
         raise SystemExit(EXIT_INPUT)
     raise SystemExit(groups_exit_code(outcome, groups))
+
+
+def _can_stream(
+    groups: list[Group], pairs: list[tuple[str, Destination]], stdout_fmt: str | None, baseline: bool
+) -> bool:
+    """Whether the reports can be written as the reviews arrive: one configuration for every
+    plan (reports are in file order; several groups are reviewed one after the other), no
+    baseline (it changes the reviews after the run), formats with a frame, and no coloured
+    text on standard output (the workers' parts are plain)."""
+    wanted = [f for f, _ in pairs] + ([stdout_fmt] if stdout_fmt else [])
+    coloured = stdout_fmt == "text" and use_color(False)
+    return len(groups) == 1 and not baseline and not coloured and all(streams(f) for f in wanted)
+
+
+def _stream(
+    group: Group,
+    pairs: list[tuple[str, Destination]],
+    stdout_fmt: str | None,
+    jobs: int | None,
+    progress: Any,
+    formats: list[str],
+    explicit_lang: str | None,
+) -> tuple[Tally, list[Spool]]:
+    """Review the group, each report's part written as it arrives; only digests are kept."""
+    report_lang = explicit_lang or group.run.lang  # as review_groups() decides it for one group
+    destinations = [*pairs, *([(stdout_fmt, Destination("-"))] if stdout_fmt else [])]
+    spools = [Spool(f, d, report_lang) for f, d in destinations]
+    digests: list[Digest] = []
+    failures: list[Failure] = []
+
+    def take(result: Review | Failure, parts: dict[tuple[str, str], str]) -> None:
+        if isinstance(result, Failure):
+            failures.append(result)
+            return
+        digests.append(Digest.of(result))
+        review_language = review_lang(report_lang, result.plan_language)
+        for spool in spools:
+            spool.add(result, review_language, parts.get((spool.fmt, review_language)))
+
+    try:
+        run(list(group.targets), group.run.settings, jobs, progress, formats, group.run.lang, sink=take)
+    except BaseException:
+        for spool in spools:
+            spool.close()
+        raise
+    return Tally(tuple(digests), tuple(sorted(failures, key=lambda f: f.file))), spools
+
+
+def _finish_streamed(
+    tally: Tally, spools: list[Spool], skipped: Sequence[Skipped], lang: str, quiet: bool, group: Group
+) -> NoReturn:
+    """Write the streamed reports and the summary, as the whole-outcome path does, and exit."""
+    notes = []
+    try:
+        for spool in spools:
+            if not spool.destination.is_stdout:
+                write_one_streamed(spool, tally.failures, lang)
+                notes.append(ui("report_written", lang, format=spool.fmt, path=spool.destination.shown))
+        text = summary(tally, skipped, lang)
+        on_stdout = [spool for spool in spools if spool.destination.is_stdout]
+        for spool in on_stdout:
+            write_one_streamed(spool, tally.failures, lang)
+    finally:
+        for spool in spools:
+            spool.close()
+    if on_stdout:
+        if not quiet:
+            click.echo(text, err=True, nl=False)
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        for note in notes:
+            click.echo(one_line(note), err=True)
+    if tally.failures:
+        raise SystemExit(EXIT_INPUT)
+    fail_rank = SEVERITY_RANK[group.run.fail_level]
+    failing = any(SEVERITY_RANK[severity] <= fail_rank for r in tally.reviews for _, severity in r.active)
+    raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def write_one_streamed(spool: Spool, failures: Sequence[Failure], lang: str) -> None:
+    try:
+        spool.finish(failures)
+    except OutputError as err:
+        fail(err.render(lang))
 
 
 class _Null(io.StringIO):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -140,16 +141,21 @@ def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
     """Active findings by rule, with the number of plans they appear in and of findings, errors
     first and then most plans first. Grouped by rule, not by filled title: a rule met for five partners of one plan
     is one gap of that plan, not five gaps of one plan each."""
+    return rank_gaps((tuple((f.rule_id, f.severity) for f in r.active()) for r in outcome.reviews), lang, top)
+
+
+def rank_gaps(plans_active: Iterable[Sequence[tuple[str, str]]], lang: str, top: int = 10) -> tuple[Gap, ...]:
+    """:func:`common_gaps` from each plan's active findings as (rule id, severity): what a
+    streaming batch keeps of a review (advisor.batch.Digest)."""
     plans: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     worst: dict[str, str] = {}
-    for review in outcome.reviews:
-        active = review.active()
-        plans.update({f.rule_id for f in active})
-        occurrences.update(f.rule_id for f in active)
-        for f in active:  # a configured severity may differ between plans: show the gravest
-            if f.rule_id not in worst or SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst[f.rule_id]]:
-                worst[f.rule_id] = f.severity
+    for active in plans_active:
+        plans.update({rule_id for rule_id, _ in active})
+        occurrences.update(rule_id for rule_id, _ in active)
+        for rule_id, severity in active:  # a configured severity may differ between plans: show the gravest
+            if rule_id not in worst or SEVERITY_RANK[severity] < SEVERITY_RANK[worst[rule_id]]:
+                worst[rule_id] = severity
     # Errors first (they decide readiness), then the gaps found in most plans.
     ranked = sorted(
         plans, key=lambda rule_id: (SEVERITY_RANK[worst[rule_id]], -plans[rule_id], -occurrences[rule_id], rule_id)
