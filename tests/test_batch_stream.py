@@ -84,3 +84,24 @@ def test_results_reach_the_sink_in_report_order(folder: Path) -> None:
     outcome = run(found.targets, jobs=2, sink=lambda result, parts: seen.append(result.file))
     assert seen == [t.display for t in found.targets]
     assert outcome.reviews == () and outcome.failures == ()
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def _nothing() -> None:
+    return None
+
+
+def test_a_worker_is_replaced_after_its_share_of_items() -> None:
+    from collections import Counter
+
+    from advisor import isolation
+
+    answers = dict(isolation.Workers(2, _nothing, _pid, max_items=3).run(list(range(14))))
+    assert sorted(answers) == list(range(14))
+    per_worker = Counter(answers.values())
+    assert max(per_worker.values()) <= 3 and len(per_worker) >= 5

@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 import click
 
-from advisor.batch import Digest, Skipped, Tally, discover, run, summary
+from advisor.batch import Digest, Skipped, Tally, active_pairs, discover, run, summary
 from advisor.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, use_color
 from advisor.cli.plan_configs import Group, explain_groups, group_by_config, groups_exit_code, review_groups
 from advisor.cli.reports import (
@@ -26,6 +26,7 @@ from advisor.findings import Failure, Outcome, Review
 from advisor.output import STDOUT_NAMES, Destination, OutputError
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang
+from advisor.render.report_data import GapTally
 from advisor.report_stream import Spool, streams
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import display_name, one_line
@@ -183,6 +184,7 @@ def _stream(
     destinations = [*pairs, *([(stdout_fmt, Destination("-"))] if stdout_fmt else [])]
     spools = [Spool(f, d, report_lang) for f, d in destinations]
     digests: list[Digest] = []
+    gaps = GapTally()
     failures: list[Failure] = []
 
     def take(result: Review | Failure, parts: dict[tuple[str, str], str]) -> None:
@@ -190,6 +192,7 @@ def _stream(
             failures.append(result)
             return
         digests.append(Digest.of(result))
+        gaps.add(active_pairs(result))
         review_language = review_lang(report_lang, result.plan_language)
         for spool in spools:
             spool.add(result, review_language, parts.get((spool.fmt, review_language)))
@@ -200,7 +203,7 @@ def _stream(
         for spool in spools:
             spool.close()
         raise
-    return Tally(tuple(digests), tuple(sorted(failures, key=lambda f: f.file))), spools
+    return Tally(tuple(digests), gaps, tuple(sorted(failures, key=lambda f: f.file))), spools
 
 
 def _finish_streamed(
@@ -231,7 +234,7 @@ def _finish_streamed(
     if tally.failures:
         raise SystemExit(EXIT_INPUT)
     fail_rank = SEVERITY_RANK[group.run.fail_level]
-    failing = any(SEVERITY_RANK[severity] <= fail_rank for r in tally.reviews for _, severity in r.active)
+    failing = any(r.worst is not None and SEVERITY_RANK[r.worst] <= fail_rank for r in tally.reviews)
     raise SystemExit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 

@@ -145,25 +145,41 @@ def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
 
 
 def rank_gaps(plans_active: Iterable[Sequence[tuple[str, str]]], lang: str, top: int = 10) -> tuple[Gap, ...]:
-    """:func:`common_gaps` from each plan's active findings as (rule id, severity): what a
-    streaming batch keeps of a review (advisor.batch.Digest)."""
-    plans: Counter[str] = Counter()
-    occurrences: Counter[str] = Counter()
-    worst: dict[str, str] = {}
+    """:func:`common_gaps` from each plan's active findings as (rule id, severity)."""
+    tally = GapTally()
     for active in plans_active:
-        plans.update({rule_id for rule_id, _ in active})
-        occurrences.update(rule_id for rule_id, _ in active)
+        tally.add(active)
+    return tally.ranked(lang, top)
+
+
+class GapTally:
+    """The common gaps counted plan by plan, so that a streaming batch (advisor/batch.py) keeps
+    one count per rule instead of every plan's findings."""
+
+    def __init__(self) -> None:
+        self.plans: Counter[str] = Counter()
+        self.occurrences: Counter[str] = Counter()
+        self.worst: dict[str, str] = {}
+
+    def add(self, active: Sequence[tuple[str, str]]) -> None:
+        """One plan's active findings, as (rule id, severity)."""
+        self.plans.update({rule_id for rule_id, _ in active})
+        self.occurrences.update(rule_id for rule_id, _ in active)
+        worst = self.worst
         for rule_id, severity in active:  # a configured severity may differ between plans: show the gravest
             if rule_id not in worst or SEVERITY_RANK[severity] < SEVERITY_RANK[worst[rule_id]]:
                 worst[rule_id] = severity
-    # Errors first (they decide readiness), then the gaps found in most plans.
-    ranked = sorted(
-        plans, key=lambda rule_id: (SEVERITY_RANK[worst[rule_id]], -plans[rule_id], -occurrences[rule_id], rule_id)
-    )[:top]
-    return tuple(
-        Gap(rule_id, worst[rule_id], plain(rule_summary(rule_id, lang), 300), plans[rule_id], occurrences[rule_id])
-        for rule_id in ranked
-    )
+
+    def ranked(self, lang: str, top: int = 10) -> tuple[Gap, ...]:
+        plans, occurrences, worst = self.plans, self.occurrences, self.worst
+        # Errors first (they decide readiness), then the gaps found in most plans.
+        ranked = sorted(
+            plans, key=lambda rule_id: (SEVERITY_RANK[worst[rule_id]], -plans[rule_id], -occurrences[rule_id], rule_id)
+        )[:top]
+        return tuple(
+            Gap(rule_id, worst[rule_id], plain(rule_summary(rule_id, lang), 300), plans[rule_id], occurrences[rule_id])
+            for rule_id in ranked
+        )
 
 
 def verdict_counts(outcome: Outcome) -> dict[str, int]:
