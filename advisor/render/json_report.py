@@ -58,7 +58,7 @@ def _document(failures: Sequence[Failure], lang: str | None, reviews: list[Any])
 
 def render_part(review: Review, lang: str) -> str:
     """One review as it appears inside the report (see advisor.render.part_renderer)."""
-    return jsonfmt.dumps(_review(review, lang), depth=_REVIEW_DEPTH)
+    return jsonfmt.dumps(_review(review, lang), depth=_REVIEW_DEPTH, floats=False)  # only integers: see _review
 
 
 def _review(review: Review, lang: str) -> dict[str, Any]:
