@@ -3,8 +3,8 @@
 Writes a deterministic corpus into a temporary folder and measures, in one run so that the
 ratios are taken on the same machine state:
 
-1. the parse-only bound: every file through ``advisor.loader`` and nothing else, with the same
-   number of processes as the batch run it is compared to;
+1. the parse-only bound: every file through PyYAML's C loader (``yaml.CSafeLoader``) and
+   nothing else, with the same number of processes as the batch run it is compared to;
 2. ``advisor batch --jobs 1`` and ``--jobs 2`` throughput, and its ratio to (1) (each the
    best of three runs taken in turn with the parse bound's), two ways:
    ``batch_json``, the full JSON report written to a file (the strict figure, on which the
