@@ -53,11 +53,14 @@ class Spool:
 
     def finish(self, failures: Sequence[Failure]) -> None:
         """Write the report (:class:`advisor.output.OutputError` when the system refuses)."""
-        frame = self._frame(failures, self.lang)
         try:
-            output.write(self.destination, self._pieces(frame))
+            output.write(self.destination, self.pieces(failures))
         finally:
             self.close()
+
+    def pieces(self, failures: Sequence[Failure]) -> Iterator[str]:
+        """The report's text, a block at a time, for a caller that writes it itself."""
+        return self._pieces(self._frame(failures, self.lang))
 
     def _pieces(self, frame: Frame) -> Iterator[str]:
         if not self.count:

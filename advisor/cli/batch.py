@@ -158,6 +158,11 @@ def batch(
     raise SystemExit(groups_exit_code(outcome, groups))
 
 
+# The report --format sends to standard output (not an --output place): written as click.echo
+# writes, so that a full or closed standard output is reported as for any command.
+_FORMAT_ON_STDOUT = "--format"
+
+
 def _can_stream(
     groups: list[Group], pairs: list[tuple[str, Destination]], stdout_fmt: str | None, baseline: bool
 ) -> bool:
@@ -181,7 +186,7 @@ def _stream(
 ) -> tuple[Tally, list[Spool]]:
     """Review the group, each report's part written as it arrives; only digests are kept."""
     report_lang = explicit_lang or group.run.lang  # as review_groups() decides it for one group
-    destinations = [*pairs, *([(stdout_fmt, Destination("-"))] if stdout_fmt else [])]
+    destinations = [*pairs, *([(stdout_fmt, Destination(_FORMAT_ON_STDOUT))] if stdout_fmt else [])]
     spools = [Spool(f, d, report_lang) for f, d in destinations]
     digests: list[Digest] = []
     gaps = GapTally()
@@ -219,7 +224,11 @@ def _finish_streamed(
         text = summary(tally, skipped, lang)
         on_stdout = [spool for spool in spools if spool.destination.is_stdout]
         for spool in on_stdout:
-            write_one_streamed(spool, tally.failures, lang)
+            if spool.destination.shown == _FORMAT_ON_STDOUT:  # as click.echo wrote the whole report
+                for piece in spool.pieces(tally.failures):
+                    click.echo(piece, nl=False)
+            else:
+                write_one_streamed(spool, tally.failures, lang)
     finally:
         for spool in spools:
             spool.close()
