@@ -18,7 +18,6 @@ are the caller's. See docs/api.md.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +30,10 @@ from advisor.config import ConfigError, RunOptions
 from advisor.findings import Failure, Outcome, Review
 from advisor.plan_configs import Group
 from advisor.problems import InputError
+from advisor.report_stream import Spool, Streamed, can_stream, check_streamed
 from advisor.rules.base import SEVERITY_RANK
 from advisor.settings import DEFAULT_OPTIONS, DEFAULT_SETTINGS, Options, Settings
+from advisor.status import Status
 from advisor.terminal import display_name
 
 if TYPE_CHECKING:
@@ -47,9 +48,13 @@ __all__ = [
     "RunOptions",
     "Settings",
     "Skipped",
+    "Spool",
     "Status",
+    "Streamed",
     "Target",
+    "can_stream",
     "check",
+    "check_streamed",
     "configure",
     "discover",
     "load",
@@ -64,14 +69,6 @@ __all__ = [
 
 Source = Path | Target  # a plan file, or one with the name reports give it
 OnResult = Callable[[Review | Failure], None]
-
-
-class Status(enum.Enum):
-    """How a check ended; the command line maps it to its exit code (0, 1, 2)."""
-
-    CLEAN = "clean"  # every plan reviewed, no finding at or above its fail level
-    FINDINGS = "findings"  # a plan has an active finding at or above its fail level
-    FAILED = "failed"  # a file could not be read, validated or reviewed
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -194,3 +196,72 @@ class Outcome:
     def part(self, review: Review, fmt: str, lang: str) -> str | None:
         stored = self.parts.get((id(review), fmt, lang))
         return stored[1] if stored and stored[0] is review else None
+
+
+# --- what a streamed batch keeps of each review ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What the summary and the exit code need of one review: all a streaming batch keeps of it
+    (about two hundred bytes, where the review and its parts are tens of kilobytes)."""
+
+    file: str
+    verdict: str
+    errors: int
+    warnings: int
+    infos: int
+    baselined: int
+    suppressed: int
+    notices: int
+    worst: str | None  # the gravest active finding's severity
+
+    @classmethod
+    def of(cls, review: Review) -> Digest:
+        active = review.active()
+        counts = review.counts()
+        return cls(
+            review.file,
+            review.verdict,
+            counts["error"],
+            counts["warning"],
+            counts["info"],
+            review.baselined,
+            len(review.findings) - len(active),
+            len(review.notices),
+            review.worst(),
+        )
+
+
+def active_pairs(review: Review) -> tuple[tuple[str, str], ...]:
+    """The review's active findings as (rule id, severity), as the common gaps count them."""
+    return tuple((f.rule_id, f.severity) for f in review.active())
+
+
+class GapTally:
+    """The common gaps counted plan by plan, so that a streaming batch keeps one count per rule
+    instead of every plan's findings (advisor/render/report_data.py ranks them)."""
+
+    def __init__(self) -> None:
+        self.plans: Counter[str] = Counter()
+        self.occurrences: Counter[str] = Counter()
+        self.worst: dict[str, str] = {}
+
+    def add(self, active: Sequence[tuple[str, str]]) -> None:
+        """One plan's active findings, as (rule id, severity)."""
+        self.plans.update({rule_id for rule_id, _ in active})
+        self.occurrences.update(rule_id for rule_id, _ in active)
+        worst = self.worst
+        for rule_id, severity in active:  # a configured severity may differ between plans: show the gravest
+            if rule_id not in worst or SEVERITY_RANK[severity] < SEVERITY_RANK[worst[rule_id]]:
+                worst[rule_id] = severity
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A streamed batch's outcome for the summary: the reviews' digests, the common gaps
+    counted as they came, and the failed files."""
+
+    reviews: tuple[Digest, ...]
+    gaps: GapTally
+    failures: tuple[Failure, ...] = ()

@@ -95,6 +95,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.busy: int | None = None  # the index of the item it is working on
+        self.answered = 0
 
     def stop(self, *, kill: bool) -> None:
         if not kill:
@@ -110,10 +111,16 @@ class _Worker:
 class Workers(Generic[Item, Result]):
     """``jobs`` worker processes that each run ``start()`` once, then ``work(item)`` per item."""
 
-    def __init__(self, jobs: int, start: Callable[[], None], work: Callable[[Item], Result]):
+    def __init__(
+        self, jobs: int, start: Callable[[], None], work: Callable[[Item], Result], max_items: int | None = None
+    ):
+        """``max_items``: a worker that has answered that many items is replaced by a fresh one,
+        so that whatever a worker gathers per item (bounded caches filling, a leak in C code)
+        stays bounded by that number whatever the number of items."""
         self.jobs = max(1, jobs)
         self.start = start
         self.work = work
+        self.max_items = max_items
 
     def run(self, items: Sequence[Item]) -> Generator[tuple[int, Result | Crashed], None, None]:
         """(index, result) for every item, in the order they finish; a worker that dies costs
@@ -151,6 +158,10 @@ class Workers(Generic[Item, Result]):
                         workers[position] = _Worker(ctx, self.start, self.work)
                     else:
                         worker.busy = None
+                        worker.answered += 1
+                        if self.max_items and worker.answered >= self.max_items and pending:
+                            worker.stop(kill=False)
+                            workers[position] = _Worker(ctx, self.start, self.work)
                         yield answer
             clean = True
         finally:

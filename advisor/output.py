@@ -144,10 +144,11 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write(destination: Destination, text: str | bytes, stream: TextIO | None = None) -> None:
+def write(destination: Destination, text: str | bytes | Iterable[str], stream: TextIO | None = None) -> None:
     """Write one report; :class:`OutputError` when the system refuses (a full disk, a closed
     standard output), with no temporary file left and the previous report whole. Bytes (a
-    workbook) are written as they are."""
+    workbook) are written as they are; pieces of text (a streamed report,
+    advisor/report_stream.py) one after the other, never all in memory at once."""
     if destination.path is None:
         if isinstance(text, bytes):
             try:
@@ -183,7 +184,8 @@ def write(destination: Destination, text: str | bytes, stream: TextIO | None = N
                 os.fchmod(binary.fileno(), mode)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+                for piece in _pieces(text):
+                    handle.write(piece)
                 handle.flush()
                 os.fchmod(handle.fileno(), mode)
         os.replace(tmp, real)
@@ -195,9 +197,14 @@ def write(destination: Destination, text: str | bytes, stream: TextIO | None = N
         raise
 
 
-def _write_stream(shown: str, text: str, stream: TextIO) -> None:
+def _pieces(text: str | Iterable[str]) -> Iterable[str]:
+    return (text,) if isinstance(text, str) else text
+
+
+def _write_stream(shown: str, text: str | Iterable[str], stream: TextIO) -> None:
     try:
-        stream.write(text)
+        for piece in _pieces(text):
+            stream.write(piece)
         stream.flush()
     except OSError as exc:
         raise OutputError(shown, "output_unwritable", {"reason": exc.strerror or str(exc)}) from None

@@ -2,10 +2,11 @@
 figure includes the interpreter start and imports a user pays for, and no measurement warms
 another's caches. Each prints one JSON object on stdout.
 
-    python -m bench.worker parse DIR --jobs N      parse-only bound: advisor.loader on every file
+    python -m bench.worker parse DIR --jobs N      parse-only bound: yaml.CSafeLoader on every file
     python -m bench.worker review DIR --jobs N     the library path (review + JSON report) per file
     python -m bench.worker growth FILE...          seconds to review one (large) plan, per file
     python -m bench.worker memory DIR --at 1000 10000   peak RSS after that many reviews
+    python -m bench.worker render FILE --findings 1000 5000   seconds to render a review of N findings
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ def _plans(folder: str) -> list[Path]:
 
 
 def _parse_one(path: Path) -> bool:
-    from advisor.loader import load_file
-    from advisor.problems import InputError
+    """The parse-only bound: PyYAML's C loader over the file, a fixed yardstick (the product's
+    own loader, measured before issue 18, sped up with every change to it)."""
+    import yaml
 
     try:
-        load_file(path)
-    except InputError:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
         return False
     return True
 
@@ -116,6 +118,44 @@ def memory(folder: str, checkpoints: list[int]) -> dict[str, Any]:
     return {"distinct_plans": len(plans), "peak_rss_kib": rss}
 
 
+RENDER_FORMATS = ("json", "text", "csv", "markdown", "html", "sarif", "junit", "compact", "github")
+
+
+def render_growth(file: str, counts: list[int], repeats: int) -> dict[str, Any]:
+    """Median seconds to render, in every format, one review holding ``count`` findings: the
+    findings of the (large) plan in ``file``, copied as many times as needed. Each copy is a
+    new object, so that no text filled for one is reused by another."""
+    import dataclasses
+
+    from advisor.findings import Outcome
+    from advisor.render import renderer
+    from advisor.review import review_file
+
+    review = review_file(file)
+    pool = review.findings
+
+    def sized(count: int) -> Any:
+        findings = tuple(dataclasses.replace(pool[i % len(pool)]) for i in range(count))
+        return dataclasses.replace(review, findings=findings)
+
+    for fmt in RENDER_FORMATS:  # warm-up: each renderer's imports
+        renderer(fmt)(Outcome((sized(10),)), None)
+    out: dict[str, Any] = {}
+    for count in counts:
+        total = 0.0
+        for fmt in RENDER_FORMATS:
+            times = []
+            for _ in range(repeats):
+                outcome = Outcome((sized(count),))
+                start = time.perf_counter()
+                renderer(fmt)(outcome, None)
+                times.append(time.perf_counter() - start)
+            out[f"{fmt}_{count}"] = statistics.median(times)
+            total += statistics.median(times)
+        out[str(count)] = total
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker")
     sub = parser.add_subparsers(dest="what", required=True)
@@ -129,8 +169,14 @@ def main() -> None:
     m = sub.add_parser("memory")
     m.add_argument("folder")
     m.add_argument("--at", type=int, nargs="+", default=[1000, 10000])
+    r = sub.add_parser("render")
+    r.add_argument("file")
+    r.add_argument("--findings", type=int, nargs="+", default=[1000, 5000])
+    r.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    if args.what == "parse":
+    if args.what == "render":
+        result = render_growth(args.file, args.findings, args.repeats)
+    elif args.what == "parse":
         result = _over(_plans(args.folder), args.jobs, _parse_one)
     elif args.what == "review":
         result = _over(_plans(args.folder), args.jobs, _review_one)

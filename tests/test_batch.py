@@ -210,10 +210,11 @@ def test_workers_render_report_parts_that_join_into_the_same_report(folder: Path
 
     found = discover([folder], exclude=["arsip/"])
     parallel = run(found.targets, jobs=2, parts=["json", "text"], lang="en")
-    assert len(parallel.parts) == len(parallel.reviews)  # json has parts; text has none
+    assert len(parallel.parts) == 2 * len(parallel.reviews)  # a part per review in each format
     single = run(found.targets, jobs=1)
     assert not single.parts
     assert renderer("json")(parallel, "en") == renderer("json")(single, "en")
+    assert renderer("text")(parallel, "en") == renderer("text")(single, "en")
 
 
 def test_a_review_sent_from_a_worker_leaves_its_filled_texts_behind() -> None:

@@ -33,5 +33,8 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     assert {k for k in figures["growth"] if k.startswith("plan_")} == {"plan_5_ms", "plan_20_ms"}
     assert figures["memory"]["rss_after_20_mib"] > 0 and figures["memory"]["rss_after_60_mib"] > 0
     assert figures["workbook"]["xlsx_read_ms"] > 0 and figures["workbook"]["yaml_check_ms"] > 0
+    assert figures["batch_memory"]["batch_8_peak_mib"] > 0 and figures["batch_memory"]["batch_24_peak_mib"] > 0
+    assert figures["rendering"]["render_50_ms"] > 0 and figures["rendering"]["render_250_ms"] > 0
+    assert set(run.GOALS) <= set(figures["targets"])
     assert set(figures["targets"]) == set(run.TARGETS)
     assert all(t["value"] is not None for name, t in figures["targets"].items() if name != "rules_vs_floor")

@@ -16,6 +16,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from typing import Any
 
 import jsonschema
 import pytest
@@ -28,7 +29,7 @@ from advisor.render import FORMATS, renderer
 from advisor.render.csv_report import COLUMNS
 from advisor.render.report_data import coverage
 from advisor.review import review_file
-from tests.conftest import ROOT, review_data
+from tests.conftest import EXAMPLES, ROOT, review_data
 
 GOLDEN = ROOT / "tests" / "golden"
 INPUTS = "tests/golden/inputs"
@@ -284,3 +285,27 @@ def test_a_part_is_used_only_for_the_review_it_was_rendered_from() -> None:
     moved = Outcome((changed,), parts=outcome.parts)
     assert json_report.render(moved, "id") == json_report.render(Outcome((changed,)), "id")
     assert "stale" not in json_report.render(moved, "id")
+
+
+def test_a_review_encoded_by_orjson_is_the_standard_encoders_bytes() -> None:
+    # jsonfmt.dumps(floats=False) goes through orjson; the standard encoder is the reference.
+    from advisor.render import json_report, jsonfmt
+
+    texts = ['ü — \u2028\u2029 \x7f \x00\x1f "q" \\ \n\t<script>', "\U0001f600 émoji", "", "a" * 5000]
+    samples: list[Any] = [
+        {"k": texts, "n": [0, -1, 2**63 - 1, None, True, False], "e": [{}, []], "ü": {"b": 1, "a": 2}}
+    ]
+    samples += [
+        json_report._review(review_file(path), lang)
+        for path in sorted(EXAMPLES.glob("*.yaml"))
+        for lang in ("id", "en")
+    ]
+    for sample in samples:
+        for depth in (0, 2):
+            reference = jsonfmt.dumps(sample, depth)
+            assert jsonfmt.dumps(sample, depth, floats=False) == reference
+            if depth == 0:
+                assert reference == json.dumps(sample, ensure_ascii=False, indent=2, sort_keys=True)
+    # What orjson cannot encode as the standard encoder does goes the standard way.
+    assert jsonfmt.dumps({"big": 10**30}, floats=False) == json.dumps({"big": 10**30}, indent=2)
+    assert jsonfmt.dumps({"x": jsonfmt.Encoded("1", 1)}, floats=False) == '{\n  "x": 1\n}'

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from advisor import api
-from advisor.api import discover
+from advisor.api import Skipped, discover
 from advisor.cli.common import EXIT_INPUT, use_color
 from advisor.cli.reports import (
     EXIT_CODES,
     config_errors,
+    fail,
     options_of,
     parse_outputs,
     review_options,
@@ -23,8 +25,8 @@ from advisor.cli.reports import (
     write_reports,
 )
 from advisor.cli.verbose import explain_groups
-from advisor.findings import Outcome
-from advisor.output import STDOUT_NAMES
+from advisor.findings import Failure, Outcome
+from advisor.output import STDOUT_NAMES, Destination, OutputError
 from advisor.problems import InputError
 from advisor.render import renderer, review_lang, view
 from advisor.terminal import display_name, one_line
@@ -109,6 +111,14 @@ def batch(
     ) as bar:
         # With a baseline the reviews change after the run, so their parts cannot be made early.
         formats = [] if baseline_path else sorted({f for f, _ in pairs} | ({fmt} if fmt else set()))
+        stdout_fmt = fmt if fmt and not any(d.is_stdout for _, d in pairs) else None
+        destinations = [*pairs, *([(stdout_fmt, Destination(_FORMAT_ON_STDOUT))] if stdout_fmt else [])]
+        coloured = stdout_fmt == "text" and use_color(False)
+        if api.can_stream(groups, [f for f, _ in destinations], bool(baseline_path or write_baseline), coloured):
+            streamed = api.check_streamed(
+                groups[0], destinations, options.lang, jobs=jobs, progress=bar.update, parts=formats
+            )
+            _finish_streamed(streamed, found.skipped, lang, quiet)
         # Each plan with its nearest configuration (advisor/plan_configs.py).
         result = api.check(
             found.targets,
@@ -149,6 +159,49 @@ def batch(
         for note in notes:
             click.echo(one_line(note), err=True)
     raise SystemExit(EXIT_CODES[result.status])
+
+
+# The report --format sends to standard output (not an --output place): written as click.echo
+# writes, so that a full or closed standard output is reported as for any command.
+_FORMAT_ON_STDOUT = "--format"
+
+
+def _finish_streamed(streamed: api.Streamed, skipped: Sequence[Skipped], lang: str, quiet: bool) -> NoReturn:
+    """Write the streamed reports and the summary, as the whole-outcome path does, and exit."""
+    tally, notes = streamed.tally, []
+    on_stdout: list[api.Spool] = []
+    try:
+        for spool in streamed.spools:
+            if spool.destination.is_stdout:
+                on_stdout.append(spool)
+                continue
+            _finish(spool, tally.failures, lang)
+            notes.append(ui("report_written", lang, format=spool.fmt, path=spool.destination.shown))
+        text = view("batch-summary")(tally, skipped, lang)
+        for spool in on_stdout:
+            if spool.destination.shown == _FORMAT_ON_STDOUT:  # as click.echo wrote the whole report
+                for piece in spool.pieces(tally.failures):
+                    click.echo(piece, nl=False)
+            else:
+                _finish(spool, tally.failures, lang)
+    finally:
+        for spool in streamed.spools:
+            spool.close()
+    if not on_stdout:
+        click.echo(text, nl=False)
+    elif not quiet:
+        click.echo(text, err=True, nl=False)
+    if not quiet:
+        for note in notes:
+            click.echo(one_line(note), err=True)
+    raise SystemExit(EXIT_CODES[streamed.status])
+
+
+def _finish(spool: api.Spool, failures: Sequence[Failure], lang: str) -> None:
+    try:
+        spool.finish(failures)
+    except OutputError as err:
+        fail(err.render(lang))
 
 
 class _Null(io.StringIO):

@@ -7,14 +7,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from advisor.findings import Outcome, Review
+from advisor.findings import Digest, GapTally, Outcome, Tally, active_pairs
 from advisor.render.problem import render as render_problem
-from advisor.render.report_data import common_gaps
+from advisor.render.report_data import rank_tally
 from advisor.render.safe import terminal
 from advisor.terminal import one_line
 from advisor.texts import label, ui
 
-if TYPE_CHECKING:  # the model's type only: the summary never walks folders or reviews
+if TYPE_CHECKING:  # the model's types only: the summary never walks folders or reviews
     from advisor.batch import Skipped
 
 
@@ -28,7 +28,7 @@ _RANK = {"not_ready": 0, "needs_revision": 1, "ready": 2}
 
 
 def render(
-    outcome: Outcome,
+    outcome: Outcome | Tally,
     skipped: Sequence[Skipped],
     lang: str,
     top: int = 5,
@@ -36,8 +36,15 @@ def render(
     baseline: bool = False,
 ) -> str:
     """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
-    ``baseline``, the plans needing attention are those with new findings, most new first."""
-    reviews = outcome.reviews
+    ``baseline``, the plans needing attention are those with new findings, most new first. A
+    streamed batch hands in its :class:`~advisor.findings.Tally` (a digest per review, the gaps
+    counted as they came); a whole outcome is digested here the same way."""
+    if isinstance(outcome, Tally):
+        reviews, gap_tally = list(outcome.reviews), outcome.gaps
+    else:
+        reviews, gap_tally = [Digest.of(r) for r in outcome.reviews], GapTally()
+        for review in outcome.reviews:
+            gap_tally.add(active_pairs(review))
     verdicts = Counter(r.verdict for r in reviews)
     lines = [
         ui(
@@ -50,38 +57,35 @@ def render(
         ),
         "  " + "  ·  ".join(f"{label('verdict', v, lang)}: {verdicts.get(v, 0)}" for v in _VERDICTS),
     ]
-    suppressed = sum(len(r.findings) - len(r.active()) for r in reviews)
+    suppressed = sum(r.suppressed for r in reviews)
     baselined = sum(r.baselined for r in reviews)
-    notices = sum(len(r.notices) for r in reviews)
+    notices = sum(r.notices for r in reviews)
     if suppressed or baselined or notices:
         lines.append("  " + ui("batch_hidden", lang, suppressed=suppressed, baselined=baselined, notices=notices))
     # The plans needing attention first (a head of section acts on them), then the common gaps
     # and the files that failed. A baseline leaves findings out of the counts but not out of the
     # verdict: a listed plan says how many of its findings the baseline holds.
 
-    def new_first(r: Review) -> tuple[int, int, int, int, str]:
-        counts = r.counts()
-        return (-counts["error"], -counts["warning"], -counts["info"], _RANK[r.verdict], r.file)
+    def new_first(r: Digest) -> tuple[int, int, int, int, str]:
+        return (-r.errors, -r.warnings, -r.infos, _RANK[r.verdict], r.file)
 
-    def verdict_first(r: Review) -> tuple[int, int, int, int, int, str]:
-        counts = r.counts()
-        return (_RANK[r.verdict], -counts["error"], -counts["warning"], -counts["info"], -r.baselined, r.file)
+    def verdict_first(r: Digest) -> tuple[int, int, int, int, int, str]:
+        return (_RANK[r.verdict], -r.errors, -r.warnings, -r.infos, -r.baselined, r.file)
 
     if baseline:  # what changed is what needs attention: a plan with nothing new is not listed
-        worst = sorted((r for r in reviews if r.active()), key=new_first)[:top]
+        worst = sorted((r for r in reviews if r.worst), key=new_first)[:top]
     else:
-        worst = sorted((r for r in reviews if r.verdict != "ready" or r.active()), key=verdict_first)[:top]
+        worst = sorted((r for r in reviews if r.verdict != "ready" or r.worst), key=verdict_first)[:top]
     if worst:
         lines += ["", ui("batch_worst", lang)]
         for r in worst:
-            counts = r.counts()
-            found = ui("findings_count", lang, errors=counts["error"], warnings=counts["warning"], infos=counts["info"])
+            found = ui("findings_count", lang, errors=r.errors, warnings=r.warnings, infos=r.infos)
             if r.baselined:
                 found += "; " + ui("batch_plan_baselined", lang, count=r.baselined)
             lines.append(f"  {terminal(r.file)}: {label('verdict', r.verdict, lang)} ({found})")
     # A gap is a rule, counted once per plan and once per finding, under its neutral title: a
     # filled title names one partner or pillar, and would split one rule into many lines.
-    gaps = common_gaps(outcome, lang, top)
+    gaps = rank_tally(gap_tally, lang, top)
     if gaps:
         lines += ["", ui("batch_common", lang)]
         for gap in gaps:

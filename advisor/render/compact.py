@@ -6,28 +6,37 @@ the message is in the report language. Suppressed findings are left out, as ruff
 
 from __future__ import annotations
 
-from advisor.findings import Outcome
+from collections.abc import Sequence
+
+from advisor.findings import Failure, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.frame import Frame, compose, parts_of
 from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
-    lines: list[str] = []
-    for review in outcome.reviews:
-        rlang = review_lang(lang, review.plan_language)
-        # By place, as a file is read (the other reports order by severity).
-        for f in sorted(review.findings, key=lambda f: (f.line, f.col, f.sort_key())):
-            if f.suppressed is None:
-                lines.append(
-                    f"{f.where(terminal(review.file))}: {f.severity} {f.rule_id} "
-                    + terminal(f.text("message", rlang), 1000)
-                )
-    for failure in outcome.failures:
+    return compose(frame(outcome.failures, lang), parts_of(outcome, "compact", lang, render_part))
+
+
+def render_part(review: Review, lang: str) -> str:
+    lines = []
+    for f in sorted(review.findings, key=lambda f: (f.line, f.col, f.sort_key())):
+        if f.suppressed is None:
+            lines.append(
+                f"{f.where(terminal(review.file))}: {f.severity} {f.rule_id} " + terminal(f.text("message", lang), 1000)
+            )
+    return "".join(line + "\n" for line in lines)
+
+
+def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    lines = []
+    for failure in failures:
         flang = review_lang(lang, failure.lang)
         for p in failure.problems:
             lines.append(
                 f"{terminal(failure.file)}:{p.line or 1}:{p.col or 1}: error {p.code} "
                 + terminal(render_problem(p, flang), 1000)
             )
-    return "".join(line + "\n" for line in lines)
+    tail = "".join(line + "\n" for line in lines)
+    return Frame("", "", tail, tail)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any
 
-from advisor.findings import Outcome, Review
+from advisor.findings import Failure, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.frame import Frame, compose, parts_of
 from advisor.render.problem import render as render_problem
 from advisor.render.report_data import plain
 from advisor.texts import ui
@@ -45,40 +47,54 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    return compose(frame(outcome.failures, lang), parts_of(outcome, "csv", lang, render_part))
+
+
+def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    """The header row before the plans, one row per input problem after them."""
+    head, writer = _writer()
     writer.writerow(COLUMNS)
-    for review in outcome.reviews:
-        rlang = review_lang(lang, review.plan_language)
-        _plan_row(writer, review, rlang)
-        for f in review.findings:
-            row = {
-                "kind": "finding",
-                "file": review.file,
-                "plan_title": review.title,
-                "verdict": review.verdict,
-                "rule": f.rule_id,
-                "severity": f.severity,
-                "family": f.family,
-                "step": f.step,
-                "title": f.text("title", rlang),
-                "message": f.text("message", rlang),
-                "recommendation": f.text("recommendation", rlang),
-                "path": f.path,
-                "line": f.line,
-                "col": f.col,
-                "evidence": f.evidence,
-                "sources": ";".join(f.sources),
-                "based_on": ";".join(f.based_on),
-                "suppressed": f.suppressed if f.suppressed is not None else "",
-            }
-            writer.writerow([_cell(row[c]) for c in COLUMNS])
-        for notice in review.notices:
-            _problem_row(writer, "notice", review.file, notice, rlang)
-    for failure in outcome.failures:
+    tail, tail_writer = _writer()
+    for failure in failures:
         for problem in failure.problems:
-            _problem_row(writer, "input_error", failure.file, problem, review_lang(lang, failure.lang))
-    return BOM + out.getvalue()
+            _problem_row(tail_writer, "input_error", failure.file, problem, review_lang(lang, failure.lang))
+    return Frame(BOM + head.getvalue(), "", tail.getvalue(), BOM + head.getvalue() + tail.getvalue())
+
+
+def _writer() -> tuple[io.StringIO, Any]:
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\n")
+
+
+def render_part(review: Review, lang: str) -> str:
+    """The plan's row, then one row per finding and one per notice."""
+    out, writer = _writer()
+    _plan_row(writer, review, lang)
+    for f in review.findings:
+        row = {
+            "kind": "finding",
+            "file": review.file,
+            "plan_title": review.title,
+            "verdict": review.verdict,
+            "rule": f.rule_id,
+            "severity": f.severity,
+            "family": f.family,
+            "step": f.step,
+            "title": f.text("title", lang),
+            "message": f.text("message", lang),
+            "recommendation": f.text("recommendation", lang),
+            "path": f.path,
+            "line": f.line,
+            "col": f.col,
+            "evidence": f.evidence,
+            "sources": ";".join(f.sources),
+            "based_on": ";".join(f.based_on),
+            "suppressed": f.suppressed if f.suppressed is not None else "",
+        }
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    for notice in review.notices:
+        _problem_row(writer, "notice", review.file, notice, lang)
+    return out.getvalue()
 
 
 BOM = "\ufeff"

@@ -6,8 +6,11 @@ neither end an annotation early nor start a workflow command of its own."""
 
 from __future__ import annotations
 
-from advisor.findings import Outcome
+from collections.abc import Sequence
+
+from advisor.findings import Failure, Outcome, Review
 from advisor.render import review_lang
+from advisor.render.frame import Frame, compose, parts_of
 from advisor.render.problem import render as render_problem
 from advisor.terminal import clean
 from advisor.texts import ui
@@ -29,21 +32,28 @@ def _annotation(level: str, file: str, line: int | None, col: int | None, title:
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    return compose(frame(outcome.failures, lang), parts_of(outcome, "github", lang, render_part))
+
+
+def render_part(review: Review, lang: str) -> str:
     out: list[str] = []
-    for review in outcome.reviews:
-        rlang = review_lang(lang, review.plan_language)
-        for f in review.findings:
-            if f.suppressed is not None:
-                continue
-            message = f"{f.text('message', rlang)}\n{ui('recommendation', rlang)}: {f.text('recommendation', rlang)}"
-            if f.sheet is not None:
-                # A workbook has no lines to annotate: the file, with the sheet and cell named.
-                title = f"{f.rule_id} {f.sheet}!{f.cell}"
-                out.append(_annotation(_LEVEL[f.severity], review.file, None, None, title, message))
-            else:
-                out.append(_annotation(_LEVEL[f.severity], review.file, f.line, f.col, f.rule_id, message))
-    for failure in outcome.failures:
+    for f in review.findings:
+        if f.suppressed is not None:
+            continue
+        message = f"{f.text('message', lang)}\n{ui('recommendation', lang)}: {f.text('recommendation', lang)}"
+        if f.sheet is not None:
+            title = f"{f.rule_id} {f.sheet}!{f.cell}"
+            out.append(_annotation(_LEVEL[f.severity], review.file, None, None, title, message))
+        else:
+            out.append(_annotation(_LEVEL[f.severity], review.file, f.line, f.col, f.rule_id, message))
+    return "".join(out)
+
+
+def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    out: list[str] = []
+    for failure in failures:
         flang = review_lang(lang, failure.lang)
         for p in failure.problems:
             out.append(_annotation("error", failure.file, p.line or 1, p.col or 1, p.code, render_problem(p, flang)))
-    return "".join(out)
+    tail = "".join(out)
+    return Frame("", "", tail, tail)

@@ -3,22 +3,40 @@ stable: fields are only ever added. Keys are sorted, so equal input gives equal 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from advisor import __version__
-from advisor.findings import Finding, Outcome, Review
+from advisor.findings import Failure, Finding, Outcome, Review
 from advisor.render import jsonfmt, review_lang
 from advisor.render.citations import works_cited
+from advisor.render.frame import Frame, compose, parts_of
 from advisor.render.problem import render as render_problem
 
 SCHEMA_VERSION = 1
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
-    document = {
+    return compose(frame(outcome.failures, lang), parts_of(outcome, "json", lang, render_part))
+
+
+# A review's place in the document: {"reviews": [<here>]}, two levels deep.
+_REVIEW_DEPTH = 2
+_PLACE = "\x00"  # never in an encoded document: the JSON encoder escapes control characters
+
+
+def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    """The document around the reviews: keys are sorted, so the failures come before them."""
+    placed = jsonfmt.dumps(_document(failures, lang, [jsonfmt.Encoded(_PLACE, _REVIEW_DEPTH)])) + "\n"
+    head, tail = placed.split(_PLACE)
+    return Frame(head, ",\n" + "  " * _REVIEW_DEPTH, tail, jsonfmt.dumps(_document(failures, lang, [])) + "\n")
+
+
+def _document(failures: Sequence[Failure], lang: str | None, reviews: list[Any]) -> dict[str, Any]:
+    return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pentahelix-advisor", "version": __version__},
-        "reviews": [_review_or_part(outcome, r, review_lang(lang, r.plan_language)) for r in outcome.reviews],
+        "reviews": reviews,
         "failures": [
             {
                 "file": failure.file,
@@ -34,24 +52,14 @@ def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
                     for p in failure.problems
                 ],
             }
-            for failure in outcome.failures
+            for failure in failures
         ],
     }
-    return jsonfmt.dumps(document) + "\n"  # json.dumps(indent=2, sort_keys=True), faster
-
-
-# A review's place in the document: {"reviews": [<here>]}, two levels deep.
-_REVIEW_DEPTH = 2
 
 
 def render_part(review: Review, lang: str) -> str:
     """One review as it appears inside the report (see advisor.render.part_renderer)."""
-    return jsonfmt.dumps(_review(review, lang), depth=_REVIEW_DEPTH)
-
-
-def _review_or_part(outcome: Outcome, review: Review, lang: str) -> dict[str, Any] | jsonfmt.Encoded:
-    part = outcome.part(review, "json", lang)
-    return jsonfmt.Encoded(part, _REVIEW_DEPTH) if part is not None else _review(review, lang)
+    return jsonfmt.dumps(_review(review, lang), depth=_REVIEW_DEPTH, floats=False)  # only integers: see _review
 
 
 def _review(review: Review, lang: str) -> dict[str, Any]:

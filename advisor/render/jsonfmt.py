@@ -14,6 +14,21 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C function when the accelerator is there
 from typing import Any
 
+try:  # about eight times faster on a review; optional, the encoder below always gives the same bytes
+    import orjson as _orjson
+
+    # Anything orjson encodes its own way (dataclasses such as Encoded, dates, subclasses of
+    # str, int, dict and list) is passed through, and so raises: the standard way takes it.
+    _ORJSON_OPTIONS = (
+        _orjson.OPT_INDENT_2
+        | _orjson.OPT_SORT_KEYS
+        | _orjson.OPT_PASSTHROUGH_DATACLASS
+        | _orjson.OPT_PASSTHROUGH_DATETIME
+        | _orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+except ImportError:  # pragma: no cover - installed with the package
+    _orjson = None  # type: ignore[assignment]
+
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
@@ -24,8 +39,19 @@ class Encoded:
     depth: int
 
 
-def dumps(value: Any, depth: int = 0) -> str:
-    """``value`` encoded as it reads ``depth`` levels deep in a larger document."""
+def dumps(value: Any, depth: int = 0, *, floats: bool = True) -> str:
+    """``value`` encoded as it reads ``depth`` levels deep in a larger document. ``floats=False``
+    is the caller's word that ``value`` holds no float (a review's JSON: counts, lines and
+    scores are integers): it is then encoded by orjson, whose output is the standard encoder's
+    byte for byte for strings, integers, ``true``, ``false``, ``null``, lists and dicts with
+    text keys (it writes floats its own way: ``1e16``, and NaN as ``null``)."""
+    if not floats and _orjson is not None:
+        try:
+            encoded: str = _orjson.dumps(value, option=_ORJSON_OPTIONS).decode()
+        except TypeError:  # a part already encoded, an integer beyond 64 bits, a key not text, a date
+            pass
+        else:
+            return encoded.replace("\n", "\n" + "  " * depth) if depth else encoded
     out: list[str] = []
     try:
         _encode(value, out, "\n" + "  " * depth)

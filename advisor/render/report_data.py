@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from advisor import catalogue, knowledge, rules
-from advisor.findings import Finding, Outcome, Review
+from advisor.findings import Finding, GapTally, Outcome, Review
 from advisor.rules.base import SEVERITY_RANK
 from advisor.terminal import clean
 from advisor.texts import dimension_label
@@ -112,17 +113,21 @@ def common_gaps(outcome: Outcome, lang: str, top: int = 10) -> tuple[Gap, ...]:
     """Active findings by rule, with the number of plans they appear in and of findings, errors
     first and then most plans first. Grouped by rule, not by filled title: a rule met for five partners of one plan
     is one gap of that plan, not five gaps of one plan each."""
-    plans: Counter[str] = Counter()
-    occurrences: Counter[str] = Counter()
-    worst: dict[str, str] = {}
-    for review in outcome.reviews:
-        active = review.active()
-        plans.update({f.rule_id for f in active})
-        occurrences.update(f.rule_id for f in active)
-        for f in active:  # a configured severity may differ between plans: show the gravest
-            if f.rule_id not in worst or SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst[f.rule_id]]:
-                worst[f.rule_id] = f.severity
-    # Errors first (they decide readiness), then the gaps found in most plans.
+    return rank_gaps((tuple((f.rule_id, f.severity) for f in r.active()) for r in outcome.reviews), lang, top)
+
+
+def rank_gaps(plans_active: Iterable[Sequence[tuple[str, str]]], lang: str, top: int = 10) -> tuple[Gap, ...]:
+    """:func:`common_gaps` from each plan's active findings as (rule id, severity)."""
+    tally = GapTally()
+    for active in plans_active:
+        tally.add(active)
+    return rank_tally(tally, lang, top)
+
+
+def rank_tally(tally: GapTally, lang: str, top: int = 10) -> tuple[Gap, ...]:
+    """The gaps a tally counted, ranked: errors first (they decide readiness), then the gaps
+    found in most plans."""
+    plans, occurrences, worst = tally.plans, tally.occurrences, tally.worst
     ranked = sorted(
         plans, key=lambda rule_id: (SEVERITY_RANK[worst[rule_id]], -plans[rule_id], -occurrences[rule_id], rule_id)
     )[:top]

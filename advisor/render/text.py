@@ -4,12 +4,15 @@ matters and what to do, in the review's language."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from advisor import knowledge
 from advisor.assess import top_problems
-from advisor.findings import Finding, Outcome, Review
+from advisor.findings import Failure, Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.citations import shorts, works_cited
 from advisor.render.colour import Style, styler
+from advisor.render.frame import Frame, compose, parts_of
 from advisor.render.hidden import hidden_note
 from advisor.render.problem import render as render_problem
 from advisor.render.safe import terminal
@@ -23,14 +26,28 @@ _VERDICT_COLOUR = {"ready": "green", "needs_revision": "yellow", "not_ready": "r
 def render(outcome: Outcome, lang: str | None, color: bool = False, explain: bool = False) -> str:
     """``explain`` adds under each finding the reasoning behind it (``check --explain``), made
     before by :func:`advisor.explain.traced`."""
+    if color or explain:  # not the parts a batch worker rendered: those are plain
+        style = styler(color)
+        parts = [_review(r, review_lang(lang, r.plan_language), style, explain) for r in outcome.reviews]
+    else:
+        parts = parts_of(outcome, "text", lang, render_part)
+    return compose(frame(outcome.failures, lang, color), parts)
+
+
+def render_part(review: Review, lang: str) -> str:
+    return _review(review, lang, styler(False))
+
+
+def frame(failures: Sequence[Failure], lang: str | None, color: bool = False) -> Frame:
+    """One block per review, then one per file that could not be read, a blank line between."""
     style = styler(color)
-    blocks = [_review(review, review_lang(lang, review.plan_language), style, explain) for review in outcome.reviews]
-    for failure in outcome.failures:
+    blocks = []
+    for failure in failures:
         failure_lang = review_lang(lang, failure.lang)
         lines = [style(ui("input_errors", failure_lang, count=len(failure.problems)), fg="red", bold=True)]
         lines += [terminal(render_problem(p, failure_lang)) for p in failure.problems]
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+    return Frame("", "\n\n", "".join("\n\n" + block for block in blocks) + "\n", "\n\n".join(blocks) + "\n")
 
 
 def render_explained(outcome: Outcome, lang: str | None, color: bool = False) -> str:

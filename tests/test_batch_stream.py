@@ -1,0 +1,107 @@
+"""A streaming batch: reports written as the reviews arrive are the very bytes of the whole
+render, the parent keeps digests instead of reviews, and results reach the sink in report
+order whatever order the workers finish in."""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advisor import report_stream
+from advisor.batch import discover, run
+from advisor.cli import main
+from advisor.findings import Failure, Review
+from advisor.render import renderer
+from advisor.render.frame import compose
+from tests.conftest import EXAMPLES
+
+STREAMED = ("json", "csv", "text", "compact", "github")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "usulan"
+    root.mkdir()
+    for plan in sorted(EXAMPLES.glob("*.yaml"))[:5]:
+        shutil.copy(plan, root / plan.name)
+    (root / "rusak.yaml").write_text("title: [tanpa penutup\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_a_streamed_report_is_the_whole_render_byte_for_byte(folder: Path, tmp_path: Path, fmt: str) -> None:
+    found = discover([folder])
+    whole = renderer(fmt)(run(found.targets, jobs=1), "en")
+    report = tmp_path / f"report.{fmt}"
+    result = CliRunner().invoke(main, ["batch", str(folder), "-j", "2", "--lang", "en", "-q", "-o", f"{fmt}={report}"])
+    assert result.exit_code == 2, result.output  # rusak.yaml cannot be read
+    assert report.read_text(encoding="utf-8") == whole
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_a_streamed_report_on_standard_output_is_the_whole_render(folder: Path) -> None:
+    found = discover([folder])
+    whole = renderer("json")(run(found.targets, jobs=1), "en")
+    result = CliRunner().invoke(main, ["batch", str(folder), "-j", "2", "--lang", "en", "-q", "--format", "json"])
+    assert result.stdout == whole
+    assert len(json.loads(result.stdout)["failures"]) == 1
+
+
+def test_an_empty_or_failures_only_report_is_the_frame_alone(tmp_path: Path) -> None:
+    failure = Failure("x.yaml", ())
+    for fmt in STREAMED:
+        frame = report_stream.Spool(fmt, report_stream.Destination("-"), "en")._frame((failure,), "en")
+        assert compose(frame, []) == frame.empty
+        assert compose(frame, ["A", "B"]) == frame.head + "A" + frame.between + "B" + frame.tail
+
+
+def test_the_parent_holds_no_review_while_the_reports_are_written(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alive: list[int] = []
+    finish = report_stream.Spool.finish
+
+    def counting(self: report_stream.Spool, failures: tuple[Failure, ...]) -> None:
+        gc.collect()
+        alive.append(sum(isinstance(o, Review) for o in gc.get_objects()))
+        finish(self, failures)
+
+    monkeypatch.setattr(report_stream.Spool, "finish", counting)
+    result = CliRunner().invoke(main, ["batch", str(folder), "-j", "2", "-q", "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 2, result.output
+    assert alive == [0]
+    assert len(json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["reviews"]) == 5
+
+
+def test_results_reach_the_sink_in_report_order(folder: Path) -> None:
+    found = discover([folder])
+    seen: list[str] = []
+    outcome = run(found.targets, jobs=2, sink=lambda result, parts: seen.append(result.file))
+    assert seen == [t.display for t in found.targets]
+    assert outcome.reviews == () and outcome.failures == ()
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def _nothing() -> None:
+    return None
+
+
+def test_a_worker_is_replaced_after_its_share_of_items() -> None:
+    from collections import Counter
+
+    from advisor import isolation
+
+    answers = dict(isolation.Workers(2, _nothing, _pid, max_items=3).run(list(range(14))))
+    assert sorted(answers) == list(range(14))
+    per_worker = Counter(answers.values())
+    assert max(per_worker.values()) <= 3 and len(per_worker) >= 5
