@@ -19,6 +19,8 @@ from advisor.texts import label, ui
 
 @dataclass(frozen=True)
 class Entry:
+    """One rule as the catalogue lists it; ``summary`` is its title in the catalogue's language."""
+
     id: str
     name: str
     severity: str
@@ -30,11 +32,13 @@ class Entry:
 
 
 def summary(rule: Rule, lang: str) -> str:
+    """The rule's title in ``lang``, placeholders as "…"; its name when it has no texts."""
     texts = knowledge.rule_texts().get(rule.id)
     return neutral(texts.title.get(lang)) if texts else rule.name
 
 
 def entries(lang: str, family: str | None = None) -> list[Entry]:
+    """The catalogue in id order; ``family`` (a code, any case) keeps that family's rules only."""
     wanted = family.upper() if family else None
     return [
         Entry(

@@ -16,6 +16,8 @@ from advisor.settings import Settings
 
 @dataclass(frozen=True)
 class Revision:
+    """What changed from one review of a plan to the next (``advisor diff``), findings matched by key."""
+
     old: Review
     new: Review
     fixed: tuple[Finding, ...]
@@ -24,11 +26,14 @@ class Revision:
     suppressed: tuple[Finding, ...]  # open before, suppressed with a justification now
 
     def score_changes(self) -> dict[str, tuple[int | None, int | None]]:
+        """Every dimension's score (before, after), by name; None where one review has no such score."""
         names = sorted(set(self.old.scores) | set(self.new.scores))
         return {n: (self.old.scores.get(n), self.new.scores.get(n)) for n in names}
 
 
 def compare(old: Review, new: Review) -> Revision:
+    """Findings active in ``old`` and gone from ``new`` (fixed) or suppressed there, those ``new``
+    introduced and those in both."""
     old_active = {f.key: f for f in old.active()}
     new_active = {f.key: f for f in new.active()}
     new_suppressed = {f.key for f in new.findings if f.suppressed is not None}

@@ -60,10 +60,13 @@ class Firing:
 
     @property
     def subject(self) -> dict[str, Any]:
+        """The matched fact the rule's finding is about (its ``subject`` alias)."""
         return self.facts[self.rule.subject]
 
 
 class EngineError(RuntimeError):
+    """The rule engine failed or was misused: a fault in the rules or the advisor, not in a plan."""
+
     pass
 
 
@@ -350,7 +353,7 @@ def _check_schema(engine: Engine) -> None:
     """Every attribute the rules' conditions read must be declared for the kind of fact they
     match (advisor/facts/schema.py): a misspelt attribute fails here, when the rules are
     registered, instead of never matching. (Engines built directly, as the engine's own tests
-    do with made-up kinds, are not checked.)"""
+    do with made-up kinds, are not checked)."""
     from advisor.facts.schema import check_rules
 
     check_rules(engine.rules)

@@ -30,6 +30,8 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 
 
 class NoExercises(LookupError):
+    """The exercise folder holds no plan (its path is the message)."""
+
     pass
 
 
@@ -43,6 +45,8 @@ def discover(folder: Path) -> list[Path]:
 
 
 def pick(folder: Path, seed: int | None) -> Path:
+    """One plan of ``folder`` at random (the same one for the same ``seed``); raises
+    :class:`NoExercises` when there is none."""
     plans = discover(folder)
     if not plans:
         raise NoExercises(str(folder))
@@ -92,6 +96,8 @@ def concept(rule_id: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Score:
+    """A trainee's answer (rule ids) against the engine's findings on the plan."""
+
     expected: tuple[str, ...]  # fired at or above the exercise's severity
     answered: tuple[str, ...]
     present: tuple[str, ...]  # fired at any severity
@@ -113,11 +119,13 @@ class Score:
 
     @property
     def hits(self) -> tuple[str, ...]:
+        """Expected rules the trainee named, exactly or by a neighbouring code (:attr:`near`)."""
         found = set(self.answered) | {expected for _, expected in self.near}
         return tuple(r for r in self.expected if r in found)
 
     @property
     def misses(self) -> tuple[str, ...]:
+        """Expected rules the trainee did not name."""
         return tuple(r for r in self.expected if r not in self.hits)
 
     @property
@@ -127,21 +135,26 @@ class Score:
 
     @property
     def false_alarms(self) -> tuple[str, ...]:
+        """Rules named that the engine did not find at any severity, nor near an expected one."""
         near = {answer for answer, _ in self.near}
         return tuple(r for r in self.answered if r not in self.present and r not in near)
 
     @property
     def precision(self) -> float:
+        """Hits over hits and false alarms; 1.0 when the trainee named nothing scored."""
         # Naming nothing raises no false alarm: precision is perfect, recall tells the rest.
         scored = len(self.hits) + len(self.false_alarms)
         return len(self.hits) / scored if scored else 1.0
 
     @property
     def recall(self) -> float:
+        """Hits over the expected rules; 1.0 when the plan has none to find."""
         return len(self.hits) / len(self.expected) if self.expected else 1.0
 
 
 def score(answer: Iterable[str], review: Review, min_severity: str = "warning") -> Score:
+    """Score the rule ids the trainee named against ``review``: rules below ``min_severity`` are
+    neither expected nor false alarms."""
     present = tuple(sorted({f.rule_id for f in review.active()}))
     return Score(expected(review, min_severity), tuple(sorted(set(answer))), present)
 

@@ -34,6 +34,8 @@ WIDTH = 88
 
 @dataclass(frozen=True)
 class Example:
+    """A rule's test case as an example: its plan written out in full and the rule's findings on it."""
+
     case: str  # test id, ``<RULE>_<case>``: ``pytest -k`` runs it
     yaml: str
     findings: tuple[Finding, ...]  # this rule's findings on the example
@@ -52,6 +54,10 @@ class OptionShown:
 
 @dataclass(frozen=True)
 class Explanation:
+    """Everything ``advisor explain`` shows of a rule, in one language: its texts, options and sources,
+    and a plan that fires it (``bad``) with its fix (``fixed``); either is None when the rule's
+    cases have none."""
+
     rule: Rule
     title: str
     checks: str

@@ -15,6 +15,10 @@ from advisor.texts import fill, labelled_params
 
 @dataclass(frozen=True)
 class Finding:
+    """One rule's conclusion about one subject of a plan, located at its line (or cell) and told in
+    its rule's texts; ``based_on`` holds the keys of the findings a derived conclusion is drawn
+    from, ``suppressed`` the plan's reason for setting it aside (still reported, never counted)."""
+
     rule_id: str
     severity: str
     family: str
@@ -59,9 +63,11 @@ class Finding:
 
     @property
     def derived(self) -> bool:
+        """Drawn from other findings (``based_on``), not from the facts alone."""
         return bool(self.based_on)
 
     def sort_key(self) -> tuple[Any, ...]:
+        """The order of a report: gravest first, then rule, place and subject (deterministic)."""
         return (SEVERITY_RANK[self.severity], self.rule_id, self.line, self.col, self.subject)
 
     def text(self, part: str, lang: str) -> str:
@@ -141,6 +147,9 @@ class Trace:
 
 @dataclass(frozen=True)
 class Review:
+    """One plan reviewed: its findings (suppressed ones included), the verdict (``ready``,
+    ``needs_revision`` or ``not_ready``) and the scores by dimension; what every report renders."""
+
     file: str
     title: str
     plan_language: str | None
@@ -162,12 +171,14 @@ class Review:
         return tuple(f for f in self.findings if f.suppressed is None)
 
     def counts(self) -> dict[str, int]:
+        """Active findings by severity, every severity present (zero when none)."""
         out = {"error": 0, "warning": 0, "info": 0}
         for finding in self.active():
             out[finding.severity] += 1
         return out
 
     def worst(self) -> str | None:
+        """The gravest active finding's severity; None when no finding is active."""
         active = self.active()
         return min((f.severity for f in active), key=SEVERITY_RANK.__getitem__) if active else None
 
@@ -194,6 +205,7 @@ class Outcome:
     parts: dict[tuple[int, str, str], tuple[Review, str]] = field(default_factory=dict, compare=False, hash=False)
 
     def part(self, review: Review, fmt: str, lang: str) -> str | None:
+        """The part rendered in advance for this very review object, or None: render it afresh."""
         stored = self.parts.get((id(review), fmt, lang))
         return stored[1] if stored and stored[0] is review else None
 
@@ -218,6 +230,7 @@ class Digest:
 
     @classmethod
     def of(cls, review: Review) -> Digest:
+        """Made as ``review`` arrives, so that the review itself can be dropped."""
         active = review.active()
         counts = review.counts()
         return cls(

@@ -272,21 +272,25 @@ def _place(name: str, path: tuple[str | int, ...]) -> str:
 
 @cache
 def sources() -> dict[str, Source]:
+    """Works the rules and reports cite, by key (``knowledge/bibliography.yaml``)."""
     return _checked("bibliography.yaml", Bibliography).sources
 
 
 @cache
 def pillars() -> dict[str, Pillar]:
+    """The five pentahelix pillars and their typical roles, by key (``knowledge/pillars.yaml``)."""
     return _checked("pillars.yaml", Pillars).pillars
 
 
 @cache
 def steps() -> dict[str, Step]:
+    """The six planning steps, in the order a plan is written and a report is grouped."""
     return _checked("steps.yaml", Steps).steps
 
 
 @cache
 def plan_format() -> PlanFormat:
+    """Indonesian key aliases and value synonyms the plan loader accepts (``knowledge/plan_format.yaml``)."""
     return _checked("plan_format.yaml", PlanFormat)
 
 
@@ -308,6 +312,7 @@ def stem_exceptions() -> dict[str, dict[str, str]]:
 
 @cache
 def base_thresholds() -> dict[str, Any]:
+    """``knowledge/thresholds.yaml`` as shipped, without a team's overrides: see :func:`thresholds`."""
     return dict(_checked("thresholds.yaml", Thresholds).root)
 
 
@@ -324,6 +329,8 @@ def thresholds() -> dict[str, Any]:
 
 @contextmanager
 def thresholds_overridden(overrides: tuple[tuple[str, Any], ...]) -> Iterator[None]:
+    """Make :func:`thresholds` return ``overrides`` over the file's values inside the block (this context only:
+    a thread or task reviewing another plan keeps its own)."""
     token = _threshold_overrides.set(overrides)
     try:
         yield
@@ -339,6 +346,7 @@ def labels() -> dict[str, dict[str, Bilingual]]:
 
 @cache
 def ui_texts() -> dict[str, Bilingual]:
+    """Fixed words of the reports and the command line, by key; read them through :func:`advisor.texts.ui`."""
     return _checked("texts/ui.yaml", BilingualTable).root
 
 
@@ -350,6 +358,7 @@ def yaml_reasons() -> tuple[YamlReason, ...]:
 
 @cache
 def error_texts() -> dict[str, Bilingual]:
+    """Messages for input problems (plans, workbooks, configurations), by key, in both languages."""
     # workbooks: advisor/sources/
     return {
         **_checked("texts/errors.yaml", BilingualTable).root,
@@ -373,39 +382,47 @@ def rule_texts() -> dict[str, RuleText]:
 
 
 def knowledge_path(*parts: str) -> Path:
+    """The path of a file in the installed knowledge base (``knowledge_path("cases", "PH001.yaml")``)."""
     return KNOWLEDGE_DIR.joinpath(*parts)
 
 
 @cache
 def principles() -> dict[str, Principle]:
+    """Principles of collaborative governance the GV rules encode, by key."""
     return _checked("principles.yaml", Principles).principles
 
 
 @cache
 def phases() -> dict[str, Phase]:
+    """Ratner's three phases of collaboration, by key."""
     return _checked("phases.yaml", Phases).phases
 
 
 @cache
 def challenges() -> Challenges:
+    """The challenges of cooperation a plan must answer, with the limits the CH rules read."""
     return _checked("challenges.yaml", Challenges)
 
 
 @cache
 def forms() -> Forms:
+    """Forms of cooperation, with the country counts, regions and limits the KS rules read."""
     return _checked("forms.yaml", Forms)
 
 
 @cache
 def coverage() -> Coverage:
+    """How the HTML report's five-axis chart reads each pillar's coverage from the findings."""
     return _checked("coverage.yaml", Coverage)
 
 
 @cache
 def scoring() -> Scoring:
+    """Each assessment dimension's base and penalties (advisor/assess.py)."""
     return _checked("scoring.yaml", Scoring)
 
 
 @cache
 def plan_fields() -> PlanFields:
+    """What each section and field of a plan means, in both languages: the plan-format reference's source."""
     return _checked("texts/plan_fields.yaml", PlanFields)

@@ -16,6 +16,9 @@ from advisor.sources.place import Place
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong with an input file: a message ``code`` of knowledge/texts/errors.yaml with
+    its ``params``, and where it is (line and column when known, ``path`` in the plan's keys)."""
+
     code: str
     file: str
     line: int | None = None

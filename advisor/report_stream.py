@@ -78,6 +78,7 @@ class Spool:
         yield frame.tail
 
     def close(self) -> None:
+        """Drop the parts written so far, without writing the report (:meth:`finish` closes too)."""
         self._file.close()
 
 

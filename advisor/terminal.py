@@ -1,11 +1,11 @@
-"""The one sanitiser for text shown on a terminal, used by every command.
+r"""The one sanitiser for text shown on a terminal, used by every command.
 
 A plan's values, keys and file names, a config's keys, a suppression's reason: any of them can
 hold escape sequences (which drive the terminal: colours, titles, cursor moves, hyperlinks)
 or a newline that makes one problem look like two, or a second plan's verdict. Escape and
 control sequences are removed; a newline, carriage return or tab inside a value is shown as
-``\\n``, ``\\r``, ``\\t``; a byte of a file name that is not UTF-8 (decoded by Python as a lone
-surrogate) is shown as ``\\xNN``, the same way in every format and locale.
+``\n``, ``\r``, ``\t``; a byte of a file name that is not UTF-8 (decoded by Python as a lone
+surrogate) is shown as ``\xNN``, the same way in every format and locale.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def escaped_name(text: str) -> str:
-    """A file name as text that can be written anywhere: undecodable bytes as ``\\xNN``."""
+    r"""A file name as text that can be written anywhere: undecodable bytes as ``\xNN``."""
     return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
 
 
@@ -30,9 +30,9 @@ _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def display_name(path: object) -> str:
-    """How reports name a file, the same in every format and locale: bytes that are not
-    UTF-8 as ``\\xNN``, a line break or tab as ``\\n``, ``\\r``, ``\\t``, any other control
-    character as ``\\xNN`` (a name can hold them all). The file is still read by its real path."""
+    r"""How reports name a file, the same in every format and locale: bytes that are not
+    UTF-8 as ``\xNN``, a line break or tab as ``\n``, ``\r``, ``\t``, any other control
+    character as ``\xNN`` (a name can hold them all). The file is still read by its real path."""
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()

@@ -91,12 +91,16 @@ def _fill_by_regex(template: str, params: dict[str, Any]) -> str:
 
 
 def error_text(code: str, lang: str, params: dict[str, Any]) -> str:
+    """An input problem's message (knowledge/texts/errors.yaml) filled with ``params``; an unknown
+    code gives the generic message, never an error."""
     texts = knowledge.error_texts()
     entry = texts.get(code) or texts["unknown"]
     return fill(entry.get(lang), params)
 
 
 def ui(key: str, lang: str, **params: Any) -> str:
+    """A fixed word or label of the reports and the command line (knowledge/texts/ui.yaml), filled
+    with ``params``; ``KeyError`` for a key the file lacks (a mistake in the advisor)."""
     return fill(knowledge.ui_texts()[key].get(lang), params)
 
 
@@ -141,6 +145,7 @@ def dimension_label(key: str, lang: str) -> str:
 
 
 def scores_heading(lang: str) -> str:
+    """The heading of a report's scores (knowledge/scoring.yaml)."""
     return knowledge.scoring().heading.get(lang)
 
 

@@ -51,6 +51,8 @@ def dimension_of(rule: Rule) -> str:
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
+    """Every rule, sorted by id; ``RuntimeError`` when a family module holds another family's rules or
+    an id is defined twice (a mistake in the rules, caught on first use)."""
     import importlib
 
     found: list[Rule] = []
@@ -69,6 +71,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 @cache
 def by_id() -> dict[str, Rule]:
+    """Every rule by its id and by each of its aliases (ids it had before)."""
     table: dict[str, Rule] = {}
     for rule in all_rules():
         table[rule.id] = rule
@@ -78,6 +81,7 @@ def by_id() -> dict[str, Rule]:
 
 
 def get(rule_id: str) -> Rule:
+    """The rule with this id or alias, in any case (``ph001``); ``KeyError`` names an unknown id."""
     try:
         return by_id()[rule_id.upper()]
     except KeyError:
@@ -85,6 +89,7 @@ def get(rule_id: str) -> Rule:
 
 
 def families() -> tuple[str, ...]:
+    """The codes of the families that have rules, sorted."""
     return tuple(sorted({r.family for r in all_rules()}))
 
 
@@ -99,6 +104,7 @@ class DeclaredOption:
 
     @property
     def name(self) -> str:
+        """The option's name, as a team's config and knowledge/thresholds.yaml write it."""
         return self.option.name
 
 

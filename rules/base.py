@@ -70,6 +70,12 @@ class Family:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule: its id and dotted ``name``, default severity, planning ``step`` and cited
+    ``sources``; ``when`` builds its conditions (:mod:`advisor.rules.conditions`). A finding is
+    about the fact bound to ``subject`` and fills its message with that fact's ``params``.
+    ``asserts`` names the derived fact it adds for other rules to match; ``report=False`` makes
+    it add only that, with no finding."""
+
     id: str
     name: str
     severity: Severity
@@ -138,8 +144,10 @@ class Rule:
 
     @property
     def family(self) -> str:
+        """The family code: the id's two-letter prefix."""
         return self.id[:2]
 
     @property
     def derived(self) -> bool:
+        """Concluded from other rules' findings (``based_on``), not from the facts alone."""
         return bool(self.based_on)

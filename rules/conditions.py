@@ -73,6 +73,9 @@ class _Test:
 
 @dataclass(frozen=True, eq=False)
 class Compare(_Test):
+    """``m.<attribute> <op> value``: a literal, an option, another attribute of the fact or of a
+    fact bound earlier."""
+
     attribute: str
     op: Operator
     value: Operand
@@ -80,17 +83,23 @@ class Compare(_Test):
 
 @dataclass(frozen=True, eq=False)
 class Present(_Test):
+    """``+m.<attribute>``: the fact has the attribute."""
+
     attribute: str
 
 
 @dataclass(frozen=True, eq=False)
 class And(_Test):
+    """Both tests pass (``left & right``)."""
+
     left: Test
     right: Test
 
 
 @dataclass(frozen=True, eq=False)
 class Or(_Test):
+    """Either test passes (``left | right``)."""
+
     left: Test
     right: Test
 

@@ -1,10 +1,11 @@
 """Lint and formatting regressions fail the suite: ``ruff check`` and ``ruff format --check``
 over the whole repository, with the settings of pyproject.toml (no cache written in the tree),
-and yamllint over knowledge/ and examples/ with .yamllint."""
+the scope of its docstring rules, and yamllint over knowledge/ and examples/ with .yamllint."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,49 @@ def _ruff() -> list[str]:
 def test_ruff(command: list[str]) -> None:
     done = subprocess.run([*_ruff(), *command], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# A module with no docstring, one undocumented public function and one private function.
+_UNDOCUMENTED = "def public():\n    return 1\n\n\ndef _private():\n    return 2\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        # The public API: every public name documented (pyproject.toml says why this scope).
+        ("advisor/api.py", {"D100", "D103"}),
+        ("advisor/knowledge.py", {"D100", "D103"}),
+        ("advisor/engine.py", {"D100", "D103"}),
+        ("advisor/render/html.py", {"D100", "D103"}),
+        ("rules/conditions.py", {"D100", "D103"}),
+        ("advisor/texts.py", {"D100", "D103"}),
+        ("advisor/a_new_module.py", {"D100", "D103"}),  # in scope unless listed as exempt
+        # The command line and the review's internals: a module docstring, no more.
+        ("advisor/cli/check.py", {"D100"}),
+        ("advisor/facts/core.py", {"D100"}),
+        ("advisor/review.py", {"D100"}),
+        ("advisor/model.py", {"D100"}),  # a model's docstring would land in the plan's JSON Schema
+        # Tests, tools and benchmarks: exempt.
+        ("tests/test_api.py", set()),
+        ("tools/build.py", set()),
+        ("bench/__main__.py", set()),
+    ],
+)
+def test_docstring_rules_cover_the_public_api(path: str, expected: set[str]) -> None:
+    """The per-file scope of the D rules, checked on a sample as if it were ``path``: the whole-
+    repository check above cannot tell a module in scope from one exempted by mistake."""
+    done = subprocess.run(
+        [*_ruff(), "check", "--no-cache", "--output-format", "json", "--stdin-filename", path, "-"],
+        cwd=ROOT,
+        input=_UNDOCUMENTED,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    reported = [(d["code"], d["location"]["row"]) for d in json.loads(done.stdout) if d["code"].startswith("D")]
+    assert {code for code, _ in reported} == expected
+    assert all(row == 1 for _, row in reported)  # never the private function (line 5)
 
 
 @pytest.mark.slow

@@ -21,7 +21,10 @@ from advisor.findings import Outcome, Review
 
 
 class Renderer(Protocol):
-    def __call__(self, outcome: Outcome, lang: str | None, color: bool = False) -> str: ...
+    """A report format's ``render``: a whole outcome to one string."""
+
+    def __call__(self, outcome: Outcome, lang: str | None, color: bool = False) -> str:
+        """``lang`` None tells each plan in its own language; ``color`` asks for terminal colours."""
 
 
 FORMATS: dict[str, str] = {
@@ -131,6 +134,7 @@ def format_of_path(path: str, default: str) -> str | None:
 
 
 def renderer(name: str) -> Renderer:
+    """The render function of a report format (its module imported now); ``KeyError`` names the formats."""
     if name not in FORMATS:
         raise KeyError(f"unknown format: {name} (known: {', '.join(FORMATS)})")
     module = importlib.import_module(FORMATS[name])
@@ -139,7 +143,10 @@ def renderer(name: str) -> Renderer:
 
 
 class PartRenderer(Protocol):
-    def __call__(self, review: Review, lang: str) -> str: ...
+    """A streaming format's ``render_part``: one review's part of the report."""
+
+    def __call__(self, review: Review, lang: str) -> str:
+        """``lang`` is the review's own, already resolved (:func:`review_lang`)."""
 
 
 def part_renderer(name: str) -> PartRenderer | None:

@@ -12,6 +12,7 @@ from advisor.texts import label, ui
 
 
 def render_json(items: list[Entry], lang: str) -> str:
+    """A list of the rules' records, in the order given, for tools and the docs' build."""
     return json.dumps([_as_dict(e, lang) for e in items], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -29,6 +30,7 @@ def render_markdown(items: list[Entry], lang: str, link: bool = False) -> str:
 
 
 def render_text(items: list[Entry], lang: str) -> str:
+    """One line per rule under its family's name, names aligned, for a terminal."""
     lines: list[str] = []
     family = None
     name_width = max((len(e.name) for e in items), default=0)

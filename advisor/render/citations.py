@@ -17,6 +17,7 @@ def short(source_id: str) -> str:
 
 
 def shorts(source_ids: Iterable[str]) -> str:
+    """The author-year labels of several sources, joined with ``; ``, in the order given."""
     return "; ".join(short(s) for s in source_ids)
 
 

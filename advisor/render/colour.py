@@ -9,7 +9,10 @@ import click
 
 
 class Style(Protocol):
-    def __call__(self, text: str, **kw: Any) -> str: ...
+    """What :func:`styler` returns: click's ``style`` or one that leaves the text as it is."""
+
+    def __call__(self, text: str, **kw: Any) -> str:
+        """``text`` in the style ``kw`` names (click's ``fg``, ``bold``, ...)."""
 
 
 def styler(color: bool) -> Style:

@@ -16,10 +16,12 @@ from advisor.render.safe import terminal
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     return compose(frame(outcome.failures, lang), parts_of(outcome, "compact", lang, render_part))
 
 
 def render_part(review: Review, lang: str) -> str:
+    """One review's part of the report, a line per active finding (a batch worker renders it)."""
     lines = []
     for f in sorted(review.findings, key=lambda f: (f.line, f.col, f.sort_key())):
         if f.suppressed is None:
@@ -30,6 +32,7 @@ def render_part(review: Review, lang: str) -> str:
 
 
 def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    """Nothing around the parts; after them, an error line per problem of each file that could not be read."""
     lines = []
     for failure in failures:
         flang = review_lang(lang, failure.lang)

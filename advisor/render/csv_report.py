@@ -47,6 +47,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     return compose(frame(outcome.failures, lang), parts_of(outcome, "csv", lang, render_part))
 
 

@@ -21,6 +21,8 @@ def _counts(review: Review, lang: str) -> str:
 
 
 def render_text(rev: Revision, lang: str, color: bool = False) -> str:
+    """Verdict, counts and scores before and after, then the findings fixed, introduced, suppressed
+    and remaining, each at its place in the plan that has it."""
     style = styler(color)
     old_verdict = label("verdict", rev.old.verdict, lang)
     new_verdict = label("verdict", rev.new.verdict, lang)

@@ -15,6 +15,7 @@ from advisor.texts import label, ui
 
 
 def render_plan(path: Path, text: str, lang: str) -> str:
+    """The plan the trainee diagnoses, its lines numbered as the findings will name them."""
     lines = [one_line(ui("exercise_intro", lang, file=display_name(path.name))), ""]
     lines += [f"{n:>4} | {terminal(line, 200)}" for n, line in enumerate(text.splitlines(), 1)]
     return "\n".join(lines) + "\n"
@@ -26,6 +27,7 @@ def render_list(names: tuple[str, ...]) -> str:
 
 
 def render_choices(lang: str) -> str:
+    """The rules a trainee chooses from, numbered by family: the numbers the trainee types."""
     lines = [ui("exercise_catalogue", lang)]
     family = None
     for number, rule_id in enumerate(choices(), 1):
@@ -42,6 +44,8 @@ def _first(review: Review, rule_id: str) -> list[Finding]:
 
 
 def render_result(result: Score, review: Review, lang: str) -> str:
+    """The trainee's score, then the rules found, missed (with the engine's finding, why and what to
+    do), minor and named wrongly."""
     lines = [
         ui(
             "exercise_score",

@@ -65,6 +65,8 @@ def _finding_line(f: Finding, lang: str) -> str:
 
 
 def render_text(ex: Explanation, lang: str) -> str:
+    """For a terminal: what the rule checks and what triggers it, its options, why it matters, a plan
+    that fires it and the fix, the recommendation and the sources."""
     rule = ex.rule
     lines = [f"{rule.id}  {rule.name}", ex.title, _headline(ex, lang), ""]
     lines += [ui("checks", lang), *_wrap(ex.checks), ""]
@@ -109,6 +111,7 @@ def _option_text(option: OptionShown, lang: str) -> str:
 
 
 def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
+    """A section of the generated docs (or ``explain --format markdown``); ``level`` is its heading's."""
     rule, h = ex.rule, "#" * level
     lines = [f"{h} {rule.id}", "", f"**{ex.title}** · `{rule.name}`", "", _headline(ex, lang), ""]
     lines += [f"**{ui('checks', lang)}.** {ex.checks}", ""]
@@ -134,6 +137,8 @@ def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
 
 
 def render_json(ex: Explanation, lang: str) -> str:
+    """The explanation's fields for tools, each example with the findings it gives."""
+
     def example(e: Example | None) -> dict[str, Any] | None:
         if e is None:
             return None

@@ -18,6 +18,8 @@ from advisor.findings import Failure, Outcome, Review
 
 @dataclass(frozen=True)
 class Frame:
+    """A format's text around the parts of a report, made once the failed files are known."""
+
     head: str  # before the first part
     between: str  # between two parts
     tail: str  # after the last part
@@ -25,11 +27,17 @@ class Frame:
 
 
 class FrameRenderer(Protocol):
-    def __call__(self, failures: Sequence[Failure], lang: str | None) -> Frame: ...
+    """A streaming format's ``frame``."""
+
+    def __call__(self, failures: Sequence[Failure], lang: str | None) -> Frame:
+        """The frame, with ``failures`` (files that could not be read) wherever the format reports them."""
 
 
 class PartRenderer(Protocol):
-    def __call__(self, review: Review, lang: str) -> str: ...
+    """A streaming format's ``render_part``."""
+
+    def __call__(self, review: Review, lang: str) -> str:
+        """One review's part, in ``lang`` (the review's own, already resolved)."""
 
 
 def compose(frame: Frame, parts: Iterable[str]) -> str:

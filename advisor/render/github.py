@@ -32,10 +32,12 @@ def _annotation(level: str, file: str, line: int | None, col: int | None, title:
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     return compose(frame(outcome.failures, lang), parts_of(outcome, "github", lang, render_part))
 
 
 def render_part(review: Review, lang: str) -> str:
+    """One review's part of the report, an annotation per active finding (a batch worker renders it)."""
     out: list[str] = []
     for f in review.findings:
         if f.suppressed is not None:
@@ -50,6 +52,7 @@ def render_part(review: Review, lang: str) -> str:
 
 
 def frame(failures: Sequence[Failure], lang: str | None) -> Frame:
+    """Nothing around the parts; after them, an error annotation per problem of each unreadable file."""
     out: list[str] = []
     for failure in failures:
         flang = review_lang(lang, failure.lang)

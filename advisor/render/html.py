@@ -61,6 +61,8 @@ def _environment() -> jinja2.Environment:
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole page; ``lang`` None tells one plan in its own language and a dashboard in Indonesian
+    (``color`` is unused)."""
     page_lang = review_lang(lang, None)
     single = len(outcome.reviews) == 1 and not outcome.failures
     # A dashboard is one page in one language (--lang, else the default), whatever each plan's

@@ -17,6 +17,7 @@ SCHEMA_VERSION = 1
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     return compose(frame(outcome.failures, lang), parts_of(outcome, "json", lang, render_part))
 
 

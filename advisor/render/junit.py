@@ -21,6 +21,7 @@ from advisor.texts import label, ui
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     root = ET.Element("testsuites", name="pentahelix-advisor")
     fams = families(outcome)
     for review in outcome.reviews:

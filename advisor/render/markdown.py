@@ -44,6 +44,7 @@ def _md_piece(piece: str) -> str:
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     blocks: list[str] = []
     if len(outcome.reviews) + len(outcome.failures) > 1:
         blocks.append(_summary(outcome, review_lang(lang, None)))

@@ -8,4 +8,5 @@ from typing import Any
 
 
 def render(schema: dict[str, Any]) -> str:
+    """Indented, non-ASCII kept, as ``docs/plan.schema.json`` holds it."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

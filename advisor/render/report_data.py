@@ -50,6 +50,8 @@ def code_spans(text: str) -> list[tuple[bool, str]]:
 
 @dataclass(frozen=True)
 class QuotedLine:
+    """A line of the plan a report quotes; ``target`` marks the finding's own line."""
+
     number: int
     text: str
     target: bool
@@ -93,6 +95,8 @@ def family_counts(review: Review) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Gap:
+    """One rule's findings across the plans of an outcome: one of the most common gaps."""
+
     rule_id: str
     severity: str
     title: str
@@ -138,6 +142,7 @@ def rank_tally(tally: GapTally, lang: str, top: int = 10) -> tuple[Gap, ...]:
 
 
 def verdict_counts(outcome: Outcome) -> dict[str, int]:
+    """Plans per verdict, gravest first, every verdict present (zero when none)."""
     counts = Counter(review.verdict for review in outcome.reviews)
     return {verdict: counts.get(verdict, 0) for verdict in VERDICT_ORDER}
 
@@ -152,6 +157,8 @@ def rule_name(finding: Finding) -> str:
 
 @dataclass(frozen=True)
 class Score:
+    """A scored dimension as a report shows it: ``label`` in the report's language."""
+
     key: str
     label: str
     value: int

@@ -27,6 +27,7 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def render(outcome: Outcome, lang: str | None, color: bool = False) -> str:
+    """The whole report; ``lang`` None tells each plan in its own language (``color`` is unused)."""
     tool_lang = review_lang(lang, None)
     used = sorted({f.rule_id for review in outcome.reviews for f in review.findings})
     index = {rule_id: i for i, rule_id in enumerate(used)}

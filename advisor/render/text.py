@@ -35,6 +35,7 @@ def render(outcome: Outcome, lang: str | None, color: bool = False, explain: boo
 
 
 def render_part(review: Review, lang: str) -> str:
+    """One review's part of the report, uncoloured: a coloured report is rendered whole, never from parts."""
     return _review(review, lang, styler(False))
 
 

@@ -45,6 +45,7 @@ def _sheet(ws: Worksheet, head: list[str], rows: list[list[Any]], widths: list[i
 
 
 def render_bytes(outcome: Outcome, lang: str | None) -> bytes:
+    """The workbook's bytes, for a file only; ``lang`` None gives Indonesian sheets and labels."""
     shown = lang or "id"
     book = Workbook()
     summary = book.active

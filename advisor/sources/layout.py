@@ -188,7 +188,7 @@ def model_at(model: type[BaseModel], path: tuple[str, ...]) -> tuple[type[BaseMo
 
 @cache
 def alias_of(section: str, lang: str) -> dict[str, str]:
-    """canonical field -> the name shown in ``lang`` (the first Indonesian alias, or itself)."""
+    """Canonical field -> the name shown in ``lang`` (the first Indonesian alias, or itself)."""
     out: dict[str, str] = {}
     if lang == "id":
         for alias, canonical in knowledge.plan_format().aliases.get(section, {}).items():
