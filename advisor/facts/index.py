@@ -1,11 +1,14 @@
 """What every fact module needs to know about a plan, computed once per plan: countries and
 whether the plan is international, who leads what, what each indicator measures, each
-partner's share of the resources, the partner the plan depends on most, and its prose."""
+partner's share of the resources, the partner the plan depends on most, its prose and every
+text it holds."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from pydantic import BaseModel
 
 from advisor.model import Activity, Indicator, Partner, Plan
 from advisor.text import HOME_COUNTRIES, joined
@@ -57,6 +60,30 @@ def _prose(plan: Plan) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
+def strings_of(value: object, out: list[str]) -> list[str]:
+    """Every string under ``value`` (a model, a list, a text) appended to ``out``, in document
+    order: the model's field order, list order, as ``model_dump(exclude_none=True)`` would hold
+    them, read off the model without building the dump (a tenth of the facts stage's cost)."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            strings_of(item, out)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            strings_of(getattr(value, name), out)
+    return out
+
+
+def _texts(plan: Plan) -> list[str]:
+    """Every text of the plan but its suppressions (a date, a number or a flag is not one)."""
+    out: list[str] = []
+    for name in Plan.model_fields:
+        if name != "suppress":
+            strings_of(getattr(plan, name), out)
+    return out
+
+
 @dataclass
 class PlanIndex:
     plan: Plan
@@ -68,6 +95,7 @@ class PlanIndex:
     shares_by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
     strongest: str = ""  # the partner the plan depends on most ("" when none supplies a critical resource)
     prose: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every text of the plan, suppressions aside
     _tops: dict[str, str] | None = None
 
     @classmethod
@@ -86,6 +114,7 @@ class PlanIndex:
         index.shares_by_kind = _shares_by_kind(plan)
         index.strongest = _strongest(index.shares_by_kind)
         index.prose = _prose(plan)
+        index.texts = _texts(plan)
         return index
 
     def tops(self) -> dict[str, str]:
