@@ -220,6 +220,10 @@ def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
     return {purpose: tuple(found) for purpose, found in out.items()}
 
 
+def _start(match: Match) -> int:
+    return match.found[0].start
+
+
 def find_all(text: str, *purposes: str) -> list[Match]:
     """Every phrase of ``purposes`` in ``text``, in text order (negated ones included)."""
     if not text:
@@ -227,7 +231,7 @@ def find_all(text: str, *purposes: str) -> list[Match]:
     found = _by_purpose(text)
     if len(purposes) == 1:
         return list(found.get(purposes[0], ()))
-    return sorted((m for p in purposes for m in found.get(p, ())), key=lambda m: m.found[0].start)
+    return sorted((m for p in purposes for m in found.get(p, ())), key=_start)
 
 
 def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
@@ -257,7 +261,11 @@ def starts_with(text: str, *purposes: str, skip: int = 0) -> Match | None:
     if len(toks) <= skip:
         return None
     start = toks[skip].start
-    for match in find_all(text, *purposes):
-        if match.found[0].start == start:
-            return match
+    found = _by_purpose(text)
+    # the first in find_all's order (a stable sort by start) without sorting: purposes in the
+    # order given, each purpose's phrases in their order
+    for purpose in purposes:
+        for match in found.get(purpose, ()):
+            if match.found[0].start == start:
+                return match
     return None
