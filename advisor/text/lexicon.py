@@ -8,6 +8,7 @@ language's stemmer; a text's words are stemmed with both, so mixed text still ma
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -230,6 +231,12 @@ def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
 
 def _start(match: Match) -> int:
     return match.found[0].start
+
+
+def phrases_in(text: str) -> Set[str]:
+    """The purposes of which ``text`` holds a phrase (negated ones included): a reading whose
+    purposes are all absent has nothing to look at."""
+    return _by_purpose(text).keys() if text else frozenset()
 
 
 def find_all(text: str, *purposes: str) -> list[Match]:
