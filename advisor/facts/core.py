@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from advisor.facts.base import FactSink
-from advisor.facts.index import CRITICAL_RESOURCES, is_foreign, leads_of
+from advisor.facts.index import CRITICAL_RESOURCES, is_foreign, leads_of, strings_of
 from advisor.problems import format_path
 from advisor.text import filled, matching, unit_of, words
 from advisor.text.clarity import coordinates
@@ -185,8 +185,12 @@ class CoreFacts:
     def _placeholders(self) -> dict[str, Any]:
         """Text values still holding an ``advisor init`` placeholder (``<...>``): how many, and
         the first one's path and text, where ST015 points."""
-        # Most plans have none: one search over the plan as JSON text rules that out (it can
-        # only err towards walking the plan, e.g. when a match spans two values).
+        # Most plans have none: a search of each text rules that out, without dumping the plan.
+        # Then, as before, a search over the plan as JSON text decides whether it is walked (a
+        # newline in a value is no space there: kept so that every plan reads as it did).
+        texts = strings_of(self.plan.suppress, list(self.index.texts))
+        if not any(_PLACEHOLDER.search(text) for text in texts):
+            return {"n_placeholders": 0}
         if not _PLACEHOLDER.search(self.plan.model_dump_json(exclude_none=True)):
             return {"n_placeholders": 0}
         found = list(_placeholder_texts(self.plan.model_dump(exclude_none=True), ()))

@@ -214,11 +214,13 @@ def _risks(sink: FactSink) -> None:
         )
 
 
-def _region_of(country: str, table: dict[str, list[str]]) -> str | None:
+def _regions_by_country(table: dict[str, list[str]]) -> dict[str, str]:
+    """Each country's region: the first, in name order, that lists it."""
+    out: dict[str, str] = {}
     for region, members in sorted(table.items()):
-        if country in members:
-            return region
-    return None
+        for country in members:
+            out.setdefault(country, region)
+    return out
 
 
 def _form(sink: FactSink) -> None:
@@ -226,8 +228,9 @@ def _form(sink: FactSink) -> None:
     forms = knowledge.forms()
     countries = sink.index.countries
     regions: set[str] = set()
+    region_of = _regions_by_country(forms.regions)
     for partner in plan.partners:
-        region = partner.region or _region_of((partner.country or "").strip().upper(), forms.regions)
+        region = partner.region or region_of.get((partner.country or "").strip().upper())
         if region:
             regions.add(region.strip())
     agreement = plan.agreement

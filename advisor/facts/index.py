@@ -1,11 +1,16 @@
 """What every fact module needs to know about a plan, computed once per plan: countries and
 whether the plan is international, who leads what, what each indicator measures, each
-partner's share of the resources, the partner the plan depends on most, and its prose."""
+partner's share of the resources, the partner the plan depends on most, its prose and every
+text it holds."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal, get_args, get_origin
+
+from pydantic import BaseModel
 
 from advisor.model import Activity, Indicator, Partner, Plan
 from advisor.text import HOME_COUNTRIES, joined
@@ -57,6 +62,53 @@ def _prose(plan: Plan) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
+def strings_of(value: object, out: list[str]) -> list[str]:
+    """Every string under ``value`` (a model, a list, a text) appended to ``out``, in document
+    order: the model's field order, list order, as ``model_dump(exclude_none=True)`` would hold
+    them, read off the model without building the dump."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                strings_of(item, out)
+    elif isinstance(value, BaseModel):
+        fields = value.__dict__  # a model's field values (getattr is slower by half)
+        for name in _text_fields(type(value)):
+            item = fields[name]
+            if isinstance(item, str):
+                out.append(item)
+            elif item is not None:
+                strings_of(item, out)
+    return out
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that may hold a text, in field order (not a date, flag or number
+    alone)."""
+    return tuple(name for name, info in model.model_fields.items() if _may_hold_text(info.annotation))
+
+
+def _may_hold_text(annotation: object) -> bool:
+    if annotation is str or get_origin(annotation) is Literal:  # a choice of words is text too
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_text(arg) for arg in get_args(annotation))
+
+
+def _texts(plan: Plan) -> list[str]:
+    """Every text of the plan but its suppressions (a date, a number or a flag is not one)."""
+    out: list[str] = []
+    for name in _text_fields(Plan):
+        if name != "suppress":
+            strings_of(getattr(plan, name), out)
+    return out
+
+
 @dataclass
 class PlanIndex:
     plan: Plan
@@ -68,6 +120,7 @@ class PlanIndex:
     shares_by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
     strongest: str = ""  # the partner the plan depends on most ("" when none supplies a critical resource)
     prose: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every text of the plan, suppressions aside
     _tops: dict[str, str] | None = None
 
     @classmethod
@@ -86,6 +139,7 @@ class PlanIndex:
         index.shares_by_kind = _shares_by_kind(plan)
         index.strongest = _strongest(index.shares_by_kind)
         index.prose = _prose(plan)
+        index.texts = _texts(plan)
         return index
 
     def tops(self) -> dict[str, str]:

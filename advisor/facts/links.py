@@ -11,7 +11,6 @@ benefit written for them, data exchanged without an arrangement.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from advisor.facts import schema
 from advisor.facts.base import FactSink
@@ -37,16 +36,6 @@ class DataExchangeFact(schema.Fact):
 
 schema.register("goal_links", GoalLinksFact)
 schema.register("data_exchange", DataExchangeFact)
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
 
 
 def add_facts(ex: FactSink) -> None:
@@ -84,7 +73,7 @@ def _benefits(ex: FactSink) -> None:
 def _data(ex: FactSink) -> None:
     plan = ex.plan
     # every text of the plan: data may be exchanged in an activity's name as well as in prose
-    texts = _strings(plan.model_dump(exclude_none=True, exclude={"suppress"}))
+    texts = ex.index.texts
     contributed = [c.description or "data" for p in plan.partners for c in p.contributions if c.kind == "data"]
     # the plan's texts scanned once for the three purposes
     found = find_each(texts, "data_exchange", "personal_data", "data_arrangement")

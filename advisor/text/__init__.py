@@ -58,7 +58,7 @@ def find_each(texts: list[str], *purposes: str) -> dict[str, str | None]:
     covers: the texts are scanned once for all purposes, stopping when every one is found."""
     out: dict[str, str | None] = dict.fromkeys(purposes)
     missing = set(purposes)
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a text met again can hold nothing still missing
         for purpose, match in first_in(text, missing).items():
             out[purpose] = match.words
             missing.discard(purpose)

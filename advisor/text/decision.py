@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, find_all, phrases_in
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import tokens
 
@@ -61,8 +61,15 @@ def _decided_by(text: str) -> Reading | None:
     return None
 
 
+_NO_DECIDER = Reading("none", "no_decider")
+# a text names a decision only through one of these (most responsibilities name none)
+_PURPOSES = frozenset({"unilateral", "authority", "deliberative", "decide_verb"})
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
+    if _PURPOSES.isdisjoint(phrases_in(text)):
+        return _NO_DECIDER
     matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
     authority = next((m for m in matches if m.purpose == "authority"), None)
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
@@ -100,7 +107,7 @@ def decision(text: str) -> Reading:
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None:
         return from_match(text, "authority", "legal_authority", authority)
-    return Reading("none", "no_decider")
+    return _NO_DECIDER
 
 
 @lru_cache(maxsize=8192)

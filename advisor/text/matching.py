@@ -72,13 +72,19 @@ def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
+def _lemma_words(text: str) -> dict[str, str]:
+    """Each lemma of ``text``'s content words with the word it stands for (the last one, when
+    two words share it); shared by every activity the text is matched with (not to be changed)."""
+    return {lemma: word for found, word in lemmas(text) for lemma in found}
+
+
 @lru_cache(maxsize=16384)
 def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
     """``others``: the partner's other responsibilities, where the activity's second word may
     stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
     words = lemmas(activity)
-    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
-    around = {lemma: word for text in others for found, word in lemmas(text) for lemma in found}
+    mine = _lemma_words(responsibility)
     if not words:
         return Reading("no_match", "no_content_word")
     (head, head_word), rest = words[0], words[1:]
@@ -87,7 +93,10 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         return Reading("no_match", "head_not_shared", head_word)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
-    known = {**around, **mine}
+    known: dict[str, str] = {}
+    for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
+        known.update(_lemma_words(text))
+    known.update(mine)
     other = next(((word, known[x]) for found, word in rest for x in found if x in known), None)
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
@@ -98,7 +107,7 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
 def overlap(activity: str, responsibility: str) -> Reading:
     """The looser test for a supporting role: any content lemma in common (a partner that
     supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
-    mine = {lemma: word for found, word in lemmas(responsibility) for lemma in found}
+    mine = _lemma_words(responsibility)
     for found, word in lemmas(activity):
         shared = next((mine[x] for x in found if x in mine), None)
         if shared is not None:

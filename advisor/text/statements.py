@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, find_all, phrases_in
 from advisor.text.reading import Reading, from_match
 
 TOPICS = (
@@ -22,10 +22,20 @@ TOPICS = (
     "conflict_of_interest",
 )
 
+# A topic stated by two word classes in one clause: any regulation word with any word of
+# difference, any power with its keeping.
+_PAIRS = {"regulatory_differences": ("regulation_noun", "differ"), "sovereignty": ("power_noun", "kept")}
+_ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
+# the purposes a statement needs one of (a phrase, a pair's word, a gain); a text with none of
+# them states nothing, as most prose does
+_PURPOSES = frozenset([f"stmt_{t}" for t in TOPICS] + [p for pair in _PAIRS.values() for p in pair] + ["gain"])
+
 
 @lru_cache(maxsize=16384)  # a pure function of the text; plans repeat their texts
 def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     """Each topic's first statement in ``text``, in one scan."""
+    if _PURPOSES.isdisjoint(phrases_in(text)):
+        return {t: _ABSENT[t] for t in topics}
     purposes = tuple(f"stmt_{t}" for t in topics)
     matches = find_all(text, *purposes, "stmt_not")
     excluded = {t for m in matches if m.purpose == "stmt_not" for t in m.found}
@@ -40,12 +50,7 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
             out[topic] = from_match(text, "present", topic, *found)
-    return {t: out.get(t) or Reading("absent", f"no_{t}") for t in topics}
-
-
-# A topic stated by two word classes in one clause: any regulation word with any word of
-# difference, any power with its keeping.
-_PAIRS = {"regulatory_differences": ("regulation_noun", "differ"), "sovereignty": ("power_noun", "kept")}
+    return {t: out.get(t) or _ABSENT[t] for t in topics}
 
 
 def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
@@ -88,4 +93,4 @@ def statements(texts: list[str]) -> dict[str, Reading]:
                 out[topic] = reading
         if len(out) == len(TOPICS):
             break
-    return {t: out.get(t) or Reading("absent", f"no_{t}") for t in TOPICS}
+    return {t: out.get(t) or _ABSENT[t] for t in TOPICS}

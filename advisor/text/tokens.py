@@ -27,6 +27,11 @@ class Token(NamedTuple):
     clause: int
 
 
+# Token(...) goes through the named tuple's Python-level __new__; tuple.__new__ builds the same
+# value at a third of the cost (a first read makes a hundred words per plan)
+_new = tuple.__new__
+
+
 @lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (punctuation only separates clauses and is not returned)."""
@@ -42,7 +47,8 @@ def tokens(text: str) -> tuple[Token, ...]:
             continue
         if word in _CONTRAST:
             clause += 1
-        out.append(Token(word, match.start(), match.end(), clause))
+        start, end = match.span()
+        out.append(_new(Token, (word, start, end, clause)))
     return tuple(out)
 
 
