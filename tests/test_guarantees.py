@@ -226,3 +226,24 @@ def test_a_review_does_not_depend_on_the_plan_reviewed_before() -> None:
     for first, second in itertools.permutations(PLANS, 2):
         _here(first)
         assert _here(second) == reference[second], f"{second.name} after {first.name}"
+
+
+def test_which_words_a_match_quotes_does_not_depend_on_the_hash_seed() -> None:
+    # A word's lemmas were a set: "pewarnaan/warnanya" in one process, "pewarnaan/pewarnaan" in
+    # another (check --explain shows the words a role was matched on).
+    script = (
+        "import yaml\n"
+        "from advisor.text.matching import match, overlap\n"
+        f"plan = yaml.safe_load(open({str(EXAMPLES / 'indikator-tidak-terukur.yaml')!r}, encoding='utf-8'))\n"
+        "tasks = [t for p in plan['partners'] for t in p.get('responsibilities', [])]\n"
+        "for a in plan['activities']:\n"
+        "    for t in tasks:\n"
+        "        print(match(a['name'], t).words, overlap(a['name'], t).words)\n"
+    )
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        seen.add(done.stdout)
+    assert len(seen) == 1

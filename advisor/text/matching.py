@@ -53,9 +53,11 @@ def _abbreviated(words: list[str], at: int) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
-    """Each content word's lemmas (Indonesian and English) with the word as written; a body
-    spelt out is its abbreviation too ("kelompok sadar wisata" meets "Pokdarwis")."""
+def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each content word's lemmas (Indonesian, English, then an abbreviation) with the word as
+    written; a body spelt out is its abbreviation too ("kelompok sadar wisata" meets
+    "Pokdarwis"). In that fixed order, not a set's: which word a match quotes must not depend
+    on the interpreter's hash seed."""
     stop = _stopwords()
     out = []
     toks = tokens(text)
@@ -63,10 +65,9 @@ def lemmas(text: str) -> tuple[tuple[frozenset[str], str], ...]:
     for i, token in enumerate(toks):
         if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
-        found = frozenset(x for x in (stem_id(token.word), stem_en(token.word)) if len(x) >= MIN_LEMMA)
         short = _abbreviated(words, i)
-        if short is not None:
-            found |= {short}
+        candidates = (stem_id(token.word), stem_en(token.word), *([short] if short is not None else []))
+        found = tuple(dict.fromkeys(x for x in candidates if len(x) >= MIN_LEMMA or x == short))
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
