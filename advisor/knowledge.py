@@ -116,10 +116,22 @@ def _compiled() -> dict[str, Any]:
 @cache
 def _compiled_document() -> dict[str, Any]:
     try:
-        document = json.loads((KNOWLEDGE_DIR / COMPILED_FILE).read_text(encoding="utf-8"))
+        document = _json_loads((KNOWLEDGE_DIR / COMPILED_FILE).read_bytes())
     except (OSError, ValueError):
         return {}
     return document if isinstance(document, dict) else {}
+
+
+def _json_loads(raw: bytes) -> Any:
+    """JSON data: by orjson (the 0.8 MB compiled copy in 6 ms instead of 20, a cold check's
+    start), by the standard decoder where orjson refuses a text (``NaN``, integers over 64 bits,
+    which the standard decoder reads) or is missing."""
+    try:
+        import orjson
+
+        return orjson.loads(raw)
+    except (ImportError, ValueError):  # orjson.JSONDecodeError is a ValueError
+        return json.loads(raw.decode("utf-8"))
 
 
 @cache

@@ -62,10 +62,15 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 def _in_ignoring_callback(frame: FrameType | None) -> bool:
     """Whether an exception raised now would be printed and dropped ("Exception ignored in"):
     inside a weakref callback of the import machinery (a module lock's ``cb``, run while
-    modules are imported) or a ``__del__``. A signal that lands there must not be lost."""
+    modules are imported) or a ``__del__``; or wrapped in another (Python 3.11 turns one
+    raised in a ``__set_name__``, which every dataclass field with a default runs as its class
+    is made on import, into a RuntimeError and a traceback). A signal that lands there must
+    not be lost."""
     while frame is not None:
         code = frame.f_code
-        if code.co_name == "__del__" or (code.co_name == "cb" and "importlib._bootstrap" in code.co_filename):
+        if code.co_name in ("__del__", "__set_name__") or (
+            code.co_name == "cb" and "importlib._bootstrap" in code.co_filename
+        ):
             return True
         frame = frame.f_back
     return False

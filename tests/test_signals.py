@@ -143,3 +143,27 @@ def test_a_signal_landing_where_exceptions_are_dropped_still_stops_the_run() -> 
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=False)
     assert done.stdout.split() == ["stopped", "143"], done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_signal_landing_while_a_dataclass_is_made_still_stops_the_run_without_a_traceback() -> None:
+    # Seen in a full run: SIGTERM arrived while an imported module's dataclass was being made,
+    # inside a field's __set_name__; Python 3.11 wrapped the SystemExit in a RuntimeError, which
+    # ended the batch with a traceback. The handler now defers it to ordinary code.
+    script = (
+        "import signal, sys, time\n"
+        "from advisor import signals\n"
+        "class Field:\n"
+        "    def __set_name__(self, owner, name):\n"
+        "        signals._terminated(signal.SIGTERM, sys._getframe())\n"
+        "try:\n"
+        "    with signals.exit_codes_for_signals():\n"
+        "        class Made:\n"
+        "            field = Field()\n"
+        "        time.sleep(2)\n"
+        "    print('not stopped')\n"
+        "except SystemExit as stop:\n"
+        "    print('stopped', stop.code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20, check=False)
+    assert done.stdout.split() == ["stopped", "143"], done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
