@@ -124,7 +124,7 @@ def explanation(rule_id: str, lang: str) -> Explanation:
             shown.text("recommendation", lang) if shown else neutral(texts.recommendation.get(lang)) if texts else ""
         ),
         step=step_name(rule.step, lang),
-        sources=tuple((key, citations[key].citation if key in citations else key) for key in rule.sources),
+        sources=tuple((key, citations[key].cited(lang) if key in citations else key) for key in rule.sources),
         bad=bad,
         fixed=fixed,
     )

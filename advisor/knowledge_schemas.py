@@ -43,7 +43,9 @@ class Bilingual(Schema):
 
 
 class Source(Schema):
-    citation: str
+    # A plain string when the reference reads the same in both languages; {id, en} when it
+    # carries a date or a description that a report in the other language must not show.
+    citation: str | Bilingual
     seed: str
     topics: list[str]
     # Author and year as reports cite it ("Ansell & Torfing 2018"); the full citation is listed
@@ -51,6 +53,10 @@ class Source(Schema):
     short: str = ""
     # Where the seed's own reference is wrong or the source needs a word of explanation.
     note: str = ""
+
+    def cited(self, lang: str) -> str:
+        """The full reference as a report in ``lang`` lists it."""
+        return self.citation if isinstance(self.citation, str) else self.citation.get(lang)
 
 
 class Bibliography(Schema):

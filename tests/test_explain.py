@@ -34,7 +34,7 @@ def test_every_rule_has_an_explanation_with_a_bad_and_a_fixed_example(rule, lang
     assert ex.checks and "{" not in ex.title
     assert [key for key, _ in ex.sources] == list(rule.sources)
     for key, citation in ex.sources:
-        assert citation == knowledge.sources()[key].citation
+        assert citation == knowledge.sources()[key].cited(lang)
     text = render_explain.render_text(ex, lang)
     assert ex.bad.case in text and ex.fixed.case in text
     assert ex.bad.findings[0].text("message", lang) in " ".join(text.split())
@@ -58,7 +58,7 @@ def test_cli_explain_in_both_languages(lang: str) -> None:
     assert result.exit_code == 0, result.output
     texts = knowledge.rule_texts()["PH001"]
     assert " ".join(texts.why.get(lang).split()) in " ".join(result.output.split())
-    assert knowledge.sources()["etzkowitz2017"].citation.split(".")[0] in result.output
+    assert knowledge.sources()["etzkowitz2017"].cited("id").split(".")[0] in result.output
 
 
 def test_cli_explain_accepts_names_and_lower_case_and_json() -> None:
@@ -122,3 +122,13 @@ def test_check_explain_needs_the_text_format(tmp_path: Path) -> None:
     plan.write_text(yaml.safe_dump(_fires_plan("PH001")), encoding="utf-8")
     result = run("check", str(plan), "--explain", "--format", "json")
     assert result.exit_code == 2
+
+
+def test_a_reference_is_listed_in_the_report_language() -> None:
+    # A citation with a date or a description exists in both languages; a plain reference
+    # (a law, a book) reads the same in both.
+    aziz = knowledge.sources()["seed000"]
+    assert "24 Desember" in aziz.cited("id") and "artikel blog" in aziz.cited("id")
+    assert "24 December" in aziz.cited("en") and "blog article" in aziz.cited("en")
+    law = knowledge.sources()["pp28_2018"]
+    assert law.cited("id") == law.cited("en") == law.citation

@@ -21,10 +21,10 @@ def shorts(source_ids: Iterable[str]) -> str:
     return "; ".join(short(s) for s in source_ids)
 
 
-def works_cited(findings: Iterable[Finding]) -> list[tuple[str, str, str]]:
+def works_cited(findings: Iterable[Finding], lang: str) -> list[tuple[str, str, str]]:
     """(id, short label, full citation) of every source the findings cite, once each, in
     alphabetical order of the label (as a reference list is read)."""
     sources = knowledge.sources()
     ids = {s for f in findings for s in f.sources}
-    out = [(s, short(s), sources[s].citation if s in sources else s) for s in ids]
+    out = [(s, short(s), sources[s].cited(lang) if s in sources else s) for s in ids]
     return sorted(out, key=lambda entry: (entry[1].lower(), entry[0]))

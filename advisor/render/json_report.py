@@ -79,7 +79,8 @@ def _review(review: Review, lang: str) -> dict[str, Any]:
         "baselined": review.baselined,
         # added in 0.2 (issue 14): the full reference of every source the findings cite by id
         "works_cited": [
-            {"id": s, "short": label_, "citation": citation} for s, label_, citation in works_cited(review.findings)
+            {"id": s, "short": label_, "citation": citation}
+            for s, label_, citation in works_cited(review.findings, lang)
         ],
         # Active findings below --min-severity, left out of "findings" but counted in the verdict.
         "hidden": {severity: count for severity, count in review.hidden},

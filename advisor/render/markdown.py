@@ -119,7 +119,7 @@ def _review(review: Review, lang: str) -> str:
         lines.append(f"| {_MARK[f.severity]} | {f.rule_id} | {title} | {md(str(at))} |")
     for f in review.findings:
         lines += ["", *_finding(f, review.file, lang)]
-    cited = works_cited(review.findings)
+    cited = works_cited(review.findings, lang)
     if cited:
         lines += ["", f"### {ui('works_cited', lang)}", ""]
         lines += [f"- **{md(label_)}**: {md(citation)}" for _, label_, citation in cited]

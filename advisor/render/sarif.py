@@ -94,7 +94,7 @@ def _rule(rule_id: str, sample: Finding, lang: str) -> dict[str, Any]:
             "family": sample.family,
             "step": sample.step,
             "sources": list(sample.sources),
-            "citations": [sources[s].citation for s in sample.sources if s in sources],
+            "citations": [sources[s].cited(lang) for s in sample.sources if s in sources],
             "tags": ["pentahelix", label("family", sample.family, "en")],
         },
     }

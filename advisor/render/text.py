@@ -87,7 +87,7 @@ def _review(review: Review, lang: str, style: Style, explain: bool = False) -> s
     if review.notices:
         lines += ["", style(ui("notices", lang), bold=True)]
         lines += [f"  ℹ {terminal(render_problem(notice, lang))}" for notice in review.notices]
-    cited = works_cited(review.findings)
+    cited = works_cited(review.findings, lang)
     if cited:
         lines += ["", style(ui("works_cited", lang), bold=True)]
         lines += [f"  {label_}: {citation}" for _, label_, citation in cited]
