@@ -233,3 +233,16 @@ def test_a_review_sent_from_a_worker_leaves_its_filled_texts_behind() -> None:
     assert not any("_text_memo" in f.__dict__ for f in received.findings)
     assert received.findings[0].text("title", "en") == english
     assert received.findings[0].text("title", "id") == finding.text("title", "id")
+
+
+def test_the_summary_lists_twenty_failed_files_and_counts_the_rest() -> None:
+    from advisor.findings import Failure, Outcome
+    from advisor.problems import Problem
+    from advisor.render import view
+
+    failures = tuple(Failure(f"p{i:02d}.yaml", (Problem("empty", f"p{i:02d}.yaml"),)) for i in range(25))
+    text = view("batch-summary")(Outcome((), failures), [], "id")
+    assert "p19.yaml" in text and "p20.yaml" not in text
+    assert "... dan 5 lainnya" in text
+    few = view("batch-summary")(Outcome((), failures[:20]), [], "en")
+    assert "p19.yaml" in few and "more" not in few

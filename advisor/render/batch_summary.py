@@ -32,7 +32,7 @@ def render(
     skipped: Sequence[Skipped],
     lang: str,
     top: int = 5,
-    max_skipped: int = 20,
+    max_skipped: int = 20,  # files listed under failed and under skipped
     baseline: bool = False,
 ) -> str:
     """Plans checked, verdicts, failed files, the most common findings, the worst plans. With a
@@ -92,11 +92,15 @@ def render(
             count = ui("batch_in_plans", lang, plans=gap.plans, findings=gap.findings)
             lines.append(f"  {gap.rule_id}  {terminal(gap.title)}  ({count})")
     if outcome.failures:
+        # As many as the skipped files: a head of section reads the first ones, the report
+        # (or `advisor validate`) has them all.
         lines += ["", ui("batch_failed", lang)]
-        for failure in outcome.failures:
+        for failure in outcome.failures[:max_skipped]:
             first = render_problem(failure.problems[0], lang) if failure.problems else failure.file
             more = len(failure.problems) - 1
             lines.append(f"  {terminal(first)}" + (f" ({ui('batch_more_problems', lang, count=more)})" if more else ""))
+        if len(outcome.failures) > max_skipped:
+            lines.append("  " + ui("batch_more", lang, count=len(outcome.failures) - max_skipped))
     if skipped:
         lines += ["", ui("batch_skipped", lang)]
         lines += [f"  {terminal(skipped_line(s, lang))}" for s in skipped[:max_skipped]]
