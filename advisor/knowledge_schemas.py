@@ -49,10 +49,14 @@ class Source(Schema):
     seed: str
     topics: list[str]
     # Author and year as reports cite it ("Ansell & Torfing 2018"); the full citation is listed
-    # at the end of a report.
-    short: str = ""
+    # at the end of a report. {id, en} for an undated source: "(t.t.)" in Indonesian, "(n.d.)".
+    short: str | Bilingual = ""
     # Where the seed's own reference is wrong or the source needs a word of explanation.
     note: str = ""
+
+    def label(self, lang: str) -> str:
+        """The author-year label as a report in ``lang`` writes it; "" when the source has none."""
+        return self.short if isinstance(self.short, str) else self.short.get(lang)
 
     def cited(self, lang: str) -> str:
         """The full reference as a report in ``lang`` lists it."""

@@ -20,8 +20,17 @@ def _outcome() -> Outcome:
 
 def test_every_source_has_an_author_year_label() -> None:
     for key, source in knowledge.sources().items():
-        assert source.short.strip(), key
-        assert "seed" not in source.short.lower(), key
+        for lang in ("id", "en"):
+            assert source.label(lang).strip(), key
+            assert "seed" not in source.label(lang).lower(), key
+
+
+def test_an_undated_source_is_labelled_in_the_report_language() -> None:
+    from advisor.render.citations import short
+
+    assert short("seed004", "id") == "Kerja Sama Antar Negara (t.t.)"
+    assert short("seed004", "en") == "Kerja Sama Antar Negara (n.d.)"
+    assert short("pp28_2018", "id") == short("pp28_2018", "en") == "PP 28/2018"
 
 
 def test_text_and_markdown_cite_author_and_year_and_list_the_works() -> None:

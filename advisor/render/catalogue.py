@@ -24,7 +24,7 @@ def render_markdown(items: list[Entry], lang: str, link: bool = False) -> str:
         rule_id = f"[{e.id}](#{e.id.lower()})" if link else e.id
         lines.append(
             f"| {rule_id} | `{e.name}` | {label('severity', e.severity, lang)} | "
-            f"{label('family', e.family, lang)} | {_cell(e.summary)} | {_cell(shorts(e.sources))} |"
+            f"{label('family', e.family, lang)} | {_cell(e.summary)} | {_cell(shorts(e.sources, lang))} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -42,7 +42,7 @@ def render_text(items: list[Entry], lang: str) -> str:
             lines.append(f"{family}  {label('family', family, lang)}")
         severity = label("severity", entry.severity, lang)
         lines.append(f"  {entry.id}  {severity:<10} {entry.name:<{name_width}}  {entry.summary}")
-        lines.append(f"  {'':5}  {'':<10} {'':<{name_width}}  {ui('sources', lang)}: {shorts(entry.sources)}")
+        lines.append(f"  {'':5}  {'':<10} {'':<{name_width}}  {ui('sources', lang)}: {shorts(entry.sources, lang)}")
     if not items:
         lines.append(ui("no_rules", lang))
     return "\n".join(lines) + "\n"

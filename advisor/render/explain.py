@@ -95,7 +95,7 @@ def render_text(ex: Explanation, lang: str) -> str:
     lines += [ui("recommendation", lang), *_wrap(ex.recommendation), ""]
     lines.append(ui("sources", lang))
     for key, citation in ex.sources:
-        lines += _wrap(f"{short(key)}: {citation}")
+        lines += _wrap(f"{short(key, lang)}: {citation}")
     return "\n".join(lines) + "\n"
 
 
@@ -132,7 +132,7 @@ def render_markdown(ex: Explanation, lang: str, level: int = 1) -> str:
     if not (ex.bad and ex.fixed):
         lines += [ui("no_examples", lang), ""]
     lines += [f"**{ui('recommendation', lang)}.** {ex.recommendation}", "", f"**{ui('sources', lang)}**", ""]
-    lines += [f"- **{short(key)}**: {citation}" for key, citation in ex.sources]
+    lines += [f"- **{short(key, lang)}**: {citation}" for key, citation in ex.sources]
     return "\n".join(lines) + "\n"
 
 

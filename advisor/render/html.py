@@ -135,7 +135,7 @@ def _finding(f: Finding, file: str, lang: str) -> dict[str, Any]:
         "evidence": plain(f.evidence, 400),
         "based_on": list(f.based_on),
         "sources": [
-            {"id": s, "short": plain(short(s)), "citation": plain(sources[s].cited(lang)) if s in sources else s}
+            {"id": s, "short": plain(short(s, lang)), "citation": plain(sources[s].cited(lang)) if s in sources else s}
             for s in f.sources
         ],
         "suppressed": plain(f.suppressed, 500) if f.suppressed is not None else None,

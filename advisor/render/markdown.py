@@ -147,7 +147,7 @@ def _finding(f: Finding, file: str, lang: str) -> list[str]:
     why = f.text("why", lang)
     if why:
         lines += ["", f"**{ui('report_why', lang)}:** {md(why)}"]
-    lines += ["", f"**{ui('sources', lang)}:** {md(shorts(f.sources))}"]
+    lines += ["", f"**{ui('sources', lang)}:** {md(shorts(f.sources, lang))}"]
     return lines
 
 

@@ -155,5 +155,5 @@ def _finding(f: Finding, file: str, lang: str, style: Style) -> list[str]:
     lines.append(
         "   " + style(f"→ {ui('recommendation', lang)}: ", fg="green") + terminal(f.text("recommendation", lang))
     )
-    lines.append(f"   {ui('sources', lang)}: {shorts(f.sources)}")
+    lines.append(f"   {ui('sources', lang)}: {shorts(f.sources, lang)}")
     return lines

@@ -109,7 +109,7 @@ def render_bytes(outcome: Outcome, lang: str | None) -> bytes:
                     place,
                     message,
                     f.text("recommendation", rlang),
-                    shorts(f.sources),
+                    shorts(f.sources, rlang),
                 ]
             )
     _sheet(findings, head, rows, [28, 9, 12, 34, 80, 80, 40])
