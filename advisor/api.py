@@ -31,7 +31,7 @@ from advisor.findings import Failure, Outcome, Review
 from advisor.plan_configs import Group
 from advisor.problems import InputError
 from advisor.report_stream import Spool, Streamed, can_stream, check_streamed
-from advisor.rules.base import SEVERITY_RANK
+from advisor.rules.base import reaches
 from advisor.settings import DEFAULT_OPTIONS, DEFAULT_SETTINGS, Options, Settings
 from advisor.status import Status
 from advisor.terminal import display_name
@@ -210,11 +210,6 @@ def record_baseline(outcome: Outcome, roots: Sequence[str] = ()) -> str:
     from advisor import baseline as baselines
 
     return baselines.build(outcome, roots)
-
-
-def reaches(severity: str, level: str) -> bool:
-    """Whether ``severity`` is at or above ``level`` (error > warning > info)."""
-    return SEVERITY_RANK[severity] <= SEVERITY_RANK[level]
 
 
 def _target(source: Source) -> Target:

@@ -15,7 +15,7 @@ from pathlib import Path
 from advisor.batch import Target
 from advisor.config import RunOptions, find_config, run_options
 from advisor.findings import Failure, Outcome, Review
-from advisor.rules.base import SEVERITY_RANK
+from advisor.rules.base import reaches
 from advisor.settings import Options
 
 
@@ -107,7 +107,7 @@ def join(outcomes: Iterable[Outcome]) -> Outcome:
 
 def failing(review: Review, fail_level: str) -> bool:
     """Whether the review has an active finding at or above ``fail_level``."""
-    return any(SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_level] for f in review.active())
+    return any(reaches(f.severity, fail_level) for f in review.active())
 
 
 def any_failing(outcome: Outcome, groups: Sequence[Group]) -> bool:

@@ -23,7 +23,7 @@ from advisor.output import Destination
 from advisor.plan_configs import Group
 from advisor.render import FORMATS, review_lang
 from advisor.render.frame import Frame, FrameRenderer, PartRenderer
-from advisor.rules.base import SEVERITY_RANK
+from advisor.rules.base import reaches
 from advisor.status import Status
 
 _BLOCK = 1 << 20  # characters copied at a time from the spool
@@ -143,6 +143,6 @@ def check_streamed(
 def _status(tally: Tally, group: Group) -> Status:
     if tally.failures:
         return Status.FAILED
-    fail_rank = SEVERITY_RANK[group.run.fail_level]
-    failing = any(r.worst is not None and SEVERITY_RANK[r.worst] <= fail_rank for r in tally.reviews)
+    level = group.run.fail_level
+    failing = any(r.worst is not None and reaches(r.worst, level) for r in tally.reviews)
     return Status.FINDINGS if failing else Status.CLEAN

@@ -57,6 +57,12 @@ INFERRED_ATTRIBUTES: dict[str, str | None] = {
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
+def reaches(severity: str, level: str) -> bool:
+    """Whether ``severity`` is at or above ``level`` (error > warning > info): a fail level or a
+    severity floor is met."""
+    return SEVERITY_RANK[severity] <= SEVERITY_RANK[level]
+
+
 @dataclass(frozen=True)
 class Family:
     """A rule family: its code (the rules' id prefix), the scoring dimension its rules count
