@@ -123,8 +123,17 @@ def load_statements(data: Path, splits: Iterable[str]) -> dict[str, list[dict[st
         reading = doc["reading"]
         if reading not in READERS:
             raise SystemExit(f"{path}: unknown reading {reading!r}")
-        out.setdefault(reading, []).extend(c for c in doc["cases"] if c.get("split") in wanted)
+        out.setdefault(reading, []).extend(_flat(c) for c in doc["cases"] if c.get("split") in wanted)
     return out
+
+
+def _flat(case: dict[str, Any]) -> dict[str, Any]:
+    """A case's context (``goal``, ``topic``, ``other``...) may be written at the top or under
+    ``context:``; the readers take it at the top."""
+    context = case.get("context")
+    if not isinstance(context, dict):
+        return case
+    return {**{k: v for k, v in case.items() if k != "context"}, **context}
 
 
 def score_statements(cases: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Tally]]:
