@@ -208,6 +208,7 @@ def filled_names(params: Sequence[str]) -> set[str]:
     return {*params, *(form for p in params for form in _LABELLED_FORMS.get(p, ()))}
 
 
+@lru_cache(maxsize=4)  # per language: the catalogue and SARIF ask for it once per rule
 def neutral_params(lang: str) -> dict[str, str]:
     """The labelled parameters (and their forms) as a text with no finding shows them."""
     return labelled_params(tuple(_NEUTRAL_CODES.items()), lang)
