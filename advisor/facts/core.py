@@ -221,12 +221,13 @@ class CoreFacts:
     # --- pillars and partners ----------------------------------------------------------------
 
     def _pillars(self) -> None:
+        self._producing: dict[str, int] = {}  # what each pillar produces, for the partners' facts
         for pillar in PILLARS:
             indexes = [i for i, p in enumerate(self.plan.partners) if p.pillar == pillar]
             members = [self.plan.partners[i] for i in indexes]
             resp = [r for p in members for r in p.responsibilities]
             clarities = [c for i in indexes for c in self.clarities[i]]
-            producing = self._n_producing(pillar)
+            producing = self._producing[pillar] = self._n_producing(pillar)
             first = indexes[0] if indexes else None
             self.add(
                 "pillar",
@@ -254,7 +255,6 @@ class CoreFacts:
         )
 
     def _partners(self) -> None:
-        producing = {pillar: self._n_producing(pillar) for pillar in {p.pillar for p in self.plan.partners}}
         for i, partner in enumerate(self.plan.partners):
             readings = self.readings.clarities[i]
             clarities = self.clarities[i]
@@ -291,7 +291,7 @@ class CoreFacts:
                 else "vague",
                 n_passive=clarities.count("passive"),
                 n_passive_voice=len(voiced),
-                pillar_producing=producing[partner.pillar],
+                pillar_producing=self._producing.get(partner.pillar, 0),
                 n_contributions=len(partner.contributions),
                 n_benefits=len(partner.benefits),
                 n_leads=self.index.leads_by_partner.get(partner.id, 0),

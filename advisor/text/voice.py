@@ -176,6 +176,9 @@ def passive_voice(text: str) -> Reading | None:
     """The passive predicate of a responsibility, quoted with its modals ("akan difasilitasi",
     "will be provided"), or None when the predicate is active or there is none."""
     toks = tokens(text)
-    if not toks:
-        return None
-    return _indonesian(text, toks) or _english(text, toks)
+    words = [t.word for t in toks]
+    # most lines have neither a di-/ter- word nor a form of "be": nothing to read
+    found = _indonesian(text, toks) if any(w.startswith(_PASSIVE_PREFIX) for w in words) else None
+    if found is None and not _words("voice_be", "en").isdisjoint(words):
+        found = _english(text, toks)
+    return found
