@@ -24,6 +24,15 @@ PASSIVE = [
     ("Technical assistance is to be provided as required", "is to be provided"),
     ("Outreach sessions will be held in each sub-district", "will be held"),
     ("Household lists are verified jointly by the village office", "are verified"),
+    # a subject with its own clause, an adverbial opener, a non-finite chain after a subject
+    ("Anggaran yang bersumber dari APBD disediakan oleh Bappeda", "disediakan"),
+    ("Berdasarkan hasil musyawarah, lokasi demplot ditetapkan oleh Bupati", "ditetapkan"),
+    ("Secara berkala data penerima dimutakhirkan", "dimutakhirkan"),
+    ("Kegiatan terlaksana sesuai jadwal", "terlaksana"),
+    ("Seedlings to be supplied by the nursery", "to be supplied"),
+    ("The modules to be prepared by the university", "to be prepared"),
+    ("Farmers are being trained by the extension office", "are being trained"),
+    ("Funds will not be provided before approval", "will not be provided"),
 ]
 
 NOT_PASSIVE = [
@@ -48,6 +57,13 @@ NOT_PASSIVE = [
     "Is responsible for the water quality tests at 20 sampling points",
     "Ensure that funds are disbursed on time",  # the partner ensures
     "The university will deliver 12 training sessions",
+    "The university is to deliver 12 sessions",
+    "Data will be available by June 2026",
+    "Prepare modules to be used in 20 schools",
+    "Mendorong agar hasil kajian dipublikasikan",
+    "Dinas Pariwisata bertugas menyusun kalender event",
+    "Tersedianya data kemiskinan per desa",
+    "Mengelola Terminal Ternate bersama Dishub",
 ]
 
 

@@ -133,6 +133,13 @@ def _adverb_en(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4  # "jointly", "regularly", "fully"
 
 
+def _subject_before(toks: tuple[Token, ...], at: int) -> bool:
+    """Does a subject, not a verb and its object, stand before the non-finite chain at ``at``?
+    "To be provided by ...", "Seedlings to be supplied by ...", "The modules to be prepared by
+    ..." are the line's predicate; "Prepare the plan to be approved by ..." is not."""
+    return at <= 1 or toks[0].word in _words("voice_determiner", "en")
+
+
 def _english(text: str, toks: tuple[Token, ...]) -> Reading | None:
     if toks[0].word in _words("voice_complement_verb", "en"):
         return None  # "Ensure that funds are disbursed": the partner ensures
@@ -162,7 +169,7 @@ def _english(text: str, toks: tuple[Token, ...]) -> Reading | None:
             and not (verb.word in stance and after in _STANCE_COMPLEMENT)
         )
         finite = any(t.word not in nonfinite for t in chain)
-        if passive and verb is not None and not subordinate and (finite or at == 0):
+        if passive and verb is not None and not subordinate and (finite or _subject_before(toks, at)):
             words, span = quoted(text, *chain, verb)
             return Reading("passive", "passive_voice", words, span)
         if finite and not subordinate:
