@@ -29,6 +29,8 @@ PASSIVE = [
     ("Berdasarkan hasil musyawarah, lokasi demplot ditetapkan oleh Bupati", "ditetapkan"),
     ("Secara berkala data penerima dimutakhirkan", "dimutakhirkan"),
     ("Kegiatan terlaksana sesuai jadwal", "terlaksana"),
+    ("Perjanjian kerja sama ditandatangani oleh kedua kepala daerah", "ditandatangani"),
+    ("Hasil evaluasi akan ditindaklanjuti oleh dinas teknis", "akan ditindaklanjuti"),
     ("Seedlings to be supplied by the nursery", "to be supplied"),
     ("The modules to be prepared by the university", "to be prepared"),
     ("Farmers are being trained by the extension office", "are being trained"),
@@ -113,6 +115,13 @@ def test_receiving_stays_its_own_reason() -> None:
         ("dibidang", ""),
         ("disediakannya", ""),  # a noun
         ("terlaksananya", ""),
+        # a compound root the dictionary lacks
+        ("ditindaklanjuti", "di"),
+        ("ditandatangani", "di"),
+        ("dipertanggungjawabkan", "di"),
+        ("digitalisasi", ""),
+        ("distribusi", ""),
+        ("dibandingkan", ""),
     ],
 )
 def test_passive_verb_forms(word: str, kind: str) -> None:

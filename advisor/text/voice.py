@@ -31,6 +31,7 @@ from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
 MIN_ROOT = 3
+MIN_COMPOUND = 9  # di- + a compound root + a suffix: "ditandatangani" (not "dikti", "dinkes")
 _PASSIVE_PREFIX = ("di", "ter")
 # what may stand between a passive prefix and the root: di-per-kuat, di-ber-daya-kan, di-ke-tahu-i
 _INNER_PREFIX = ("", "per", "ber", "ke")
@@ -55,15 +56,26 @@ def _affixes(word: str, prefix: str, root: str) -> str | None:
     return None
 
 
+def _compound_passive(word: str) -> bool:
+    """A di- verb on a root the dictionary lacks, often a compound ("ditindaklanjuti",
+    "ditandatangani", "dipertanggungjawabkan"): di-X-kan is a verb, and di-X-i after a consonant
+    (a noun borrowed in -si is not: "digitalisasi", "diskusi", "distribusi")."""
+    if not word.startswith("di") or len(word) < MIN_COMPOUND:
+        return False
+    return word.endswith("kan") or (word.endswith("i") and word[-2] not in "aeiouys")
+
+
 @lru_cache(maxsize=65536)
 def passive_verb_id(word: str) -> str:
     """How ``word`` is an Indonesian passive verb: "di" (dibangun, disediakan, diperkuat),
     "ter" (tersalurkan, terpenuhi, terlaksana), "ter_bare" (a bare ter- word, an adjective
     unless an agent follows: "terhimpun oleh"), or "" when it is none."""
-    if word.endswith("nya") or not word.startswith(_PASSIVE_PREFIX):
+    if word.endswith("nya") or not word.startswith(_PASSIVE_PREFIX) or word in _words("voice_not_verb", "id"):
         return ""
     root = stem_id(word)
-    if root == word or len(root) < MIN_ROOT:
+    if root == word:
+        return "di" if _compound_passive(word) else ""
+    if len(root) < MIN_ROOT:
         return ""
     prefix = "di" if word.startswith("di") else "ter"
     suffix = _affixes(word, prefix, root)
