@@ -31,6 +31,7 @@ PASSIVE = [
     ("Kegiatan terlaksana sesuai jadwal", "terlaksana"),
     ("Perjanjian kerja sama ditandatangani oleh kedua kepala daerah", "ditandatangani"),
     ("Hasil evaluasi akan ditindaklanjuti oleh dinas teknis", "akan ditindaklanjuti"),
+    ("Paket wisata kopi digemari oleh wisatawan mancanegara", "digemari"),  # a root the stemmer misreads
     ("Seedlings to be supplied by the nursery", "to be supplied"),
     ("The modules to be prepared by the university", "to be prepared"),
     ("Farmers are being trained by the extension office", "are being trained"),
@@ -66,6 +67,7 @@ NOT_PASSIVE = [
     "Dinas Pariwisata bertugas menyusun kalender event",
     "Tersedianya data kemiskinan per desa",
     "Mengelola Terminal Ternate bersama Dishub",
+    "Rapat koordinasi Dinas oleh Sekretaris Daerah setiap bulan",  # "Dinas" is no verb, agent or not
 ]
 
 

@@ -93,6 +93,19 @@ def passive_verb_id(word: str) -> str:
     return "ter_bare"
 
 
+def _agent_passive(word: str) -> bool:
+    """A di- word with an agent after it ("oleh ..."), whatever root the stemmer gives it, so
+    long as it gives one ("Dinas" is a root of its own)."""
+    return (
+        word.startswith("di")
+        and len(word) >= 5
+        and stem_id(word) != word
+        and not word.endswith("nya")
+        and word not in _words("voice_not_verb", "id")
+        and word[2:] not in _words("voice_locative", "id")
+    )
+
+
 @lru_cache(maxsize=65536)
 def active_verb_id(word: str) -> bool:
     """An Indonesian active verb: meN-/memper-/ber- on a root ("menyediakan", "bertanggung"),
@@ -125,6 +138,8 @@ def _indonesian(text: str, toks: tuple[Token, ...]) -> Reading | None:
             continue
         kind = passive_verb_id(word)
         agent = at + 1 < len(toks) and toks[at + 1].word in _AGENT
+        if not kind and agent and at > 0 and _agent_passive(word):
+            kind = "di"  # a root the stemmer misreads, but the agent tells: "Produk digemari oleh wisatawan"
         if kind == "ter_bare" and not (agent and at > 0):
             kind = ""  # "sistem terpadu", "tenaga terlatih": an adjective
         if kind == "ter" and at == 0 and not agent:
