@@ -34,7 +34,7 @@ class Entry:
 def summary(rule: Rule, lang: str) -> str:
     """The rule's title in ``lang``, placeholders as "…"; its name when it has no texts."""
     texts = knowledge.rule_texts().get(rule.id)
-    return neutral(texts.title.get(lang)) if texts else rule.name
+    return neutral(texts.title.get(lang), lang) if texts else rule.name
 
 
 def entries(lang: str, family: str | None = None) -> list[Entry]:

@@ -115,13 +115,17 @@ def explanation(rule_id: str, lang: str) -> Explanation:
     citations = knowledge.sources()
     return Explanation(
         rule=rule,
-        title=neutral(texts.title.get(lang)) if texts else rule.name,
-        checks=neutral(texts.message.get(lang)) if texts else "",
+        title=neutral(texts.title.get(lang), lang) if texts else rule.name,
+        checks=neutral(texts.message.get(lang), lang) if texts else "",
         trigger=texts.trigger.get(lang) if texts and texts.trigger else "",
         options=_options(rule),
         why=texts.why.get(lang) if texts and texts.why else ui("no_why", lang),
         recommendation=(
-            shown.text("recommendation", lang) if shown else neutral(texts.recommendation.get(lang)) if texts else ""
+            shown.text("recommendation", lang)
+            if shown
+            else neutral(texts.recommendation.get(lang), lang)
+            if texts
+            else ""
         ),
         step=step_name(rule.step, lang),
         sources=tuple((key, citations[key].cited(lang) if key in citations else key) for key in rule.sources),

@@ -9,15 +9,17 @@ import re
 
 from advisor import rules
 from advisor.rules.base import Rule
-from advisor.texts import ui
+from advisor.texts import neutral_params, ui
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
-def neutral(template: str) -> str:
+def neutral(template: str, lang: str | None = None) -> str:
     """A text template with its placeholders replaced by an ellipsis: a summary that fits
-    every finding of the rule ("The … pillar is missing")."""
-    return _PLACEHOLDER.sub("…", template)
+    every finding of the rule ("The … pillar is missing"); a labelled parameter that has a usual
+    case reads as that case in ``lang`` (advisor/texts.py)."""
+    known = neutral_params(lang) if lang else {}
+    return _PLACEHOLDER.sub(lambda m: str(known.get(m.group(0)[1:-1], "…")), template)
 
 
 def find_rule(text: str) -> Rule:

@@ -163,7 +163,20 @@ def pillar_label(pillar: str, lang: str) -> str:
 
 # A rule's message parameters that hold codes, shown by their display name: one code (the label
 # group it is named from), or several codes comma-separated ("missing_parts": "target,baseline").
-_LABELLED_PARAMS = {"pillar": "pillar", "resource": "resource", "plan_kind": "kind", "language": "agreement_language"}
+_LABELLED_PARAMS = {
+    "pillar": "pillar",
+    "resource": "resource",
+    "plan_kind": "kind",
+    "language": "agreement_language",
+    "vague_kind": "vague_kind",
+}
+# A labelled parameter worded otherwise for another part of a rule's texts (a title, a
+# recommendation): each form is named from the same code in a group of its own name.
+_LABELLED_FORMS = {"vague_kind": ("vague_kind_title", "vague_kind_fix", "vague_kind_example")}
+# The code a labelled parameter and its forms stand for where no finding fills them (the rule
+# catalogue, a rule's explanation): the rule's usual case ("Tanggung jawab … hanya berupa kata
+# kerja umum"), rather than a blank.
+_NEUTRAL_CODES = {"vague_kind": "vague"}
 _LABELLED_LISTS = {
     "top_of": "resource",
     "missing_safeguards": "safeguard",
@@ -184,4 +197,18 @@ def labelled_params(params: tuple[tuple[str, Any], ...], lang: str) -> dict[str,
             out[key] = joined([label(_LABELLED_LISTS[key], code, lang) for code in value.split(",") if code], lang)
         else:
             out[key] = label(group, value, lang) if group and isinstance(value, str) else value
+        for form in _LABELLED_FORMS.get(key, ()):
+            if isinstance(value, str):
+                out[form] = label(form, value, lang)
     return out
+
+
+def filled_names(params: Sequence[str]) -> set[str]:
+    """The placeholders a finding with ``params`` fills: the parameters and their labelled forms."""
+    return {*params, *(form for p in params for form in _LABELLED_FORMS.get(p, ()))}
+
+
+@lru_cache(maxsize=4)  # per language: the catalogue and SARIF ask for it once per rule
+def neutral_params(lang: str) -> dict[str, str]:
+    """The labelled parameters (and their forms) as a text with no finding shows them."""
+    return labelled_params(tuple(_NEUTRAL_CODES.items()), lang)

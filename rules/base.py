@@ -29,6 +29,8 @@ INFERRED_ATTRIBUTES: dict[str, str | None] = {
     "measurability": None,
     "n_vague": None,
     "n_passive": None,
+    "n_passive_voice": None,
+    "pillar_producing": None,
     "n_clear": None,
     "style": None,
     "decision": None,

@@ -64,11 +64,29 @@ RULES = [
         step="roles",
         sources=("seed000",),
         # Every responsibility of the partner opens with a verb that names no task ("mendukung",
-        # "assist") or hedges ("sesuai kebutuhan"): nothing in it can be checked.
+        # "assist") or hedges ("sesuai kebutuhan"), or is written in the passive voice ("Data
+        # disediakan oleh ...", "Funds will be provided"), which makes nobody its actor: nothing in
+        # it can be checked, or held against the partner.
         # A government partner that facilitates or coordinates something plays government's own
         # role (seed 000: "fasilitator dan koordinator"): n_clear_or_role counts it as clear.
-        when=lambda: [c.f << (m.kind == "partner") & (m.n_clear_or_role == 0) & (m.n_vague_task > 0)],
-        params=("name", "vague_evidence"),
+        # A community that produces nothing at all is PH007's finding: the passive voice of its
+        # lines adds no second one. (The alternatives exclude each other: the engine fires once
+        # for each alternative that holds.)
+        when=lambda: [
+            c.f << (m.kind == "partner")
+            & (m.n_clear_or_role == 0)
+            & (
+                (m.n_vague_task > 0)
+                | ((m.n_vague_task == 0) & (m.n_passive_voice > 0) & (m.pillar != "community"))
+                | (
+                    (m.n_vague_task == 0)
+                    & (m.n_passive_voice > 0)
+                    & (m.pillar == "community")
+                    & (m.pillar_producing > 0)
+                )
+            )
+        ],
+        params=("name", "vague_evidence", "vague_kind"),
         asserts="role_unclear",
         carries=("partner",),
     ),

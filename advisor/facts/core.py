@@ -221,16 +221,13 @@ class CoreFacts:
     # --- pillars and partners ----------------------------------------------------------------
 
     def _pillars(self) -> None:
+        self._producing: dict[str, int] = {}  # what each pillar produces, for the partners' facts
         for pillar in PILLARS:
             indexes = [i for i, p in enumerate(self.plan.partners) if p.pillar == pillar]
             members = [self.plan.partners[i] for i in indexes]
             resp = [r for p in members for r in p.responsibilities]
             clarities = [c for i in indexes for c in self.clarities[i]]
-            producing = (
-                clarities.count("clear")
-                + sum(len(p.contributions) for p in members)
-                + sum(self.index.leads_by_partner.get(p.id, 0) for p in members)
-            )
+            producing = self._producing[pillar] = self._n_producing(pillar)
             first = indexes[0] if indexes else None
             self.add(
                 "pillar",
@@ -247,6 +244,16 @@ class CoreFacts:
                 evidence="; ".join(resp),
             )
 
+    def _n_producing(self, pillar: str) -> int:
+        """What a pillar's partners produce: clear tasks, contributions and activities they lead."""
+        indexes = [i for i, p in enumerate(self.plan.partners) if p.pillar == pillar]
+        members = [self.plan.partners[i] for i in indexes]
+        return (
+            sum(self.clarities[i].count("clear") for i in indexes)
+            + sum(len(p.contributions) for p in members)
+            + sum(self.index.leads_by_partner.get(p.id, 0) for p in members)
+        )
+
     def _partners(self) -> None:
         for i, partner in enumerate(self.plan.partners):
             readings = self.readings.clarities[i]
@@ -257,7 +264,10 @@ class CoreFacts:
             # own role (seed 000: fasilitator dan koordinator), however general its object.
             own_role = [r for r, _ in vague if partner.pillar == "government" and coordinates(r)]
             tasks = [(r, c) for r, c in vague if r not in own_role]
-            first_vague = tasks[0][1] if tasks else vague[0][1] if vague else None
+            # a line in the passive voice ("Data disediakan oleh ...") makes the partner its actor no
+            # more than a vague one does; a vague task is quoted first, as before
+            voiced = [c for c in readings if c.reason == "passive_voice"]
+            first_vague = tasks[0][1] if tasks else voiced[0] if voiced else vague[0][1] if vague else None
             self.add(
                 "partner",
                 partner.id,
@@ -276,7 +286,12 @@ class CoreFacts:
                 vague="; ".join(f'"{r}"' for r, _ in vague),  # quoted in messages (RL009)
                 vague_evidence=first_vague.words if first_vague else "",
                 vague_reason=first_vague.reason if first_vague else "",
+                vague_kind="passive_voice"
+                if first_vague is not None and first_vague.reason == "passive_voice"
+                else "vague",
                 n_passive=clarities.count("passive"),
+                n_passive_voice=len(voiced),
+                pillar_producing=self._producing.get(partner.pillar, 0),
                 n_contributions=len(partner.contributions),
                 n_benefits=len(partner.benefits),
                 n_leads=self.index.leads_by_partner.get(partner.id, 0),

@@ -19,7 +19,7 @@ from advisor.findings import Finding, Outcome, Review
 from advisor.render import review_lang
 from advisor.render.problem import render as render_problem
 from advisor.render.report_data import plain, rule_name
-from advisor.texts import label
+from advisor.texts import label, neutral_params
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -78,9 +78,11 @@ def _sample(findings: list[tuple[Review, Finding]], rule_id: str) -> Finding:
     return next(f for _, f in findings if f.rule_id == rule_id)
 
 
-def _generic(text: str) -> str:
-    """A rule text with its parameters left open, for the rule's description."""
-    return _PLACEHOLDER.sub("…", text)
+def _generic(text: str, lang: str) -> str:
+    """A rule text with its parameters left open, for the rule's description (a labelled
+    parameter with a usual case reads as that case, as in the catalogue)."""
+    known = neutral_params(lang)
+    return _PLACEHOLDER.sub(lambda m: str(known.get(m.group(0)[1:-1], "…")), text)
 
 
 def _rule(rule_id: str, sample: Finding, lang: str) -> dict[str, Any]:
@@ -99,8 +101,8 @@ def _rule(rule_id: str, sample: Finding, lang: str) -> dict[str, Any]:
         },
     }
     if texts:
-        rule["shortDescription"] = {"text": _generic(texts.title.get(lang))}
-        rule["help"] = {"text": _generic(texts.recommendation.get(lang))}
+        rule["shortDescription"] = {"text": _generic(texts.title.get(lang), lang)}
+        rule["help"] = {"text": _generic(texts.recommendation.get(lang), lang)}
         if texts.why:
             rule["fullDescription"] = {"text": texts.why.get(lang)}
     return rule

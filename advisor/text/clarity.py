@@ -21,6 +21,7 @@ from advisor.text.morph import nominal_root, passive_en, passive_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
+from advisor.text.voice import passive_voice
 
 MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
 
@@ -64,6 +65,11 @@ def clarity(text: str) -> Reading:
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     if opening is not None and opening.purpose == "passive":
         return from_match(text, "passive", "receives", opening)
+    # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
+    # provided" make no partner the actor, whether or not they also hedge
+    voiced = passive_voice(text)
+    if voiced is not None:
+        return voiced
     if opening is None and _passive_voice(toks, skip):
         words, span = quoted(text, *toks[skip : skip + 2])
         return Reading("passive", "passive_voice", words, span)

@@ -219,9 +219,15 @@ def _token_start(token: Token) -> int:
     return token.start
 
 
+# Purposes that one reading takes as word sets (advisor/text/voice.py reads ``voice_*``), never
+# phrases to find: left out of the scan, which would otherwise find "yang", "untuk", "is" and
+# "to" in every text for nothing.
+_WORD_SETS = ("voice_",)
+
+
 @cache
 def _every_purpose() -> tuple[str, ...]:
-    return tuple(knowledge.lexicon())
+    return tuple(p for p in knowledge.lexicon() if not p.startswith(_WORD_SETS))
 
 
 @lru_cache(maxsize=32768)
