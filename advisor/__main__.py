@@ -1,5 +1,8 @@
 """``python -m advisor`` and the ``advisor`` command."""
 
+import os
+import sys
+
 
 def run() -> None:
     # Signals first, before the command line is imported: a Ctrl-C or SIGTERM during start-up
@@ -9,7 +12,29 @@ def run() -> None:
     handle_signals()
     from advisor.cli import main
 
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        _end_now(done.code)
+        raise
+
+
+def _end_now(code: object) -> None:
+    """End the process with the command's exit code, skipping the interpreter's teardown:
+    freeing every module and object one by one took 15-18 ms of CPU of a cold `advisor check`
+    (a twentieth of it), none of it the command's work. When the command returns, its work is
+    done: reports written and renamed, workers joined, temporary files closed, so the exit
+    handlers left (multiprocessing's, logging's, weakref finalizers) have nothing to do. The
+    output is flushed first. A code that is not a number (a message Python prints), or output
+    that cannot be flushed, takes Python's own exit, as before."""
+    if code is not None and not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
