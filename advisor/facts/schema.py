@@ -2,7 +2,7 @@
 
 Facts travel as flat dicts (durable-rules takes JSON), so the records are never built: they
 are plain classes whose annotations declare what each kind holds (as dataclasses, declaring
-them took ~15 ms of every cold start). Two checks use them: :func:`check_fact` (the tests
+them took ~20 ms of every cold start). Two checks use them: :func:`check_fact` (the tests
 run every fact of the examples and of the benchmark corpus through it) and
 :func:`check_rules`, called when the rules are registered (advisor/engine.py): every attribute
 a condition reads must be declared for the kind the condition matches, so that a misspelt
