@@ -25,9 +25,10 @@ def _end_now(code: object) -> None:
     (a twentieth of it), none of it the command's work. When the command returns, its work is
     done: reports written and renamed, workers joined, temporary files closed, so the exit
     handlers left (multiprocessing's, logging's, weakref finalizers) have nothing to do. The
-    output is flushed first. A code that is not a number (a message Python prints), or output
-    that cannot be flushed, takes Python's own exit, as before."""
-    if code is not None and not isinstance(code, int):
+    output is flushed first. A code that is not a number (a message Python prints), output that
+    cannot be flushed, or a profiler, tracer or debugger following the program (it reports when
+    the program ends: `pyinstrument -m advisor`, coverage) takes Python's own exit, as before."""
+    if (code is not None and not isinstance(code, int)) or _watched():
         return
     try:
         sys.stdout.flush()
@@ -35,6 +36,12 @@ def _end_now(code: object) -> None:
     except (OSError, ValueError):
         return
     os._exit(code or 0)
+
+
+def _watched() -> bool:
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12's tool slots (coverage uses one)
+    tools = monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
+    return sys.getprofile() is not None or sys.gettrace() is not None or tools
 
 
 if __name__ == "__main__":

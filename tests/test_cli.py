@@ -260,3 +260,7 @@ def test_the_command_ends_without_teardown_keeping_its_exit_code_output_and_repo
     assert report.read_text(encoding="utf-8") == run("check", *plans, "--format", "json").stdout
     usage = subprocess.run([sys.executable, "-m", "advisor", "chek"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2 and "`check`" in usage.stderr
+    # A profiler that reports when the program ends still gets to (README: pyinstrument -m advisor).
+    profiled = [sys.executable, "-m", "cProfile", "-m", "advisor", "check", str(WITH_ERRORS)]
+    done = subprocess.run(profiled, capture_output=True, text=True, timeout=300)
+    assert "function calls" in done.stdout, done.stderr[-2000:]
