@@ -162,3 +162,22 @@ def test_a_signal_landing_while_a_dataclass_is_made_still_stops_the_run_without_
         "        signals._terminated(signal.SIGTERM, sys._getframe())\n",
         "        class Made:\n            field = Field()\n",
     )
+
+
+def test_a_signal_landing_in_a_fork_callback_still_stops_the_run() -> None:
+    # Seen in a full run: SIGTERM arrived while a worker was forked, inside the callback by which
+    # logging releases its lock after every fork; the SystemExit raised there was printed as
+    # "Exception ignored" and dropped, and the batch went on. Here the signal is sent as that
+    # callback starts, so that the handler runs inside it.
+    _signalled_inside(
+        "import logging, os\n"
+        "def land_in_fork_callback(frame, event, arg):\n"
+        "    if event == 'call' and frame.f_code.co_name == '_releaseLock':\n"
+        "        sys.setprofile(None)\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n",
+        "        sys.setprofile(land_in_fork_callback)\n"
+        "        pid = os.fork()\n"
+        "        if pid == 0:\n"
+        "            os._exit(0)\n"
+        "        os.waitpid(pid, 0)\n",
+    )
