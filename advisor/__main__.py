@@ -6,8 +6,12 @@ import sys
 
 def run() -> None:
     # Signals first, before the command line is imported: a Ctrl-C or SIGTERM during start-up
-    # then ends with 130 or 143 like one during the run (advisor/signals.py).
-    from advisor.signals import handle_signals
+    # then ends with 130 or 143 like one during the run (advisor/signals.py). A Ctrl-C while
+    # that small module itself is imported ends the same way.
+    try:
+        from advisor.signals import handle_signals
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
 
     handle_signals()
     from advisor.cli import main

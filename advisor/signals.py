@@ -11,10 +11,10 @@ calling the CLI in-process), and restores that program's handlers afterwards.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -73,7 +73,7 @@ def _in_ignoring_callback(frame: FrameType | None) -> bool:
         if (
             code.co_name in ("__del__", "__set_name__")
             or (code.co_name == "cb" and "importlib._bootstrap" in code.co_filename)
-            or (code.co_name in _AT_FORK and Path(code.co_filename).parent.name == "logging")
+            or (code.co_name in _AT_FORK and os.path.basename(os.path.dirname(code.co_filename)) == "logging")
         ):
             return True
         frame = frame.f_back

@@ -87,11 +87,13 @@ def test_a_ctrl_c_during_start_up_exits_130_not_aborted(plans: Path, after: floa
     time.sleep(after)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    # -2: the signal came before Python ran any of the program (still starting the interpreter)
+    # -2: the signal came before Python ran any of the program (still starting the interpreter);
+    # so did a "Fatal Python error" from Python's own start-up (importing its site module, seen
+    # under load), which exits 1 with the interpreter's traceback
     assert process.returncode in (130, -signal.SIGINT, 0, 1), stderr[-1000:]
     assert b"Aborted" not in stderr
-    if process.returncode == 1:  # only a finished review may exit 1: its summary was written
-        assert b"Traceback" not in stderr
+    if process.returncode == 1 and b"Fatal Python error: init_import_site" not in stderr:
+        assert b"Traceback" not in stderr  # only a finished review may exit 1: its summary was written
 
 
 def test_workers_end_when_their_parent_is_killed(plans: Path) -> None:
