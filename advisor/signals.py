@@ -11,6 +11,7 @@ calling the CLI in-process), and restores that program's handlers afterwards.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -62,18 +63,25 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 def _in_ignoring_callback(frame: FrameType | None) -> bool:
     """Whether an exception raised now would be printed and dropped ("Exception ignored in"):
     inside a weakref callback of the import machinery (a module lock's ``cb``, run while
-    modules are imported) or a ``__del__``; or wrapped in another (Python 3.11 turns one
-    raised in a ``__set_name__``, which every dataclass field with a default runs as its class
-    is made on import, into a RuntimeError and a traceback). A signal that lands there must
-    not be lost."""
+    modules are imported), a ``__del__`` or a callback that ``os.fork`` runs (logging's, which
+    take and release its lock around every fork: a worker's start); or wrapped in another
+    (Python 3.11 turns one raised in a ``__set_name__``, which every dataclass field with a
+    default runs as its class is made on import, into a RuntimeError and a traceback). A
+    signal that lands there must not be lost."""
     while frame is not None:
         code = frame.f_code
-        if code.co_name in ("__del__", "__set_name__") or (
-            code.co_name == "cb" and "importlib._bootstrap" in code.co_filename
+        if (
+            code.co_name in ("__del__", "__set_name__")
+            or (code.co_name == "cb" and "importlib._bootstrap" in code.co_filename)
+            or (code.co_name in _AT_FORK and os.path.basename(os.path.dirname(code.co_filename)) == "logging")
         ):
             return True
         frame = frame.f_back
     return False
+
+
+# What logging registers with os.register_at_fork (Python 3.11 to 3.13).
+_AT_FORK = ("_acquireLock", "_releaseLock", "_prepareFork", "_afterFork", "_after_at_fork_child_reinit_locks")
 
 
 def _later(signum: int, handler: Any) -> None:

@@ -244,3 +244,23 @@ def test_a_user_who_names_plugins_keeps_pydantic_plugin_discovery() -> None:
     script = "import sys, advisor.cli\nimport pydantic.plugin._loader as l\nprint(hasattr(l, 'entry_points'))\n"
     done = _fresh(script, PYDANTIC_DISABLE_PLUGINS="some_plugin")
     assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr[-2000:]
+
+
+def test_the_command_ends_without_teardown_keeping_its_exit_code_output_and_reports(tmp_path: Path) -> None:
+    # The `advisor` program skips the interpreter's teardown once a command has returned
+    # (advisor/__main__.py): the exit code, the whole standard output (reports longer than a
+    # pipe's buffer) and a report written with --output must be what an in-process run gives.
+    plans = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    report = tmp_path / "report.json"
+    command = [sys.executable, "-m", "advisor", "check", *plans, "--format", "text", "-o", f"json={report}"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    expected = run("check", *plans, "--format", "text")
+    assert done.returncode == 1 == expected.exit_code, done.stderr[-2000:]
+    assert len(done.stdout) > 65536 and done.stdout == expected.stdout
+    assert report.read_text(encoding="utf-8") == run("check", *plans, "--format", "json").stdout
+    usage = subprocess.run([sys.executable, "-m", "advisor", "chek"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and "`check`" in usage.stderr
+    # A profiler that reports when the program ends still gets to (README: pyinstrument -m advisor).
+    profiled = [sys.executable, "-m", "cProfile", "-m", "advisor", "check", str(WITH_ERRORS)]
+    done = subprocess.run(profiled, capture_output=True, text=True, timeout=300)
+    assert "function calls" in done.stdout, done.stderr[-2000:]

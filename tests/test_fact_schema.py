@@ -12,7 +12,7 @@ from advisor.rules.conditions import c, m
 from advisor import rules
 from advisor.engine import Engine, _check_schema
 from advisor.facts import extract
-from advisor.facts.schema import SchemaError, check_fact, check_rules
+from advisor.facts.schema import Fact, SchemaError, _attributes, check_fact, check_rules
 from advisor.review import load_plan
 from bench.corpus import write_corpus
 
@@ -46,6 +46,19 @@ def test_a_fact_with_an_undeclared_or_mistyped_attribute_is_refused() -> None:
         check_fact({**good, "evidence": "x", "has_mitigation": "yes"})
     with pytest.raises(SchemaError, match="missing attribute 'evidence'"):
         check_fact(good)
+
+
+def test_a_record_declares_by_annotations_its_bases_first_with_defaults_optional() -> None:
+    class Sample(Fact):
+        count: int
+        share: float | None = None
+        label: str
+
+    declared = _attributes(Sample)
+    assert list(declared) == ["kind", "id", "path", "count", "share", "label"]
+    assert declared["count"] == ((int,), True)
+    assert declared["share"] == ((float, int), False)  # a float attribute takes an int too
+    assert declared["label"] == ((str,), True)
 
 
 def _rule(rule_id: str, when) -> Rule:  # type: ignore[no-untyped-def]

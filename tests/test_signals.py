@@ -87,11 +87,13 @@ def test_a_ctrl_c_during_start_up_exits_130_not_aborted(plans: Path, after: floa
     time.sleep(after)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    # -2: the signal came before Python ran any of the program (still starting the interpreter)
+    # -2: the signal came before Python ran any of the program (still starting the interpreter);
+    # so did a "Fatal Python error" from Python's own start-up (importing its site module, seen
+    # under load), which exits 1 with the interpreter's traceback
     assert process.returncode in (130, -signal.SIGINT, 0, 1), stderr[-1000:]
     assert b"Aborted" not in stderr
-    if process.returncode == 1:  # only a finished review may exit 1: its summary was written
-        assert b"Traceback" not in stderr
+    if process.returncode == 1 and b"Fatal Python error: init_import_site" not in stderr:
+        assert b"Traceback" not in stderr  # only a finished review may exit 1: its summary was written
 
 
 def test_workers_end_when_their_parent_is_killed(plans: Path) -> None:
@@ -161,4 +163,23 @@ def test_a_signal_landing_while_a_dataclass_is_made_still_stops_the_run_without_
         "    def __set_name__(self, owner, name):\n"
         "        signals._terminated(signal.SIGTERM, sys._getframe())\n",
         "        class Made:\n            field = Field()\n",
+    )
+
+
+def test_a_signal_landing_in_a_fork_callback_still_stops_the_run() -> None:
+    # Seen in a full run: SIGTERM arrived while a worker was forked, inside the callback by which
+    # logging releases its lock after every fork; the SystemExit raised there was printed as
+    # "Exception ignored" and dropped, and the batch went on. Here the signal is sent as that
+    # callback starts, so that the handler runs inside it.
+    _signalled_inside(
+        "import logging, os\n"
+        "def land_in_fork_callback(frame, event, arg):\n"
+        "    if event == 'call' and frame.f_code.co_name == '_releaseLock':\n"
+        "        sys.setprofile(None)\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n",
+        "        sys.setprofile(land_in_fork_callback)\n"
+        "        pid = os.fork()\n"
+        "        if pid == 0:\n"
+        "            os._exit(0)\n"
+        "        os.waitpid(pid, 0)\n",
     )

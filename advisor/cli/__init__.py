@@ -76,8 +76,9 @@ class LazyGroup(click.Group):
         # A command run builds its objects once and keeps them to the end: the cyclic collector's
         # passes only cost time (about 25 ms of a cold `check` with the teardown's). Paused for the
         # run and, when this is the program (not a caller passing arguments, such as a test),
-        # everything frozen before exit so that the teardown's collection skips it. Batch
-        # workers collect again between plans (advisor/batch.py).
+        # everything frozen before exit so that a teardown's collection skips it (the program
+        # skips the teardown itself where it can: advisor/__main__.py). Batch workers collect
+        # again between plans (advisor/batch.py).
         was_enabled = gc.isenabled()
         gc.disable()
         try:

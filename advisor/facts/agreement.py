@@ -17,15 +17,12 @@ Each clause counts where the plan states it: its own field, or a sentence anywhe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from advisor.facts import schema
 from advisor.facts.base import FactSink
 from advisor.facts.index import is_foreign
 from advisor.text import filled, find, joined
 
 
-@dataclass(frozen=True, kw_only=True)
 class AgreementTermsFact(schema.Fact):
     has_agreement: bool
     n_government: int

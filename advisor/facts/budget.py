@@ -10,14 +10,11 @@ contributions, as fractions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from advisor.facts import schema
 from advisor.facts.base import FactSink
 from advisor.text import find, has_number, joined
 
 
-@dataclass(frozen=True, kw_only=True)
 class BudgetDetailFact(schema.Fact):
     stated: bool
     has_funding: bool

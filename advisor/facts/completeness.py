@@ -7,7 +7,6 @@ are computed here from facts already extracted; the rules only test ``n_missing`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from advisor.facts import schema
@@ -15,7 +14,6 @@ from advisor.facts.base import FactSink
 from advisor.text import filled
 
 
-@dataclass(frozen=True, kw_only=True)
 class CommunicationFact(schema.Fact):
     missing_comm: str  # section, channels, disclosure, media (comma-separated), or "none"
     n_missing: int

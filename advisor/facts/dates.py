@@ -9,13 +9,11 @@ counts the end-before-start ones, which no reading can reconcile.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from advisor.facts import schema
 from advisor.facts.base import FactSink
 
 
-@dataclass(frozen=True, kw_only=True)
 class DatesFact(schema.Fact):
     n_contradictions: int
     n_reversed: int

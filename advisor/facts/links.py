@@ -10,14 +10,11 @@ benefit written for them, data exchanged without an arrangement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from advisor.facts import schema
 from advisor.facts.base import FactSink
 from advisor.text import filled, find_each
 
 
-@dataclass(frozen=True, kw_only=True)
 class GoalLinksFact(schema.Fact):
     n_goals: int
     n_unlinked: int
@@ -25,7 +22,6 @@ class GoalLinksFact(schema.Fact):
     evidence: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class DataExchangeFact(schema.Fact):
     exchanged: bool
     personal: bool

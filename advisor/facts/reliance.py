@@ -13,7 +13,6 @@ technology, capacity building of domestic staff for outside expertise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from advisor.facts import schema
@@ -23,7 +22,6 @@ from advisor.knowledge import thresholds
 from advisor.text import filled
 
 
-@dataclass(frozen=True, kw_only=True)
 class RelianceFact(schema.Fact):
     top_partner: str
     top_name: str
