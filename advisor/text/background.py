@@ -6,14 +6,60 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
+from advisor import knowledge
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, negated
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.stem import stem_id
+from advisor.text.tokens import Token, tokens
+
+PROBLEM = ("problems", "problem_forms")  # lemma-matched words, and words matched as written
+
+
+def _read_matches(text: str, *purposes: str) -> list[Match]:
+    """The phrases of ``purposes`` in ``text``, without those inside a longer one and without
+    problem words that a near miss holds ("kurang lebih 200 KK", "perseroan terbatas", "no
+    later than") or that abbreviate "number" ("Perda No. 3")."""
+    found = find_all(text, *purposes)
+    if not found:
+        return []
+    near = {t for m in find_all(text, "problems_not") for t in m.found}
+    bad = (*PROBLEM, "bad_quantity")
+    kept = [
+        m
+        for m in found
+        if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
+    ]
+    return _longest(kept)
+
+
+def _bare_root(match: Match) -> bool:
+    """A one-word match on a bare root that the lexicon lists only in a derived word: "tinggal"
+    (to live) is not "tertinggal" (lagging), nor "anggur" (grapes) "pengangguran"; the derived
+    word names the problem, the root alone may mean anything ("miskin", listed itself, stays)."""
+    if len(match.found) != 1 or " " in match.phrase.text or match.phrase.lang != "id":
+        return False
+    word = match.found[0].word
+    return stem_id(word) == word and word not in _written(match.purpose)
+
+
+@cache
+def _written(purpose: str) -> frozenset[str]:
+    """The words of ``purpose`` as the lexicon writes them."""
+    entry = knowledge.lexicon()[purpose]
+    return frozenset(w.lower() for lang in (entry.id, entry.en) for w in lang)
+
+
+def _number_sign(text: str, match: Match) -> bool:
+    """ "No." or "No" before a number ("Perda No. 3 Tahun 2020") abbreviates "number"."""
+    if match.words != "no":
+        return False
+    after = text[match.found[-1].end :].lstrip()
+    return after[:1] == "." or after[:1].isdigit()
 
 
 def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
@@ -49,7 +95,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
     return any(
-        m.purpose == "problems"
+        m.purpose in PROBLEM
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
@@ -86,16 +132,28 @@ def _longest(matches: list[Match]) -> list[Match]:
     ]
 
 
+HANDLED_REACH = 3  # words before a bad thing in which a remedy ("mengurangi timbulan sampah") may stand
+
+
 def _handled_thing(text: str, match: Match) -> bool:
     """Is a bad thing the object of a handling noun ("pengelolaan sampah", "penanganan banjir",
-    "pencegahan stunting"), not a problem stated? A change noun ("peningkatan kemiskinan") is
-    not handling: the thing still grows."""
+    "pencegahan stunting") or of a remedy in any form ("mengurangi timbulan sampah", "reduce
+    waste", "penurunan angka kemiskinan"), not a problem stated? A change noun ("peningkatan
+    kemiskinan") is not handling: the thing still grows."""
     toks = tokens(text)
     i = toks.index(match.found[0])
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
-    return nominal_root(before) is not None and not find_all(before, "increase", "decrease", "problems")
+    if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
+        return True
+    start = toks[max(0, i - HANDLED_REACH)].start
+    return any(
+        not m.negated
+        and m.found[0].clause == match.found[0].clause
+        and start <= m.found[0].start < match.found[0].start
+        for m in find_all(text, "remedy")
+    )
 
 
 def _short_of(text: str) -> Reading | None:
@@ -115,15 +173,85 @@ def _short_of(text: str) -> Reading | None:
     return None
 
 
+TREND_REACH = 4  # words between a level or trend word and the quantity it qualifies
+_GOOD = ("good_quantity", "good_measure")
+
+
+Trend = tuple[Match, str, tuple[Token, ...]]  # the word, its polarity, the quantity it qualifies
+
+
+def _trends(text: str) -> list[Trend]:
+    """Each level or trend word ("tinggi", "menurun", "low", "rising") read with the quantity
+    nearest to it in its clause: ``bad`` when a bad quantity is high or rising or a good one low
+    or falling ("tingginya angka putus sekolah", "pendapatan nelayan menurun"), ``good`` for the
+    reverse ("biaya logistik rendah", "permintaan kopi terus meningkat"), ``unknown`` when it
+    qualifies no known quantity; with the words of the quantity."""
+    words = _longest([m for m in find_all(text, "trend_up", "level_high", "trend_down") if not m.negated])
+    if not words:
+        return []
+    near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
+    words = [w for w in words if near_miss.isdisjoint(w.found)]
+    nouns = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD, "assets"))
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    out: list[Trend] = []
+    for word in words:
+        at = place[word.found[0]]
+        near = [
+            (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
+            for n in nouns
+            if n.purpose != "assets"
+            and n.found[0].clause == word.found[0].clause
+            and not set(n.found) & set(word.found)
+        ]
+        # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
+        # dari kafe di Makassar terus meningkat")
+        subject = [(d, n) for d, n in near if place[n.found[-1]] < at]
+        near = [(d, n) for d, n in near if d <= TREND_REACH] or subject[:1]
+        if not near:
+            out.append((word, "unknown", ()))
+            continue
+        noun = _head(min(near, key=lambda e: e[0])[1], nouns, place, word.phrase.lang)
+        up = word.purpose != "trend_down"
+        bad = noun.purpose in ("bad_quantity", "bad_measure")
+        out.append((word, "bad" if up == bad else "good", noun.found))
+    return out
+
+
+def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
+    """The head of the chain of quantities ``noun`` stands in: the first in Indonesian ("Biaya
+    tenaga kerja": a cost, not the workforce), the last in English ("labour costs")."""
+    while True:
+        if lang == "id":
+            before = place[noun.found[0]] - 1
+            nxt = next((n for n in nouns if place[n.found[-1]] == before), None)
+        else:
+            after = place[noun.found[-1]] + 1
+            nxt = next((n for n in nouns if place[n.found[0]] == after), None)
+        if nxt is None or nxt.purpose == "assets":
+            return noun
+        noun = nxt
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = _longest(find_all(text, "problems", "assets", "bad_quantity"))
-    for match in matches:
+    matches = _read_matches(text, *PROBLEM, "assets", "bad_quantity")
+    trends = _trends(text)
+    # bad, or a high level of something not known to be good ("curah hujan tinggi")
+    bad_trend = next(
+        (w for w, polarity, _ in trends if polarity == "bad" or (polarity == "unknown" and w.purpose == "level_high")),
+        None,
+    )
+    if bad_trend is not None:  # "pendapatan nelayan menurun", "tingginya biaya logistik"
+        return from_match(text, "present", "bad_trend", bad_trend)
+    # a bad quantity that fell ("angka kriminalitas menurun tajam") is no problem stated
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose == "bad_quantity" and _handled_thing(text, match):
             continue
-        problem = match.purpose in ("problems", "bad_quantity") and not match.negated
+        problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
-            return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
+            return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
@@ -151,10 +279,16 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
-    matches = _longest(find_all(text, "assets", "problems"))
-    for match in (m for m in matches if m.purpose == "assets"):
+    trends = _trends(text)
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    matches = [m for m in _read_matches(text, "assets", *PROBLEM) if good.isdisjoint(m.found)]
+    worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
+    for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
+    good_trend = next((w for w, polarity, _ in trends if polarity == "good"), None)
+    if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
+        return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
 
 
