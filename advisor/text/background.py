@@ -12,7 +12,7 @@ from itertools import pairwise
 from advisor import knowledge
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.morph import nominal_root
-from advisor.text.negation import NEGATORS, negated
+from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
@@ -28,11 +28,13 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
     if not found:
         return []
     near = {t for m in find_all(text, "problems_not") for t in m.found}
+    not_asset = _not_asset(text)
     bad = (*PROBLEM, "bad_quantity")
     kept = [
         m
         for m in found
         if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
+        and not (m.purpose == "assets" and not_asset.intersection(m.found))
     ]
     return _longest(kept)
 
@@ -54,6 +56,11 @@ def _written(purpose: str) -> frozenset[str]:
     return frozenset(w.lower() for lang in (entry.id, entry.en) for w in lang)
 
 
+def _not_asset(text: str) -> set[Token]:
+    """The words of near misses of assets ("pertukaran pengalaman", "telah ditutup")."""
+    return {t for m in find_all(text, "assets_not") for t in m.found}
+
+
 def _number_sign(text: str, match: Match) -> bool:
     """ "No." or "No" before a number ("Perda No. 3 Tahun 2020") abbreviates "number"."""
     if match.words != "no":
@@ -73,7 +80,9 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
-_LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
+_LIMITERS = frozenset(
+    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful"}
+)
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
 
@@ -87,15 +96,22 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     first = toks.index(match.found[0])
     last = toks.index(match.found[-1])
     clause = match.found[0].clause
-    before = [t.word for t in toks[max(0, first - LIMIT_REACH) : first] if t.clause == clause]
-    if any(w in _LIMITERS or w in NEGATORS for w in before):
+    # a negator before it, unless its scope is a problem word ("sudah tidak lagi kekurangan sejak
+    # PLTMH beroperasi": the shortage is denied, not the plant)
+    spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+    for k in range(max(0, first - LIMIT_REACH), first):
+        if toks[k].clause == clause and toks[k].word in NEGATORS:
+            if not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
+                return True
+    # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
+    if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
     return any(
-        m.purpose in PROBLEM
+        (m.purpose in PROBLEM or m.purpose == "bad_quantity")
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
@@ -235,7 +251,9 @@ def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = _read_matches(text, *PROBLEM, "assets", "bad_quantity")
+    # good quantities are read only to shadow the bad words inside them ("bank sampah",
+    # "pengentasan kemiskinan")
+    matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -261,7 +279,9 @@ def problems(text: str) -> Reading:
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
-_ACTIVE = ("me", "ber")  # "telah mengoperasikan", "sudah berjalan": what is already done is an asset
+# "telah mengoperasikan", "sudah berjalan", "sudah terhubung", "telah disusun": what is already
+# done or in place is an asset
+_ACTIVE = ("me", "ber", "ter", "di")
 
 
 def _achieved(text: str, matches: list[Match]) -> Reading | None:
@@ -271,6 +291,8 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
         after = toks[i + 1]
         if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
             found = (token, after)
+            if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
+                continue
             match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
             if not _denied(match, matches, text):
                 return from_match(text, "present", "achieved", match)
@@ -281,12 +303,14 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
 def assets(text: str) -> Reading:
     trends = _trends(text)
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
-    matches = [m for m in _read_matches(text, "assets", *PROBLEM) if good.isdisjoint(m.found)]
+    matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
-    good_trend = next((w for w, polarity, _ in trends if polarity == "good"), None)
+    # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
+    # ("Meningkatnya kesadaran masyarakat")
+    good_trend = next((w for w, polarity, _ in trends if polarity == "good" and not w.words.endswith("nya")), None)
     if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
