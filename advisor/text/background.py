@@ -100,9 +100,9 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     # PLTMH beroperasi": the shortage is denied, not the plant)
     spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
     for k in range(max(0, first - LIMIT_REACH), first):
-        if toks[k].clause == clause and toks[k].word in NEGATORS:
-            if not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
-                return True
+        negator = toks[k].clause == clause and toks[k].word in NEGATORS
+        if negator and not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
+            return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
         return True
