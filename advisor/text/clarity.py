@@ -54,6 +54,47 @@ def _skip(text: str, purpose: str, skip: int = 0) -> int:
         skip += len(found.found)
 
 
+# after these a passive verb is subordinate ("apabila diperlukan", "yang diberikan", "before it is sent")
+_SUBORDINATE = frozenset(
+    {
+        "yang", "apabila", "bila", "jika", "kalau", "sebelum", "setelah", "sesudah", "agar", "supaya", "untuk",
+        "ketika", "saat", "sehingga", "karena", "which", "that", "who", "when", "if", "before", "after", "once",
+        "where", "as", "so", "until", "unless",
+    }
+)  # fmt: skip
+_ENGLISH_MODAL = frozenset({"will", "shall", "to", "must", "can", "would", "should", "may", "might"})
+_VERB_PURPOSES = ("vague", "light_verb", "organise", "modal")
+
+
+def _active_id(word: str) -> bool:
+    """An Indonesian active verb: meN- or ber- with a root that is not the word ("mengirim", "bekerja")."""
+    return word.startswith(("me", "ber")) and stem_id(word) != word
+
+
+def _passive_main(text: str, toks: tuple[Token, ...], skip: int) -> int | None:
+    """The place of a passive main verb after the subject ("Data kependudukan disediakan oleh
+    Disdukcapil", "Funds will be provided by the partner", "Technical assistance is to be
+    provided"): the responsibility names what is done, not what the partner does. Not when a
+    verb leads ("Menguji mutu benih sebelum disalurkan", "Ensure funds are provided") or the
+    passive is subordinate ("apabila diperlukan", "yang diberikan")."""
+    if skip >= len(toks) or _active_id(toks[skip].word):
+        return None
+    verb = starts_with(text, *_VERB_PURPOSES, skip=skip)  # an English verb as written ("Ensure", "Provide")
+    if verb is not None and verb.phrase.lang == "en" and verb.words == verb.phrase.text.lower():
+        return None
+    clause = toks[skip].clause
+    for i in range(skip + 1, len(toks)):
+        word = toks[i].word
+        if toks[i].clause != clause or word in _SUBORDINATE or _active_id(word):
+            return None
+        if passive_id(word):
+            return i
+        if passive_en(toks, i):
+            agent = any(t.word == "by" and t.clause == clause for t in toks[i + 2 :])
+            return i if toks[i - 1].word in _ENGLISH_MODAL or agent else None
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def clarity(text: str) -> Reading:
     toks = tokens(text)
@@ -67,6 +108,10 @@ def clarity(text: str) -> Reading:
     if opening is None and _passive_voice(toks, skip):
         words, span = quoted(text, *toks[skip : skip + 2])
         return Reading("passive", "passive_voice", words, span)
+    main = _passive_main(text, toks, skip) if opening is None or opening.purpose == "generic_noun" else None
+    if main is not None:  # "Data kependudukan disediakan oleh Disdukcapil": what is done, not who does it
+        words, span = quoted(text, *toks[skip : main + 2])
+        return Reading("passive", "passive_main_verb", words, span)
     if opening is not None and not number:
         return from_match(text, "vague", "generic_verb", opening)
     if skip < len(toks) and _generic_form(toks[skip].word) and not number:
@@ -75,7 +120,7 @@ def clarity(text: str) -> Reading:
     head = skip
     light = starts_with(text, "light_verb", skip=skip)
     if light is not None:
-        head = skip + len(light.found)
+        head = _skip(text, "filler", skip + len(light.found))  # "lends its support", "plays an active part"
         role = starts_with(text, "passive", skip=head)  # "menjadi kelompok sasaran", "act as a beneficiary"
         if role is not None:
             return from_match(text, "passive", "receives", light, role)
