@@ -13,6 +13,7 @@ from advisor import knowledge
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, SCOPE, negated
+from advisor.text.numbers import parse_number
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
@@ -40,13 +41,24 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
 
 
 def _bare_root(match: Match) -> bool:
-    """A one-word match on a bare root that the lexicon lists only in a derived word: "tinggal"
-    (to live) is not "tertinggal" (lagging), nor "anggur" (grapes) "pengangguran"; the derived
-    word names the problem, the root alone may mean anything ("miskin", listed itself, stays)."""
+    """A one-word Indonesian match on another word of the root than the lexicon wrote, whose
+    sense has shifted: the bare root where the lexicon listed only a derived word ("tinggal",
+    to live, is not "tertinggal", lagging; "anggur", grapes, not "pengangguran"), or a noun
+    made with pe-/ke- ... -an from a root the lexicon wrote otherwise ("keputusan", a decision,
+    is not "terputus"; "pembiayaan", financing, not "biaya"). Verb forms and -nya keep the
+    root's sense ("terhambat", "rusaknya") and still match."""
     if len(match.found) != 1 or " " in match.phrase.text or match.phrase.lang != "id":
         return False
     word = match.found[0].word
-    return stem_id(word) == word and word not in _written(match.purpose)
+    if word in _written(match.purpose):
+        return False
+    written = match.phrase.text.lower()
+    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written))
+
+
+def _made_noun(word: str) -> bool:
+    """A noun made with pe(r)-/ke- ... -an ("keputusan", "pembiayaan", "pertemuan")."""
+    return word.startswith(("pe", "ke")) and nominal_root(word) is not None
 
 
 @cache
@@ -172,6 +184,36 @@ def _handled_thing(text: str, match: Match) -> bool:
     )
 
 
+FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
+
+
+def _falls_short(text: str) -> Reading | None:
+    """A quantity's figure set against a reference's figure in one sentence, worse than it: a
+    good quantity below ("Produktivitas padi rata-rata 3,1 ton per hektare, sementara rata-rata
+    provinsi 5,2 ton"), a bad one above ("stunting 36,2 persen; rata-rata nasional 21,5")."""
+    toks = tokens(text)
+    figures = [t for t in toks if t.word[:1].isdigit()]
+    if len(figures) < 2:
+        return None
+    refs = find_all(text, "reference")
+    for quantity in _longest(find_all(text, "bad_quantity", *_GOOD)):
+        first = next((t for t in figures if t.start > quantity.found[-1].end), None)
+        ref = next((r for r in refs if first is not None and r.found[0].start > first.end), None)
+        if first is None or ref is None:
+            continue
+        after = [t for t in toks if t.start > ref.found[-1].end][:FIGURE_REACH]
+        second = next((t for t in after if t.word[:1].isdigit()), None)
+        a, b = (
+            parse_number(first.word, quantity.phrase.lang),
+            parse_number(second.word if second else "", ref.phrase.lang),
+        )
+        if a is None or b is None or a == b:
+            continue
+        if (a < b) == (quantity.purpose != "bad_quantity"):
+            return from_match(text, "present", "short_of_reference", quantity, ref)
+    return None
+
+
 def _short_of(text: str) -> Reading | None:
     """A figure short of a reference ("jauh di bawah target RPJMD", "below the national average")."""
     for below in (m for m in find_all(text, "below") if not m.negated):
@@ -262,8 +304,12 @@ def problems(text: str) -> Reading:
     )
     if bad_trend is not None:  # "pendapatan nelayan menurun", "tingginya biaya logistik"
         return from_match(text, "present", "bad_trend", bad_trend)
-    # a bad quantity that fell ("angka kriminalitas menurun tajam") is no problem stated
+    # a bad quantity that fell ("angka kriminalitas menurun tajam") is no problem stated, nor
+    # any bad quantity in the clause that says so ("Maternal deaths fell ... after the waiting
+    # homes opened")
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
+    matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
     for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose == "bad_quantity" and _handled_thing(text, match):
             continue
@@ -275,7 +321,7 @@ def problems(text: str) -> Reading:
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return _short_of(text) or _not_yet(text) or Reading("absent", "no_problem")
+    return _short_of(text) or _falls_short(text) or _not_yet(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
