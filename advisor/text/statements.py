@@ -36,7 +36,7 @@ _ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
 _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
-    + ["gain", "steer", "benefit_noun", "want", "tie_noun"]
+    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "for_side"]
 )
 _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
@@ -127,6 +127,10 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     want = next((m for m in find_all(text, "want") if not m.negated), None)
     if want is not None:
         out["interests"] = (want,)
+    _trust_and_sharing(text, out)
+    sides_named = _for_each_side(text)
+    if sides_named:
+        out.setdefault("interests", sides_named)
     ties = find_all(text, "tie_noun")
     for act in (m for m in find_all(text, "disclose") if not m.negated):
         tie = next((t for t in ties if _same_clause(t, act)), None)
@@ -176,6 +180,44 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     return out
 
 
+def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
+    """Trust built, kept or restored ("memulihkan kepercayaan warga", "site visits to rebuild
+    confidence"); what the cooperation yields shared between the sides ("Revenue is shared
+    between the village and the operator")."""
+    near_miss = {t for m in find_all(text, "stmt_not") for t in m.found}  # "kepercayaan diri"
+    builds = [m for m in find_all(text, "build_verb") if not m.negated]
+    for trust in find_all(text, "trust_noun"):
+        if trust.negated or not near_miss.isdisjoint(trust.found):
+            continue
+        build = next((b for b in builds if _same_clause(b, trust)), None)
+        if build is not None:
+            out.setdefault("trust_building", (build, trust))
+            break
+    shares = [m for m in find_all(text, "share_verb") if not m.negated]
+    sides = find_all(text, "between", "both_sides")
+    for share in shares:
+        what = next((y for y in find_all(text, "yield_noun") if _same_clause(y, share)), None)
+        side = next((x for x in sides if _same_clause(x, share)), None)
+        if what is not None and side is not None:
+            out.setdefault("mutual_benefit", (what, share, side))
+            break
+
+
+def _for_each_side(text: str) -> tuple[Match, ...]:
+    """Two clauses that each open with what the cooperation is for a side ("Bagi desa, ...;
+    bagi perusahaan, ..."; "For the university, ...; for the company, ...")."""
+    toks = tokens(text)
+    opening: dict[str, Match] = {}
+    for match in find_all(text, "for_side"):
+        i = toks.index(match.found[0])
+        opens = i == 0 or toks[i - 1].clause != match.found[0].clause
+        rest = [t.word for t in toks[i + 1 :] if t.clause == match.found[0].clause and t.word not in _ARTICLES]
+        if opens and rest and rest[0].isalpha():  # a side, not a year ("For 2026, ...")
+            opening.setdefault(rest[0], match)
+    return tuple(opening.values())[:2] if len(opening) >= 2 else ()
+
+
+_ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
 
 
