@@ -356,6 +356,9 @@ def assets(text: str) -> Reading:
             return from_match(text, "present", "asset", match)
     # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
     # ("Meningkatnya kesadaran masyarakat")
+    untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
+    if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
+        return from_match(text, "present", "untapped", untapped)
     good_trend = next((w for w, polarity, _ in trends if polarity == "good" and not w.words.endswith("nya")), None)
     if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
