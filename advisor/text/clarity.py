@@ -108,6 +108,9 @@ def clarity(text: str) -> Reading:
     if opening is None and _passive_voice(toks, skip):
         words, span = quoted(text, *toks[skip : skip + 2])
         return Reading("passive", "passive_voice", words, span)
+    recipient = next((m for m in find_all(text, "as_recipient") if not m.negated), None)
+    if recipient is not None:  # "Takes part in the training sessions as a trainee"
+        return from_match(text, "passive", "receives", recipient)
     main = _passive_main(text, toks, skip) if opening is None or opening.purpose == "generic_noun" else None
     if main is not None:  # "Data kependudukan disediakan oleh Disdukcapil": what is done, not who does it
         words, span = quoted(text, *toks[skip : main + 2])
