@@ -20,6 +20,7 @@ from advisor.text.stem import stem_en, stem_id
 from advisor.text.tokens import tokens
 
 MIN_LEMMA = 3
+MIN_FY = 6  # letters of a stem in -fi that is a verb in -ify ("certifi", not "fi")
 FIELD_OBJECT = 2  # object words an activity must share when its head meets only by field of action
 
 
@@ -75,6 +76,12 @@ def _field(word: str, *stems: str) -> str | None:
     return None
 
 
+def _english(stem: str) -> tuple[str, ...]:
+    """An English stem, and for a verb in -ify its noun's stem too: Snowball stems "certifies"
+    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif")."""
+    return (stem, stem[:-1]) if stem.endswith("fi") and len(stem) >= MIN_FY else (stem,)
+
+
 def _abbreviated(words: list[str], at: int) -> str | None:
     """The abbreviation whose words start at ``at`` ("kelompok sadar wisata" -> "pokdarwis")."""
     for spelt, short in _spelt_out().get(words[at], ()):
@@ -98,7 +105,7 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
         short = _abbreviated(words, i)
-        stems = (stem_id(token.word), stem_en(token.word))
+        stems = (stem_id(token.word), *_english(stem_en(token.word)))
         extra = [x for x in (short, _field(token.word, *stems)) if x is not None]
         found = tuple(dict.fromkeys(x for x in (*stems, *extra) if len(x) >= MIN_LEMMA or x in extra))
         if found:
