@@ -62,6 +62,7 @@ _SUBORDINATE = frozenset(
         "where", "as", "so", "until", "unless",
     }
 )  # fmt: skip
+_BE = frozenset({"is", "are", "be", "been", "being", "was", "were", "get", "gets", "got"})  # as morph.passive_en
 _ENGLISH_MODAL = frozenset({"will", "shall", "to", "must", "can", "would", "should", "may", "might"})
 _VERB_PURPOSES = ("vague", "light_verb", "organise", "modal")
 
@@ -77,6 +78,9 @@ def _passive_main(text: str, toks: tuple[Token, ...], skip: int) -> int | None:
     provided"): the responsibility names what is done, not what the partner does. Not when a
     verb leads ("Menguji mutu benih sebelum disalurkan", "Ensure funds are provided") or the
     passive is subordinate ("apabila diperlukan", "yang diberikan")."""
+    # most responsibilities hold no passive form at all: look for one before reading the rest
+    if not any(w.startswith("di") or w in _BE for w in (t.word for t in toks[skip + 1 :])):
+        return None
     if skip >= len(toks) or _active_id(toks[skip].word):
         return None
     verb = starts_with(text, *_VERB_PURPOSES, skip=skip)  # an English verb as written ("Ensure", "Provide")

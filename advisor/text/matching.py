@@ -76,6 +76,16 @@ def _field(word: str, *stems: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _word_lemmas(word: str) -> tuple[str, ...]:
+    """A word's lemmas: its Indonesian and English stems, and its field of action (cached per
+    word: a plan repeats its vocabulary)."""
+    stems = (stem_id(word), *_english(stem_en(word)))
+    field = _field(word, *stems)
+    kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    return kept if field is None else (*kept, field)
+
+
 def _english(stem: str) -> tuple[str, ...]:
     """An English stem, and for a verb in -ify its noun's stem too: Snowball stems "certifies"
     to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif")."""
@@ -105,9 +115,9 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
         short = _abbreviated(words, i)
-        stems = (stem_id(token.word), *_english(stem_en(token.word)))
-        extra = [x for x in (short, _field(token.word, *stems)) if x is not None]
-        found = tuple(dict.fromkeys(x for x in (*stems, *extra) if len(x) >= MIN_LEMMA or x in extra))
+        found = _word_lemmas(token.word)
+        if short is not None:
+            found = tuple(dict.fromkeys((*found, short)))
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)

@@ -36,7 +36,7 @@ _ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
 _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
-    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "for_side"]
+    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb"]
 )
 _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
@@ -44,7 +44,9 @@ _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelapor
 @lru_cache(maxsize=16384)  # a pure function of the text; plans repeat their texts
 def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     """Each topic's first statement in ``text``, in one scan."""
-    if _PURPOSES.isdisjoint(phrases_in(text)):
+    present = phrases_in(text)
+    # "bagi"/"for" are common: only two of them, opening clauses for two sides, state interests
+    if _PURPOSES.isdisjoint(present) and ("for_side" not in present or len(find_all(text, "for_side")) < 2):
         return {t: _ABSENT[t] for t in topics}
     purposes = tuple(f"stmt_{t}" for t in topics)
     matches = find_all(text, *purposes, "stmt_not")
