@@ -92,6 +92,7 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
+_LACK_PHRASE = Phrase("problems", "id", "tanpa/without + provision", ())
 _LIMITERS = frozenset(
     {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful"}
 )
@@ -132,7 +133,9 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
 
 
 _VERB = ("me", "ber", "ter", "di", "pe")
-_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal"})
+_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal", "pernah"})
+# "belum pernah terjadi konflik": what has never happened is no gap
+_HAPPEN = frozenset({"terjadi", "ada", "mengalami", "ditemukan", "muncul", "timbul"})
 
 
 def _not_yet(text: str) -> Reading | None:
@@ -145,7 +148,7 @@ def _not_yet(text: str) -> Reading | None:
             continue
         if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
             after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
-        if not after.word.startswith(_VERB):
+        if not after.word.startswith(_VERB) or after.word in _HAPPEN:
             continue
         if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
             return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
@@ -158,6 +161,40 @@ def _longest(matches: list[Match]) -> list[Match]:
     return [
         m for m in matches if not any(len(o.found) > len(m.found) and set(m.found) <= set(o.found) for o in matches)
     ]
+
+
+FREED_REACH = 4  # words after "bebas", "free of", "neither" that they deny
+
+
+def _freed(text: str, match: Match) -> bool:
+    """Is a problem denied by a word that is no negator elsewhere ("bebas banjir", "free of
+    dengue cases", "Neither partner reported any difficulty")?"""
+    if match.purpose not in (*PROBLEM, "bad_quantity"):
+        return False
+    toks = tokens(text)
+    at = toks.index(match.found[0])
+    return any(
+        n.found[0].clause == match.found[0].clause and 0 < at - toks.index(n.found[-1]) <= FREED_REACH
+        for n in find_all(text, "problem_negator")
+    )
+
+
+_WITHOUT = frozenset({"tanpa", "without", "lacking"})
+WITHOUT_REACH = 3  # words between "tanpa"/"without" and what is missing
+
+
+def _without(text: str) -> Reading | None:
+    """Something a place or a business needs, done without ("tanpa merek dan kemasan yang
+    layak", "without a business licence")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _WITHOUT:
+            continue
+        reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
+        needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
+        if needed is not None:
+            return from_match(text, "present", "lacking", Match(_LACK_PHRASE, (token, *needed.found), False))
+    return None
 
 
 HANDLED_REACH = 3  # words before a bad thing in which a remedy ("mengurangi timbulan sampah") may stand
@@ -296,6 +333,7 @@ def problems(text: str) -> Reading:
     # good quantities are read only to shadow the bad words inside them ("bank sampah",
     # "pengentasan kemiskinan")
     matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
+    matches = [m for m in matches if not _freed(text, m)]  # "bebas banjir", "free of dengue cases"
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -318,6 +356,9 @@ def problems(text: str) -> Reading:
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
+    lacking = _without(text)
+    if lacking is not None:  # "dijual tanpa merek dan kemasan", "operate without a business licence"
+        return lacking
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
