@@ -179,6 +179,25 @@ def _freed(text: str, match: Match) -> bool:
     )
 
 
+def _not_meant(text: str, match: Match) -> bool:
+    """Is a problem in the scope of a denied purpose ("tidak dimaksudkan untuk mengatasi
+    kekurangan anggaran", "not meant to cover a budget shortfall")? The negation reaches over
+    the whole purpose, to the end of its clause."""
+    if match.purpose not in (*PROBLEM, "bad_quantity"):
+        return False
+    toks = tokens(text)
+    for purpose in find_all(text, "purpose_word"):
+        i = toks.index(purpose.found[0])
+        denied = i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == purpose.found[0].clause
+        if (
+            denied
+            and purpose.found[0].clause == match.found[0].clause
+            and purpose.found[0].start < match.found[0].start
+        ):
+            return True
+    return False
+
+
 _WITHOUT = frozenset({"tanpa", "without", "lacking"})
 WITHOUT_REACH = 3  # words between "tanpa"/"without" and what is missing
 
@@ -333,7 +352,8 @@ def problems(text: str) -> Reading:
     # good quantities are read only to shadow the bad words inside them ("bank sampah",
     # "pengentasan kemiskinan")
     matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
-    matches = [m for m in matches if not _freed(text, m)]  # "bebas banjir", "free of dengue cases"
+    # "bebas banjir", "free of dengue cases", "tidak dimaksudkan untuk mengatasi kekurangan anggaran"
+    matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
