@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, phrases_in
-from advisor.text.morph import nominal_root
+from advisor.text.morph import nominal_root, passive_id
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, tokens
 
@@ -134,7 +134,12 @@ def _right_to_refuse(text: str) -> Reading | None:
     "The company may reject any proposal"): who holds it decides."""
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    vetoes = [v for v in find_all(text, "veto_verb") if not v.negated]
+    # active forms only: "Perjanjian dapat diubah", "may be changed" name no one who decides
+    vetoes = [
+        v
+        for v in find_all(text, "veto_verb")
+        if not v.negated and not passive_id(v.found[0].word) and not v.found[0].word.endswith("ed")
+    ]
     for right in (m for m in find_all(text, "entitled") if not m.negated):
         end, clause = place[right.found[-1]], right.found[0].clause
         veto = next(
