@@ -6,14 +6,79 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
+from advisor import knowledge
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.morph import nominal_root
-from advisor.text.negation import NEGATORS, negated
+from advisor.text.negation import NEGATORS, SCOPE, negated
+from advisor.text.numbers import parse_number
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.stem import stem_id
+from advisor.text.tokens import Token, tokens
+
+PROBLEM = ("problems", "problem_forms")  # lemma-matched words, and words matched as written
+
+
+def _read_matches(text: str, *purposes: str) -> list[Match]:
+    """The phrases of ``purposes`` in ``text``, without those inside a longer one and without
+    problem words that a near miss holds ("kurang lebih 200 KK", "perseroan terbatas", "no
+    later than") or that abbreviate "number" ("Perda No. 3")."""
+    found = find_all(text, *purposes)
+    if not found:
+        return []
+    near = {t for m in find_all(text, "problems_not") for t in m.found}
+    not_asset = _not_asset(text)
+    bad = (*PROBLEM, "bad_quantity")
+    kept = [
+        m
+        for m in found
+        if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
+        and not (m.purpose == "assets" and not_asset.intersection(m.found))
+    ]
+    return _longest(kept)
+
+
+def _bare_root(match: Match) -> bool:
+    """A one-word Indonesian match on another word of the root than the lexicon wrote, whose
+    sense has shifted: the bare root where the lexicon listed only a derived word ("tinggal",
+    to live, is not "tertinggal", lagging; "anggur", grapes, not "pengangguran"), or a noun
+    made with pe-/ke- ... -an from a root the lexicon wrote otherwise ("keputusan", a decision,
+    is not "terputus"; "pembiayaan", financing, not "biaya"). Verb forms and -nya keep the
+    root's sense ("terhambat", "rusaknya") and still match."""
+    if len(match.found) != 1 or " " in match.phrase.text or match.phrase.lang != "id":
+        return False
+    word = match.found[0].word
+    if word in _written(match.purpose):
+        return False
+    written = match.phrase.text.lower()
+    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written))
+
+
+def _made_noun(word: str) -> bool:
+    """A noun made with pe(r)-/ke- ... -an ("keputusan", "pembiayaan", "pertemuan")."""
+    return word.startswith(("pe", "ke")) and nominal_root(word) is not None
+
+
+@cache
+def _written(purpose: str) -> frozenset[str]:
+    """The words of ``purpose`` as the lexicon writes them."""
+    entry = knowledge.lexicon()[purpose]
+    return frozenset(w.lower() for lang in (entry.id, entry.en) for w in lang)
+
+
+def _not_asset(text: str) -> set[Token]:
+    """The words of near misses of assets ("pertukaran pengalaman", "telah ditutup")."""
+    return {t for m in find_all(text, "assets_not") for t in m.found}
+
+
+def _number_sign(text: str, match: Match) -> bool:
+    """ "No." or "No" before a number ("Perda No. 3 Tahun 2020") abbreviates "number"."""
+    if match.words != "no":
+        return False
+    after = text[match.found[-1].end :].lstrip()
+    return after[:1] == "." or after[:1].isdigit()
 
 
 def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
@@ -27,7 +92,10 @@ def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
-_LIMITERS = frozenset({"hanya", "cuma", "only", "just"})
+_LACK_PHRASE = Phrase("problems", "id", "tanpa/without + provision", ())
+_LIMITERS = frozenset(
+    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful"}
+)
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
 
@@ -41,15 +109,22 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     first = toks.index(match.found[0])
     last = toks.index(match.found[-1])
     clause = match.found[0].clause
-    before = [t.word for t in toks[max(0, first - LIMIT_REACH) : first] if t.clause == clause]
-    if any(w in _LIMITERS or w in NEGATORS for w in before):
+    # a negator before it, unless its scope is a problem word ("sudah tidak lagi kekurangan sejak
+    # PLTMH beroperasi": the shortage is denied, not the plant)
+    spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+    for k in range(max(0, first - LIMIT_REACH), first):
+        negator = toks[k].clause == clause and toks[k].word in NEGATORS
+        if negator and not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
+            return True
+    # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
+    if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
     return any(
-        m.purpose == "problems"
+        (m.purpose in PROBLEM or m.purpose == "bad_quantity")
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
@@ -58,7 +133,9 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
 
 
 _VERB = ("me", "ber", "ter", "di", "pe")
-_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal"})
+_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal", "pernah"})
+# "belum pernah terjadi konflik": what has never happened is no gap
+_HAPPEN = frozenset({"terjadi", "ada", "mengalami", "ditemukan", "muncul", "timbul"})
 
 
 def _not_yet(text: str) -> Reading | None:
@@ -71,7 +148,7 @@ def _not_yet(text: str) -> Reading | None:
             continue
         if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
             after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
-        if not after.word.startswith(_VERB):
+        if not after.word.startswith(_VERB) or after.word in _HAPPEN:
             continue
         if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
             return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
@@ -86,16 +163,111 @@ def _longest(matches: list[Match]) -> list[Match]:
     ]
 
 
+FREED_REACH = 4  # words after "bebas", "free of", "neither" that they deny
+
+
+def _freed(text: str, match: Match) -> bool:
+    """Is a problem denied by a word that is no negator elsewhere ("bebas banjir", "free of
+    dengue cases", "Neither partner reported any difficulty")?"""
+    if match.purpose not in (*PROBLEM, "bad_quantity"):
+        return False
+    toks = tokens(text)
+    at = toks.index(match.found[0])
+    return any(
+        n.found[0].clause == match.found[0].clause and 0 < at - toks.index(n.found[-1]) <= FREED_REACH
+        for n in find_all(text, "problem_negator")
+    )
+
+
+def _not_meant(text: str, match: Match) -> bool:
+    """Is a problem in the scope of a denied purpose ("tidak dimaksudkan untuk mengatasi
+    kekurangan anggaran", "not meant to cover a budget shortfall")? The negation reaches over
+    the whole purpose, to the end of its clause."""
+    if match.purpose not in (*PROBLEM, "bad_quantity"):
+        return False
+    toks = tokens(text)
+    for purpose in find_all(text, "purpose_word"):
+        i = toks.index(purpose.found[0])
+        denied = i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == purpose.found[0].clause
+        if (
+            denied
+            and purpose.found[0].clause == match.found[0].clause
+            and purpose.found[0].start < match.found[0].start
+        ):
+            return True
+    return False
+
+
+_WITHOUT = frozenset({"tanpa", "without", "lacking"})
+WITHOUT_REACH = 3  # words between "tanpa"/"without" and what is missing
+
+
+def _without(text: str) -> Reading | None:
+    """Something a place or a business needs, done without ("tanpa merek dan kemasan yang
+    layak", "without a business licence")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _WITHOUT:
+            continue
+        reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
+        needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
+        if needed is not None:
+            return from_match(text, "present", "lacking", Match(_LACK_PHRASE, (token, *needed.found), False))
+    return None
+
+
+HANDLED_REACH = 3  # words before a bad thing in which a remedy ("mengurangi timbulan sampah") may stand
+
+
 def _handled_thing(text: str, match: Match) -> bool:
     """Is a bad thing the object of a handling noun ("pengelolaan sampah", "penanganan banjir",
-    "pencegahan stunting"), not a problem stated? A change noun ("peningkatan kemiskinan") is
-    not handling: the thing still grows."""
+    "pencegahan stunting") or of a remedy in any form ("mengurangi timbulan sampah", "reduce
+    waste", "penurunan angka kemiskinan"), not a problem stated? A change noun ("peningkatan
+    kemiskinan") is not handling: the thing still grows."""
     toks = tokens(text)
     i = toks.index(match.found[0])
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
-    return nominal_root(before) is not None and not find_all(before, "increase", "decrease", "problems")
+    if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
+        return True
+    start = toks[max(0, i - HANDLED_REACH)].start
+    return any(
+        not m.negated
+        and m.found[0].clause == match.found[0].clause
+        and start <= m.found[0].start < match.found[0].start
+        for m in find_all(text, "remedy")
+    )
+
+
+FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
+
+
+def _falls_short(text: str) -> Reading | None:
+    """A quantity's figure set against a reference's figure in one sentence, worse than it: a
+    good quantity below ("Produktivitas padi rata-rata 3,1 ton per hektare, sementara rata-rata
+    provinsi 5,2 ton"), a bad one above ("stunting 36,2 persen; rata-rata nasional 21,5")."""
+    toks = tokens(text)
+    figures = [t for t in toks if t.word[:1].isdigit()]
+    if len(figures) < 2:
+        return None
+    refs = find_all(text, "reference")
+    for quantity in _longest(find_all(text, "bad_quantity", *_GOOD)):
+        first = next((t for t in figures if t.start > quantity.found[-1].end), None)
+        ref = next((r for r in refs if first is not None and r.found[0].start > first.end), None)
+        if first is None or ref is None:
+            continue
+        after = [t for t in toks if t.start > ref.found[-1].end][:FIGURE_REACH]
+        second = next((t for t in after if t.word[:1].isdigit()), None)
+        a, b = (
+            parse_number(first.word, quantity.phrase.lang),
+            parse_number(second.word if second else "", ref.phrase.lang),
+        )
+        if a is None or b is None or a == b:
+            continue
+        if (a < b) == (quantity.purpose != "bad_quantity"):
+            return from_match(text, "present", "short_of_reference", quantity, ref)
+    return None
 
 
 def _short_of(text: str) -> Reading | None:
@@ -115,25 +287,108 @@ def _short_of(text: str) -> Reading | None:
     return None
 
 
+TREND_REACH = 4  # words between a level or trend word and the quantity it qualifies
+_GOOD = ("good_quantity", "good_measure")
+
+
+Trend = tuple[Match, str, tuple[Token, ...]]  # the word, its polarity, the quantity it qualifies
+
+
+def _trends(text: str) -> list[Trend]:
+    """Each level or trend word ("tinggi", "menurun", "low", "rising") read with the quantity
+    nearest to it in its clause: ``bad`` when a bad quantity is high or rising or a good one low
+    or falling ("tingginya angka putus sekolah", "pendapatan nelayan menurun"), ``good`` for the
+    reverse ("biaya logistik rendah", "permintaan kopi terus meningkat"), ``unknown`` when it
+    qualifies no known quantity; with the words of the quantity."""
+    words = _longest([m for m in find_all(text, "trend_up", "level_high", "trend_down") if not m.negated])
+    if not words:
+        return []
+    near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
+    words = [w for w in words if near_miss.isdisjoint(w.found)]
+    nouns = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD, "assets"))
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    out: list[Trend] = []
+    for word in words:
+        at = place[word.found[0]]
+        near = [
+            (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
+            for n in nouns
+            if n.purpose != "assets"
+            and n.found[0].clause == word.found[0].clause
+            and not set(n.found) & set(word.found)
+        ]
+        # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
+        # dari kafe di Makassar terus meningkat")
+        subject = [(d, n) for d, n in near if place[n.found[-1]] < at]
+        near = [(d, n) for d, n in near if d <= TREND_REACH] or subject[:1]
+        if not near:
+            out.append((word, "unknown", ()))
+            continue
+        noun = _head(min(near, key=lambda e: e[0])[1], nouns, place, word.phrase.lang)
+        up = word.purpose != "trend_down"
+        bad = noun.purpose in ("bad_quantity", "bad_measure")
+        out.append((word, "bad" if up == bad else "good", noun.found))
+    return out
+
+
+def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
+    """The head of the chain of quantities ``noun`` stands in: the first in Indonesian ("Biaya
+    tenaga kerja": a cost, not the workforce), the last in English ("labour costs")."""
+    while True:
+        if lang == "id":
+            before = place[noun.found[0]] - 1
+            nxt = next((n for n in nouns if place[n.found[-1]] == before), None)
+        else:
+            after = place[noun.found[-1]] + 1
+            nxt = next((n for n in nouns if place[n.found[0]] == after), None)
+        if nxt is None or nxt.purpose == "assets":
+            return noun
+        noun = nxt
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
-    matches = _longest(find_all(text, "problems", "assets", "bad_quantity"))
-    for match in matches:
+    # good quantities are read only to shadow the bad words inside them ("bank sampah",
+    # "pengentasan kemiskinan")
+    matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
+    # "bebas banjir", "free of dengue cases", "tidak dimaksudkan untuk mengatasi kekurangan anggaran"
+    matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
+    trends = _trends(text)
+    # bad, or a high level of something not known to be good ("curah hujan tinggi")
+    bad_trend = next(
+        (w for w, polarity, _ in trends if polarity == "bad" or (polarity == "unknown" and w.purpose == "level_high")),
+        None,
+    )
+    if bad_trend is not None:  # "pendapatan nelayan menurun", "tingginya biaya logistik"
+        return from_match(text, "present", "bad_trend", bad_trend)
+    # a bad quantity that fell ("angka kriminalitas menurun tajam") is no problem stated, nor
+    # any bad quantity in the clause that says so ("Maternal deaths fell ... after the waiting
+    # homes opened")
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
+    matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
+    for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose == "bad_quantity" and _handled_thing(text, match):
             continue
-        problem = match.purpose in ("problems", "bad_quantity") and not match.negated
+        problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
-            return from_match(text, "present", "problem" if match.purpose == "problems" else "bad_figure", match)
+            return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
+    lacking = _without(text)
+    if lacking is not None:  # "dijual tanpa merek dan kemasan", "operate without a business licence"
+        return lacking
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return _short_of(text) or _not_yet(text) or Reading("absent", "no_problem")
+    return _short_of(text) or _falls_short(text) or _not_yet(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
-_ACTIVE = ("me", "ber")  # "telah mengoperasikan", "sudah berjalan": what is already done is an asset
+# "telah mengoperasikan", "sudah berjalan", "sudah terhubung", "telah disusun": what is already
+# done or in place is an asset
+_ACTIVE = ("me", "ber", "ter", "di")
 
 
 def _achieved(text: str, matches: list[Match]) -> Reading | None:
@@ -143,6 +398,8 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
         after = toks[i + 1]
         if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
             found = (token, after)
+            if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
+                continue
             match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
             if not _denied(match, matches, text):
                 return from_match(text, "present", "achieved", match)
@@ -151,10 +408,21 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def assets(text: str) -> Reading:
-    matches = _longest(find_all(text, "assets", "problems"))
-    for match in (m for m in matches if m.purpose == "assets"):
+    trends = _trends(text)
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
+    worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
+    for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
         if not _denied(match, matches, text):
             return from_match(text, "present", "asset", match)
+    # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
+    # ("Meningkatnya kesadaran masyarakat")
+    untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
+    if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
+        return from_match(text, "present", "untapped", untapped)
+    good_trend = next((w for w, polarity, _ in trends if polarity == "good" and not w.words.endswith("nya")), None)
+    if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
+        return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
 
 

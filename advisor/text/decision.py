@@ -13,11 +13,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, phrases_in
+from advisor.text.morph import nominal_root, passive_id
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
 _BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
+BY_REACH = 4  # words between a final say and the "oleh"/"pada"/"with" that names who has it
 
 
 def _decider(text: str, marker: Match) -> str:
@@ -27,15 +29,19 @@ def _decider(text: str, marker: Match) -> str:
     clause = marker.found[-1].clause
     after = [t for t in toks if t.start >= end and t.clause == clause]
     if marker.found[-1].word not in _BY:
-        if not after or after[0].word not in _BY:
+        # "oleh"/"by"/"pada" right after, or a few words on ("Kata akhir mengenai jadwal
+        # konstruksi ada pada kontraktor")
+        at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY), None)
+        if at is None:
             return ""
-        after = after[1:]
+        after = after[at + 1 :]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
+_JOINTLY = frozenset({"bersama", "bersama-sama", "jointly", "together"})
 AGENT_REACH = 4  # words between a deciding word and the "oleh"/"by" that names who decides
 
 
@@ -44,9 +50,12 @@ def _decided_by(text: str) -> Reading | None:
     "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
     Dinas", "persetujuan tertulis dari PT ...", "selection ... by the company")."""
     toks = tokens(text)
-    for verb in (m for m in find_all(text, "decide_verb") if not m.negated):
+    for verb in (m for m in _deciding(text, "decide_verb") if not m.negated):
         i = toks.index(verb.found[-1])
         clause = verb.found[-1].clause
+        verb_form = nominal_root(toks[i].word) is None  # "dipilih bersama", not "Keputusan Bersama" (a joint decree)
+        if verb_form and i + 1 < len(toks) and toks[i + 1].clause == clause and toks[i + 1].word in _JOINTLY:
+            return from_match(text, "deliberative", "decided_jointly", verb)  # "dipilih bersama oleh ..."
         for k in range(i + 1, min(len(toks), i + 2 + AGENT_REACH)):
             if toks[k].clause != clause:
                 break
@@ -61,19 +70,117 @@ def _decided_by(text: str) -> Reading | None:
     return None
 
 
+def _deciding(text: str, *purposes: str) -> list[Match]:
+    """The phrases of ``purposes`` in ``text`` but deciding words that measure ("menentukan
+    kadar", "determines the water quality") and what is being prepared, from a drafting word to
+    the end of its clause ("Menyusun rancangan Keputusan Bupati tentang Tim Koordinasi")."""
+    aside = _set_aside(text)
+    return [m for m in find_all(text, *purposes) if aside.isdisjoint(m.found)]
+
+
+@lru_cache(maxsize=8192)
+def _set_aside(text: str) -> frozenset[Token]:
+    aside = {t for m in find_all(text, "decide_not") for t in m.found}
+    toks = tokens(text)
+    for draft in find_all(text, "draft"):
+        if not draft.negated:
+            aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
+    return frozenset(aside)
+
+
+def _kind_of(decider: str) -> str:
+    """Who is named as deciding: a legal authority, many (a forum, all parties), or one party."""
+    if find_all(decider, "authority"):
+        return "authority"
+    if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
+        return "deliberative"
+    return "unilateral"
+
+
+_REASON = {"authority": "authority_decides", "deliberative": "forum_decides", "unilateral": "one_party_decides"}
+NEED_REACH = 2  # words between what makes an approval needed and the approval ("requires the consent")
+_GIVER_SKIP = frozenset(
+    {"tertulis", "resmi", "terlebih", "dahulu", "the", "a", "prior", "written", "formal", "of", "dari", "from", "by"}
+)
+_OBJECT = frozenset({"atas", "terhadap", "untuk", "mengenai", "tentang", "for", "on", "to", "regarding", "over"})
+
+
+def _approval_of(text: str) -> Reading | None:
+    """An approval that is needed, and whose giver follows it: "memerlukan persetujuan tertulis
+    PT Sinar Bahari", "requires the consent of both parties" (not "persetujuan atas rencana")."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    needs = find_all(text, "needs_approval")
+    for noun in (m for m in find_all(text, "approval_noun") if not m.negated):
+        i, clause = place[noun.found[0]], noun.found[0].clause
+        if not any(n.found[0].clause == clause and i - NEED_REACH - 1 <= place[n.found[-1]] < i for n in needs):
+            continue
+        rest = [t for t in toks[place[noun.found[-1]] + 1 :] if t.clause == clause]
+        while rest and rest[0].word in _GIVER_SKIP:
+            rest = rest[1:]
+        if not rest or rest[0].word in _OBJECT:
+            continue
+        decider = text[rest[0].start : rest[-1].end]
+        kind = _kind_of(decider)
+        return from_match(text, kind, _REASON[kind], noun, detail=decider)
+    return None
+
+
+VETO_REACH = 2  # words between a right ("berhak", "may") and the refusal it gives
+
+
+def _right_to_refuse(text: str) -> Reading | None:
+    """A right to refuse or cancel what others propose ("Investor berhak menolak usulan desa",
+    "The company may reject any proposal"): who holds it decides."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    # active forms only: "Perjanjian dapat diubah", "may be changed" name no one who decides
+    vetoes = [
+        v
+        for v in find_all(text, "veto_verb")
+        if not v.negated and not passive_id(v.found[0].word) and not v.found[0].word.endswith("ed")
+    ]
+    for right in (m for m in find_all(text, "entitled") if not m.negated):
+        end, clause = place[right.found[-1]], right.found[0].clause
+        veto = next(
+            (v for v in vetoes if v.found[0].clause == clause and 0 < place[v.found[0]] - end <= VETO_REACH), None
+        )
+        if veto is None:
+            continue
+        subject = [t for t in toks[: place[right.found[0]]] if t.clause == clause]
+        decider = text[subject[0].start : subject[-1].end] if subject else ""
+        kind = _kind_of(decider) if decider else "unilateral"
+        return from_match(text, kind, _REASON[kind], right, veto, detail=decider)
+    return None
+
+
+def _acting(text: str, authority: list[Match]) -> Match | None:
+    """An authority that acts: not a body merely named ("disampaikan kepada Sekretaris Daerah")
+    unless a deciding word or an approval stands beside it."""
+    bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
+    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "legal_instrument"))
+    for match in authority:
+        if frozenset(match.found) in bodies and not acts:
+            continue
+        return match
+    return None
+
+
 _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
-_PURPOSES = frozenset({"unilateral", "authority", "deliberative", "decide_verb"})
+_PURPOSES = frozenset(
+    {"unilateral", "authority", "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb"}
+)
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
     if _PURPOSES.isdisjoint(phrases_in(text)):
         return _NO_DECIDER
-    matches = [m for m in find_all(text, "unilateral", "authority", "deliberative") if not m.negated]
-    authority = next((m for m in matches if m.purpose == "authority"), None)
+    matches = [m for m in _deciding(text, "unilateral", "final_word", "authority", "deliberative") if not m.negated]
+    authority = _acting(text, [m for m in matches if m.purpose == "authority"])
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
-    markers = [m for m in matches if m.purpose == "unilateral"]
+    markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
     if markers:
         unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
@@ -81,7 +188,7 @@ def decision(text: str) -> Reading:
             # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
             if find_all(decider, "authority"):
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
-            if find_all(decider, "deliberative", "forum_body"):
+            if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
         subject = text[: unilateral.found[0].start]
@@ -92,7 +199,7 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _decided_by(text)
+    by = _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
     if by is not None:
         return by
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
@@ -100,8 +207,8 @@ def decision(text: str) -> Reading:
     if deliberative is not None:
         # deliberation, then a body deciding through its legal instrument ("ditetapkan dengan
         # Peraturan Bupati setelah dibahas bersama"): the decision is the authority's (seed 003)
-        instrument = next((m for m in find_all(text, "legal_instrument") if not m.negated), None)
-        decides = next((m for m in find_all(text, "decide_verb") if not m.negated), None)
+        instrument = next((m for m in _deciding(text, "legal_instrument") if not m.negated), None)
+        decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
         if instrument is not None and decides is not None:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)

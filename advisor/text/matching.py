@@ -20,6 +20,8 @@ from advisor.text.stem import stem_en, stem_id
 from advisor.text.tokens import tokens
 
 MIN_LEMMA = 3
+MIN_FY = 6  # letters of a stem in -fi that is a verb in -ify ("certifi", not "fi")
+FIELD_OBJECT = 2  # object words an activity must share when its head meets only by field of action
 
 
 @cache
@@ -44,6 +46,52 @@ def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in out.items()}
 
 
+@cache
+def _fields() -> dict[str, tuple[str, bool]]:
+    """Each stem of a field of action (``act_field`` in ``knowledge/lexicon.yaml``) with its
+    field's key ("@build"), the Indonesian words stemmed with Sastrawi, the English with
+    Snowball; and whether only affixed words of the field have that stem ("memasarkan" is
+    marketing, "pasar" a market place)."""
+    entry = knowledge.lexicon()["act_field"]
+    out: dict[str, tuple[str, bool]] = {}
+    for lang, stem in (("id", stem_id), ("en", stem_en)):
+        for written in getattr(entry, lang):
+            field, _, members = written.partition("=")
+            key = "@" + field.strip()
+            for word in (w.strip().lower() for w in members.split()):
+                root = stem(word)
+                affixed = lang == "id" and root != word
+                known = out.get(root)
+                out[root] = (key, affixed and (known is None or known[1]))
+    return out
+
+
+def _field(word: str, *stems: str) -> str | None:
+    """The field of action of ``word``, from its stems."""
+    fields = _fields()
+    for s in stems:
+        found = fields.get(s)
+        if found is not None and (not found[1] or word != s):
+            return found[0]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _word_lemmas(word: str) -> tuple[str, ...]:
+    """A word's lemmas: its Indonesian and English stems, and its field of action (cached per
+    word: a plan repeats its vocabulary)."""
+    stems = (stem_id(word), *_english(stem_en(word)))
+    field = _field(word, *stems)
+    kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    return kept if field is None else (*kept, field)
+
+
+def _english(stem: str) -> tuple[str, ...]:
+    """An English stem, and for a verb in -ify its noun's stem too: Snowball stems "certifies"
+    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif")."""
+    return (stem, stem[:-1]) if stem.endswith("fi") and len(stem) >= MIN_FY else (stem,)
+
+
 def _abbreviated(words: list[str], at: int) -> str | None:
     """The abbreviation whose words start at ``at`` ("kelompok sadar wisata" -> "pokdarwis")."""
     for spelt, short in _spelt_out().get(words[at], ()):
@@ -54,10 +102,11 @@ def _abbreviated(words: list[str], at: int) -> str | None:
 
 @lru_cache(maxsize=8192)
 def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Each content word's lemmas (Indonesian, English, then an abbreviation) with the word as
-    written; a body spelt out is its abbreviation too ("kelompok sadar wisata" meets
-    "Pokdarwis"). In that fixed order, not a set's: which word a match quotes must not depend
-    on the interpreter's hash seed."""
+    """Each content word's lemmas (Indonesian, English, then an abbreviation and its field of
+    action) with the word as written; a body spelt out is its abbreviation too ("kelompok sadar
+    wisata" meets "Pokdarwis"), a verb meets the verbs of its field ("kajian" meets "studi").
+    In that fixed order, not a set's: which word a match quotes must not depend on the
+    interpreter's hash seed."""
     stop = _stopwords()
     out = []
     toks = tokens(text)
@@ -66,8 +115,9 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
             continue
         short = _abbreviated(words, i)
-        candidates = (stem_id(token.word), stem_en(token.word), *([short] if short is not None else []))
-        found = tuple(dict.fromkeys(x for x in candidates if len(x) >= MIN_LEMMA or x == short))
+        found = _word_lemmas(token.word)
+        if short is not None:
+            found = tuple(dict.fromkeys((*found, short)))
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
@@ -94,6 +144,13 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         return Reading("no_match", "head_not_shared", head_word)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
+    if not any(x in mine for x in head if not x.startswith("@")):
+        # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
+        # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
+        shared = [word for found, word in rest if any(x in mine for x in found)]
+        if len(shared) < min(FIELD_OBJECT, len(rest)):
+            return Reading("no_match", "object_not_shared", head_word)
+        return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
         known.update(_lemma_words(text))
@@ -110,7 +167,8 @@ def overlap(activity: str, responsibility: str) -> Reading:
     supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
     mine = _lemma_words(responsibility)
     for found, word in lemmas(activity):
-        shared = next((mine[x] for x in found if x in mine), None)
+        # a field of action alone is no shared word: "Memasok biji kopi" takes no part in "Pengadaan bus"
+        shared = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
         if shared is not None:
             return Reading("match", "word_shared", f"{word}/{shared}")
     return Reading("no_match", "no_shared_lemma")

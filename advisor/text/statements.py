@@ -11,7 +11,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 from advisor.text.lexicon import Match, find_all, phrases_in
+from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
 
 TOPICS = (
     "sovereignty",
@@ -24,17 +26,27 @@ TOPICS = (
 
 # A topic stated by two word classes in one clause: any regulation word with any word of
 # difference, any power with its keeping.
-_PAIRS = {"regulatory_differences": ("regulation_noun", "differ"), "sovereignty": ("power_noun", "kept")}
+_PAIRS = {
+    "regulatory_differences": (("regulation_noun",), ("differ", "differ_forms")),
+    "sovereignty": (("power_noun",), ("kept",)),
+}
 _ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
 # the purposes a statement needs one of (a phrase, a pair's word, a gain); a text with none of
 # them states nothing, as most prose does
-_PURPOSES = frozenset([f"stmt_{t}" for t in TOPICS] + [p for pair in _PAIRS.values() for p in pair] + ["gain"])
+_PURPOSES = frozenset(
+    [f"stmt_{t}" for t in TOPICS]
+    + [p for pair in _PAIRS.values() for side in pair for p in side]
+    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb"]
+)
+_FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
 
 @lru_cache(maxsize=16384)  # a pure function of the text; plans repeat their texts
 def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     """Each topic's first statement in ``text``, in one scan."""
-    if _PURPOSES.isdisjoint(phrases_in(text)):
+    present = phrases_in(text)
+    # "bagi"/"for" are common: only two of them, opening clauses for two sides, state interests
+    if _PURPOSES.isdisjoint(present) and ("for_side" not in present or len(find_all(text, "for_side")) < 2):
         return {t: _ABSENT[t] for t in topics}
     purposes = tuple(f"stmt_{t}" for t in topics)
     matches = find_all(text, *purposes, "stmt_not")
@@ -46,11 +58,88 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
             continue
+        if topic == "interests" and _for_a_purpose(text, match):
+            continue
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
+
+
+def _for_a_purpose(text: str, match: Match) -> bool:
+    """ "untuk kepentingan pelaporan": "kepentingan" as a purpose, unless said of the sides
+    ("demi kepentingan kedua belah pihak")."""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1].word not in _FOR or toks[i - 1].clause != match.found[0].clause:
+        return False
+    end = match.found[-1].end
+    return not any(
+        m.found[0].start >= end and m.found[0].clause == match.found[0].clause for m in find_all(text, "both_sides")
+    )
+
+
+def _same_clause(a: Match, b: Match) -> bool:
+    return a.found[0].clause == b.found[0].clause
+
+
+_RELATIVE = frozenset({"yang", "which", "that"})
+
+
+def _relative(text: str, first: Match, second: Match) -> bool:
+    """Is ``second`` in a relative clause right after the clause of ``first`` ("kewenangan kedua
+    daerah, yang tetap berada pada masing-masing pemerintah daerah")?"""
+    clause = second.found[0].clause
+    if clause != first.found[0].clause + 1:
+        return False
+    opening = next((t for t in tokens(text) if t.clause == clause), None)
+    return opening is not None and opening.word in _RELATIVE
+
+
+def _negator_in(phrase: Match, negated: Match) -> bool:
+    """Is the negator that covers ``negated`` a word of ``phrase`` ("tidak mengurangi")? Then it
+    keeps, not denies."""
+    return any(t.word in NEGATORS and t.start < negated.found[0].start for t in phrase.found)
+
+
+def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
+    """Statements in any wording, read from word classes in one clause: steering a policy not
+    done ("tidak akan mengarahkan kebijakan daerah", "refrain from intervening in internal
+    policy decisions"); a benefit said of both sides ("keuntungan bagi kedua daerah"); what a
+    side wants ("Desa ingin mendapatkan pendapatan tetap"); a tie disclosed or stood aside from
+    ("wajib mengungkapkan setiap hubungan usaha dengan calon penyedia")."""
+    out: dict[str, tuple[Match, ...]] = {}
+    policy = find_all(text, "policy_noun")
+    refrain = find_all(text, "refrain")
+    for steer in find_all(text, "steer"):
+        held_back = steer.negated or any(
+            _same_clause(r, steer) and r.found[0].start < steer.found[0].start for r in refrain
+        )
+        noun = next((p for p in policy if _same_clause(p, steer)), None)
+        if held_back and noun is not None:
+            out["sovereignty"] = (steer, noun)
+            break
+    sides = find_all(text, "both_sides")
+    for benefit in (m for m in find_all(text, "benefit_noun") if not m.negated):
+        side = next((x for x in sides if _same_clause(x, benefit)), None)
+        if side is not None:
+            out["mutual_benefit"] = (benefit, side)
+            break
+    want = next((m for m in find_all(text, "want") if not m.negated), None)
+    if want is not None:
+        out["interests"] = (want,)
+    _trust_and_sharing(text, out)
+    sides_named = _for_each_side(text)
+    if sides_named:
+        out.setdefault("interests", sides_named)
+    ties = find_all(text, "tie_noun")
+    for act in (m for m in find_all(text, "disclose") if not m.negated):
+        tie = next((t for t in ties if _same_clause(t, act)), None)
+        if tie is not None:
+            out["conflict_of_interest"] = (tie, act)
+            break
+    return out
 
 
 def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
@@ -60,9 +149,17 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     bagi hasil, sedangkan investor mendapatkan kepastian lahan")."""
     out: dict[str, tuple[Match, ...]] = {}
     for topic, (a, b) in _PAIRS.items():
-        firsts = [m for m in find_all(text, a) if not m.negated]
-        seconds = [m for m in find_all(text, b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
-        pair = next(((x, y) for x in firsts for y in seconds if x.found[0].clause == y.found[0].clause), None)
+        seconds = [m for m in find_all(text, *b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
+        # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
+        pair = next(
+            (
+                (x, y)
+                for x in find_all(text, *a)
+                for y in seconds
+                if (_same_clause(x, y) or _relative(text, x, y)) and (not x.negated or _negator_in(y, x))
+            ),
+            None,
+        )
         if pair is not None:
             out[topic] = pair
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
@@ -71,11 +168,65 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
     for first, second in pairwise(gains):
+        if _same_clause(first, second):
+            continue
         between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
-        if between and first.found[0].clause != second.found[0].clause:
+        if between:
             out["mutual_benefit"] = (first, between[0], second)
             break
+        if _own_subject(text, second):  # "Desa memperoleh retribusi, dan investor memperoleh hak kelola"
+            out["mutual_benefit"] = (first, second)
+            break
+    for topic, found in _paraphrased(text).items():
+        out.setdefault(topic, found)
     return out
+
+
+def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
+    """Trust built, kept or restored ("memulihkan kepercayaan warga", "site visits to rebuild
+    confidence"); what the cooperation yields shared between the sides ("Revenue is shared
+    between the village and the operator")."""
+    near_miss = {t for m in find_all(text, "stmt_not") for t in m.found}  # "kepercayaan diri"
+    builds = [m for m in find_all(text, "build_verb") if not m.negated]
+    for trust in find_all(text, "trust_noun"):
+        if trust.negated or not near_miss.isdisjoint(trust.found):
+            continue
+        build = next((b for b in builds if _same_clause(b, trust)), None)
+        if build is not None:
+            out.setdefault("trust_building", (build, trust))
+            break
+    shares = [m for m in find_all(text, "share_verb") if not m.negated]
+    sides = find_all(text, "between", "both_sides")
+    for share in shares:
+        what = next((y for y in find_all(text, "yield_noun") if _same_clause(y, share)), None)
+        side = next((x for x in sides if _same_clause(x, share)), None)
+        if what is not None and side is not None:
+            out.setdefault("mutual_benefit", (what, share, side))
+            break
+
+
+def _for_each_side(text: str) -> tuple[Match, ...]:
+    """Two clauses that each open with what the cooperation is for a side ("Bagi desa, ...;
+    bagi perusahaan, ..."; "For the university, ...; for the company, ...")."""
+    toks = tokens(text)
+    opening: dict[str, Match] = {}
+    for match in find_all(text, "for_side"):
+        i = toks.index(match.found[0])
+        opens = i == 0 or toks[i - 1].clause != match.found[0].clause
+        rest = [t.word for t in toks[i + 1 :] if t.clause == match.found[0].clause and t.word not in _ARTICLES]
+        if opens and rest and rest[0].isalpha():  # a side, not a year ("For 2026, ...")
+            opening.setdefault(rest[0], match)
+    return tuple(opening.values())[:2] if len(opening) >= 2 else ()
+
+
+_ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
+_JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
+
+
+def _own_subject(text: str, gain: Match) -> bool:
+    """Does the clause of ``gain`` name who gains before it ("dan investor memperoleh")?"""
+    before = [t for t in tokens(text) if t.clause == gain.found[0].clause and t.start < gain.found[0].start]
+    return any(t.word not in _JOINERS for t in before)
 
 
 def statement(text: str, topic: str) -> Reading:
