@@ -17,10 +17,10 @@ from functools import cache, lru_cache
 
 from advisor import knowledge
 from advisor.text.lexicon import find_all, is_number, starts_with
-from advisor.text.morph import nominal_root, passive_en, passive_id
+from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
-from advisor.text.tokens import Token, tokens
+from advisor.text.tokens import tokens
 from advisor.text.voice import passive_voice
 
 MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
@@ -41,11 +41,6 @@ def _generic_form(word: str) -> bool:
     return root is not None and root in _generic_roots()
 
 
-def _passive_voice(toks: tuple[Token, ...], at: int) -> bool:
-    """A responsibility in the passive at its head: "Dibantu oleh dinas", "Is trained by ..."."""
-    return at < len(toks) and (passive_id(toks[at].word) or passive_en(toks, at))
-
-
 def _skip(text: str, purpose: str, skip: int = 0) -> int:
     """The position after the opening phrases of ``purpose`` ("akan", "siap untuk", "will be")."""
     while True:
@@ -53,51 +48,6 @@ def _skip(text: str, purpose: str, skip: int = 0) -> int:
         if found is None:
             return skip
         skip += len(found.found)
-
-
-# after these a passive verb is subordinate ("apabila diperlukan", "yang diberikan", "before it is sent")
-_SUBORDINATE = frozenset(
-    {
-        "yang", "apabila", "bila", "jika", "kalau", "sebelum", "setelah", "sesudah", "agar", "supaya", "untuk",
-        "ketika", "saat", "sehingga", "karena", "which", "that", "who", "when", "if", "before", "after", "once",
-        "where", "as", "so", "until", "unless",
-    }
-)  # fmt: skip
-_BE = frozenset({"is", "are", "be", "been", "being", "was", "were", "get", "gets", "got"})  # as morph.passive_en
-_ENGLISH_MODAL = frozenset({"will", "shall", "to", "must", "can", "would", "should", "may", "might"})
-_VERB_PURPOSES = ("vague", "light_verb", "organise", "modal")
-
-
-def _active_id(word: str) -> bool:
-    """An Indonesian active verb: meN- or ber- with a root that is not the word ("mengirim", "bekerja")."""
-    return word.startswith(("me", "ber")) and stem_id(word) != word
-
-
-def _passive_main(text: str, toks: tuple[Token, ...], skip: int) -> int | None:
-    """The place of a passive main verb after the subject ("Data kependudukan disediakan oleh
-    Disdukcapil", "Funds will be provided by the partner", "Technical assistance is to be
-    provided"): the responsibility names what is done, not what the partner does. Not when a
-    verb leads ("Menguji mutu benih sebelum disalurkan", "Ensure funds are provided") or the
-    passive is subordinate ("apabila diperlukan", "yang diberikan")."""
-    # most responsibilities hold no passive form at all: look for one before reading the rest
-    if not any(w.startswith("di") or w in _BE for w in (t.word for t in toks[skip + 1 :])):
-        return None
-    if skip >= len(toks) or _active_id(toks[skip].word):
-        return None
-    verb = starts_with(text, *_VERB_PURPOSES, skip=skip)  # an English verb as written ("Ensure", "Provide")
-    if verb is not None and verb.phrase.lang == "en" and verb.words == verb.phrase.text.lower():
-        return None
-    clause = toks[skip].clause
-    for i in range(skip + 1, len(toks)):
-        word = toks[i].word
-        if toks[i].clause != clause or word in _SUBORDINATE or _active_id(word):
-            return None
-        if passive_id(word):
-            return i
-        if passive_en(toks, i):
-            agent = any(t.word == "by" and t.clause == clause for t in toks[i + 2 :])
-            return i if toks[i - 1].word in _ENGLISH_MODAL or agent else None
-    return None
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
@@ -115,16 +65,9 @@ def clarity(text: str) -> Reading:
     voiced = passive_voice(text)
     if voiced is not None:
         return voiced
-    if opening is None and _passive_voice(toks, skip):
-        words, span = quoted(text, *toks[skip : skip + 2])
-        return Reading("passive", "passive_voice", words, span)
     recipient = next((m for m in find_all(text, "as_recipient") if not m.negated), None)
     if recipient is not None:  # "Takes part in the training sessions as a trainee"
         return from_match(text, "passive", "receives", recipient)
-    main = _passive_main(text, toks, skip) if opening is None or opening.purpose == "generic_noun" else None
-    if main is not None:  # "Data kependudukan disediakan oleh Disdukcapil": what is done, not who does it
-        words, span = quoted(text, *toks[skip : main + 2])
-        return Reading("passive", "passive_main_verb", words, span)
     if opening is not None and not number:
         return from_match(text, "vague", "generic_verb", opening)
     if skip < len(toks) and _generic_form(toks[skip].word) and not number:

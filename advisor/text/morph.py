@@ -6,7 +6,6 @@ dukungan, pendukungan), so a reading that knows a root's meaning knows every for
 - :func:`nominal_root`: a noun made from a verb (pe-an, per-an, ke-an, -an: "pembinaan",
   "pendampingan", "keterlibatan") -> the root of its verb ("bina", "damping", "libat");
 - :func:`passive_id`: a di- passive verb ("dibantu", "dilibatkan"): its root is not the word;
-- :func:`passive_en`: an English passive ("is trained", "be supported", "are involved");
 - :func:`stative_id`: a ter- verb of a state or result ("tersusun", "terbentuknya").
 
 Each is a pure function of the word, cached like the stems it uses.
@@ -17,11 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.stem import stem_id
-from advisor.text.tokens import Token
 
 _NOMINAL_PREFIX = ("pe", "ke")
-_BE = frozenset({"is", "are", "be", "been", "being", "was", "were", "get", "gets", "got"})
-_PARTICIPLE = ("ed", "en", "wn", "ght", "ilt", "ent", "ept", "old", "ung")
 MIN_ROOT = 3
 
 
@@ -55,11 +51,3 @@ def stative_id(word: str) -> bool:
         return False
     root = stem_id(word)
     return root != word and not root.startswith("ter") and len(root) >= MIN_ROOT
-
-
-def passive_en(toks: tuple[Token, ...], at: int) -> bool:
-    """Is there an English passive at word ``at`` ("is trained", "be supported by")?"""
-    if at + 1 >= len(toks) or toks[at].word not in _BE:
-        return False
-    nxt = toks[at + 1].word
-    return nxt.endswith(_PARTICIPLE) and len(nxt) > 4
