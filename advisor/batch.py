@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from advisor import isolation, knowledge, rules
-from advisor.findings import Failure, Outcome, Review
+from advisor.findings import Digested, Failure, Outcome, Review
 from advisor.inputs import too_many_wildcards, wildcard_limits
 from advisor.problems import InputError, Problem
 from advisor.render import part_renderer, review_lang
@@ -260,11 +260,14 @@ def _ignored(
 _worker_settings: Settings = DEFAULT_SETTINGS
 _worker_parts: tuple[str, ...] = ()
 _worker_lang: str | None = None
+_worker_digests = False
 
 
-def _start_worker(settings: Settings, parts: tuple[str, ...] = (), lang: str | None = None) -> None:
-    global _worker_settings, _worker_parts, _worker_lang
-    _worker_settings, _worker_parts, _worker_lang = settings, parts, lang
+def _start_worker(
+    settings: Settings, parts: tuple[str, ...] = (), lang: str | None = None, digests: bool = False
+) -> None:
+    global _worker_settings, _worker_parts, _worker_lang, _worker_digests
+    _worker_settings, _worker_parts, _worker_lang, _worker_digests = settings, parts, lang, digests
     # A failure here is not lost: each review meets it again and reports a failed row.
     with contextlib.suppress(Exception):
         prepare(settings)
@@ -281,15 +284,22 @@ def review_target(target: Target, settings: Settings) -> Review | Failure:
 # caches grow with the plans read (bounded, but to ~50 MiB more over 1,000 plans), so that a
 # folder of 20,000 plans needs no more memory than one of 1,000.
 PLANS_PER_WORKER = 500
+# Plans sent to a worker before its answers are read: it starts the next plan as soon as it is
+# done, instead of waiting for the parent (which shares the cores) to read its answer.
+AHEAD = 2
 
 Parts = dict[tuple[str, str], str]  # (format, language) -> one review's part of that report
+Result = Review | Failure | Digested  # a Digested only where the run asked for digests
 
 
-def _in_worker(target: Target) -> tuple[Review | Failure, Parts]:
+def _in_worker(target: Target) -> tuple[Result, Parts]:
     # Reviews come back without matched facts (Settings.keep_facts is off unless asked for):
     # they were most of a pickled review, and made --jobs 2 slower than --jobs 1.
     result = review_target(target, _worker_settings)
-    return result, render_parts(result, _worker_parts, _worker_lang)
+    parts = render_parts(result, _worker_parts, _worker_lang)
+    if _worker_digests and isinstance(result, Review) and len(parts) == len(_worker_parts):
+        return Digested.of(result), parts  # every part made here: the parent needs no more
+    return result, parts
 
 
 def render_parts(result: Review | Failure, formats: Sequence[str], lang: str | None) -> Parts:
@@ -318,7 +328,7 @@ def _load_shared() -> None:
     gc.freeze()  # kept out of the collector's passes, and so not copied page by page in the workers
 
 
-Sink = Callable[[Review | Failure, Parts], None]
+Sink = Callable[[Result, Parts], None]
 
 
 def run(
@@ -329,6 +339,7 @@ def run(
     parts: Sequence[str] = (),
     lang: str | None = None,
     sink: Sink | None = None,
+    digests: bool = False,
 ) -> Outcome:
     """Review every target in ``jobs`` worker processes (default: one per core), each of which
     also renders its reviews' parts of the reports in ``parts`` (formats, in ``lang`` or each
@@ -337,16 +348,19 @@ def run(
 
     With a ``sink``, each result and its parts go there in the targets' order as soon as the
     ones before it are done (a reorder buffer holds the few that finish early), and nothing is
-    kept: the outcome returned is empty. A streaming batch writes its reports so."""
+    kept: the outcome returned is empty. A streaming batch writes its reports so. With
+    ``digests`` too, a review whose every part its worker rendered comes to the sink as its
+    :class:`Digested`: the sink must then need no more of it than that and its parts."""
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(targets)))
     results: list[Review | Failure] = []
     rendered: dict[tuple[int, str, str], tuple[Review, str]] = {}
-    waiting: dict[int, tuple[Review | Failure, Parts]] = {}
+    waiting: dict[int, tuple[Result, Parts]] = {}
     next_index = 0
 
-    def take(index: int, result: Review | Failure, result_parts: Parts) -> None:
+    def take(index: int, result: Result, result_parts: Parts) -> None:
         nonlocal next_index
         if sink is None:
+            assert not isinstance(result, Digested)  # digests are sent only to a sink
             _keep(result, result_parts, results, rendered)
             return
         waiting[index] = (result, result_parts)
@@ -356,8 +370,9 @@ def run(
 
     if jobs > 1 and isolation.context().get_start_method() == "fork":
         _load_shared()  # once here for every worker; one worker loads only what it needs
-    workers: isolation.Workers[Target, tuple[Review | Failure, Parts]] = isolation.Workers(
-        jobs, functools.partial(_start_worker, settings, tuple(parts), lang), _in_worker, max_items=PLANS_PER_WORKER
+    start = functools.partial(_start_worker, settings, tuple(parts), lang, digests and sink is not None)
+    workers: isolation.Workers[Target, tuple[Result, Parts]] = isolation.Workers(
+        jobs, start, _in_worker, max_items=PLANS_PER_WORKER, ahead=AHEAD
     )
     done: set[int] = set()
     try:
@@ -378,9 +393,7 @@ def run(
     return Outcome(tuple(reviews), tuple(failures), parts=rendered)
 
 
-def _result_of(
-    target: Target, answer: tuple[Review | Failure, Parts] | isolation.Crashed
-) -> tuple[Review | Failure, Parts]:
+def _result_of(target: Target, answer: tuple[Result, Parts] | isolation.Crashed) -> tuple[Result, Parts]:
     """One worker's answer as the file's result (a crash as the file's failed row)."""
     if isinstance(answer, isolation.Crashed):
         code = "review_failed" if answer.error else "review_crashed"  # a Python error, or a dead worker

@@ -251,6 +251,24 @@ def active_pairs(review: Review) -> tuple[tuple[str, str], ...]:
     return tuple((f.rule_id, f.severity) for f in review.active())
 
 
+@dataclass(frozen=True)
+class Digested:
+    """A review as a streaming batch's worker sends it once it has rendered every report part
+    of it: what the parent keeps and counts of the review (its digest, its active findings for
+    the common gaps) and the plan's language (the language its parts are in). Pickling the
+    whole review in the worker and unpickling it in the parent, to keep only this, was most
+    of the parent's work per plan."""
+
+    digest: Digest
+    active: tuple[tuple[str, str], ...]
+    plan_language: str | None
+
+    @classmethod
+    def of(cls, review: Review) -> Digested:
+        """Made in the worker, which keeps the review."""
+        return cls(Digest.of(review), active_pairs(review), review.plan_language)
+
+
 class GapTally:
     """The common gaps counted plan by plan, so that a streaming batch keeps one count per rule
     instead of every plan's findings (advisor/render/report_data.py ranks them)."""

@@ -105,3 +105,42 @@ def test_a_worker_is_replaced_after_its_share_of_items() -> None:
     assert sorted(answers) == list(range(14))
     per_worker = Counter(answers.values())
     assert max(per_worker.values()) <= 3 and len(per_worker) >= 5
+
+
+def test_with_digests_a_worker_sends_what_the_parent_keeps_and_the_parts(folder: Path) -> None:
+    from advisor.findings import Digest, Digested, active_pairs
+
+    found = discover([folder])
+    whole = run(found.targets, jobs=1)
+    by_file = {r.file: r for r in whole.reviews}
+    seen: list[tuple[object, dict[tuple[str, str], str]]] = []
+    run(found.targets, jobs=2, parts=("json", "csv"), sink=lambda r, p: seen.append((r, p)), digests=True)
+    digested = [(r, p) for r, p in seen if not isinstance(r, Failure)]
+    assert len(digested) == 5 and all(isinstance(r, Digested) for r, _ in digested)
+    for result, parts in digested:
+        assert isinstance(result, Digested)
+        review = by_file[result.digest.file]
+        assert result.digest == Digest.of(review) and result.active == active_pairs(review)
+        assert sorted(fmt for fmt, _ in parts) == ["csv", "json"]
+    # without parts for every format the parent asked for, the whole review comes
+    seen.clear()
+    run(found.targets, jobs=2, parts=("json", "xlsx"), sink=lambda r, p: seen.append((r, p)), digests=True)
+    assert sum(isinstance(r, Review) for r, _ in seen) == 5
+
+
+def _exit_at_three(item: int) -> int:
+    import os
+
+    if item == 3:
+        os._exit(7)
+    return os.getpid()
+
+
+def test_a_dead_worker_costs_one_item_and_its_queued_items_go_to_a_fresh_one() -> None:
+    from advisor import isolation
+
+    answers = list(isolation.Workers(1, _nothing, _exit_at_three, ahead=3).run(list(range(8))))
+    assert sorted(index for index, _ in answers) == list(range(8))
+    crashed = [index for index, answer in answers if isinstance(answer, isolation.Crashed)]
+    assert crashed == [3] and dict(answers)[3] == isolation.Crashed(None, 7)
+    assert len({answer for index, answer in answers if index > 3}) == 1  # one fresh worker took the rest
