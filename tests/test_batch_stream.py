@@ -144,3 +144,33 @@ def test_a_dead_worker_costs_one_item_and_its_queued_items_go_to_a_fresh_one() -
     crashed = [index for index, answer in answers if isinstance(answer, isolation.Crashed)]
     assert crashed == [3] and dict(answers)[3] == isolation.Crashed(None, 7)
     assert len({answer for index, answer in answers if index > 3}) == 1  # one fresh worker took the rest
+
+
+def _garbage_after(target: object) -> tuple[int, bool]:
+    """In a batch worker: review the target, then what a full collection still finds."""
+    import gc
+
+    from advisor import batch
+
+    batch._in_worker(target)  # type: ignore[arg-type]
+    gc.unfreeze()  # what the worker froze is looked at too: garbage frozen would never be freed
+    found = gc.collect()
+    gc.freeze()
+    return found, gc.isenabled()
+
+
+def test_a_worker_leaves_no_garbage_for_the_collector_between_plans(tmp_path: Path) -> None:
+    """A worker's collector does not run by itself; it collects once after each plan, so that
+    the reference cycles a plan leaves (a workbook's reader makes hundreds) never pile up."""
+    import functools
+
+    from advisor import batch, isolation
+    from advisor.settings import DEFAULT_SETTINGS
+
+    (tmp_path / "rusak.yaml").write_text("title: [x\n", encoding="utf-8")
+    paths = [EXAMPLES / "desa-wisata-kopi.xlsx", EXAMPLES / "desa-wisata-kopi.yaml", tmp_path / "rusak.yaml"]
+    targets = [batch.Target(p, p.name) for p in paths * 2]
+    start = functools.partial(batch._start_worker, DEFAULT_SETTINGS, ("json",), None, True)
+    # the first answer counts the garbage this test process had made before the worker forked
+    answers = dict(isolation.Workers(1, start, _garbage_after).run([targets[1], *targets]))
+    assert [answers[i] for i in range(1, len(targets) + 1)] == [(0, False)] * len(targets)
