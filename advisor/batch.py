@@ -104,10 +104,11 @@ def discover(roots: Sequence[Path], exclude: Sequence[str] = (), own: Sequence[P
     excluded, exclude_lines = _spec(exclude)
 
     def take(path: Path, display: str) -> None:
-        if os.path.realpath(path) in reports and _is_report(path):
+        resolved = os.path.realpath(path)  # Path.resolve() raises on a link loop
+        if resolved in reports and _is_report(path):
             skipped.append(Skipped(display, "own_report"))
             return
-        real = Path(os.path.realpath(path))  # Path.resolve() raises on a link loop
+        real = Path(resolved)
         if real in seen_files:
             skipped.append(Skipped(display, "duplicate", (("file", seen_files[real]),)))
             return
