@@ -137,8 +137,9 @@ def check_streamed(
             spool.add(result, review_language, made.get((spool.fmt, review_language)))
 
     # The workers render the parts in group.run.lang: only when the reports are in that language
-    # too are their parts all the parent needs of a review.
-    enough = explicit_lang is None or explicit_lang == group.run.lang
+    # too, and every report has its part rendered there, are the parts all the parent needs.
+    same_lang = explicit_lang is None or explicit_lang == group.run.lang
+    enough = same_lang and {spool.fmt for spool in spools} <= set(parts)
     try:
         run(list(group.targets), group.run.settings, jobs, progress, parts, group.run.lang, sink=take, digests=enough)
     except BaseException:

@@ -174,3 +174,20 @@ def test_a_worker_leaves_no_garbage_for_the_collector_between_plans(tmp_path: Pa
     # the first answer counts the garbage this test process had made before the worker forked
     answers = dict(isolation.Workers(1, start, _garbage_after).run([targets[1], *targets]))
     assert [answers[i] for i in range(1, len(targets) + 1)] == [(0, False)] * len(targets)
+
+
+def test_a_report_whose_part_no_worker_rendered_is_rendered_from_the_review(folder: Path, tmp_path: Path) -> None:
+    """An API caller may ask the workers for fewer parts than it has reports: the workers then
+    send whole reviews, and the parent renders the missing parts itself."""
+    from advisor import api
+    from advisor.output import Destination
+
+    found = discover([folder])
+    group = api.configure([t.path for t in found.targets])[0]
+    destinations = [(fmt, Destination(str(tmp_path / f"r.{fmt}"), tmp_path / f"r.{fmt}")) for fmt in ("json", "csv")]
+    streamed = api.check_streamed(group, destinations, None, jobs=2, progress=None, parts=("json",))
+    for spool in streamed.spools:
+        spool.finish(streamed.tally.failures)
+    whole = run(found.targets, jobs=1)
+    for fmt in ("json", "csv"):
+        assert (tmp_path / f"r.{fmt}").read_text(encoding="utf-8") == renderer(fmt)(whole, None), fmt
