@@ -152,6 +152,7 @@ class Workers(Generic[Item, Result]):
                         except OSError:  # it died: in start() (this item fails, as it would in
                             # that worker) or at an item sent before (that one fails, this one waits
                             # for a fresh worker); every item fails at most once, so this ends
+                            yield from self._sent_before(worker)
                             if worker.queued:
                                 pending.appendleft((index, item))
                             else:
@@ -181,6 +182,16 @@ class Workers(Generic[Item, Result]):
         finally:
             for worker in workers:
                 worker.stop(kill=not clean)
+
+    def _sent_before(self, worker: _Worker) -> Generator[tuple[int, Result], None, None]:
+        """The answers a dead worker sent before it died, still in its pipe: only the item it
+        was working on when it died is lost."""
+        while worker.queued:
+            answer = self._answer(worker)
+            if answer is None:
+                return
+            worker.queued.popleft()
+            yield answer
 
     def _spent(self, worker: _Worker) -> bool:
         """Whether the worker has been sent its share of items (``max_items``)."""

@@ -146,6 +146,21 @@ def test_a_dead_worker_costs_one_item_and_its_queued_items_go_to_a_fresh_one() -
     assert len({answer for index, answer in answers if index > 3}) == 1  # one fresh worker took the rest
 
 
+def test_the_answers_a_dead_worker_sent_before_it_died_are_not_lost() -> None:
+    """A parent slower than its worker (it sleeps at each answer) finds the worker dead when it
+    sends more, with answers still in the pipe: they are read, and only item 3 is lost."""
+    import time
+
+    from advisor import isolation
+
+    answers = []
+    for answer in isolation.Workers(1, _nothing, _exit_at_three, ahead=3).run(list(range(8))):
+        answers.append(answer)
+        time.sleep(0.2)
+    crashed = [index for index, answer in answers if isinstance(answer, isolation.Crashed)]
+    assert sorted(index for index, _ in answers) == list(range(8)) and crashed == [3]
+
+
 def _garbage_after(target: object) -> tuple[int, bool]:
     """In a batch worker: review the target, then what a full collection still finds."""
     import gc
