@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from advisor import knowledge
@@ -81,9 +81,7 @@ class Finding:
         text = memo[1][part]
         if self.key_lang is None:
             return text
-        from advisor.plan_keys import as_written
-
-        return as_written(text, self.key_lang)
+        return _key_renamer()(text, self.key_lang)
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled without the memo: a batch worker sends its reviews to the parent, which
@@ -97,6 +95,15 @@ class Finding:
             return _texts(self.rule_id, lang, self.params, types)
         except TypeError:  # a parameter value that cannot be hashed: fill it uncached
             return _texts.__wrapped__(self.rule_id, lang, self.params, types)
+
+
+@cache
+def _key_renamer() -> Callable[[str, str | None], str]:
+    """:func:`advisor.plan_keys.as_written`, imported at its first use (it imports the plan
+    models) and not at every text asked for: the import statement cost more than the text."""
+    from advisor.plan_keys import as_written
+
+    return as_written
 
 
 _PARTS = ("title", "message", "recommendation", "why")
@@ -249,6 +256,24 @@ class Digest:
 def active_pairs(review: Review) -> tuple[tuple[str, str], ...]:
     """The review's active findings as (rule id, severity), as the common gaps count them."""
     return tuple((f.rule_id, f.severity) for f in review.active())
+
+
+@dataclass(frozen=True)
+class Digested:
+    """A review as a streaming batch's worker sends it once it has rendered every report part
+    of it: what the parent keeps and counts of the review (its digest, its active findings for
+    the common gaps) and the plan's language (the language its parts are in). Pickling the
+    whole review in the worker and unpickling it in the parent, to keep only this, was most
+    of the parent's work per plan."""
+
+    digest: Digest
+    active: tuple[tuple[str, str], ...]
+    plan_language: str | None
+
+    @classmethod
+    def of(cls, review: Review) -> Digested:
+        """Made in the worker, which keeps the review."""
+        return cls(Digest.of(review), active_pairs(review), review.plan_language)
 
 
 class GapTally:

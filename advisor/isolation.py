@@ -94,8 +94,10 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.busy: int | None = None  # the index of the item it is working on
-        self.answered = 0
+        # The items sent and not yet answered, in the order it works on them: the first is the
+        # one it is working on, the others wait in its pipe.
+        self.queued: deque[tuple[int, Any]] = deque()
+        self.sent = 0
 
     def stop(self, *, kill: bool) -> None:
         if not kill:
@@ -112,19 +114,29 @@ class Workers(Generic[Item, Result]):
     """``jobs`` worker processes that each run ``start()`` once, then ``work(item)`` per item."""
 
     def __init__(
-        self, jobs: int, start: Callable[[], None], work: Callable[[Item], Result], max_items: int | None = None
+        self,
+        jobs: int,
+        start: Callable[[], None],
+        work: Callable[[Item], Result],
+        max_items: int | None = None,
+        ahead: int = 1,
     ):
-        """``max_items``: a worker that has answered that many items is replaced by a fresh one,
+        """``max_items``: a worker that has been sent that many items is replaced by a fresh one,
         so that whatever a worker gathers per item (bounded caches filling, a leak in C code)
-        stays bounded by that number whatever the number of items."""
+        stays bounded by that number whatever the number of items. ``ahead``: the items a worker
+        is sent before its answers are read, so that it starts the next one at once instead of
+        waiting for the parent to read its answer and send another (on a loaded machine the
+        parent is not always running when a worker finishes)."""
         self.jobs = max(1, jobs)
         self.start = start
         self.work = work
         self.max_items = max_items
+        self.ahead = max(1, ahead)
 
     def run(self, items: Sequence[Item]) -> Generator[tuple[int, Result | Crashed], None, None]:
         """(index, result) for every item, in the order they finish; a worker that dies costs
-        its one item (a :class:`Crashed`) and is replaced."""
+        the one item it was working on (a :class:`Crashed`), and the items it had not started
+        go to the fresh worker that replaces it."""
         ctx = context()
         pending = deque(enumerate(items))
         workers: list[_Worker] = []
@@ -133,40 +145,74 @@ class Workers(Generic[Item, Result]):
             workers = [_Worker(ctx, self.start, self.work) for _ in range(min(self.jobs, len(items)))]
             while True:
                 for position, worker in enumerate(workers):
-                    if worker.busy is None and pending:
+                    while pending and len(worker.queued) < self.ahead and not self._spent(worker):
                         index, item = pending.popleft()
                         try:
                             worker.conn.send((index, item))
-                        except OSError:  # it died before its item (in start()): the item fails, as
-                            # it would in that worker, and every item at most once: no endless loop
-                            yield index, _crash(worker)
-                            worker.stop(kill=True)
-                            workers[position] = _Worker(ctx, self.start, self.work)
+                        except OSError:  # it died: in start() (this item fails, as it would in
+                            # that worker) or at an item sent before (that one fails, this one waits
+                            # for a fresh worker); every item fails at most once, so this ends
+                            yield from self._sent_before(worker)
+                            if worker.queued:
+                                pending.appendleft((index, item))
+                            else:
+                                worker.queued.append((index, item))
+                            yield self._replace(ctx, workers, position, pending)
+                            worker = workers[position]
                             continue
-                        worker.busy = index
-                busy = [w for w in workers if w.busy is not None]
+                        worker.queued.append((index, item))
+                        worker.sent += 1
+                busy = [w for w in workers if w.queued]
                 if not busy:
                     break
                 ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
                 for position, worker in enumerate(workers):
-                    if worker.busy is None or not (worker.conn in ready or worker.process.sentinel in ready):
+                    if not worker.queued or not (worker.conn in ready or worker.process.sentinel in ready):
                         continue
                     answer = self._answer(worker)
                     if answer is None:  # it died: its item failed, a fresh worker takes over
-                        yield worker.busy, _crash(worker)
-                        worker.stop(kill=True)
+                        yield self._replace(ctx, workers, position, pending)
+                        continue
+                    worker.queued.popleft()
+                    if self._spent(worker) and not worker.queued and pending:
+                        worker.stop(kill=False)
                         workers[position] = _Worker(ctx, self.start, self.work)
-                    else:
-                        worker.busy = None
-                        worker.answered += 1
-                        if self.max_items and worker.answered >= self.max_items and pending:
-                            worker.stop(kill=False)
-                            workers[position] = _Worker(ctx, self.start, self.work)
-                        yield answer
+                    yield answer
             clean = True
         finally:
             for worker in workers:
                 worker.stop(kill=not clean)
+
+    def _sent_before(self, worker: _Worker) -> Generator[tuple[int, Result], None, None]:
+        """The answers a dead worker sent before it died, still in its pipe: only the item it
+        was working on when it died is lost."""
+        while worker.queued:
+            answer = self._answer(worker)
+            if answer is None:
+                return
+            worker.queued.popleft()
+            yield answer
+
+    def _spent(self, worker: _Worker) -> bool:
+        """Whether the worker has been sent its share of items (``max_items``)."""
+        return self.max_items is not None and 0 < self.max_items <= worker.sent
+
+    def _replace(
+        self,
+        ctx: multiprocessing.context.BaseContext,
+        workers: list[_Worker],
+        position: int,
+        pending: deque[tuple[int, Item]],
+    ) -> tuple[int, Crashed]:
+        """The dead worker at ``position`` replaced: its first item is the one it died on (the
+        answer returned), the items it had not started go back to the front of ``pending``."""
+        worker = workers[position]
+        (index, _), *unstarted = worker.queued
+        pending.extendleft(reversed(unstarted))
+        crashed = _crash(worker)
+        worker.stop(kill=True)
+        workers[position] = _Worker(ctx, self.start, self.work)
+        return index, crashed
 
     @staticmethod
     def _answer(worker: _Worker) -> tuple[int, Result] | None:

@@ -363,6 +363,12 @@ def locate(text: str, display: str) -> Document:
     return _parse_yaml(text, display, merge_keys=True)
 
 
+# The first characters a plain scalar other than text can start with (the empty string: null);
+# a plain scalar starting with anything else (most of a plan's: words) is text without a test.
+_TYPED_START = frozenset("~nNtTfF0123456789+-.") | {""}
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turns a composed YAML node graph into data, with budgets against alias bombs."""
 
@@ -393,9 +399,32 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+            return self._sequence(node, key, depth)
         assert isinstance(node, yaml.ScalarNode)  # the composer makes no other kind of node
         return self._scalar(node)
+
+    def _child(self, node: yaml.Node, key: Key, depth: int) -> Any:
+        """:meth:`build` of a node inside a collection at ``depth - 1``. Most are plain or
+        quoted scalars within the budgets: those are built here, with the same effects
+        (counted, placed, typed), without the calls; anything else goes through build."""
+        if (
+            type(node) is yaml.ScalarNode
+            and node.tag in (_PLAIN, _STR)
+            and self.nodes < MAX_NODES
+            and depth <= MAX_DEPTH
+        ):
+            self.nodes += 1
+            mark = node.start_mark
+            self.positions[key] = (mark.line + 1, mark.column + 1)
+            value: str = node.value
+            if node.style or node.tag == _STR or value[:1] not in _TYPED_START:
+                return value
+            return self._typed(value)
+        return self.build(node, key, depth)
+
+    def _sequence(self, node: yaml.SequenceNode, key: Key, depth: int) -> list[Any]:
+        child = self._child
+        return [child(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -407,6 +436,7 @@ class _Builder:
                         if isinstance(source, yaml.MappingNode):
                             out.update(self._mapping(source, key, depth))
         seen: set[str] = set()
+        key_positions, child = self.key_positions, self._child
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 if not self.merge_keys:
@@ -420,14 +450,21 @@ class _Builder:
                 self._problem("duplicate_key", key_node, key=name)
                 continue
             seen.add(name)
-            self.key_positions[(*key, name)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[name] = self.build(value_node, (*key, name), depth + 1)
+            mark = key_node.start_mark
+            path = (*key, name)
+            key_positions[path] = (mark.line + 1, mark.column + 1)
+            out[name] = child(value_node, path, depth + 1)
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
-        if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted or block (libyaml: plain is "")
+        if node.style or node.tag == _STR:  # quoted or block (libyaml: plain is "")
             return value
+        return self._typed(value) if value[:1] in _TYPED_START else value
+
+    @staticmethod
+    def _typed(value: str) -> Any:
+        """A plain scalar typed by the YAML 1.2 core schema."""
         if _NULL.match(value):
             return None
         if _BOOL.match(value):

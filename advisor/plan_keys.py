@@ -38,6 +38,10 @@ def _owner(word: str) -> type[BaseModel] | None:
     return None
 
 
+# The keys the texts quote are a small set (those of the plan format and a few words that only
+# look like keys); each text that quotes one is new (its parameters are the plan's own words),
+# so the renaming is cached per key rather than per text.
+@lru_cache(maxsize=1024)
 def _rename(path: str, key_lang: str) -> str:
     parts = path.split(".")
     model: type[BaseModel] | None = Plan if len(parts) > 1 else _owner(parts[0])

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from advisor import output
-from advisor.batch import run
-from advisor.findings import Digest, Failure, GapTally, Review, Tally, active_pairs
+from advisor.batch import Result, run
+from advisor.findings import Digest, Digested, Failure, GapTally, Review, Tally
 from advisor.output import Destination
 from advisor.plan_configs import Group
 from advisor.render import FORMATS, review_lang
@@ -49,11 +49,16 @@ class Spool:
         self._file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 (closed by finish/close)
         self.count = 0
 
-    def add(self, review: Review, lang: str, part: str | None) -> None:
-        """The review's part (``part`` as a worker rendered it, else rendered here)."""
+    def add(self, review: Review | Digested, lang: str, part: str | None) -> None:
+        """The review's part (``part`` as a worker rendered it, else rendered here: a worker
+        sends a :class:`Digested` review only with every part rendered)."""
+        if part is None:
+            if not isinstance(review, Review):
+                raise ValueError(f"{self.fmt} part missing for a digested review")
+            part = self._part(review, lang)
         if self.count:
             self._file.write(self._between)
-        self._file.write(part if part is not None else self._part(review, lang))
+        self._file.write(part)
         self.count += 1
 
     def finish(self, failures: Sequence[Failure]) -> None:
@@ -120,18 +125,23 @@ def check_streamed(
     gaps = GapTally()
     failures: list[Failure] = []
 
-    def take(result: Review | Failure, made: dict[tuple[str, str], str]) -> None:
+    def take(result: Result, made: dict[tuple[str, str], str]) -> None:
         if isinstance(result, Failure):
             failures.append(result)
             return
-        digests.append(Digest.of(result))
-        gaps.add(active_pairs(result))
-        review_language = review_lang(report_lang, result.plan_language)
+        digested = result if isinstance(result, Digested) else Digested.of(result)
+        digests.append(digested.digest)
+        gaps.add(digested.active)
+        review_language = review_lang(report_lang, digested.plan_language)
         for spool in spools:
             spool.add(result, review_language, made.get((spool.fmt, review_language)))
 
+    # The workers render the parts in group.run.lang: only when the reports are in that language
+    # too, and every report has its part rendered there, are the parts all the parent needs.
+    same_lang = explicit_lang is None or explicit_lang == group.run.lang
+    enough = same_lang and {spool.fmt for spool in spools} <= set(parts)
     try:
-        run(list(group.targets), group.run.settings, jobs, progress, parts, group.run.lang, sink=take)
+        run(list(group.targets), group.run.settings, jobs, progress, parts, group.run.lang, sink=take, digests=enough)
     except BaseException:
         for spool in spools:
             spool.close()

@@ -135,7 +135,8 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
         # A finding about the whole plan, or a section it lacks, is placed at the file's top,
         # as linters place a file-level finding: the title's line has nothing wrong with it.
         evidence = str(subject.get("evidence", ""))
-        line, col = _place(vplan, parse_path(path), evidence, rule.params) if path else (1, 1)
+        key = parse_path(path)
+        line, col = _place(vplan, key, evidence, rule.params) if path else (1, 1)
         sheet = cell = None
         excerpt: tuple[str, ...] = ()
         if vplan.sheets is not None:
@@ -150,11 +151,11 @@ def _findings(vplan: ValidatedPlan, firings: list[Firing], keep_facts: bool = Fa
                 severity=rule.severity_for(firing.facts),
                 family=rule.family,
                 step=rule.step,
-                path=vplan.written(parse_path(path)) if path else "",
+                path=vplan.written(key) if path else "",
                 line=line,
                 col=col,
                 subject=subject["id"],
-                evidence=str(subject.get("evidence", "")),
+                evidence=evidence,
                 params=tuple((p, subject.get(p, "")) for p in rule.params),
                 sources=rule.sources,
                 based_on=_based_on(firing, by_rule),

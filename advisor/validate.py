@@ -200,6 +200,13 @@ def _listed(ids: list[str], limit: int = 8) -> str:
     return f"{shown}, …" if len(ids) > limit else shown
 
 
+@cache
+def _fields_of(model: type[BaseModel]) -> dict[str, tuple[str | None, type[BaseModel] | None]]:
+    """Each field of ``model`` with its enumeration (``ENUM_FIELDS``) and the model it holds:
+    looked up once per model instead of three times per key of every plan."""
+    return {name: (ENUM_FIELDS.get((model, name)), _field_model(model, name)) for name in model.model_fields}
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
     """The model a field holds directly or as list items, if any."""
     origin = typing.get_origin(annotation)
@@ -231,10 +238,11 @@ class _Normaliser:
         self.written_paths = self.raw_paths if doc.sheets is None else {}
         self.value_words = fmt.value_words_id if self.indonesian else {}
         self.implied_scope = fmt.implied_scope
+        self._key_positions, self._value_positions = doc.key_positions, doc.positions
 
     def _place(self, raw: Key, canonical: Key) -> None:
         # A person looks for the line of the key ("pillar: ..."), so prefer it to the value's.
-        pos = self.doc.key_positions.get(raw) or self.doc.positions.get(raw)
+        pos = self._key_positions.get(raw) or self._value_positions.get(raw)
         if pos:
             self.positions[canonical] = pos
         self.raw_paths[canonical] = raw
@@ -256,7 +264,7 @@ class _Normaliser:
             return value  # Pydantic reports the wrong type
         section = SECTION_NAMES[model]
         aliases = self.aliases.get(section, {})
-        fields = model.model_fields
+        fields = _fields_of(model)
         out: dict[str, Any] = {}
         for key, item in value.items():
             name = aliases.get(key, key) if key not in fields else key
@@ -291,10 +299,9 @@ class _Normaliser:
 
     def field(self, item: Any, model: type[BaseModel], name: str, raw: Key, canonical: Key) -> Any:
         self._place(raw, canonical)
-        enum = ENUM_FIELDS.get((model, name))
+        enum, inner = _fields_of(model)[name]
         if enum and item is not None:
             return self.enum_value(item, enum, raw, canonical)
-        inner = _field_model(model, name)
         if inner is None:
             if isinstance(item, list):
                 for i, _ in enumerate(item):

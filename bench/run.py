@@ -19,7 +19,9 @@ ratios are taken on the same machine state:
 6. workbook: the time to read a typical plan workbook (examples/desa-wisata-kopi.xlsx)
    against the same plan in YAML, read in one process (median), and ``advisor check`` of each;
 7. batch memory: the largest process (peak RSS of the parent or any worker) of
-   ``advisor batch --jobs 2`` writing a JSON report, for 2,000 and 20,000 plans.
+   ``advisor batch --jobs 2`` writing a JSON report, for 2,000 and 20,000 plans;
+8. stages: where a batch worker's time goes, CPU milliseconds a plan of each stage (loading,
+   validation, facts, engine, findings, the JSON part, the pickled answer) over the corpus.
 
 Cold-start figures are given as wall time and as CPU time (user + system of the process and
 its workers): on a machine shared with other work the CPU figure is the steadier one.
@@ -386,6 +388,7 @@ def run(quick: bool, plans: int | None, keep: Path | None, memory_plans: list[in
             "memory": memory(corpus, checkpoints),
             "workbook": workbook(runs),
             "batch_memory": batch_memory(folder, batch_sizes),
+            "stages": _worker("stages", str(corpus)),
         }
         results["targets"] = targets(results, quick)
         return results

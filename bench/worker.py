@@ -7,6 +7,7 @@ another's caches. Each prints one JSON object on stdout.
     python -m bench.worker growth FILE...          seconds to review one (large) plan, per file
     python -m bench.worker memory DIR --at 1000 10000   peak RSS after that many reviews
     python -m bench.worker render FILE --findings 1000 5000   seconds to render a review of N findings
+    python -m bench.worker stages DIR              CPU ms a plan of each stage of a batch worker
 """
 
 from __future__ import annotations
@@ -156,6 +157,58 @@ def render_growth(file: str, counts: list[int], repeats: int) -> dict[str, Any]:
     return out
 
 
+def stages(folder: str) -> dict[str, Any]:
+    """CPU milliseconds a plan of each stage of a batch worker's first pass over the folder's
+    plans (each text read for the first time, as a batch meets them), JSON report parts
+    rendered and each answer pickled as a worker sends it. Each stage is timed by wrapping the
+    function the review calls; ``total`` is the whole loop, the rest of it is glue."""
+    import pickle
+    from collections import defaultdict
+    from collections.abc import Callable
+
+    import advisor.assess as assess
+    import advisor.batch as batch
+    import advisor.engine as engine
+    import advisor.loader as loader
+    import advisor.review as review
+    from advisor.settings import DEFAULT_SETTINGS
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+
+        return wrapper
+
+    loader.read_text = timed("load: read and decode", loader.read_text)
+    loader._compose_native = timed("load: compose (libyaml)", loader._compose_native)
+    loader._parse_yaml_reference = timed("load: reference composer", loader._parse_yaml_reference)
+    review.read_plan = timed("load (all)", review.read_plan)
+    review.validate_document = timed("validate", review.validate_document)
+    review.extract = timed("facts", review.extract)
+    engine.Engine.evaluate = timed("engine", engine.Engine.evaluate)
+    review._findings = timed("findings", review._findings)
+    assess.scores = timed("scores", assess.scores)
+    batch.render_parts = timed("JSON part", batch.render_parts)
+
+    targets = [batch.Target(p, str(p)) for p in _plans(folder)]
+    batch._load_shared()
+    batch._start_worker(DEFAULT_SETTINGS, ("json",), None, True)
+    start = time.process_time()
+    for index, target in enumerate(targets):
+        answer = batch._in_worker(target)
+        before = time.process_time()
+        pickle.dumps((index, answer), protocol=pickle.HIGHEST_PROTOCOL)
+        spent["answer pickled"] += time.process_time() - before
+    spent["total"] = time.process_time() - start
+    return {"plans": len(targets), **{label: seconds * 1000 / len(targets) for label, seconds in spent.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.worker")
     sub = parser.add_subparsers(dest="what", required=True)
@@ -173,8 +226,11 @@ def main() -> None:
     r.add_argument("file")
     r.add_argument("--findings", type=int, nargs="+", default=[1000, 5000])
     r.add_argument("--repeats", type=int, default=3)
+    sub.add_parser("stages").add_argument("folder")
     args = parser.parse_args()
-    if args.what == "render":
+    if args.what == "stages":
+        result = stages(args.folder)
+    elif args.what == "render":
         result = render_growth(args.file, args.findings, args.repeats)
     elif args.what == "parse":
         result = _over(_plans(args.folder), args.jobs, _parse_one)

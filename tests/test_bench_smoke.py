@@ -35,6 +35,8 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     assert figures["workbook"]["xlsx_read_ms"] > 0 and figures["workbook"]["yaml_check_ms"] > 0
     assert figures["batch_memory"]["batch_8_peak_mib"] > 0 and figures["batch_memory"]["batch_24_peak_mib"] > 0
     assert figures["rendering"]["render_50_ms"] > 0 and figures["rendering"]["render_250_ms"] > 0
+    stages = figures["stages"]
+    assert stages["plans"] == 8 and 0 < stages["load (all)"] < stages["total"] and stages["facts"] > 0
     assert set(run.GOALS) <= set(figures["targets"])
     assert set(figures["targets"]) == set(run.TARGETS)
     assert all(t["value"] is not None for name, t in figures["targets"].items() if name != "rules_vs_floor")
