@@ -280,9 +280,17 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
         out.update(means.found)
         start, end = toks.index(means.found[0]), toks.index(means.found[-1])
         clause = means.found[0].clause
-        reach = {t for t in toks[end + 1 : end + 1 + _AGAINST_REACH] if t.clause == clause}
-        if means.phrase.lang == "en":  # an English noun adjunct stands before its head
-            reach.update(t for t in toks[max(0, start - 2) : start] if t.clause == clause)
+        after = toks[end + 1 : end + 1 + _AGAINST_REACH]
+        if means.phrase.lang == "en":
+            # an English noun adjunct stands before its head ("flood warnings"), an object after
+            # "of" or "for" ("prevention of stunting", "warning system for floods"), not after a
+            # participle ("recorded crimes")
+            before = toks[max(0, start - 2) : start]
+            link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
+            after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
+            reach = {t for t in (*before, *after) if t.clause == clause}
+        else:
+            reach = {t for t in after if t.clause == clause}
         for harm in bad:
             if harm.found[0] in reach or harm.found[-1] in reach:
                 out.update(harm.found)
