@@ -300,9 +300,6 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
-    written = _from_to(text)
-    if written is not None:
-        return written
     changes = _changes(text)
     for match, purpose in changes:
         if match.negated:
@@ -318,6 +315,11 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
+    # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
+    # more than what is counted
+    written = _from_to(text)
+    if written is not None:
+        return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
