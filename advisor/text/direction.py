@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, keys
-from advisor.text.morph import nominal_root
+from advisor.text.morph import nominal_root, passive_id
 from advisor.text.negation import NEGATORS
 from advisor.text.numbers import read_number
 from advisor.text.reading import Reading, from_match, quoted
@@ -84,6 +84,18 @@ _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lac
 _ACTIVE = ("me", "ber")
 
 
+def _harm_ended(text: str) -> Reading | None:
+    """A harm said to be over ("Children no longer stunted", "Desa yang tidak lagi kumuh"): the
+    count of its end rises."""
+    toks = tokens(text)
+    for harm in find_all(text, "bad_quantity"):
+        i = toks.index(harm.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == harm.found[0].clause]
+        if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_LONGER:
+            return from_match(text, "increase", "harm_ended", harm)
+    return None
+
+
 def _change_denied(text: str, match: Match) -> bool:
     """Is a change denied right before it ("tidak berkurang", "tidak meningkat")?"""
     toks = tokens(text)
@@ -121,6 +133,8 @@ def _counted(text: str) -> Reading | None:
             # which rises whatever the goal says about the harm they end
             return from_match(text, "increase", "count_of_achievers", head, said)
         if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
+            return from_match(text, "increase", "count_of_doers", head, said)
+        if passive_id(verb.word):  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
     return None
 
@@ -246,6 +260,8 @@ def _changes(text: str) -> list[tuple[Match, str]]:
 
 
 _DURATION_AFTER = frozenset({"rata-rata", "average", "median", "total", "mean"})
+# processes whose time is a date, not a service's delay ("waktu pelaksanaan festival")
+_EVENTS = frozenset({"pelaksanaan", "penyelenggaraan", "pertemuan", "perayaan", "pelatihan", "pendampingan"})
 
 
 def _duration(text: str) -> Match | None:
@@ -261,7 +277,13 @@ def _duration(text: str) -> Match | None:
         if match.phrase.lang == "id":
             head = i == 0 or toks[i - 1].word in _DURATION_AFTER
             nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].clause == match.found[-1].clause else None
-            if head and nxt is not None and nxt.word.startswith("pe") and nominal_root(nxt.word):
+            if (
+                head
+                and nxt is not None
+                and nxt.word.startswith("pe")
+                and nxt.word not in _EVENTS
+                and nominal_root(nxt.word)
+            ):
                 return Match(match.phrase, (match.found[0], nxt), False)
         elif i > 0 and toks[i - 1].clause == match.found[0].clause and toks[i - 1].word.endswith(("ing", "ion")):
             return Match(match.phrase, (toks[i - 1], match.found[-1]), False)
@@ -277,6 +299,8 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
     toks = tokens(text)
     out: set[Token] = set()
     for means in find_all(text, "countermeasure"):
+        if any(len(b.found) > len(means.found) and set(means.found) <= set(b.found) for b in bad):
+            continue  # "lama rawat inap" is a stay in hospital, not a treatment
         out.update(means.found)
         start, end = toks.index(means.found[0]), toks.index(means.found[-1])
         clause = means.found[0].clause
@@ -332,6 +356,7 @@ def statement_direction(text: str) -> Reading:
     ]
     inside_good = {t for m in good for t in m.found} | _acted_on(text, bad)
     quantity_words = {t for m in (*good, *bad) for t in m.found}
+    bad_words = {t for m in bad for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
         ("neutral_measure", "unknown", "neutral_measure"),
@@ -356,12 +381,17 @@ def statement_direction(text: str) -> Reading:
             duration = _duration(text)
             if duration is not None:
                 return from_match(text, "decrease", "duration_of_process", duration)
+    ended = _harm_ended(text)
+    if ended is not None:
+        return ended
     counted = _counted(text)
     if counted is not None:
         return counted
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
-    means = next((m for m in find_all(text, "countermeasure") if not m.negated), None)
+    means = next(
+        (m for m in find_all(text, "countermeasure") if not m.negated and not set(m.found) & set(bad_words)), None
+    )
     if means is not None:
         return from_match(text, "increase", "countermeasure", means)
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
