@@ -96,8 +96,10 @@ def _amounts(text: str) -> list[Token]:
         if i > 0 and toks[i - 1].word in _PERIOD_WORDS and _relative_period(toks, i - 1):
             continue  # "tahun ke-3": a time
         after = toks[i + 1].word if i + 1 < len(toks) else ""
-        if any(t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]):
-            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2"
+        if not token.word.endswith("%") and any(
+            t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]
+        ):
+            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2" (not "Target 80%")
         if after in {"tahun", "bulan", "years", "months", "year", "month"} and not token.word.endswith("%"):
             continue  # a duration: part of the time
         out.append(token)
