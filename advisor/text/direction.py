@@ -84,6 +84,21 @@ _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lac
 _ACTIVE = ("me", "ber")
 
 
+@lru_cache(maxsize=4096)
+def _done_or_good(word: str) -> bool:
+    return bool(find_all(word, "count_up", "good_quantity"))
+
+
+def _undone(text: str) -> Reading | None:
+    """An English un- participle of what should rise ("unpaved roads", "unvaccinated children",
+    "untreated wastewater"): what is not yet done, which should fall."""
+    for token in tokens(text):
+        if token.word.startswith("un") and len(token.word) > 6 and _done_or_good(token.word[2:]):
+            said, span = quoted(text, token)
+            return Reading("decrease", "good_denied", said, span)
+    return None
+
+
 def _harm_ended(text: str) -> Reading | None:
     """A harm said to be over ("Children no longer stunted", "Desa yang tidak lagi kumuh"): the
     count of its end rises."""
@@ -377,6 +392,10 @@ def statement_direction(text: str) -> Reading:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
             return from_match(text, label, reason, found)
+        if purpose == "count_up":  # nothing counted up: something not yet done?
+            undone = _undone(text)
+            if undone is not None:
+                return undone
         if purpose == "neutral_measure":
             duration = _duration(text)
             if duration is not None:
