@@ -53,6 +53,8 @@ _RECEIVES = frozenset(
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+# disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
+_DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 
@@ -75,7 +77,9 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        return rest[0] not in bad_words and (rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES)
+        if rest[0] in bad_words or rest[0].word in _DISPOSED:
+            return False
+        return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
 
 
