@@ -271,6 +271,13 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             if start in seen or named is None:
                 continue
             purpose = named
+        elif (
+            purpose == "maintain"
+            and match.phrase.lang == "en"
+            and match.found[0].word.endswith("ing")
+            and match.found[0] is not tokens(text)[0]
+        ):
+            continue  # "Maintaining X" heads a statement; "farmers keeping records" is a participle
         elif purpose == "decrease" and match.found[0].word.startswith("di") and _after_yang(text, match.found[0]):
             purpose = "reduction_count"  # "kasus hipertensi yang dikendalikan": a count of them
         seen.add(start)
