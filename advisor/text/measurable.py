@@ -106,16 +106,30 @@ def _amounts(text: str) -> list[Token]:
     return out
 
 
+_ONE_PERIOD = frozenset({"setahun", "sebulan", "seminggu", "semester"})  # "dalam setahun": one year
+_NEXT = frozenset({"depan", "mendatang", "berikutnya"})  # "tahun depan", "next year"
+_DURATION_UNITS = frozenset({"tahun", "bulan", "years", "months", "year", "month", "minggu", "weeks", "week"})
+
+
+def _within_a(toks: tuple[Token, ...], i: int) -> bool:
+    """ "within a year", "in a month" (not "10% a year", a rate)."""
+    return i >= 2 and toks[i - 1].word == "a" and toks[i - 2].word in ("within", "in")
+
+
 def _times(text: str) -> list[Token]:
     toks = tokens(text)
     out = []
     for i, token in enumerate(toks):
         after = toks[i + 1].word if i + 1 < len(toks) else ""
+        before = toks[i - 1].word if i else ""
         if (
             _is_year(token.word)
             or token.word in _MONTHS
-            or (is_number(token.word) and after in {"tahun", "bulan", "years", "months", "year", "month"})
+            or (is_number(token.word) and after in _DURATION_UNITS)
             or _relative_period(toks, i)
+            or (token.word in _ONE_PERIOD and before in ("dalam", "selama"))
+            or (token.word in ("tahun", "bulan") and after in _NEXT)
+            or (token.word in ("year", "month") and (before == "next" or _within_a(toks, i)))
         ):
             out.append(token)
     return out
