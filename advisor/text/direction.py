@@ -287,7 +287,19 @@ def _changes(text: str) -> list[tuple[Match, str]]:
 
 _DURATION_AFTER = frozenset({"rata-rata", "average", "median", "total", "mean"})
 # processes whose time is a date, not a service's delay ("waktu pelaksanaan festival")
-_EVENTS = frozenset({"pelaksanaan", "penyelenggaraan", "pertemuan", "perayaan", "pelatihan", "pendampingan"})
+_EVENTS = frozenset(
+    {
+        "pelaksanaan",
+        "penyelenggaraan",
+        "pertemuan",
+        "perayaan",
+        "pelatihan",
+        "pendampingan",
+        "pendidikan",
+        "pembelajaran",
+        "persekolahan",
+    }
+)  # fmt: skip  (and schooling, whose length should rise: "lama pendidikan")
 
 
 def _duration(text: str) -> Match | None:
