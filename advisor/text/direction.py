@@ -478,17 +478,18 @@ _PLACES = frozenset(
 )  # fmt: skip
 
 
-def _content(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _content(text: str) -> frozenset[tuple[str, str]]:
     """The roots and stems of the words of ``text`` that name things: not stopwords, measures,
     numbers or places."""
     skip = {t for m in find_all(text, "stopwords", "measurable") for t in m.found}
-    return {
+    return frozenset(
         k
         for t in tokens(text)
         if t not in skip and t.word not in _PLACES and not t.word[:1].isdigit()
         for k in keys(t.word)
         if k[0] in ("id", "en")
-    }
+    )
 
 
 def _same_thing(statement: str, other: str) -> bool:
