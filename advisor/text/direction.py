@@ -93,11 +93,23 @@ def _done_or_good(word: str) -> bool:
     return bool(find_all(word, "count_up", "good_quantity"))
 
 
+_NOT = ("non-", "non", "un", "dis", "in")  # English prefixes that deny the rest of the word
+_NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
+MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
+
+
 def _undone(text: str) -> Reading | None:
-    """An English un- participle of what should rise ("unpaved roads", "unvaccinated children",
-    "untreated wastewater"): what is not yet done, which should fall."""
+    """A word that denies what should rise: an English un-/non-/dis-/in- form of a good or done
+    thing ("unpaved roads", "unvaccinated children", "non-compliance", "dissatisfaction",
+    "inaccessibility"), an Indonesian ketidak- noun ("ketidakpatuhan", "ketidakcukupan
+    pangan"): what should fall."""
     for token in tokens(text):
-        if token.word.startswith("un") and len(token.word) > 6 and _done_or_good(token.word[2:]):
+        word = token.word
+        denied = word.startswith(_NOT_ID) and len(word) > len("ketidak") + 3
+        if not denied:
+            prefix = next((p for p in _NOT if word.startswith(p)), None)
+            denied = prefix is not None and len(word) - len(prefix) >= MIN_REST and _done_or_good(word[len(prefix) :])
+        if denied:
             said, span = quoted(text, token)
             return Reading("decrease", "good_denied", said, span)
     return None
@@ -331,13 +343,18 @@ def _duration(text: str) -> Match | None:
 _AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
 
 
+def _swallowed(means: Match, bad: list[Match]) -> bool:
+    """Is a countermeasure's word part of a longer harm ("rawat" in "lama rawat inap")?"""
+    return any(len(b.found) > len(means.found) and set(means.found) <= set(b.found) for b in bad)
+
+
 def _acted_on(text: str, bad: list[Match]) -> set[Token]:
     """Words of a countermeasure and of the harm right after it ("peringatan dini banjir"):
     the harm is the countermeasure's object, not the quantity measured."""
     toks = tokens(text)
     out: set[Token] = set()
     for means in find_all(text, "countermeasure"):
-        if any(len(b.found) > len(means.found) and set(means.found) <= set(b.found) for b in bad):
+        if _swallowed(means, bad):
             continue  # "lama rawat inap" is a stay in hospital, not a treatment
         out.update(means.found)
         start, end = toks.index(means.found[0]), toks.index(means.found[-1])
@@ -394,7 +411,6 @@ def statement_direction(text: str) -> Reading:
     ]
     inside_good = {t for m in good for t in m.found} | _acted_on(text, bad)
     quantity_words = {t for m in (*good, *bad) for t in m.found}
-    bad_words = {t for m in bad for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
         ("neutral_measure", "unknown", "neutral_measure"),
@@ -431,9 +447,7 @@ def statement_direction(text: str) -> Reading:
         return counted
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
-    means = next(
-        (m for m in find_all(text, "countermeasure") if not m.negated and not set(m.found) & set(bad_words)), None
-    )
+    means = next((m for m in find_all(text, "countermeasure") if not m.negated and not _swallowed(m, bad)), None)
     if means is not None:
         return from_match(text, "increase", "countermeasure", means)
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
