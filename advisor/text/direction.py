@@ -283,6 +283,8 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             if start in seen or named is None:
                 continue
             purpose = named
+        elif purpose in ("increase", "decrease") and _threshold(text, match):
+            continue  # "seen in less than 30 minutes": a threshold of what is counted, not a change
         elif (
             purpose == "maintain"
             and match.phrase.lang == "en"
@@ -295,6 +297,19 @@ def _changes(text: str) -> list[tuple[Match, str]]:
         seen.add(start)
         out.append((match, purpose))
     return out
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "lebih"})
+
+
+def _threshold(text: str, match: Match) -> bool:
+    """Is a comparative a threshold ("less than 30 minutes", "lebih dari 80 persen")?"""
+    if len(match.found) != 1 or match.found[0].word not in _COMPARATIVES:
+        return False
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    after = [t.word for t in toks[i + 1 : i + 3] if t.clause == match.found[0].clause]
+    return len(after) == 2 and after[0] in ("than", "dari", "daripada") and after[1][:1].isdigit()
 
 
 _DURATION_AFTER = frozenset({"rata-rata", "average", "median", "total", "mean"})
