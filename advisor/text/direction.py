@@ -1,13 +1,22 @@
 """Which way an indicator should move, read from what it counts.
 
-In order: a direction word as written ("meningkatnya", "menurunnya", "tetap"); a count of a
-reduction or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase
-penurunan emisi", "kasus yang dicegah") unless the reduction word is followed by the level
-itself ("Penurunan angka kemiskinan" falls); a cumulative count, which rises ("pemandu
-terlatih"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu tanggap");
-a good one, which should rise ("Tingkat kepuasan"). Only when the statement says nothing is
-the direction taken from the goal or activity it measures, and the reading is then marked
-inferred: rules never build an error on an inference.
+In order: a direction word, as written or by the root of a change verb in the forms that name a
+change ("meningkatnya", "dinaikkan", "diperluas", "menyusutnya", "tetap"; not "tingkat",
+"kekurangan", "tumbuhan"), where a comparative before "than"/"dari" and a number is only a
+threshold and "Mempercepat penurunan ..." takes the change accelerated; a count of a reduction
+or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase penurunan
+emisi", "sampah yang berhasil ditekan") unless the reduction word is followed by the level
+itself ("Penurunan angka kemiskinan" falls); a change written as its two values ("dari 24%
+menjadi 14%"); a cumulative count, which rises ("pemandu terlatih"); a word that denies what
+should rise ("unpaved", "ketidakpatuhan"); the time a service takes, which falls ("lama
+pengurusan izin"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu
+tanggap") unless it is handled ("yang tertangani") or is the object of a countermeasure
+("peringatan dini banjir", "flood warnings"); what a count at the head counts ("yang belum
+memiliki" falls, "yang berhasil graduasi" rises); a good quantity or a countermeasure, which
+should rise ("Tingkat kepuasan", "Jumlah posko siaga"). Only when the statement says nothing
+(or names only a good quantity that the goal also names) is the direction taken from the goal
+or activity it measures, and the reading is then marked inferred: rules never build an error
+on an inference.
 """
 
 from __future__ import annotations

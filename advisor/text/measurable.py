@@ -1,11 +1,14 @@
 """Can a goal or an indicator be measured?
 
 A goal is measurable with an amount AND a time: "Meningkatkan kunjungan 20% pada 2027". A
-year, a period ("2025-2029") or an agenda number ("SDG 6", "Misi 3 RPJMD") is not an amount.
+year, a period ("2025-2029") or an agenda number ("SDG 6", "Misi 3 RPJMD") is not an amount; a
+period counted from the start ("tahun ketiga", "second year"), one period ("dalam setahun") or
+the next ("tahun depan") is a time, a rate ("10% per tahun") is not.
 An indicator statement is ``countable`` (a quantity: "Jumlah ...", "Persentase ...", a number,
-a cumulative count), ``yes_no`` (an output that happens or not: "Terlaksananya kegiatan",
-"Training held") or ``abstract`` (an outcome with nothing to count: "Meningkatnya kesadaran
-masyarakat").
+a cumulative count, a duration or a rate), ``yes_no`` (an output that happens or not:
+"Terlaksananya kegiatan", "Penandatanganan PKS", "Training held") or ``abstract`` (an outcome
+with nothing to count: "Meningkatnya kesadaran masyarakat", "Peningkatan kapasitas aparatur":
+a measure word is no measure as a quality that changes, nor as a place, "di tingkat desa").
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
 A separator followed by exactly three digits, once, is read by the plan's language (a dot
 groups thousands in Indonesian, a comma in English). Written the other way, or in a plan that
 declares no language, it is ambiguous: the reading keeps both values, and the facts use the
-plan language's one while the review says so in a notice.
+plan language's one while the review says so in a notice. Rupiah and counts of whole things
+have no thousandths: "Rp1.500" and "2,500 households" are thousands in either convention.
 """
 
 from __future__ import annotations
