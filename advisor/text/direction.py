@@ -471,6 +471,12 @@ def statement_direction(text: str) -> Reading:
         return counted
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
+    toks = tokens(text)
+    if toks and toks[0].word in _INDEX and len(toks) > 1:
+        # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
+        # development, which should rise (indices of a harm are read above: "Indeks Gini")
+        said, span = quoted(text, toks[0])
+        return Reading("increase", "good_quantity", said, span)
     means = next((m for m in find_all(text, "countermeasure") if not m.negated and not _swallowed(m, bad)), None)
     if means is not None:
         return from_match(text, "increase", "countermeasure", means)
@@ -481,6 +487,7 @@ def statement_direction(text: str) -> Reading:
     return Reading("unknown", "no_direction")
 
 
+_INDEX = frozenset({"indeks", "index"})
 _WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
