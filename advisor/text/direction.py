@@ -105,6 +105,7 @@ def _done_or_good(word: str) -> bool:
 _NOT = ("non-", "non", "un", "dis", "in")  # English prefixes that deny the rest of the word
 _NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
 MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
+_EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
 
 
 def _undone(text: str) -> Reading | None:
@@ -115,7 +116,7 @@ def _undone(text: str) -> Reading | None:
     for token in tokens(text):
         word = token.word
         denied = word.startswith(_NOT_ID) and len(word) > len("ketidak") + 3
-        if not denied:
+        if not denied and word.endswith(_EN_SUFFIXES):  # not "industri", "informasi", "untuk"
             prefix = next((p for p in _NOT if word.startswith(p)), None)
             denied = prefix is not None and len(word) - len(prefix) >= MIN_REST and _done_or_good(word[len(prefix) :])
         if denied:
@@ -375,6 +376,8 @@ def _swallowed(means: Match, bad: list[Match]) -> bool:
 def _acted_on(text: str, bad: list[Match]) -> set[Token]:
     """Words of a countermeasure and of the harm right after it ("peringatan dini banjir"):
     the harm is the countermeasure's object, not the quantity measured."""
+    if not bad:
+        return set()
     toks = tokens(text)
     out: set[Token] = set()
     for means in find_all(text, "countermeasure"):
