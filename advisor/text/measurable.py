@@ -191,6 +191,9 @@ _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def indicator_measurable(text: str) -> Reading:
     toks = tokens(text)
+    if text.lstrip().startswith("#"):  # "# of MSMEs accessing finance": a logframe's count
+        said, span = quoted(text, *toks[:1])
+        return Reading("countable", "measure_noun", said, span)
     number = next((t for t in toks if (is_number(t.word) or _MONEY.match(t.word)) and not _is_year(t.word)), None)
     if number is not None:
         said, span = quoted(text, number)
