@@ -21,7 +21,7 @@ from advisor.text.morph import passive_id, stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
-_YEAR = re.compile(r"^(?:[a-z]+-)?(?:19|20)\d\d$")  # "2026", "mid-2026", "akhir-2027"
+_YEAR = re.compile(r"^(?:[a-z]+-|fy|ta|q[1-4])?(?:19|20)\d\d$")  # "2026", "mid-2026", "FY2027", "TA2026"
 _PERIOD = re.compile(r"^(?:19|20)\d\d[-–/](?:19|20)?\d\d$")
 _MONTHS = frozenset(
     [
