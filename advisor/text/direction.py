@@ -1,32 +1,47 @@
 """Which way an indicator should move, read from what it counts.
 
-In order: a direction word as written ("meningkatnya", "menurunnya", "tetap"); a count of a
-reduction or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase
-penurunan emisi", "kasus yang dicegah") unless the reduction word is followed by the level
-itself ("Penurunan angka kemiskinan" falls); a cumulative count, which rises ("pemandu
-terlatih"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu tanggap");
-a good one, which should rise ("Tingkat kepuasan"). Only when the statement says nothing is
-the direction taken from the goal or activity it measures, and the reading is then marked
-inferred: rules never build an error on an inference.
+In order: a direction word, as written or by the root of a change verb in the forms that name a
+change ("meningkatnya", "dinaikkan", "diperluas", "menyusutnya", "tetap"; not "tingkat",
+"kekurangan", "tumbuhan"), where a comparative before "than"/"dari" and a number is only a
+threshold and "Mempercepat penurunan ..." takes the change accelerated; a count of a reduction
+or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase penurunan
+emisi", "sampah yang berhasil ditekan") unless the reduction word is followed by the level
+itself ("Penurunan angka kemiskinan" falls); a change written as its two values ("dari 24%
+menjadi 14%"); a cumulative count, which rises ("pemandu terlatih"); a word that denies what
+should rise ("unpaved", "ketidakpatuhan"); the time a service takes, which falls ("lama
+pengurusan izin"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu
+tanggap") unless it is handled ("yang tertangani") or is the object of a countermeasure
+("peringatan dini banjir", "flood warnings"); what a count at the head counts ("yang belum
+memiliki" falls, "yang berhasil graduasi" rises); a good quantity or a countermeasure, which
+should rise ("Tingkat kepuasan", "Jumlah posko siaga"). Only when the statement says nothing
+(or names only a good quantity that the goal also names) is the direction taken from the goal
+or activity it measures, and the reading is then marked inferred: rules never build an error
+on an inference.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, find_all, keys
+from advisor.text.morph import nominal_root, passive_id
 from advisor.text.negation import NEGATORS
-from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.numbers import read_number
+from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.stem import stem_id
+from advisor.text.tokens import Token, tokens
 
 LEVEL_WINDOW = 4  # words after "penurunan" in which a level word ("angka", "rate") may stand
+# words that link a reduction to what it reduces and do not count in the window
+_LINKS = frozenset({"in", "of", "the", "a", "an", "dari", "pada", "atas", "terhadap"})
 
 
 def _level_after(text: str, reduction: Match) -> bool:
     end = reduction.found[-1].end
     toks = tokens(text)
-    after = [i for i, t in enumerate(toks) if t.start >= end][:LEVEL_WINDOW]
+    after = [i for i, t in enumerate(toks) if t.start >= end and t.word not in _LINKS][:LEVEL_WINDOW]
     if not after:
         return False
     window = (toks[after[0]].start, toks[after[-1]].end)
@@ -41,8 +56,14 @@ def _measure_before(text: str, reduction: Match) -> bool:
 
 
 _DONE_TO = ("di", "ter")  # "sampah yang dipilah", "kasus yang tertangani"
-_RECEIVES = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"})
+_RECEIVES = frozenset(
+    {"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"}
+    # recovery ends the harm: "penderita TB yang sembuh", "perokok yang berhenti merokok"
+    | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
+)
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+# disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
+_DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 
@@ -65,12 +86,55 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        return rest[0] not in bad_words and (rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES)
+        if rest[0] in bad_words or rest[0].word in _DISPOSED:
+            return False
+        return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
 
 
+_ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
 _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lack has ended
 _ACTIVE = ("me", "ber")
+
+
+@lru_cache(maxsize=4096)
+def _done_or_good(word: str) -> bool:
+    return bool(find_all(word, "count_up", "good_quantity"))
+
+
+_NOT = ("non-", "non", "un", "dis", "in")  # English prefixes that deny the rest of the word
+_NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
+MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
+_EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
+
+
+def _undone(text: str) -> Reading | None:
+    """A word that denies what should rise: an English un-/non-/dis-/in- form of a good or done
+    thing ("unpaved roads", "unvaccinated children", "non-compliance", "dissatisfaction",
+    "inaccessibility"), an Indonesian ketidak- noun ("ketidakpatuhan", "ketidakcukupan
+    pangan"): what should fall."""
+    for token in tokens(text):
+        word = token.word
+        denied = word.startswith(_NOT_ID) and len(word) > len("ketidak") + 3
+        if not denied and word.endswith(_EN_SUFFIXES):  # not "industri", "informasi", "untuk"
+            prefix = next((p for p in _NOT if word.startswith(p)), None)
+            denied = prefix is not None and len(word) - len(prefix) >= MIN_REST and _done_or_good(word[len(prefix) :])
+        if denied:
+            said, span = quoted(text, token)
+            return Reading("decrease", "good_denied", said, span)
+    return None
+
+
+def _harm_ended(text: str) -> Reading | None:
+    """A harm said to be over ("Children no longer stunted", "Desa yang tidak lagi kumuh"): the
+    count of its end rises."""
+    toks = tokens(text)
+    for harm in find_all(text, "bad_quantity"):
+        i = toks.index(harm.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == harm.found[0].clause]
+        if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_LONGER:
+            return from_match(text, "increase", "harm_ended", harm)
+    return None
 
 
 def _change_denied(text: str, match: Match) -> bool:
@@ -102,27 +166,266 @@ def _counted(text: str) -> Reading | None:
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:-1]):
         verb = rest[i + 1]
-        if token.word in ("yang", "that", "who") and (
-            verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use")
-        ):
-            return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token, verb), False))
+        if token.word not in ("yang", "that", "who"):
+            continue
+        said = Match(head.phrase, (token, verb), False)
+        if verb.word in _ACHIEVED:
+            # "yang berhasil graduasi", "who completed a placement": a count of achievements,
+            # which rises whatever the goal says about the harm they end
+            return from_match(text, "increase", "count_of_achievers", head, said)
+        if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
+            return from_match(text, "increase", "count_of_doers", head, said)
+        if passive_id(verb.word):  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
+            return from_match(text, "increase", "count_of_doers", head, said)
     return None
+
+
+_ROOTS = ("rise_root", "rise_derived", "fall_root", "fall_derived")
+# the affix classes in which each kind of root names a change (see the lexicon's comments)
+_FORMS = {
+    "rise_root": frozenset({"bare", "verb", "ber", "ter", "pe_an", "ke_an"}),
+    "rise_derived": frozenset({"verb", "pe_an"}),
+    "fall_root": frozenset({"bare", "verb", "ber", "ter", "pe_an"}),
+    "fall_derived": frozenset({"verb", "ber", "pe_an"}),
+}
+
+
+@lru_cache(maxsize=8192)
+def _form(word: str) -> str:
+    """The affix class of an Indonesian word over its root: ``bare`` ("naik", "naiknya"),
+    ``verb`` (me-, di-, memper-, diper-), ``ber``, ``ter``, ``pe_an`` ("penurunan",
+    "perluasan"), ``ke_an`` ("kenaikan"), ``an`` ("tambahan") or ``other``."""
+    root = stem_id(word)
+    base = word[:-3] if word.endswith("nya") and not root.endswith("nya") else word
+    if base == root:
+        return "bare"
+    if base.startswith("ke") and base.endswith("an"):
+        return "ke_an"
+    if base.startswith("pe") and base.endswith("an"):
+        return "pe_an"
+    if base.startswith("ter"):
+        return "ter"
+    if base.startswith("ber"):
+        return "ber"
+    if base.startswith(("me", "di")):
+        return "verb"
+    return "an" if base.startswith(root) and base.endswith("an") else "other"
+
+
+def _by_root(text: str, match: Match) -> str | None:
+    """The change a root match names in its form: ``increase``, ``decrease``,
+    ``reduction_count`` (a nominalisation, or a passive after "yang", of a fall: "penurunan
+    emisi", "sampah yang berhasil ditekan") or None (a form that names no change: "tingkat",
+    "kekurangan", "tumbuhan")."""
+    rise = match.purpose.startswith("rise")
+    if match.phrase.lang == "en":
+        return "increase" if rise else "decrease"
+    word = match.found[0].word
+    form = _form(word)
+    if form not in _FORMS[match.purpose]:
+        return None
+    if rise:
+        return "increase"
+    if form == "pe_an" or (word.startswith("di") and _after_yang(text, match.found[0])):
+        return "reduction_count"
+    return "decrease"
+
+
+def _after_yang(text: str, token: Token) -> bool:
+    toks = tokens(text)
+    i = toks.index(token)
+    before = [t for t in toks[max(0, i - 3) : i] if t.clause == token.clause and t.word not in _ALREADY]
+    return bool(before) and before[-1].word == "yang"
+
+
+_FROM_TO = {"dari": frozenset({"menjadi", "ke", "hingga", "sampai"}), "from": frozenset({"to"})}
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_TO_REACH = 4  # words between "dari 12" and "menjadi" (a unit: "dari 90 menit menjadi 45 menit")
+
+
+def _from_to(text: str) -> Reading | None:
+    """A change written as its two values: "dari 24% menjadi 14%", "from 55% to 80%"."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[:-3]):
+        ends = _FROM_TO.get(token.word)
+        start = toks[i + 1]
+        if ends is None or not start.word[:1].isdigit() or _YEAR.match(start.word):
+            continue
+        for k in range(i + 2, min(i + 2 + _TO_REACH, len(toks) - 1)):
+            end = toks[k + 1]
+            if toks[k].clause != token.clause or end.clause != token.clause:
+                break
+            if toks[k].word not in ends or not end.word[:1].isdigit() or _YEAR.match(end.word):
+                continue
+            unit = toks[i + 2].word if k > i + 2 else None
+            if unit is not None and (k + 2 >= len(toks) or toks[k + 2].word != unit):
+                break  # "dari 3 gudang ke 12 pasar": two places, not two values of one measure
+            lang = "id" if token.word == "dari" else "en"
+            before, after = read_number(start.word, lang), read_number(end.word, lang)
+            if before is None or after is None:
+                break
+            label = (
+                "maintain"
+                if after.value == before.value
+                else ("increase" if after.value > before.value else "decrease")
+            )
+            said, span = quoted(text, token, end)
+            return Reading(label, "from_to", said, span)
+    return None
+
+
+def _later_change(text: str, match: Match, changes: list[tuple[Match, str]]) -> bool:
+    """Does a change word follow ``match`` in its clause ("Mempercepat penurunan ...")?"""
+    clause = match.found[0].clause
+    return any(m.found[0].start > match.found[-1].start and m.found[0].clause == clause for m, _ in changes)
+
+
+def _changes(text: str) -> list[tuple[Match, str]]:
+    """The change words of ``text`` in order with what each names; a word found both as written
+    and by its root counts once, as written."""
+    out: list[tuple[Match, str]] = []
+    seen: set[int] = set()
+    for match in find_all(text, "reduction_count", "increase", "decrease", "maintain", *_ROOTS):
+        start = match.found[0].start
+        purpose = match.purpose
+        if purpose in _ROOTS:
+            named = _by_root(text, match)
+            if start in seen or named is None:
+                continue
+            purpose = named
+        elif purpose in ("increase", "decrease") and _threshold(text, match):
+            continue  # "seen in less than 30 minutes": a threshold of what is counted, not a change
+        elif (
+            purpose == "maintain"
+            and match.phrase.lang == "en"
+            and match.found[0].word.endswith("ing")
+            and match.found[0] is not tokens(text)[0]
+        ):
+            continue  # "Maintaining X" heads a statement; "farmers keeping records" is a participle
+        elif purpose == "decrease" and match.found[0].word.startswith("di") and _after_yang(text, match.found[0]):
+            purpose = "reduction_count"  # "kasus hipertensi yang dikendalikan": a count of them
+        seen.add(start)
+        out.append((match, purpose))
+    return out
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "lebih"})
+
+
+def _threshold(text: str, match: Match) -> bool:
+    """Is a comparative a threshold ("less than 30 minutes", "lebih dari 80 persen")?"""
+    if len(match.found) != 1 or match.found[0].word not in _COMPARATIVES:
+        return False
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    after = [t.word for t in toks[i + 1 : i + 3] if t.clause == match.found[0].clause]
+    return len(after) == 2 and after[0] in ("than", "dari", "daripada") and after[1][:1].isdigit()
+
+
+_DURATION_AFTER = frozenset({"rata-rata", "average", "median", "total", "mean"})
+# processes whose time is a date, not a service's delay ("waktu pelaksanaan festival")
+_EVENTS = frozenset(
+    {
+        "pelaksanaan",
+        "penyelenggaraan",
+        "pertemuan",
+        "perayaan",
+        "pelatihan",
+        "pendampingan",
+        "pendidikan",
+        "pembelajaran",
+        "persekolahan",
+    }
+)  # fmt: skip  (and schooling, whose length should rise: "lama pendidikan")
+
+
+def _duration(text: str) -> Match | None:
+    """The time a process takes, which should fall: a duration word at the head (or after
+    "rata-rata") followed by a nominalised process ("waktu penyelesaian", "lama pengurusan",
+    "durasi pemadaman"), or in English preceded by one ("call answering time", "resolution
+    time")."""
+    toks = tokens(text)
+    for match in find_all(text, "duration_word"):
+        if match.negated:
+            continue
+        i, j = toks.index(match.found[0]), toks.index(match.found[-1])
+        if match.phrase.lang == "id":
+            head = i == 0 or toks[i - 1].word in _DURATION_AFTER
+            nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].clause == match.found[-1].clause else None
+            if (
+                head
+                and nxt is not None
+                and nxt.word.startswith("pe")
+                and nxt.word not in _EVENTS
+                and nominal_root(nxt.word)
+            ):
+                return Match(match.phrase, (match.found[0], nxt), False)
+        elif i > 0 and toks[i - 1].clause == match.found[0].clause and toks[i - 1].word.endswith(("ing", "ion")):
+            return Match(match.phrase, (toks[i - 1], match.found[-1]), False)
+    return None
+
+
+_AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
+
+
+def _swallowed(means: Match, bad: list[Match]) -> bool:
+    """Is a countermeasure's word part of a longer harm ("rawat" in "lama rawat inap")?"""
+    return any(len(b.found) > len(means.found) and set(means.found) <= set(b.found) for b in bad)
+
+
+def _acted_on(text: str, bad: list[Match]) -> set[Token]:
+    """Words of a countermeasure and of the harm right after it ("peringatan dini banjir"):
+    the harm is the countermeasure's object, not the quantity measured."""
+    if not bad:
+        return set()
+    toks = tokens(text)
+    out: set[Token] = set()
+    for means in find_all(text, "countermeasure"):
+        if _swallowed(means, bad):
+            continue  # "lama rawat inap" is a stay in hospital, not a treatment
+        out.update(means.found)
+        start, end = toks.index(means.found[0]), toks.index(means.found[-1])
+        clause = means.found[0].clause
+        after = toks[end + 1 : end + 1 + _AGAINST_REACH]
+        if means.phrase.lang == "en":
+            # an English noun adjunct stands before its head ("flood warnings"), an object after
+            # "of" or "for" ("prevention of stunting", "warning system for floods"), not after a
+            # participle ("recorded crimes")
+            before = toks[max(0, start - 2) : start]
+            link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
+            after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
+            reach = {t for t in (*before, *after) if t.clause == clause}
+        else:
+            reach = {t for t in after if t.clause == clause}
+        for harm in bad:
+            if harm.found[0] in reach or harm.found[-1] in reach:
+                out.update(harm.found)
+    return out
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
-    for match in find_all(text, "reduction_count", "increase", "decrease", "maintain"):
+    changes = _changes(text)
+    for match, purpose in changes:
         if match.negated:
-            if match.purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
+            if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
                 return from_match(text, "maintain", "change_denied", match)
             continue
-        if match.purpose == "reduction_count":
+        modifier = any(m.found[0] is match.found[0] for m in find_all(text, "change_modifier"))
+        if modifier and _later_change(text, match, changes):
+            continue  # "Mempercepat penurunan stunting": the change accelerated decides
+        if purpose == "reduction_count":
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
-        return from_match(text, match.purpose, "direction_word", match)
+        return from_match(text, purpose, "direction_word", match)
+    # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
+    # more than what is counted
+    written = _from_to(text)
+    if written is not None:
+        return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
@@ -133,7 +436,8 @@ def statement_direction(text: str) -> Reading:
         for m in find_all(text, "good_quantity")
         if not m.negated and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
-    inside_good = {t for m in good for t in m.found}
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad)
+    quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
         ("neutral_measure", "unknown", "neutral_measure"),
@@ -143,7 +447,10 @@ def statement_direction(text: str) -> Reading:
             (
                 m
                 for m in find_all(text, purpose)
-                if not m.negated and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+                if not m.negated
+                and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+                # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
+                and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
             ),
             None,
         )
@@ -151,11 +458,31 @@ def statement_direction(text: str) -> Reading:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
             return from_match(text, label, reason, found)
+        if purpose == "count_up":  # nothing counted up: something not yet done?
+            undone = _undone(text)
+            if undone is not None:
+                return undone
+        if purpose == "neutral_measure":
+            duration = _duration(text)
+            if duration is not None:
+                return from_match(text, "decrease", "duration_of_process", duration)
+    ended = _harm_ended(text)
+    if ended is not None:
+        return ended
     counted = _counted(text)
     if counted is not None:
         return counted
     if good:
         return from_match(text, "increase", "good_quantity", good[0])
+    toks = tokens(text)
+    if toks and toks[0].word in _INDEX and len(toks) > 1:
+        # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
+        # development, which should rise (indices of a harm are read above: "Indeks Gini")
+        said, span = quoted(text, toks[0])
+        return Reading("increase", "good_quantity", said, span)
+    means = next((m for m in find_all(text, "countermeasure") if not m.negated and not _swallowed(m, bad)), None)
+    if means is not None:
+        return from_match(text, "increase", "countermeasure", means)
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
     denied = next((m for m in find_all(text, "good_quantity") if m.negated), None)
     if denied is not None:
@@ -163,6 +490,7 @@ def statement_direction(text: str) -> Reading:
     return Reading("unknown", "no_direction")
 
 
+_INDEX = frozenset({"indeks", "index"})
 _WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
@@ -179,10 +507,39 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
     # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
+    # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
+    # "Reduce maternal deaths", the means of the goal and not its measure.
     for text in context:
         other = statement_direction(text)
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
+            if own.reason == "good_quantity" and not _same_thing(statement, text):
+                break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
+
+
+_PLACES = frozenset(
+    {"kecamatan", "kelurahan", "provinsi", "wilayah", "kawasan", "pesisir", "district", "districts", "village",
+     "villages", "regency", "city", "coastal", "area", "areas", "province"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def _content(text: str) -> frozenset[tuple[str, str]]:
+    """The roots and stems of the words of ``text`` that name things: not stopwords, measures,
+    numbers or places."""
+    skip = {t for m in find_all(text, "stopwords", "measurable") for t in m.found}
+    return frozenset(
+        k
+        for t in tokens(text)
+        if t not in skip and t.word not in _PLACES and not t.word[:1].isdigit()
+        for k in keys(t.word)
+        if k[0] in ("id", "en")
+    )
+
+
+def _same_thing(statement: str, other: str) -> bool:
+    """Does ``other`` (a goal) speak of a thing ``statement`` names, by root or stem?"""
+    return bool(_content(statement) & _content(other))

@@ -1,11 +1,14 @@
 """Can a goal or an indicator be measured?
 
 A goal is measurable with an amount AND a time: "Meningkatkan kunjungan 20% pada 2027". A
-year, a period ("2025-2029") or an agenda number ("SDG 6", "Misi 3 RPJMD") is not an amount.
+year, a period ("2025-2029") or an agenda number ("SDG 6", "Misi 3 RPJMD") is not an amount; a
+period counted from the start ("tahun ketiga", "second year"), one period ("dalam setahun") or
+the next ("tahun depan") is a time, a rate ("10% per tahun") is not.
 An indicator statement is ``countable`` (a quantity: "Jumlah ...", "Persentase ...", a number,
-a cumulative count), ``yes_no`` (an output that happens or not: "Terlaksananya kegiatan",
-"Training held") or ``abstract`` (an outcome with nothing to count: "Meningkatnya kesadaran
-masyarakat").
+a cumulative count, a duration or a rate), ``yes_no`` (an output that happens or not:
+"Terlaksananya kegiatan", "Penandatanganan PKS", "Training held") or ``abstract`` (an outcome
+with nothing to count: "Meningkatnya kesadaran masyarakat", "Peningkatan kapasitas aparatur":
+a measure word is no measure as a quality that changes, nor as a place, "di tingkat desa").
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from advisor.text.lexicon import find_all, is_number
+from advisor.text.lexicon import Match, find_all, is_number
 from advisor.text.morph import passive_id, stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
-_YEAR = re.compile(r"^(?:[a-z]+-)?(?:19|20)\d\d$")  # "2026", "mid-2026", "akhir-2027"
+_YEAR = re.compile(r"^(?:[a-z]+-|fy|ta|q[1-4])?(?:19|20)\d\d$")  # "2026", "mid-2026", "FY2027", "TA2026"
 _PERIOD = re.compile(r"^(?:19|20)\d\d[-–/](?:19|20)?\d\d$")
 _MONTHS = frozenset(
     [
@@ -51,6 +54,39 @@ def _is_year(word: str) -> bool:
     return bool(_YEAR.match(word) or _PERIOD.match(word))
 
 
+_MONEY = re.compile(r"^(?:rp|idr|usd|us\$|\$)\.?\d")  # "Rp45", "Rp1.500": the tokenizer keeps them whole
+
+
+def _is_amount(word: str) -> bool:
+    return word[:1].isdigit() or bool(_MONEY.match(word))
+
+
+# a period counted from the start of the cooperation: "tahun ketiga", "tahun ke-2", "triwulan IV",
+# "second year", "year 3"
+_PERIOD_WORDS = frozenset({"tahun", "bulan", "triwulan", "semester", "minggu", "year", "month", "quarter"})
+_ORDINALS = frozenset(
+    {"pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan",
+     "kesepuluh", "i", "ii", "iii", "iv", "v", "vi", "first", "second", "third", "fourth", "fifth", "sixth",
+     "final", "one", "two", "three", "four", "five"}
+)  # fmt: skip
+
+
+def _ordinal(word: str) -> bool:
+    return word in _ORDINALS or bool(re.match(r"^(?:ke-?)?\d+$", word))
+
+
+def _relative_period(toks: tuple[Token, ...], i: int) -> bool:
+    """Is word ``i`` a period with its ordinal ("tahun ketiga", "second year", "year 3")?"""
+    word = toks[i].word
+    if word not in _PERIOD_WORDS:
+        return False
+    after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].clause == toks[i].clause else None
+    before = toks[i - 1] if i > 0 and toks[i - 1].clause == toks[i].clause else None
+    if after is not None and _ordinal(after.word) and not _is_year(after.word):
+        return True
+    return before is not None and before.word in _ORDINALS and not before.word[:1].isdigit()
+
+
 def _amounts(text: str) -> list[Token]:
     """Numbers that are amounts: not a year, not an agenda's number, not a count of years or
     months of a deadline ("dalam 3 tahun")."""
@@ -58,15 +94,29 @@ def _amounts(text: str) -> list[Token]:
     agenda = {m.found[-1].start for m in find_all(text, "agenda_number")}
     out = []
     for i, token in enumerate(toks):
-        if not token.word[:1].isdigit() or _is_year(token.word):
+        if not _is_amount(token.word) or _is_year(token.word):
             continue
+        if i > 0 and toks[i - 1].word in _PERIOD_WORDS and _relative_period(toks, i - 1):
+            continue  # "tahun ke-3": a time
         after = toks[i + 1].word if i + 1 < len(toks) else ""
-        if any(t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]):
-            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2"
+        if not token.word.endswith("%") and any(
+            t.start in agenda and t.clause == token.clause for t in toks[max(0, i - 2) : i]
+        ):
+            continue  # "SDG 6", "Misi 3", "Prioritas Nasional 2" (not "Target 80%")
         if after in {"tahun", "bulan", "years", "months", "year", "month"} and not token.word.endswith("%"):
             continue  # a duration: part of the time
         out.append(token)
     return out
+
+
+_ONE_PERIOD = frozenset({"setahun", "sebulan", "seminggu", "semester"})  # "dalam setahun": one year
+_NEXT = frozenset({"depan", "mendatang", "berikutnya"})  # "tahun depan", "next year"
+_DURATION_UNITS = frozenset({"tahun", "bulan", "years", "months", "year", "month", "minggu", "weeks", "week"})
+
+
+def _within_a(toks: tuple[Token, ...], i: int) -> bool:
+    """ "within a year", "in a month" (not "10% a year", a rate)."""
+    return i >= 2 and toks[i - 1].word == "a" and toks[i - 2].word in ("within", "in")
 
 
 def _times(text: str) -> list[Token]:
@@ -74,10 +124,15 @@ def _times(text: str) -> list[Token]:
     out = []
     for i, token in enumerate(toks):
         after = toks[i + 1].word if i + 1 < len(toks) else ""
+        before = toks[i - 1].word if i else ""
         if (
             _is_year(token.word)
             or token.word in _MONTHS
-            or (is_number(token.word) and after in {"tahun", "bulan", "years", "months", "year", "month"})
+            or (is_number(token.word) and after in _DURATION_UNITS)
+            or _relative_period(toks, i)
+            or (token.word in _ONE_PERIOD and before in ("dalam", "selama"))
+            or (token.word in ("tahun", "bulan") and after in _NEXT)
+            or (token.word in ("year", "month") and (before == "next" or _within_a(toks, i)))
         ):
             out.append(token)
     return out
@@ -114,10 +169,32 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     return None
 
 
+_AT = frozenset({"di", "pada", "ke", "at", "on"})  # "di tingkat kabupaten", "at district level"
+
+
+def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
+    """Is a measure word a measure here? Not a place ("di tingkat kabupaten", "at the village
+    level"), nor a quality that changes ("Peningkatan kapasitas aparatur", "Enhanced capacity
+    of village officials"): those count nothing."""
+    i = toks.index(match.found[0])
+    before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == match.found[0].clause]
+    if before and (before[-1] in _AT or (match.found[0].word == "level" and "at" in before)):
+        return False
+    quality = any(m.found[0] is match.found[0] for m in find_all(text, "abstract_noun"))
+    changed = any(m.found[-1] is toks[i - 1] for m in find_all(text, *_CHANGE)) if i else False
+    return not (quality and changed)
+
+
+_CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced", "Stronger"
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def indicator_measurable(text: str) -> Reading:
     toks = tokens(text)
-    number = next((t for t in toks if is_number(t.word) and not _is_year(t.word)), None)
+    if text.lstrip().startswith("#"):  # "# of MSMEs accessing finance": a logframe's count
+        said, span = quoted(text, *toks[:1])
+        return Reading("countable", "measure_noun", said, span)
+    number = next((t for t in toks if (is_number(t.word) or _MONEY.match(t.word)) and not _is_year(t.word)), None)
     if number is not None:
         said, span = quoted(text, number)
         return Reading("countable", "number", said, span)
@@ -135,9 +212,14 @@ def indicator_measurable(text: str) -> Reading:
     if output is not None:
         return output
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
-        found = next((m for m in find_all(text, purpose) if not m.negated), None)
+        found = next((m for m in find_all(text, purpose) if not m.negated and _measures(text, toks, m)), None)
         if found is not None:
             return from_match(text, "countable", reason, found)
+    # a duration ("Lama penyelesaian berkas") or a plural of what is counted ("Households
+    # connected", "Cooperatives with audited accounts") at the head
+    head = next((m for m in find_all(text, "duration_word", "counted_head") if m.found[0] is toks[0]), None)
+    if head is not None and len(toks) > len(head.found):
+        return from_match(text, "countable", "measure_noun", head)
     yes_no = next(iter(find_all(text, "yes_no")), None)
     abstract = next(iter(find_all(text, "abstract_noun")), None)
     if yes_no is not None and abstract is None:

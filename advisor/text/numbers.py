@@ -4,7 +4,8 @@
 A separator followed by exactly three digits, once, is read by the plan's language (a dot
 groups thousands in Indonesian, a comma in English). Written the other way, or in a plan that
 declares no language, it is ambiguous: the reading keeps both values, and the facts use the
-plan language's one while the review says so in a notice.
+plan language's one while the review says so in a notice. Rupiah and counts of whole things
+have no thousandths: "Rp1.500" and "2,500 households" are thousands in either convention.
 """
 
 from __future__ import annotations
@@ -92,6 +93,28 @@ def _read_digits(raw: str, lang: str | None) -> tuple[float, float | None]:
     return as_decimal, as_thousands  # written the other language's way: say so
 
 
+# Units counted in whole things: a number of them read with a decimal of thousandths is not meant
+_DISCRETE = frozenset(
+    {"orang", "jiwa", "peserta", "kk", "keluarga", "desa", "kelurahan", "kecamatan", "unit", "buah", "dokumen",
+     "kegiatan", "kali", "sekolah", "usaha", "umkm", "kunjungan", "wisatawan", "pengunjung", "produk", "paket",
+     "laporan", "pemandu", "titik", "rumah", "pelanggan", "siswa", "petani", "nelayan", "penduduk", "warga",
+     "people", "persons", "participants", "households", "families", "villages", "districts", "units", "pieces",
+     "documents", "events", "times", "schools", "businesses", "msmes", "visits", "visitors", "tourists",
+     "products", "packages", "reports", "guides", "points", "houses", "homes", "customers", "students",
+     "farmers", "fishers", "residents", "members", "trees", "seedlings", "bibit", "pohon", "batang", "ekor"}
+)  # fmt: skip
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _whole_only(text: str, end: int, currency: re.Match[str] | None) -> bool:
+    """Is the number an amount of rupiah or a count of whole things ("1.500 orang", "2,500
+    households")?"""
+    if currency is not None and currency.group(0).lower().strip(" .").startswith(("rp", "idr")):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() in _DISCRETE
+
+
 def read_number(value: object, lang: str | None = None) -> NumberReading | None:
     """The number in ``value`` (a YAML number or a text holding one), or None."""
     if isinstance(value, bool) or value is None:
@@ -105,8 +128,12 @@ def read_number(value: object, lang: str | None = None) -> NumberReading | None:
         return NumberReading(spelt, text.strip()) if spelt is not None else None
     main, other = _read_digits(match.group(0), lang)
     scale = _SCALE_AFTER.match(text, match.end())
-    money = _CURRENCY.search(text[: match.start()]) is not None
+    currency = _CURRENCY.search(text[: match.start()])
+    money = currency is not None
     factor = _scale(scale.group(1), lang, money, glued=scale.start(1) == match.end()) if scale else 1.0
+    if other is not None and factor == 1.0 and _whole_only(text, match.end(), currency):
+        # "Rp1.500", "2,500 households": rupiah and counted things have no thousandths
+        main, other = max(main, other, key=abs), None
     return NumberReading(main * factor, match.group(0), other * factor if other is not None else None)
 
 
@@ -115,7 +142,7 @@ _UNITS = {
     "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "zero": 0, "one": 1, "two": 2,
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "eighty": 80, "ninety": 90, "setengah": 0.5, "seperempat": 0.25, "half": 0.5,
 }  # fmt: skip
 _TIMES = {"belas": 10, "puluh": 10, "ratus": 100, "hundred": 100}
 _WORD = re.compile(r"[a-z]+")

@@ -95,6 +95,9 @@ def stem_id(word: str) -> str:
     fixed = _exceptions()["id"].get(word)
     if fixed is not None:
         return fixed
+    base, dash, again = word.partition("-")
+    if dash and base == again and base.isalpha():  # a plural by reduplication: "kasus-kasus", "anak-anak"
+        return stem_id(base)
     # numbers, "sewaktu-waktu", words with no affix and roots: nothing to strip (the affix test
     # first: it needs no dictionary)
     if not (word.isascii() and word.isalpha()) or not _AFFIXED.search(word) or word in _roots():
