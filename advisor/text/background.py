@@ -294,6 +294,12 @@ _GOOD = ("good_quantity", "good_measure")
 Trend = tuple[Match, str, tuple[Token, ...]]  # the word, its polarity, the quantity it qualifies
 
 
+@cache
+def _before_noun() -> frozenset[str]:
+    """Level words that qualify the word right after them (``level_before_noun``)."""
+    return frozenset(knowledge.lexicon()["level_before_noun"].id)
+
+
 def _trends(text: str) -> list[Trend]:
     """Each level or trend word ("tinggi", "menurun", "low", "rising") read with the quantity
     nearest to it in its clause: ``bad`` when a bad quantity is high or rising or a good one low
@@ -321,7 +327,10 @@ def _trends(text: str) -> list[Trend]:
         # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
         # dari kafe di Makassar terus meningkat")
         subject = [(d, n) for d, n in near if place[n.found[-1]] < at]
-        near = [(d, n) for d, n in near if d <= TREND_REACH] or subject[:1]
+        if word.found[-1].word in _before_noun():  # "minim fasilitas ... terendam": the facilities
+            near = [(d, n) for d, n in near if place[n.found[0]] == place[word.found[-1]] + 1]
+        else:
+            near = [(d, n) for d, n in near if d <= TREND_REACH] or subject[:1]
         if not near:
             out.append((word, "unknown", ()))
             continue
