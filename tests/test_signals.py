@@ -170,11 +170,12 @@ def test_a_signal_landing_in_a_fork_callback_still_stops_the_run() -> None:
     # Seen in a full run: SIGTERM arrived while a worker was forked, inside the callback by which
     # logging releases its lock after every fork; the SystemExit raised there was printed as
     # "Exception ignored" and dropped, and the batch went on. Here the signal is sent as that
-    # callback starts, so that the handler runs inside it.
+    # callback starts, so that the handler runs inside it (the callback is `_releaseLock` up to
+    # Python 3.12, `_afterFork` from 3.13).
     _signalled_inside(
         "import logging, os\n"
         "def land_in_fork_callback(frame, event, arg):\n"
-        "    if event == 'call' and frame.f_code.co_name == '_releaseLock':\n"
+        "    if event == 'call' and frame.f_code.co_name in ('_releaseLock', '_afterFork'):\n"
         "        sys.setprofile(None)\n"
         "        os.kill(os.getpid(), signal.SIGTERM)\n",
         "        sys.setprofile(land_in_fork_callback)\n"
