@@ -163,20 +163,31 @@ def _longest(matches: list[Match]) -> list[Match]:
     ]
 
 
-FREED_REACH = 4  # words after "bebas", "free of", "neither" that they deny
+FREED_REACH = 4  # words after "neither", "tak satu pun" that they deny
+FREE_REACH = 2  # words after "bebas", "free of": what they head ("bebas dari banjir", "free of dengue cases")
+_FREE = frozenset({"bebas", "terbebas", "free"})
 
 
 def _freed(text: str, match: Match) -> bool:
     """Is a problem denied by a word that is no negator elsewhere ("bebas banjir", "free of
-    dengue cases", "Neither partner reported any difficulty")?"""
+    dengue cases", "Neither partner reported any difficulty")? "bebas"/"free" deny only the
+    problem they head: a freedom to act ("bebas berkeliaran dan merusak tanaman", "free of
+    charge services are scarce") denies nothing."""
     if match.purpose not in (*PROBLEM, "bad_quantity"):
         return False
     toks = tokens(text)
     at = toks.index(match.found[0])
-    return any(
-        n.found[0].clause == match.found[0].clause and 0 < at - toks.index(n.found[-1]) <= FREED_REACH
-        for n in find_all(text, "problem_negator")
-    )
+    for n in find_all(text, "problem_negator"):
+        end = toks.index(n.found[-1])
+        free = n.found[0].word in _FREE
+        if n.found[0].clause != match.found[0].clause or not 0 < at - end <= (FREE_REACH if free else FREED_REACH):
+            continue
+        if not (free and any(t.word.startswith(_ACT) for t in toks[end + 1 : at])):
+            return True
+    return False
+
+
+_ACT = ("me", "ber")  # an active verb between "bebas" and a problem: a freedom to act
 
 
 def _not_meant(text: str, match: Match) -> bool:
@@ -311,18 +322,18 @@ def _trends(text: str) -> list[Trend]:
         return []
     near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
     words = [w for w in words if near_miss.isdisjoint(w.found)]
-    nouns = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD, "assets"))
+    quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
+    nouns = _longest([*quantities, *find_all(text, "assets")])
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
     out: list[Trend] = []
     for word in words:
         at = place[word.found[0]]
+        # a quantity inside an asset phrase still takes a level ("memiliki potensi ... yang tinggi")
         near = [
             (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
-            for n in nouns
-            if n.purpose != "assets"
-            and n.found[0].clause == word.found[0].clause
-            and not set(n.found) & set(word.found)
+            for n in quantities
+            if n.found[0].clause == word.found[0].clause and not set(n.found) & set(word.found)
         ]
         # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
         # dari kafe di Makassar terus meningkat")
