@@ -128,6 +128,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
+        and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
         for m in matches
     )
 
@@ -237,9 +238,13 @@ def _handled_thing(text: str, match: Match) -> bool:
     kemiskinan") is not handling: the thing still grows."""
     toks = tokens(text)
     i = toks.index(match.found[0])
+    if match.phrase.lang == "en" and _handled_after(toks, toks.index(match.found[-1]), text):
+        return True  # "flood early warning system", "disaster risk reduction"
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
+    if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
+        return _handling_noun(before)
     if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
         return True
     start = toks[max(0, i - HANDLED_REACH)].start
@@ -249,6 +254,31 @@ def _handled_thing(text: str, match: Match) -> bool:
         and start <= m.found[0].start < match.found[0].start
         for m in find_all(text, "remedy")
     )
+
+
+def _handling_noun(word: str) -> bool:
+    """A noun of acting on a bad thing: a countermeasure ("penanggulangan") or a remedy made a
+    noun with pe-...-an ("pengurangan" of "mengurangi"), not any noun ("pelayanan")."""
+    if find_all(word, "countermeasure", "handling_noun"):
+        return True
+    root = nominal_root(word) if word.startswith("pe") else None
+    return root is not None and root in _remedy_roots()
+
+
+@cache
+def _remedy_roots() -> frozenset[str]:
+    """The roots of the Indonesian remedy verbs ("kurang" of "mengurangi")."""
+    return frozenset(stem_id(w.lower()) for w in knowledge.lexicon()["remedy"].id if " " not in w)
+
+
+def _handled_after(toks: list[Token], last: int, text: str) -> bool:
+    """Is an English bad thing the modifier of a handling noun right after it ("flood control
+    unit", "drought early warning", "risk reduction")?"""
+    after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause]
+    if not after:
+        return False
+    span = text[after[0].start : after[-1].end]
+    return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun"))
 
 
 FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
@@ -389,7 +419,7 @@ def problems(text: str) -> Reading:
     better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
     matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
     for match in (m for m in matches if good.isdisjoint(m.found)):
-        if match.purpose == "bad_quantity" and _handled_thing(text, match):
+        if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
             continue
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
