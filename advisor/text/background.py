@@ -271,7 +271,7 @@ def _remedy_roots() -> frozenset[str]:
     return frozenset(stem_id(w.lower()) for w in knowledge.lexicon()["remedy"].id if " " not in w)
 
 
-def _handled_after(toks: list[Token], last: int, text: str) -> bool:
+def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
     """Is an English bad thing the modifier of a handling noun right after it ("flood control
     unit", "drought early warning", "risk reduction")?"""
     after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause]

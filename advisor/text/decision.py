@@ -168,7 +168,8 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
 
 def _after_in_clause(match: Match, marker: Match) -> bool:
     """Is ``match`` affirmed and after ``marker`` in its clause?"""
-    return not match.negated and match.found[0].clause == marker.found[-1].clause and match.found[0].start > marker.found[-1].end
+    last = marker.found[-1]
+    return not match.negated and match.found[0].clause == last.clause and match.found[0].start > last.end
 
 
 _NO_DECIDER = Reading("none", "no_decider")
