@@ -53,7 +53,9 @@ def _bare_root(match: Match) -> bool:
     if word in _written(match.purpose):
         return False
     written = match.phrase.text.lower()
-    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written))
+    # "kebanjiran", "kekeringan": ke-...-an of a bad thing written bare is suffering it
+    suffered = word.startswith("ke") and stem_id(written) == written
+    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written) and not suffered)
 
 
 def _made_noun(word: str) -> bool:
@@ -418,9 +420,12 @@ def problems(text: str) -> Reading:
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
     better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
     matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}
     for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
             continue
+        if match.purpose == "bad_quantity" and not costs.isdisjoint(match.found):
+            continue  # a cost named without a level or a trend ("biaya pelatihan ditanggung mitra") is no problem
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
