@@ -240,7 +240,8 @@ def _handled_thing(text: str, match: Match) -> bool:
     kemiskinan") is not handling: the thing still grows."""
     toks = tokens(text)
     i = toks.index(match.found[0])
-    if match.phrase.lang == "en" and _handled_after(toks, toks.index(match.found[-1]), text):
+    english_noun = match.phrase.lang == "en" and match.purpose == "bad_quantity"  # not "not yet managed"
+    if english_noun and _handled_after(toks, toks.index(match.found[-1]), text):
         return True  # "flood early warning system", "disaster risk reduction"
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
@@ -277,7 +278,7 @@ def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
     """Is an English bad thing the modifier of a handling noun right after it ("flood control
     unit", "drought early warning", "risk reduction")?"""
     after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause]
-    if not after:
+    if not after or after[0].word.endswith(("ed", "ing")):  # a verb after it: "flood managed by", "waste piling up"
         return False
     span = text[after[0].start : after[-1].end]
     return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun"))
