@@ -116,7 +116,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
     for k in range(max(0, first - LIMIT_REACH), first):
         negator = toks[k].clause == clause and toks[k].word in NEGATORS
-        if negator and not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
+        # spent on a problem in its scope or before the asset ("belum pernah terjadi konflik lahan")
+        if negator and not spent.intersection(toks[k + 1 : max(first, k + 1 + SCOPE)]):
             return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
@@ -131,6 +132,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
+        and not _denies_a_problem(m, matches)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
 
