@@ -53,7 +53,9 @@ def _bare_root(match: Match) -> bool:
     if word in _written(match.purpose):
         return False
     written = match.phrase.text.lower()
-    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written))
+    # "kebanjiran", "kekeringan": ke-...-an of a bad thing written bare is suffering it
+    suffered = word.startswith("ke") and stem_id(written) == written
+    return stem_id(word) == word or (_made_noun(word) and not _made_noun(written) and not suffered)
 
 
 def _made_noun(word: str) -> bool:
@@ -114,7 +116,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
     for k in range(max(0, first - LIMIT_REACH), first):
         negator = toks[k].clause == clause and toks[k].word in NEGATORS
-        if negator and not spent.intersection(toks[k + 1 : k + 1 + SCOPE]):
+        # spent on a problem in its scope or before the asset ("belum pernah terjadi konflik lahan")
+        if negator and not spent.intersection(toks[k + 1 : max(first, k + 1 + SCOPE)]):
             return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
@@ -128,6 +131,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
+        and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
+        and not _denies_a_problem(m, matches)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
 
@@ -163,20 +168,31 @@ def _longest(matches: list[Match]) -> list[Match]:
     ]
 
 
-FREED_REACH = 4  # words after "bebas", "free of", "neither" that they deny
+FREED_REACH = 4  # words after "neither", "tak satu pun" that they deny
+FREE_REACH = 2  # words after "bebas", "free of": what they head ("bebas dari banjir", "free of dengue cases")
+_FREE = frozenset({"bebas", "terbebas", "free"})
 
 
 def _freed(text: str, match: Match) -> bool:
     """Is a problem denied by a word that is no negator elsewhere ("bebas banjir", "free of
-    dengue cases", "Neither partner reported any difficulty")?"""
+    dengue cases", "Neither partner reported any difficulty")? "bebas"/"free" deny only the
+    problem they head: a freedom to act ("bebas berkeliaran dan merusak tanaman", "free of
+    charge services are scarce") denies nothing."""
     if match.purpose not in (*PROBLEM, "bad_quantity"):
         return False
     toks = tokens(text)
     at = toks.index(match.found[0])
-    return any(
-        n.found[0].clause == match.found[0].clause and 0 < at - toks.index(n.found[-1]) <= FREED_REACH
-        for n in find_all(text, "problem_negator")
-    )
+    for n in find_all(text, "problem_negator"):
+        end = toks.index(n.found[-1])
+        free = n.found[0].word in _FREE
+        if n.found[0].clause != match.found[0].clause or not 0 < at - end <= (FREE_REACH if free else FREED_REACH):
+            continue
+        if not (free and any(t.word.startswith(_ACT) for t in toks[end + 1 : at])):
+            return True
+    return False
+
+
+_ACT = ("me", "ber")  # an active verb between "bebas" and a problem: a freedom to act
 
 
 def _not_meant(text: str, match: Match) -> bool:
@@ -226,9 +242,14 @@ def _handled_thing(text: str, match: Match) -> bool:
     kemiskinan") is not handling: the thing still grows."""
     toks = tokens(text)
     i = toks.index(match.found[0])
+    english_noun = match.phrase.lang == "en" and match.purpose == "bad_quantity"  # not "not yet managed"
+    if english_noun and _handled_after(toks, toks.index(match.found[-1]), text):
+        return True  # "flood early warning system", "disaster risk reduction"
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
+    if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
+        return _handling_noun(before)
     if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
         return True
     start = toks[max(0, i - HANDLED_REACH)].start
@@ -238,6 +259,31 @@ def _handled_thing(text: str, match: Match) -> bool:
         and start <= m.found[0].start < match.found[0].start
         for m in find_all(text, "remedy")
     )
+
+
+def _handling_noun(word: str) -> bool:
+    """A noun of acting on a bad thing: a countermeasure ("penanggulangan") or a remedy made a
+    noun with pe-...-an ("pengurangan" of "mengurangi"), not any noun ("pelayanan")."""
+    if find_all(word, "countermeasure", "handling_noun"):
+        return True
+    root = nominal_root(word) if word.startswith("pe") else None
+    return root is not None and root in _remedy_roots()
+
+
+@cache
+def _remedy_roots() -> frozenset[str]:
+    """The roots of the Indonesian remedy verbs ("kurang" of "mengurangi")."""
+    return frozenset(stem_id(w.lower()) for w in knowledge.lexicon()["remedy"].id if " " not in w)
+
+
+def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
+    """Is an English bad thing the modifier of a handling noun right after it ("flood control
+    unit", "drought early warning", "risk reduction")?"""
+    after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause]
+    if not after or after[0].word.endswith(("ed", "ing")):  # a verb after it: "flood managed by", "waste piling up"
+        return False
+    span = text[after[0].start : after[-1].end]
+    return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun"))
 
 
 FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
@@ -311,18 +357,18 @@ def _trends(text: str) -> list[Trend]:
         return []
     near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
     words = [w for w in words if near_miss.isdisjoint(w.found)]
-    nouns = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD, "assets"))
+    quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
+    nouns = _longest([*quantities, *find_all(text, "assets")])
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
     out: list[Trend] = []
     for word in words:
         at = place[word.found[0]]
+        # a quantity inside an asset phrase still takes a level ("memiliki potensi ... yang tinggi")
         near = [
             (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
-            for n in nouns
-            if n.purpose != "assets"
-            and n.found[0].clause == word.found[0].clause
-            and not set(n.found) & set(word.found)
+            for n in quantities
+            if n.found[0].clause == word.found[0].clause and not set(n.found) & set(word.found)
         ]
         # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
         # dari kafe di Makassar terus meningkat")
@@ -377,9 +423,12 @@ def problems(text: str) -> Reading:
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
     better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
     matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}
     for match in (m for m in matches if good.isdisjoint(m.found)):
-        if match.purpose == "bad_quantity" and _handled_thing(text, match):
+        if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
             continue
+        if match.purpose == "bad_quantity" and not costs.isdisjoint(match.found):
+            continue  # a cost named without a level or a trend ("biaya pelatihan ditanggung mitra") is no problem
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)

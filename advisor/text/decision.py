@@ -62,7 +62,7 @@ def _decided_by(text: str) -> Reading | None:
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
                 rest = [t for t in toks[k + 1 :] if t.clause == clause]
                 decider = text[rest[0].start : rest[-1].end]
-                if find_all(decider, "authority"):
+                if find_all(decider, "authority", "legal_instrument"):  # "by the Regent", "by decree"
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
                 if find_all(decider, "deliberative", "forum_body", "collective"):
                     return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
@@ -166,6 +166,12 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     return None
 
 
+def _after_in_clause(match: Match, marker: Match) -> bool:
+    """Is ``match`` affirmed and after ``marker`` in its clause?"""
+    last = marker.found[-1]
+    return not match.negated and match.found[0].clause == last.clause and match.found[0].start > last.end
+
+
 _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
@@ -196,6 +202,11 @@ def decision(text: str) -> Reading:
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
+        # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
+        # decree"): the decider acts under its authority
+        instrument = next((m for m in _deciding(text, "legal_instrument") if _after_in_clause(m, unilateral)), None)
+        if instrument is not None:
+            return from_match(text, "authority", "by_instrument", unilateral, instrument)
         if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)

@@ -49,8 +49,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     if _PURPOSES.isdisjoint(present) and ("for_side" not in present or len(find_all(text, "for_side")) < 2):
         return {t: _ABSENT[t] for t in topics}
     purposes = tuple(f"stmt_{t}" for t in topics)
-    matches = find_all(text, *purposes, "stmt_not")
-    excluded = {t for m in matches if m.purpose == "stmt_not" for t in m.found}
+    matches = find_all(text, *purposes, "stmt_not", "stmt_not_forms")
+    excluded = {t for m in matches if m.purpose.startswith("stmt_not") for t in m.found}
     out: dict[str, Reading] = {}
     for match in matches:
         topic = match.purpose[len("stmt_") :]
@@ -59,6 +59,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
             continue
         if topic == "interests" and _for_a_purpose(text, match):
+            continue
+        if topic == "conflict_of_interest" and _guard_missing(text, match):
             continue
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
@@ -77,6 +79,16 @@ def _for_a_purpose(text: str, match: Match) -> bool:
     end = match.found[-1].end
     return not any(
         m.found[0].start >= end and m.found[0].clause == match.found[0].clause for m in find_all(text, "both_sides")
+    )
+
+
+def _guard_missing(text: str, match: Match) -> bool:
+    """Is a conflict of interest named after a safeguard denied in its clause ("No rules on
+    conflicts of interest have been adopted", "Belum ada mekanisme pencegahan konflik
+    kepentingan")? Then no safeguard is stated."""
+    return any(
+        g.negated and _same_clause(g, match) and g.found[-1].end <= match.found[0].start
+        for g in find_all(text, "coi_guard")
     )
 
 
@@ -126,7 +138,8 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if side is not None:
             out["mutual_benefit"] = (benefit, side)
             break
-    want = next((m for m in find_all(text, "want") if not m.negated), None)
+    near_miss = {t for m in find_all(text, "stmt_not_forms") for t in m.found}  # "pihak yang berkepentingan"
+    want = next((m for m in find_all(text, "want") if not m.negated and near_miss.isdisjoint(m.found)), None)
     if want is not None:
         out["interests"] = (want,)
     _trust_and_sharing(text, out)
@@ -163,7 +176,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         if pair is not None:
             out[topic] = pair
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
-    if safeguard is not None and safeguard.negated:
+    if safeguard is not None and safeguard.negated and not _guard_missing(text, safeguard):
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
@@ -186,7 +199,7 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     """Trust built, kept or restored ("memulihkan kepercayaan warga", "site visits to rebuild
     confidence"); what the cooperation yields shared between the sides ("Revenue is shared
     between the village and the operator")."""
-    near_miss = {t for m in find_all(text, "stmt_not") for t in m.found}  # "kepercayaan diri"
+    near_miss = {t for m in find_all(text, "stmt_not", "stmt_not_forms") for t in m.found}  # "kepercayaan diri"
     builds = [m for m in find_all(text, "build_verb") if not m.negated]
     for trust in find_all(text, "trust_noun"):
         if trust.negated or not near_miss.isdisjoint(trust.found):
