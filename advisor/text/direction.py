@@ -137,6 +137,47 @@ def _harm_ended(text: str) -> Reading | None:
     return None
 
 
+_FREE_BEFORE = frozenset({"bebas"})  # "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"
+_FREE_AFTER = frozenset({"free"})  # "open defecation free villages"
+_FREE_OF = frozenset({"of", "from"})  # "markets free of hazardous additives"
+
+
+def _freed(text: str, harm: Match) -> bool:
+    """Is a harm what a place or group is free of ("bebas kumuh", "open defecation free",
+    "free of malaria")? The count of such places rises."""
+    toks = tokens(text)
+    i, j = toks.index(harm.found[0]), toks.index(harm.found[-1])
+    clause = harm.found[0].clause
+    before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
+    if before and before[-1] in _FREE_BEFORE:
+        return True
+    if len(before) >= 2 and before[-2] == "free" and before[-1] in _FREE_OF:
+        return True
+    if len(before) >= 3 and before[-3] == "free" and before[-2] in _FREE_OF:
+        return True  # "free of hazardous additives": one adjective between
+    return j + 1 < len(toks) and toks[j + 1].clause == clause and toks[j + 1].word in _FREE_AFTER
+
+
+@lru_cache(maxsize=4096)
+def _harm_word(word: str) -> bool:
+    return bool(find_all(word, "bad_quantity"))
+
+
+def _free_compound(text: str) -> Reading | None:
+    """An English compound of a harm and "-free" ("malaria-free districts", "slum-free"), or
+    "free of"/"free from" anything ("markets free of hazardous additives"): what is free of it,
+    whose count rises."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        word = token.word
+        compound = word.endswith("-free") and _harm_word(word[: -len("-free")])
+        free_of = word == "free" and i + 1 < len(toks) and toks[i + 1].word in _FREE_OF and i > 0
+        if compound or free_of:
+            said, span = quoted(text, token)
+            return Reading("increase", "harm_free", said, span)
+    return None
+
+
 def _change_denied(text: str, match: Match) -> bool:
     """Is a change denied right before it ("tidak berkurang", "tidak meningkat")?"""
     toks = tokens(text)
@@ -457,6 +498,8 @@ def statement_direction(text: str) -> Reading:
         if found is not None:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
+            if purpose == "bad_quantity" and _freed(text, found):
+                return from_match(text, "increase", "harm_free", found)
             return from_match(text, label, reason, found)
         if purpose == "count_up":  # nothing counted up: something not yet done?
             undone = _undone(text)
@@ -466,7 +509,7 @@ def statement_direction(text: str) -> Reading:
             duration = _duration(text)
             if duration is not None:
                 return from_match(text, "decrease", "duration_of_process", duration)
-    ended = _harm_ended(text)
+    ended = _harm_ended(text) or _free_compound(text)
     if ended is not None:
         return ended
     counted = _counted(text)
