@@ -178,11 +178,34 @@ def _free_compound(text: str) -> Reading | None:
     return None
 
 
+# words of existence between a negator and the change it denies: "tidak ada kenaikan tarif",
+# "tidak terjadi penambahan kasus", "no further increase", "not any rise"
+_OCCURS = frozenset({"ada", "terjadi", "adanya", "lagi", "any", "further", "more", "additional"})
+
+
 def _change_denied(text: str, match: Match) -> bool:
-    """Is a change denied right before it ("tidak berkurang", "tidak meningkat")?"""
+    """Is a change denied right before it ("tidak berkurang", "tidak meningkat", "tidak ada
+    kenaikan")?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
-    return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == match.found[0].clause
+    clause = match.found[0].clause
+    while i > 1 and toks[i - 1].word in _OCCURS and toks[i - 1].clause == clause:
+        i -= 1  # "tidak ada lagi kenaikan"
+    return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == clause
+
+
+def _none_of(text: str) -> Reading | None:
+    """A statement that a harm does not occur ("Tidak ada kasus gizi buruk baru", "No new
+    measles cases", "Tidak terjadi banjir di permukiman"): a target of zero, which falls."""
+    toks = tokens(text)
+    if not toks or toks[0].word not in NEGATORS or toks[0].word == "non":
+        return None
+    k = 1
+    while k < len(toks) and k < 3 and toks[k].word in _OCCURS:
+        k += 1
+    reach = {t for t in toks[k : k + 2] if t.clause == toks[0].clause}
+    harm = next((m for m in find_all(text, "bad_quantity") if m.found[0] in reach), None)
+    return None if harm is None else from_match(text, "decrease", "harm_none", harm)
 
 
 def _counted(text: str) -> Reading | None:
@@ -464,7 +487,7 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, purpose, "direction_word", match)
     # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
     # more than what is counted
-    written = _from_to(text)
+    written = _from_to(text) or _none_of(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
