@@ -366,11 +366,20 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             and match.found[0] is not tokens(text)[0]
         ):
             continue  # "Maintaining X" heads a statement; "farmers keeping records" is a participle
+        elif purpose == "reduction_count" and _imperative(text, match):
+            purpose = "decrease"  # "Cut energy costs": a verb at the head, not a count of cuts
         elif purpose == "decrease" and match.found[0].word.startswith("di") and _after_yang(text, match.found[0]):
             purpose = "reduction_count"  # "kasus hipertensi yang dikendalikan": a count of them
         seen.add(start)
         out.append((match, purpose))
     return out
+
+
+def _imperative(text: str, match: Match) -> bool:
+    """Is an English reduction word the bare verb at the head ("Cut energy costs"), not a
+    participle or a noun ("Reduced emissions", "Savings")?"""
+    word = match.found[0].word
+    return match.phrase.lang == "en" and match.found[0] is tokens(text)[0] and not word.endswith(("ed", "ion", "s"))
 
 
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "lebih"})
