@@ -208,6 +208,30 @@ def _none_of(text: str) -> Reading | None:
     return None if harm is None else from_match(text, "decrease", "harm_none", harm)
 
 
+_OBJECT_LINKS = frozenset({"of", "to", "with", "for", "in", "on", "among", "terhadap", "atas", "untuk"})
+_MEASURE_HEAD = frozenset({"tingkat", "indeks", "persentase", "rata-rata", "nilai", "skor", "level", "index", "score"})
+
+
+def _quality_head(text: str) -> Reading | None:
+    """A quality of a service at the head ("Kecepatan respon pengaduan", "Tingkat ketepatan
+    sasaran", "Response speed to complaints"; in English before the first preposition and
+    before any harm): it rises, whatever harm its object names."""
+    toks = tokens(text)
+    harms = [m.found[0].start for m in find_all(text, "bad_quantity")]
+    for match in find_all(text, "quality_head"):
+        if match.negated:
+            continue
+        i = toks.index(match.found[0])
+        before = toks[:i]
+        if match.phrase.lang == "id":
+            head = all(t.word in _MEASURE_HEAD for t in before)
+        else:
+            head = len(before) <= 2 and not any(t.word in _OBJECT_LINKS for t in before)
+        if head and all(start > match.found[0].start for start in harms):
+            return from_match(text, "increase", "quality_head", match)
+    return None
+
+
 def _counted(text: str) -> Reading | None:
     """What a count at the head ("Jumlah", "Persentase", "Number of") counts, by the form of its
     qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
@@ -496,7 +520,7 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, purpose, "direction_word", match)
     # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
     # more than what is counted
-    written = _from_to(text) or _none_of(text)
+    written = _from_to(text) or _none_of(text) or _quality_head(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
