@@ -232,6 +232,13 @@ def _quality_head(text: str) -> Reading | None:
     return None
 
 
+# -ing words that are prepositions or nouns, not a doer's participle
+_ING_NOT_VERBS = frozenset(
+    {"during", "including", "regarding", "concerning", "according", "following", "housing", "funding", "training",
+     "building", "buildings", "meetings", "spending", "financing", "nothing", "something", "king"}
+)  # fmt: skip
+
+
 def _counted(text: str) -> Reading | None:
     """What a count at the head ("Jumlah", "Persentase", "Number of") counts, by the form of its
     qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
@@ -252,6 +259,11 @@ def _counted(text: str) -> Reading | None:
             # "yang tidak lagi ...", "yang tidak stunting": a lack or a harm that has ended rises
             return from_match(text, "increase", "count_of_harm_denied", head, said)
         return from_match(text, "decrease", "count_of_lack", head, said)
+    for i, token in enumerate(rest[:3]):
+        if i > 0 and head.phrase.lang == "en" and token.word.endswith("ing") and token.word not in _ING_NOT_VERBS:
+            # "Percentage of schools meeting the standards", "households using clean fuel": doers
+            said = Match(head.phrase, (token,), False)
+            return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
         verb = rest[i + 1]
         if token.word not in ("yang", "that", "who"):
@@ -546,6 +558,8 @@ def statement_direction(text: str) -> Reading:
                 for m in find_all(text, purpose)
                 if not m.negated
                 and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+                # "children out of school": a count word inside a longer harm is the harm's
+                and not (purpose == "count_up" and _swallowed(m, bad))
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
             ),
@@ -572,6 +586,9 @@ def statement_direction(text: str) -> Reading:
     if counted is not None:
         return counted
     if good:
+        per = _per_good(text, good)
+        if per is not None:
+            return per
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
     if toks and toks[0].word in _INDEX and len(toks) > 1:
@@ -590,6 +607,21 @@ def statement_direction(text: str) -> Reading:
 
 
 _INDEX = frozenset({"indeks", "index"})
+
+
+def _per_good(text: str, good: list[Match]) -> Reading | None:
+    """A good thing only as the denominator of a ratio ("Rasio jumlah penduduk per dokter",
+    "pupils per teacher"): fewer people share each, so the ratio falls ("Tempat tidur per 1.000
+    penduduk", with the good thing above the line, rises)."""
+    toks = tokens(text)
+    for match in good:
+        i = toks.index(match.found[0])
+        if i > 0 and toks[i - 1].word == "per" and all(toks.index(m.found[0]) > i for m in good if m is not match):
+            said, span = quoted(text, toks[i - 1], match.found[-1])
+            return Reading("decrease", "good_per", said, span)
+    return None
+
+
 _WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
