@@ -641,7 +641,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
     # "Reduce maternal deaths", the means of the goal and not its measure.
     for text in context:
-        other = statement_direction(text)
+        other = _goal_direction(statement, text)
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
@@ -649,6 +649,28 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
+
+
+def _goal_direction(statement: str, goal: str) -> Reading:
+    """The direction a goal gives the statement: of its change words, the one nearest a word the
+    statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
+    referrals' fall; "Menurunkan stunting melalui penguatan layanan posyandu" gives the posyandu's
+    rise); the goal's first change when it has one or names nothing of the statement."""
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    if len(changes) < 2:
+        return statement_direction(goal)
+    wanted = _content(statement)
+    shared = [i for i, t in enumerate(tokens(goal)) if wanted.intersection(keys(t.word))]
+    if not shared:
+        return statement_direction(goal)
+    toks = tokens(goal)
+    nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
+    if nearest is changes[0]:
+        return statement_direction(goal)
+    start = toks.index(nearest.found[0])
+    if start > 0 and any(toks[start - 1] in m.found for m in changes):
+        start -= 1  # "mempercepat penurunan ...": the modifier goes with its change
+    return statement_direction(goal[toks[start].start :])
 
 
 _PLACES = frozenset(
