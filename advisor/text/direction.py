@@ -67,6 +67,22 @@ _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang",
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 
+DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
+
+
+def _to_disposal(text: str, verb: Token) -> bool:
+    """Is what ``verb`` did carried to where waste ends ("diangkut ke TPA", "hauled to landfill")?"""
+    toks = tokens(text)
+    i = toks.index(verb)
+    reach = {t for t in toks[i + 1 : i + 1 + DISPOSAL_REACH] if t.clause == verb.clause}
+    # carried there ("ke TPA", "to landfill"), not handled there ("diolah di TPA")
+    sites = find_all(text, "disposal_site")
+    return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
+
+
+_TOWARDS = frozenset({"ke", "menuju", "to", "into", "the"})
+
+
 def _handled(text: str, bad: Match) -> bool:
     """Is the bad thing followed by what was done to it ("keluarga miskin yang menerima bantuan",
     "sampah yang berhasil dipilah", "kasus yang ditangani")? Then the statement counts it handled,
@@ -86,7 +102,7 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        if rest[0] in bad_words or rest[0].word in _DISPOSED:
+        if rest[0] in bad_words or rest[0].word in _DISPOSED or _to_disposal(text, rest[0]):
             return False
         return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
@@ -559,7 +575,7 @@ def statement_direction(text: str) -> Reading:
                 if not m.negated
                 and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
                 # "children out of school": a count word inside a longer harm is the harm's
-                and not (purpose == "count_up" and _swallowed(m, bad))
+                and not (purpose == "count_up" and (_swallowed(m, bad) or _to_disposal(text, m.found[-1])))
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
             ),
