@@ -67,6 +67,22 @@ _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang",
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 
+DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
+
+
+def _to_disposal(text: str, verb: Token) -> bool:
+    """Is what ``verb`` did carried to where waste ends ("diangkut ke TPA", "hauled to landfill")?"""
+    toks = tokens(text)
+    i = toks.index(verb)
+    reach = {t for t in toks[i + 1 : i + 1 + DISPOSAL_REACH] if t.clause == verb.clause}
+    # carried there ("ke TPA", "to landfill"), not handled there ("diolah di TPA")
+    sites = find_all(text, "disposal_site")
+    return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
+
+
+_TOWARDS = frozenset({"ke", "menuju", "to", "into", "the"})
+
+
 def _handled(text: str, bad: Match) -> bool:
     """Is the bad thing followed by what was done to it ("keluarga miskin yang menerima bantuan",
     "sampah yang berhasil dipilah", "kasus yang ditangani")? Then the statement counts it handled,
@@ -86,7 +102,7 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        if rest[0] in bad_words or rest[0].word in _DISPOSED:
+        if rest[0] in bad_words or rest[0].word in _DISPOSED or _to_disposal(text, rest[0]):
             return False
         return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
@@ -137,11 +153,106 @@ def _harm_ended(text: str) -> Reading | None:
     return None
 
 
+_FREE_BEFORE = frozenset({"bebas"})  # "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"
+_FREE_AFTER = frozenset({"free"})  # "open defecation free villages"
+_FREE_OF = frozenset({"of", "from"})  # "markets free of hazardous additives"
+
+
+def _freed(text: str, harm: Match) -> bool:
+    """Is a harm what a place or group is free of ("bebas kumuh", "open defecation free",
+    "free of malaria")? The count of such places rises."""
+    toks = tokens(text)
+    i, j = toks.index(harm.found[0]), toks.index(harm.found[-1])
+    clause = harm.found[0].clause
+    before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
+    if before and before[-1] in _FREE_BEFORE:
+        return True
+    if len(before) >= 2 and before[-2] == "free" and before[-1] in _FREE_OF:
+        return True
+    if len(before) >= 3 and before[-3] == "free" and before[-2] in _FREE_OF:
+        return True  # "free of hazardous additives": one adjective between
+    return j + 1 < len(toks) and toks[j + 1].clause == clause and toks[j + 1].word in _FREE_AFTER
+
+
+@lru_cache(maxsize=4096)
+def _harm_word(word: str) -> bool:
+    return bool(find_all(word, "bad_quantity"))
+
+
+def _free_compound(text: str) -> Reading | None:
+    """An English compound of a harm and "-free" ("malaria-free districts", "slum-free"), or
+    "free of"/"free from" anything ("markets free of hazardous additives"): what is free of it,
+    whose count rises."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        word = token.word
+        compound = word.endswith("-free") and _harm_word(word[: -len("-free")])
+        free_of = word == "free" and i + 1 < len(toks) and toks[i + 1].word in _FREE_OF and i > 0
+        if compound or free_of:
+            said, span = quoted(text, token)
+            return Reading("increase", "harm_free", said, span)
+    return None
+
+
+# words of existence between a negator and the change it denies: "tidak ada kenaikan tarif",
+# "tidak terjadi penambahan kasus", "no further increase", "not any rise"
+_OCCURS = frozenset({"ada", "terjadi", "adanya", "lagi", "any", "further", "more", "additional"})
+
+
 def _change_denied(text: str, match: Match) -> bool:
-    """Is a change denied right before it ("tidak berkurang", "tidak meningkat")?"""
+    """Is a change denied right before it ("tidak berkurang", "tidak meningkat", "tidak ada
+    kenaikan")?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
-    return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == match.found[0].clause
+    clause = match.found[0].clause
+    while i > 1 and toks[i - 1].word in _OCCURS and toks[i - 1].clause == clause:
+        i -= 1  # "tidak ada lagi kenaikan"
+    return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == clause
+
+
+def _none_of(text: str) -> Reading | None:
+    """A statement that a harm does not occur ("Tidak ada kasus gizi buruk baru", "No new
+    measles cases", "Tidak terjadi banjir di permukiman"): a target of zero, which falls."""
+    toks = tokens(text)
+    if not toks or toks[0].word not in NEGATORS or toks[0].word == "non":
+        return None
+    k = 1
+    while k < len(toks) and k < 3 and toks[k].word in _OCCURS:
+        k += 1
+    reach = {t for t in toks[k : k + 2] if t.clause == toks[0].clause}
+    harm = next((m for m in find_all(text, "bad_quantity") if m.found[0] in reach), None)
+    return None if harm is None else from_match(text, "decrease", "harm_none", harm)
+
+
+_OBJECT_LINKS = frozenset({"of", "to", "with", "for", "in", "on", "among", "terhadap", "atas", "untuk"})
+_MEASURE_HEAD = frozenset({"tingkat", "indeks", "persentase", "rata-rata", "nilai", "skor", "level", "index", "score"})
+
+
+def _quality_head(text: str) -> Reading | None:
+    """A quality of a service at the head ("Kecepatan respon pengaduan", "Tingkat ketepatan
+    sasaran", "Response speed to complaints"; in English before the first preposition and
+    before any harm): it rises, whatever harm its object names."""
+    toks = tokens(text)
+    harms = [m.found[0].start for m in find_all(text, "bad_quantity")]
+    for match in find_all(text, "quality_head"):
+        if match.negated:
+            continue
+        i = toks.index(match.found[0])
+        before = toks[:i]
+        if match.phrase.lang == "id":
+            head = all(t.word in _MEASURE_HEAD for t in before)
+        else:
+            head = len(before) <= 2 and not any(t.word in _OBJECT_LINKS for t in before)
+        if head and all(start > match.found[0].start for start in harms):
+            return from_match(text, "increase", "quality_head", match)
+    return None
+
+
+# -ing words that are prepositions or nouns, not a doer's participle
+_ING_NOT_VERBS = frozenset(
+    {"during", "including", "regarding", "concerning", "according", "following", "housing", "funding", "training",
+     "building", "buildings", "meetings", "spending", "financing", "nothing", "something", "king"}
+)  # fmt: skip
 
 
 def _counted(text: str) -> Reading | None:
@@ -164,6 +275,11 @@ def _counted(text: str) -> Reading | None:
             # "yang tidak lagi ...", "yang tidak stunting": a lack or a harm that has ended rises
             return from_match(text, "increase", "count_of_harm_denied", head, said)
         return from_match(text, "decrease", "count_of_lack", head, said)
+    for i, token in enumerate(rest[:3]):
+        if i > 0 and head.phrase.lang == "en" and token.word.endswith("ing") and token.word not in _ING_NOT_VERBS:
+            # "Percentage of schools meeting the standards", "households using clean fuel": doers
+            said = Match(head.phrase, (token,), False)
+            return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
         verb = rest[i + 1]
         if token.word not in ("yang", "that", "who"):
@@ -302,11 +418,20 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             and match.found[0] is not tokens(text)[0]
         ):
             continue  # "Maintaining X" heads a statement; "farmers keeping records" is a participle
+        elif purpose == "reduction_count" and _imperative(text, match):
+            purpose = "decrease"  # "Cut energy costs": a verb at the head, not a count of cuts
         elif purpose == "decrease" and match.found[0].word.startswith("di") and _after_yang(text, match.found[0]):
             purpose = "reduction_count"  # "kasus hipertensi yang dikendalikan": a count of them
         seen.add(start)
         out.append((match, purpose))
     return out
+
+
+def _imperative(text: str, match: Match) -> bool:
+    """Is an English reduction word the bare verb at the head ("Cut energy costs"), not a
+    participle or a noun ("Reduced emissions", "Savings")?"""
+    word = match.found[0].word
+    return match.phrase.lang == "en" and match.found[0] is tokens(text)[0] and not word.endswith(("ed", "ion", "s"))
 
 
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "lebih"})
@@ -423,7 +548,7 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, purpose, "direction_word", match)
     # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
     # more than what is counted
-    written = _from_to(text)
+    written = _from_to(text) or _none_of(text) or _quality_head(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
@@ -449,6 +574,8 @@ def statement_direction(text: str) -> Reading:
                 for m in find_all(text, purpose)
                 if not m.negated
                 and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+                # "children out of school": a count word inside a longer harm is the harm's
+                and not (purpose == "count_up" and (_swallowed(m, bad) or _to_disposal(text, m.found[-1])))
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
             ),
@@ -457,6 +584,8 @@ def statement_direction(text: str) -> Reading:
         if found is not None:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
+            if purpose == "bad_quantity" and _freed(text, found):
+                return from_match(text, "increase", "harm_free", found)
             return from_match(text, label, reason, found)
         if purpose == "count_up":  # nothing counted up: something not yet done?
             undone = _undone(text)
@@ -466,13 +595,16 @@ def statement_direction(text: str) -> Reading:
             duration = _duration(text)
             if duration is not None:
                 return from_match(text, "decrease", "duration_of_process", duration)
-    ended = _harm_ended(text)
+    ended = _harm_ended(text) or _free_compound(text)
     if ended is not None:
         return ended
     counted = _counted(text)
     if counted is not None:
         return counted
     if good:
+        per = _per_good(text, good)
+        if per is not None:
+            return per
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
     if toks and toks[0].word in _INDEX and len(toks) > 1:
@@ -491,6 +623,21 @@ def statement_direction(text: str) -> Reading:
 
 
 _INDEX = frozenset({"indeks", "index"})
+
+
+def _per_good(text: str, good: list[Match]) -> Reading | None:
+    """A good thing only as the denominator of a ratio ("Rasio jumlah penduduk per dokter",
+    "pupils per teacher"): fewer people share each, so the ratio falls ("Tempat tidur per 1.000
+    penduduk", with the good thing above the line, rises)."""
+    toks = tokens(text)
+    for match in good:
+        i = toks.index(match.found[0])
+        if i > 0 and toks[i - 1].word == "per" and all(toks.index(m.found[0]) > i for m in good if m is not match):
+            said, span = quoted(text, toks[i - 1], match.found[-1])
+            return Reading("decrease", "good_per", said, span)
+    return None
+
+
 _WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
 
 
@@ -510,7 +657,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
     # "Reduce maternal deaths", the means of the goal and not its measure.
     for text in context:
-        other = statement_direction(text)
+        other = _goal_direction(statement, text)
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
@@ -518,6 +665,28 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
+
+
+def _goal_direction(statement: str, goal: str) -> Reading:
+    """The direction a goal gives the statement: of its change words, the one nearest a word the
+    statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
+    referrals' fall; "Menurunkan stunting melalui penguatan layanan posyandu" gives the posyandu's
+    rise); the goal's first change when it has one or names nothing of the statement."""
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    if len(changes) < 2:
+        return statement_direction(goal)
+    wanted = _content(statement)
+    shared = [i for i, t in enumerate(tokens(goal)) if wanted.intersection(keys(t.word))]
+    if not shared:
+        return statement_direction(goal)
+    toks = tokens(goal)
+    nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
+    if nearest is changes[0]:
+        return statement_direction(goal)
+    start = toks.index(nearest.found[0])
+    if start > 0 and any(toks[start - 1] in m.found for m in changes):
+        start -= 1  # "mempercepat penurunan ...": the modifier goes with its change
+    return statement_direction(goal[toks[start].start :])
 
 
 _PLACES = frozenset(

@@ -185,6 +185,24 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
     return not (quality and changed)
 
 
+_QUALIFIERS = frozenset({"yang", "dengan", "tanpa"})
+_QUALIFIER_REACH = 4  # words of the head's noun phrase before its qualifier ("Pelaku UMKM binaan yang")
+
+
+def _counted_id(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """An Indonesian count head with its qualifier ("Desa yang memiliki perdes", "Balita yang
+    diimunisasi", "Desa dengan BUMDes aktif"): who or what is counted."""
+    head = next((m for m in find_all(text, "counted_head") if m.found[0] is toks[0] and m.phrase.lang == "id"), None)
+    if head is None:
+        return None
+    start = len(head.found)
+    near = [t for t in toks[start : start + _QUALIFIER_REACH] if t.clause == toks[0].clause]
+    qualifier = next((t for t in near if t.word in _QUALIFIERS), None)
+    if qualifier is None:
+        return None
+    return from_match(text, "countable", "measure_noun", head, Match(head.phrase, (qualifier,), False))
+
+
 _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced", "Stronger"
 
 
@@ -198,6 +216,9 @@ def indicator_measurable(text: str) -> Reading:
     if number is not None:
         said, span = quoted(text, number)
         return Reading("countable", "number", said, span)
+    counted = _counted_id(text, toks)
+    if counted is not None:
+        return counted
     # an output named at the head ("Beroperasinya rumah produksi", "Tersusunnya dokumen") happens
     # or not, whatever measure noun stands later in its object
     # unless its noun is an abstract outcome ("Terbangunnya kepercayaan antarmitra")
@@ -217,7 +238,14 @@ def indicator_measurable(text: str) -> Reading:
             return from_match(text, "countable", reason, found)
     # a duration ("Lama penyelesaian berkas") or a plural of what is counted ("Households
     # connected", "Cooperatives with audited accounts") at the head
-    head = next((m for m in find_all(text, "duration_word", "counted_head") if m.found[0] is toks[0]), None)
+    head = next(
+        (
+            m
+            for m in find_all(text, "duration_word", "counted_head")
+            if m.found[0] is toks[0] and not (m.purpose == "counted_head" and m.phrase.lang == "id")
+        ),
+        None,
+    )
     if head is not None and len(toks) > len(head.found):
         return from_match(text, "countable", "measure_noun", head)
     yes_no = next(iter(find_all(text, "yes_no")), None)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*")
+# digits grouped by spaces in threes ("1 500", "Rp 2 000 000": the SI way) are one number
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,])|\d+(?:[.,]\d+)*)")
+_SPACES = re.compile(r"[ \u00a0\u202f]")
 _SCALE = {
     "ribu": 1e3,
     "rb": 1e3,
@@ -126,7 +128,7 @@ def read_number(value: object, lang: str | None = None) -> NumberReading | None:
     if not match:
         spelt = _spelt(text)
         return NumberReading(spelt, text.strip()) if spelt is not None else None
-    main, other = _read_digits(match.group(0), lang)
+    main, other = _read_digits(_SPACES.sub("", match.group(0)), lang)
     scale = _SCALE_AFTER.match(text, match.end())
     currency = _CURRENCY.search(text[: match.start()])
     money = currency is not None
