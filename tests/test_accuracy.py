@@ -24,7 +24,7 @@ needs_data = pytest.mark.skipif(
 # text fails here. Raise a figure when a reading improves; the target stays PRECISION/RECALL.
 HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (all three held-out sets)
     "background_assets": (0.96, 0.96),
-    "background_problems": (0.89, 0.87),
+    "background_problems": (0.91, 0.90),
     "clarity": (0.96, 0.97),
     "decision": (0.92, 0.92),
     "direction": (0.86, 0.86),
@@ -32,7 +32,7 @@ HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (all 
     "indicator_measurable": (0.94, 0.93),
     "match": (0.93, 0.94),
     "number": (0.90, 0.98),
-    "statement": (0.88, 0.88),
+    "statement": (0.90, 0.90),
 }
 SLACK = 0.03
 # Warnings and errors the complete holdout plans raise today (misreadings of unseen text); dev's
