@@ -113,6 +113,15 @@ class Tally:
     def n(self) -> int:
         return sum(self.expected.values())
 
+    def below(self, precision: float, recall: float) -> list[str]:
+        """The labels read below the floors, one line each ("vague: precision 0.91, recall
+        0.97"): the tests that hold a labelled set to the floors per label print them."""
+        return [
+            f"{label}: precision {self.precision(label):.2f}, recall {self.recall(label):.2f}"
+            for label in self.labels()
+            if self.precision(label) < precision or self.recall(label) < recall
+        ]
+
 
 def load_statements(data: Path, splits: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """Cases per reading, of the given splits only."""

@@ -26,9 +26,5 @@ def tallies() -> dict[str, Tally]:
 def test_indicator_readings_hold_the_floors_per_label(reading: str, tallies: dict[str, Tally]) -> None:
     tally = tallies[reading]
     assert tally.n >= 20
-    low = [
-        f"{label}: precision {tally.precision(label):.2f}, recall {tally.recall(label):.2f}"
-        for label in tally.labels()
-        if tally.precision(label) < PRECISION or tally.recall(label) < RECALL
-    ]
+    low = tally.below(PRECISION, RECALL)
     assert not low, "\n".join([*low, *tally.misses])
