@@ -13,9 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, phrases_in
-from advisor.text.morph import nominal_root, passive_id
+from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, tokens
+from advisor.text.voice import passive_verb_id
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
 _BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
@@ -138,7 +139,7 @@ def _right_to_refuse(text: str) -> Reading | None:
     vetoes = [
         v
         for v in find_all(text, "veto_verb")
-        if not v.negated and not passive_id(v.found[0].word) and not v.found[0].word.endswith("ed")
+        if not v.negated and passive_verb_id(v.found[0].word) != "di" and not v.found[0].word.endswith("ed")
     ]
     for right in (m for m in find_all(text, "entitled") if not m.negated):
         end, clause = place[right.found[-1]], right.found[0].clause

@@ -26,12 +26,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, keys
-from advisor.text.morph import nominal_root, passive_id
+from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS
 from advisor.text.numbers import read_number
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
+from advisor.text.voice import passive_verb_id
 
 LEVEL_WINDOW = 4  # words after "penurunan" in which a level word ("angka", "rate") may stand
 # words that link a reduction to what it reduces and do not count in the window
@@ -291,7 +292,7 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_achievers", head, said)
         if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
             return from_match(text, "increase", "count_of_doers", head, said)
-        if passive_id(verb.word):  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
+        if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
     return None
 

@@ -17,9 +17,10 @@ import re
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, is_number
-from advisor.text.morph import passive_id, stative_id
+from advisor.text.morph import stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
+from advisor.text.voice import passive_verb_id
 
 _YEAR = re.compile(r"^(?:[a-z]+-|fy|ta|q[1-4])?(?:19|20)\d\d$")  # "2026", "mid-2026", "FY2027", "TA2026"
 _PERIOD = re.compile(r"^(?:19|20)\d\d[-–/](?:19|20)?\d\d$")
@@ -163,7 +164,7 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
         return from_match(text, "yes_no", "happens_or_not", deliverable)
     last = toks[-1].word
     abstract_head = any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun"))
-    if (passive_id(last) or stative_id(last)) and not abstract_head:
+    if (passive_verb_id(last) == "di" or stative_id(last)) and not abstract_head:
         said, span = quoted(text, toks[-1])
         return Reading("yes_no", "happens_or_not", said, span)
     return None

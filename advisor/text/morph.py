@@ -5,7 +5,6 @@ dukungan, pendukungan), so a reading that knows a root's meaning knows every for
 
 - :func:`nominal_root`: a noun made from a verb (pe-an, per-an, ke-an, -an: "pembinaan",
   "pendampingan", "keterlibatan") -> the root of its verb ("bina", "damping", "libat");
-- :func:`passive_id`: a di- passive verb ("dibantu", "dilibatkan"): its root is not the word;
 - :func:`stative_id`: a ter- verb of a state or result ("tersusun", "terbentuknya").
 
 Each is a pure function of the word, cached like the stems it uses.
@@ -33,15 +32,6 @@ def nominal_root(word: str) -> str | None:
     if word.startswith(_NOMINAL_PREFIX) or word == root + "an" or word == root + "kan":
         return root
     return None
-
-
-@lru_cache(maxsize=65536)
-def passive_id(word: str) -> bool:
-    """A di- passive: "dibantu", "didampingi", "dilibatkan" (not "diskusi", whose root it is)."""
-    if not word.startswith("di") or len(word) < 5:
-        return False
-    root = stem_id(word)
-    return root != word and not root.startswith("di") and len(root) >= MIN_ROOT
 
 
 @lru_cache(maxsize=65536)
