@@ -381,7 +381,7 @@ def run(
             sink(*waiting.pop(next_index))
             next_index += 1
 
-    if jobs > 1 and isolation.context().get_start_method() == "fork":
+    if jobs > 1 and isolation.forking():
         _load_shared()  # once here for every worker; one worker loads only what it needs
     start = functools.partial(_start_worker, settings, tuple(parts), lang, digests and sink is not None)
     workers: isolation.Workers[Target, tuple[Result, Parts]] = isolation.Workers(
