@@ -2,9 +2,16 @@
 
 Domain experts edit these YAML files without touching Python; a mistake in them (an unknown
 key, a text missing in one language) fails loudly at load time, naming the file, the line and
-the key. Every file's schema is a Pydantic model in advisor/knowledge_schemas.py. With
-pydantic already loaded for the plan model, checking the files costs what the hand-written
-dataclass checks it replaces did (~45 ms CPU for every file a check reads, both ways).
+the key. Every file's schema is declared in advisor/knowledge_schemas.py as read-only records,
+checked by the strict Pydantic models derived from them.
+
+Every file is checked against its schema when it is loaded, in one of two ways. A file read
+from its YAML (edited since the build, or not compiled) is checked by Pydantic, here. A file
+read from knowledge/compiled.json was checked by tools/build.py, the same way, before it wrote
+the copy: the copy is used only while its entry was made from this very text (size and CRC-32), and
+taken as checked only while the document was made under this very schema (the CRC-32 of
+advisor/knowledge_schemas.py, which the build writes into it); else it is checked here too.
+Checking again what the build checked took ~10 ms of a cold `advisor check`.
 """
 
 from __future__ import annotations
@@ -19,8 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, RootModel, ValidationError
-
+from advisor import knowledge_schemas
 from advisor.knowledge_base import KNOWLEDGE_DIR
 from advisor.knowledge_schemas import (
     Bibliography,
@@ -50,8 +56,14 @@ from advisor.knowledge_schemas import (
     WordList,
     YamlReason,
     YamlReasons,
+    build,
+    kind_for,
     schema_for,
+    validator,
 )
+
+if typing.TYPE_CHECKING:
+    from pydantic import ValidationError
 
 LANGS = ("id", "en")
 
@@ -79,19 +91,35 @@ def read_text_table(name: str) -> Any:
 
 
 def _read(name: str) -> Any:
-    """A knowledge file's data: from ``knowledge/compiled.json`` when that was made from this
-    very text (same size and CRC-32), else parsed from the YAML. The YAML is what experts edit
-    and always wins; the compiled copy only spares a start-up the parsing (json.loads is about
-    ten times faster than libyaml here: ~30 ms of a cold check)."""
+    return _read_checked(name)[0]
+
+
+def _read_checked(name: str) -> tuple[Any, bool]:
+    """A knowledge file's data, and whether the build checked it against its schema: from
+    ``knowledge/compiled.json`` when that was made from this very text (same size and CRC-32),
+    else parsed from the YAML. The YAML is what experts edit and always wins; the compiled copy
+    only spares a start-up the parsing (json.loads is about ten times faster than libyaml here:
+    ~30 ms of a cold check) and the checking."""
     path = KNOWLEDGE_DIR / name
     try:
         raw = path.read_bytes()
         entry = _compiled().get(name)
         if entry is not None and entry["size"] == len(raw) and entry["crc32"] == zlib.crc32(raw):
-            return entry["data"]
-        return load_yaml(raw.decode("utf-8"))
+            return entry["data"], _compiled_document().get("schemas") == schemas_crc()
+        return load_yaml(raw.decode("utf-8")), False
     except Exception as exc:  # OSError, UnicodeDecodeError, yaml.YAMLError: the file is broken
         raise KnowledgeError(_read_error(name, exc)) from exc
+
+
+@cache
+def schemas_crc() -> int | None:
+    """The CRC-32 of advisor/knowledge_schemas.py, which tools/build.py writes into the compiled
+    copy it checked under that schema (None where the source cannot be read: nothing compiled is
+    then taken as checked)."""
+    try:
+        return zlib.crc32(Path(knowledge_schemas.__file__).read_bytes())
+    except (OSError, TypeError):
+        return None
 
 
 def _read_error(name: str, exc: Exception) -> str:
@@ -167,31 +195,60 @@ def precomputed_stems() -> dict[str, dict[str, str]]:
     return {"id": {}, "en": {}}
 
 
-_M = TypeVar("_M", bound=BaseModel)
+_R = TypeVar("_R")
 
 
 @cache
-def _loaded(name: str, model: type[BaseModel]) -> BaseModel:
-    data = _read(name)
+def _loaded(name: str, kind: Any) -> Any:
+    data, checked = _read_checked(name)
+    if not checked:
+        check(name, data, kind)
+    return build(kind, data)
+
+
+def _checked(name: str, kind: type[_R]) -> _R:
+    """``knowledge/<name>`` as ``kind`` (its records), or a :class:`KnowledgeError` naming file,
+    line and key."""
+    hashable: Any = kind  # a class or a type alias (`dict[str, Bilingual]`)
+    return typing.cast(_R, _loaded(name, hashable))
+
+
+def check(name: str, data: Any, kind: Any) -> None:
+    """Pydantic's check of ``knowledge/<name>``'s data against ``kind``: a :class:`KnowledgeError`
+    naming file, line and key for the first mistake."""
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(data)
+        validator(kind)(data)
     except ValidationError as exc:
         raise schema_error(name, exc, data) from None
-
-
-def _checked(name: str, model: type[_M]) -> _M:
-    """``knowledge/<name>`` as ``model``, or a :class:`KnowledgeError` naming file, line and key."""
-    return typing.cast(_M, _loaded(name, model))
 
 
 def checked_data(name: str) -> Any:
     """``knowledge/<name>``'s plain data, checked against its schema (advisor/knowledge_schemas.py),
     for a module that reads it as plain data."""
-    model = schema_for(name)
-    if model is None:
-        raise KnowledgeError(f"knowledge/{name}: no schema is declared for this file")
-    _checked(name, model)
+    _loaded(name, _kind(name))
     return _read(name)
+
+
+def check_file(name: str) -> None:
+    """``knowledge/<name>`` parsed from its YAML and checked by Pydantic, whatever the compiled
+    copy holds: what tools/build.py and the tests check every file with."""
+    check(name, _read_yaml(name), _kind(name))
+
+
+def _read_yaml(name: str) -> Any:
+    try:
+        return load_yaml((KNOWLEDGE_DIR / name).read_bytes().decode("utf-8"))
+    except Exception as exc:  # OSError, UnicodeDecodeError, yaml.YAMLError: the file is broken
+        raise KnowledgeError(_read_error(name, exc)) from exc
+
+
+def _kind(name: str) -> Any:
+    kind = kind_for(name)
+    if kind is None:
+        raise KnowledgeError(f"knowledge/{name}: no schema is declared for this file")
+    return kind
 
 
 def schema_error(name: str, exc: ValidationError, data: Any) -> KnowledgeError:
@@ -247,12 +304,12 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
 
 
 def _allowed_keys(model: Any, path: list[str | int]) -> list[str]:
-    """The keys the schema allows in the mapping at ``path``."""
+    """The keys the schema (a Pydantic type) allows in the mapping at ``path``."""
+    from pydantic import BaseModel
+
     for part in [None, *path]:
         while typing.get_origin(model) in (typing.Union, typing.Annotated) or isinstance(model, type(int | None)):
             model = next(a for a in typing.get_args(model) if a is not type(None))
-        if isinstance(model, type) and issubclass(model, RootModel):
-            model = model.model_fields["root"].annotation
         if part is None:
             continue
         if isinstance(model, type) and issubclass(model, BaseModel):
@@ -264,7 +321,7 @@ def _allowed_keys(model: Any, path: list[str | int]) -> list[str]:
             return []
     while isinstance(model, type(int | None)) or typing.get_origin(model) is typing.Union:
         model = next(a for a in typing.get_args(model) if a is not type(None))
-    if isinstance(model, type) and issubclass(model, BaseModel) and not issubclass(model, RootModel):
+    if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
 
@@ -310,8 +367,8 @@ def plan_format() -> PlanFormat:
 def lexicon() -> dict[str, WordList]:
     """Word lists by purpose (:class:`advisor.knowledge_schemas.WordList`), lower case."""
     return {
-        purpose: entry.model_copy(update={"id": [w.lower() for w in entry.id], "en": [w.lower() for w in entry.en]})
-        for purpose, entry in _checked("lexicon.yaml", Lexicon).root.items()
+        purpose: entry.replaced(id=[w.lower() for w in entry.id], en=[w.lower() for w in entry.en])
+        for purpose, entry in _checked("lexicon.yaml", Lexicon).items()
     }
 
 
@@ -325,7 +382,7 @@ def stem_exceptions() -> dict[str, dict[str, str]]:
 @cache
 def base_thresholds() -> dict[str, Any]:
     """``knowledge/thresholds.yaml`` as shipped, without a team's overrides: see :func:`thresholds`."""
-    return dict(_checked("thresholds.yaml", Thresholds).root)
+    return dict(_checked("thresholds.yaml", Thresholds))
 
 
 # A team config may override thresholds for one run (advisor/config.py). Rule conditions get
@@ -353,19 +410,19 @@ def thresholds_overridden(overrides: tuple[tuple[str, Any], ...]) -> Iterator[No
 @cache
 def labels() -> dict[str, dict[str, Bilingual]]:
     """Display names for enumerated values (pillars, resource kinds, verdicts, severities)."""
-    return _checked("texts/labels.yaml", Labels).root
+    return _checked("texts/labels.yaml", Labels)
 
 
 @cache
 def ui_texts() -> dict[str, Bilingual]:
     """Fixed words of the reports and the command line, by key; read them through :func:`advisor.texts.ui`."""
-    return _checked("texts/ui.yaml", BilingualTable).root
+    return _checked("texts/ui.yaml", BilingualTable)
 
 
 @cache
 def yaml_reasons() -> tuple[YamlReason, ...]:
     """PyYAML's syntax-error wording mapped to plain words in both languages."""
-    return tuple(_checked("texts/yaml_errors.yaml", YamlReasons).root)
+    return tuple(_checked("texts/yaml_errors.yaml", YamlReasons))
 
 
 @cache
@@ -373,8 +430,8 @@ def error_texts() -> dict[str, Bilingual]:
     """Messages for input problems (plans, workbooks, configurations), by key, in both languages."""
     # workbooks: advisor/sources/
     return {
-        **_checked("texts/errors.yaml", BilingualTable).root,
-        **_checked("texts/workbook_errors.yaml", BilingualTable).root,
+        **_checked("texts/errors.yaml", BilingualTable),
+        **_checked("texts/workbook_errors.yaml", BilingualTable),
     }
 
 
@@ -386,7 +443,7 @@ def rule_texts() -> dict[str, RuleText]:
     for path in sorted(folder.glob("*.yaml")):
         if _read(f"texts/rules/{path.name}") is None:
             continue
-        for rule_id, value in _checked(f"texts/rules/{path.name}", RuleTexts).root.items():
+        for rule_id, value in _checked(f"texts/rules/{path.name}", RuleTexts).items():
             if rule_id in out:
                 raise KnowledgeError(f"{path}: texts for {rule_id} are defined twice")
             out[rule_id] = value

@@ -1,27 +1,157 @@
-"""The declared schema of every knowledge file in ``knowledge/``, as Pydantic models.
+"""The declared schema of every knowledge file in ``knowledge/``, as read-only records.
 
-``FILES`` maps each file (a glob pattern relative to ``knowledge/``) to the model of its whole
-content; advisor/knowledge.py checks a file against it when it reads the file, and reports the
-first mismatch with the file, line and key (``knowledge/pillars.yaml:12:5: ...``). Every model
-forbids unknown keys and is strict: a number is not a text, ``yes`` is not a number.
+``FILES`` maps each file (a glob pattern relative to ``knowledge/``) to the type of its whole
+content: a record (a :class:`Record` of this module) or a table of them. advisor/knowledge.py
+checks a file's data against that type when it reads the file, then builds its records. The
+check is Pydantic's: :func:`schema_for` derives a strict model from each record, which forbids
+unknown keys (a number is not a text, ``yes`` is not a number), and advisor/knowledge.py
+reports the first mismatch with the file, line and key (``knowledge/pillars.yaml:12:5: ...``).
+The compiled copy of the files (knowledge/compiled.json) is checked so by tools/build.py
+before it is written, and read without checking again only while it matches both the file and
+this module (advisor/knowledge.py).
+
+Why records and not Pydantic models: declaring the 47 models took ~13 ms of every cold
+``advisor check`` and checking the files it reads ~10 ms more, for data the build had checked
+already. A record class costs a few microseconds; its Pydantic model is made only when a file
+must be checked (an edited file, the build, the tests).
 """
 
-from __future__ import annotations
-
 import fnmatch
-from typing import Annotated, Any, Literal
+import inspect
+import operator
+import typing
+from collections.abc import Callable
+from functools import cache, reduce
+from types import UnionType
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic.fields import FieldInfo
 
-# defer_build: a model's validator is built the first time a file of its kind is checked, so
-# that a command reading three files does not pay for building all of them. A root model is
-# declared as ``RootModel[Any]`` with its ``root`` annotated: ``RootModel[dict[str, X]]`` made a
-# generic class per model and built its validator at once, defer_build or not (~3 ms on import).
-_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+# No `from __future__ import annotations` here: the records' annotations are read at run time
+# (to build records and to derive their models), as the types themselves.
+
+_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Schema(BaseModel):
-    model_config = _CONFIG
+class Record:
+    """A read-only record of a knowledge file, made from a mapping that passed its schema: each
+    annotated name is an attribute (a name missing from the mapping takes the class's
+    default). Equal to a record of the same class and values; printed as Pydantic prints a
+    model, ``Bilingual(id='...', en='...')``."""
+
+    _kinds: ClassVar[dict[str, Any]] = {}  # name -> annotated type
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _built: ClassVar[tuple[tuple[str, Any], ...]] = ()  # (name, type) of the values holding records
+
+    def __init_subclass__(cls) -> None:
+        cls._kinds = inspect.get_annotations(cls)
+        cls._defaults = {name: _default(cls.__dict__[name]) for name in cls._kinds if name in cls.__dict__}
+        cls._built = tuple((name, kind) for name, kind in cls._kinds.items() if _holds_record(kind))
+
+    def __init__(self, **values: Any) -> None:
+        for name in self._kinds:
+            object.__setattr__(self, name, values[name] if name in values else self._defaults[name])
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Any:
+        """The record of ``data`` (checked against :func:`schema_for` already)."""
+        values = dict(data)
+        for name, kind in cls._built:
+            if name in values:
+                values[name] = build(kind, values[name])
+        return cls(**values)
+
+    def replaced(self, **changes: Any) -> Any:
+        """A copy with ``changes``."""
+        return type(self)(**{**vars(self), **changes})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *vars(self).values()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
+
+
+def _default(value: Any) -> Any:
+    """A field's default: ``Field(default=None, ge=1)`` holds it, a plain value is it; a
+    ``Field`` without one marks a required field that only carries constraints."""
+    if isinstance(value, FieldInfo):
+        return None if value.is_required() else value.get_default(call_default_factory=True)
+    return value
+
+
+def _holds_record(kind: Any) -> bool:
+    if isinstance(kind, type):
+        return issubclass(kind, Record)
+    return any(_holds_record(arg) for arg in typing.get_args(kind) if not isinstance(arg, str | FieldInfo))
+
+
+def build(kind: Any, data: Any) -> Any:
+    """The value of type ``kind`` (a record, a table of them, or plain data) made from
+    ``data``, which passed ``kind``'s schema: plain data is used as it is."""
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return kind.of(data)
+    if not _holds_record(kind):
+        return data
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is Annotated:
+        return build(args[0], data)
+    if origin is dict:
+        return {key: build(args[1], value) for key, value in data.items()}
+    if origin is list:
+        return [build(args[0], value) for value in data]
+    # A union: of a record and plain types (``str | Bilingual``, ``Bilingual | None``), the
+    # record is the one a mapping stands for.
+    record = next(arg for arg in args if _holds_record(arg))
+    return build(record, data) if isinstance(data, dict) else data
+
+
+def schema_for_type(kind: Any) -> Any:
+    """The Pydantic type that checks data of type ``kind``: each record replaced by its model."""
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return _model(kind)
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is Annotated:
+        return Annotated[(schema_for_type(args[0]), *kind.__metadata__)]
+    if origin in (dict, list):
+        return origin[tuple(schema_for_type(arg) for arg in args)]
+    if origin in (typing.Union, UnionType):
+        return reduce(operator.or_, (schema_for_type(arg) for arg in args))
+    return kind
+
+
+def _model(record: type[Record]) -> type[BaseModel]:
+    """The strict Pydantic model of ``record``: same fields, defaults and constraints."""
+    from pydantic import create_model
+
+    model = _MODELS.get(record)
+    if model is None:
+        fields: dict[str, Any] = {
+            name: (schema_for_type(kind), record.__dict__.get(name, ...)) for name, kind in record._kinds.items()
+        }
+        model = _MODELS[record] = create_model(record.__name__, __config__=_CONFIG, __doc__=record.__doc__, **fields)
+    return model
+
+
+_MODELS: dict[type[Record], type[BaseModel]] = {}
+
+
+@cache
+def validator(kind: Any) -> Callable[[Any], Any]:
+    """Pydantic's check of data of type ``kind`` (it raises ``pydantic.ValidationError``)."""
+    from pydantic import TypeAdapter
+
+    schema = schema_for_type(kind)
+    if isinstance(schema, type) and issubclass(schema, BaseModel):
+        return schema.model_validate
+    return TypeAdapter(schema, config=ConfigDict(strict=True)).validate_python
 
 
 def _not_blank(text: str) -> str:
@@ -33,7 +163,7 @@ def _not_blank(text: str) -> str:
 Phrase = Annotated[str, AfterValidator(_not_blank)]
 
 
-class Bilingual(Schema):
+class Bilingual(Record):
     id: str
     en: str
 
@@ -44,7 +174,7 @@ class Bilingual(Schema):
 # --- bibliography, pillars, steps, principles, phases, challenges, forms, scoring -----------
 
 
-class Source(Schema):
+class Source(Record):
     # A plain string when the reference reads the same in both languages; {id, en} when it
     # carries a date or a description that a report in the other language must not show.
     citation: str | Bilingual
@@ -65,11 +195,11 @@ class Source(Schema):
         return self.citation if isinstance(self.citation, str) else self.citation.get(lang)
 
 
-class Bibliography(Schema):
+class Bibliography(Record):
     sources: dict[str, Source]
 
 
-class Pillar(Schema):
+class Pillar(Record):
     label: Bilingual
     definition: Bilingual
     typical_roles: list[str]
@@ -77,22 +207,22 @@ class Pillar(Schema):
     sources: list[str]
 
 
-class Pillars(Schema):
+class Pillars(Record):
     pillars: dict[str, Pillar]
 
 
-class Step(Schema):
+class Step(Record):
     order: int
     label: Bilingual
     description: Bilingual
     sources: list[str]
 
 
-class Steps(Schema):
+class Steps(Record):
     steps: dict[str, Step]
 
 
-class Principle(Schema):
+class Principle(Record):
     label: Bilingual
     definition: Bilingual
     sources: list[str]
@@ -100,11 +230,11 @@ class Principle(Schema):
     seigler: int | None = None
 
 
-class Principles(Schema):
+class Principles(Record):
     principles: dict[str, Principle]
 
 
-class Phase(Schema):
+class Phase(Record):
     order: int
     label: Bilingual
     definition: Bilingual
@@ -113,23 +243,23 @@ class Phase(Schema):
     rules: list[str]
 
 
-class Phases(Schema):
+class Phases(Record):
     phases: dict[str, Phase]
 
 
-class Challenge(Schema):
+class Challenge(Record):
     label: Bilingual
     definition: Bilingual
     sources: list[str]
     rules: list[str]
 
 
-class Challenges(Schema):
+class Challenges(Record):
     challenges: dict[str, Challenge]
     coordination_min_partners: int
 
 
-class Form(Schema):
+class Form(Record):
     label: Bilingual
     definition: Bilingual
     sources: list[str]
@@ -139,7 +269,7 @@ class Form(Schema):
     pillars: int | None = None
 
 
-class Forms(Schema):
+class Forms(Record):
     forms: dict[str, Form]
     pentahelix_missing_for_mislabel: int
     regions: dict[str, list[str]]
@@ -150,50 +280,47 @@ class Forms(Schema):
     regional_max_years: int | None = None
 
 
-class Dimension(Schema):
+class Dimension(Record):
     order: int
     label: Bilingual
     ratio: str | None = None
 
 
-class Scoring(Schema):
+class Scoring(Record):
     weights: dict[str, int]
     dimensions: dict[str, Dimension]
     heading: Bilingual
     explanation: Bilingual
 
 
-class CoverageRule(Schema):
+class CoverageRule(Record):
     level: int = Field(ge=0, le=100)
     pillar: str | None = None
 
 
-class Coverage(Schema):
+class Coverage(Record):
     """The pentahelix coverage chart of the HTML report (knowledge/coverage.yaml)."""
 
     full: int
     rules: dict[str, CoverageRule]
 
 
-class Thresholds(RootModel[Any]):
-    """Numbers the rules compare against, by name (knowledge/thresholds.yaml)."""
-
-    root: dict[str, int | float]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+# Numbers the rules compare against, by name (knowledge/thresholds.yaml).
+Thresholds = dict[str, int | float]
 
 
 # --- the plan format and the text layer ------------------------------------------------------
 
 
-class PlanFormat(Schema):
+class PlanFormat(Record):
     aliases: dict[str, dict[str, str]]
     values: dict[str, dict[str, list[str]]]
-    implied_scope: dict[str, str] = {}
+    implied_scope: dict[str, str] = Field(default_factory=dict)
     # Enumeration -> canonical value -> the word shown to a plan written in Indonesian.
-    value_words_id: dict[str, dict[str, str]] = {}
+    value_words_id: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
-class WordList(Schema):
+class WordList(Record):
     """One purpose of ``knowledge/lexicon.yaml``: phrases per language, matched on lemmas (the
     stems of advisor/text/stem.py) unless ``match: surface`` asks for the words as written
     (direction words: "tingkat" is a level, "meningkat" a rise, and both stem to "tingkat").
@@ -204,22 +331,20 @@ class WordList(Schema):
     match: Literal["lemma", "surface"] = "lemma"
 
 
-class Lexicon(RootModel[Any]):
-    root: dict[str, WordList]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+Lexicon = dict[str, WordList]
 
 
-class StemExceptions(Schema):
+class StemExceptions(Record):
     """Roots the stemmers get wrong, per language (knowledge/stem_exceptions.yaml)."""
 
-    id: dict[str, str] = {}
-    en: dict[str, str] = {}
+    id: dict[str, str] = Field(default_factory=dict)
+    en: dict[str, str] = Field(default_factory=dict)
 
 
 # --- texts -------------------------------------------------------------------------------------
 
 
-class RuleText(Schema):
+class RuleText(Record):
     title: Bilingual
     message: Bilingual
     recommendation: Bilingual
@@ -228,36 +353,27 @@ class RuleText(Schema):
     trigger: Bilingual | None = None
 
 
-class RuleTexts(RootModel[Any]):
-    root: dict[str, RuleText]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+RuleTexts = dict[str, RuleText]
 
 
-class BilingualTable(RootModel[Any]):
-    """``key -> {id, en}``: texts/ui.yaml, texts/errors.yaml, texts/workbook_errors.yaml."""
-
-    root: dict[str, Bilingual]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+# ``key -> {id, en}``: texts/ui.yaml, texts/errors.yaml, texts/workbook_errors.yaml.
+BilingualTable = dict[str, Bilingual]
 
 
-class Labels(RootModel[Any]):
-    root: dict[str, dict[str, Bilingual]]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+Labels = dict[str, dict[str, Bilingual]]
 
 
-class YamlReason(Schema):
+class YamlReason(Record):
     problem: str
     id: str
     en: str
     context: str = ""
 
 
-class YamlReasons(RootModel[Any]):
-    root: list[YamlReason]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+YamlReasons = list[YamlReason]
 
 
-class PlanFields(Schema):
+class PlanFields(Record):
     """What each section and field of the plan format means (knowledge/texts/plan_fields.yaml)."""
 
     words: dict[str, Bilingual]
@@ -265,15 +381,12 @@ class PlanFields(Schema):
     fields: dict[str, dict[str, Bilingual]]
 
 
-class ClickTexts(RootModel[Any]):
-    """Click's English message templates -> Indonesian (texts/click.yaml); ``plural`` holds
-    the messages that have a singular and a plural form."""
-
-    root: dict[str, str | dict[str, str]]
-    model_config = ConfigDict(strict=True, frozen=True, defer_build=True)
+# Click's English message templates -> Indonesian (texts/click.yaml); ``plural`` holds the
+# messages that have a singular and a plural form.
+ClickTexts = dict[str, str | dict[str, str]]
 
 
-class Workbook(Schema):
+class Workbook(Record):
     """The plan workbook's sheet and column names, drop-down words and instructions."""
 
     sheets: dict[str, Bilingual]
@@ -286,7 +399,7 @@ class Workbook(Schema):
 # --- templates and cases -----------------------------------------------------------------------
 
 
-class TemplatePartner(Schema):
+class TemplatePartner(Record):
     id: str
     pillar: str
     country: str
@@ -295,7 +408,7 @@ class TemplatePartner(Schema):
     region: str | None = None
 
 
-class TemplateKind(Schema):
+class TemplateKind(Record):
     scope: str
     international: bool
     label: Bilingual
@@ -303,7 +416,7 @@ class TemplateKind(Schema):
     partners: list[TemplatePartner] = Field(min_length=2)
 
 
-class TemplateKinds(Schema):
+class TemplateKinds(Record):
     """What ``advisor init`` fills into the plan template per kind (templates/kinds.yaml)."""
 
     partner_snippet: Bilingual
@@ -316,7 +429,7 @@ class TemplateKinds(Schema):
     kinds: dict[str, TemplateKind]
 
 
-class CaseFinding(Schema):
+class CaseFinding(Record):
     """Attributes the rule's first finding must have (advisor/findings.py; a list stands for
     a tuple: ``params: [[pillar, media]]``)."""
 
@@ -328,7 +441,7 @@ class CaseFinding(Schema):
     based_on: list[str] | None = None
 
 
-class Case(Schema):
+class Case(Record):
     expect: Literal["fires", "passes"]
     plan: dict[str, Any]
     count: int | None = Field(default=None, ge=1)
@@ -337,7 +450,7 @@ class Case(Schema):
     config: dict[str, Any] | None = None
 
 
-class Cases(Schema):
+class Cases(Record):
     """A rule's cases (knowledge/cases/<RULE>.yaml): plans that fire it, plans that do not."""
 
     rule: str
@@ -347,7 +460,7 @@ class Cases(Schema):
 # Every knowledge file read at run time or by the tests, with the model of its whole content.
 # templates/plan.*.yaml are text templates with {{markers}}, not YAML until filled in (their
 # filled form is a plan, checked by the plan's own model); exercises/*.yaml are plans too.
-FILES: dict[str, type[BaseModel]] = {
+FILES: dict[str, Any] = {
     "bibliography.yaml": Bibliography,
     "challenges.yaml": Challenges,
     "coverage.yaml": Coverage,
@@ -376,9 +489,15 @@ FILES: dict[str, type[BaseModel]] = {
 NOT_DATA = ("templates/plan.*.yaml", "exercises/*.yaml")
 
 
-def schema_for(name: str) -> type[BaseModel] | None:
-    """The model of ``knowledge/<name>`` (a path relative to ``knowledge/``), if it has one."""
+def kind_for(name: str) -> Any:
+    """The type of ``knowledge/<name>``'s content (a path relative to ``knowledge/``), if declared."""
     found = FILES.get(name)
     if found is None:
-        found = next((model for pattern, model in FILES.items() if fnmatch.fnmatchcase(name, pattern)), None)
+        found = next((kind for pattern, kind in FILES.items() if fnmatch.fnmatchcase(name, pattern)), None)
     return found
+
+
+def schema_for(name: str) -> Any:
+    """The Pydantic type that checks ``knowledge/<name>``, if it has one."""
+    kind = kind_for(name)
+    return None if kind is None else schema_for_type(kind)

@@ -35,6 +35,7 @@ def test_every_knowledge_file_has_a_schema_and_passes_it() -> None:
     assert len(NAMES) > 100  # the cases, the texts, the lists
     for name in NAMES:
         assert schema_for(name) is not None, f"knowledge/{name} has no schema in advisor/knowledge_schemas.py"
+        knowledge.check_file(name)  # by Pydantic, whatever the compiled copy holds
         knowledge.checked_data(name)
 
 
@@ -205,3 +206,52 @@ def test_the_command_line_says_it_in_one_line_and_exits_2(knowledge_copy: Path) 
     assert result.exit_code == 2, result.output
     col = line.index("fr:") + 1
     assert result.output == f"knowledge/texts/ui.yaml:2:{col}: report_title: unknown key 'fr' (allowed: id, en)\n"
+
+
+def _same(value: Any, checked: Any) -> bool:
+    """Whether a value built as records holds what Pydantic's model of the same data holds."""
+    if isinstance(checked, BaseModel):
+        fields = type(checked).model_fields
+        return list(vars(value)) == list(fields) and all(_same(getattr(value, k), getattr(checked, k)) for k in fields)
+    if isinstance(checked, dict):
+        return (
+            isinstance(value, dict)
+            and list(value) == list(checked)
+            and all(_same(value[k], checked[k]) for k in checked)
+        )
+    if isinstance(checked, list):
+        return isinstance(value, list) and len(value) == len(checked) and all(map(_same, value, checked))
+    return type(value) is type(checked) and value == checked
+
+
+def test_records_hold_what_pydantic_s_models_of_the_same_data_hold() -> None:
+    # Defaults filled in, unions resolved, every level: the records a check reads are what the
+    # validated models were (they replaced them at run time).
+    from advisor.knowledge_schemas import build, kind_for, validator
+
+    for name in NAMES:
+        data = knowledge.load_yaml((KNOWLEDGE / name).read_text(encoding="utf-8"))
+        kind = kind_for(name)
+        assert _same(build(kind, data), validator(kind)(data)), name
+
+
+def test_the_compiled_copy_is_taken_as_checked_only_under_the_schema_it_was_checked_with(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    checked: list[str] = []
+    check = knowledge.check
+    monkeypatch.setattr(knowledge, "check", lambda name, data, kind: (checked.append(name), check(name, data, kind)))
+    compiled = knowledge_copy / "compiled.json"
+    document = json.loads(compiled.read_text(encoding="utf-8"))
+    assert document["schemas"] == knowledge.schemas_crc()  # made by tools/build.py under this schema
+    document["files"]["coverage.yaml"]["data"]["full"] = 12345  # the copy, not the YAML, is read
+    compiled.write_text(json.dumps(document), encoding="utf-8")
+    assert knowledge.coverage.__wrapped__().full == 12345 and checked == []
+    document["schemas"] += 1  # the schema changed since the build: the copy is checked again
+    compiled.write_text(json.dumps(document), encoding="utf-8")
+    knowledge._compiled.cache_clear()
+    knowledge._compiled_document.cache_clear()
+    knowledge._loaded.cache_clear()
+    assert knowledge.coverage.__wrapped__().full == 12345 and checked == ["coverage.yaml"]

@@ -83,7 +83,7 @@ def unknown_keys(text: str, lang: str) -> set[str]:
     """The parts of the keys quoted in ``text`` (`a.b`, `a.b: true`) that are neither a plan key
     of ``lang`` nor a number the rules read (an option), nor a character or a command."""
     allowed = plan_keys()[lang] | set(knowledge.thresholds()) | {"<", ">", "=", "advisor init"}
-    allowed |= {name for holder in (knowledge.challenges(), knowledge.forms()) for name in type(holder).model_fields}
+    allowed |= {name for holder in (knowledge.challenges(), knowledge.forms()) for name in vars(holder)}
     quoted = [q.split(":")[0] if q.endswith(": true") else q for q in re.findall(r"`([^`]+)`", text)]
     return {part for q in quoted for part in ([q] if q in allowed else q.split(".")) if part not in allowed}
 

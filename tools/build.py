@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor import catalogue, knowledge, schema
-from advisor.knowledge_schemas import NOT_DATA, schema_for
+from advisor.knowledge_schemas import NOT_DATA, kind_for
 from advisor.render import view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,17 +55,19 @@ def check_knowledge() -> None:
     folder = knowledge.knowledge_path()
     for path in sorted(folder.rglob("*.yaml")):
         name = path.relative_to(folder).as_posix()
-        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_DATA) and schema_for(name) is not None:
-            knowledge.checked_data(name)
+        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_DATA) and kind_for(name) is not None:
+            knowledge.check_file(name)
 
 
 # --- knowledge/compiled.json ----------------------------------------------------------------
 
 
 def compiled_text() -> str:
-    """Every knowledge YAML read at run time, parsed, with the size and CRC-32 of the text it was
-    parsed from. A file whose data JSON cannot hold as it is (a date, a number as a key) is left
-    out and parsed at run time."""
+    """Every knowledge YAML read at run time, parsed and checked against its schema, with the
+    size and CRC-32 of the text it was parsed from, and the CRC-32 of the schema module it was
+    checked under (advisor/knowledge.py takes the copy as checked while both match). A file
+    whose data JSON cannot hold as it is (a date, a number as a key), or that has no schema, is
+    left out and parsed (and checked) at run time."""
     folder = knowledge.knowledge_path()
     files: dict[str, Any] = {}
     for path in sorted([*folder.glob("*.yaml"), *(folder / "texts").rglob("*.yaml")]):
@@ -77,11 +79,21 @@ def compiled_text() -> str:
         except (TypeError, ValueError):
             continue
         name = path.relative_to(folder).as_posix()
+        kind = kind_for(name)
+        if kind is None:
+            continue
+        knowledge.check(name, data, kind)
         files[name] = {"size": len(raw), "crc32": zlib.crc32(raw), "data": data}
     note = f"Generated from the YAML files beside it by {COMMAND}. Do not edit."
     # Keys keep the YAML's order: it is meaningful (the first synonym that matches wins, and
     # messages list allowed values in the order experts wrote them).
-    out = {"note": note, "files": files, "stems": _lexicon_stems(), "phrases": _lexicon_phrases()}
+    out = {
+        "note": note,
+        "schemas": knowledge.schemas_crc(),
+        "files": files,
+        "stems": _lexicon_stems(),
+        "phrases": _lexicon_phrases(),
+    }
     return json.dumps(out, ensure_ascii=False) + "\n"
 
 
