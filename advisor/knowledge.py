@@ -105,7 +105,8 @@ def _read_checked(name: str) -> tuple[Any, bool]:
         raw = path.read_bytes()
         entry = _compiled().get(name)
         if entry is not None and entry["size"] == len(raw) and entry["crc32"] == zlib.crc32(raw):
-            return entry["data"], _compiled_document().get("schemas") == schemas_crc()
+            schemas = schemas_crc()
+            return entry["data"], schemas is not None and _compiled_document().get("schemas") == schemas
         return load_yaml(raw.decode("utf-8")), False
     except Exception as exc:  # OSError, UnicodeDecodeError, yaml.YAMLError: the file is broken
         raise KnowledgeError(_read_error(name, exc)) from exc

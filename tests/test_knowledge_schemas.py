@@ -255,3 +255,18 @@ def test_the_compiled_copy_is_taken_as_checked_only_under_the_schema_it_was_chec
     knowledge._compiled_document.cache_clear()
     knowledge._loaded.cache_clear()
     assert knowledge.coverage.__wrapped__().full == 12345 and checked == ["coverage.yaml"]
+
+
+def test_without_the_schema_module_s_source_nothing_compiled_is_taken_as_checked(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An old compiled copy (no "schemas") read where the module's source cannot be read
+    # (bytecode only): both are None, and that must not pass for a match.
+    import json
+
+    compiled = knowledge_copy / "compiled.json"
+    document = json.loads(compiled.read_text(encoding="utf-8"))
+    del document["schemas"]
+    compiled.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(knowledge, "schemas_crc", lambda: None)
+    assert knowledge._read_checked("coverage.yaml")[1] is False
