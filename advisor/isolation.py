@@ -140,10 +140,11 @@ class _Worker:
         else:
             self.conn, child_conn = ctx.Pipe()
             # BaseContext.Process exists on every concrete context; typeshed types it loosely.
-            self.process = ctx.Process(  # type: ignore[attr-defined]
+            process = ctx.Process(  # type: ignore[attr-defined]
                 target=_serve, args=(child_conn, start, work, os.getpid()), daemon=True
             )
-            self.process.start()  # type: ignore[attr-defined]
+            process.start()
+            self.process = process
             child_conn.close()
         # The items sent and not yet answered, in the order it works on them: the first is the
         # one it is working on, the others wait in its pipe.
