@@ -257,6 +257,12 @@ if getattr(yaml, "__with_libyaml__", False):
         """libyaml's own composer (in C, about half the time of the Python one), used only on a
         text that :func:`_native_fits` proves within the composer's budgets."""
 
+        # The composer calls these two for every node, for path resolvers, which the plans'
+        # resolver has none of: built-ins that do nothing instead of two Python calls a node
+        # (a tenth of the composer's time). ``{}.get(parent, index)`` and ``tuple()``.
+        descend_resolver = {}.get  # type: ignore[assignment,var-annotated]  # a built-in: not bound
+        ascend_resolver = tuple  # type: ignore[assignment]
+
         def __init__(self, stream: str):
             CParser.__init__(self, stream)
             _Resolver.__init__(self)
@@ -367,6 +373,7 @@ def locate(text: str, display: str) -> Document:
 # a plain scalar starting with anything else (most of a plan's: words) is text without a test.
 _TYPED_START = frozenset("~nNtTfF0123456789+-.") | {""}
 _STR = "tag:yaml.org,2002:str"
+_TEXT_TAGS = frozenset({_PLAIN, _STR})
 
 
 class _Builder:
@@ -407,12 +414,7 @@ class _Builder:
         """:meth:`build` of a node inside a collection at ``depth - 1``. Most are plain or
         quoted scalars within the budgets: those are built here, with the same effects
         (counted, placed, typed), without the calls; anything else goes through build."""
-        if (
-            type(node) is yaml.ScalarNode
-            and node.tag in (_PLAIN, _STR)
-            and self.nodes < MAX_NODES
-            and depth <= MAX_DEPTH
-        ):
+        if type(node) is yaml.ScalarNode and node.tag in _TEXT_TAGS and self.nodes < MAX_NODES and depth <= MAX_DEPTH:
             self.nodes += 1
             mark = node.start_mark
             self.positions[key] = (mark.line + 1, mark.column + 1)
@@ -424,7 +426,8 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode, key: Key, depth: int) -> list[Any]:
         child = self._child
-        return [child(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+        # key + (i,), not (*key, i): in Python 3.11 unpacking builds a list first, twice the time
+        return [child(item, key + (i,), depth + 1) for i, item in enumerate(node.value)]  # noqa: RUF005
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -451,7 +454,7 @@ class _Builder:
                 continue
             seen.add(name)
             mark = key_node.start_mark
-            path = (*key, name)
+            path = key + (name,)  # noqa: RUF005 (see _sequence)
             key_positions[path] = (mark.line + 1, mark.column + 1)
             out[name] = child(value_node, path, depth + 1)
         return out
