@@ -44,6 +44,9 @@ _ALLOWED_TAGS = {
 # Plain scalars get this internal tag; the builder resolves them with the core schema itself.
 _PLAIN = "tag:advisor,2024:plain"
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _ALLOWED_TAGS.add(_PLAIN)
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -196,8 +199,16 @@ class _Resolver(yaml.resolver.BaseResolver):
     marked as such and typed by the builder with the core schema."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0]:
-            return _MERGE if value == "<<" else _PLAIN
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                return _MERGE if value == "<<" else _PLAIN
+            return _STR
+        # What BaseResolver.resolve gives a collection when there are no path resolvers (there
+        # are none here), without its call: the composer asks for every node.
+        if kind is yaml.MappingNode:
+            return _MAP
+        if kind is yaml.SequenceNode:
+            return _SEQ
         # types-PyYAML leaves BaseResolver.resolve unannotated.
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
@@ -372,7 +383,6 @@ def locate(text: str, display: str) -> Document:
 # The first characters a plain scalar other than text can start with (the empty string: null);
 # a plain scalar starting with anything else (most of a plan's: words) is text without a test.
 _TYPED_START = frozenset("~nNtTfF0123456789+-.") | {""}
-_STR = "tag:yaml.org,2002:str"
 _TEXT_TAGS = frozenset({_PLAIN, _STR})
 
 
