@@ -298,11 +298,13 @@ Result = Review | Failure | Digested  # a Digested only where the run asked for 
 def _in_worker(target: Target) -> tuple[Result, Parts]:
     # Reviews come back without matched facts (Settings.keep_facts is off unless asked for):
     # they were most of a pickled review, and made --jobs 2 slower than --jobs 1.
-    result = review_target(target, _worker_settings)
-    parts = render_parts(result, _worker_parts, _worker_lang)
+    reviewed = review_target(target, _worker_settings)
+    parts = render_parts(reviewed, _worker_parts, _worker_lang)
+    result: Result = reviewed
+    if _worker_digests and isinstance(reviewed, Review) and len(parts) == len(_worker_parts):
+        result = Digested.of(reviewed)  # every part made here: the parent needs no more
+    del reviewed  # a review sent as its digest is freed here, and the collector does not walk it
     _collect_plan()
-    if _worker_digests and isinstance(result, Review) and len(parts) == len(_worker_parts):
-        return Digested.of(result), parts  # every part made here: the parent needs no more
     return result, parts
 
 

@@ -44,6 +44,9 @@ _ALLOWED_TAGS = {
 # Plain scalars get this internal tag; the builder resolves them with the core schema itself.
 _PLAIN = "tag:advisor,2024:plain"
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _ALLOWED_TAGS.add(_PLAIN)
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -196,8 +199,16 @@ class _Resolver(yaml.resolver.BaseResolver):
     marked as such and typed by the builder with the core schema."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0]:
-            return _MERGE if value == "<<" else _PLAIN
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                return _MERGE if value == "<<" else _PLAIN
+            return _STR
+        # What BaseResolver.resolve gives a collection when there are no path resolvers (there
+        # are none here), without its call: the composer asks for every node.
+        if kind is yaml.MappingNode:
+            return _MAP
+        if kind is yaml.SequenceNode:
+            return _SEQ
         # types-PyYAML leaves BaseResolver.resolve unannotated.
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
@@ -256,6 +267,12 @@ if getattr(yaml, "__with_libyaml__", False):
     class _NativeLoader(CParser, _Resolver):
         """libyaml's own composer (in C, about half the time of the Python one), used only on a
         text that :func:`_native_fits` proves within the composer's budgets."""
+
+        # The composer calls these two for every node, for path resolvers, which the plans'
+        # resolver has none of: built-ins that do nothing instead of two Python calls a node
+        # (a tenth of the composer's time). ``{}.get(parent, index)`` and ``tuple()``.
+        descend_resolver = {}.get  # type: ignore[assignment,var-annotated]  # a built-in: not bound
+        ascend_resolver = tuple  # type: ignore[assignment]
 
         def __init__(self, stream: str):
             CParser.__init__(self, stream)
@@ -366,7 +383,7 @@ def locate(text: str, display: str) -> Document:
 # The first characters a plain scalar other than text can start with (the empty string: null);
 # a plain scalar starting with anything else (most of a plan's: words) is text without a test.
 _TYPED_START = frozenset("~nNtTfF0123456789+-.") | {""}
-_STR = "tag:yaml.org,2002:str"
+_TEXT_TAGS = frozenset({_PLAIN, _STR})
 
 
 class _Builder:
@@ -407,12 +424,7 @@ class _Builder:
         """:meth:`build` of a node inside a collection at ``depth - 1``. Most are plain or
         quoted scalars within the budgets: those are built here, with the same effects
         (counted, placed, typed), without the calls; anything else goes through build."""
-        if (
-            type(node) is yaml.ScalarNode
-            and node.tag in (_PLAIN, _STR)
-            and self.nodes < MAX_NODES
-            and depth <= MAX_DEPTH
-        ):
+        if type(node) is yaml.ScalarNode and node.tag in _TEXT_TAGS and self.nodes < MAX_NODES and depth <= MAX_DEPTH:
             self.nodes += 1
             mark = node.start_mark
             self.positions[key] = (mark.line + 1, mark.column + 1)
@@ -424,7 +436,8 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode, key: Key, depth: int) -> list[Any]:
         child = self._child
-        return [child(item, (*key, i), depth + 1) for i, item in enumerate(node.value)]
+        # key + (i,), not (*key, i): in Python 3.11 unpacking builds a list first, twice the time
+        return [child(item, key + (i,), depth + 1) for i, item in enumerate(node.value)]  # noqa: RUF005
 
     def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -451,7 +464,7 @@ class _Builder:
                 continue
             seen.add(name)
             mark = key_node.start_mark
-            path = (*key, name)
+            path = key + (name,)  # noqa: RUF005 (see _sequence)
             key_positions[path] = (mark.line + 1, mark.column + 1)
             out[name] = child(value_node, path, depth + 1)
         return out

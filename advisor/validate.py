@@ -282,7 +282,8 @@ class _Normaliser:
             if name in out:
                 self.problem("duplicate_key", (*raw, key), (*canonical, name), key_line=True, key=key)
                 continue
-            out[name] = self.field(item, model, name, (*raw, key), (*canonical, name))
+            # key + (name,), not (*key, name): in Python 3.11 unpacking builds a list first
+            out[name] = self.field(item, fields[name], raw + (key,), canonical + (name,))  # noqa: RUF005
         if model is Plan:
             self.imply_scope(value, out)
         return out
@@ -297,18 +298,19 @@ class _Normaliser:
                 if scope:
                     out["scope"] = scope
 
-    def field(self, item: Any, model: type[BaseModel], name: str, raw: Key, canonical: Key) -> Any:
+    def field(self, item: Any, kind: tuple[str | None, type[BaseModel] | None], raw: Key, canonical: Key) -> Any:
+        """A field's value; ``kind``: its enumeration and the model it holds (:func:`_fields_of`)."""
         self._place(raw, canonical)
-        enum, inner = _fields_of(model)[name]
+        enum, inner = kind
         if enum and item is not None:
             return self.enum_value(item, enum, raw, canonical)
         if inner is None:
             if isinstance(item, list):
-                for i, _ in enumerate(item):
-                    self._place((*raw, i), (*canonical, i))
+                for i in range(len(item)):
+                    self._place(raw + (i,), canonical + (i,))  # noqa: RUF005 (see mapping)
             return item
         if isinstance(item, list):
-            return [self.mapping(x, inner, (*raw, i), (*canonical, i)) for i, x in enumerate(item)]
+            return [self.mapping(x, inner, raw + (i,), canonical + (i,)) for i, x in enumerate(item)]  # noqa: RUF005
         return self.mapping(item, inner, raw, canonical)
 
     def enum_value(self, item: Any, enum: str, raw: Key, canonical: Key) -> Any:

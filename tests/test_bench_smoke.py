@@ -40,3 +40,12 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
     assert set(run.GOALS) <= set(figures["targets"])
     assert set(figures["targets"]) == set(run.TARGETS)
     assert all(t["value"] is not None for name, t in figures["targets"].items() if name != "rules_vs_floor")
+
+
+def test_only_the_sections_asked_for(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    assert run.main(["--quick", "--only", "throughput", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert set(figures) == {"setup", "throughput", "targets"}
+    assert figures["targets"]["batch_json_jobs2_vs_parse"]["value"] > 0
+    assert figures["targets"]["check_vs_floor"] == {"value": None, "target": "<= 1.8", "met": None}
