@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from advisor.text.lexicon import Match, find_all, keys
+from advisor.text.lexicon import Match, Phrase, find_all, keys
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS
 from advisor.text.numbers import read_number
@@ -112,6 +112,7 @@ def _handled(text: str, bad: Match) -> bool:
 _ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
 _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lack has ended
 _ACTIVE = ("me", "ber")
+_ALREADY_AUX = frozenset({"telah", "sudah", "have", "has", "already", "had"})
 
 
 @lru_cache(maxsize=4096)
@@ -282,9 +283,10 @@ def _counted(text: str) -> Reading | None:
             said = Match(head.phrase, (token,), False)
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
-        verb = rest[i + 1]
         if token.word not in ("yang", "that", "who"):
             continue
+        # "yang telah menetapkan", "who have already": the verb after the word of completion
+        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if verb.word in _ACHIEVED:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
@@ -465,32 +467,81 @@ _EVENTS = frozenset(
 )  # fmt: skip  (and schooling, whose length should rise: "lama pendidikan")
 
 
+# time units that measure a wait when a count heads them ("Rata-rata hari pengurusan izin",
+# "Jumlah hari yang diperlukan untuk ...", "Average number of days to issue a permit")
+_TIME_UNITS = frozenset({"hari", "jam", "menit", "minggu", "days", "hours", "minutes", "weeks"})
+_COUNT_HEADS = frozenset({"jumlah", "rata-rata", "average", "number", "of", "mean", "median", "total"})
+# what a wait is spent on when no nominalised process follows: "waktu yang diperlukan untuk",
+# "time needed to", "days taken to"
+_NEEDED = frozenset(
+    {"diperlukan", "dibutuhkan", "digunakan", "dihabiskan", "needed", "required", "taken", "spent", "elapsed",
+     "it", "to"}
+)  # fmt: skip
+_WAITS = frozenset({"respon", "respons", "tanggap", "tunggu", "tempuh", "antre", "antri", "reaksi", "proses"})
+
+
+def _process_after(toks: tuple[Token, ...], k: int, clause: int, lang: str) -> Token | None:
+    """The process whose time is measured, from word ``k`` on: a nominalised process
+    ("penyelesaian", "verifikasi"), a wait ("respon", "tunggu"), what the time is needed for
+    ("yang diperlukan untuk", "needed to", "to issue")."""
+    if k >= len(toks) or toks[k].clause != clause:
+        return None
+    word = toks[k].word
+    if lang == "id":
+        if word == "yang" and k + 1 < len(toks) and toks[k + 1].word in _NEEDED:
+            return toks[k + 1]
+        if word in _WAITS or (word == "untuk" and k + 1 < len(toks) and toks[k + 1].word.startswith("me")):
+            return toks[k]
+        if word in _EVENTS:
+            return None
+        if word.startswith("pe") and nominal_root(word):
+            return toks[k]
+        return None
+    return toks[k] if word in _NEEDED else None
+
+
 def _duration(text: str) -> Match | None:
     """The time a process takes, which should fall: a duration word at the head (or after
-    "rata-rata") followed by a nominalised process ("waktu penyelesaian", "lama pengurusan",
-    "durasi pemadaman"), or in English preceded by one ("call answering time", "resolution
-    time")."""
+    "rata-rata", "jumlah"; a run "lama waktu" counts once), or a time unit after a count
+    ("rata-rata hari", "number of days"), followed by a process ("waktu penyelesaian", "lama
+    pengurusan", "durasi pemadaman", "waktu respon", "hari yang diperlukan untuk ...", "days to
+    issue a permit", "time taken to restore power"), or in English preceded by one ("call
+    answering time", "resolution time")."""
     toks = tokens(text)
-    for match in find_all(text, "duration_word"):
-        if match.negated:
-            continue
-        i, j = toks.index(match.found[0]), toks.index(match.found[-1])
-        if match.phrase.lang == "id":
-            head = i == 0 or toks[i - 1].word in _DURATION_AFTER
-            nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].clause == match.found[-1].clause else None
-            if (
-                head
-                and nxt is not None
-                and nxt.word.startswith("pe")
-                and nxt.word not in _EVENTS
-                and nominal_root(nxt.word)
-            ):
-                return Match(match.phrase, (match.found[0], nxt), False)
-        elif i > 0 and toks[i - 1].clause == match.found[0].clause and toks[i - 1].word.endswith(("ing", "ion")):
-            return Match(match.phrase, (toks[i - 1], match.found[-1]), False)
+    units = [t for t in toks if t.word in _TIME_UNITS]
+    found = find_all(text, "duration_word")
+    heads: list[tuple[Token, Token, Match | None]] = [(m.found[0], m.found[-1], m) for m in found if not m.negated]
+    heads += [(t, t, None) for t in units]
+    for first, last, match in sorted(heads, key=lambda h: h[0].start):
+        i, j = toks.index(first), toks.index(last)
+        clause = first.clause
+        lang = match.phrase.lang if match is not None else ("en" if first.word.endswith("s") else "id")
+        before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
+        if match is None and not (before and before[-1] in _COUNT_HEADS) and i != 0:
+            continue  # "jam layanan": service hours, no wait
+        if lang == "id" or match is None:
+            head = i == 0 or before[-1:] == ["rata-rata"] or (before and before[-1] in _COUNT_HEADS)
+            k = j + 1
+            while k < len(toks) and any(m.found[0] is toks[k] for m in found):
+                k += 1  # "lama waktu penerbitan": one duration
+            process = _process_after(toks, k, clause, lang) if head else None
+            if process is not None:
+                return Match(match.phrase if match is not None else _UNIT_PHRASE, (first, process), False)
+        elif i > 0 and toks[i - 1].clause == clause and toks[i - 1].word.endswith(("ing", "ion")):
+            return Match(match.phrase, (toks[i - 1], last), False)
+        elif (i == 0 or (before and before[-1] in _COUNT_HEADS)) and (
+            process := _process_after(toks, j + 1, clause, "en")
+        ) is not None:
+            return Match(match.phrase, (first, process), False)
     return None
 
 
+_UNIT_PHRASE = Phrase("duration_word", "id", "hari", (("s", "hari"),))
+
+
+# deliverables that are no document on a subject: a report of a harm is evidence of it ("Laporan
+# kasus DBD"), an application a request ("pending permit applications"), a certificate a title
+_REPORTS = frozenset({"laporan", "report", "reports", "aplikasi", "application", "sertifikat", "certificate"})
 _AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
 
 
@@ -529,6 +580,28 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
     return out
 
 
+_SUBJECT_ENDS = frozenset({"yang", "that", "which", "adopted", "approved", "signed", "issued", "completed"})
+
+
+def _document_subject(text: str) -> set[Token]:
+    """The words of a document and of its subject ("Dokumen kajian tarif retribusi sampah yang
+    disepakati", "Pedoman penanganan banjir rob", "Guidelines on flood response"): what it is
+    about is no quantity measured. A report of a harm is evidence of it ("Laporan kasus DBD"), an
+    application a request, a certificate a title: those keep their words."""
+    toks = tokens(text)
+    out: set[Token] = set()
+    for doc in find_all(text, "deliverable"):
+        if doc.phrase.text in _REPORTS or doc.negated:
+            continue
+        end = toks.index(doc.found[-1])
+        out.update(doc.found)
+        for t in toks[end + 1 :]:
+            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS:
+                break
+            out.add(t)
+    return out
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
@@ -556,13 +629,16 @@ def statement_direction(text: str) -> Reading:
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    bad = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    subject = _document_subject(text)
+    bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
     good = [
         m
         for m in find_all(text, "good_quantity")
-        if not m.negated and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
+        if not m.negated
+        and not subject.intersection(m.found)
+        and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad)
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -576,7 +652,10 @@ def statement_direction(text: str) -> Reading:
                 if not m.negated
                 and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
                 # "children out of school": a count word inside a longer harm is the harm's
-                and not (purpose == "count_up" and (_swallowed(m, bad) or _to_disposal(text, m.found[-1])))
+                and not (
+                    purpose == "count_up"
+                    and (_swallowed(m, bad) or _to_disposal(text, m.found[-1]) or _in_place(text, m.found[0]))
+                )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
             ),
@@ -613,7 +692,14 @@ def statement_direction(text: str) -> Reading:
         # development, which should rise (indices of a harm are read above: "Indeks Gini")
         said, span = quoted(text, toks[0])
         return Reading("increase", "good_quantity", said, span)
-    means = next((m for m in find_all(text, "countermeasure") if not m.negated and not _swallowed(m, bad)), None)
+    means = next(
+        (
+            m
+            for m in find_all(text, "countermeasure")
+            if not m.negated and not _swallowed(m, bad) and not _in_place(text, m.found[0])
+        ),
+        None,
+    )
     if means is not None:
         return from_match(text, "increase", "countermeasure", means)
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
@@ -621,6 +707,26 @@ def statement_direction(text: str) -> Reading:
     if denied is not None:
         return from_match(text, "decrease", "good_denied", denied)
     return Reading("unknown", "no_direction")
+
+
+_PLACE_LINKS = frozenset({"di", "pada", "in", "at"})  # "pada pos duga air", "in densely built wards"
+_PLACE_REACH = 3  # words of a phrase of place before the word
+_CLAUSE_LINKS = frozenset({"yang", "that", "which", "who"})  # "sampah di TPS yang diolah": a new predicate
+
+
+def _in_place(text: str, token: Token) -> bool:
+    """Does ``token`` stand in a phrase of place, where a word names where the quantity is
+    measured ("Debit sungai pada pos pemantauan hulu", "response time in densely built wards",
+    "di kawasan terbangun"), not what is counted?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    before = [t.word for t in toks[max(0, i - _PLACE_REACH) : i] if t.clause == token.clause]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _CLAUSE_LINKS:
+            return False
+        if before[k] in _PLACE_LINKS:
+            return True
+    return False
 
 
 _INDEX = frozenset({"indeks", "index"})
