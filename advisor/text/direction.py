@@ -63,9 +63,14 @@ _RECEIVES = frozenset(
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+# English verbs of what a person in need receives: "poor households receiving cash transfers"
+_RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
 # disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
 _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
+# a harm recorded is no harm handled: "kasus kekerasan yang dilaporkan" counts the harm
+_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor"})
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
+_AND = frozenset({"dan", "atau", "serta", "and", "or"})  # coordination does not lengthen the reach
 
 
 DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
@@ -92,9 +97,16 @@ def _handled(text: str, bad: Match) -> bool:
     toks = tokens(text)
     start = toks.index(bad.found[-1]) + 1
     clause = bad.found[-1].clause
-    for k in range(start, min(start + NOUN_REACH, len(toks))):
-        if toks[k].clause != clause:
+    done = {t for m in find_all(text, "count_up") if not _in_place(text, m.found[0]) for t in m.found}
+    reach = 0
+    for k in range(start, len(toks)):
+        if toks[k].word not in _AND and toks[k].word not in _LINKS:
+            reach += 1  # "kekerasan terhadap perempuan dan anak yang ...": one noun phrase
+        if reach > NOUN_REACH or toks[k].clause != clause:
             return False
+        if bad.phrase.lang == "en" and (toks[k].word in _RECEIVES_EN or toks[k] in done):
+            # "survivors of violence receiving legal assistance", "dengue cases treated"
+            return not (k > 0 and toks[k - 1].word in NEGATORS)
         if toks[k].word != "yang":
             continue
         rest = [t for t in toks[k + 1 : k + 3] if t.clause == clause]
@@ -103,7 +115,12 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        if rest[0] in bad_words or rest[0].word in _DISPOSED or _to_disposal(text, rest[0]):
+        if (
+            rest[0] in bad_words
+            or rest[0].word in _DISPOSED
+            or rest[0].word in _RECORDED
+            or _to_disposal(text, rest[0])
+        ):
             return False
         return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
@@ -226,6 +243,107 @@ def _none_of(text: str) -> Reading | None:
     return None if harm is None else from_match(text, "decrease", "harm_none", harm)
 
 
+_STILL = frozenset({"masih", "still"})  # "yang masih menggunakan kayu bakar": a lack that persists
+_QUALIFIER_REACH = 5  # words of the head's noun phrase before its qualifier
+_LATER_RELIEF = frozenset({"yang", "who", "that", "receiving", "getting", "menerima", "mendapat", "mendapatkan"})
+
+
+def _lacking(text: str) -> Reading | None:
+    """A count, whatever heads it, qualified by what its members still lack or do ("Temuan BPK
+    yang belum ditindaklanjuti", "Children without birth certificates", "Households still cooking
+    with firewood", "Youth not in employment"): it should fall; what is no longer lacking ("tidak
+    lagi", "no longer") or a harm denied ("tanpa kasus gizi buruk") rises. Not when a later
+    qualifier says the lack is relieved ("rumah tangga tidak mampu yang menerima bantuan")."""
+    toks = tokens(text)
+    if len(toks) < 3 or toks[0].word in NEGATORS or toks[0].word in _STILL:
+        return None
+    clause = toks[0].clause
+    matches = find_all(text, "bad_quantity")
+    for i in range(1, min(len(toks) - 1, _QUALIFIER_REACH + 1)):
+        token = toks[i]
+        if token.clause != clause:
+            return None
+        if token.word in _STILL or token.word in NEGATORS:
+            after = [t for t in toks[i + 1 : i + 3] if t.clause == clause]
+            later = [t.word for t in toks[i + 3 :] if t.clause == clause]
+            if not after or _LATER_RELIEF.intersection(later):
+                return None
+            said, span = quoted(text, token, after[0])
+            # a harm after the negator, not one that holds it ("rumah tidak layak huni", "tanpa izin")
+            bad = {t for m in matches if token not in m.found for t in m.found}
+            if token.word in _STILL:
+                return Reading("decrease", "count_of_lack", said, span)
+            if after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad):
+                return Reading("increase", "count_of_harm_denied", said, span)
+            return Reading("decrease", "count_of_lack", said, span)
+        if token.word in ("yang", "that", "who", "which"):
+            continue
+        if token.word in _ALREADY or token.word in _ALREADY_AUX:
+            return None  # "yang sudah menggunakan": a thing done
+    return None
+
+
+_ANTI = ("anti-", "anti")
+
+
+def _anti(text: str) -> Reading | None:
+    """A harm named as what something is against ("Indeks persepsi anti korupsi", "desa
+    antikorupsi", "anti-corruption"): its count or index rises."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        word = token.word
+        if word == "anti" and i + 1 < len(toks) and _harm_word(toks[i + 1].word):
+            said, span = quoted(text, token, toks[i + 1])
+            return Reading("increase", "harm_against", said, span)
+        prefix = next((p for p in _ANTI if word.startswith(p)), None)
+        if prefix is not None and len(word) > len(prefix) + 3 and _harm_word(word[len(prefix) :]):
+            said, span = quoted(text, token)
+            return Reading("increase", "harm_against", said, span)
+    return None
+
+
+_RATIO = frozenset({"rasio", "ratio"})
+_RATIO_LINKS = frozenset({"terhadap", "to", "per", "atas", "banding", "dibanding"})
+
+
+@lru_cache(maxsize=4096)
+def _kind(words: str) -> str:
+    """What a side of a ratio names: ``bad``, ``good`` or ``""``."""
+    if find_all(words, "bad_quantity"):
+        return "bad"
+    return "good" if find_all(words, "good_quantity") else ""
+
+
+def _ratio(text: str) -> Reading | None:
+    """A ratio, read by its sides ("Rasio utang terhadap pendapatan", "Ratio of own-source
+    revenue to total revenue", "debt-to-revenue ratio"): a harm above the line falls, a good
+    thing above it rises. Anything else is a neutral ratio ("Rasio murid terhadap guru")."""
+    toks = tokens(text)
+    head = next((i for i, t in enumerate(toks) if t.word in _RATIO), None)
+    if head is None:
+        return None
+    clause = toks[head].clause
+    if head > 0 and "-" in toks[head - 1].word:  # "debt-to-revenue ratio", "pupil-teacher ratio"
+        top = toks[head - 1].word.split("-")[0]
+        span = (toks[head - 1], toks[head])
+    else:
+        rest = [t for t in toks[head + 1 :] if t.clause == clause]
+        if rest and rest[0].word == "of":
+            rest = rest[1:]
+        link = next((k for k, t in enumerate(rest) if t.word in _RATIO_LINKS), None)
+        if link is None or link == 0:
+            return None
+        top = " ".join(t.word for t in rest[:link])
+        span = (toks[head], rest[link - 1])
+    upper = _kind(top)
+    said, where = quoted(text, *span)
+    if upper == "bad":
+        return Reading("decrease", "ratio_of_harm", said, where)
+    if upper == "good":
+        return Reading("increase", "ratio_of_good", said, where)
+    return None
+
+
 _OBJECT_LINKS = frozenset({"of", "to", "with", "for", "in", "on", "among", "terhadap", "atas", "untuk"})
 _MEASURE_HEAD = frozenset({"tingkat", "indeks", "persentase", "rata-rata", "nilai", "skor", "level", "index", "score"})
 
@@ -262,7 +380,7 @@ def _counted(text: str) -> Reading | None:
     qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
     memiliki", "yang menerapkan") should rise."""
     toks = tokens(text)
-    head = next((m for m in find_all(text, "measurable") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
     if head is None:
         return None
     clause = toks[0].clause
@@ -296,6 +414,30 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_doers", head, said)
         if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
+    return None
+
+
+_PARTICIPLE_REACH = 5  # words from the start in which "Hectares of mangrove replanted" has its participle
+_NOT_PARTICIPLES = frozenset({"need", "red", "bed", "shed", "seed", "feed", "speed", "hundred", "based", "led"})
+
+
+def _done_to_plural(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """An English count in the reduced passive: a plural, or a measure of one, followed by what
+    was done to it ("Hectares of mangrove replanted", "Audit recommendations followed up", "Km of
+    canals desilted"): it adds up. A harm done ("Hectares burned", "Houses flooded") is read
+    before, as a bad quantity."""
+    plural = next((i for i, t in enumerate(toks[:3]) if t.word.endswith("s") and not t.word.endswith("ss")), None)
+    measure = toks[0].word in ("km", "ha", "kg", "m", "m2", "m3") if toks else False
+    if plural is None and not measure:
+        return None
+    start = 0 if plural is None else plural
+    clause = toks[0].clause
+    for token in toks[start + 1 : _PARTICIPLE_REACH + 1]:
+        if token.clause != clause or token.word in ("by", "in", "at", "with", "for", "per"):
+            return None
+        if token.word.endswith("ed") and len(token.word) > 4 and token.word not in _NOT_PARTICIPLES:
+            said, span = quoted(text, toks[start], token)
+            return Reading("increase", "count_of_doers", said, span)
     return None
 
 
@@ -605,6 +747,11 @@ def _document_subject(text: str) -> set[Token]:
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
+    # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
+    # more than the word of the change, and than what is counted
+    values = _from_to(text)
+    if values is not None:
+        return values
     changes = _changes(text)
     for match, purpose in changes:
         if match.negated:
@@ -620,9 +767,7 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
-    # more than what is counted
-    written = _from_to(text) or _none_of(text) or _quality_head(text)
+    written = _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
@@ -687,6 +832,9 @@ def statement_direction(text: str) -> Reading:
             return per
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
+    done = _done_to_plural(text, toks)
+    if done is not None:
+        return done
     if toks and toks[0].word in _INDEX and len(toks) > 1:
         # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
         # development, which should rise (indices of a harm are read above: "Indeks Gini")
