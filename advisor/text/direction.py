@@ -46,7 +46,8 @@ def _level_after(text: str, reduction: Match) -> bool:
     if not after:
         return False
     window = (toks[after[0]].start, toks[after[-1]].end)
-    return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level"))
+    # the time a process takes is a level too ("Penyingkatan waktu layanan", "Reduction in waiting time")
+    return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level", "duration_word"))
 
 
 def _measure_before(text: str, reduction: Match) -> bool:
