@@ -134,9 +134,45 @@ def _times(text: str) -> list[Token]:
             or (token.word in _ONE_PERIOD and before in ("dalam", "selama"))
             or (token.word in ("tahun", "bulan") and after in _NEXT)
             or (token.word in ("year", "month") and (before == "next" or _within_a(toks, i)))
+            or _end_of_term(toks, i)
         ):
             out.append(token)
     return out
+
+
+# fractions written in words, as written (a lemma would meet "ketiga", "quarterly")
+_FRACTIONS = frozenset({"sepertiga", "seperempat", "seperlima", "sepersepuluh", "two-thirds", "three-quarters"})
+_FRACTION_PARTS = frozenset({"pertiga", "perempat", "perlima", "third", "thirds", "quarter", "quarters", "fifth"})
+_FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "dua", "tiga", "empat"})
+
+
+def _fractions(text: str) -> list[Token]:
+    """Fractions written in words: "sepertiga", "dua pertiga", "a third", "three quarters"."""
+    toks = tokens(text)
+    out = []
+    for i, token in enumerate(toks):
+        if token.word in _FRACTIONS:
+            out.append(token)
+        elif token.word in _FRACTION_PARTS and i > 0 and toks[i - 1].word in _FRACTION_COUNTS:
+            out.append(token)  # not "the third quarter of 2026": an ordinal is no count
+    return out
+
+
+# the term of the cooperation itself: "pada akhir program", "by the end of the programme"
+_TERMS = frozenset(
+    {"program", "programme", "project", "proyek", "kegiatan", "kerja", "kerjasama", "cooperation", "agreement",
+     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan"}
+)  # fmt: skip
+_TERM_REACH = 3  # words between "akhir"/"end" and the term ("end of the programme")
+
+
+def _end_of_term(toks: tuple[Token, ...], i: int) -> bool:
+    """Is word ``i`` the end of the cooperation's own term ("akhir program", "akhir masa kerja
+    sama", "end of the programme")? A deadline as sure as a date."""
+    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close"):
+        return False
+    after = [t.word for t in toks[i + 1 : i + 1 + _TERM_REACH] if t.clause == toks[i].clause]
+    return any(w in _TERMS for w in after)
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
@@ -144,6 +180,7 @@ def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
     """The reading (``measurable`` or ``not_measurable``), has an amount, has a time."""
     amounts = _amounts(text)
     words = [m for m in find_all(text, "amount_word") if not m.negated]
+    amounts += _fractions(text)
     times = _times(text)
     has_amount, has_time = bool(amounts or words), bool(times)
     found = [*amounts, *(t for m in words[:1] for t in m.found), *times]
