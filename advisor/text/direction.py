@@ -260,6 +260,7 @@ def _lacking(text: str) -> Reading | None:
         return None
     clause = toks[0].clause
     matches = find_all(text, "bad_quantity")
+    good = {t for m in find_all(text, "good_quantity") for t in m.found}
     for i in range(1, min(len(toks) - 1, _QUALIFIER_REACH + 1)):
         token = toks[i]
         if token.clause != clause:
@@ -267,8 +268,12 @@ def _lacking(text: str) -> Reading | None:
         if token.word in _STILL or token.word in NEGATORS:
             after = [t for t in toks[i + 1 : i + 3] if t.clause == clause]
             later = [t.word for t in toks[i + 3 :] if t.clause == clause]
+            if token.word in _STILL:
+                after = [t for t in toks[i + 1 : i + 4] if t.clause == clause]
             if not after or _LATER_RELIEF.intersection(later):
                 return None
+            if token.word in _STILL and good.intersection(after):
+                return None  # "jalan yang masih dalam kondisi baik", "hutan yang masih utuh": a good kept
             said, span = quoted(text, token, after[0])
             # a harm after the negator, not one that holds it ("rumah tidak layak huni", "tanpa izin")
             bad = {t for m in matches if token not in m.found for t in m.found}
@@ -753,6 +758,11 @@ def statement_direction(text: str) -> Reading:
     values = _from_to(text)
     if values is not None:
         return values
+    needed = _duration(text)
+    if needed is not None and needed.found[-1].word in _NEEDED | {"untuk"}:
+        # "Waktu yang dibutuhkan untuk mencapai pelabuhan": a change word in what the time is
+        # needed for is no change of the quantity measured
+        return from_match(text, "decrease", "duration_of_process", needed)
     changes = _changes(text)
     for match, purpose in changes:
         if match.negated:
