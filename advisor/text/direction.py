@@ -50,6 +50,30 @@ def _level_after(text: str, reduction: Match) -> bool:
     return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level", "duration_word"))
 
 
+_TO_TARGET = frozenset({"to", "menjadi", "hingga", "sampai"})
+
+
+def _level_reduced(text: str, reduction: Match) -> bool:
+    """Is a reduction participle said of a level before it ("Poverty rate reduced", "Angka
+    kemiskinan dikurangi"), or does it name the new level ("Stunting prevalence cut to 14%")?
+    Then the level falls; "Waste reduced at source" counts what was reduced."""
+    toks = tokens(text)
+    i, j = toks.index(reduction.found[0]), toks.index(reduction.found[-1])
+    clause = reduction.found[0].clause
+    after = [t.word for t in toks[j + 1 : j + 3] if t.clause == clause]
+    if len(after) == 2 and after[0] in _TO_TARGET and after[1][:1].isdigit():
+        return True
+    # the level right before the participle ("rate reduced"), not a measure of what was reduced
+    # ("Share of waste diverted", "Persentase penurunan")
+    participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
+    return (
+        participle
+        and i > 0
+        and toks[i - 1].clause == clause
+        and any(m.found[-1] is toks[i - 1] for m in find_all(text, "level"))
+    )
+
+
 def _measure_before(text: str, reduction: Match) -> bool:
     """Is the reduction word the thing measured ("Persentase penurunan ...", "Jumlah kasus
     yang dicegah"), not the head of a falling level?"""
@@ -68,8 +92,9 @@ _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
 _RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
 # disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
 _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
-# a harm recorded is no harm handled: "kasus kekerasan yang dilaporkan" counts the harm
-_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor"})
+# a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
+# yang terjadi" count the harm
+_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 _AND = frozenset({"dan", "atau", "serta", "and", "or"})  # coordination does not lengthen the reach
 
@@ -774,6 +799,9 @@ def statement_direction(text: str) -> Reading:
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
+            if _level_reduced(text, match):
+                # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
+                return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
@@ -810,7 +838,12 @@ def statement_direction(text: str) -> Reading:
                 # "children out of school": a count word inside a longer harm is the harm's
                 and not (
                     purpose == "count_up"
-                    and (_swallowed(m, bad) or _to_disposal(text, m.found[-1]) or _in_place(text, m.found[0]))
+                    and (
+                        _swallowed(m, bad)
+                        or _to_disposal(text, m.found[-1])
+                        or _in_place(text, m.found[0])
+                        or _done_badly(text, m, bad)
+                    )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
@@ -866,6 +899,16 @@ def statement_direction(text: str) -> Reading:
     if denied is not None:
         return from_match(text, "decrease", "good_denied", denied)
     return Reading("unknown", "no_direction")
+
+
+def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
+    "funds disbursed late")? Then the harm is what is counted."""
+    toks = tokens(text)
+    j = toks.index(done.found[-1])
+    if done.found[-1].word in ("of", "from", "dari"):
+        return False  # "lifted out of poverty": the harm left behind
+    return j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad)
 
 
 _PLACE_LINKS = frozenset({"di", "pada", "in", "at"})  # "pada pos duga air", "in densely built wards"
