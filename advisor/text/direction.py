@@ -842,7 +842,7 @@ def statement_direction(text: str) -> Reading:
                         _swallowed(m, bad)
                         or _to_disposal(text, m.found[-1])
                         or _in_place(text, m.found[0])
-                        or _done_badly(text, m, bad)
+                        or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
