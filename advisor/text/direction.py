@@ -244,14 +244,18 @@ def _free_compound(text: str) -> Reading | None:
 _OCCURS = frozenset({"ada", "terjadi", "adanya", "lagi", "any", "further", "more", "additional"})
 
 
+# modals and infinitives between a negator and the change it denies
+_MODALS = frozenset({"to", "allowed", "permitted", "be", "will", "may", "boleh", "akan", "dapat", "diperbolehkan"})
+
+
 def _change_denied(text: str, match: Match) -> bool:
     """Is a change denied right before it ("tidak berkurang", "tidak meningkat", "tidak ada
     kenaikan")?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
     clause = match.found[0].clause
-    while i > 1 and toks[i - 1].word in _OCCURS and toks[i - 1].clause == clause:
-        i -= 1  # "tidak ada lagi kenaikan"
+    while i > 1 and toks[i - 1].word in _OCCURS | _MODALS and toks[i - 1].clause == clause:
+        i -= 1  # "tidak ada lagi kenaikan", "not allowed to fall", "tidak boleh turun"
     return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == clause
 
 
