@@ -752,6 +752,8 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
         else:
             reach = {t for t in after if t.clause == clause}
         for harm in bad:
+            if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
+                continue  # "Kesalahan data": an English adjunct's order does not hold in Indonesian
             if harm.found[0] in reach or harm.found[-1] in reach:
                 out.update(harm.found)
     return out
