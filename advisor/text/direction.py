@@ -92,6 +92,8 @@ _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
 _RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
 # disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
 _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
+# a resource consumed is not handled: "Diesel used by the village generators", "BBM yang digunakan"
+_CONSUMED = frozenset({"used", "consumed", "burned", "burnt", "digunakan", "dikonsumsi", "dipakai", "terpakai"})
 # a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
 # yang terjadi" count the harm
 _RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
@@ -130,6 +132,8 @@ def _handled(text: str, bad: Match) -> bool:
             reach += 1  # "kekerasan terhadap perempuan dan anak yang ...": one noun phrase
         if reach > NOUN_REACH or toks[k].clause != clause:
             return False
+        if toks[k].word in _CONSUMED:
+            return False
         if bad.phrase.lang == "en" and (toks[k].word in _RECEIVES_EN or toks[k] in done):
             # "survivors of violence receiving legal assistance", "dengue cases treated"
             return not (k > 0 and toks[k - 1].word in NEGATORS)
@@ -145,6 +149,7 @@ def _handled(text: str, bad: Match) -> bool:
             rest[0] in bad_words
             or rest[0].word in _DISPOSED
             or rest[0].word in _RECORDED
+            or rest[0].word in _CONSUMED
             or _to_disposal(text, rest[0])
         ):
             return False
@@ -849,6 +854,7 @@ def statement_direction(text: str) -> Reading:
                         or _to_disposal(text, m.found[-1])
                         or _in_place(text, m.found[0])
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
+                        or _consumed(text, m, bad)
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
@@ -873,6 +879,9 @@ def statement_direction(text: str) -> Reading:
     ended = _harm_ended(text) or _free_compound(text)
     if ended is not None:
         return ended
+    trespass = _trespass(text, good)
+    if trespass is not None:
+        return trespass
     counted = _counted(text)
     if counted is not None:
         return counted
@@ -907,6 +916,17 @@ def statement_direction(text: str) -> Reading:
     return Reading("unknown", "no_direction")
 
 
+def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is a harmful resource what was used ("Diesel used by the generators", "BBM yang
+    digunakan")? Then the resource is what is counted, and it should fall."""
+    if done.found[0].word not in _CONSUMED:
+        return False
+    toks = tokens(text)
+    i = toks.index(done.found[0])
+    before = {t for t in toks[max(0, i - 3) : i] if t.clause == done.found[0].clause}
+    return any(before.intersection(m.found) for m in bad)
+
+
 def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
     "funds disbursed late")? Then the harm is what is counted."""
@@ -915,6 +935,27 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     if done.found[-1].word in ("of", "from", "dari"):
         return False  # "lifted out of poverty": the harm left behind
     return j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad)
+
+
+_ON = frozenset({"di", "pada", "on", "in", "along", "inside", "within", "under", "sepanjang"})
+_HEAD_REACH = 2  # words of a count's head ("Tutupan mangrove", "Luas hutan rakyat")
+
+
+def _trespass(text: str, good: list[Match]) -> Reading | None:
+    """People or things counted where they should not be ("Jumlah pedagang kaki lima yang
+    berjualan di badan jalan", "keluarga yang bermukim di bantaran sungai", "stalls on the
+    sidewalk"): their count should fall. Not a good thing there ("Tutupan mangrove di sempadan
+    pantai"). A buffer zone is no such place by itself: what grows there is read from the goal."""
+    toks = tokens(text)
+    for place in find_all(text, "encroached_place"):
+        i = toks.index(place.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == place.found[0].clause]
+        if not any(t.word in _ON for t in before):
+            continue
+        if any(toks.index(m.found[0]) <= _HEAD_REACH and not m.found[0].word.startswith(_ACTIVE) for m in good):
+            return None  # the good thing is what is counted, not a doer's verb ("yang berjualan")
+        return from_match(text, "decrease", "in_prohibited_place", place)
+    return None
 
 
 _PLACE_LINKS = frozenset({"di", "pada", "in", "at"})  # "pada pos duga air", "in densely built wards"
@@ -982,19 +1023,30 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     return own
 
 
+def _coordinated_apart(toks: tuple[Token, ...], shared: list[int], changes: list[Match]) -> bool:
+    """Does every change of a goal or activity stand after the words it shares with the
+    statement, in a coordinated phrase of its own ("Dialog radio kesehatan jiwa dan penghapusan
+    stigma": the removal is of stigma, not of the broadcasts)?"""
+    first = min(toks.index(m.found[0]) for m in changes)
+    if max(shared) > first:
+        return False
+    between = toks[max(shared) + 1 : first]
+    return any(t.word in _AND for t in between) and all(t.clause == toks[first].clause for t in between)
+
+
 def _goal_direction(statement: str, goal: str) -> Reading:
     """The direction a goal gives the statement: of its change words, the one nearest a word the
     statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
     referrals' fall; "Menurunkan stunting melalui penguatan layanan posyandu" gives the posyandu's
     rise); the goal's first change when it has one or names nothing of the statement."""
     changes = [m for m, _ in _changes(goal) if not m.negated]
-    if len(changes) < 2:
-        return statement_direction(goal)
     wanted = _content(statement)
-    shared = [i for i, t in enumerate(tokens(goal)) if wanted.intersection(keys(t.word))]
-    if not shared:
-        return statement_direction(goal)
     toks = tokens(goal)
+    shared = [i for i, t in enumerate(toks) if wanted.intersection(keys(t.word))]
+    if changes and shared and _coordinated_apart(toks, shared, changes):
+        return Reading("unknown", "no_direction")
+    if len(changes) < 2 or not shared:
+        return statement_direction(goal)
     nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
     if nearest is changes[0]:
         return statement_direction(goal)
