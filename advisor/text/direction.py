@@ -88,6 +88,7 @@ _RECEIVES = frozenset(
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+_PLURALS = frozenset({"children", "people", "women", "men", "youth", "elderly", "staff", "personnel", "police"})
 # English verbs of what a person in need receives: "poor households receiving cash transfers"
 _RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
 # disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
@@ -135,8 +136,10 @@ def _handled(text: str, bad: Match) -> bool:
         if toks[k].word in _CONSUMED:
             return False
         if bad.phrase.lang == "en" and (toks[k].word in _RECEIVES_EN or toks[k] in done):
-            # "survivors of violence receiving legal assistance", "dengue cases treated"
-            return not (k > 0 and toks[k - 1].word in NEGATORS)
+            # "survivors of violence receiving legal assistance", "dengue cases treated": people or
+            # cases that receive, not a state ("Difficulty accessing credit")
+            plural = any((t.word.endswith("s") and not t.word.endswith("ss")) or t.word in _PLURALS for t in toks[:k])
+            return plural and not (k > 0 and toks[k - 1].word in NEGATORS)
         if toks[k].word != "yang":
             continue
         rest = [t for t in toks[k + 1 : k + 3] if t.clause == clause]
@@ -859,6 +862,8 @@ def statement_direction(text: str) -> Reading:
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
+                # "Kelancaran distribusi logistik": a quality heading the neutral word decides
+                and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
             ),
             None,
         )
@@ -925,6 +930,17 @@ def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
     i = toks.index(done.found[0])
     before = {t for t in toks[max(0, i - 3) : i] if t.clause == done.found[0].clause}
     return any(before.intersection(m.found) for m in bad)
+
+
+def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
+    """Is ``match`` right after a quality in ke-an that heads it ("Kelancaran distribusi"; not
+    "Proporsi pengunjung domestik dan mancanegara", a breakdown of what is counted)?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1] not in quantity_words or toks[i - 1].clause != match.found[0].clause:
+        return False
+    word = toks[i - 1].word
+    return word.startswith("ke") and word.endswith("an")
 
 
 def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
