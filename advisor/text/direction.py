@@ -758,7 +758,9 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
             reach = {t for t in (*before, *after) if t.clause == clause}
         else:
-            reach = {t for t in after if t.clause == clause}
+            # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
+            stop = next((k for k, t in enumerate(after) if t.word == "yang"), len(after))
+            reach = {t for t in after[:stop] if t.clause == clause}
         for harm in bad:
             if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
                 continue  # "Kesalahan data": an English adjunct's order does not hold in Indonesian
@@ -803,7 +805,10 @@ def statement_direction(text: str) -> Reading:
         # needed for is no change of the quantity measured
         return from_match(text, "decrease", "duration_of_process", needed)
     changes = _changes(text)
+    harms = find_all(text, "bad_quantity")
     for match, purpose in changes:
+        if _swallowed(match, harms):
+            continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
