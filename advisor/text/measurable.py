@@ -319,6 +319,8 @@ def _quantity_head(text: str, toks: tuple[Token, ...]) -> Reading | None:
         return None  # "Waste bank operational by June 2026": an output
     if any(m.found[0] is toks[0] for m in find_all(text, "countermeasure", "quality_head")):
         return None  # "Kepuasan masyarakat terhadap layanan": a quality, with no scale named
+    if len(toks) < 2:
+        return None  # "Kemiskinan" alone names a field, not what is measured in it
     head = next((m for m in find_all(text, "bad_quantity", "good_quantity") if m.found[0] is toks[0]), None)
     return None if head is None or head.negated else from_match(text, "countable", "quantity_noun", head)
 
@@ -357,7 +359,7 @@ def indicator_measurable(text: str) -> Reading:
         return output
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated and _measures(text, toks, m)), None)
-        if found is not None and _one_thing_done(toks, found):
+        if found is not None and purpose == "count_up" and _one_thing_done(toks, found):
             return from_match(text, "yes_no", "happens_or_not", found)
         if found is not None:
             return from_match(text, "countable", reason, found)
