@@ -66,6 +66,9 @@ def _level_reduced(text: str, reduction: Match) -> bool:
     # the level right before the participle ("rate reduced"), not a measure of what was reduced
     # ("Share of waste diverted", "Persentase penurunan")
     participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
+    if participle and i == 0 and j + 1 < len(toks):
+        # "Reduced number of road crashes": a participle heading the measure it qualifies
+        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level"))
     return (
         participle
         and i > 0
@@ -279,6 +282,24 @@ def _none_of(text: str) -> Reading | None:
     reach = {t for t in toks[k : k + 2] if t.clause == toks[0].clause}
     harm = next((m for m in find_all(text, "bad_quantity") if m.found[0] in reach), None)
     return None if harm is None else from_match(text, "decrease", "harm_none", harm)
+
+
+_PARTICLES = {"down": ("down_verb", "decrease"), "up": ("up_verb", "increase")}
+
+
+def _phrasal(text: str) -> Reading | None:
+    """An English phrasal verb of change in any form ("phasing down coal", "winding down levies",
+    "building up food reserves", "topped up"): its particle says which way."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:], start=1):
+        particle = _PARTICLES.get(token.word)
+        if particle is None or toks[i - 1].clause != token.clause:
+            continue
+        purpose, label = particle
+        verb = next((m for m in find_all(text, purpose) if m.found[-1] is toks[i - 1]), None)
+        if verb is not None and not verb.negated:
+            return from_match(text, label, "direction_word", verb, Match(verb.phrase, (token,), False))
+    return None
 
 
 _STILL = frozenset({"masih", "still"})  # "yang masih menggunakan kayu bakar": a lack that persists
@@ -825,7 +846,7 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    written = _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
+    written = _phrasal(text) or _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
