@@ -50,6 +50,18 @@ def _level_after(text: str, reduction: Match) -> bool:
     return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level", "duration_word"))
 
 
+# words of occurrence before a change noun: "Terjadi penurunan kasus DBD" says the cases fall
+_OCCUR_HEADS = frozenset({"terjadi", "terjadinya", "adanya", "ada", "terdapat", "there"})
+
+
+def _occurs(text: str, reduction: Match) -> bool:
+    """Is a reduction noun the change said to happen ("Terjadi penurunan kasus DBD", "Adanya
+    pengurangan sampah ke TPA"), not a count of what was reduced?"""
+    toks = tokens(text)
+    i = toks.index(reduction.found[0])
+    return 0 < i <= 2 and toks[i - 1].word in _OCCUR_HEADS and toks[i - 1].clause == reduction.found[0].clause
+
+
 _TO_TARGET = frozenset({"to", "menjadi", "hingga", "sampai"})
 
 
@@ -839,7 +851,7 @@ def statement_direction(text: str) -> Reading:
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
-            if _level_reduced(text, match):
+            if _level_reduced(text, match) or _occurs(text, match):
                 # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
