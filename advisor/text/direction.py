@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from advisor.text.lexicon import Match, find_all, keys
+from advisor.text.lexicon import Match, Phrase, find_all, keys
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS
 from advisor.text.numbers import read_number
@@ -46,7 +46,47 @@ def _level_after(text: str, reduction: Match) -> bool:
     if not after:
         return False
     window = (toks[after[0]].start, toks[after[-1]].end)
-    return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level"))
+    # the time a process takes is a level too ("Penyingkatan waktu layanan", "Reduction in waiting time")
+    return any(window[0] <= m.found[0].start < window[1] for m in find_all(text, "level", "duration_word"))
+
+
+# words of occurrence before a change noun: "Terjadi penurunan kasus DBD" says the cases fall
+_OCCUR_HEADS = frozenset({"terjadi", "terjadinya", "adanya", "ada", "terdapat", "there"})
+
+
+def _occurs(text: str, reduction: Match) -> bool:
+    """Is a reduction noun the change said to happen ("Terjadi penurunan kasus DBD", "Adanya
+    pengurangan sampah ke TPA"), not a count of what was reduced?"""
+    toks = tokens(text)
+    i = toks.index(reduction.found[0])
+    return 0 < i <= 2 and toks[i - 1].word in _OCCUR_HEADS and toks[i - 1].clause == reduction.found[0].clause
+
+
+_TO_TARGET = frozenset({"to", "menjadi", "hingga", "sampai"})
+
+
+def _level_reduced(text: str, reduction: Match) -> bool:
+    """Is a reduction participle said of a level before it ("Poverty rate reduced", "Angka
+    kemiskinan dikurangi"), or does it name the new level ("Stunting prevalence cut to 14%")?
+    Then the level falls; "Waste reduced at source" counts what was reduced."""
+    toks = tokens(text)
+    i, j = toks.index(reduction.found[0]), toks.index(reduction.found[-1])
+    clause = reduction.found[0].clause
+    after = [t.word for t in toks[j + 1 : j + 3] if t.clause == clause]
+    if len(after) == 2 and after[0] in _TO_TARGET and after[1][:1].isdigit():
+        return True
+    # the level right before the participle ("rate reduced"), not a measure of what was reduced
+    # ("Share of waste diverted", "Persentase penurunan")
+    participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
+    if participle and i == 0 and j + 1 < len(toks):
+        # "Reduced number of road crashes": a participle heading the measure it qualifies
+        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level"))
+    return (
+        participle
+        and i > 0
+        and toks[i - 1].clause == clause
+        and any(m.found[-1] is toks[i - 1] for m in find_all(text, "level"))
+    )
 
 
 def _measure_before(text: str, reduction: Match) -> bool:
@@ -63,9 +103,18 @@ _RECEIVES = frozenset(
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
+_PLURALS = frozenset({"children", "people", "women", "men", "youth", "elderly", "staff", "personnel", "police"})
+# English verbs of what a person in need receives: "poor households receiving cash transfers"
+_RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
 # disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
 _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
+# a resource consumed is not handled: "Diesel used by the village generators", "BBM yang digunakan"
+_CONSUMED = frozenset({"used", "consumed", "burned", "burnt", "digunakan", "dikonsumsi", "dipakai", "terpakai"})
+# a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
+# yang terjadi" count the harm
+_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
+_AND = frozenset({"dan", "atau", "serta", "and", "or"})  # coordination does not lengthen the reach
 
 
 DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
@@ -92,9 +141,20 @@ def _handled(text: str, bad: Match) -> bool:
     toks = tokens(text)
     start = toks.index(bad.found[-1]) + 1
     clause = bad.found[-1].clause
-    for k in range(start, min(start + NOUN_REACH, len(toks))):
-        if toks[k].clause != clause:
+    done = {t for m in find_all(text, "count_up") if not _in_place(text, m.found[0]) for t in m.found}
+    reach = 0
+    for k in range(start, len(toks)):
+        if toks[k].word not in _AND and toks[k].word not in _LINKS:
+            reach += 1  # "kekerasan terhadap perempuan dan anak yang ...": one noun phrase
+        if reach > NOUN_REACH or toks[k].clause != clause:
             return False
+        if toks[k].word in _CONSUMED:
+            return False
+        if bad.phrase.lang == "en" and (toks[k].word in _RECEIVES_EN or toks[k] in done):
+            # "survivors of violence receiving legal assistance", "dengue cases treated": people or
+            # cases that receive, not a state ("Difficulty accessing credit")
+            plural = any((t.word.endswith("s") and not t.word.endswith("ss")) or t.word in _PLURALS for t in toks[:k])
+            return plural and not (k > 0 and toks[k - 1].word in NEGATORS)
         if toks[k].word != "yang":
             continue
         rest = [t for t in toks[k + 1 : k + 3] if t.clause == clause]
@@ -103,7 +163,13 @@ def _handled(text: str, bad: Match) -> bool:
         if not rest or rest[0].word in NEGATORS:
             return False
         bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
-        if rest[0] in bad_words or rest[0].word in _DISPOSED or _to_disposal(text, rest[0]):
+        if (
+            rest[0] in bad_words
+            or rest[0].word in _DISPOSED
+            or rest[0].word in _RECORDED
+            or rest[0].word in _CONSUMED
+            or _to_disposal(text, rest[0])
+        ):
             return False
         return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
     return False
@@ -112,6 +178,7 @@ def _handled(text: str, bad: Match) -> bool:
 _ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
 _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lack has ended
 _ACTIVE = ("me", "ber")
+_ALREADY_AUX = frozenset({"telah", "sudah", "have", "has", "already", "had"})
 
 
 @lru_cache(maxsize=4096)
@@ -200,14 +267,18 @@ def _free_compound(text: str) -> Reading | None:
 _OCCURS = frozenset({"ada", "terjadi", "adanya", "lagi", "any", "further", "more", "additional"})
 
 
+# modals and infinitives between a negator and the change it denies
+_MODALS = frozenset({"to", "allowed", "permitted", "be", "will", "may", "boleh", "akan", "dapat", "diperbolehkan"})
+
+
 def _change_denied(text: str, match: Match) -> bool:
     """Is a change denied right before it ("tidak berkurang", "tidak meningkat", "tidak ada
     kenaikan")?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
     clause = match.found[0].clause
-    while i > 1 and toks[i - 1].word in _OCCURS and toks[i - 1].clause == clause:
-        i -= 1  # "tidak ada lagi kenaikan"
+    while i > 1 and toks[i - 1].word in _OCCURS | _MODALS and toks[i - 1].clause == clause:
+        i -= 1  # "tidak ada lagi kenaikan", "not allowed to fall", "tidak boleh turun"
     return i > 0 and toks[i - 1].word in NEGATORS and toks[i - 1].clause == clause
 
 
@@ -223,6 +294,130 @@ def _none_of(text: str) -> Reading | None:
     reach = {t for t in toks[k : k + 2] if t.clause == toks[0].clause}
     harm = next((m for m in find_all(text, "bad_quantity") if m.found[0] in reach), None)
     return None if harm is None else from_match(text, "decrease", "harm_none", harm)
+
+
+_PARTICLES = {"down": ("down_verb", "decrease"), "up": ("up_verb", "increase")}
+
+
+def _phrasal(text: str) -> Reading | None:
+    """An English phrasal verb of change in any form ("phasing down coal", "winding down levies",
+    "building up food reserves", "topped up"): its particle says which way."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:], start=1):
+        particle = _PARTICLES.get(token.word)
+        if particle is None or toks[i - 1].clause != token.clause:
+            continue
+        purpose, label = particle
+        verb = next((m for m in find_all(text, purpose) if m.found[-1] is toks[i - 1]), None)
+        if verb is not None and not verb.negated:
+            return from_match(text, label, "direction_word", verb, Match(verb.phrase, (token,), False))
+    return None
+
+
+_STILL = frozenset({"masih", "still"})  # "yang masih menggunakan kayu bakar": a lack that persists
+_QUALIFIER_REACH = 5  # words of the head's noun phrase before its qualifier
+_LATER_RELIEF = frozenset({"yang", "who", "that", "receiving", "getting", "menerima", "mendapat", "mendapatkan"})
+
+
+def _lacking(text: str) -> Reading | None:
+    """A count, whatever heads it, qualified by what its members still lack or do ("Temuan BPK
+    yang belum ditindaklanjuti", "Children without birth certificates", "Households still cooking
+    with firewood", "Youth not in employment"): it should fall; what is no longer lacking ("tidak
+    lagi", "no longer") or a harm denied ("tanpa kasus gizi buruk") rises. Not when a later
+    qualifier says the lack is relieved ("rumah tangga tidak mampu yang menerima bantuan")."""
+    toks = tokens(text)
+    if len(toks) < 3 or toks[0].word in NEGATORS or toks[0].word in _STILL:
+        return None
+    clause = toks[0].clause
+    matches = find_all(text, "bad_quantity")
+    good = {t for m in find_all(text, "good_quantity") for t in m.found}
+    for i in range(1, min(len(toks) - 1, _QUALIFIER_REACH + 1)):
+        token = toks[i]
+        if token.clause != clause:
+            return None
+        if token.word in _STILL or token.word in NEGATORS:
+            after = [t for t in toks[i + 1 : i + 3] if t.clause == clause]
+            later = [t.word for t in toks[i + 3 :] if t.clause == clause]
+            if token.word in _STILL:
+                after = [t for t in toks[i + 1 : i + 4] if t.clause == clause]
+            if not after or _LATER_RELIEF.intersection(later):
+                return None
+            if token.word in _STILL and good.intersection(after):
+                return None  # "jalan yang masih dalam kondisi baik", "hutan yang masih utuh": a good kept
+            said, span = quoted(text, token, after[0])
+            # a harm after the negator, not one that holds it ("rumah tidak layak huni", "tanpa izin")
+            bad = {t for m in matches if token not in m.found for t in m.found}
+            if token.word in _STILL:
+                return Reading("decrease", "count_of_lack", said, span)
+            if after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad):
+                return Reading("increase", "count_of_harm_denied", said, span)
+            return Reading("decrease", "count_of_lack", said, span)
+        if token.word in ("yang", "that", "who", "which"):
+            continue
+        if token.word in _ALREADY or token.word in _ALREADY_AUX:
+            return None  # "yang sudah menggunakan": a thing done
+    return None
+
+
+_ANTI = ("anti-", "anti")
+
+
+def _anti(text: str) -> Reading | None:
+    """A harm named as what something is against ("Indeks persepsi anti korupsi", "desa
+    antikorupsi", "anti-corruption"): its count or index rises."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        word = token.word
+        if word == "anti" and i + 1 < len(toks) and _harm_word(toks[i + 1].word):
+            said, span = quoted(text, token, toks[i + 1])
+            return Reading("increase", "harm_against", said, span)
+        prefix = next((p for p in _ANTI if word.startswith(p)), None)
+        if prefix is not None and len(word) > len(prefix) + 3 and _harm_word(word[len(prefix) :]):
+            said, span = quoted(text, token)
+            return Reading("increase", "harm_against", said, span)
+    return None
+
+
+_RATIO = frozenset({"rasio", "ratio"})
+_RATIO_LINKS = frozenset({"terhadap", "to", "per", "atas", "banding", "dibanding"})
+
+
+@lru_cache(maxsize=4096)
+def _kind(words: str) -> str:
+    """What a side of a ratio names: ``bad``, ``good`` or ``""``."""
+    if find_all(words, "bad_quantity"):
+        return "bad"
+    return "good" if find_all(words, "good_quantity") else ""
+
+
+def _ratio(text: str) -> Reading | None:
+    """A ratio, read by its sides ("Rasio utang terhadap pendapatan", "Ratio of own-source
+    revenue to total revenue", "debt-to-revenue ratio"): a harm above the line falls, a good
+    thing above it rises. Anything else is a neutral ratio ("Rasio murid terhadap guru")."""
+    toks = tokens(text)
+    head = next((i for i, t in enumerate(toks) if t.word in _RATIO), None)
+    if head is None:
+        return None
+    clause = toks[head].clause
+    if head > 0 and "-" in toks[head - 1].word:  # "debt-to-revenue ratio", "pupil-teacher ratio"
+        top = toks[head - 1].word.split("-")[0]
+        span = (toks[head - 1], toks[head])
+    else:
+        rest = [t for t in toks[head + 1 :] if t.clause == clause]
+        if rest and rest[0].word == "of":
+            rest = rest[1:]
+        link = next((k for k, t in enumerate(rest) if t.word in _RATIO_LINKS), None)
+        if link is None or link == 0:
+            return None
+        top = " ".join(t.word for t in rest[:link])
+        span = (toks[head], rest[link - 1])
+    upper = _kind(top)
+    said, where = quoted(text, *span)
+    if upper == "bad":
+        return Reading("decrease", "ratio_of_harm", said, where)
+    if upper == "good":
+        return Reading("increase", "ratio_of_good", said, where)
+    return None
 
 
 _OBJECT_LINKS = frozenset({"of", "to", "with", "for", "in", "on", "among", "terhadap", "atas", "untuk"})
@@ -261,7 +456,7 @@ def _counted(text: str) -> Reading | None:
     qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
     memiliki", "yang menerapkan") should rise."""
     toks = tokens(text)
-    head = next((m for m in find_all(text, "measurable") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
     if head is None:
         return None
     clause = toks[0].clause
@@ -282,9 +477,10 @@ def _counted(text: str) -> Reading | None:
             said = Match(head.phrase, (token,), False)
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
-        verb = rest[i + 1]
         if token.word not in ("yang", "that", "who"):
             continue
+        # "yang telah menetapkan", "who have already": the verb after the word of completion
+        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if verb.word in _ACHIEVED:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
@@ -294,6 +490,30 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_doers", head, said)
         if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
+    return None
+
+
+_PARTICIPLE_REACH = 5  # words from the start in which "Hectares of mangrove replanted" has its participle
+_NOT_PARTICIPLES = frozenset({"need", "red", "bed", "shed", "seed", "feed", "speed", "hundred", "based", "led"})
+
+
+def _done_to_plural(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """An English count in the reduced passive: a plural, or a measure of one, followed by what
+    was done to it ("Hectares of mangrove replanted", "Audit recommendations followed up", "Km of
+    canals desilted"): it adds up. A harm done ("Hectares burned", "Houses flooded") is read
+    before, as a bad quantity."""
+    plural = next((i for i, t in enumerate(toks[:3]) if t.word.endswith("s") and not t.word.endswith("ss")), None)
+    measure = toks[0].word in ("km", "ha", "kg", "m", "m2", "m3") if toks else False
+    if plural is None and not measure:
+        return None
+    start = 0 if plural is None else plural
+    clause = toks[0].clause
+    for token in toks[start + 1 : _PARTICIPLE_REACH + 1]:
+        if token.clause != clause or token.word in ("by", "in", "at", "with", "for", "per"):
+            return None
+        if token.word.endswith("ed") and len(token.word) > 4 and token.word not in _NOT_PARTICIPLES:
+            said, span = quoted(text, toks[start], token)
+            return Reading("increase", "count_of_doers", said, span)
     return None
 
 
@@ -465,32 +685,81 @@ _EVENTS = frozenset(
 )  # fmt: skip  (and schooling, whose length should rise: "lama pendidikan")
 
 
+# time units that measure a wait when a count heads them ("Rata-rata hari pengurusan izin",
+# "Jumlah hari yang diperlukan untuk ...", "Average number of days to issue a permit")
+_TIME_UNITS = frozenset({"hari", "jam", "menit", "minggu", "days", "hours", "minutes", "weeks"})
+_COUNT_HEADS = frozenset({"jumlah", "rata-rata", "average", "number", "of", "mean", "median", "total"})
+# what a wait is spent on when no nominalised process follows: "waktu yang diperlukan untuk",
+# "time needed to", "days taken to"
+_NEEDED = frozenset(
+    {"diperlukan", "dibutuhkan", "digunakan", "dihabiskan", "needed", "required", "taken", "spent", "elapsed",
+     "it", "to"}
+)  # fmt: skip
+_WAITS = frozenset({"respon", "respons", "tanggap", "tunggu", "tempuh", "antre", "antri", "reaksi", "proses"})
+
+
+def _process_after(toks: tuple[Token, ...], k: int, clause: int, lang: str) -> Token | None:
+    """The process whose time is measured, from word ``k`` on: a nominalised process
+    ("penyelesaian", "verifikasi"), a wait ("respon", "tunggu"), what the time is needed for
+    ("yang diperlukan untuk", "needed to", "to issue")."""
+    if k >= len(toks) or toks[k].clause != clause:
+        return None
+    word = toks[k].word
+    if lang == "id":
+        if word == "yang" and k + 1 < len(toks) and toks[k + 1].word in _NEEDED:
+            return toks[k + 1]
+        if word in _WAITS or (word == "untuk" and k + 1 < len(toks) and toks[k + 1].word.startswith("me")):
+            return toks[k]
+        if word in _EVENTS:
+            return None
+        if word.startswith("pe") and nominal_root(word):
+            return toks[k]
+        return None
+    return toks[k] if word in _NEEDED else None
+
+
 def _duration(text: str) -> Match | None:
     """The time a process takes, which should fall: a duration word at the head (or after
-    "rata-rata") followed by a nominalised process ("waktu penyelesaian", "lama pengurusan",
-    "durasi pemadaman"), or in English preceded by one ("call answering time", "resolution
-    time")."""
+    "rata-rata", "jumlah"; a run "lama waktu" counts once), or a time unit after a count
+    ("rata-rata hari", "number of days"), followed by a process ("waktu penyelesaian", "lama
+    pengurusan", "durasi pemadaman", "waktu respon", "hari yang diperlukan untuk ...", "days to
+    issue a permit", "time taken to restore power"), or in English preceded by one ("call
+    answering time", "resolution time")."""
     toks = tokens(text)
-    for match in find_all(text, "duration_word"):
-        if match.negated:
-            continue
-        i, j = toks.index(match.found[0]), toks.index(match.found[-1])
-        if match.phrase.lang == "id":
-            head = i == 0 or toks[i - 1].word in _DURATION_AFTER
-            nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].clause == match.found[-1].clause else None
-            if (
-                head
-                and nxt is not None
-                and nxt.word.startswith("pe")
-                and nxt.word not in _EVENTS
-                and nominal_root(nxt.word)
-            ):
-                return Match(match.phrase, (match.found[0], nxt), False)
-        elif i > 0 and toks[i - 1].clause == match.found[0].clause and toks[i - 1].word.endswith(("ing", "ion")):
-            return Match(match.phrase, (toks[i - 1], match.found[-1]), False)
+    units = [t for t in toks if t.word in _TIME_UNITS]
+    found = find_all(text, "duration_word")
+    heads: list[tuple[Token, Token, Match | None]] = [(m.found[0], m.found[-1], m) for m in found if not m.negated]
+    heads += [(t, t, None) for t in units]
+    for first, last, match in sorted(heads, key=lambda h: h[0].start):
+        i, j = toks.index(first), toks.index(last)
+        clause = first.clause
+        lang = match.phrase.lang if match is not None else ("en" if first.word.endswith("s") else "id")
+        before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
+        if match is None and not (before and before[-1] in _COUNT_HEADS) and i != 0:
+            continue  # "jam layanan": service hours, no wait
+        if lang == "id" or match is None:
+            head = i == 0 or before[-1:] == ["rata-rata"] or (before and before[-1] in _COUNT_HEADS)
+            k = j + 1
+            while k < len(toks) and any(m.found[0] is toks[k] for m in found):
+                k += 1  # "lama waktu penerbitan": one duration
+            process = _process_after(toks, k, clause, lang) if head else None
+            if process is not None:
+                return Match(match.phrase if match is not None else _UNIT_PHRASE, (first, process), False)
+        elif i > 0 and toks[i - 1].clause == clause and toks[i - 1].word.endswith(("ing", "ion")):
+            return Match(match.phrase, (toks[i - 1], last), False)
+        elif (i == 0 or (before and before[-1] in _COUNT_HEADS)) and (
+            process := _process_after(toks, j + 1, clause, "en")
+        ) is not None:
+            return Match(match.phrase, (first, process), False)
     return None
 
 
+_UNIT_PHRASE = Phrase("duration_word", "id", "hari", (("s", "hari"),))
+
+
+# deliverables that are no document on a subject: a report of a harm is evidence of it ("Laporan
+# kasus DBD"), an application a request ("pending permit applications"), a certificate a title
+_REPORTS = frozenset({"laporan", "report", "reports", "aplikasi", "application", "sertifikat", "certificate"})
 _AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
 
 
@@ -522,18 +791,57 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
             reach = {t for t in (*before, *after) if t.clause == clause}
         else:
-            reach = {t for t in after if t.clause == clause}
+            # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
+            stop = next((k for k, t in enumerate(after) if t.word == "yang"), len(after))
+            reach = {t for t in after[:stop] if t.clause == clause}
         for harm in bad:
+            if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
+                continue  # "Kesalahan data": an English adjunct's order does not hold in Indonesian
             if harm.found[0] in reach or harm.found[-1] in reach:
                 out.update(harm.found)
+    return out
+
+
+_SUBJECT_ENDS = frozenset({"yang", "that", "which", "adopted", "approved", "signed", "issued", "completed"})
+
+
+def _document_subject(text: str) -> set[Token]:
+    """The words of a document and of its subject ("Dokumen kajian tarif retribusi sampah yang
+    disepakati", "Pedoman penanganan banjir rob", "Guidelines on flood response"): what it is
+    about is no quantity measured. A report of a harm is evidence of it ("Laporan kasus DBD"), an
+    application a request, a certificate a title: those keep their words."""
+    toks = tokens(text)
+    out: set[Token] = set()
+    for doc in find_all(text, "deliverable"):
+        if doc.phrase.text in _REPORTS or doc.negated:
+            continue
+        end = toks.index(doc.found[-1])
+        out.update(doc.found)
+        for t in toks[end + 1 :]:
+            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS:
+                break
+            out.add(t)
     return out
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
+    # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
+    # more than the word of the change, and than what is counted
+    values = _from_to(text)
+    if values is not None:
+        return values
+    needed = _duration(text)
+    if needed is not None and needed.found[-1].word in _NEEDED | {"untuk"}:
+        # "Waktu yang dibutuhkan untuk mencapai pelabuhan": a change word in what the time is
+        # needed for is no change of the quantity measured
+        return from_match(text, "decrease", "duration_of_process", needed)
     changes = _changes(text)
+    harms = find_all(text, "bad_quantity")
     for match, purpose in changes:
+        if _swallowed(match, harms):
+            continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
@@ -543,26 +851,30 @@ def statement_direction(text: str) -> Reading:
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
+            if _level_reduced(text, match) or _occurs(text, match):
+                # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
+                return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    # the two values of a change written out ("Jumlah pemandu dari 12 menjadi 40 orang") say
-    # more than what is counted
-    written = _from_to(text) or _none_of(text) or _quality_head(text)
+    written = _phrasal(text) or _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    bad = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    subject = _document_subject(text)
+    bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
     good = [
         m
         for m in find_all(text, "good_quantity")
-        if not m.negated and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
+        if not m.negated
+        and not subject.intersection(m.found)
+        and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad)
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -576,9 +888,20 @@ def statement_direction(text: str) -> Reading:
                 if not m.negated
                 and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
                 # "children out of school": a count word inside a longer harm is the harm's
-                and not (purpose == "count_up" and (_swallowed(m, bad) or _to_disposal(text, m.found[-1])))
+                and not (
+                    purpose == "count_up"
+                    and (
+                        _swallowed(m, bad)
+                        or _to_disposal(text, m.found[-1])
+                        or _in_place(text, m.found[0])
+                        or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
+                        or _consumed(text, m, bad)
+                    )
+                )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
+                # "Kelancaran distribusi logistik": a quality heading the neutral word decides
+                and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
             ),
             None,
         )
@@ -599,6 +922,9 @@ def statement_direction(text: str) -> Reading:
     ended = _harm_ended(text) or _free_compound(text)
     if ended is not None:
         return ended
+    trespass = _trespass(text, good)
+    if trespass is not None:
+        return trespass
     counted = _counted(text)
     if counted is not None:
         return counted
@@ -608,12 +934,22 @@ def statement_direction(text: str) -> Reading:
             return per
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
+    done = _done_to_plural(text, toks)
+    if done is not None:
+        return done
     if toks and toks[0].word in _INDEX and len(toks) > 1:
         # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
         # development, which should rise (indices of a harm are read above: "Indeks Gini")
         said, span = quoted(text, toks[0])
         return Reading("increase", "good_quantity", said, span)
-    means = next((m for m in find_all(text, "countermeasure") if not m.negated and not _swallowed(m, bad)), None)
+    means = next(
+        (
+            m
+            for m in find_all(text, "countermeasure")
+            if not m.negated and not _swallowed(m, bad) and not _in_place(text, m.found[0])
+        ),
+        None,
+    )
     if means is not None:
         return from_match(text, "increase", "countermeasure", means)
     # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
@@ -621,6 +957,79 @@ def statement_direction(text: str) -> Reading:
     if denied is not None:
         return from_match(text, "decrease", "good_denied", denied)
     return Reading("unknown", "no_direction")
+
+
+def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is a harmful resource what was used ("Diesel used by the generators", "BBM yang
+    digunakan")? Then the resource is what is counted, and it should fall."""
+    if done.found[0].word not in _CONSUMED:
+        return False
+    toks = tokens(text)
+    i = toks.index(done.found[0])
+    before = {t for t in toks[max(0, i - 3) : i] if t.clause == done.found[0].clause}
+    return any(before.intersection(m.found) for m in bad)
+
+
+def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
+    """Is ``match`` right after a quality in ke-an that heads it ("Kelancaran distribusi"; not
+    "Proporsi pengunjung domestik dan mancanegara", a breakdown of what is counted)?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1] not in quantity_words or toks[i - 1].clause != match.found[0].clause:
+        return False
+    word = toks[i - 1].word
+    return word.startswith("ke") and word.endswith("an")
+
+
+def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
+    "funds disbursed late")? Then the harm is what is counted."""
+    toks = tokens(text)
+    j = toks.index(done.found[-1])
+    if done.found[-1].word in ("of", "from", "dari"):
+        return False  # "lifted out of poverty": the harm left behind
+    return j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad)
+
+
+_ON = frozenset({"di", "pada", "on", "in", "along", "inside", "within", "under", "sepanjang"})
+_HEAD_REACH = 2  # words of a count's head ("Tutupan mangrove", "Luas hutan rakyat")
+
+
+def _trespass(text: str, good: list[Match]) -> Reading | None:
+    """People or things counted where they should not be ("Jumlah pedagang kaki lima yang
+    berjualan di badan jalan", "keluarga yang bermukim di bantaran sungai", "stalls on the
+    sidewalk"): their count should fall. Not a good thing there ("Tutupan mangrove di sempadan
+    pantai"). A buffer zone is no such place by itself: what grows there is read from the goal."""
+    toks = tokens(text)
+    for place in find_all(text, "encroached_place"):
+        i = toks.index(place.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == place.found[0].clause]
+        if not any(t.word in _ON for t in before):
+            continue
+        if any(toks.index(m.found[0]) <= _HEAD_REACH and not m.found[0].word.startswith(_ACTIVE) for m in good):
+            return None  # the good thing is what is counted, not a doer's verb ("yang berjualan")
+        return from_match(text, "decrease", "in_prohibited_place", place)
+    return None
+
+
+_PLACE_LINKS = frozenset({"di", "pada", "in", "at"})  # "pada pos duga air", "in densely built wards"
+_PLACE_REACH = 3  # words of a phrase of place before the word
+_CLAUSE_LINKS = frozenset({"yang", "that", "which", "who"})  # "sampah di TPS yang diolah": a new predicate
+
+
+def _in_place(text: str, token: Token) -> bool:
+    """Does ``token`` stand in a phrase of place, where a word names where the quantity is
+    measured ("Debit sungai pada pos pemantauan hulu", "response time in densely built wards",
+    "di kawasan terbangun"), not what is counted?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    before = [t.word for t in toks[max(0, i - _PLACE_REACH) : i] if t.clause == token.clause]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _CLAUSE_LINKS:
+            return False
+        if before[k] in _PLACE_LINKS:
+            return True
+    return False
 
 
 _INDEX = frozenset({"indeks", "index"})
@@ -668,19 +1077,30 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     return own
 
 
+def _coordinated_apart(toks: tuple[Token, ...], shared: list[int], changes: list[Match]) -> bool:
+    """Does every change of a goal or activity stand after the words it shares with the
+    statement, in a coordinated phrase of its own ("Dialog radio kesehatan jiwa dan penghapusan
+    stigma": the removal is of stigma, not of the broadcasts)?"""
+    first = min(toks.index(m.found[0]) for m in changes)
+    if max(shared) > first:
+        return False
+    between = toks[max(shared) + 1 : first]
+    return any(t.word in _AND for t in between) and all(t.clause == toks[first].clause for t in between)
+
+
 def _goal_direction(statement: str, goal: str) -> Reading:
     """The direction a goal gives the statement: of its change words, the one nearest a word the
     statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
     referrals' fall; "Menurunkan stunting melalui penguatan layanan posyandu" gives the posyandu's
     rise); the goal's first change when it has one or names nothing of the statement."""
     changes = [m for m, _ in _changes(goal) if not m.negated]
-    if len(changes) < 2:
-        return statement_direction(goal)
     wanted = _content(statement)
-    shared = [i for i, t in enumerate(tokens(goal)) if wanted.intersection(keys(t.word))]
-    if not shared:
-        return statement_direction(goal)
     toks = tokens(goal)
+    shared = [i for i, t in enumerate(toks) if wanted.intersection(keys(t.word))]
+    if changes and shared and _coordinated_apart(toks, shared, changes):
+        return Reading("unknown", "no_direction")
+    if len(changes) < 2 or not shared:
+        return statement_direction(goal)
     nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
     if nearest is changes[0]:
         return statement_direction(goal)

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from advisor.text.lexicon import Match, find_all, is_number
-from advisor.text.morph import stative_id
+from advisor.text.morph import nominal_root, stative_id
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
@@ -134,9 +134,45 @@ def _times(text: str) -> list[Token]:
             or (token.word in _ONE_PERIOD and before in ("dalam", "selama"))
             or (token.word in ("tahun", "bulan") and after in _NEXT)
             or (token.word in ("year", "month") and (before == "next" or _within_a(toks, i)))
+            or _end_of_term(toks, i)
         ):
             out.append(token)
     return out
+
+
+# fractions written in words, as written (a lemma would meet "ketiga", "quarterly")
+_FRACTIONS = frozenset({"sepertiga", "seperempat", "seperlima", "sepersepuluh", "two-thirds", "three-quarters"})
+_FRACTION_PARTS = frozenset({"pertiga", "perempat", "perlima", "third", "thirds", "quarter", "quarters", "fifth"})
+_FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "dua", "tiga", "empat"})
+
+
+def _fractions(text: str) -> list[Token]:
+    """Fractions written in words: "sepertiga", "dua pertiga", "a third", "three quarters"."""
+    toks = tokens(text)
+    out = []
+    for i, token in enumerate(toks):
+        if token.word in _FRACTIONS:
+            out.append(token)
+        elif token.word in _FRACTION_PARTS and i > 0 and toks[i - 1].word in _FRACTION_COUNTS:
+            out.append(token)  # not "the third quarter of 2026": an ordinal is no count
+    return out
+
+
+# the term of the cooperation itself: "pada akhir program", "by the end of the programme"
+_TERMS = frozenset(
+    {"program", "programme", "project", "proyek", "kegiatan", "kerja", "kerjasama", "cooperation", "agreement",
+     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan"}
+)  # fmt: skip
+_TERM_REACH = 3  # words between "akhir"/"end" and the term ("end of the programme")
+
+
+def _end_of_term(toks: tuple[Token, ...], i: int) -> bool:
+    """Is word ``i`` the end of the cooperation's own term ("akhir program", "akhir masa kerja
+    sama", "end of the programme")? A deadline as sure as a date."""
+    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close"):
+        return False
+    after = [t.word for t in toks[i + 1 : i + 1 + _TERM_REACH] if t.clause == toks[i].clause]
+    return any(w in _TERMS for w in after)
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
@@ -144,6 +180,7 @@ def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
     """The reading (``measurable`` or ``not_measurable``), has an amount, has a time."""
     amounts = _amounts(text)
     words = [m for m in find_all(text, "amount_word") if not m.negated]
+    amounts += _fractions(text)
     times = _times(text)
     has_amount, has_time = bool(amounts or words), bool(times)
     found = [*amounts, *(t for m in words[:1] for t in m.found), *times]
@@ -163,6 +200,8 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     if deliverable is not None:
         return from_match(text, "yes_no", "happens_or_not", deliverable)
     last = toks[-1].word
+    if _counted_done(text, toks):
+        return None  # "Kader posyandu terlatih": people trained, a count
     abstract_head = any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun"))
     if (passive_verb_id(last) == "di" or stative_id(last)) and not abstract_head:
         said, span = quoted(text, toks[-1])
@@ -204,6 +243,88 @@ def _counted_id(text: str, toks: tuple[Token, ...]) -> Reading | None:
     return from_match(text, "countable", "measure_noun", head, Match(head.phrase, (qualifier,), False))
 
 
+_BRACKETS = re.compile(r"\(([^()]{1,30})\)\s*$")
+_YES_NO_UNITS = re.compile(r"^(?:ada|ya|yes|sudah)\s*/\s*(?:tidak|no|belum)$")
+_UNIT = re.compile(r"^[a-z%][a-z0-9%/. ]*$")  # "orang", "ton per bulan", "liter/detik", "%"
+
+
+def _unit_in_brackets(text: str) -> Reading | None:
+    """A unit written after the statement ("Pelatihan kader posyandu (orang)", "Luas lahan (ha)",
+    "Capaian SPM (%)"): what is counted in it; "(ada/tidak)" is a yes/no. An acronym in brackets
+    ("(RAD)", "(NTN)") names, it does not count."""
+    found = _BRACKETS.search(text)
+    if found is None:
+        return None
+    unit = found.group(1).strip()
+    if _YES_NO_UNITS.match(unit.lower()):
+        return Reading("yes_no", "happens_or_not", found.group(0).strip(), (found.start(), found.end()))
+    if not _UNIT.match(unit):
+        return None  # written in capitals: a name
+    return Reading("countable", "measure_noun", found.group(0).strip(), (found.start(), found.end()))
+
+
+def _counted_done(text: str, toks: tuple[Token, ...]) -> bool:
+    """Are people or places at the head with a predicate of what was done to them ("Kader
+    posyandu terlatih", "Rumah tangga tersambung")? Then they are counted."""
+    head = any(m.found[0] is toks[0] for m in find_all(text, "counted_head"))
+    formed = any(m.found[-1] is toks[-1] for m in find_all(text, "yes_no"))  # "Kelompok kerja terbentuk": one output
+    return head and not formed and any(m.found[-1] is toks[-1] for m in find_all(text, "count_up"))
+
+
+_SINGULAR_OUTPUT_REACH = 4  # words of "Early warning system installed" before the participle
+
+
+def _one_thing_done(toks: tuple[Token, ...], match: Match) -> bool:
+    """Is an English participle at the end said of one thing ("Early warning system installed",
+    "Sea wall built"), an output that exists or not, rather than of a plural counted ("Houses
+    built")?"""
+    if match.phrase.lang != "en" or match.found[-1] is not toks[-1] or not 2 <= len(toks) <= _SINGULAR_OUTPUT_REACH + 1:
+        return False
+    before = [t.word for t in toks[:-1]][-_SINGULAR_OUTPUT_REACH:]
+    return not any(w.endswith("s") and not w.endswith("ss") for w in before) and not any(
+        w[:1].isdigit() for w in before
+    )
+
+
+_ACTIVITY_EN = ("tion", "sion", "ing", "ment", "ance")
+_LOAN_ACTIVITY = ("si",)  # "sosialisasi", "rehabilitasi", "renovasi", "instalasi"
+
+
+def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """A nominalised activity at the head with nothing counted ("Pelatihan kader posyandu",
+    "Pembangunan embung desa", "Sosialisasi perda", "Construction of a sea wall"): held or not.
+    Not a change in a quality or an institution ("Pengembangan ekonomi lokal", "Penguatan
+    kelembagaan", "Strengthening of village institutions"), nor anything with an abstract
+    outcome ("Pembentukan karakter wirausaha")."""
+    if not toks or find_all(text, "abstract_noun", "quality_change", "increase", "decrease"):
+        return None
+    word = toks[0].word
+    if all(t.clause == toks[0].clause for t in toks[:2]) and len(toks) > 1:
+        nominal = (word.startswith("pe") and nominal_root(word) is not None) or (
+            word.endswith(_LOAN_ACTIVITY) and len(word) > 7 and not word.endswith("nsi")
+        )
+        english = word.endswith(_ACTIVITY_EN) and len(word) > 6 and toks[1].word == "of"
+        if nominal or english:
+            said, span = quoted(text, toks[0])
+            return Reading("yes_no", "activity_held", said, span)
+    return None
+
+
+def _quantity_head(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """A quantity named at the head ("Timbulan sampah rumah tangga", "Waste sent to landfill",
+    "Emisi gas rumah kaca"): a harm or a good that is measured in its own units. Not an abstract
+    good ("Kesejahteraan masyarakat"), a quality with no scale ("Kepuasan masyarakat"), a change
+    or a countermeasure ("Penanganan banjir"), an output ("Waste bank operational")."""
+    if find_all(text, "abstract_noun", "quality_change", "increase", "decrease", "yes_no"):
+        return None  # "Waste bank operational by June 2026": an output
+    if any(m.found[0] is toks[0] for m in find_all(text, "countermeasure", "quality_head")):
+        return None  # "Kepuasan masyarakat terhadap layanan": a quality, with no scale named
+    if len(toks) < 2:
+        return None  # "Kemiskinan" alone names a field, not what is measured in it
+    head = next((m for m in find_all(text, "bad_quantity", "good_quantity") if m.found[0] is toks[0]), None)
+    return None if head is None or head.negated else from_match(text, "countable", "quantity_noun", head)
+
+
 _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced", "Stronger"
 
 
@@ -217,6 +338,9 @@ def indicator_measurable(text: str) -> Reading:
     if number is not None:
         said, span = quoted(text, number)
         return Reading("countable", "number", said, span)
+    unit = _unit_in_brackets(text)
+    if unit is not None:
+        return unit
     counted = _counted_id(text, toks)
     if counted is not None:
         return counted
@@ -235,6 +359,8 @@ def indicator_measurable(text: str) -> Reading:
         return output
     for purpose, reason in (("measurable", "measure_noun"), ("count_up", "cumulative_count")):
         found = next((m for m in find_all(text, purpose) if not m.negated and _measures(text, toks, m)), None)
+        if found is not None and purpose == "count_up" and _one_thing_done(toks, found):
+            return from_match(text, "yes_no", "happens_or_not", found)
         if found is not None:
             return from_match(text, "countable", reason, found)
     # a duration ("Lama penyelesaian berkas") or a plural of what is counted ("Households
@@ -249,6 +375,9 @@ def indicator_measurable(text: str) -> Reading:
     )
     if head is not None and len(toks) > len(head.found):
         return from_match(text, "countable", "measure_noun", head)
+    activity = _activity(text, toks) or _quantity_head(text, toks)
+    if activity is not None:
+        return activity
     yes_no = next(iter(find_all(text, "yes_no")), None)
     abstract = next(iter(find_all(text, "abstract_noun")), None)
     if yes_no is not None and abstract is None:

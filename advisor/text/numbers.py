@@ -106,15 +106,40 @@ _DISCRETE = frozenset(
      "farmers", "fishers", "residents", "members", "trees", "seedlings", "bibit", "pohon", "batang", "ekor"}
 )  # fmt: skip
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+# Units of measure: a number of them may have thousandths ("2.500 ton", "1,500 hectares")
+_MEASURE_UNITS = frozenset(
+    {"hectares", "tonnes", "tons", "kilometres", "kilometers", "metres", "meters", "litres", "liters", "kilograms",
+     "grams", "hours", "days", "minutes", "seconds", "weeks", "months", "years", "acres", "miles", "megawatts",
+     "watts", "kilowatts", "percent", "points", "degrees", "cubic", "square", "hektare", "hektar", "ton", "km",
+     "meter", "liter", "kg", "gram", "jam", "hari", "menit", "detik", "minggu", "bulan", "tahun", "persen"}
+)  # fmt: skip
 
 
 def _whole_only(text: str, end: int, currency: re.Match[str] | None) -> bool:
-    """Is the number an amount of rupiah or a count of whole things ("1.500 orang", "2,500
-    households")?"""
-    if currency is not None and currency.group(0).lower().strip(" .").startswith(("rp", "idr")):
+    """Is the number an amount of money or a count of whole things ("1.500 orang", "2,500
+    households", "1.250 pelaku UMKM", "3,500 balita")? Money has at most two decimals, so three
+    digits after the one mark are thousands in any currency ("USD 2,500", "EUR 1.500"). Whole
+    things are the count words of the lexicon and English plurals that are no unit of measure."""
+    if currency is not None:
         return True
     after = _WORD_AFTER.match(text, end)
-    return after is not None and after.group(1).lower() in _DISCRETE
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    if word in _DISCRETE:
+        return True
+    if word in _MEASURE_UNITS or word in _SCALE:
+        return False
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return plural or _counted_words(text[after.start(1) :])
+
+
+def _counted_words(rest: str) -> bool:
+    """Do the words after a number count people, households, places or things ("balita",
+    "pelaku UMKM", "rumah tangga")?"""
+    from advisor.text.lexicon import find_all  # the lexicon only when a number is ambiguous
+
+    return any(m.found[0].start == 0 for m in find_all(rest, "counted_head"))
 
 
 def read_number(value: object, lang: str | None = None) -> NumberReading | None:
