@@ -36,7 +36,7 @@ _ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
 _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
-    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb"]
+    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
 )
 _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
@@ -152,7 +152,37 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if tie is not None:
             out["conflict_of_interest"] = (tie, act)
             break
+    barred = _barred_double_role(text)
+    if barred:
+        out.setdefault("conflict_of_interest", barred)
     return out
+
+
+ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
+
+
+def _barred_double_role(text: str) -> tuple[Match, ...]:
+    """One body barred from a double role, judging and being judged ("Staf perusahaan mitra tidak
+    boleh duduk dalam panitia yang menilai proposal", "Contracts shall not be awarded to firms
+    owned by members of the selection committee"): in one clause a bar, the role it bars right
+    after it, a judging role and an interested party (owned, staff, relatives, implementer)."""
+    roles = find_all(text, "coi_take_role")
+    if not roles:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    judges = find_all(text, "coi_judge")
+    parties = find_all(text, "coi_party")
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        role = next(
+            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
+        )
+        judge = next((j for j in judges if j.found[0].clause == clause), None)
+        party = next((p for p in parties if p.found[0].clause == clause), None)
+        if role is not None and judge is not None and party is not None and set(judge.found).isdisjoint(party.found):
+            return (bar, role, judge, party)
+    return ()
 
 
 def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
@@ -207,6 +237,14 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         build = next((b for b in builds if _same_clause(b, trust)), None)
         if build is not None:
             out.setdefault("trust_building", (build, trust))
+            break
+    # distrust eased ("Kecurigaan warga diredam", "Mistrust ... is mitigated by"): trust built;
+    # distrust only stated ("masih tinggi", "belum teratasi") is none
+    eases = [m for m in find_all(text, "ease_verb") if not m.negated]
+    for distrust in find_all(text, "distrust_noun"):
+        ease = next((e for e in eases if _same_clause(e, distrust)), None)
+        if ease is not None:
+            out.setdefault("trust_building", (distrust, ease))
             break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
