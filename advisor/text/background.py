@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from advisor import knowledge
-from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.lexicon import Match, Phrase, find_all, is_number
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.numbers import parse_number
@@ -36,8 +36,60 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
         for m in found
         if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
         and not (m.purpose == "assets" and not_asset.intersection(m.found))
+        and not (m.purpose in PROBLEM and _how_near(text, m))
     ]
     return _longest(kept)
+
+
+_SMALL = frozenset({"hanya", "cuma", "hanyalah", "only", "merely", "just", "kurang", "less", "fewer"})
+
+
+def _how_near(text: str, match: Match) -> bool:
+    """Is a limited figure ("hanya 15", "only 20", "kurang dari 10") a distance or a travel time
+    ("hanya 15 menit perjalanan", "only 8 km from the toll road")? That says how near, not how
+    little."""
+    if match.found[0].word not in _SMALL:
+        return False
+    number = next((t for t in match.found if t.word[:1].isdigit() or is_number(t.word)), None)
+    return number is not None and _distance(text, number)
+
+
+def _distance(text: str, number: Token) -> bool:
+    """Is ``number`` followed by a unit of distance or time, in a clause that speaks of a
+    distance or a journey ("jarak", "perjalanan", "from", "drive"; "dari" not before a number:
+    "hanya 2 jam dari 8 jam" is a share)?"""
+    toks = tokens(text)
+    i = toks.index(number)
+    units = {t for m in find_all(text, "distance_unit") for t in m.found}
+    if i + 1 >= len(toks) or toks[i + 1] not in units or toks[i + 1].clause != number.clause:
+        return False
+    for m in find_all(text, "nearness"):
+        at = toks.index(m.found[-1])
+        beyond = toks[at + 1].word if at + 1 < len(toks) else ""
+        if m.found[0].clause == number.clause and not is_number(beyond) and not beyond[:1].isdigit():
+            return True
+    return False
+
+
+LIMIT_NUMBER_REACH = 3  # words between "hanya"/"only" and the number it limits ("hanya buka 2 jam")
+
+
+def _limited(text: str) -> Reading | None:
+    """A figure limited by "hanya"/"only" a few words before it ("Puskesmas pembantu hanya buka 2
+    jam sehari", "only serves 40 households"): a shortfall, unless a distance or a travel time,
+    or "tidak hanya", "hanya dalam 2 tahun" (how fast), "not only"."""
+    toks = tokens(text)
+    spared = {t for m in find_all(text, "limiter_not") for t in m.found}
+    for limiter in find_all(text, "limiter"):
+        word = limiter.found[0]
+        if word in spared:
+            continue
+        i = toks.index(word)
+        after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
+        number = next((t for t in after if t.word[:1].isdigit() or is_number(t.word)), None)
+        if number is not None and not _distance(text, number):
+            return from_match(text, "present", "limited", Match(limiter.phrase, (word, number), False))
+    return None
 
 
 def _bare_root(match: Match) -> bool:
@@ -119,6 +171,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         # spent on a problem in its scope or before the asset ("belum pernah terjadi konflik lahan")
         if negator and not spent.intersection(toks[k + 1 : max(first, k + 1 + SCOPE)]):
             return True
+    if _in_denied_phrase(toks[:first], clause, spent):
+        return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
         return True
@@ -135,6 +189,31 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and not _denies_a_problem(m, matches)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
+
+
+_EXIST = frozenset({"ada", "terdapat"})
+_WHO = frozenset({"yang", "who", "which", "that", "whose"})
+_BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
+
+
+def _in_denied_phrase(before: tuple[Token, ...], clause: int, spent: set[Token]) -> bool:
+    """Is a word in the noun phrase of an existential negation, through a relative clause ("belum
+    ada data tentang pelaku usaha yang telah mengikuti pelatihan", "There is no register of the
+    farmers who have already obtained certification")? ``before`` are the words before it; a
+    reason ("karena", "because") opens a statement of its own, and a negation spent on a problem
+    ("tidak ada hambatan berarti") denies nothing else."""
+    relative = False
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if token.clause != clause or token.word in _BECAUSE:
+            return False
+        relative = relative or token.word in _WHO
+        existential = token.word in ("no", "none") or (
+            token.word in _EXIST and k > 0 and before[k - 1].word in NEGATORS and before[k - 1].clause == clause
+        )
+        if existential and relative:
+            return spent.isdisjoint(before[k + 1 : k + 1 + SCOPE])
+    return False
 
 
 _VERB = ("me", "ber", "ter", "di", "pe")
@@ -440,7 +519,7 @@ def problems(text: str) -> Reading:
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return _short_of(text) or _falls_short(text) or _not_yet(text) or Reading("absent", "no_problem")
+    return _short_of(text) or _falls_short(text) or _not_yet(text) or _limited(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
@@ -471,7 +550,7 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
-        if not _denied(match, matches, text):
+        if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
     # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
     # ("Meningkatnya kesadaran masyarakat")
@@ -482,6 +561,21 @@ def assets(text: str) -> Reading:
     if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})
+
+
+def _pledges_a_principle(text: str, match: Match) -> bool:
+    """Is an asset a commitment to a general principle ("berkomitmen menjalankan tata kelola yang
+    baik", "committed to good governance"), with no figure in its clause? It pledges nothing to
+    build on, as a commitment of land, money or people does."""
+    if match.phrase.text not in _COMMITTED:
+        return False
+    clause = match.found[0].clause
+    if any(t.clause == clause and (t.word[:1].isdigit() or is_number(t.word)) for t in tokens(text)):
+        return False
+    return any(p.found[0].clause == clause for p in find_all(text, "principle"))
 
 
 _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
