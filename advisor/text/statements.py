@@ -152,10 +152,64 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if tie is not None:
             out["conflict_of_interest"] = (tie, act)
             break
-    barred = _barred_double_role(text)
+    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text)
     if barred:
         out.setdefault("conflict_of_interest", barred)
+    denied = _power_denied_to_the_other_side(text, policy)
+    if denied:
+        out.setdefault("sovereignty", denied)
     return out
+
+
+def _judge_with_a_tie(text: str, ties: list[Match]) -> tuple[Match, ...]:
+    """A judge with a tie kept out ("No member of the selection panel may be related to an
+    applicant", "Anggota tim juri yang memiliki hubungan kerabat dengan peserta tidak dilibatkan
+    dalam penilaian"): a tie, a judging role and a negation in one clause."""
+    toks = tokens(text)
+    for tie in ties:
+        clause = tie.found[0].clause
+        judge = next((j for j in find_all(text, "coi_judge") if j.found[0].clause == clause), None)
+        if _guard_missing(text, tie):  # "Belum ada mekanisme pencegahan konflik kepentingan dalam pengadaan"
+            continue
+        if judge is not None and any(t.clause == clause and t.word in NEGATORS for t in toks):
+            return (tie, judge)
+    return ()
+
+
+def _gift_barred(text: str) -> tuple[Match, ...]:
+    """A gift or a favour barred ("Staf dinas dilarang menerima hadiah dari calon penyedia",
+    "must not accept hospitality from bidders"); a prize given is none."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    accepts = find_all(text, "accept_verb")
+    gifts = find_all(text, "gift_noun")
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        take = next(
+            (a for a in accepts if a.found[0].clause == clause and 0 < place[a.found[0]] - end <= ROLE_REACH), None
+        )
+        gift = next((g for g in gifts if g.found[0].clause == clause), None)
+        # said of an official, a judge or a supplier, not of a contest's winners ("hadiah ganda")
+        party = any(m.found[0].clause == clause for m in find_all(text, "coi_party", "coi_judge"))
+        if take is not None and gift is not None and party:
+            return (bar, take, gift)
+    return ()
+
+
+def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Match, ...]:
+    """The other side denied a power over a side's policy ("Mitra asing tidak berwenang mengatur
+    kebijakan pemerintah daerah", "The foreign partner has no say over the regency's planning
+    decisions"): non-interference in other words."""
+    sides = find_all(text, "other_side")
+    for power in (m for m in find_all(text, "power_noun") if m.negated):
+        clause = power.found[0].clause
+        side = next((x for x in sides if x.found[0].clause == clause and x.found[-1].end <= power.found[0].start), None)
+        noun = next(
+            (p for p in policy if p.found[0].clause == clause and p.found[0].start > power.found[0].start), None
+        )
+        if side is not None and noun is not None:
+            return (side, power, noun)
+    return ()
 
 
 ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
@@ -211,12 +265,14 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
     for first, second in pairwise(gains):
-        if _same_clause(first, second):
-            continue
+        # a contrast between them, in one clause or two ("The village earns rental income while
+        # the operator secures a long-term site")
         between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
         if between:
             out["mutual_benefit"] = (first, between[0], second)
             break
+        if _same_clause(first, second):
+            continue
         if _own_subject(text, second):  # "Desa memperoleh retribusi, dan investor memperoleh hak kelola"
             out["mutual_benefit"] = (first, second)
             break
