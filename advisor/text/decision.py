@@ -219,6 +219,8 @@ def _only_composed(text: str, deliberative: list[Match]) -> bool:
     bodies = {t for m in find_all(text, "forum_body") for t in m.found}
     if any(bodies.isdisjoint(m.found) for m in deliberative):  # "musyawarah", "consensus", "vote"
         return False
+    if any(not m.negated for m in _deciding(text, "decide_verb", "take_verb")):  # "Keputusan diambil dalam ..."
+        return False
     composed = [c for c in find_all(text, "composition") if not c.negated]
     return any(c.found[0].clause == m.found[0].clause for c in composed for m in deliberative)
 
@@ -307,6 +309,26 @@ def _after_in_clause(match: Match, marker: Match) -> bool:
     return not match.negated and match.found[0].clause == last.clause and match.found[0].start > last.end
 
 
+MANY_REACH = 2  # words between the many who decide and their deciding word ("Para pihak secara bersama memutuskan")
+
+
+def _many_decide(text: str, marker: Match) -> Match | None:
+    """Do many decide: the deciding word's subject names many right before it ("The partners
+    decide", "Kedua pihak menetapkan"), or "together"/"bersama" follows it ("decide together")?"""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    at, clause = place[marker.found[0]], marker.found[0].clause
+    for many in find_all(text, "collective"):  # not "each party" (each decides for itself)
+        end = place[many.found[-1]]
+        if many.found[0].clause == clause and 0 < at - end <= MANY_REACH and not many.negated:
+            return many
+    after = place[marker.found[-1]] + 1
+    verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
+    if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
+        return Match(marker.phrase, (toks[after],), False)
+    return None
+
+
 _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
@@ -339,6 +361,9 @@ def decision(text: str) -> Reading:
         subject = text[: unilateral.found[0].start]
         if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
+        many = _many_decide(text, unilateral)
+        if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
+            return from_match(text, "deliberative", "forum_decides", many, unilateral)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
@@ -346,7 +371,7 @@ def decision(text: str) -> Reading:
         instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
         if instrument is not None:
             return from_match(text, "authority", "by_instrument", unilateral, instrument)
-        if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
+        if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
     by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
@@ -360,7 +385,7 @@ def decision(text: str) -> Reading:
         # deliberation, then a body deciding through its legal instrument ("ditetapkan dengan
         # Peraturan Bupati setelah dibahas bersama"): the decision is the authority's (seed 003)
         instrument = next((m for m in _deciding(text, *INSTRUMENT) if not m.negated), None)
-        decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
+        decides = next((m for m in _deciding(text, "decide_verb", "enact_verb") if not m.negated), None)
         if instrument is not None and decides is not None:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
