@@ -36,9 +36,27 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
         for m in found
         if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
         and not (m.purpose == "assets" and not_asset.intersection(m.found))
-        and not (m.purpose in PROBLEM and _how_near(text, m))
+        and not (m.purpose in PROBLEM and (_how_near(text, m) or _spared(text, m)))
     ]
     return _longest(kept)
+
+
+def _spared(text: str, match: Match) -> bool:
+    """Is a limited figure ("hanya dua") spared by its context ("tidak hanya", "dalam waktu hanya
+    dua tahun": how fast, not how little)?"""
+    return match.found[0].word in _SMALL and _spared_limiter(text, match.found[0])
+
+
+def _spared_limiter(text: str, limiter: Token) -> bool:
+    """Does a limiter limit nothing bad: "tidak hanya", "dalam waktu hanya dua tahun" (how fast),
+    or a bad quantity before it in its clause, which it calls low ("Angka pengangguran di
+    kecamatan ini hanya 3 persen")?"""
+    if any(limiter in m.found for m in find_all(text, "limiter_not")):
+        return True
+    return any(
+        b.found[0].clause == limiter.clause and b.found[-1].end <= limiter.start and not _handled_thing(text, b)
+        for b in find_all(text, "bad_quantity", "bad_measure")
+    )
 
 
 _SMALL = frozenset({"hanya", "cuma", "hanyalah", "only", "merely", "just", "kurang", "less", "fewer"})
@@ -72,6 +90,44 @@ def _distance(text: str, number: Token) -> bool:
 
 
 LIMIT_NUMBER_REACH = 3  # words between "hanya"/"only" and the number it limits ("hanya buka 2 jam")
+# a share in words: "hanya sebagian kecil petani", "barely a third of the town"
+_FRACTIONS = frozenset(
+    {
+        "sebagian",
+        "sepertiga",
+        "seperempat",
+        "setengah",
+        "separuh",
+        "segelintir",
+        "third",
+        "quarter",
+        "half",
+        "fraction",
+        "handful",
+        "few",
+    }
+)
+
+
+def _amount(word: str) -> bool:
+    return word[:1].isdigit() or is_number(word) or word in _FRACTIONS
+
+
+def _limited_low(text: str, match: Match) -> bool:
+    """Is a bad quantity said to be low by a limiter before its figure ("Waktu tempuh dari bandara
+    hanya 30 menit", "Poverty is only 4 percent")? Then it is no problem."""
+    toks = tokens(text)
+    end = toks.index(match.found[-1])
+    spared = {t for m in find_all(text, "limiter_not") for t in m.found}
+    for limiter in find_all(text, "limiter"):
+        word = limiter.found[0]
+        i = toks.index(word)
+        if word in spared or word.clause != match.found[0].clause or i <= end:
+            continue
+        after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
+        if any(_amount(t.word) for t in after):
+            return True
+    return False
 
 
 def _limited(text: str) -> Reading | None:
@@ -79,14 +135,13 @@ def _limited(text: str) -> Reading | None:
     jam sehari", "only serves 40 households"): a shortfall, unless a distance or a travel time,
     or "tidak hanya", "hanya dalam 2 tahun" (how fast), "not only"."""
     toks = tokens(text)
-    spared = {t for m in find_all(text, "limiter_not") for t in m.found}
     for limiter in find_all(text, "limiter"):
         word = limiter.found[0]
-        if word in spared:
+        if _spared_limiter(text, word):
             continue
         i = toks.index(word)
         after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
-        number = next((t for t in after if t.word[:1].isdigit() or is_number(t.word)), None)
+        number = next((t for t in after if _amount(t.word)), None)
         if number is not None and not _distance(text, number):
             return from_match(text, "present", "limited", Match(limiter.phrase, (word, number), False))
     return None
@@ -508,6 +563,8 @@ def problems(text: str) -> Reading:
             continue
         if match.purpose == "bad_quantity" and not costs.isdisjoint(match.found):
             continue  # a cost named without a level or a trend ("biaya pelatihan ditanggung mitra") is no problem
+        if match.purpose == "bad_quantity" and _limited_low(text, match):
+            continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
