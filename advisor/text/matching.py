@@ -172,6 +172,16 @@ def _head(activity: str) -> int:
     return actions[-1] if actions else 0
 
 
+@lru_cache(maxsize=8192)
+def _lemma_count(text: str) -> dict[str, int]:
+    """How many content words of ``text`` have each lemma."""
+    out: dict[str, int] = {}
+    for found, _ in lemmas(text):
+        for lemma in found:
+            out[lemma] = out.get(lemma, 0) + 1
+    return out
+
+
 @lru_cache(maxsize=16384)
 def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
     """``others``: the partner's other responsibilities, where the activity's second word may
@@ -198,7 +208,11 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
         known.update(_lemma_words(text))
     known.update(mine)
-    other = next(((word, known[x]) for found, word in rest for x in found if x in known), None)
+    # the head's own lemma names the object only when another word of the responsibility has it
+    # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
+    # venues for the training")
+    spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
+    other = next(((word, known[x]) for found, word in rest for x in found if x in known and x not in spent), None)
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
