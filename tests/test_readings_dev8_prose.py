@@ -15,7 +15,7 @@ import pytest
 from bench.accuracy import Tally, load_statements, score_statements
 
 DEV8 = Path(__file__).parent / "data" / "readings_dev8_prose"
-READINGS = ("background_assets", "background_problems", "decision", "match", "statement")
+READINGS = ("background_assets", "background_problems", "clarity", "decision", "match", "statement")
 PRECISION, RECALL = 0.95, 0.90
 
 
