@@ -186,11 +186,30 @@ def _lemma_count(text: str) -> dict[str, int]:
 def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
     """``others``: the partner's other responsibilities, where the activity's second word may
     stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
-    words = lemmas(activity)
-    mine = _lemma_words(responsibility)
-    if not words:
+    if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
+    found = _match_at(at, activity, responsibility, others)
+    if found.label == "no_match" and at and _coordinated(activity):
+        # two activities in one ("Silvofishery training and shrimp purchase"): the compound's head
+        # is uncertain, and its first word may head the part a partner covers
+        first = _match_at(0, activity, responsibility, others)
+        if first.label == "match":
+            return first
+    return found
+
+
+_AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
+
+
+def _coordinated(activity: str) -> bool:
+    return any(t.word in _AND for t in tokens(activity))
+
+
+def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ...]) -> Reading:
+    """Does ``responsibility`` cover ``activity`` read with its ``at``-th content word as head?"""
+    words = lemmas(activity)
+    mine = _lemma_words(responsibility)
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
