@@ -150,6 +150,12 @@ def _english_action(found: tuple[str, ...], word: str) -> bool:
     return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and any(x.startswith("@") for x in found))
 
 
+@cache
+def _opening_verbs() -> frozenset[str]:
+    entry = knowledge.lexicon()["opening_verb"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
 @lru_cache(maxsize=8192)
 def _head(activity: str) -> int:
     """Which content word of ``activity`` is its head: the first (Indonesian puts the head first:
@@ -157,7 +163,7 @@ def _head(activity: str) -> int:
     English compound ends with an action noun before its first word without content ("Village
     road maintenance", "Digital literacy training for senior citizens": modifiers first)."""
     words = lemmas(activity)
-    if not words or _is_action(*words[0]):
+    if not words or _is_action(*words[0]) or words[0][1].lower() in _opening_verbs():
         return 0
     stop = _stopwords()
     count = 0  # the content words of the first compound
