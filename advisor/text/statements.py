@@ -13,7 +13,7 @@ from itertools import pairwise
 from advisor.text.lexicon import Match, find_all, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
 
 TOPICS = (
     "sovereignty",
@@ -178,21 +178,24 @@ def _judge_with_a_tie(text: str, ties: list[Match]) -> tuple[Match, ...]:
 
 def _gift_barred(text: str) -> tuple[Match, ...]:
     """A gift or a favour barred ("Staf dinas dilarang menerima hadiah dari calon penyedia",
-    "must not accept hospitality from bidders"); a prize given is none."""
+    "must not accept hospitality"): taken by an official, a judge or a supplier, or given to an
+    official or a judge; not a contest's prize ("hadiah ganda", a prize given to participants)."""
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    accepts = find_all(text, "accept_verb")
+    verbs = find_all(text, "accept_verb", "give_verb")
     gifts = find_all(text, "gift_noun")
+    people = {t for m in find_all(text, "coi_party", "coi_staff", "coi_judge") for t in m.found}
     for bar in find_all(text, "coi_bar"):
         end, clause = place[bar.found[-1]], bar.found[0].clause
-        take = next(
-            (a for a in accepts if a.found[0].clause == clause and 0 < place[a.found[0]] - end <= ROLE_REACH), None
+        verb = next(
+            (a for a in verbs if a.found[0].clause == clause and 0 < place[a.found[0]] - end <= ROLE_REACH), None
         )
-        gift = next((g for g in gifts if g.found[0].clause == clause), None)
-        # said of an official, a judge or a supplier, not of a contest's winners ("hadiah ganda")
-        party = any(m.found[0].clause == clause for m in find_all(text, "coi_party", "coi_judge"))
-        if take is not None and gift is not None and party:
-            return (bar, take, gift)
+        if verb is None or not any(g.found[0].clause == clause for g in gifts):
+            continue
+        given = verb.purpose == "give_verb"
+        reach = toks[place[verb.found[-1]] + 1 :] if given else toks
+        if any(t in people and t.clause == clause for t in reach):
+            return (bar, verb)
     return ()
 
 
@@ -213,29 +216,58 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
 
 
 ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
+ORG_REACH = 3  # words between people ("pegawai", "staff of") and the organisation they belong to
+_AWARD = frozenset({"diberikan", "ditunjuk", "diserahkan", "be awarded", "be given", "be appointed"})
+
+
+def _tied(text: str, clause: int) -> set[Token]:
+    """The words of an interested party in a clause: owned, relatives, the implementer, or people
+    of an organisation ("Pegawai perusahaan mitra", "Staff of the partner company")."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    tied = {t for m in find_all(text, "coi_party") if m.found[0].clause == clause for t in m.found}
+    orgs = [place[m.found[0]] for m in find_all(text, "coi_org") if m.found[0].clause == clause]
+    for staff in find_all(text, "coi_staff"):
+        at = place[staff.found[-1]]
+        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH for o in orgs):
+            tied.update(staff.found)
+    return tied
 
 
 def _barred_double_role(text: str) -> tuple[Match, ...]:
     """One body barred from a double role, judging and being judged ("Staf perusahaan mitra tidak
-    boleh duduk dalam panitia yang menilai proposal", "Contracts shall not be awarded to firms
-    owned by members of the selection committee"): in one clause a bar, the role it bars right
-    after it, a judging role and an interested party (owned, staff, relatives, implementer)."""
+    boleh duduk dalam panitia yang menilai proposal", "Konsultan pengawas dilarang merangkap
+    sebagai pelaksana"): a bar, the role it bars right after it, and on either side of the bar a
+    judging role and an interested party; a contract barred from going to a party tied to a judge
+    ("Contracts shall not be awarded to firms owned by members of the selection committee")."""
     roles = find_all(text, "coi_take_role")
     if not roles:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    judges = find_all(text, "coi_judge")
-    parties = find_all(text, "coi_party")
     for bar in find_all(text, "coi_bar"):
         end, clause = place[bar.found[-1]], bar.found[0].clause
         role = next(
             (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
         )
-        judge = next((j for j in judges if j.found[0].clause == clause), None)
-        party = next((p for p in parties if p.found[0].clause == clause), None)
-        if role is not None and judge is not None and party is not None and set(judge.found).isdisjoint(party.found):
-            return (bar, role, judge, party)
+        if role is None:
+            continue
+        judges = {t for m in find_all(text, "coi_judge") if m.found[0].clause == clause for t in m.found}
+        tied = _tied(text, clause) - judges
+        subject = [t for t in toks[: place[bar.found[0]]] if t.clause == clause]
+        after = [t for t in toks[place[role.found[-1]] + 1 :] if t.clause == clause]
+        if role.phrase.text in _AWARD:  # who the contract may not go to: a party, tied to a judge
+            party = next((i for i, t in enumerate(after) if t in tied), None)
+            judged = any(t in judges for t in subject) or (
+                party is not None and any(t in judges for t in after[party + 1 :])
+            )
+            found = party is not None and judged
+        else:  # the role barred, and the other role on the subject's side
+            first = next((t for t in after if t in judges or t in tied), None)
+            other = tied if first in judges else judges
+            found = first is not None and any(t in other for t in subject)
+        if found:
+            return (bar, role)
     return ()
 
 
