@@ -110,7 +110,30 @@ _FRACTIONS = frozenset(
 
 
 def _amount(word: str) -> bool:
-    return word[:1].isdigit() or is_number(word) or word in _FRACTIONS
+    return word[:1].isdigit() or is_number(word) or word in _FRACTIONS or _money(word)
+
+
+def _money(word: str) -> bool:
+    """A sum written onto its currency ("rp1,2", "usd500")."""
+    return word.startswith(("rp", "usd", "idr")) and word.lstrip("rpusdi")[:1].isdigit()
+
+
+def _near_limit(text: str, limiter: Token) -> bool:
+    """Does a limiter limit a distance or a travel time ("hanya 2 km dari pusat kota")?"""
+    toks = tokens(text)
+    i = toks.index(limiter)
+    after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == limiter.clause]
+    return any(t.word[:1].isdigit() or is_number(t.word) for t in after) and any(
+        _distance(text, t) for t in after if t.word[:1].isdigit() or is_number(t.word)
+    )
+
+
+def _good_before(text: str, limiter: Token) -> bool:
+    """Is a good quantity ("pendapatan", "income") named before ``limiter`` in its clause?"""
+    return any(
+        g.found[0].clause == limiter.clause and g.found[-1].end <= limiter.start
+        for g in find_all(text, "good_quantity")
+    )
 
 
 def _limited_low(text: str, match: Match) -> bool:
@@ -142,6 +165,9 @@ def _limited(text: str) -> Reading | None:
         i = toks.index(word)
         after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
         number = next((t for t in after if _amount(t.word)), None)
+        # a sum is short only of a good quantity ("Pendapatan petani hanya Rp1,2 juta"), not a price
+        if number is not None and _money(number.word) and not _good_before(text, word):
+            continue
         if number is not None and not _distance(text, number):
             return from_match(text, "present", "limited", Match(limiter.phrase, (word, number), False))
     return None
@@ -229,7 +255,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     if _in_denied_phrase(toks[:first], clause, spent):
         return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
-    if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
+    # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
+    if any(t.word in _LIMITERS and not _near_limit(text, t) for t in toks[:first] if t.clause == clause):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
