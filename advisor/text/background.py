@@ -170,6 +170,10 @@ def _limited(text: str) -> Reading | None:
             continue
         if number is not None and not _distance(text, number):
             return from_match(text, "present", "limited", Match(limiter.phrase, (word, number), False))
+    # "Few households have piped water": few, not "a few"
+    for i, token in enumerate(toks):
+        if token.word == "few" and not (i and toks[i - 1].word in _A_FEW) and i + 1 < len(toks):
+            return from_match(text, "present", "limited", Match(_LACK_PHRASE, (token, toks[i + 1]), False))
     return None
 
 
@@ -216,21 +220,25 @@ def _number_sign(text: str, match: Match) -> bool:
     return after[:1] == "." or after[:1].isdigit()
 
 
-def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
+def _denies_a_problem(match: Match, matches: list[Match], text: str) -> bool:
     """Is ``match`` a negator phrase ("tidak ada", "no") whose scope is a problem word ("tidak
     ada hambatan berarti": no problem is named)?"""
     if not any(t.word in NEGATORS for t in match.found):
         return False
     end = match.found[-1].end
-    return any(m.purpose != "assets" and m.negated and m.found[0].start >= end for m in matches)
+    # a bad thing a service handles is no problem denied: "has no waste collection service" lacks the service
+    return any(
+        m.purpose != "assets" and m.negated and m.found[0].start >= end and not _handled_thing(text, m) for m in matches
+    )
 
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
 _LACK_PHRASE = Phrase("problems", "id", "tanpa/without + provision", ())
 _LIMITERS = frozenset(
-    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful"}
+    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful", "few"}
 )
+_A_FEW = frozenset({"a", "quite"})  # "a few households have solar panels" limits nothing
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
 
@@ -256,7 +264,13 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
-    if any(t.word in _LIMITERS and not _near_limit(text, t) for t in toks[:first] if t.clause == clause):
+    before = [t for t in toks[:first] if t.clause == clause]
+    if any(
+        t.word in _LIMITERS
+        and not _near_limit(text, t)
+        and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
+        for k, t in enumerate(before)
+    ):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
@@ -268,7 +282,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
-        and not _denies_a_problem(m, matches)  # "belum pernah terjadi konflik lahan"
+        and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
 
@@ -593,7 +607,7 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
-        if problem and not _denies_a_problem(match, matches):
+        if problem and not _denies_a_problem(match, matches, text):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
