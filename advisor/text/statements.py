@@ -37,6 +37,7 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
+    + ["need_verb"]
 )
 _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
@@ -296,6 +297,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
+    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts)
+    if needs:
+        out["interests"] = needs
     for first, second in pairwise(gains):
         # a contrast between them, in one clause or two ("The village earns rental income while
         # the operator secures a long-term site")
@@ -311,6 +315,16 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     for topic, found in _paraphrased(text).items():
         out.setdefault(topic, found)
     return out
+
+
+def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
+    """Two of ``found`` set against each other by a contrast between them ("..., sementara investor
+    membutuhkan ...", "while the recycler needs ...")."""
+    for first, second in pairwise(found):
+        between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
+        if between:
+            return (first, between[0], second)
+    return ()
 
 
 def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
