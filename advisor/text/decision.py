@@ -296,9 +296,13 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     unless a deciding word or an approval stands beside it."""
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
     acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", *INSTRUMENT))
+    powers = {t for m in find_all(text, "power_noun") for t in m.found}
+    private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
     for match in authority:
         if frozenset(match.found) in bodies and not acts:
             continue
+        if private and not powers.isdisjoint(match.found):
+            continue  # "Pengembang berwenang penuh menentukan ...": a private party's power, no legal authority
         return match
     return None
 
