@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from advisor import knowledge
-from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.lexicon import Match, Phrase, find_all, is_number
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.numbers import parse_number
@@ -36,8 +36,145 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
         for m in found
         if not (m.purpose in bad and (near.intersection(m.found) or _number_sign(text, m) or _bare_root(m)))
         and not (m.purpose == "assets" and not_asset.intersection(m.found))
+        and not (m.purpose in PROBLEM and (_how_near(text, m) or _spared(text, m)))
     ]
     return _longest(kept)
+
+
+def _spared(text: str, match: Match) -> bool:
+    """Is a limited figure ("hanya dua") spared by its context ("tidak hanya", "dalam waktu hanya
+    dua tahun": how fast, not how little)?"""
+    return match.found[0].word in _SMALL and _spared_limiter(text, match.found[0])
+
+
+def _spared_limiter(text: str, limiter: Token) -> bool:
+    """Does a limiter limit nothing bad: "tidak hanya", "dalam waktu hanya dua tahun" (how fast),
+    or a bad quantity before it in its clause, which it calls low ("Angka pengangguran di
+    kecamatan ini hanya 3 persen")?"""
+    if any(limiter in m.found for m in find_all(text, "limiter_not")):
+        return True
+    return any(
+        b.found[0].clause == limiter.clause and b.found[-1].end <= limiter.start and not _handled_thing(text, b)
+        for b in find_all(text, "bad_quantity", "bad_measure")
+    )
+
+
+_SMALL = frozenset({"hanya", "cuma", "hanyalah", "only", "merely", "just", "kurang", "less", "fewer"})
+
+
+def _how_near(text: str, match: Match) -> bool:
+    """Is a limited figure ("hanya 15", "only 20", "kurang dari 10") a distance or a travel time
+    ("hanya 15 menit perjalanan", "only 8 km from the toll road")? That says how near, not how
+    little."""
+    if match.found[0].word not in _SMALL:
+        return False
+    number = next((t for t in match.found if t.word[:1].isdigit() or is_number(t.word)), None)
+    return number is not None and _distance(text, number)
+
+
+def _distance(text: str, number: Token) -> bool:
+    """Is ``number`` followed by a unit of distance or time, in a clause that speaks of a
+    distance or a journey ("jarak", "perjalanan", "from", "drive"; "dari" not before a number:
+    "hanya 2 jam dari 8 jam" is a share)?"""
+    toks = tokens(text)
+    i = toks.index(number)
+    units = {t for m in find_all(text, "distance_unit") for t in m.found}
+    if i + 1 >= len(toks) or toks[i + 1] not in units or toks[i + 1].clause != number.clause:
+        return False
+    for m in find_all(text, "nearness"):
+        at = toks.index(m.found[-1])
+        beyond = toks[at + 1].word if at + 1 < len(toks) else ""
+        if m.found[0].clause == number.clause and not is_number(beyond) and not beyond[:1].isdigit():
+            return True
+    return False
+
+
+LIMIT_NUMBER_REACH = 3  # words between "hanya"/"only" and the number it limits ("hanya buka 2 jam")
+# a share in words: "hanya sebagian kecil petani", "barely a third of the town"
+_FRACTIONS = frozenset(
+    {
+        "sebagian",
+        "sepertiga",
+        "seperempat",
+        "setengah",
+        "separuh",
+        "segelintir",
+        "third",
+        "quarter",
+        "half",
+        "fraction",
+        "handful",
+        "few",
+    }
+)
+
+
+def _amount(word: str) -> bool:
+    return word[:1].isdigit() or is_number(word) or word in _FRACTIONS or _money(word)
+
+
+def _money(word: str) -> bool:
+    """A sum written onto its currency ("rp1,2", "usd500")."""
+    return word.startswith(("rp", "usd", "idr")) and word.lstrip("rpusdi")[:1].isdigit()
+
+
+def _near_limit(text: str, limiter: Token) -> bool:
+    """Does a limiter limit a distance or a travel time ("hanya 2 km dari pusat kota")?"""
+    toks = tokens(text)
+    i = toks.index(limiter)
+    after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == limiter.clause]
+    return any(t.word[:1].isdigit() or is_number(t.word) for t in after) and any(
+        _distance(text, t) for t in after if t.word[:1].isdigit() or is_number(t.word)
+    )
+
+
+def _good_before(text: str, limiter: Token) -> bool:
+    """Is a good quantity ("pendapatan", "income") named before ``limiter`` in its clause?"""
+    return any(
+        g.found[0].clause == limiter.clause and g.found[-1].end <= limiter.start
+        for g in find_all(text, "good_quantity")
+    )
+
+
+def _limited_low(text: str, match: Match) -> bool:
+    """Is a bad quantity said to be low by a limiter before its figure ("Waktu tempuh dari bandara
+    hanya 30 menit", "Poverty is only 4 percent")? Then it is no problem."""
+    toks = tokens(text)
+    end = toks.index(match.found[-1])
+    spared = {t for m in find_all(text, "limiter_not") for t in m.found}
+    for limiter in find_all(text, "limiter"):
+        word = limiter.found[0]
+        i = toks.index(word)
+        if word in spared or word.clause != match.found[0].clause or i <= end:
+            continue
+        after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
+        if any(_amount(t.word) for t in after):
+            return True
+    return False
+
+
+def _limited(text: str) -> Reading | None:
+    """A figure limited by "hanya"/"only" a few words before it ("Puskesmas pembantu hanya buka 2
+    jam sehari", "only serves 40 households"): a shortfall, unless a distance or a travel time,
+    or "tidak hanya", "hanya dalam 2 tahun" (how fast), "not only"."""
+    toks = tokens(text)
+    for limiter in find_all(text, "limiter"):
+        word = limiter.found[0]
+        if _spared_limiter(text, word):
+            continue
+        i = toks.index(word)
+        after = [t for t in toks[i + 1 : i + 1 + LIMIT_NUMBER_REACH] if t.clause == word.clause]
+        number = next((t for t in after if _amount(t.word)), None)
+        # a sum is short only of a good quantity ("Pendapatan petani hanya Rp1,2 juta"), not a price
+        if number is not None and _money(number.word) and not _good_before(text, word):
+            continue
+        if number is not None and not _distance(text, number):
+            return from_match(text, "present", "limited", Match(limiter.phrase, (word, number), False))
+    # "Few households have piped water": few, not "a few"
+    for i, token in enumerate(toks):
+        if token.word == "few" and not (i and toks[i - 1].word in _A_FEW) and i + 1 < len(toks):
+            return from_match(text, "present", "limited", Match(_LACK_PHRASE, (token, toks[i + 1]), False))
+    return None
 
 
 def _bare_root(match: Match) -> bool:
@@ -83,21 +220,25 @@ def _number_sign(text: str, match: Match) -> bool:
     return after[:1] == "." or after[:1].isdigit()
 
 
-def _denies_a_problem(match: Match, matches: list[Match]) -> bool:
+def _denies_a_problem(match: Match, matches: list[Match], text: str) -> bool:
     """Is ``match`` a negator phrase ("tidak ada", "no") whose scope is a problem word ("tidak
     ada hambatan berarti": no problem is named)?"""
     if not any(t.word in NEGATORS for t in match.found):
         return False
     end = match.found[-1].end
-    return any(m.purpose != "assets" and m.negated and m.found[0].start >= end for m in matches)
+    # a bad thing a service handles is no problem denied: "has no waste collection service" lacks the service
+    return any(
+        m.purpose != "assets" and m.negated and m.found[0].start >= end and not _handled_thing(text, m) for m in matches
+    )
 
 
 _ACHIEVED_PHRASE = Phrase("assets", "id", "sudah/telah + verb", ())
 _NOT_YET_PHRASE = Phrase("problems", "id", "belum + verb", ())
 _LACK_PHRASE = Phrase("problems", "id", "tanpa/without + provision", ())
 _LIMITERS = frozenset(
-    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful"}
+    {"hanya", "cuma", "segelintir", "only", "just", "none", "neither", "nor", "nowhere", "fewer", "handful", "few"}
 )
+_A_FEW = frozenset({"a", "quite"})  # "a few households have solar panels" limits nothing
 LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
 
 
@@ -119,8 +260,17 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         # spent on a problem in its scope or before the asset ("belum pernah terjadi konflik lahan")
         if negator and not spent.intersection(toks[k + 1 : max(first, k + 1 + SCOPE)]):
             return True
+    if _in_denied_phrase(toks[:first], clause, spent):
+        return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
-    if any(t.word in _LIMITERS for t in toks[:first] if t.clause == clause):
+    # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
+    before = [t for t in toks[:first] if t.clause == clause]
+    if any(
+        t.word in _LIMITERS
+        and not _near_limit(text, t)
+        and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
+        for k, t in enumerate(before)
+    ):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
@@ -132,9 +282,34 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
-        and not _denies_a_problem(m, matches)  # "belum pernah terjadi konflik lahan"
+        and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
+
+
+_EXIST = frozenset({"ada", "terdapat"})
+_WHO = frozenset({"yang", "who", "which", "that", "whose"})
+_BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
+
+
+def _in_denied_phrase(before: tuple[Token, ...], clause: int, spent: set[Token]) -> bool:
+    """Is a word in the noun phrase of an existential negation, through a relative clause ("belum
+    ada data tentang pelaku usaha yang telah mengikuti pelatihan", "There is no register of the
+    farmers who have already obtained certification")? ``before`` are the words before it; a
+    reason ("karena", "because") opens a statement of its own, and a negation spent on a problem
+    ("tidak ada hambatan berarti") denies nothing else."""
+    relative = False
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if token.clause != clause or token.word in _BECAUSE:
+            return False
+        relative = relative or token.word in _WHO
+        existential = token.word in ("no", "none") or (
+            token.word in _EXIST and k > 0 and before[k - 1].word in NEGATORS and before[k - 1].clause == clause
+        )
+        if existential and relative:
+            return spent.isdisjoint(before[k + 1 : k + 1 + SCOPE])
+    return False
 
 
 _VERB = ("me", "ber", "ter", "di", "pe")
@@ -429,8 +604,10 @@ def problems(text: str) -> Reading:
             continue
         if match.purpose == "bad_quantity" and not costs.isdisjoint(match.found):
             continue  # a cost named without a level or a trend ("biaya pelatihan ditanggung mitra") is no problem
+        if match.purpose == "bad_quantity" and _limited_low(text, match):
+            continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
-        if problem and not _denies_a_problem(match, matches):
+        if problem and not _denies_a_problem(match, matches, text):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
@@ -440,7 +617,7 @@ def problems(text: str) -> Reading:
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return _short_of(text) or _falls_short(text) or _not_yet(text) or Reading("absent", "no_problem")
+    return _short_of(text) or _falls_short(text) or _not_yet(text) or _limited(text) or Reading("absent", "no_problem")
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
@@ -471,7 +648,7 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
-        if not _denied(match, matches, text):
+        if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
     # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
     # ("Meningkatnya kesadaran masyarakat")
@@ -482,6 +659,21 @@ def assets(text: str) -> Reading:
     if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})
+
+
+def _pledges_a_principle(text: str, match: Match) -> bool:
+    """Is an asset a commitment to a general principle ("berkomitmen menjalankan tata kelola yang
+    baik", "committed to good governance"), with no figure in its clause? It pledges nothing to
+    build on, as a commitment of land, money or people does."""
+    if match.phrase.text not in _COMMITTED:
+        return False
+    clause = match.found[0].clause
+    if any(t.clause == clause and (t.word[:1].isdigit() or is_number(t.word)) for t in tokens(text)):
+        return False
+    return any(p.found[0].clause == clause for p in find_all(text, "principle"))
 
 
 _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})

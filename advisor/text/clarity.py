@@ -20,7 +20,7 @@ from advisor.text.lexicon import find_all, is_number, starts_with
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_voice
 
 MIN_CONTENT = 4  # letters of a word that can name what is organised ("among", "with" are stopwords)
@@ -50,6 +50,16 @@ def _skip(text: str, purpose: str, skip: int = 0) -> int:
         skip += len(found.found)
 
 
+_AND = frozenset({"dan", "serta", "and"})
+
+
+def _and_acts(toks: tuple[Token, ...], last: Token) -> bool:
+    """Is a receiving verb joined to a verb of its own ("Menerima dan memverifikasi 200 berkas",
+    "Receive and process complaints")? Then receiving is the first step of a task."""
+    i = toks.index(last)
+    return i + 2 < len(toks) and toks[i + 1].word in _AND and toks[i + 1].clause == last.clause
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def clarity(text: str) -> Reading:
     toks = tokens(text)
@@ -58,7 +68,7 @@ def clarity(text: str) -> Reading:
     skip = _skip(text, "modal")
     number = any(is_number(t.word) for t in toks)
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
-    if opening is not None and opening.purpose == "passive":
+    if opening is not None and opening.purpose == "passive" and not _and_acts(toks, opening.found[-1]):
         return from_match(text, "passive", "receives", opening)
     # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
     # provided" make no partner the actor, whether or not they also hedge

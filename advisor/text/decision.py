@@ -20,6 +20,13 @@ from advisor.text.voice import passive_verb_id
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
 _BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
+# a few words after a deciding word, only an agent names the decider: "of", "to", "with" there
+# belong to what is decided ("decides on the allocation of stalls", "the level of tariffs")
+_BY_LATER = _BY - {"of", "to", "with"}
+# the regulation and the instrument lists, and their words matched as written ("peraturan",
+# "regulation": their roots also make "diatur", "regulated")
+AUTHORITY = ("authority", "authority_written")
+INSTRUMENT = ("legal_instrument", "instrument_written")
 BY_REACH = 4  # words between a final say and the "oleh"/"pada"/"with" that names who has it
 
 
@@ -32,7 +39,7 @@ def _decider(text: str, marker: Match) -> str:
     if marker.found[-1].word not in _BY:
         # "oleh"/"by"/"pada" right after, or a few words on ("Kata akhir mengenai jadwal
         # konstruksi ada pada kontraktor")
-        at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY), None)
+        at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY_LATER), None)
         if at is None:
             return ""
         after = after[at + 1 :]
@@ -63,7 +70,7 @@ def _decided_by(text: str) -> Reading | None:
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
                 rest = [t for t in toks[k + 1 :] if t.clause == clause]
                 decider = text[rest[0].start : rest[-1].end]
-                if find_all(decider, "authority", "legal_instrument"):  # "by the Regent", "by decree"
+                if find_all(decider, *AUTHORITY, *INSTRUMENT):  # "by the Regent", "by decree"
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
                 if find_all(decider, "deliberative", "forum_body", "collective"):
                     return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
@@ -81,17 +88,146 @@ def _deciding(text: str, *purposes: str) -> list[Match]:
 
 @lru_cache(maxsize=8192)
 def _set_aside(text: str) -> frozenset[Token]:
-    aside = {t for m in find_all(text, "decide_not") for t in m.found}
+    """What is measured rather than decided, what is being prepared, and a way of deciding left
+    for later ("Mekanisme pengambilan keputusan akan diatur kemudian": the whole clause)."""
+    aside = {t for m in find_all(text, "decide_not") if not _sets_norm(text, m) for t in m.found}
     toks = tokens(text)
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
+    procedures = find_all(text, "procedure_noun")
+    for later in (m for m in find_all(text, "deferred") if not m.negated):
+        clause = later.found[0].clause
+        if any(p.found[0].clause == clause and p.found[0].start < later.found[0].start for p in procedures):
+            aside.update(t for t in toks if t.clause == clause)
     return frozenset(aside)
+
+
+NORM_AFTER = 2  # words after a measured word in which the norm it names may stand ("the level of tariffs")
+
+
+def _sets_norm(text: str, near_miss: Match) -> bool:
+    """Does a deciding word that seems to measure ("menentukan ~ mutu", "determine ~ level") set
+    a norm for others instead ("menentukan standar mutu", "determines the level of tariffs")?"""
+    toks = tokens(text)
+    first, last = toks.index(near_miss.found[0]), toks.index(near_miss.found[-1])
+    reach = {t for t in toks[first : last + 1 + NORM_AFTER] if t.clause == near_miss.found[0].clause}
+    return any(not reach.isdisjoint(m.found) for m in find_all(text, "norm_noun"))
+
+
+# words between a decision noun and "final"/"binding" that are not its owner
+_NOT_OWNER = frozenset(
+    {
+        "tersebut",
+        "ini",
+        "itu",
+        "yang",
+        "dimaksud",
+        "akhir",
+        "tertulis",
+        "this",
+        "that",
+        "these",
+        "those",
+        "the",
+        "such",
+        "any",
+        "all",
+        "final",
+        "written",
+        "which",
+        "of",
+        "dari",
+        "oleh",
+        "by",
+        "shall",
+        "will",
+        "is",
+        "are",
+        "be",
+        "bersifat",
+        "adalah",
+        "merupakan",
+        "setiap",
+        "each",
+        "every",
+    }
+)
+
+
+def _binding(text: str) -> Reading | None:
+    """A decision said to be final or binding, and whose it is ("keputusan investor bersifat final
+    dan mengikat", "the decision of the Regent on the dispute is final"): its owner decides."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    nouns = find_all(text, "decision_noun")
+    objects = {t for m in find_all(text, "decision_object") for t in m.found}
+    for bind in (m for m in find_all(text, "binding") if not m.negated):
+        clause = bind.found[0].clause
+        noun = next(
+            (n for n in reversed(nouns) if n.found[0].clause == clause and n.found[-1].end <= bind.found[0].start),
+            None,
+        )
+        if noun is None:
+            continue
+        owner: list[Token] = []
+        for token in toks[place[noun.found[-1]] + 1 : place[bind.found[0]]]:
+            if token in objects:
+                break
+            owner.append(token)
+        named = [t for t in owner if t.word not in _NOT_OWNER]
+        if not named:
+            continue
+        decider = text[named[0].start : named[-1].end]
+        kind = _kind_of(decider)
+        return from_match(text, kind, _REASON[kind], noun, bind, detail=decider)
+    return None
+
+
+RELATIVE_REACH = 2  # words before a taking verb in which "yang"/"which"/"that" make it a relative clause
+_RELATIVE = frozenset({"yang", "which", "that"})
+
+
+def _only_recorded(text: str, match: Match) -> bool:
+    """Is a decision that a deliberative phrase names ("keputusan ~ rapat") only recorded or
+    passed on in its clause ("Keputusan-keputusan penting didokumentasikan dalam notulen rapat",
+    "Keputusan yang diambil dalam rapat akan disosialisasikan")? Then no one is said to take it."""
+    clause = match.found[0].clause
+    noun = next((n for n in find_all(text, "decision_noun") if set(n.found) & set(match.found)), None)
+    if noun is None:
+        return False
+    recorded = any(
+        not r.negated and r.found[0].clause == clause and r.found[0].start > noun.found[0].start
+        for r in find_all(text, "record_verb")
+    )
+    if not recorded:
+        return False
+    toks = tokens(text)
+    for take in find_all(text, "take_verb"):
+        if take.found[0].clause != clause:
+            continue
+        i = toks.index(take.found[0])
+        if not any(t.word in _RELATIVE for t in toks[max(0, i - RELATIVE_REACH) : i]):
+            return False  # "Keputusan diambil dalam rapat pleno dan dicatat": taken in a meeting
+    return True
+
+
+def _only_composed(text: str, deliberative: list[Match]) -> bool:
+    """Do the deliberative words only name a body whose membership the text sets out ("Tim
+    koordinasi terdiri atas unsur pemerintah, akademisi, ...")? Who sits on it says nothing of
+    how it decides."""
+    bodies = {t for m in find_all(text, "forum_body") for t in m.found}
+    if any(bodies.isdisjoint(m.found) for m in deliberative):  # "musyawarah", "consensus", "vote"
+        return False
+    if any(not m.negated for m in _deciding(text, "decide_verb", "take_verb")):  # "Keputusan diambil dalam ..."
+        return False
+    composed = [c for c in find_all(text, "composition") if not c.negated]
+    return any(c.found[0].clause == m.found[0].clause for c in composed for m in deliberative)
 
 
 def _kind_of(decider: str) -> str:
     """Who is named as deciding: a legal authority, many (a forum, all parties), or one party."""
-    if find_all(decider, "authority"):
+    if find_all(decider, *AUTHORITY):
         return "authority"
     if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
         return "deliberative"
@@ -159,10 +295,14 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     """An authority that acts: not a body merely named ("disampaikan kepada Sekretaris Daerah")
     unless a deciding word or an approval stands beside it."""
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
-    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "legal_instrument"))
+    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", *INSTRUMENT))
+    powers = {t for m in find_all(text, "power_noun") for t in m.found}
+    private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
     for match in authority:
         if frozenset(match.found) in bodies and not acts:
             continue
+        if private and not powers.isdisjoint(match.found):
+            continue  # "Pengembang berwenang penuh menentukan ...": a private party's power, no legal authority
         return match
     return None
 
@@ -173,10 +313,30 @@ def _after_in_clause(match: Match, marker: Match) -> bool:
     return not match.negated and match.found[0].clause == last.clause and match.found[0].start > last.end
 
 
+MANY_REACH = 2  # words between the many who decide and their deciding word ("Para pihak secara bersama memutuskan")
+
+
+def _many_decide(text: str, marker: Match) -> Match | None:
+    """Do many decide: the deciding word's subject names many right before it ("The partners
+    decide", "Kedua pihak menetapkan"), or "together"/"bersama" follows it ("decide together")?"""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    at, clause = place[marker.found[0]], marker.found[0].clause
+    for many in find_all(text, "collective"):  # not "each party" (each decides for itself)
+        end = place[many.found[-1]]
+        if many.found[0].clause == clause and 0 < at - end <= MANY_REACH and not many.negated:
+            return many
+    after = place[marker.found[-1]] + 1
+    verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
+    if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
+        return Match(marker.phrase, (toks[after],), False)
+    return None
+
+
 _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
-    {"unilateral", "authority", "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb"}
+    {"unilateral", *AUTHORITY, "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb", "binding"}
 )
 
 
@@ -184,8 +344,10 @@ _PURPOSES = frozenset(
 def decision(text: str) -> Reading:
     if _PURPOSES.isdisjoint(phrases_in(text)):
         return _NO_DECIDER
-    matches = [m for m in _deciding(text, "unilateral", "final_word", "authority", "deliberative") if not m.negated]
-    authority = _acting(text, [m for m in matches if m.purpose == "authority"])
+    matches = [m for m in _deciding(text, "unilateral", "final_word", *AUTHORITY, "deliberative") if not m.negated]
+    # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
+    matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
+    authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
     if markers:
@@ -193,34 +355,41 @@ def decision(text: str) -> Reading:
         decider = _decider(text, unilateral)
         if decider:
             # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
-            if find_all(decider, "authority"):
+            if find_all(decider, *AUTHORITY):
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
+            if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
+                return from_match(text, "authority", "by_instrument", unilateral, detail=decider)
             if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
         subject = text[: unilateral.found[0].start]
         if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
+        many = _many_decide(text, unilateral)
+        if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
+            return from_match(text, "deliberative", "forum_decides", many, unilateral)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
         # decree"): the decider acts under its authority
-        instrument = next((m for m in _deciding(text, "legal_instrument") if _after_in_clause(m, unilateral)), None)
+        instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
         if instrument is not None:
             return from_match(text, "authority", "by_instrument", unilateral, instrument)
-        if deliberative is not None and deliberative.found[0].start > unilateral.found[0].start:
+        if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
+    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
     if by is not None:
         return by
+    if deliberative is not None and _only_composed(text, [m for m in matches if m.purpose == "deliberative"]):
+        return _NO_DECIDER
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
     if deliberative is not None:
         # deliberation, then a body deciding through its legal instrument ("ditetapkan dengan
         # Peraturan Bupati setelah dibahas bersama"): the decision is the authority's (seed 003)
-        instrument = next((m for m in _deciding(text, "legal_instrument") if not m.negated), None)
-        decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
+        instrument = next((m for m in _deciding(text, *INSTRUMENT) if not m.negated), None)
+        decides = next((m for m in _deciding(text, "decide_verb", "enact_verb") if not m.negated), None)
         if instrument is not None and decides is not None:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from advisor import knowledge
 from advisor.text.lexicon import is_number
+from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
 from advisor.text.stem import stem_en, stem_id
 from advisor.text.tokens import tokens
@@ -47,43 +48,44 @@ def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 @cache
-def _fields() -> dict[str, tuple[str, bool]]:
-    """Each stem of a field of action (``act_field`` in ``knowledge/lexicon.yaml``) with its
-    field's key ("@build"), the Indonesian words stemmed with Sastrawi, the English with
-    Snowball; and whether only affixed words of the field have that stem ("memasarkan" is
+def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Each stem of a field of action (``act_field`` in ``knowledge/lexicon.yaml``) or of a group
+    of people (``object_field``) with its fields' keys ("@build"; a stem may stand in two:
+    "mendirikan" builds and establishes), the Indonesian words stemmed with Sastrawi, the English
+    with Snowball; and whether only affixed words of the field have that stem ("memasarkan" is
     marketing, "pasar" a market place)."""
-    entry = knowledge.lexicon()["act_field"]
-    out: dict[str, tuple[str, bool]] = {}
-    for lang, stem in (("id", stem_id), ("en", stem_en)):
-        for written in getattr(entry, lang):
-            field, _, members = written.partition("=")
-            key = "@" + field.strip()
-            for word in (w.strip().lower() for w in members.split()):
-                root = stem(word)
-                affixed = lang == "id" and root != word
-                known = out.get(root)
-                out[root] = (key, affixed and (known is None or known[1]))
+    out: dict[str, tuple[tuple[str, ...], bool]] = {}
+    for purpose in ("act_field", "object_field"):
+        entry = knowledge.lexicon()[purpose]
+        for lang, stem in (("id", stem_id), ("en", stem_en)):
+            for written in getattr(entry, lang):
+                field, _, members = written.partition("=")
+                key = "@" + field.strip()
+                for word in (w.strip().lower() for w in members.split()):
+                    root = stem(word)
+                    affixed = lang == "id" and root != word
+                    keys, only_affixed = out.get(root, ((), True))
+                    out[root] = (tuple(dict.fromkeys((*keys, key))), affixed and only_affixed)
     return out
 
 
-def _field(word: str, *stems: str) -> str | None:
-    """The field of action of ``word``, from its stems."""
+def _field(word: str, *stems: str) -> tuple[str, ...]:
+    """The fields of action of ``word``, from its stems."""
     fields = _fields()
     for s in stems:
         found = fields.get(s)
         if found is not None and (not found[1] or word != s):
             return found[0]
-    return None
+    return ()
 
 
 @lru_cache(maxsize=65536)
 def _word_lemmas(word: str) -> tuple[str, ...]:
-    """A word's lemmas: its Indonesian and English stems, and its field of action (cached per
+    """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
     word: a plan repeats its vocabulary)."""
     stems = (stem_id(word), *_english(stem_en(word)))
-    field = _field(word, *stems)
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
-    return kept if field is None else (*kept, field)
+    return (*kept, *_field(word, *stems))
 
 
 def _english(stem: str) -> tuple[str, ...]:
@@ -130,15 +132,91 @@ def _lemma_words(text: str) -> dict[str, str]:
     return {lemma: word for found, word in lemmas(text) for lemma in found}
 
 
+_ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
+_NOUN_SUFFIX = (*_ACTION_SUFFIX, "ment", "ance", "ence")  # and of a field's ("maintenance", "procurement")
+
+
+def _is_action(found: tuple[str, ...], word: str) -> bool:
+    """Does a content word name an action: a verb of a field, a noun made from a verb
+    ("pelatihan"), or an English action noun ("monitoring", "installation")?"""
+    lower = word.lower()
+    return any(x.startswith("@") for x in found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
+
+
+def _english_action(found: tuple[str, ...], word: str) -> bool:
+    """An English noun of an action: in -ing, -tion, -sion, or in -ment, -ance, -ence with a field
+    of action ("maintenance", "procurement"; not "government", "equipment")."""
+    lower = word.lower()
+    return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and any(x.startswith("@") for x in found))
+
+
+@cache
+def _opening_verbs() -> frozenset[str]:
+    entry = knowledge.lexicon()["opening_verb"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@lru_cache(maxsize=8192)
+def _head(activity: str) -> int:
+    """Which content word of ``activity`` is its head: the first (Indonesian puts the head first:
+    "Pemeliharaan jalan desa", "Festival pemasaran kopi"), unless that names no action and an
+    English compound ends with an action noun before its first word without content ("Village
+    road maintenance", "Digital literacy training for senior citizens": modifiers first)."""
+    words = lemmas(activity)
+    if not words or _is_action(*words[0]) or words[0][1].lower() in _opening_verbs():
+        return 0
+    stop = _stopwords()
+    count = 0  # the content words of the first compound
+    for token in tokens(activity):
+        if token.word in stop:
+            if count:
+                break
+            continue
+        if not is_number(token.word) and len(token.word) >= MIN_LEMMA:
+            count += 1
+    actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i])]
+    return actions[-1] if actions else 0
+
+
+@lru_cache(maxsize=8192)
+def _lemma_count(text: str) -> dict[str, int]:
+    """How many content words of ``text`` have each lemma."""
+    out: dict[str, int] = {}
+    for found, _ in lemmas(text):
+        for lemma in found:
+            out[lemma] = out.get(lemma, 0) + 1
+    return out
+
+
 @lru_cache(maxsize=16384)
 def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
     """``others``: the partner's other responsibilities, where the activity's second word may
     stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
+    if not lemmas(activity):
+        return Reading("no_match", "no_content_word")
+    at = _head(activity)
+    found = _match_at(at, activity, responsibility, others)
+    if found.label == "no_match" and at and _coordinated(activity):
+        # two activities in one ("Silvofishery training and shrimp purchase"): the compound's head
+        # is uncertain, and its first word may head the part a partner covers
+        first = _match_at(0, activity, responsibility, others)
+        if first.label == "match":
+            return first
+    return found
+
+
+_AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
+
+
+def _coordinated(activity: str) -> bool:
+    return any(t.word in _AND for t in tokens(activity))
+
+
+def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ...]) -> Reading:
+    """Does ``responsibility`` cover ``activity`` read with its ``at``-th content word as head?"""
     words = lemmas(activity)
     mine = _lemma_words(responsibility)
-    if not words:
-        return Reading("no_match", "no_content_word")
-    (head, head_word), rest = words[0], words[1:]
+    (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
         return Reading("no_match", "head_not_shared", head_word)
@@ -155,7 +233,11 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
         known.update(_lemma_words(text))
     known.update(mine)
-    other = next(((word, known[x]) for found, word in rest for x in found if x in known), None)
+    # the head's own lemma names the object only when another word of the responsibility has it
+    # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
+    # venues for the training")
+    spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
+    other = next(((word, known[x]) for found, word in rest for x in found if x in known and x not in spent), None)
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")

@@ -13,7 +13,7 @@ from itertools import pairwise
 from advisor.text.lexicon import Match, find_all, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
 
 TOPICS = (
     "sovereignty",
@@ -36,7 +36,8 @@ _ABSENT = {t: Reading("absent", f"no_{t}") for t in TOPICS}
 _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
-    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb"]
+    + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
+    + ["need_verb"]
 )
 _FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
 
@@ -152,7 +153,123 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if tie is not None:
             out["conflict_of_interest"] = (tie, act)
             break
+    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text)
+    if barred:
+        out.setdefault("conflict_of_interest", barred)
+    denied = _power_denied_to_the_other_side(text, policy)
+    if denied:
+        out.setdefault("sovereignty", denied)
     return out
+
+
+def _judge_with_a_tie(text: str, ties: list[Match]) -> tuple[Match, ...]:
+    """A judge with a tie kept out ("No member of the selection panel may be related to an
+    applicant", "Anggota tim juri yang memiliki hubungan kerabat dengan peserta tidak dilibatkan
+    dalam penilaian"): a tie, a judging role and a negation in one clause."""
+    toks = tokens(text)
+    for tie in ties:
+        clause = tie.found[0].clause
+        judge = next((j for j in find_all(text, "coi_judge") if j.found[0].clause == clause), None)
+        if _guard_missing(text, tie):  # "Belum ada mekanisme pencegahan konflik kepentingan dalam pengadaan"
+            continue
+        if judge is not None and any(t.clause == clause and t.word in NEGATORS for t in toks):
+            return (tie, judge)
+    return ()
+
+
+def _gift_barred(text: str) -> tuple[Match, ...]:
+    """A gift or a favour barred ("Staf dinas dilarang menerima hadiah dari calon penyedia",
+    "must not accept hospitality"): taken by an official, a judge or a supplier, or given to an
+    official or a judge; not a contest's prize ("hadiah ganda", a prize given to participants)."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    verbs = find_all(text, "accept_verb", "give_verb")
+    gifts = find_all(text, "gift_noun")
+    people = {t for m in find_all(text, "coi_party", "coi_staff", "coi_judge") for t in m.found}
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        verb = next(
+            (a for a in verbs if a.found[0].clause == clause and 0 < place[a.found[0]] - end <= ROLE_REACH), None
+        )
+        if verb is None or not any(g.found[0].clause == clause for g in gifts):
+            continue
+        given = verb.purpose == "give_verb"
+        reach = toks[place[verb.found[-1]] + 1 :] if given else toks
+        if any(t in people and t.clause == clause for t in reach):
+            return (bar, verb)
+    return ()
+
+
+def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Match, ...]:
+    """The other side denied a power over a side's policy ("Mitra asing tidak berwenang mengatur
+    kebijakan pemerintah daerah", "The foreign partner has no say over the regency's planning
+    decisions"): non-interference in other words."""
+    sides = find_all(text, "other_side")
+    for power in (m for m in find_all(text, "power_noun") if m.negated):
+        clause = power.found[0].clause
+        side = next((x for x in sides if x.found[0].clause == clause and x.found[-1].end <= power.found[0].start), None)
+        noun = next(
+            (p for p in policy if p.found[0].clause == clause and p.found[0].start > power.found[0].start), None
+        )
+        if side is not None and noun is not None:
+            return (side, power, noun)
+    return ()
+
+
+ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
+ORG_REACH = 3  # words between people ("pegawai", "staff of") and the organisation they belong to
+_AWARD = frozenset({"diberikan", "ditunjuk", "diserahkan", "be awarded", "be given", "be appointed"})
+
+
+def _tied(text: str, clause: int) -> set[Token]:
+    """The words of an interested party in a clause: owned, relatives, the implementer, or people
+    of an organisation ("Pegawai perusahaan mitra", "Staff of the partner company")."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    tied = {t for m in find_all(text, "coi_party") if m.found[0].clause == clause for t in m.found}
+    orgs = [place[m.found[0]] for m in find_all(text, "coi_org") if m.found[0].clause == clause]
+    for staff in find_all(text, "coi_staff"):
+        at = place[staff.found[-1]]
+        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH for o in orgs):
+            tied.update(staff.found)
+    return tied
+
+
+def _barred_double_role(text: str) -> tuple[Match, ...]:
+    """One body barred from a double role, judging and being judged ("Staf perusahaan mitra tidak
+    boleh duduk dalam panitia yang menilai proposal", "Konsultan pengawas dilarang merangkap
+    sebagai pelaksana"): a bar, the role it bars right after it, and on either side of the bar a
+    judging role and an interested party; a contract barred from going to a party tied to a judge
+    ("Contracts shall not be awarded to firms owned by members of the selection committee")."""
+    roles = find_all(text, "coi_take_role")
+    if not roles:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        role = next(
+            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
+        )
+        if role is None:
+            continue
+        judges = {t for m in find_all(text, "coi_judge") if m.found[0].clause == clause for t in m.found}
+        tied = _tied(text, clause) - judges
+        subject = [t for t in toks[: place[bar.found[0]]] if t.clause == clause]
+        after = [t for t in toks[place[role.found[-1]] + 1 :] if t.clause == clause]
+        if role.phrase.text in _AWARD:  # who the contract may not go to: a party, tied to a judge
+            party = next((i for i, t in enumerate(after) if t in tied), None)
+            judged = any(t in judges for t in subject) or (
+                party is not None and any(t in judges for t in after[party + 1 :])
+            )
+            found = party is not None and judged
+        else:  # the role barred, and the other role on the subject's side
+            first = next((t for t in after if t in judges or t in tied), None)
+            other = tied if first in judges else judges
+            found = first is not None and any(t in other for t in subject)
+        if found:
+            return (bar, role)
+    return ()
 
 
 def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
@@ -180,19 +297,34 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
+    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts)
+    if needs:
+        out["interests"] = needs
     for first, second in pairwise(gains):
-        if _same_clause(first, second):
-            continue
+        # a contrast between them, in one clause or two ("The village earns rental income while
+        # the operator secures a long-term site")
         between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
         if between:
             out["mutual_benefit"] = (first, between[0], second)
             break
+        if _same_clause(first, second):
+            continue
         if _own_subject(text, second):  # "Desa memperoleh retribusi, dan investor memperoleh hak kelola"
             out["mutual_benefit"] = (first, second)
             break
     for topic, found in _paraphrased(text).items():
         out.setdefault(topic, found)
     return out
+
+
+def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
+    """Two of ``found`` set against each other by a contrast between them ("..., sementara investor
+    membutuhkan ...", "while the recycler needs ...")."""
+    for first, second in pairwise(found):
+        between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
+        if between:
+            return (first, between[0], second)
+    return ()
 
 
 def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
@@ -207,6 +339,14 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         build = next((b for b in builds if _same_clause(b, trust)), None)
         if build is not None:
             out.setdefault("trust_building", (build, trust))
+            break
+    # distrust eased ("Kecurigaan warga diredam", "Mistrust ... is mitigated by"): trust built;
+    # distrust only stated ("masih tinggi", "belum teratasi") is none
+    eases = [m for m in find_all(text, "ease_verb") if not m.negated]
+    for distrust in find_all(text, "distrust_noun"):
+        ease = next((e for e in eases if _same_clause(e, distrust)), None)
+        if ease is not None:
+            out.setdefault("trust_building", (distrust, ease))
             break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")

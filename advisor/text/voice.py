@@ -215,4 +215,8 @@ def passive_voice(text: str) -> Reading | None:
     found = _indonesian(text, toks) if any(w.startswith(_PASSIVE_PREFIX) for w in words) else None
     if found is None and not _words("voice_be", "en").isdisjoint(words):
         found = _english(text, toks)
+    if found is None and len(toks) > 1 and toks[1].word == "by" and _participle_en(toks[0].word):
+        # a reduced passive opening the line with its agent: "Funded by the provincial government"
+        words_, span = quoted(text, toks[0], toks[1])
+        found = Reading("passive", "passive_voice", words_, span)
     return found
