@@ -26,7 +26,10 @@ class FactSink:
         self.readings = PlanReadings(self.plan, self.index)
         self.facts: list[Fact] = []
 
-    def add(self, kind: str, ident: str, path: str, **attrs: Any) -> Fact:
+    def add(self, kind: str, ident: str, path: str, /, **attrs: Any) -> Fact:
+        # positional-only: CPython then matches no keyword against kind, ident and path, a
+        # string comparison of each of a fact's ~16 attribute names with each of them (a third
+        # of the cost of the call)
         fact = {"kind": kind, "id": f"{kind}:{ident}", "path": path}
         for key, value in attrs.items():
             if value is None:
