@@ -284,11 +284,12 @@ def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
     if not text:
         return {}
     out: dict[str, Match] = {}
-    for purpose, found in _by_purpose(text).items():
-        if purpose in purposes:
-            match = next((m for m in found if not m.negated), None)
-            if match is not None:
+    found = _by_purpose(text)
+    for purpose in purposes:  # a few purposes asked, where a text holds phrases of many
+        for match in found.get(purpose, ()):
+            if not match.negated:
                 out[purpose] = match
+                break
     return out
 
 
