@@ -194,9 +194,10 @@ def _scan(text: str) -> dict[str, list[Match]]:
     """Every phrase of every purpose in ``text``, by purpose, in text order: at each word, the
     longest phrase of each purpose that matches there."""
     toks = tokens(text)
-    known = [keys(t.word) for t in toks]
+    words = [t.word for t in toks]
+    known = list(map(keys, words))
     # most texts hold no negator: then no match is negated, and the scope need not be walked
-    negators = not NEGATORS.isdisjoint([t.word for t in toks])
+    negators = not NEGATORS.isdisjoint(words)
     out: dict[str, list[Match]] = {}
     new = tuple.__new__  # Match(...) without the named tuple's Python-level __new__
     size = len(toks)
