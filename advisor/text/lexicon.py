@@ -284,8 +284,10 @@ def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
     """For each of ``purposes`` that ``text`` holds, its first phrase no negation covers."""
     if not text:
         return {}
-    out: dict[str, Match] = {}
     found = _by_purpose(text)
+    if purposes.isdisjoint(found):  # most texts: find_each asks three purposes of every text of a plan
+        return {}
+    out: dict[str, Match] = {}
     for purpose in purposes:  # a few purposes asked, where a text holds phrases of many
         for match in found.get(purpose, ()):
             if not match.negated:
