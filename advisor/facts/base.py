@@ -26,14 +26,18 @@ class FactSink:
         self.readings = PlanReadings(self.plan, self.index)
         self.facts: list[Fact] = []
 
-    def add(self, kind: str, ident: str, path: str, **attrs: Any) -> Fact:
+    def add(self, kind: str, ident: str, path: str, /, **attrs: Any) -> Fact:
+        # kind, ident and path positional-only: CPython then compares none of a fact's ~16
+        # attribute keywords with their names (callgrind: 8,000 of the 57,000 instructions of
+        # a call)
         fact = {"kind": kind, "id": f"{kind}:{ident}", "path": path}
         for key, value in attrs.items():
             if value is None:
                 continue  # never assert None: it matches neither +attr nor -attr
             # truncate() inlined for the common case, a short tidy text (most of a plan's
-            # attributes): the two calls per attribute were a tenth of the facts stage
-            if value.__class__ is str and not (
+            # attributes): the two calls per attribute were a tenth of the facts stage; type()
+            # is a call CPython specialises, where .__class__ is a generic attribute lookup
+            if type(value) is str and not (
                 len(value) <= MAX_TEXT
                 and value.isprintable()
                 and "  " not in value

@@ -179,41 +179,55 @@ def _near(
 
 
 @lru_cache(maxsize=65536)
-def _candidates(word: str) -> tuple[Phrase, ...]:
-    """The phrases of any purpose that may start at ``word``, longest first (cached by the
-    word alone: a key of every purpose would be hashed at every word)."""
+def _candidates(word: str) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
+    """The phrases of any purpose that may start at ``word``, by purpose, each purpose's longest
+    first (cached by the word alone: a key of every purpose would be hashed at every word)."""
     index = _index(_every_purpose())
     found = [p for key in keys(word) for p in index.get(key, ())]
-    return tuple(sorted(found, key=lambda p: -(len(p.first) + len(p.near))))
+    by_purpose: dict[str, list[Phrase]] = {}
+    for phrase in sorted(found, key=lambda p: -(len(p.first) + len(p.near))):
+        by_purpose.setdefault(phrase.purpose, []).append(phrase)
+    return tuple((purpose, tuple(phrases)) for purpose, phrases in by_purpose.items())
 
 
-def _matches(text: str) -> tuple[Match, ...]:
+def _scan(text: str) -> dict[str, list[Match]]:
+    """Every phrase of every purpose in ``text``, by purpose, in text order: at each word, the
+    longest phrase of each purpose that matches there."""
     toks = tokens(text)
-    known = [keys(t.word) for t in toks]
-    out: list[Match] = []
+    words = [t.word for t in toks]
+    known = list(map(keys, words))
+    # most texts hold no negator: then no match is negated, and the scope need not be walked
+    negators = not NEGATORS.isdisjoint(words)
+    out: dict[str, list[Match]] = {}
     new = tuple.__new__  # Match(...) without the named tuple's Python-level __new__
+    size = len(toks)
     for i, token in enumerate(toks):
-        candidates = _candidates(token.word)
-        if not candidates:
-            continue
-        done: set[str] = set()  # one phrase per purpose and starting word: the longest that matches
-        for phrase in candidates:
-            if phrase.purpose in done:
-                continue
-            first = phrase.first
-            # the phrase was found by its first word's key: a one-word phrase matches as it is
-            if len(first) > 1 and not _at(toks, known, i, first):
-                continue
-            end = i + len(first)
-            found = toks[i:end]
-            if phrase.near:
-                other = _near(toks, known, i, end, phrase.near)
-                if other is None:
+        for purpose, phrases in _candidates(token.word):
+            for phrase in phrases:
+                first = phrase.first
+                end = i + len(first)
+                # found by its first word's key: a one-word phrase matches as it is, a longer
+                # one when its next word's key is there (most fail at once), then the rest
+                if end > i + 1 and (
+                    end > size
+                    or first[1] not in known[i + 1]
+                    or toks[i + 1].clause != token.clause
+                    or (end > i + 2 and not _at(toks, known, i, first))
+                ):
                     continue
-                found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=_token_start))
-            out.append(new(Match, (phrase, found, negated(toks, i, found))))
-            done.add(phrase.purpose)
-    return tuple(out)
+                found = toks[i:end]
+                if phrase.near:
+                    other = _near(toks, known, i, end, phrase.near)
+                    if other is None:
+                        continue
+                    found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=_token_start))
+                match = new(Match, (phrase, found, negators and negated(toks, i, found)))
+                if purpose in out:
+                    out[purpose].append(match)
+                else:
+                    out[purpose] = [match]
+                break
+    return out
 
 
 def _token_start(token: Token) -> int:
@@ -235,10 +249,7 @@ def _every_purpose() -> tuple[str, ...]:
 def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
     """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
     many readings ask about it."""
-    out: dict[str, list[Match]] = {}
-    for match in _matches(text):
-        out.setdefault(match.purpose, []).append(match)
-    return {purpose: tuple(found) for purpose, found in out.items()}
+    return {purpose: tuple(found) for purpose, found in _scan(text).items()}
 
 
 def _start(match: Match) -> int:
@@ -273,12 +284,15 @@ def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
     """For each of ``purposes`` that ``text`` holds, its first phrase no negation covers."""
     if not text:
         return {}
+    found = _by_purpose(text)
+    if purposes.isdisjoint(found):  # most texts: find_each asks three purposes of every text of a plan
+        return {}
     out: dict[str, Match] = {}
-    for purpose, found in _by_purpose(text).items():
-        if purpose in purposes:
-            match = next((m for m in found if not m.negated), None)
-            if match is not None:
+    for purpose in purposes:  # a few purposes asked, where a text holds phrases of many
+        for match in found.get(purpose, ()):
+            if not match.negated:
                 out[purpose] = match
+                break
     return out
 
 
