@@ -183,7 +183,9 @@ def _candidates(word: str) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
     """The phrases of any purpose that may start at ``word``, by purpose, each purpose's longest
     first (cached by the word alone: a key of every purpose would be hashed at every word)."""
     index = _index(_every_purpose())
-    found = [p for key in keys(word) for p in index.get(key, ())]
+    # keys in a fixed order: a frozenset's order follows the string hash seed, and two phrases
+    # of one length met through different keys would otherwise be chosen by it
+    found = [p for key in sorted(keys(word)) for p in index.get(key, ())]
     by_purpose: dict[str, list[Phrase]] = {}
     for phrase in sorted(found, key=lambda p: -(len(p.first) + len(p.near))):
         by_purpose.setdefault(phrase.purpose, []).append(phrase)
