@@ -12,6 +12,7 @@ head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from advisor import knowledge
 from advisor.text.lexicon import is_number
@@ -67,6 +68,28 @@ def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
                     keys, only_affixed = out.get(root, ((), True))
                     out[root] = (tuple(dict.fromkeys((*keys, key))), affixed and only_affixed)
     return out
+
+
+class _Means(NamedTuple):
+    """A means to an end of ``act_means``: the field keys and stems that do it, and the stems of
+    the objects the end must be said of (empty: any object)."""
+
+    means: frozenset[str]
+    objects: frozenset[str]
+
+
+@cache
+def _means() -> dict[str, tuple[_Means, ...]]:
+    """Each end's means (``act_means`` in ``knowledge/lexicon.yaml``), by the end's field key."""
+    out: dict[str, list[_Means]] = {}
+    entry = knowledge.lexicon()["act_means"]
+    for lang, stem in (("id", stem_id), ("en", stem_en)):
+        for written in getattr(entry, lang):
+            end, _, rest = written.partition("=")
+            means, _, objects = rest.partition("/")
+            keys = frozenset(w if w.startswith("@") else stem(w) for w in means.split())
+            out.setdefault("@" + end.strip(), []).append(_Means(keys, frozenset(stem(w) for w in objects.split())))
+    return {end: tuple(found) for end, found in out.items()}
 
 
 def _field(word: str, *stems: str) -> tuple[str, ...]:
@@ -219,7 +242,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return Reading("no_match", "head_not_shared", head_word)
+        return _by_means(head, head_word, rest, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
@@ -241,6 +264,26 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if other is None:
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+def _by_means(
+    head: tuple[str, ...], head_word: str, rest: tuple[tuple[tuple[str, ...], str], ...], mine: dict[str, str]
+) -> Reading:
+    """Does the responsibility do a means to the activity's end, on an object they share ("Menanam
+    bibit pohon di lahan kritis" for "Rehabilitasi lahan kritis", "Install bulk meters ... water"
+    for "Monitoring of water losses")? The end's objects, when it names them, must include one
+    of the activity's (planting restores land, not a market building)."""
+    for end in (x for x in head if x.startswith("@")):
+        for means in _means().get(end, ()):
+            by = next((mine[x] for x in means.means if x in mine), None)
+            if by is None:
+                continue
+            if means.objects and not any(x in means.objects for found, _ in rest for x in found):
+                continue
+            shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
+            if shared is not None:
+                return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
+    return Reading("no_match", "head_not_shared", head_word)
 
 
 @lru_cache(maxsize=16384)
