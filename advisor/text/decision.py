@@ -393,9 +393,43 @@ def decision(text: str) -> Reading:
         if instrument is not None and decides is not None:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
-    if authority is not None:
+    if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
         return from_match(text, "authority", "legal_authority", authority)
     return _NO_DECIDER
+
+
+_NUMBER_MARK = frozenset({"nomor", "no", "nr", "number"})
+CITE_REACH = 4  # words of a name between an instrument and its number ("Peraturan Bupati Lombok Utara Nomor 5")
+
+
+def _only_cited(text: str, authority: list[Match]) -> bool:
+    """Is every authority named only in the title of an instrument cited by its number
+    ("Keputusan Bupati Nomor 12 Tahun 2023 ... menjadi dasar ...", "Regent Decree No. 7 of 2022 is
+    the basis of this plan"), with no deciding word beside it? A cited decree is a basis, not a
+    body deciding here."""
+    named = {t for m in find_all(text, *AUTHORITY, *INSTRUMENT) for t in m.found}
+    # a deciding verb acts ("ditetapkan dengan Keputusan Bupati Nomor 12"); a deciding noun outside
+    # the title with nobody to take it ("menjadi dasar penetapan lokasi") does not
+    acts = (
+        m
+        for m in _deciding(text, "decide_verb", "enact_verb", "approval_noun")
+        if not m.negated and named.isdisjoint(m.found) and nominal_root(m.found[-1].word) is None
+    )
+    if not authority or next(acts, None) is not None:
+        return False
+    toks = tokens(text)
+    for match in authority:
+        at = toks.index(match.found[-1]) + 1
+        while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
+            t = toks[at]
+            if t.word in _NUMBER_MARK or t.word[:1].isdigit():
+                break
+            if t not in named and not text[t.start : t.start + 1].isupper():
+                return False
+            at += 1
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
