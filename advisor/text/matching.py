@@ -12,6 +12,7 @@ head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from advisor import knowledge
@@ -225,7 +226,18 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         first = _match_at(0, activity, responsibility, others)
         if first.label == "match":
             return first
+    words = lemmas(activity)
+    if found.reason == "head_not_shared" and at + 1 < len(words) and _has_field(words[at + 1][0]):
+        # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
+        # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
+        framed = _match_at(at + 1, activity, responsibility, others)
+        if framed.label == "match":
+            return framed
     return found
+
+
+def _has_field(found: tuple[str, ...]) -> bool:
+    return any(x.startswith("@") for x in found)
 
 
 _AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
@@ -248,8 +260,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if not any(x in mine for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
-        shared = [word for found, word in rest if any(x in mine for x in found)]
-        if len(shared) < min(FIELD_OBJECT, len(rest)):
+        placed = _placed(activity)
+        own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+        shared = [word for found, word in own if any(x in mine for x in found)]
+        if len(shared) < min(FIELD_OBJECT, len(own)):
             return Reading("no_match", "object_not_shared", head_word)
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
@@ -260,10 +274,102 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
     # venues for the training")
     spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
-    other = next(((word, known[x]) for found, word in rest for x in found if x in known and x not in spent), None)
-    if other is None:
+    other = next(
+        (
+            (word, known[x])
+            for found, word in rest
+            for x in found
+            if x in known and x not in spent and not _other_kind(activity, responsibility, word, found)
+        ),
+        None,
+    )
+    if other is None or _other_beneficiary(activity, responsibility):
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+_PLACE = frozenset({"di", "in", "at", "near", "sekitar", "around"})  # "Transplantasi karang di Teluk Kendari"
+_BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
+
+
+@lru_cache(maxsize=8192)
+def _placed(activity: str) -> int:
+    """How many content words of ``activity`` come before its first phrase of place: what it
+    acts on, not where ("karang" in "Transplantasi karang di Teluk Kendari")."""
+    toks = tokens(activity)
+    place = next((t.start for t in toks if t.word in _PLACE), None)
+    if place is None:
+        return len(lemmas(activity))
+    stop = _stopwords()
+    return sum(1 for t in toks if t.start < place and _content(t.word, stop))
+
+
+def _content(word: str, stop: frozenset[str]) -> bool:
+    return word not in stop and not is_number(word) and len(word) >= MIN_LEMMA
+
+
+@lru_cache(maxsize=16384)
+def _next_words(text: str) -> dict[str, tuple[str, ...]]:
+    """Each content word of ``text`` (lower case) with the lemmas of the content word right after
+    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan")."""
+    stop = _stopwords()
+    toks = tokens(text)
+    out: dict[str, tuple[str, ...]] = {}
+    for token, after in pairwise(toks):
+        if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
+            out.setdefault(token.word, _word_lemmas(after.word))
+    return out
+
+
+def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
+    """Is a shared word a false friend, each text naming another kind of it by the word right
+    after ("BPJS Ketenagakerjaan" and "BPJS Kesehatan", "reklamasi lahan" and "reklamasi pantai",
+    "kasus PMI" and "kasus gigitan")? Neither modifier is in the other text."""
+    if _in_english(activity) or _in_english(responsibility):
+        return False  # English puts the modifier first: "coffee products", "fire brigades"
+    mine = _lemma_words(responsibility)
+    theirs = _lemma_words(activity)
+    here = _next_words(activity).get(word.lower())
+    there_word = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+    there = _next_words(responsibility).get(there_word.lower()) if there_word else None
+    if not here or not there:
+        return False
+    return not any(x in mine for x in here if not x.startswith("@")) and not any(
+        x in theirs for x in there if not x.startswith("@")
+    )
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    entry = knowledge.lexicon()["stopwords"]
+    return frozenset(entry.en) - frozenset(entry.id)
+
+
+@lru_cache(maxsize=8192)
+def _in_english(text: str) -> bool:
+    """Is ``text`` written in English (one of its stopwords that is none of Indonesian's)?"""
+    english = _english_words()
+    return any(t.word in english for t in tokens(text))
+
+
+def _beneficiary(text: str) -> frozenset[str]:
+    """The lemmas of the people a text serves, after "bagi"/"kepada"/"for" to the clause end."""
+    toks = tokens(text)
+    at = next((i for i, t in enumerate(toks) if t.word in _BENEFICIARY), None)
+    if at is None:
+        return frozenset()
+    clause = toks[at].clause
+    stop = _stopwords()
+    return frozenset(
+        x for t in toks[at + 1 :] if t.clause == clause and _content(t.word, stop) for x in _word_lemmas(t.word)
+    )
+
+
+def _other_beneficiary(activity: str, responsibility: str) -> bool:
+    """Do the texts serve other people ("Pelatihan bahasa bagi calon PMI" and "Melatih bahasa
+    Inggris bagi pemandu wisata")? Both name them, and share none of their words."""
+    mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
 def _by_means(
