@@ -227,7 +227,8 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
-    if found.reason == "head_not_shared" and at + 1 < len(words) and _has_field(words[at + 1][0]):
+    framing = found.reason == "head_not_shared" and not _in_english(activity)  # "capacity building": one head
+    if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
         # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
         # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
         framed = _match_at(at + 1, activity, responsibility, others)
@@ -236,8 +237,15 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     return found
 
 
+@cache
+def _act_fields() -> frozenset[str]:
+    """The keys of the fields of action (not of the groups of people or things)."""
+    entry = knowledge.lexicon()["act_field"]
+    return frozenset("@" + w.partition("=")[0].strip() for w in (*entry.id, *entry.en))
+
+
 def _has_field(found: tuple[str, ...]) -> bool:
-    return any(x.startswith("@") for x in found)
+    return not _act_fields().isdisjoint(found)
 
 
 _AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
@@ -269,15 +277,17 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     known: dict[str, str] = {}
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
         known.update(_lemma_words(text))
-    known.update(mine)
+    known.update(_unplaced_words(responsibility))  # the responsibility's place is no object ("di kawasan wisata selam")
     # the head's own lemma names the object only when another word of the responsibility has it
     # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
     # venues for the training")
     spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
+    placed = _placed(activity)
+    own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
     other = next(
         (
             (word, known[x])
-            for found, word in rest
+            for found, word in own
             for x in found
             if x in known and x not in spent and not _other_kind(activity, responsibility, word, found)
         ),
@@ -288,7 +298,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
-_PLACE = frozenset({"di", "in", "at", "near", "sekitar", "around"})  # "Transplantasi karang di Teluk Kendari"
+_PLACE = frozenset(
+    {"di", "at", "near", "sekitar", "around"}
+)  # not "in": "train in digital bookkeeping"  # "Transplantasi karang di Teluk Kendari"
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
 
 
@@ -302,6 +314,13 @@ def _placed(activity: str) -> int:
         return len(lemmas(activity))
     stop = _stopwords()
     return sum(1 for t in toks if t.start < place and _content(t.word, stop))
+
+
+@lru_cache(maxsize=8192)
+def _unplaced_words(text: str) -> dict[str, str]:
+    """Each lemma of ``text``'s content words before its first phrase of place, with the word."""
+    count = _placed(text)
+    return {lemma: word for found, word in lemmas(text)[:count] for lemma in found}
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
