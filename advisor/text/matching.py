@@ -298,9 +298,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
-_PLACE = frozenset(
-    {"di", "at", "near", "sekitar", "around"}
-)  # not "in": "train in digital bookkeeping"  # "Transplantasi karang di Teluk Kendari"
+# "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
+_PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
 
 
