@@ -220,6 +220,8 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
 
 ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
 ORG_REACH = 3  # words between people ("pegawai", "staff of") and the organisation they belong to
+_OF = frozenset({"of", "from", "dari"})
+_DOUBLE = frozenset({"merangkap", "rangkap", "double as"})  # holding a second role itself
 _AWARD = frozenset({"diberikan", "ditunjuk", "diserahkan", "be awarded", "be given", "be appointed"})
 
 
@@ -230,9 +232,14 @@ def _tied(text: str, clause: int) -> set[Token]:
     place = {t: i for i, t in enumerate(toks)}
     tied = {t for m in find_all(text, "coi_party") if m.found[0].clause == clause for t in m.found}
     orgs = [place[m.found[0]] for m in find_all(text, "coi_org") if m.found[0].clause == clause]
+    # a bar, a role or a judge ends the phrase that names the organisation ("Staff of the tin
+    # collector company may not ...")
+    ends = sorted(place[m.found[0]] for m in find_all(text, "coi_bar", "coi_take_role", "coi_judge"))
     for staff in find_all(text, "coi_staff"):
         at = place[staff.found[-1]]
-        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH for o in orgs):
+        end = next((e for e in ends if e > at), len(toks))
+        of = at + 1 < len(toks) and toks[at + 1].word in _OF
+        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH or (of and at < o < end) for o in orgs):
             tied.update(staff.found)
     return tied
 
@@ -259,6 +266,8 @@ def _barred_double_role(text: str) -> tuple[Match, ...]:
         tied = _tied(text, clause) - judges
         subject = [t for t in toks[: place[bar.found[0]]] if t.clause == clause]
         after = [t for t in toks[place[role.found[-1]] + 1 :] if t.clause == clause]
+        if role.phrase.text in _DOUBLE and any(t in tied or t in judges for t in after):
+            return (bar, role)  # "Pengurus BUMDes dilarang merangkap sebagai pemasok ...": a second, interested role
         if role.phrase.text in _AWARD:  # who the contract may not go to: a party, tied to a judge
             party = next((i for i, t in enumerate(after) if t in tied), None)
             judged = any(t in judges for t in subject) or (
