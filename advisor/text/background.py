@@ -6,6 +6,7 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -425,6 +426,8 @@ def _handled_thing(text: str, match: Match) -> bool:
     before = toks[i - 1].word
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
+    if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it
+        return True
     if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
         return True
     start = toks[max(0, i - HANDLED_REACH)].start
@@ -462,6 +465,7 @@ def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
 
 
 FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def _falls_short(text: str) -> Reading | None:
@@ -476,8 +480,8 @@ def _falls_short(text: str) -> Reading | None:
     for quantity in _longest(find_all(text, "bad_quantity", *_GOOD)):
         first = next((t for t in figures if t.start > quantity.found[-1].end), None)
         ref = next((r for r in refs if first is not None and r.found[0].start > first.end), None)
-        if first is None or ref is None:
-            continue
+        if first is None or ref is None or _SENTENCE_END.search(text, quantity.found[-1].end, ref.found[0].start):
+            continue  # a reference in the next sentence ("... 14 librarians. A national publisher ...") is another matter
         after = [t for t in toks if t.start > ref.found[-1].end][:FIGURE_REACH]
         second = next((t for t in after if t.word[:1].isdigit()), None)
         a, b = (
