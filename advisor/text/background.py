@@ -481,7 +481,7 @@ def _falls_short(text: str) -> Reading | None:
         first = next((t for t in figures if t.start > quantity.found[-1].end), None)
         ref = next((r for r in refs if first is not None and r.found[0].start > first.end), None)
         if first is None or ref is None or _SENTENCE_END.search(text, quantity.found[-1].end, ref.found[0].start):
-            continue  # a reference in the next sentence ("... 14 librarians. A national publisher ...") is another matter
+            continue  # a reference in the next sentence ("A national publisher ...")
         after = [t for t in toks if t.start > ref.found[-1].end][:FIGURE_REACH]
         second = next((t for t in after if t.word[:1].isdigit()), None)
         a, b = (
