@@ -275,6 +275,14 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
+    # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
+    # registered MSMEs only 212 hold a certificate"
+    after = [t for t in toks[last + 1 : last + 1 + LIMITED_AFTER] if t.clause == clause]
+    if any(
+        t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
+        for k, t in enumerate(after)
+    ):
+        return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
     return any(
@@ -288,6 +296,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+LIMITED_AFTER = 4  # words between an asset and the limiter after it ("registered food MSMEs only 212")
 _EXIST = frozenset({"ada", "terdapat"})
 _WHO = frozenset({"yang", "who", "which", "that", "whose"})
 _BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
@@ -635,7 +644,9 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks[:-1]):
         after = toks[i + 1]
-        if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
+        # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
+        verb = after.word.startswith(_ACTIVE) or (after.word.startswith("be") and stem_id(after.word) != after.word)
+        if token.word in _ACHIEVED and after.clause == token.clause and verb:
             found = (token, after)
             if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
                 continue
