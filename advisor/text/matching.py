@@ -164,14 +164,14 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     """Does a content word name an action: a verb of a field, a noun made from a verb
     ("pelatihan"), or an English action noun ("monitoring", "installation")?"""
     lower = word.lower()
-    return any(x.startswith("@") for x in found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
+    return _has_field(found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
 
 
 def _english_action(found: tuple[str, ...], word: str) -> bool:
     """An English noun of an action: in -ing, -tion, -sion, or in -ment, -ance, -ence with a field
     of action ("maintenance", "procurement"; not "government", "equipment")."""
     lower = word.lower()
-    return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and any(x.startswith("@") for x in found))
+    return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and _has_field(found))
 
 
 @cache
