@@ -262,7 +262,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return _by_means(head, head_word, rest, mine)
+        return _by_means(activity, head, head_word, rest, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
@@ -391,18 +391,25 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
 
 
 def _by_means(
-    head: tuple[str, ...], head_word: str, rest: tuple[tuple[tuple[str, ...], str], ...], mine: dict[str, str]
+    activity: str,
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+    mine: dict[str, str],
 ) -> Reading:
     """Does the responsibility do a means to the activity's end, on an object they share ("Menanam
     bibit pohon di lahan kritis" for "Rehabilitasi lahan kritis", "Install bulk meters ... water"
     for "Monitoring of water losses")? The end's objects, when it names them, must include one
     of the activity's (planting restores land, not a market building)."""
+    english = _in_english(activity)
     for end in (x for x in head if x.startswith("@")):
         for means in _means().get(end, ()):
             by = next((mine[x] for x in means.means if x in mine), None)
             if by is None:
                 continue
-            if means.objects and not any(x in means.objects for found, _ in rest for x in found):
+            # the end's object is the object's head: the first word in Indonesian ("bus listrik" is a
+            # bus), the last in English ("coral reef")
+            if means.objects and rest and not any(x in means.objects for x in rest[-1 if english else 0][0]):
                 continue
             shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
             if shared is not None:
