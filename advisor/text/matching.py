@@ -227,7 +227,7 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
-    framing = found.reason == "head_not_shared" and not _in_english(activity)  # "capacity building": one head
+    framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
     if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
         # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
         # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
@@ -235,6 +235,12 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if framed.label == "match":
             return framed
     return found
+
+
+@cache
+def _frame_heads() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
 
 
 @cache
