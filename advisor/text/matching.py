@@ -156,6 +156,22 @@ def _lemma_words(text: str) -> dict[str, str]:
     return {lemma: word for found, word in lemmas(text) for lemma in found}
 
 
+OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
+
+
+def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
+    """Is a word with one of the lemmas ``found`` the object right after ``verb`` in ``text`` (not
+    a word of a later phrase: "Menanamkan modal pada usaha wisata hutan" plants no forest)?"""
+    words = lemmas(text)
+    at = next((i for i, (_, word) in enumerate(words) if word == verb), None)
+    if at is None:
+        return False
+    return any(
+        not set(found).isdisjoint(x for x in lem if x not in _act_fields())
+        for lem, _ in words[at + 1 : at + 1 + OBJECT_REACH]
+    )
+
+
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
 _NOUN_SUFFIX = (*_ACTION_SUFFIX, "ment", "ance", "ence")  # and of a field's ("maintenance", "procurement")
 
@@ -277,7 +293,17 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         placed = _placed(activity)
         own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
         shared = [word for found, word in own if any(x in mine for x in found)]
-        if len(shared) < min(FIELD_OBJECT, len(own)):
+        english = _in_english(activity)
+        # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
+        head_met = (
+            len(own) == FIELD_OBJECT
+            and not english
+            and own[0][1] in shared
+            and _object_of(responsibility, shared_head, own[0][0])
+        )
+        if len(own) == 1 and shared and not english and not _object_of(responsibility, shared_head, own[0][0]):
+            shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
+        if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
             return Reading("no_match", "object_not_shared", head_word)
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
