@@ -446,7 +446,27 @@ def _by_means(
             shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
-    return Reading("no_match", "head_not_shared", head_word)
+    return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+_ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
+MIN_INSTRUMENT = 4
+
+
+def _instrument_supplied(
+    head_word: str, rest: tuple[tuple[tuple[str, ...], str], ...], mine: dict[str, str]
+) -> Reading | None:
+    """Does the responsibility supply the instrument the activity's head is made from, for an
+    object they share ("Menyediakan vaksin anti rabies" for "Vaksinasi rabies massal")?"""
+    lower = head_word.lower()
+    suffix = next((x for x in _ACT_OF_INSTRUMENT if lower.endswith(x)), None)
+    base = lower[: -len(suffix)] if suffix else ""
+    if len(base) < MIN_INSTRUMENT or base not in mine or "@supply" not in mine:
+        return None
+    shared = next((w for found, w in rest if any(x in mine for x in found if x not in _act_fields())), None)
+    if shared is None:
+        return None
+    return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
 
 
 @lru_cache(maxsize=16384)
