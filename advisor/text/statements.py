@@ -430,7 +430,7 @@ def _compared(text: str, first: Match, second: Match) -> bool:
     """Two gains of one kind by two of one kind ("Kelompok tani A memperoleh bantuan 2 ton pupuk,
     sedangkan kelompok tani B memperoleh bantuan 1 ton pupuk", "Ward 3 receives 40 per cent of
     the grant while ward 4 ..."): a comparison, not a benefit to each side. The subjects share
-    their first word and the objects a word."""
+    their first word, and so do the objects."""
     toks = tokens(text)
     a, b = first.found[0], second.found[0]
     # what lies between the gains: the first's object, then the second's subject after the break
@@ -445,7 +445,9 @@ def _compared(text: str, first: Match, second: Match) -> bool:
     object_b = _content([t for t in toks if t.clause == second.found[-1].clause and t.start >= second.found[-1].end])
     if not subject_a or not subject_b or subject_a[0].isdisjoint(subject_b[0]):
         return False
-    return any(not x.isdisjoint(y) for x in object_a for y in object_b)
+    # the same thing gained: the objects share their first word ("bantuan ... pupuk" twice), not
+    # any word ("Desa A memperoleh air bersih, sedangkan Desa B memperoleh retribusi air": each its own gain)
+    return bool(object_a) and bool(object_b) and not object_a[0].isdisjoint(object_b[0])
 
 
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
