@@ -6,6 +6,7 @@ an asset denied ("belum tersedia", "tidak memiliki") is a problem.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -274,6 +275,14 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
+    # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
+    # registered MSMEs only 212 hold a certificate"
+    after = [t for t in toks[last + 1 : last + 1 + LIMITED_AFTER] if t.clause == clause]
+    if any(
+        t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
+        for k, t in enumerate(after)
+    ):
+        return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
     return any(
@@ -287,6 +296,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+LIMITED_AFTER = 4  # words between an asset and the limiter after it ("registered food MSMEs only 212")
 _EXIST = frozenset({"ada", "terdapat"})
 _WHO = frozenset({"yang", "who", "which", "that", "whose"})
 _BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
@@ -425,6 +435,8 @@ def _handled_thing(text: str, match: Match) -> bool:
     before = toks[i - 1].word
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
+    if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it
+        return True
     if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
         return True
     start = toks[max(0, i - HANDLED_REACH)].start
@@ -462,6 +474,7 @@ def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
 
 
 FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def _falls_short(text: str) -> Reading | None:
@@ -476,8 +489,8 @@ def _falls_short(text: str) -> Reading | None:
     for quantity in _longest(find_all(text, "bad_quantity", *_GOOD)):
         first = next((t for t in figures if t.start > quantity.found[-1].end), None)
         ref = next((r for r in refs if first is not None and r.found[0].start > first.end), None)
-        if first is None or ref is None:
-            continue
+        if first is None or ref is None or _SENTENCE_END.search(text, quantity.found[-1].end, ref.found[0].start):
+            continue  # a reference in the next sentence ("A national publisher ...")
         after = [t for t in toks if t.start > ref.found[-1].end][:FIGURE_REACH]
         second = next((t for t in after if t.word[:1].isdigit()), None)
         a, b = (
@@ -631,7 +644,9 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks[:-1]):
         after = toks[i + 1]
-        if token.word in _ACHIEVED and after.clause == token.clause and after.word.startswith(_ACTIVE):
+        # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
+        verb = after.word.startswith(_ACTIVE) or (after.word.startswith("be") and stem_id(after.word) != after.word)
+        if token.word in _ACHIEVED and after.clause == token.clause and verb:
             found = (token, after)
             if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
                 continue

@@ -74,8 +74,15 @@ def _decided_by(text: str) -> Reading | None:
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
                 if find_all(decider, "deliberative", "forum_body", "collective"):
                     return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
+                manner = next((m for m in find_all(text, "deliberative") if _in_clause(m, clause)), None)
+                if manner is not None:  # "diputuskan secara mufakat oleh anggota koperasi": how, not who alone
+                    return from_match(text, "deliberative", "decided_by_agreement", verb, manner, detail=decider)
                 return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
     return None
+
+
+def _in_clause(match: Match, clause: int) -> bool:
+    return not match.negated and match.found[0].clause == clause
 
 
 def _deciding(text: str, *purposes: str) -> list[Match]:
@@ -223,6 +230,30 @@ def _only_composed(text: str, deliberative: list[Match]) -> bool:
         return False
     composed = [c for c in find_all(text, "composition") if not c.negated]
     return any(c.found[0].clause == m.found[0].clause for c in composed for m in deliberative)
+
+
+_PURPOSE = frozenset({"untuk", "guna", "agar", "to"})
+
+
+def _only_held(text: str, deliberative: list[Match]) -> bool:
+    """Do the deliberative words only name a meeting held for another purpose ("Musyawarah desa
+    diselenggarakan untuk menyosialisasikan program air bersih")? With no decision named, a
+    forum that informs decides nothing."""
+    bodies = {t for m in find_all(text, "forum_body") for t in m.found}
+    if any(bodies.isdisjoint(m.found) for m in deliberative):  # "mufakat", "consensus": a way of deciding
+        return False
+    if any(not m.negated for m in _deciding(text, "decide_verb", "take_verb", "decision_noun", "approval_noun")):
+        return False
+    toks = tokens(text)
+    for m in deliberative:
+        purpose = next(
+            (t for t in toks if t.word in _PURPOSE and t.clause == m.found[0].clause and t.start > m.found[-1].end),
+            None,
+        )
+        if purpose is not None:
+            # held to agree or to decide ("untuk menyepakati lokasi") is deciding
+            return not any(a.found[0].start > purpose.start for a in find_all(text, "agree_verb", "decide_verb"))
+    return False
 
 
 def _kind_of(decider: str) -> str:
@@ -381,7 +412,8 @@ def decision(text: str) -> Reading:
     by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
     if by is not None:
         return by
-    if deliberative is not None and _only_composed(text, [m for m in matches if m.purpose == "deliberative"]):
+    forums = [m for m in matches if m.purpose == "deliberative"]
+    if deliberative is not None and (_only_composed(text, forums) or _only_held(text, forums)):
         return _NO_DECIDER
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
@@ -393,9 +425,43 @@ def decision(text: str) -> Reading:
         if instrument is not None and decides is not None:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
-    if authority is not None:
+    if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
         return from_match(text, "authority", "legal_authority", authority)
     return _NO_DECIDER
+
+
+_NUMBER_MARK = frozenset({"nomor", "no", "nr", "number"})
+CITE_REACH = 4  # words of a name between an instrument and its number ("Peraturan Bupati Lombok Utara Nomor 5")
+
+
+def _only_cited(text: str, authority: list[Match]) -> bool:
+    """Is every authority named only in the title of an instrument cited by its number
+    ("Keputusan Bupati Nomor 12 Tahun 2023 ... menjadi dasar ...", "Regent Decree No. 7 of 2022 is
+    the basis of this plan"), with no deciding word beside it? A cited decree is a basis, not a
+    body deciding here."""
+    named = {t for m in find_all(text, *AUTHORITY, *INSTRUMENT) for t in m.found}
+    # a deciding verb acts ("ditetapkan dengan Keputusan Bupati Nomor 12"); a deciding noun outside
+    # the title with nobody to take it ("menjadi dasar penetapan lokasi") does not
+    acts = (
+        m
+        for m in _deciding(text, "decide_verb", "enact_verb", "approval_noun")
+        if not m.negated and named.isdisjoint(m.found) and nominal_root(m.found[-1].word) is None
+    )
+    if not authority or next(acts, None) is not None:
+        return False
+    toks = tokens(text)
+    for match in authority:
+        at = toks.index(match.found[-1]) + 1
+        while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
+            t = toks[at]
+            if t.word in _NUMBER_MARK or t.word[:1].isdigit():
+                break
+            if t not in named and not text[t.start : t.start + 1].isupper():
+                return False
+            at += 1
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)

@@ -12,6 +12,8 @@ head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from itertools import pairwise
+from typing import NamedTuple
 
 from advisor import knowledge
 from advisor.text.lexicon import is_number
@@ -67,6 +69,28 @@ def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
                     keys, only_affixed = out.get(root, ((), True))
                     out[root] = (tuple(dict.fromkeys((*keys, key))), affixed and only_affixed)
     return out
+
+
+class _Means(NamedTuple):
+    """A means to an end of ``act_means``: the field keys and stems that do it, and the stems of
+    the objects the end must be said of (empty: any object)."""
+
+    means: frozenset[str]
+    objects: frozenset[str]
+
+
+@cache
+def _means() -> dict[str, tuple[_Means, ...]]:
+    """Each end's means (``act_means`` in ``knowledge/lexicon.yaml``), by the end's field key."""
+    out: dict[str, list[_Means]] = {}
+    entry = knowledge.lexicon()["act_means"]
+    for lang, stem in (("id", stem_id), ("en", stem_en)):
+        for written in getattr(entry, lang):
+            end, _, rest = written.partition("=")
+            means, _, objects = rest.partition("/")
+            keys = frozenset(w if w.startswith("@") else stem(w) for w in means.split())
+            out.setdefault("@" + end.strip(), []).append(_Means(keys, frozenset(stem(w) for w in objects.split())))
+    return {end: tuple(found) for end, found in out.items()}
 
 
 def _field(word: str, *stems: str) -> tuple[str, ...]:
@@ -132,6 +156,22 @@ def _lemma_words(text: str) -> dict[str, str]:
     return {lemma: word for found, word in lemmas(text) for lemma in found}
 
 
+OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
+
+
+def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
+    """Is a word with one of the lemmas ``found`` the object right after ``verb`` in ``text`` (not
+    a word of a later phrase: "Menanamkan modal pada usaha wisata hutan" plants no forest)?"""
+    words = lemmas(text)
+    at = next((i for i, (_, word) in enumerate(words) if word == verb), None)
+    if at is None:
+        return False
+    return any(
+        not set(found).isdisjoint(x for x in lem if x not in _act_fields())
+        for lem, _ in words[at + 1 : at + 1 + OBJECT_REACH]
+    )
+
+
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
 _NOUN_SUFFIX = (*_ACTION_SUFFIX, "ment", "ance", "ence")  # and of a field's ("maintenance", "procurement")
 
@@ -140,14 +180,14 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     """Does a content word name an action: a verb of a field, a noun made from a verb
     ("pelatihan"), or an English action noun ("monitoring", "installation")?"""
     lower = word.lower()
-    return any(x.startswith("@") for x in found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
+    return _has_field(found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
 
 
 def _english_action(found: tuple[str, ...], word: str) -> bool:
     """An English noun of an action: in -ing, -tion, -sion, or in -ment, -ance, -ence with a field
     of action ("maintenance", "procurement"; not "government", "equipment")."""
     lower = word.lower()
-    return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and any(x.startswith("@") for x in found))
+    return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and _has_field(found))
 
 
 @cache
@@ -202,7 +242,32 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         first = _match_at(0, activity, responsibility, others)
         if first.label == "match":
             return first
+    words = lemmas(activity)
+    framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
+    if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
+        # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
+        # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
+        framed = _match_at(at + 1, activity, responsibility, others)
+        if framed.label == "match":
+            return framed
     return found
+
+
+@cache
+def _frame_heads() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _act_fields() -> frozenset[str]:
+    """The keys of the fields of action (not of the groups of people or things)."""
+    entry = knowledge.lexicon()["act_field"]
+    return frozenset("@" + w.partition("=")[0].strip() for w in (*entry.id, *entry.en))
+
+
+def _has_field(found: tuple[str, ...]) -> bool:
+    return not _act_fields().isdisjoint(found)
 
 
 _AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
@@ -219,28 +284,189 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return Reading("no_match", "head_not_shared", head_word)
+        return _by_means(activity, head, head_word, rest, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
-        shared = [word for found, word in rest if any(x in mine for x in found)]
-        if len(shared) < min(FIELD_OBJECT, len(rest)):
+        placed = _placed(activity)
+        own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+        shared = [word for found, word in own if any(x in mine for x in found)]
+        english = _in_english(activity)
+        # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
+        head_met = (
+            len(own) == FIELD_OBJECT
+            and not english
+            and own[0][1] in shared
+            and _object_of(responsibility, shared_head, own[0][0])
+        )
+        if len(own) == 1 and shared and not english and not _object_of(responsibility, shared_head, own[0][0]):
+            shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
+        if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
             return Reading("no_match", "object_not_shared", head_word)
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
         known.update(_lemma_words(text))
-    known.update(mine)
+    known.update(_unplaced_words(responsibility))  # the responsibility's place is no object ("di kawasan wisata selam")
     # the head's own lemma names the object only when another word of the responsibility has it
     # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
     # venues for the training")
     spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
-    other = next(((word, known[x]) for found, word in rest for x in found if x in known and x not in spent), None)
-    if other is None:
+    placed = _placed(activity)
+    own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+    other = next(
+        (
+            (word, known[x])
+            for found, word in own
+            for x in found
+            if x in known and x not in spent and not _other_kind(activity, responsibility, word, found)
+        ),
+        None,
+    )
+    if other is None or _other_beneficiary(activity, responsibility):
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+# "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
+_PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
+_BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
+
+
+@lru_cache(maxsize=8192)
+def _placed(activity: str) -> int:
+    """How many content words of ``activity`` come before its first phrase of place: what it
+    acts on, not where ("karang" in "Transplantasi karang di Teluk Kendari")."""
+    toks = tokens(activity)
+    place = next((t.start for t in toks if t.word in _PLACE), None)
+    if place is None:
+        return len(lemmas(activity))
+    stop = _stopwords()
+    return sum(1 for t in toks if t.start < place and _content(t.word, stop))
+
+
+@lru_cache(maxsize=8192)
+def _unplaced_words(text: str) -> dict[str, str]:
+    """Each lemma of ``text``'s content words before its first phrase of place, with the word."""
+    count = _placed(text)
+    return {lemma: word for found, word in lemmas(text)[:count] for lemma in found}
+
+
+def _content(word: str, stop: frozenset[str]) -> bool:
+    return word not in stop and not is_number(word) and len(word) >= MIN_LEMMA
+
+
+@lru_cache(maxsize=16384)
+def _next_words(text: str) -> dict[str, tuple[str, ...]]:
+    """Each content word of ``text`` (lower case) with the lemmas of the content word right after
+    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan")."""
+    stop = _stopwords()
+    toks = tokens(text)
+    out: dict[str, tuple[str, ...]] = {}
+    for token, after in pairwise(toks):
+        if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
+            out.setdefault(token.word, _word_lemmas(after.word))
+    return out
+
+
+def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
+    """Is a shared word a false friend, each text naming another kind of it by the word right
+    after ("BPJS Ketenagakerjaan" and "BPJS Kesehatan", "reklamasi lahan" and "reklamasi pantai",
+    "kasus PMI" and "kasus gigitan")? Neither modifier is in the other text."""
+    if _in_english(activity) or _in_english(responsibility):
+        return False  # English puts the modifier first: "coffee products", "fire brigades"
+    mine = _lemma_words(responsibility)
+    theirs = _lemma_words(activity)
+    here = _next_words(activity).get(word.lower())
+    there_word = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+    there = _next_words(responsibility).get(there_word.lower()) if there_word else None
+    if not here or not there:
+        return False
+    return not any(x in mine for x in here if not x.startswith("@")) and not any(
+        x in theirs for x in there if not x.startswith("@")
+    )
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    entry = knowledge.lexicon()["stopwords"]
+    return frozenset(entry.en) - frozenset(entry.id)
+
+
+@lru_cache(maxsize=8192)
+def _in_english(text: str) -> bool:
+    """Is ``text`` written in English (one of its stopwords that is none of Indonesian's)?"""
+    english = _english_words()
+    return any(t.word in english for t in tokens(text))
+
+
+def _beneficiary(text: str) -> frozenset[str]:
+    """The lemmas of the people a text serves, after "bagi"/"kepada"/"for" to the clause end."""
+    toks = tokens(text)
+    at = next((i for i, t in enumerate(toks) if t.word in _BENEFICIARY), None)
+    if at is None:
+        return frozenset()
+    clause = toks[at].clause
+    stop = _stopwords()
+    return frozenset(
+        x for t in toks[at + 1 :] if t.clause == clause and _content(t.word, stop) for x in _word_lemmas(t.word)
+    )
+
+
+def _other_beneficiary(activity: str, responsibility: str) -> bool:
+    """Do the texts serve other people ("Pelatihan bahasa bagi calon PMI" and "Melatih bahasa
+    Inggris bagi pemandu wisata")? Both name them, and share none of their words."""
+    mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _by_means(
+    activity: str,
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+    mine: dict[str, str],
+) -> Reading:
+    """Does the responsibility do a means to the activity's end, on an object they share ("Menanam
+    bibit pohon di lahan kritis" for "Rehabilitasi lahan kritis", "Install bulk meters ... water"
+    for "Monitoring of water losses")? The end's objects, when it names them, must include one
+    of the activity's (planting restores land, not a market building)."""
+    english = _in_english(activity)
+    for end in (x for x in head if x.startswith("@")):
+        for means in _means().get(end, ()):
+            by = next((mine[x] for x in means.means if x in mine), None)
+            if by is None:
+                continue
+            # the end's object is the object's head: the first word in Indonesian ("bus listrik" is a
+            # bus), the last in English ("coral reef")
+            if means.objects and rest and not any(x in means.objects for x in rest[-1 if english else 0][0]):
+                continue
+            shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
+            if shared is not None:
+                return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
+    return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+_ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
+MIN_INSTRUMENT = 4
+
+
+def _instrument_supplied(
+    head_word: str, rest: tuple[tuple[tuple[str, ...], str], ...], mine: dict[str, str]
+) -> Reading | None:
+    """Does the responsibility supply the instrument the activity's head is made from, for an
+    object they share ("Menyediakan vaksin anti rabies" for "Vaksinasi rabies massal")?"""
+    lower = head_word.lower()
+    suffix = next((x for x in _ACT_OF_INSTRUMENT if lower.endswith(x)), None)
+    base = lower[: -len(suffix)] if suffix else ""
+    if len(base) < MIN_INSTRUMENT or base not in mine or "@supply" not in mine:
+        return None
+    shared = next((w for found, w in rest if any(x in mine for x in found if x not in _act_fields())), None)
+    if shared is None:
+        return None
+    return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
 
 
 @lru_cache(maxsize=16384)

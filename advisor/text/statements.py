@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.lexicon import Match, find_all, phrases_in
+from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, tokens
@@ -63,6 +63,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "conflict_of_interest" and _guard_missing(text, match):
             continue
+        if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
+            continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
@@ -218,6 +220,8 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
 
 ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
 ORG_REACH = 3  # words between people ("pegawai", "staff of") and the organisation they belong to
+_OF = frozenset({"of", "from", "dari"})
+_DOUBLE = frozenset({"merangkap", "rangkap", "double as"})  # holding a second role itself
 _AWARD = frozenset({"diberikan", "ditunjuk", "diserahkan", "be awarded", "be given", "be appointed"})
 
 
@@ -228,9 +232,14 @@ def _tied(text: str, clause: int) -> set[Token]:
     place = {t: i for i, t in enumerate(toks)}
     tied = {t for m in find_all(text, "coi_party") if m.found[0].clause == clause for t in m.found}
     orgs = [place[m.found[0]] for m in find_all(text, "coi_org") if m.found[0].clause == clause]
+    # a bar, a role or a judge ends the phrase that names the organisation ("Staff of the tin
+    # collector company may not ...")
+    ends = sorted(place[m.found[0]] for m in find_all(text, "coi_bar", "coi_take_role", "coi_judge"))
     for staff in find_all(text, "coi_staff"):
         at = place[staff.found[-1]]
-        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH for o in orgs):
+        end = next((e for e in ends if e > at), len(toks))
+        of = at + 1 < len(toks) and toks[at + 1].word in _OF
+        if staff.found[0].clause == clause and any(0 < o - at <= ORG_REACH or (of and at < o < end) for o in orgs):
             tied.update(staff.found)
     return tied
 
@@ -257,6 +266,8 @@ def _barred_double_role(text: str) -> tuple[Match, ...]:
         tied = _tied(text, clause) - judges
         subject = [t for t in toks[: place[bar.found[0]]] if t.clause == clause]
         after = [t for t in toks[place[role.found[-1]] + 1 :] if t.clause == clause]
+        if role.phrase.text in _DOUBLE and any(t in tied or t in judges for t in after):
+            return (bar, role)  # "Pengurus BUMDes dilarang merangkap sebagai pemasok ...": a second, interested role
         if role.phrase.text in _AWARD:  # who the contract may not go to: a party, tied to a judge
             party = next((i for i, t in enumerate(after) if t in tied), None)
             judged = any(t in judges for t in subject) or (
@@ -280,11 +291,12 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     out: dict[str, tuple[Match, ...]] = {}
     for topic, (a, b) in _PAIRS.items():
         seconds = [m for m in find_all(text, *b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
+        firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
             (
                 (x, y)
-                for x in find_all(text, *a)
+                for x in firsts
                 for y in seconds
                 if (_same_clause(x, y) or _relative(text, x, y)) and (not x.negated or _negator_in(y, x))
             ),
@@ -301,6 +313,8 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
+        if _compared(text, first, second):
+            continue
         # a contrast between them, in one clause or two ("The village earns rental income while
         # the operator secures a long-term site")
         between = [c for c in contrasts if first.found[-1].end <= c.found[0].start < second.found[0].start]
@@ -315,6 +329,125 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     for topic, found in _paraphrased(text).items():
         out.setdefault(topic, found)
     return out
+
+
+def _content(toks: list[Token]) -> list[frozenset[Key]]:
+    """The lemma keys of the words of ``toks`` that carry content (no number, joiner or article)."""
+    return [keys(t.word) for t in toks if t.word.isalpha() and t.word not in _JOINERS | _ARTICLES | _CONTRAST]
+
+
+# English words that may follow a rule noun without being a noun it modifies: function words and
+# the verbs a rule takes ("Regulations on fishing differ", "Rules in each regency are not aligned")
+_NOT_A_HEAD = frozenset(
+    [
+        "in",
+        "on",
+        "of",
+        "for",
+        "to",
+        "between",
+        "among",
+        "across",
+        "at",
+        "by",
+        "from",
+        "and",
+        "or",
+        "with",
+        "under",
+        "within",
+        "than",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "may",
+        "can",
+        "will",
+        "shall",
+        "must",
+        "should",
+        "would",
+        "could",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "also",
+        "still",
+        "not",
+        "apply",
+        "applies",
+        "remain",
+        "remains",
+        "govern",
+        "governs",
+        "set",
+        "sets",
+        "differ",
+        "differs",
+        "vary",
+        "varies",
+    ]
+)
+
+
+def _modifier(text: str, rule: Match, classes: list[Match]) -> bool:
+    """Is an English rule word only a modifier of the noun after it ("Permit applications differ
+    in length", "Licensing office hours differ")? Then no rule is said to differ. A rule word
+    before another rule word ("Permit requirements"), a participle ("permits issued by") or a
+    function word ("Regulations on fishing gear") heads its phrase."""
+    if rule.phrase.lang != "en" or len(rule.found) != 1:
+        return False
+    toks = tokens(text)
+    i = toks.index(rule.found[0]) + 1
+    if i >= len(toks) or toks[i].clause != rule.found[0].clause:
+        return False
+    after = toks[i]
+    if not after.word.isalpha() or after.word in _NOT_A_HEAD or after.word.endswith(("ed", "ing")):
+        return False
+    return not any(after in m.found for m in classes)
+
+
+def _gains_compared(text: str, phrase: Match) -> bool:
+    """Is the gain of ``phrase`` ("sedangkan ~ memperoleh") compared with the gain before it?"""
+    gains = [m for m in find_all(text, "gain") if not m.negated]
+    last = next((g for g in gains if g.found[-1] == phrase.found[-1]), None)
+    before = [g for g in gains if g.found[-1].end <= phrase.found[0].start]
+    return last is not None and bool(before) and _compared(text, before[-1], last)
+
+
+def _compared(text: str, first: Match, second: Match) -> bool:
+    """Two gains of one kind by two of one kind ("Kelompok tani A memperoleh bantuan 2 ton pupuk,
+    sedangkan kelompok tani B memperoleh bantuan 1 ton pupuk", "Ward 3 receives 40 per cent of
+    the grant while ward 4 ..."): a comparison, not a benefit to each side. The subjects share
+    their first word, and so do the objects."""
+    toks = tokens(text)
+    a, b = first.found[0], second.found[0]
+    # what lies between the gains: the first's object, then the second's subject after the break
+    # (a clause break or a contrast: "..., sedangkan investor", "... while the operator")
+    between = [t for t in toks if first.found[-1].end <= t.start < b.start]
+    cut = next((i for i, t in enumerate(between) if t.clause != a.clause or t.word in _CONTRAST), None)
+    if cut is None:
+        return False
+    subject_a = _content([t for t in toks if t.clause == a.clause and t.start < a.start])
+    object_a = _content(between[:cut])
+    subject_b = _content(between[cut:])
+    object_b = _content([t for t in toks if t.clause == second.found[-1].clause and t.start >= second.found[-1].end])
+    if not subject_a or not subject_b or subject_a[0].isdisjoint(subject_b[0]):
+        return False
+    # the same thing gained: the objects share their first word ("bantuan ... pupuk" twice), not
+    # any word ("Desa A memperoleh air bersih, sedangkan Desa B memperoleh retribusi air": each its own gain)
+    return bool(object_a) and bool(object_b) and not object_a[0].isdisjoint(object_b[0])
 
 
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
@@ -345,7 +478,7 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     eases = [m for m in find_all(text, "ease_verb") if not m.negated]
     for distrust in find_all(text, "distrust_noun"):
         ease = next((e for e in eases if _same_clause(e, distrust)), None)
-        if ease is not None:
+        if ease is not None and not _of_a_thing(text, distrust):
             out.setdefault("trust_building", (distrust, ease))
             break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
@@ -356,6 +489,33 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if what is not None and side is not None:
             out.setdefault("mutual_benefit", (what, share, side))
             break
+
+
+_TOWARDS = frozenset({"terhadap", "pada", "kepada", "akan", "of", "towards", "toward", "about"})
+_COMPLEMENT_END = frozenset({"di", "dari", "dalam", "among", "amongst", "in", "at", "from", "by", "oleh", "yang"})
+TOWARDS_REACH = 2  # words between distrust and what it is of ("kecurigaan warga terhadap ...")
+
+
+def _of_a_thing(text: str, distrust: Match) -> bool:
+    """Is ``distrust`` said of a thing, not a party ("kecurigaan terhadap vaksin", "suspicion of
+    the new fertiliser")? Its complement, from "terhadap"/"of" to the next phrase of place or
+    people, names no person or body."""
+    toks = tokens(text)
+    at = toks.index(distrust.found[-1]) + 1
+    clause = distrust.found[-1].clause
+    towards = next((i for i in range(at, min(len(toks), at + TOWARDS_REACH)) if toks[i].word in _TOWARDS), None)
+    if towards is None or toks[towards].clause != clause:
+        return False
+    complement = []
+    for t in toks[towards + 1 :]:
+        if t.clause != clause or t.word in _COMPLEMENT_END:
+            break
+        complement.append(t)
+    if not complement:
+        return False
+    named = find_all(text, "party_noun", "private_party", "public_body", "authority_body")
+    parties = {t for m in named for t in m.found}
+    return parties.isdisjoint(complement)
 
 
 def _for_each_side(text: str) -> tuple[Match, ...]:
@@ -374,6 +534,7 @@ def _for_each_side(text: str) -> tuple[Match, ...]:
 
 _ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
+_CONTRAST = frozenset({"meanwhile", "sementara", "sedangkan", "whereas", "while"})
 
 
 def _own_subject(text: str, gain: Match) -> bool:

@@ -109,11 +109,38 @@ def stem_id(word: str) -> str:
 @lru_cache(maxsize=65536)
 def stem_en(word: str) -> str:
     """The English Snowball stem of ``word`` ("coordinating" -> "coordin")."""
-    fixed = _exceptions()["en"].get(word)
+    table = _exceptions()["en"]
+    fixed = table.get(word)
     if fixed is not None:
         return fixed
+    for base in _bases(word):  # "constructing" as "construct", "constructs", "constructed" are listed
+        fixed = table.get(base)
+        if fixed is not None and _verb_listed(table, base, fixed):
+            return fixed
     stem: str = _snowball().stemWord(word)
     return stem
+
+
+_INFLECTIONS = ("ing", "ed", "es", "s")
+MIN_BASE = 4
+
+
+def _verb_listed(table: dict[str, str], base: str, fixed: str) -> bool:
+    """Is ``base`` listed as a verb, with an inflected form of the same root? A noun listed alone
+    ("waste": "sampah") lends nothing to another word's inflection ("wasted" is squandered)."""
+    stem = base[:-1] if base.endswith("e") else base
+    return any(table.get(stem + suffix) == fixed for suffix in ("s", "es", "ed", "d", "ing"))
+
+
+def _bases(word: str) -> tuple[str, ...]:
+    """The bare forms an inflected English word may have ("constructing" -> "construct",
+    "restoring" -> "restore", "planning" -> "plan"), to find a listed exception by its base."""
+    for suffix in _INFLECTIONS:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= MIN_BASE:
+            doubled = base[:-1] if len(base) > MIN_BASE and base[-1] == base[-2] else base
+            return tuple(dict.fromkeys((base, base + "e", doubled)))
+    return ()
 
 
 def stem(word: str, lang: str) -> str:
