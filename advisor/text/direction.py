@@ -89,6 +89,37 @@ def _level_reduced(text: str, reduction: Match) -> bool:
     )
 
 
+# words that open the means, agent or purpose of a change, not its object
+_MEANS = frozenset({"melalui", "dengan", "oleh", "lewat", "untuk", "through", "by", "via", "with", "for"})
+
+
+def _object_kind(text: str, change: Match) -> str:
+    """What the first quantity after a change word names, within a few words of it: ``good``,
+    ``bad`` or ``""`` ("Penurunan kualitas air": good; "Pengurangan timbulan sampah": bad)."""
+    end = change.found[-1].end
+    clause = change.found[-1].clause
+    toks = tokens(text)
+    quantities = find_all(text, "bad_quantity", "good_quantity")
+    if any(m.found[0].start < change.found[0].start and m.found[0].clause == clause for m in quantities):
+        return ""  # "Jumlah sampah yang berhasil dikurangi": what was reduced stands before
+    after: list[Token] = []
+    for t in toks[toks.index(change.found[-1]) + 1 :]:
+        if t.clause != clause or t.word in _MEANS or len(after) == LEVEL_WINDOW:
+            break  # "dikurangi melalui bank sampah": the means, not what was reduced
+        if t.word not in _LINKS:
+            after.append(t)
+    if not after:
+        return ""
+    stop = after[-1].end
+    found = [m for m in quantities if end <= m.found[0].start < stop and not m.negated]
+    if not found:
+        return ""
+    first = min(m.found[0].start for m in found)
+    # at one place the longer phrase names the thing ("harga pokok produksi" is a cost)
+    here = max((m for m in found if m.found[0].start == first), key=lambda m: len(m.found))
+    return "bad" if here.purpose == "bad_quantity" else "good"
+
+
 def _measure_before(text: str, reduction: Match) -> bool:
     """Is the reduction word the thing measured ("Persentase penurunan ...", "Jumlah kasus
     yang dicegah"), not the head of a falling level?"""
@@ -839,9 +870,12 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, "decrease", "duration_of_process", needed)
     changes = _changes(text)
     harms = find_all(text, "bad_quantity")
+    subject = _document_subject(text)
     for match, purpose in changes:
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
+        if subject.intersection(match.found):
+            continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
@@ -856,6 +890,10 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
+            if _object_kind(text, match) == "good":
+                # "Penurunan produksi padi", "Reduction in crop yields": a good thing that falls is
+                # a harm, not a count of what was reduced
+                return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
     written = _phrasal(text) or _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
@@ -865,7 +903,6 @@ def statement_direction(text: str) -> Reading:
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    subject = _document_subject(text)
     bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
     good = [
         m
@@ -1105,8 +1142,14 @@ def _goal_direction(statement: str, goal: str) -> Reading:
     if nearest is changes[0]:
         return statement_direction(goal)
     start = toks.index(nearest.found[0])
-    if start > 0 and any(toks[start - 1] in m.found for m in changes):
-        start -= 1  # "mempercepat penurunan ...": the modifier goes with its change
+    levels = {t for m in find_all(goal, "level") for t in m.found}
+    for back in (1, 2):
+        k = start - back
+        if k >= 0 and any(toks[k] in m.found for m in changes) and all(t in levels for t in toks[k + 1 : start]):
+            # "mempercepat penurunan ...", "mengendalikan laju pertumbuhan penduduk": the change
+            # that acts on the change goes with it
+            start = k
+            break
     return statement_direction(goal[toks[start].start :])
 
 
