@@ -855,6 +855,37 @@ def _document_subject(text: str) -> set[Token]:
     return out
 
 
+_TITLES = frozenset({"aplikasi", "application", "sertifikat", "certificate"})
+_DOC_REACH = 3  # words before a document at the head ("Baseline survey report on ...")
+
+
+def _document_alone(text: str, bad: list[Match]) -> Match | None:
+    """A document named at the head with nothing counted and no predicate of what was done to
+    it ("Dokumen Rencana Induk Pengembangan Kebun Raya", "Peta jalur transportasi sungai",
+    "Standard operating procedure for rabies management"): an output that exists or not, which
+    says nothing of which way is better, whatever its subject names. A report of a harm is
+    evidence of it ("Laporan kasus DBD"); "Pedoman ... yang ditetapkan" is a thing made."""
+    toks = tokens(text)
+    doc = next(
+        (
+            m
+            for m in find_all(text, "deliverable")
+            # a participle met through its stem ("parcels mapped") or a title held ("certificate")
+            if not m.negated and not m.found[0].word.endswith(("ed", "ing")) and m.phrase.text not in _TITLES
+        ),
+        None,
+    )
+    if doc is None or bad or toks.index(doc.found[0]) >= _DOC_REACH:
+        return None
+    clause = doc.found[0].clause
+    before = toks[: toks.index(doc.found[0])]
+    if any(t.clause != clause for t in before) or find_all(" ".join(t.word for t in before), "measurable"):
+        return None  # "Jumlah dokumen ...": a count of documents
+    if any(t.word in _SUBJECT_ENDS and t.clause == clause for t in toks):
+        return None
+    return doc
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
@@ -911,6 +942,9 @@ def statement_direction(text: str) -> Reading:
         and not subject.intersection(m.found)
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
+    alone = _document_alone(text, bad)
+    if alone is not None:
+        return from_match(text, "unknown", "output_document", alone)
     inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
