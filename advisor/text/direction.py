@@ -80,7 +80,9 @@ def _level_reduced(text: str, reduction: Match) -> bool:
     participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
     if participle and i == 0 and j + 1 < len(toks):
         # "Reduced number of road crashes": a participle heading the measure it qualifies
-        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level"))
+        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level")) or any(
+            0 < toks.index(m.found[0]) - j <= 2 and m.found[0].clause == clause for m in find_all(text, "use_head")
+        )
     return (
         participle
         and i > 0
@@ -406,6 +408,37 @@ def _anti(text: str) -> Reading | None:
         if prefix is not None and len(word) > len(prefix) + 3 and _harm_word(word[len(prefix) :]):
             said, span = quoted(text, token)
             return Reading("increase", "harm_against", said, span)
+    return None
+
+
+def _use_of(text: str) -> Reading | None:
+    """The use of a thing, read by what is used: in Indonesian after the use word ("Konsumsi air
+    tanah", "Penggunaan pupuk organik"), in English before it too ("mercury use", "fish
+    consumption", "groundwater extraction"). A resource to conserve or a harmful input falls, a
+    good food or input rises; anything else names no direction ("Konsumsi listrik")."""
+    toks = tokens(text)
+    heads = [m for m in find_all(text, "use_head") if not m.negated]
+    if not heads:
+        return None
+    objects = [m for m in find_all(text, "use_bad", "use_good", "bad_quantity", "good_quantity") if not m.negated]
+    for head in heads:
+        i, j = toks.index(head.found[0]), toks.index(head.found[-1])
+        clause = head.found[0].clause
+        after: list[Token] = []
+        for t in toks[j + 1 :]:
+            if t.clause != clause or t.word in _MEANS or len(after) == LEVEL_WINDOW:
+                break
+            if t.word not in _LINKS:
+                after.append(t)
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == clause] if head.phrase.lang == "en" else []
+        reach = {*after, *before}
+        here = [m for m in objects if m.found[0] in reach]
+        if not here:
+            continue
+        # the nearest object, the longest at its place ("pestisida kimia" over "pestisida")
+        first = min(here, key=lambda m: (abs(toks.index(m.found[0]) - j), -len(m.found)))
+        label = "decrease" if first.purpose in ("use_bad", "bad_quantity") else "increase"
+        return from_match(text, label, "use_of_" + ("harm" if label == "decrease" else "good"), head, first)
     return None
 
 
@@ -927,7 +960,15 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    written = _phrasal(text) or _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
+    written = (
+        _phrasal(text)
+        or _none_of(text)
+        or _anti(text)
+        or _quality_head(text)
+        or _lacking(text)
+        or _ratio(text)
+        or _use_of(text)
+    )
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
@@ -1052,6 +1093,9 @@ def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
     return word.startswith("ke") and word.endswith("an")
 
 
+_MANNER_REACH = 4  # words after a thing done in which the manner of it stands
+
+
 def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
     "funds disbursed late")? Then the harm is what is counted."""
@@ -1059,7 +1103,11 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     j = toks.index(done.found[-1])
     if done.found[-1].word in ("of", "from", "dari"):
         return False  # "lifted out of poverty": the harm left behind
-    return j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad)
+    if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
+        return True
+    # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
+    reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
+    return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))
 
 
 _ON = frozenset({"di", "pada", "on", "in", "along", "inside", "within", "under", "sepanjang"})
@@ -1124,7 +1172,7 @@ _WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a dire
 
 def _says_nothing(reading: Reading) -> bool:
     """Is there nothing in the statement to read a direction from (not even a neutral measure)?"""
-    return reading.label == "unknown" and reading.reason == "no_direction"
+    return reading.label == "unknown" and reading.reason in ("no_direction", "output_document")
 
 
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
