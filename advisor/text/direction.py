@@ -536,7 +536,13 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_harm_denied", head, said)
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:3]):
-        if i > 0 and head.phrase.lang == "en" and token.word.endswith("ing") and token.word not in _ING_NOT_VERBS:
+        if (
+            i > 0
+            and head.phrase.lang == "en"
+            and token.word.endswith("ing")
+            and token.word not in _ING_NOT_VERBS
+            and rest[i - 1].word != "per"  # "pupils per functioning toilet": the unit's quality
+        ):
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
             return from_match(text, "increase", "count_of_doers", head, said)
@@ -673,6 +679,23 @@ def _from_to(text: str) -> Reading | None:
             said, span = quoted(text, token, end)
             return Reading(label, "from_to", said, span)
     return None
+
+
+# a target written as a band: "pada 60–70 persen", "antara 60 dan 70 persen", "within 60-70%"
+_BAND = re.compile(
+    r"(?i)\b(?:pada|di|dalam|antara|sekitar|at|within|between|around)\s+(?:kisaran\s+|rentang\s+)?"
+    r"(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent)?\s*(?:[-–—]|s\.?d\.?|sampai|hingga|dan|and|to)\s*"
+    r"(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent)"
+)
+
+
+def _band(text: str) -> Reading | None:
+    """A level to be kept within a band ("membatasi tingkat hunian pada 60–70 persen"): whatever
+    the verb, the level is held."""
+    found = _BAND.search(text)
+    if found is None:
+        return None
+    return Reading("maintain", "target_band", found.group(0), (found.start(), found.end()))
 
 
 def _later_change(text: str, match: Match, changes: list[tuple[Match, str]]) -> bool:
@@ -904,7 +927,11 @@ def _document_alone(text: str, bad: list[Match]) -> Match | None:
             m
             for m in find_all(text, "deliverable")
             # a participle met through its stem ("parcels mapped") or a title held ("certificate")
-            if not m.negated and not m.found[0].word.endswith(("ed", "ing")) and m.phrase.text not in _TITLES
+            if not m.negated
+            and not m.found[0].word.endswith(("ed", "ing"))
+            and m.phrase.text not in _TITLES
+            # as written, not met through its root ("pelaporan" is no "laporan")
+            and m.found[0].word.startswith(m.phrase.text.split()[0][:4])
         ),
         None,
     )
@@ -924,7 +951,7 @@ def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
     # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
     # more than the word of the change, and than what is counted
-    values = _from_to(text)
+    values = _from_to(text) or _band(text)
     if values is not None:
         return values
     needed = _duration(text)
@@ -981,11 +1008,19 @@ def statement_direction(text: str) -> Reading:
         for m in find_all(text, "good_quantity")
         if not m.negated
         and not subject.intersection(m.found)
+        and not _placed(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
     alone = _document_alone(text, bad)
     if alone is not None:
         return from_match(text, "unknown", "output_document", alone)
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None) or next(
+        (m for m in find_all(text, "attribute_head") if toks.index(m.found[0]) == _attribute_at(toks)), None
+    )
+    if head is not None and not quantity_words_of(good, bad).intersection(head.found):
+        # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
+        return from_match(text, "unknown", "neutral_measure", head)
     inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
@@ -1008,12 +1043,15 @@ def statement_direction(text: str) -> Reading:
                         or _in_place(text, m.found[0])
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
+                        or _after_per(text, m.found[0])
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
                 # "Kelancaran distribusi logistik": a quality heading the neutral word decides
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
+                # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
+                and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
             ),
             None,
         )
@@ -1108,6 +1146,59 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
     reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
     return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))
+
+
+def quantity_words_of(good: list[Match], bad: list[Match]) -> set[Token]:
+    return {t for m in (*good, *bad) for t in m.found}
+
+
+_AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the"})
+
+
+def _attribute_at(toks: tuple[Token, ...]) -> int:
+    """Where an attribute heading the statement stands: first, or after an average word."""
+    k = 0
+    while k < len(toks) and toks[k].word in _AVERAGES:
+        k += 1
+    return k
+
+
+def _after_per(text: str, token: Token) -> bool:
+    """Does ``token`` stand after "per" in its clause ("Biaya logistik per ton hasil bumi yang
+    diangkut"): in the unit of a rate, not in what the rate measures?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word == "per" and t.clause == token.clause for t in toks[1:i])
+
+
+_FOR_WHOM = frozenset({"untuk", "bagi", "for"})
+
+
+def _for_whom(text: str, token: Token) -> bool:
+    """Does ``token`` follow "untuk"/"bagi"/"for" right before it (within two words)?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word in _FOR_WHOM and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
+_VERBAL = ("ter", "me", "ber", "di")
+
+
+def _placed(text: str, token: Token) -> bool:
+    """Does ``token`` stand in a phrase of place after the head ("Jumlah kepala keluarga di
+    wilayah layanan BUMDes air bersih"): where the count is made, not what it counts? Indonesian
+    "di" only (English "in" also links a thing to its field: "women in employment")."""
+    toks = tokens(text)
+    i = toks.index(token)
+    if len(token.word) > 4 and token.word.startswith(_VERBAL):
+        return False  # the predicate itself ("terlayani")
+    for k in range(i - 1, 0, -1):
+        word = toks[k].word
+        if toks[k].clause != token.clause or word in _CLAUSE_LINKS or (len(word) > 4 and word.startswith(_VERBAL)):
+            return False  # "di perkotaan terlayani air minum": a predicate ends the place
+        if word == "di":
+            return True
+    return False
 
 
 _ON = frozenset({"di", "pada", "on", "in", "along", "inside", "within", "under", "sepanjang"})
