@@ -209,7 +209,8 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     return None
 
 
-_AT = frozenset({"di", "pada", "ke", "at", "on"})  # "di tingkat kabupaten", "at district level"
+_AT = frozenset({"di", "pada", "ke", "at", "on"})
+_VALUES = frozenset({"nilai", "values"})  # "di tingkat kabupaten", "at district level"
 
 
 def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
@@ -222,7 +223,15 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
         return False
     quality = any(m.found[0] is match.found[0] for m in find_all(text, "abstract_noun"))
     changed = any(m.found[-1] is toks[i - 1] for m in find_all(text, *_CHANGE)) if i else False
-    return not (quality and changed)
+    if quality and changed:
+        return False
+    # "nilai budaya", "nilai kearifan lokal": the values of a culture, not a value measured
+    j = toks.index(match.found[-1])
+    return not (
+        match.found[-1].word in _VALUES
+        and j + 1 < len(toks)
+        and any(m.found[0] is toks[j + 1] for m in find_all(text, "abstract_noun"))
+    )
 
 
 _QUALIFIERS = frozenset({"yang", "dengan", "tanpa"})
@@ -287,7 +296,16 @@ def _one_thing_done(toks: tuple[Token, ...], match: Match) -> bool:
 
 
 _ACTIVITY_EN = ("tion", "sion", "ing", "ment", "ance")
+_OBJECT_REACH = 2  # words after an activity in which an abstract outcome is its object
 _LOAN_ACTIVITY = ("si",)  # "sosialisasi", "rehabilitasi", "renovasi", "instalasi"
+
+
+def _outcome_of(toks: tuple[Token, ...], abstract: Match) -> bool:
+    """Is an abstract noun the activity's outcome: its object ("Pelestarian budaya lokal") or
+    a quality said of it ("Pelayanan publik yang prima"), not a word deep in a concrete object
+    ("Pelatihan pemandu wisata cagar budaya")?"""
+    i = toks.index(abstract.found[0])
+    return i <= _OBJECT_REACH or any(t.word == "yang" for t in toks[max(0, i - 2) : i])
 
 
 def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
@@ -296,8 +314,10 @@ def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
     Not a change in a quality or an institution ("Pengembangan ekonomi lokal", "Penguatan
     kelembagaan", "Strengthening of village institutions"), nor anything with an abstract
     outcome ("Pembentukan karakter wirausaha")."""
-    if not toks or find_all(text, "abstract_noun", "quality_change", "increase", "decrease"):
+    if not toks or find_all(text, "quality_change", "increase", "decrease"):
         return None
+    if any(_outcome_of(toks, m) for m in find_all(text, "abstract_noun")):
+        return None  # "Pelestarian budaya lokal"; not "Pelatihan pemandu wisata cagar budaya"
     word = toks[0].word
     if all(t.clause == toks[0].clause for t in toks[:2]) and len(toks) > 1:
         nominal = (word.startswith("pe") and nominal_root(word) is not None) or (
