@@ -1015,8 +1015,20 @@ def statement_direction(text: str) -> Reading:
     if alone is not None:
         return from_match(text, "unknown", "output_document", alone)
     toks = tokens(text)
-    head = next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None) or next(
-        (m for m in find_all(text, "attribute_head") if toks.index(m.found[0]) == _attribute_at(toks)), None
+    head = (
+        next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None)
+        or next(
+            (
+                m
+                for m in find_all(text, "attribute_head")
+                if toks.index(m.found[0]) == _attribute_at(toks)
+                # "Usia 15-24 tahun yang bekerja": an age band qualifies who is counted
+                and not (
+                    len(toks) > toks.index(m.found[-1]) + 1 and toks[toks.index(m.found[-1]) + 1].word[:1].isdigit()
+                )
+            ),
+            None,
+        )
     )
     if head is not None and not quantity_words_of(good, bad).intersection(head.found):
         # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
@@ -1283,6 +1295,14 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             if own.reason == "good_quantity" and not _same_thing(statement, text):
                 break
+            if (
+                own.reason == "count_of_doers"
+                and _same_thing(statement, text)
+                and not _does_what_goal_changes(statement, text)
+            ):
+                # of the goal's field but not doing what it changes: a means, which rises ("siswa
+                # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
+                break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
 
@@ -1344,6 +1364,36 @@ def _content(text: str) -> frozenset[tuple[str, str]]:
         for k in keys(t.word)
         if k[0] in ("id", "en")
     )
+
+
+_DOERS = frozenset({"yang", "that", "who", "which"})
+# what ends the object of a goal's change: its means, place or purpose
+_GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at", "sehingga", "agar", "so"})
+
+
+def _does_what_goal_changes(statement: str, goal: str) -> bool:
+    """Do the doers a statement counts do what the goal changes ("Persentase siswa yang membawa
+    botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai" reduces;
+    "Jumlah PMI purna yang membuka usaha" nothing of "Mengurangi keberangkatan ulang PMI purna
+    melalui wirausaha")? Compared: what follows the doers' "yang"/"who" or -ing, and the object
+    of the goal's first change up to its means, place or purpose."""
+    toks = tokens(statement)
+    start = next(
+        (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    if start is None or not changes:
+        return True
+    goal_toks = tokens(goal)
+    first = changes[0].found[-1]
+    obj: list[Token] = []
+    for t in goal_toks[goal_toks.index(first) + 1 :]:
+        if t.clause != first.clause or t.word in _GOAL_OBJECT_ENDS:
+            break
+        obj.append(t)
+    deed = " ".join(t.word for t in toks[start - 1 :])
+    return bool(_content(deed) & _content(" ".join(t.word for t in obj)))
 
 
 def _same_thing(statement: str, other: str) -> bool:

@@ -346,6 +346,7 @@ def _quantity_head(text: str, toks: tuple[Token, ...]) -> Reading | None:
 
 
 _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced", "Stronger"
+_USE_AT = {"id": 0, "en": 1}  # where the use word heads: "Konsumsi ikan", "Groundwater extraction"
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
@@ -395,6 +396,11 @@ def indicator_measurable(text: str) -> Reading:
     )
     if head is not None and len(toks) > len(head.found):
         return from_match(text, "countable", "measure_noun", head)
+    use = next((m for m in find_all(text, "use_head") if toks.index(m.found[0]) <= _USE_AT[m.phrase.lang]), None)
+    if use is not None and len(toks) > len(use.found) and not find_all(text, "abstract_noun"):
+        # "Konsumsi ikan per kapita", "Penggunaan pupuk organik", "Groundwater extraction": an
+        # amount used, though its noun has the form of an activity
+        return from_match(text, "countable", "measure_noun", use)
     activity = _activity(text, toks) or _quantity_head(text, toks)
     if activity is not None:
         return activity
