@@ -1368,32 +1368,37 @@ def _content(text: str) -> frozenset[tuple[str, str]]:
 
 _DOERS = frozenset({"yang", "that", "who", "which"})
 # what ends the object of a goal's change: its means, place or purpose
-_GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at", "sehingga", "agar", "so"})
+_GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at"})
 
 
 def _does_what_goal_changes(statement: str, goal: str) -> bool:
     """Do the doers a statement counts do what the goal changes ("Persentase siswa yang membawa
-    botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai" reduces;
-    "Jumlah PMI purna yang membuka usaha" nothing of "Mengurangi keberangkatan ulang PMI purna
-    melalui wirausaha")? Compared: what follows the doers' "yang"/"who" or -ing, and the object
-    of the goal's first change up to its means, place or purpose."""
+    botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai di sekolah"
+    reduces; "Jumlah PMI purna yang membuka usaha" nothing of "Mengurangi keberangkatan ulang PMI
+    purna melalui wirausaha"; "pasien yang dirujuk" is what "agar rujukan ... menurun" lowers)?
+    Compared: what follows the doers' "yang"/"who" or -ing, and the goal's words outside its
+    phrases of means and place (which run to the next change word or clause)."""
     toks = tokens(statement)
     start = next(
         (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
         None,
     )
-    changes = [m for m, _ in _changes(goal) if not m.negated]
+    changes = {t for m, _ in _changes(goal) if not m.negated for t in m.found}
     if start is None or not changes:
         return True
-    goal_toks = tokens(goal)
-    first = changes[0].found[-1]
-    obj: list[Token] = []
-    for t in goal_toks[goal_toks.index(first) + 1 :]:
-        if t.clause != first.clause or t.word in _GOAL_OBJECT_ENDS:
-            break
-        obj.append(t)
+    kept: list[str] = []
+    aside = False
+    clause = -1
+    for t in tokens(goal):
+        if t in changes or t.clause != clause:
+            aside = False
+        clause = t.clause
+        if t.word in _GOAL_OBJECT_ENDS:
+            aside = True
+        if not aside:
+            kept.append(t.word)
     deed = " ".join(t.word for t in toks[start - 1 :])
-    return bool(_content(deed) & _content(" ".join(t.word for t in obj)))
+    return bool(_content(deed) & _content(" ".join(kept)))
 
 
 def _same_thing(statement: str, other: str) -> bool:
