@@ -1371,6 +1371,7 @@ _DOERS = frozenset({"yang", "that", "who", "which"})
 _GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at"})
 
 
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
 def _does_what_goal_changes(statement: str, goal: str) -> bool:
     """Do the doers a statement counts do what the goal changes ("Persentase siswa yang membawa
     botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai di sekolah"
