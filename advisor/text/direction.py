@@ -545,6 +545,8 @@ def _counted(text: str) -> Reading | None:
         ):
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
+            if any(m.found[0] is token for m in find_all(text, "state_verb")):
+                return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
         if token.word not in ("yang", "that", "who"):
@@ -552,6 +554,9 @@ def _counted(text: str) -> Reading | None:
         # "yang telah menetapkan", "who have already": the verb after the word of completion
         verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
+        if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+            # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
+            return Reading("unknown", "no_direction", *quoted(text, token, verb))
         if verb.word in _ACHIEVED:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
             # which rises whatever the goal says about the harm they end
