@@ -161,15 +161,18 @@ def _fractions(text: str) -> list[Token]:
 # the term of the cooperation itself: "pada akhir program", "by the end of the programme"
 _TERMS = frozenset(
     {"program", "programme", "project", "proyek", "kegiatan", "kerja", "kerjasama", "cooperation", "agreement",
-     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan"}
+     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan",
+     # the plan period it serves: "pada akhir RPJMD", "by the end of the RPJMD period"
+     "rpjmd", "rpjmn", "renstra", "jabatan", "term"}
 )  # fmt: skip
 _TERM_REACH = 3  # words between "akhir"/"end" and the term ("end of the programme")
 
 
 def _end_of_term(toks: tuple[Token, ...], i: int) -> bool:
     """Is word ``i`` the end of the cooperation's own term ("akhir program", "akhir masa kerja
-    sama", "end of the programme")? A deadline as sure as a date."""
-    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close"):
+    sama", "end of the programme", "akhir RPJMD"), or the term itself as the span ("selama
+    program berjalan", "during the programme")? A deadline as sure as a date."""
+    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close", "selama", "during"):
         return False
     after = [t.word for t in toks[i + 1 : i + 1 + _TERM_REACH] if t.clause == toks[i].clause]
     return any(w in _TERMS for w in after)
