@@ -1123,7 +1123,30 @@ def statement_direction(text: str) -> Reading:
     denied = next((m for m in find_all(text, "good_quantity") if m.negated), None)
     if denied is not None:
         return from_match(text, "decrease", "good_denied", denied)
+    provision = _per_population(text)
+    if provision is not None:
+        return provision
     return Reading("unknown", "no_direction")
+
+
+_POPULATION = frozenset({"penduduk", "jiwa", "warga", "population", "people", "residents", "inhabitants", "capita"})
+
+
+def _per_population(text: str) -> Reading | None:
+    """A thing, neither good nor bad by name, counted per so many people ("Rasio koleksi buku
+    perpustakaan per 1.000 penduduk", "Sports fields per 10,000 residents"): a provision, which
+    rises (a harm per population is read before: "Kasus DBD per 100.000 penduduk")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:-2], start=1):
+        after = toks[i + 1 : i + 3]
+        if (
+            token.word == "per"
+            and after[0].word[:1].isdigit()
+            and after[1].word in _POPULATION
+            and all(t.clause == token.clause for t in after)
+        ):
+            return Reading("increase", "provision_per_population", *quoted(text, token, after[1]))
+    return None
 
 
 def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
@@ -1275,7 +1298,8 @@ def _per_good(text: str, good: list[Match]) -> Reading | None:
     return None
 
 
-_WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
+# readings a goal that names a direction overrides
+_WEAK = ("good_quantity", "count_of_doers", "provision_per_population")
 
 
 def _says_nothing(reading: Reading) -> bool:
