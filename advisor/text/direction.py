@@ -219,7 +219,7 @@ def _done_or_good(word: str) -> bool:
     return bool(find_all(word, "count_up", "good_quantity"))
 
 
-_NOT = ("non-", "non", "un", "dis", "in")  # English prefixes that deny the rest of the word
+_NOT = ("non-", "non", "under-", "under", "un", "dis", "in")  # English prefixes that deny the rest of the word
 _NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
 MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
 _EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
@@ -330,6 +330,65 @@ def _none_of(text: str) -> Reading | None:
 
 
 _PARTICLES = {"down": ("down_verb", "decrease"), "up": ("up_verb", "increase")}
+
+
+_BEFORE_ID = frozenset({"kurang", "minim", "minimnya", "belum", "tidak"})  # "kurang aktif", "minim fasilitas"
+_DIMINISH_REACH = 3  # words before an Indonesian diminisher in which what it qualifies stands
+_INTENSIFIERS = frozenset({"kian", "semakin", "makin", "lebih", "paling", "sangat", "more", "most", "even"})
+_EN_REACH = 2  # words after an English one ("low reading scores"; not "Limited liability companies registered")
+
+
+_DIMINISHING_ADVERBS = frozenset({"kurang", "poorly", "inadequately", "insufficiently", "badly"})
+
+
+def _after_diminisher(text: str, token: Token) -> bool:
+    toks = tokens(text)
+    i = toks.index(token)
+    return i > 0 and toks[i - 1].word in _DIMINISHING_ADVERBS and toks[i - 1].clause == token.clause
+
+
+def _diminished(text: str) -> Reading | None:
+    """A good thing diminished is a harm ("Desa dengan produktivitas rendah", "akses jalan
+    terbatas", "posyandu yang kurang aktif", "Students with low reading scores", "Poorly
+    maintained roads", "Low-performing schools"); a harm diminished a good ("low-cost housing",
+    "biaya rendah"). A neutral thing diminished names no direction ("suku bunga rendah")."""
+    toks = tokens(text)
+    good = {t for m in find_all(text, "good_quantity", "merit") if not m.negated for t in m.found}
+    harms = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    bad = {t for m in harms for t in m.found}
+    for d in find_all(text, "diminisher"):
+        if d.negated or any(set(d.found) <= set(m.found) for m in harms):
+            continue  # "kurang gizi", "berat badan lahir rendah", "low birth weight": a harm's own word
+        i, j = toks.index(d.found[0]), toks.index(d.found[-1])
+        clause = d.found[0].clause
+        word = d.found[0].word
+        if "-" in word and len(d.found) == 1 and word not in ("under-resourced", "under-funded", "under-staffed"):
+            continue  # a compound is read below, by its parts
+        if d.phrase.lang == "en" or word in _BEFORE_ID:
+            target = [t for t in toks[j + 1 : j + 1 + _EN_REACH] if t.clause == clause]
+        else:
+            # after its noun ("produktivitas rendah"); in a compound before it ("rendah emisi")
+            target = [t for t in toks[max(0, i - _DIMINISH_REACH) : i] if t.clause == clause][::-1]
+            if not (i > 0 and toks[i - 1].word in _INTENSIFIERS):  # "kian rendah angka kematian": a change
+                target += [t for t in toks[j + 1 : j + 2] if t.clause == clause]
+        if word.endswith("ly") and target and target[0].word.endswith("ed"):
+            return from_match(text, "decrease", "good_diminished", d)  # "poorly maintained", "inadequately staffed"
+        if d.phrase.lang == "en" and word.startswith("under") and word not in ("under",):
+            return from_match(text, "decrease", "good_diminished", d)  # "under-resourced health posts"
+        kind = next(("good" if t in good else "bad" for t in target if t in good or t in bad), None)
+        if kind == "good":
+            return from_match(text, "decrease", "good_diminished", d)
+        if kind == "bad":
+            return from_match(text, "increase", "harm_diminished", d)
+    for token in toks:  # "low-performing", "low-cost", "low-emission"
+        first, _, rest = token.word.partition("-")
+        if not rest or first not in ("low", "poor", "poorly", "weak", "limited"):
+            continue
+        if find_all(rest, "good_quantity", "merit"):
+            return Reading("decrease", "good_diminished", *quoted(text, token))
+        if find_all(rest, "bad_quantity"):
+            return Reading("increase", "harm_diminished", *quoted(text, token))
+    return None
 
 
 def _phrasal(text: str) -> Reading | None:
@@ -972,6 +1031,8 @@ def statement_direction(text: str) -> Reading:
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
             continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
+        if _after_diminisher(text, match.found[0]):
+            continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
@@ -1000,6 +1061,7 @@ def statement_direction(text: str) -> Reading:
         or _lacking(text)
         or _ratio(text)
         or _use_of(text)
+        or _diminished(text)
     )
     if written is not None:
         return written
