@@ -1409,6 +1409,7 @@ def _coordinated_apart(toks: tuple[Token, ...], shared: list[int], changes: list
     return any(t.word in _AND for t in between) and all(t.clause == toks[first].clause for t in between)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
 def _goal_direction(statement: str, goal: str) -> Reading:
     """The direction a goal gives the statement: of its change words, the one nearest a word the
     statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
