@@ -134,6 +134,8 @@ _RECEIVES = frozenset(
     {"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"}
     # recovery ends the harm: "penderita TB yang sembuh", "perokok yang berhenti merokok"
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
+    # a case closed: "aduan yang selesai tepat waktu", "sengketa yang rampung"
+    | {"selesai", "rampung", "beres"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
 _PLURALS = frozenset({"children", "people", "women", "men", "youth", "elderly", "staff", "personnel", "police"})
@@ -1188,6 +1190,10 @@ def statement_direction(text: str) -> Reading:
     provision = _per_population(text)
     if provision is not None:
         return provision
+    level = next((m for m in find_all(text, "harm_level") if not m.negated and toks.index(m.found[0]) <= 1), None)
+    if level is not None and len(toks) > toks.index(level.found[-1]) + 1:
+        # "Prevalensi gondok", "Incidence of leptospirosis": measures kept for harms
+        return from_match(text, "decrease", "harm_level", level)
     return Reading("unknown", "no_direction")
 
 
