@@ -1350,7 +1350,7 @@ def _in_place(text: str, token: Token) -> bool:
     return False
 
 
-_INDEX = frozenset({"indeks", "index"})
+_INDEX = frozenset({"indeks", "index", "skor", "score"})  # a score a plan reports too: "Skor Pola Pangan Harapan"
 
 
 def _per_good(text: str, good: list[Match]) -> Reading | None:

@@ -322,6 +322,8 @@ def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
     if any(_outcome_of(toks, m) for m in find_all(text, "abstract_noun")):
         return None  # "Pelestarian budaya lokal"; not "Pelatihan pemandu wisata cagar budaya"
     word = toks[0].word
+    if any(m.found[0] is toks[0] and not m.negated for m in find_all(text, "bad_quantity")):
+        return None  # "Fluktuasi harga cabai", "Deforestasi hutan lindung": a harm measured, no activity
     if all(t.clause == toks[0].clause for t in toks[:2]) and len(toks) > 1:
         nominal = (word.startswith("pe") and nominal_root(word) is not None) or (
             word.endswith(_LOAN_ACTIVITY) and len(word) > 7 and not word.endswith("nsi")
