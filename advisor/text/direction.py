@@ -80,13 +80,46 @@ def _level_reduced(text: str, reduction: Match) -> bool:
     participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
     if participle and i == 0 and j + 1 < len(toks):
         # "Reduced number of road crashes": a participle heading the measure it qualifies
-        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level"))
+        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level")) or any(
+            0 < toks.index(m.found[0]) - j <= 2 and m.found[0].clause == clause for m in find_all(text, "use_head")
+        )
     return (
         participle
         and i > 0
         and toks[i - 1].clause == clause
         and any(m.found[-1] is toks[i - 1] for m in find_all(text, "level"))
     )
+
+
+# words that open the means, agent or purpose of a change, not its object
+_MEANS = frozenset({"melalui", "dengan", "oleh", "lewat", "untuk", "through", "by", "via", "with", "for"})
+
+
+def _object_kind(text: str, change: Match) -> str:
+    """What the first quantity after a change word names, within a few words of it: ``good``,
+    ``bad`` or ``""`` ("Penurunan kualitas air": good; "Pengurangan timbulan sampah": bad)."""
+    end = change.found[-1].end
+    clause = change.found[-1].clause
+    toks = tokens(text)
+    quantities = find_all(text, "bad_quantity", "good_quantity")
+    if any(m.found[0].start < change.found[0].start and m.found[0].clause == clause for m in quantities):
+        return ""  # "Jumlah sampah yang berhasil dikurangi": what was reduced stands before
+    after: list[Token] = []
+    for t in toks[toks.index(change.found[-1]) + 1 :]:
+        if t.clause != clause or t.word in _MEANS or len(after) == LEVEL_WINDOW:
+            break  # "dikurangi melalui bank sampah": the means, not what was reduced
+        if t.word not in _LINKS:
+            after.append(t)
+    if not after:
+        return ""
+    stop = after[-1].end
+    found = [m for m in quantities if end <= m.found[0].start < stop and not m.negated]
+    if not found:
+        return ""
+    first = min(m.found[0].start for m in found)
+    # at one place the longer phrase names the thing ("harga pokok produksi" is a cost)
+    here = max((m for m in found if m.found[0].start == first), key=lambda m: len(m.found))
+    return "bad" if here.purpose == "bad_quantity" else "good"
 
 
 def _measure_before(text: str, reduction: Match) -> bool:
@@ -101,6 +134,8 @@ _RECEIVES = frozenset(
     {"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"}
     # recovery ends the harm: "penderita TB yang sembuh", "perokok yang berhenti merokok"
     | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
+    # a case closed: "aduan yang selesai tepat waktu", "sengketa yang rampung"
+    | {"selesai", "rampung", "beres"}
 )
 _ALREADY = frozenset({"berhasil", "telah", "sudah", "dapat", "bisa"})
 _PLURALS = frozenset({"children", "people", "women", "men", "youth", "elderly", "staff", "personnel", "police"})
@@ -186,7 +221,7 @@ def _done_or_good(word: str) -> bool:
     return bool(find_all(word, "count_up", "good_quantity"))
 
 
-_NOT = ("non-", "non", "un", "dis", "in")  # English prefixes that deny the rest of the word
+_NOT = ("non-", "non", "under-", "under", "un", "dis", "in")  # English prefixes that deny the rest of the word
 _NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
 MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
 _EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
@@ -299,6 +334,65 @@ def _none_of(text: str) -> Reading | None:
 _PARTICLES = {"down": ("down_verb", "decrease"), "up": ("up_verb", "increase")}
 
 
+_BEFORE_ID = frozenset({"kurang", "minim", "minimnya", "belum", "tidak"})  # "kurang aktif", "minim fasilitas"
+_DIMINISH_REACH = 3  # words before an Indonesian diminisher in which what it qualifies stands
+_INTENSIFIERS = frozenset({"kian", "semakin", "makin", "lebih", "paling", "sangat", "more", "most", "even"})
+_EN_REACH = 2  # words after an English one ("low reading scores"; not "Limited liability companies registered")
+
+
+_DIMINISHING_ADVERBS = frozenset({"kurang", "poorly", "inadequately", "insufficiently", "badly"})
+
+
+def _after_diminisher(text: str, token: Token) -> bool:
+    toks = tokens(text)
+    i = toks.index(token)
+    return i > 0 and toks[i - 1].word in _DIMINISHING_ADVERBS and toks[i - 1].clause == token.clause
+
+
+def _diminished(text: str) -> Reading | None:
+    """A good thing diminished is a harm ("Desa dengan produktivitas rendah", "akses jalan
+    terbatas", "posyandu yang kurang aktif", "Students with low reading scores", "Poorly
+    maintained roads", "Low-performing schools"); a harm diminished a good ("low-cost housing",
+    "biaya rendah"). A neutral thing diminished names no direction ("suku bunga rendah")."""
+    toks = tokens(text)
+    good = {t for m in find_all(text, "good_quantity", "merit") if not m.negated for t in m.found}
+    harms = [m for m in find_all(text, "bad_quantity") if not m.negated]
+    bad = {t for m in harms for t in m.found}
+    for d in find_all(text, "diminisher"):
+        if d.negated or any(set(d.found) <= set(m.found) for m in harms):
+            continue  # "kurang gizi", "berat badan lahir rendah", "low birth weight": a harm's own word
+        i, j = toks.index(d.found[0]), toks.index(d.found[-1])
+        clause = d.found[0].clause
+        word = d.found[0].word
+        if "-" in word and len(d.found) == 1 and word not in ("under-resourced", "under-funded", "under-staffed"):
+            continue  # a compound is read below, by its parts
+        if d.phrase.lang == "en" or word in _BEFORE_ID:
+            target = [t for t in toks[j + 1 : j + 1 + _EN_REACH] if t.clause == clause]
+        else:
+            # after its noun ("produktivitas rendah"); in a compound before it ("rendah emisi")
+            target = [t for t in toks[max(0, i - _DIMINISH_REACH) : i] if t.clause == clause][::-1]
+            if not (i > 0 and toks[i - 1].word in _INTENSIFIERS):  # "kian rendah angka kematian": a change
+                target += [t for t in toks[j + 1 : j + 2] if t.clause == clause]
+        if word.endswith("ly") and target and target[0].word.endswith("ed"):
+            return from_match(text, "decrease", "good_diminished", d)  # "poorly maintained", "inadequately staffed"
+        if d.phrase.lang == "en" and word.startswith("under") and word not in ("under",):
+            return from_match(text, "decrease", "good_diminished", d)  # "under-resourced health posts"
+        kind = next(("good" if t in good else "bad" for t in target if t in good or t in bad), None)
+        if kind == "good":
+            return from_match(text, "decrease", "good_diminished", d)
+        if kind == "bad":
+            return from_match(text, "increase", "harm_diminished", d)
+    for token in toks:  # "low-performing", "low-cost", "low-emission"
+        first, _, rest = token.word.partition("-")
+        if not rest or first not in ("low", "poor", "poorly", "weak", "limited"):
+            continue
+        if find_all(rest, "good_quantity", "merit"):
+            return Reading("decrease", "good_diminished", *quoted(text, token))
+        if find_all(rest, "bad_quantity"):
+            return Reading("increase", "harm_diminished", *quoted(text, token))
+    return None
+
+
 def _phrasal(text: str) -> Reading | None:
     """An English phrasal verb of change in any form ("phasing down coal", "winding down levies",
     "building up food reserves", "topped up"): its particle says which way."""
@@ -375,6 +469,37 @@ def _anti(text: str) -> Reading | None:
         if prefix is not None and len(word) > len(prefix) + 3 and _harm_word(word[len(prefix) :]):
             said, span = quoted(text, token)
             return Reading("increase", "harm_against", said, span)
+    return None
+
+
+def _use_of(text: str) -> Reading | None:
+    """The use of a thing, read by what is used: in Indonesian after the use word ("Konsumsi air
+    tanah", "Penggunaan pupuk organik"), in English before it too ("mercury use", "fish
+    consumption", "groundwater extraction"). A resource to conserve or a harmful input falls, a
+    good food or input rises; anything else names no direction ("Konsumsi listrik")."""
+    toks = tokens(text)
+    heads = [m for m in find_all(text, "use_head") if not m.negated]
+    if not heads:
+        return None
+    objects = [m for m in find_all(text, "use_bad", "use_good", "bad_quantity", "good_quantity") if not m.negated]
+    for head in heads:
+        i, j = toks.index(head.found[0]), toks.index(head.found[-1])
+        clause = head.found[0].clause
+        after: list[Token] = []
+        for t in toks[j + 1 :]:
+            if t.clause != clause or t.word in _MEANS or len(after) == LEVEL_WINDOW:
+                break
+            if t.word not in _LINKS:
+                after.append(t)
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == clause] if head.phrase.lang == "en" else []
+        reach = {*after, *before}
+        here = [m for m in objects if m.found[0] in reach]
+        if not here:
+            continue
+        # the nearest object, the longest at its place ("pestisida kimia" over "pestisida")
+        first = min(here, key=lambda m: (abs(toks.index(m.found[0]) - j), -len(m.found)))
+        label = "decrease" if first.purpose in ("use_bad", "bad_quantity") else "increase"
+        return from_match(text, label, "use_of_" + ("harm" if label == "decrease" else "good"), head, first)
     return None
 
 
@@ -472,9 +597,17 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_harm_denied", head, said)
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:3]):
-        if i > 0 and head.phrase.lang == "en" and token.word.endswith("ing") and token.word not in _ING_NOT_VERBS:
+        if (
+            i > 0
+            and head.phrase.lang == "en"
+            and token.word.endswith("ing")
+            and token.word not in _ING_NOT_VERBS
+            and rest[i - 1].word != "per"  # "pupils per functioning toilet": the unit's quality
+        ):
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
+            if any(m.found[0] is token for m in find_all(text, "state_verb")):
+                return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
         if token.word not in ("yang", "that", "who"):
@@ -482,6 +615,9 @@ def _counted(text: str) -> Reading | None:
         # "yang telah menetapkan", "who have already": the verb after the word of completion
         verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
+        if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+            # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
+            return Reading("unknown", "no_direction", *quoted(text, token, verb))
         if verb.word in _ACHIEVED:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
             # which rises whatever the goal says about the harm they end
@@ -609,6 +745,23 @@ def _from_to(text: str) -> Reading | None:
             said, span = quoted(text, token, end)
             return Reading(label, "from_to", said, span)
     return None
+
+
+# a target written as a band: "pada 60–70 persen", "antara 60 dan 70 persen", "within 60-70%"
+_BAND = re.compile(
+    r"(?i)\b(?:pada|di|dalam|antara|sekitar|at|within|between|around)\s+(?:kisaran\s+|rentang\s+)?"
+    r"(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent)?\s*(?:[-–—]|s\.?d\.?|sampai|hingga|dan|and|to)\s*"
+    r"(\d+(?:[.,]\d+)?)\s*(?:%|persen|percent)"
+)
+
+
+def _band(text: str) -> Reading | None:
+    """A level to be kept within a band ("membatasi tingkat hunian pada 60–70 persen"): whatever
+    the verb, the level is held."""
+    found = _BAND.search(text)
+    if found is None:
+        return None
+    return Reading("maintain", "target_band", found.group(0), (found.start(), found.end()))
 
 
 def _later_change(text: str, match: Match, changes: list[tuple[Match, str]]) -> bool:
@@ -824,12 +977,47 @@ def _document_subject(text: str) -> set[Token]:
     return out
 
 
+_TITLES = frozenset({"aplikasi", "application", "sertifikat", "certificate"})
+_DOC_REACH = 3  # words before a document at the head ("Baseline survey report on ...")
+
+
+def _document_alone(text: str, bad: list[Match]) -> Match | None:
+    """A document named at the head with nothing counted and no predicate of what was done to
+    it ("Dokumen Rencana Induk Pengembangan Kebun Raya", "Peta jalur transportasi sungai",
+    "Standard operating procedure for rabies management"): an output that exists or not, which
+    says nothing of which way is better, whatever its subject names. A report of a harm is
+    evidence of it ("Laporan kasus DBD"); "Pedoman ... yang ditetapkan" is a thing made."""
+    toks = tokens(text)
+    doc = next(
+        (
+            m
+            for m in find_all(text, "deliverable")
+            # a participle met through its stem ("parcels mapped") or a title held ("certificate")
+            if not m.negated
+            and not m.found[0].word.endswith(("ed", "ing"))
+            and m.phrase.text not in _TITLES
+            # as written, not met through its root ("pelaporan" is no "laporan")
+            and m.found[0].word.startswith(m.phrase.text.split()[0][:4])
+        ),
+        None,
+    )
+    if doc is None or bad or toks.index(doc.found[0]) >= _DOC_REACH:
+        return None
+    clause = doc.found[0].clause
+    before = toks[: toks.index(doc.found[0])]
+    if any(t.clause != clause for t in before) or find_all(" ".join(t.word for t in before), "measurable"):
+        return None  # "Jumlah dokumen ...": a count of documents
+    if any(t.word in _SUBJECT_ENDS and t.clause == clause for t in toks):
+        return None
+    return doc
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
     # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
     # more than the word of the change, and than what is counted
-    values = _from_to(text)
+    values = _from_to(text) or _band(text)
     if values is not None:
         return values
     needed = _duration(text)
@@ -839,9 +1027,14 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, "decrease", "duration_of_process", needed)
     changes = _changes(text)
     harms = find_all(text, "bad_quantity")
+    subject = _document_subject(text)
     for match, purpose in changes:
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
+        if subject.intersection(match.found):
+            continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
+        if _after_diminisher(text, match.found[0]):
+            continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
@@ -856,24 +1049,59 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
+            if _object_kind(text, match) == "good":
+                # "Penurunan produksi padi", "Reduction in crop yields": a good thing that falls is
+                # a harm, not a count of what was reduced
+                return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    written = _phrasal(text) or _none_of(text) or _anti(text) or _quality_head(text) or _lacking(text) or _ratio(text)
+    written = (
+        _phrasal(text)
+        or _none_of(text)
+        or _anti(text)
+        or _quality_head(text)
+        or _lacking(text)
+        or _ratio(text)
+        or _use_of(text)
+        or _diminished(text)
+    )
     if written is not None:
         return written
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    subject = _document_subject(text)
     bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
     good = [
         m
         for m in find_all(text, "good_quantity")
         if not m.negated
         and not subject.intersection(m.found)
+        and not _placed(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
+    alone = _document_alone(text, bad)
+    if alone is not None:
+        return from_match(text, "unknown", "output_document", alone)
+    toks = tokens(text)
+    head = (
+        next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None)
+        or next(
+            (
+                m
+                for m in find_all(text, "attribute_head")
+                if toks.index(m.found[0]) == _attribute_at(toks)
+                # "Usia 15-24 tahun yang bekerja": an age band qualifies who is counted
+                and not (
+                    len(toks) > toks.index(m.found[-1]) + 1 and toks[toks.index(m.found[-1]) + 1].word[:1].isdigit()
+                )
+            ),
+            None,
+        )
+    )
+    if head is not None and not quantity_words_of(good, bad).intersection(head.found):
+        # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
+        return from_match(text, "unknown", "neutral_measure", head)
     inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
@@ -896,12 +1124,15 @@ def statement_direction(text: str) -> Reading:
                         or _in_place(text, m.found[0])
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
+                        or _after_per(text, m.found[0])
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
                 # "Kelancaran distribusi logistik": a quality heading the neutral word decides
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
+                # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
+                and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
             ),
             None,
         )
@@ -956,7 +1187,34 @@ def statement_direction(text: str) -> Reading:
     denied = next((m for m in find_all(text, "good_quantity") if m.negated), None)
     if denied is not None:
         return from_match(text, "decrease", "good_denied", denied)
+    provision = _per_population(text)
+    if provision is not None:
+        return provision
+    level = next((m for m in find_all(text, "harm_level") if not m.negated and toks.index(m.found[0]) <= 1), None)
+    if level is not None and len(toks) > toks.index(level.found[-1]) + 1:
+        # "Prevalensi gondok", "Incidence of leptospirosis": measures kept for harms
+        return from_match(text, "decrease", "harm_level", level)
     return Reading("unknown", "no_direction")
+
+
+_POPULATION = frozenset({"penduduk", "jiwa", "warga", "population", "people", "residents", "inhabitants", "capita"})
+
+
+def _per_population(text: str) -> Reading | None:
+    """A thing, neither good nor bad by name, counted per so many people ("Rasio koleksi buku
+    perpustakaan per 1.000 penduduk", "Sports fields per 10,000 residents"): a provision, which
+    rises (a harm per population is read before: "Kasus DBD per 100.000 penduduk")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:-2], start=1):
+        after = toks[i + 1 : i + 3]
+        if (
+            token.word == "per"
+            and after[0].word[:1].isdigit()
+            and after[1].word in _POPULATION
+            and all(t.clause == token.clause for t in after)
+        ):
+            return Reading("increase", "provision_per_population", *quoted(text, token, after[1]))
+    return None
 
 
 def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
@@ -981,6 +1239,9 @@ def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
     return word.startswith("ke") and word.endswith("an")
 
 
+_MANNER_REACH = 4  # words after a thing done in which the manner of it stands
+
+
 def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
     "funds disbursed late")? Then the harm is what is counted."""
@@ -988,7 +1249,64 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     j = toks.index(done.found[-1])
     if done.found[-1].word in ("of", "from", "dari"):
         return False  # "lifted out of poverty": the harm left behind
-    return j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad)
+    if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
+        return True
+    # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
+    reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
+    return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))
+
+
+def quantity_words_of(good: list[Match], bad: list[Match]) -> set[Token]:
+    return {t for m in (*good, *bad) for t in m.found}
+
+
+_AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the"})
+
+
+def _attribute_at(toks: tuple[Token, ...]) -> int:
+    """Where an attribute heading the statement stands: first, or after an average word."""
+    k = 0
+    while k < len(toks) and toks[k].word in _AVERAGES:
+        k += 1
+    return k
+
+
+def _after_per(text: str, token: Token) -> bool:
+    """Does ``token`` stand after "per" in its clause ("Biaya logistik per ton hasil bumi yang
+    diangkut"): in the unit of a rate, not in what the rate measures?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word == "per" and t.clause == token.clause for t in toks[1:i])
+
+
+_FOR_WHOM = frozenset({"untuk", "bagi", "for"})
+
+
+def _for_whom(text: str, token: Token) -> bool:
+    """Does ``token`` follow "untuk"/"bagi"/"for" right before it (within two words)?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word in _FOR_WHOM and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
+_VERBAL = ("ter", "me", "ber", "di")
+
+
+def _placed(text: str, token: Token) -> bool:
+    """Does ``token`` stand in a phrase of place after the head ("Jumlah kepala keluarga di
+    wilayah layanan BUMDes air bersih"): where the count is made, not what it counts? Indonesian
+    "di" only (English "in" also links a thing to its field: "women in employment")."""
+    toks = tokens(text)
+    i = toks.index(token)
+    if len(token.word) > 4 and token.word.startswith(_VERBAL):
+        return False  # the predicate itself ("terlayani")
+    for k in range(i - 1, 0, -1):
+        word = toks[k].word
+        if toks[k].clause != token.clause or word in _CLAUSE_LINKS or (len(word) > 4 and word.startswith(_VERBAL)):
+            return False  # "di perkotaan terlayani air minum": a predicate ends the place
+        if word == "di":
+            return True
+    return False
 
 
 _ON = frozenset({"di", "pada", "on", "in", "along", "inside", "within", "under", "sepanjang"})
@@ -1032,7 +1350,7 @@ def _in_place(text: str, token: Token) -> bool:
     return False
 
 
-_INDEX = frozenset({"indeks", "index"})
+_INDEX = frozenset({"indeks", "index", "skor", "score"})  # a score a plan reports too: "Skor Pola Pangan Harapan"
 
 
 def _per_good(text: str, good: list[Match]) -> Reading | None:
@@ -1048,12 +1366,13 @@ def _per_good(text: str, good: list[Match]) -> Reading | None:
     return None
 
 
-_WEAK = ("good_quantity", "count_of_doers")  # readings a goal that names a direction overrides
+# readings a goal that names a direction overrides
+_WEAK = ("good_quantity", "count_of_doers", "provision_per_population")
 
 
 def _says_nothing(reading: Reading) -> bool:
     """Is there nothing in the statement to read a direction from (not even a neutral measure)?"""
-    return reading.label == "unknown" and reading.reason == "no_direction"
+    return reading.label == "unknown" and reading.reason in ("no_direction", "output_document")
 
 
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
@@ -1073,6 +1392,14 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             if own.reason == "good_quantity" and not _same_thing(statement, text):
                 break
+            if (
+                own.reason == "count_of_doers"
+                and _same_thing(statement, text)
+                and not _does_what_goal_changes(statement, text)
+            ):
+                # of the goal's field but not doing what it changes: a means, which rises ("siswa
+                # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
+                break
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
 
@@ -1088,6 +1415,7 @@ def _coordinated_apart(toks: tuple[Token, ...], shared: list[int], changes: list
     return any(t.word in _AND for t in between) and all(t.clause == toks[first].clause for t in between)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
 def _goal_direction(statement: str, goal: str) -> Reading:
     """The direction a goal gives the statement: of its change words, the one nearest a word the
     statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
@@ -1105,8 +1433,14 @@ def _goal_direction(statement: str, goal: str) -> Reading:
     if nearest is changes[0]:
         return statement_direction(goal)
     start = toks.index(nearest.found[0])
-    if start > 0 and any(toks[start - 1] in m.found for m in changes):
-        start -= 1  # "mempercepat penurunan ...": the modifier goes with its change
+    levels = {t for m in find_all(goal, "level") for t in m.found}
+    for back in (1, 2):
+        k = start - back
+        if k >= 0 and any(toks[k] in m.found for m in changes) and all(t in levels for t in toks[k + 1 : start]):
+            # "mempercepat penurunan ...", "mengendalikan laju pertumbuhan penduduk": the change
+            # that acts on the change goes with it
+            start = k
+            break
     return statement_direction(goal[toks[start].start :])
 
 
@@ -1128,6 +1462,42 @@ def _content(text: str) -> frozenset[tuple[str, str]]:
         for k in keys(t.word)
         if k[0] in ("id", "en")
     )
+
+
+_DOERS = frozenset({"yang", "that", "who", "which"})
+# what ends the object of a goal's change: its means, place or purpose
+_GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at"})
+
+
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
+def _does_what_goal_changes(statement: str, goal: str) -> bool:
+    """Do the doers a statement counts do what the goal changes ("Persentase siswa yang membawa
+    botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai di sekolah"
+    reduces; "Jumlah PMI purna yang membuka usaha" nothing of "Mengurangi keberangkatan ulang PMI
+    purna melalui wirausaha"; "pasien yang dirujuk" is what "agar rujukan ... menurun" lowers)?
+    Compared: what follows the doers' "yang"/"who" or -ing, and the goal's words outside its
+    phrases of means and place (which run to the next change word or clause)."""
+    toks = tokens(statement)
+    start = next(
+        (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    changes = {t for m, _ in _changes(goal) if not m.negated for t in m.found}
+    if start is None or not changes:
+        return True
+    kept: list[str] = []
+    aside = False
+    clause = -1
+    for t in tokens(goal):
+        if t in changes or t.clause != clause:
+            aside = False
+        clause = t.clause
+        if t.word in _GOAL_OBJECT_ENDS:
+            aside = True
+        if not aside:
+            kept.append(t.word)
+    deed = " ".join(t.word for t in toks[start - 1 :])
+    return bool(_content(deed) & _content(" ".join(kept)))
 
 
 def _same_thing(statement: str, other: str) -> bool:

@@ -133,10 +133,14 @@ def compile_purpose(purpose: str) -> tuple[Phrase, ...]:
     entry = knowledge.lexicon()[purpose]
     phrases = []
     for lang in ("id", "en"):
-        for text in getattr(entry, lang):
+        for written in getattr(entry, lang):
+            # "=terputus": this phrase as written, in a list matched on lemmas (its root "putus"
+            # would meet "keputusan")
+            text = written.removeprefix("=")
+            mode = "surface" if text != written else entry.match
             first, _, near = text.partition("~")
-            a = _compile_part(first, lang, entry.match)
-            b = _compile_part(near, lang, entry.match) if near else ()
+            a = _compile_part(first, lang, mode)
+            b = _compile_part(near, lang, mode) if near else ()
             if a:
                 phrases.append(Phrase(purpose, lang, text, a, b))
     # longest first at the same place, so that "penerima manfaat" wins over "penerima"

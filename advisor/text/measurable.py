@@ -161,15 +161,18 @@ def _fractions(text: str) -> list[Token]:
 # the term of the cooperation itself: "pada akhir program", "by the end of the programme"
 _TERMS = frozenset(
     {"program", "programme", "project", "proyek", "kegiatan", "kerja", "kerjasama", "cooperation", "agreement",
-     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan"}
+     "partnership", "periode", "period", "masa", "perjanjian", "pks", "kemitraan",
+     # the plan period it serves: "pada akhir RPJMD", "by the end of the RPJMD period"
+     "rpjmd", "rpjmn", "renstra", "jabatan", "term"}
 )  # fmt: skip
 _TERM_REACH = 3  # words between "akhir"/"end" and the term ("end of the programme")
 
 
 def _end_of_term(toks: tuple[Token, ...], i: int) -> bool:
     """Is word ``i`` the end of the cooperation's own term ("akhir program", "akhir masa kerja
-    sama", "end of the programme")? A deadline as sure as a date."""
-    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close"):
+    sama", "end of the programme", "akhir RPJMD"), or the term itself as the span ("selama
+    program berjalan", "during the programme")? A deadline as sure as a date."""
+    if toks[i].word not in ("akhir", "end", "berakhirnya", "selesainya", "completion", "close", "selama", "during"):
         return False
     after = [t.word for t in toks[i + 1 : i + 1 + _TERM_REACH] if t.clause == toks[i].clause]
     return any(w in _TERMS for w in after)
@@ -209,7 +212,8 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     return None
 
 
-_AT = frozenset({"di", "pada", "ke", "at", "on"})  # "di tingkat kabupaten", "at district level"
+_AT = frozenset({"di", "pada", "ke", "at", "on"})
+_VALUES = frozenset({"nilai", "values"})  # "di tingkat kabupaten", "at district level"
 
 
 def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
@@ -222,7 +226,15 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
         return False
     quality = any(m.found[0] is match.found[0] for m in find_all(text, "abstract_noun"))
     changed = any(m.found[-1] is toks[i - 1] for m in find_all(text, *_CHANGE)) if i else False
-    return not (quality and changed)
+    if quality and changed:
+        return False
+    # "nilai budaya", "nilai kearifan lokal": the values of a culture, not a value measured
+    j = toks.index(match.found[-1])
+    return not (
+        match.found[-1].word in _VALUES
+        and j + 1 < len(toks)
+        and any(m.found[0] is toks[j + 1] for m in find_all(text, "abstract_noun"))
+    )
 
 
 _QUALIFIERS = frozenset({"yang", "dengan", "tanpa"})
@@ -287,7 +299,16 @@ def _one_thing_done(toks: tuple[Token, ...], match: Match) -> bool:
 
 
 _ACTIVITY_EN = ("tion", "sion", "ing", "ment", "ance")
+_OBJECT_REACH = 2  # words after an activity in which an abstract outcome is its object
 _LOAN_ACTIVITY = ("si",)  # "sosialisasi", "rehabilitasi", "renovasi", "instalasi"
+
+
+def _outcome_of(toks: tuple[Token, ...], abstract: Match) -> bool:
+    """Is an abstract noun the activity's outcome: its object ("Pelestarian budaya lokal") or
+    a quality said of it ("Pelayanan publik yang prima"), not a word deep in a concrete object
+    ("Pelatihan pemandu wisata cagar budaya")?"""
+    i = toks.index(abstract.found[0])
+    return i <= _OBJECT_REACH or any(t.word == "yang" for t in toks[max(0, i - 2) : i])
 
 
 def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
@@ -296,9 +317,13 @@ def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
     Not a change in a quality or an institution ("Pengembangan ekonomi lokal", "Penguatan
     kelembagaan", "Strengthening of village institutions"), nor anything with an abstract
     outcome ("Pembentukan karakter wirausaha")."""
-    if not toks or find_all(text, "abstract_noun", "quality_change", "increase", "decrease"):
+    if not toks or find_all(text, "quality_change", "increase", "decrease"):
         return None
+    if any(_outcome_of(toks, m) for m in find_all(text, "abstract_noun")):
+        return None  # "Pelestarian budaya lokal"; not "Pelatihan pemandu wisata cagar budaya"
     word = toks[0].word
+    if any(m.found[0] is toks[0] and not m.negated for m in find_all(text, "bad_quantity")):
+        return None  # "Fluktuasi harga cabai", "Deforestasi hutan lindung": a harm measured, no activity
     if all(t.clause == toks[0].clause for t in toks[:2]) and len(toks) > 1:
         nominal = (word.startswith("pe") and nominal_root(word) is not None) or (
             word.endswith(_LOAN_ACTIVITY) and len(word) > 7 and not word.endswith("nsi")
@@ -326,6 +351,7 @@ def _quantity_head(text: str, toks: tuple[Token, ...]) -> Reading | None:
 
 
 _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced", "Stronger"
+_USE_AT = {"id": 0, "en": 1}  # where the use word heads: "Konsumsi ikan", "Groundwater extraction"
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
@@ -375,6 +401,11 @@ def indicator_measurable(text: str) -> Reading:
     )
     if head is not None and len(toks) > len(head.found):
         return from_match(text, "countable", "measure_noun", head)
+    use = next((m for m in find_all(text, "use_head") if toks.index(m.found[0]) <= _USE_AT[m.phrase.lang]), None)
+    if use is not None and len(toks) > len(use.found) and not find_all(text, "abstract_noun"):
+        # "Konsumsi ikan per kapita", "Penggunaan pupuk organik", "Groundwater extraction": an
+        # amount used, though its noun has the form of an activity
+        return from_match(text, "countable", "measure_noun", use)
     activity = _activity(text, toks) or _quantity_head(text, toks)
     if activity is not None:
         return activity
