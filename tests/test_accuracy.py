@@ -19,25 +19,25 @@ needs_data = pytest.mark.skipif(
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
 # They are below the product's floors (PRECISION, RECALL) for most readings; until they reach
-# them, each reading is held to what it measured when the floors were last set (2026-11-28, late,
+# them, each reading is held to what it measured when the floors were last set (2026-11-29,
 # minus 0.03 for one or two cases), so that a change that makes the readings worse on unseen
 # text fails here. Raise a figure when a reading improves; the target stays PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (all three held-out sets)
-    "background_assets": (0.96, 0.96),
-    "background_problems": (0.91, 0.90),
-    "clarity": (0.96, 0.97),
-    "decision": (0.92, 0.92),
-    "direction": (0.86, 0.86),
-    "goal_measurable": (0.98, 0.98),
-    "indicator_measurable": (0.94, 0.93),
-    "match": (0.93, 0.94),
-    "number": (0.90, 0.98),
-    "statement": (0.90, 0.90),
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (all four held-out sets)
+    "background_assets": (0.95, 0.94),
+    "background_problems": (0.90, 0.89),
+    "clarity": (0.98, 0.98),
+    "decision": (0.94, 0.94),
+    "direction": (0.87, 0.83),
+    "goal_measurable": (0.97, 0.97),
+    "indicator_measurable": (0.96, 0.95),
+    "match": (0.87, 0.87),
+    "number": (0.92, 0.98),
+    "statement": (0.92, 0.92),
 }
 SLACK = 0.03
 # Warnings and errors the complete holdout plans raise today (misreadings of unseen text); dev's
 # complete plans raise none.
-HOLDOUT_COMPLETE_RAISED = 5
+HOLDOUT_COMPLETE_RAISED = 7
 
 
 @pytest.fixture(scope="module")
