@@ -1,33 +1,14 @@
-"""The prose readings (background problems and assets, statements, decision, clarity, match) on
-tests/data/readings_dev5_prose: cases written by class (a semantic field, a word form, a
-negation, a near miss) before the readers were changed for them. Each reading holds the floors
-per label, so a broadened pattern that starts taking its near misses fails here."""
+"""The prose readings (background problems and assets, statements, decision, match) by class: a
+level or trend read with what it qualifies, a root shared with a neutral word, a decider named by
+a noun or a right, a paraphrase's quoted words, a field of action that needs its object too. The
+labelled cases of the same classes are in tests/data/readings_dev5_prose
+(tests/test_readings_class_cases.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from advisor.text import background, decision, matching, statements
-from bench.accuracy import Tally, load_statements, score_statements
-
-DEV5 = Path(__file__).parent / "data" / "readings_dev5_prose"
-READINGS = ("background_assets", "background_problems", "clarity", "decision", "match", "statement")
-PRECISION, RECALL = 0.95, 0.90
-
-
-@pytest.fixture(scope="module")
-def tallies() -> dict[str, Tally]:
-    return dict(score_statements(load_statements(DEV5, ["dev"]))["dev"])
-
-
-@pytest.mark.parametrize("reading", READINGS)
-def test_prose_readings_hold_the_floors_per_label(reading: str, tallies: dict[str, Tally]) -> None:
-    tally = tallies[reading]
-    assert tally.n >= 20
-    low = tally.below(PRECISION, RECALL)
-    assert not low, "\n".join([*low, *tally.misses])
 
 
 @pytest.mark.parametrize(
