@@ -1,0 +1,69 @@
+"""Which way an indicator should move, read from what it counts.
+
+In order: a direction word, as written or by the root of a change verb in the forms that name a
+change ("meningkatnya", "dinaikkan", "diperluas", "menyusutnya", "tetap"; not "tingkat",
+"kekurangan", "tumbuhan"), where a comparative before "than"/"dari" and a number is only a
+threshold and "Mempercepat penurunan ..." takes the change accelerated; a count of a reduction
+or of something prevented, which rises ("Pengurangan timbulan sampah", "Persentase penurunan
+emisi", "sampah yang berhasil ditekan") unless the reduction word is followed by the level
+itself ("Penurunan angka kemiskinan" falls); a change written as its two values ("dari 24%
+menjadi 14%"); a cumulative count, which rises ("pemandu terlatih"); a word that denies what
+should rise ("unpaved", "ketidakpatuhan"); the time a service takes, which falls ("lama
+pengurusan izin"); a bad quantity, which should fall ("Persentase penduduk miskin", "waktu
+tanggap") unless it is handled ("yang tertangani") or is the object of a countermeasure
+("peringatan dini banjir", "flood warnings"); what a count at the head counts ("yang belum
+memiliki" falls, "yang berhasil graduasi" rises); a good quantity or a countermeasure, which
+should rise ("Tingkat kepuasan", "Jumlah posko siaga"). Only when the statement says nothing
+(or names only a good quantity that the goal also names) is the direction taken from the goal
+or activity it measures, and the reading is then marked inferred: rules never build an error
+on an inference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.text.direction.counts import quantity_words_of
+from advisor.text.direction.goal import _does_what_goal_changes, _goal_direction, _same_thing
+from advisor.text.direction.statement import statement_direction
+from advisor.text.reading import Reading
+
+__all__ = ["direction", "quantity_words_of", "statement_direction"]
+
+
+# readings a goal that names a direction overrides
+_WEAK = ("good_quantity", "count_of_doers", "provision_per_population")
+
+
+def _says_nothing(reading: Reading) -> bool:
+    """Is there nothing in the statement to read a direction from (not even a neutral measure)?"""
+    return reading.label == "unknown" and reading.reason in ("no_direction", "output_document")
+
+
+def direction(statement: str, context: Iterable[str] = ()) -> Reading:
+    """The statement's direction; else the first of ``context`` (goal, activity) that names
+    one, marked inferred."""
+    own = statement_direction(statement)
+    if not _says_nothing(own) and own.reason not in _WEAK:
+        return own
+    # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
+    # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
+    # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
+    # "Reduce maternal deaths", the means of the goal and not its measure.
+    for text in context:
+        other = _goal_direction(statement, text)
+        if other.label != "unknown":
+            if own.reason in _WEAK and other.reason in _WEAK:
+                break
+            if own.reason == "good_quantity" and not _same_thing(statement, text):
+                break
+            if (
+                own.reason == "count_of_doers"
+                and _same_thing(statement, text)
+                and not _does_what_goal_changes(statement, text)
+            ):
+                # of the goal's field but not doing what it changes: a means, which rises ("siswa
+                # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
+                break
+            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+    return own

@@ -1,0 +1,107 @@
+"""Countermeasures and documents at the head, and the harm they act on."""
+
+from __future__ import annotations
+
+from advisor.text.lexicon import Match, find_all
+from advisor.text.tokens import Token, tokens
+
+# deliverables that are no document on a subject: a report of a harm is evidence of it ("Laporan
+# kasus DBD"), an application a request ("pending permit applications"), a certificate a title
+_REPORTS = frozenset({"laporan", "report", "reports", "aplikasi", "application", "sertifikat", "certificate"})
+_AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
+
+
+def _swallowed(means: Match, bad: list[Match]) -> bool:
+    """Is a countermeasure's word part of a longer harm ("rawat" in "lama rawat inap")?"""
+    return any(len(b.found) > len(means.found) and set(means.found) <= set(b.found) for b in bad)
+
+
+def _acted_on(text: str, bad: list[Match]) -> set[Token]:
+    """Words of a countermeasure and of the harm right after it ("peringatan dini banjir"):
+    the harm is the countermeasure's object, not the quantity measured."""
+    if not bad:
+        return set()
+    toks = tokens(text)
+    out: set[Token] = set()
+    for means in find_all(text, "countermeasure"):
+        if _swallowed(means, bad):
+            continue  # "lama rawat inap" is a stay in hospital, not a treatment
+        out.update(means.found)
+        start, end = toks.index(means.found[0]), toks.index(means.found[-1])
+        clause = means.found[0].clause
+        after = toks[end + 1 : end + 1 + _AGAINST_REACH]
+        if means.phrase.lang == "en":
+            # an English noun adjunct stands before its head ("flood warnings"), an object after
+            # "of" or "for" ("prevention of stunting", "warning system for floods"), not after a
+            # participle ("recorded crimes")
+            before = toks[max(0, start - 2) : start]
+            link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
+            after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
+            reach = {t for t in (*before, *after) if t.clause == clause}
+        else:
+            # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
+            stop = next((k for k, t in enumerate(after) if t.word == "yang"), len(after))
+            reach = {t for t in after[:stop] if t.clause == clause}
+        for harm in bad:
+            if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
+                continue  # "Kesalahan data": an English adjunct's order does not hold in Indonesian
+            if harm.found[0] in reach or harm.found[-1] in reach:
+                out.update(harm.found)
+    return out
+
+
+_SUBJECT_ENDS = frozenset({"yang", "that", "which", "adopted", "approved", "signed", "issued", "completed"})
+
+
+def _document_subject(text: str) -> set[Token]:
+    """The words of a document and of its subject ("Dokumen kajian tarif retribusi sampah yang
+    disepakati", "Pedoman penanganan banjir rob", "Guidelines on flood response"): what it is
+    about is no quantity measured. A report of a harm is evidence of it ("Laporan kasus DBD"), an
+    application a request, a certificate a title: those keep their words."""
+    toks = tokens(text)
+    out: set[Token] = set()
+    for doc in find_all(text, "deliverable"):
+        if doc.phrase.text in _REPORTS or doc.negated:
+            continue
+        end = toks.index(doc.found[-1])
+        out.update(doc.found)
+        for t in toks[end + 1 :]:
+            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS:
+                break
+            out.add(t)
+    return out
+
+
+_TITLES = frozenset({"aplikasi", "application", "sertifikat", "certificate"})
+_DOC_REACH = 3  # words before a document at the head ("Baseline survey report on ...")
+
+
+def _document_alone(text: str, bad: list[Match]) -> Match | None:
+    """A document named at the head with nothing counted and no predicate of what was done to
+    it ("Dokumen Rencana Induk Pengembangan Kebun Raya", "Peta jalur transportasi sungai",
+    "Standard operating procedure for rabies management"): an output that exists or not, which
+    says nothing of which way is better, whatever its subject names. A report of a harm is
+    evidence of it ("Laporan kasus DBD"); "Pedoman ... yang ditetapkan" is a thing made."""
+    toks = tokens(text)
+    doc = next(
+        (
+            m
+            for m in find_all(text, "deliverable")
+            # a participle met through its stem ("parcels mapped") or a title held ("certificate")
+            if not m.negated
+            and not m.found[0].word.endswith(("ed", "ing"))
+            and m.phrase.text not in _TITLES
+            # as written, not met through its root ("pelaporan" is no "laporan")
+            and m.found[0].word.startswith(m.phrase.text.split()[0][:4])
+        ),
+        None,
+    )
+    if doc is None or bad or toks.index(doc.found[0]) >= _DOC_REACH:
+        return None
+    clause = doc.found[0].clause
+    before = toks[: toks.index(doc.found[0])]
+    if any(t.clause != clause for t in before) or find_all(" ".join(t.word for t in before), "measurable"):
+        return None  # "Jumlah dokumen ...": a count of documents
+    if any(t.word in _SUBJECT_ENDS and t.clause == clause for t in toks):
+        return None
+    return doc

@@ -1,0 +1,139 @@
+"""What a count at the head counts: the doers, the things done, and the words of its quantity."""
+
+from __future__ import annotations
+
+from advisor.text.direction._common import _ACTIVE, _ALREADY_AUX, _NO_LONGER
+from advisor.text.lexicon import Match, find_all
+from advisor.text.negation import NEGATORS
+from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.tokens import Token, tokens
+from advisor.text.voice import passive_verb_id
+
+_ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
+
+# -ing words that are prepositions or nouns, not a doer's participle
+_ING_NOT_VERBS = frozenset(
+    {"during", "including", "regarding", "concerning", "according", "following", "housing", "funding", "training",
+     "building", "buildings", "meetings", "spending", "financing", "nothing", "something", "king"}
+)  # fmt: skip
+
+
+def _counted(text: str) -> Reading | None:
+    """What a count at the head ("Jumlah", "Persentase", "Number of") counts, by the form of its
+    qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
+    memiliki", "yang menerapkan") should rise."""
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
+    if head is None:
+        return None
+    clause = toks[0].clause
+    rest = [t for t in toks[len(head.found) :] if t.clause == clause]
+    bad = {t for m in find_all(text, "bad_quantity") for t in m.found}
+    for i, token in enumerate(rest):
+        if token.word not in NEGATORS:
+            continue
+        after = rest[i + 1 : i + 3]
+        said = Match(head.phrase, (token,), False)
+        if after and (after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad)):
+            # "yang tidak lagi ...", "yang tidak stunting": a lack or a harm that has ended rises
+            return from_match(text, "increase", "count_of_harm_denied", head, said)
+        return from_match(text, "decrease", "count_of_lack", head, said)
+    for i, token in enumerate(rest[:3]):
+        if (
+            i > 0
+            and head.phrase.lang == "en"
+            and token.word.endswith("ing")
+            and token.word not in _ING_NOT_VERBS
+            and rest[i - 1].word != "per"  # "pupils per functioning toilet": the unit's quality
+        ):
+            # "Percentage of schools meeting the standards", "households using clean fuel": doers
+            said = Match(head.phrase, (token,), False)
+            if any(m.found[0] is token for m in find_all(text, "state_verb")):
+                return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
+            return from_match(text, "increase", "count_of_doers", head, said)
+    for i, token in enumerate(rest[:-1]):
+        if token.word not in ("yang", "that", "who"):
+            continue
+        # "yang telah menetapkan", "who have already": the verb after the word of completion
+        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
+        said = Match(head.phrase, (token, verb), False)
+        if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+            # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
+            return Reading("unknown", "no_direction", *quoted(text, token, verb))
+        if verb.word in _ACHIEVED:
+            # "yang berhasil graduasi", "who completed a placement": a count of achievements,
+            # which rises whatever the goal says about the harm they end
+            return from_match(text, "increase", "count_of_achievers", head, said)
+        if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
+            return from_match(text, "increase", "count_of_doers", head, said)
+        if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
+            return from_match(text, "increase", "count_of_doers", head, said)
+    return None
+
+
+_PARTICIPLE_REACH = 5  # words from the start in which "Hectares of mangrove replanted" has its participle
+_NOT_PARTICIPLES = frozenset({"need", "red", "bed", "shed", "seed", "feed", "speed", "hundred", "based", "led"})
+
+
+def _done_to_plural(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """An English count in the reduced passive: a plural, or a measure of one, followed by what
+    was done to it ("Hectares of mangrove replanted", "Audit recommendations followed up", "Km of
+    canals desilted"): it adds up. A harm done ("Hectares burned", "Houses flooded") is read
+    before, as a bad quantity."""
+    plural = next((i for i, t in enumerate(toks[:3]) if t.word.endswith("s") and not t.word.endswith("ss")), None)
+    measure = toks[0].word in ("km", "ha", "kg", "m", "m2", "m3") if toks else False
+    if plural is None and not measure:
+        return None
+    start = 0 if plural is None else plural
+    clause = toks[0].clause
+    for token in toks[start + 1 : _PARTICIPLE_REACH + 1]:
+        if token.clause != clause or token.word in ("by", "in", "at", "with", "for", "per"):
+            return None
+        if token.word.endswith("ed") and len(token.word) > 4 and token.word not in _NOT_PARTICIPLES:
+            said, span = quoted(text, toks[start], token)
+            return Reading("increase", "count_of_doers", said, span)
+    return None
+
+
+def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
+    """Is ``match`` right after a quality in ke-an that heads it ("Kelancaran distribusi"; not
+    "Proporsi pengunjung domestik dan mancanegara", a breakdown of what is counted)?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1] not in quantity_words or toks[i - 1].clause != match.found[0].clause:
+        return False
+    word = toks[i - 1].word
+    return word.startswith("ke") and word.endswith("an")
+
+
+def quantity_words_of(good: list[Match], bad: list[Match]) -> set[Token]:
+    return {t for m in (*good, *bad) for t in m.found}
+
+
+_AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the"})
+
+
+def _attribute_at(toks: tuple[Token, ...]) -> int:
+    """Where an attribute heading the statement stands: first, or after an average word."""
+    k = 0
+    while k < len(toks) and toks[k].word in _AVERAGES:
+        k += 1
+    return k
+
+
+def _after_per(text: str, token: Token) -> bool:
+    """Does ``token`` stand after "per" in its clause ("Biaya logistik per ton hasil bumi yang
+    diangkut"): in the unit of a rate, not in what the rate measures?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word == "per" and t.clause == token.clause for t in toks[1:i])
+
+
+_FOR_WHOM = frozenset({"untuk", "bagi", "for"})
+
+
+def _for_whom(text: str, token: Token) -> bool:
+    """Does ``token`` follow "untuk"/"bagi"/"for" right before it (within two words)?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word in _FOR_WHOM and t.clause == token.clause for t in toks[max(0, i - 2) : i])

@@ -1,0 +1,95 @@
+"""The time a service takes, which falls: "lama pengurusan izin", "waktu tanggap"."""
+
+from __future__ import annotations
+
+from advisor.text.lexicon import Match, Phrase, find_all
+from advisor.text.morph import nominal_root
+from advisor.text.tokens import Token, tokens
+
+_DURATION_AFTER = frozenset({"rata-rata", "average", "median", "total", "mean"})
+# processes whose time is a date, not a service's delay ("waktu pelaksanaan festival")
+_EVENTS = frozenset(
+    {
+        "pelaksanaan",
+        "penyelenggaraan",
+        "pertemuan",
+        "perayaan",
+        "pelatihan",
+        "pendampingan",
+        "pendidikan",
+        "pembelajaran",
+        "persekolahan",
+    }
+)  # fmt: skip  (and schooling, whose length should rise: "lama pendidikan")
+
+
+# time units that measure a wait when a count heads them ("Rata-rata hari pengurusan izin",
+# "Jumlah hari yang diperlukan untuk ...", "Average number of days to issue a permit")
+_TIME_UNITS = frozenset({"hari", "jam", "menit", "minggu", "days", "hours", "minutes", "weeks"})
+_COUNT_HEADS = frozenset({"jumlah", "rata-rata", "average", "number", "of", "mean", "median", "total"})
+# what a wait is spent on when no nominalised process follows: "waktu yang diperlukan untuk",
+# "time needed to", "days taken to"
+_NEEDED = frozenset(
+    {"diperlukan", "dibutuhkan", "digunakan", "dihabiskan", "needed", "required", "taken", "spent", "elapsed",
+     "it", "to"}
+)  # fmt: skip
+_WAITS = frozenset({"respon", "respons", "tanggap", "tunggu", "tempuh", "antre", "antri", "reaksi", "proses"})
+
+
+def _process_after(toks: tuple[Token, ...], k: int, clause: int, lang: str) -> Token | None:
+    """The process whose time is measured, from word ``k`` on: a nominalised process
+    ("penyelesaian", "verifikasi"), a wait ("respon", "tunggu"), what the time is needed for
+    ("yang diperlukan untuk", "needed to", "to issue")."""
+    if k >= len(toks) or toks[k].clause != clause:
+        return None
+    word = toks[k].word
+    if lang == "id":
+        if word == "yang" and k + 1 < len(toks) and toks[k + 1].word in _NEEDED:
+            return toks[k + 1]
+        if word in _WAITS or (word == "untuk" and k + 1 < len(toks) and toks[k + 1].word.startswith("me")):
+            return toks[k]
+        if word in _EVENTS:
+            return None
+        if word.startswith("pe") and nominal_root(word):
+            return toks[k]
+        return None
+    return toks[k] if word in _NEEDED else None
+
+
+def _duration(text: str) -> Match | None:
+    """The time a process takes, which should fall: a duration word at the head (or after
+    "rata-rata", "jumlah"; a run "lama waktu" counts once), or a time unit after a count
+    ("rata-rata hari", "number of days"), followed by a process ("waktu penyelesaian", "lama
+    pengurusan", "durasi pemadaman", "waktu respon", "hari yang diperlukan untuk ...", "days to
+    issue a permit", "time taken to restore power"), or in English preceded by one ("call
+    answering time", "resolution time")."""
+    toks = tokens(text)
+    units = [t for t in toks if t.word in _TIME_UNITS]
+    found = find_all(text, "duration_word")
+    heads: list[tuple[Token, Token, Match | None]] = [(m.found[0], m.found[-1], m) for m in found if not m.negated]
+    heads += [(t, t, None) for t in units]
+    for first, last, match in sorted(heads, key=lambda h: h[0].start):
+        i, j = toks.index(first), toks.index(last)
+        clause = first.clause
+        lang = match.phrase.lang if match is not None else ("en" if first.word.endswith("s") else "id")
+        before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
+        if match is None and not (before and before[-1] in _COUNT_HEADS) and i != 0:
+            continue  # "jam layanan": service hours, no wait
+        if lang == "id" or match is None:
+            head = i == 0 or before[-1:] == ["rata-rata"] or (before and before[-1] in _COUNT_HEADS)
+            k = j + 1
+            while k < len(toks) and any(m.found[0] is toks[k] for m in found):
+                k += 1  # "lama waktu penerbitan": one duration
+            process = _process_after(toks, k, clause, lang) if head else None
+            if process is not None:
+                return Match(match.phrase if match is not None else _UNIT_PHRASE, (first, process), False)
+        elif i > 0 and toks[i - 1].clause == clause and toks[i - 1].word.endswith(("ing", "ion")):
+            return Match(match.phrase, (toks[i - 1], last), False)
+        elif (i == 0 or (before and before[-1] in _COUNT_HEADS)) and (
+            process := _process_after(toks, j + 1, clause, "en")
+        ) is not None:
+            return Match(match.phrase, (first, process), False)
+    return None
+
+
+_UNIT_PHRASE = Phrase("duration_word", "id", "hari", (("s", "hari"),))

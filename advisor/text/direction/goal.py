@@ -1,0 +1,113 @@
+"""The direction inferred from the goal or activity an indicator measures."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.direction._common import _AND, _MEANS
+from advisor.text.direction.changes import _changes
+from advisor.text.direction.statement import statement_direction
+from advisor.text.lexicon import Match, find_all, keys
+from advisor.text.reading import Reading
+from advisor.text.tokens import Token, tokens
+
+
+def _coordinated_apart(toks: tuple[Token, ...], shared: list[int], changes: list[Match]) -> bool:
+    """Does every change of a goal or activity stand after the words it shares with the
+    statement, in a coordinated phrase of its own ("Dialog radio kesehatan jiwa dan penghapusan
+    stigma": the removal is of stigma, not of the broadcasts)?"""
+    first = min(toks.index(m.found[0]) for m in changes)
+    if max(shared) > first:
+        return False
+    between = toks[max(shared) + 1 : first]
+    return any(t.word in _AND for t in between) and all(t.clause == toks[first].clause for t in between)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
+def _goal_direction(statement: str, goal: str) -> Reading:
+    """The direction a goal gives the statement: of its change words, the one nearest a word the
+    statement names ("Memperkuat puskesmas ... sehingga rujukan ke RSUD berkurang" gives the
+    referrals' fall; "Menurunkan stunting melalui penguatan layanan posyandu" gives the posyandu's
+    rise); the goal's first change when it has one or names nothing of the statement."""
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    wanted = _content(statement)
+    toks = tokens(goal)
+    shared = [i for i, t in enumerate(toks) if wanted.intersection(keys(t.word))]
+    if changes and shared and _coordinated_apart(toks, shared, changes):
+        return Reading("unknown", "no_direction")
+    if len(changes) < 2 or not shared:
+        return statement_direction(goal)
+    nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
+    if nearest is changes[0]:
+        return statement_direction(goal)
+    start = toks.index(nearest.found[0])
+    levels = {t for m in find_all(goal, "level") for t in m.found}
+    for back in (1, 2):
+        k = start - back
+        if k >= 0 and any(toks[k] in m.found for m in changes) and all(t in levels for t in toks[k + 1 : start]):
+            # "mempercepat penurunan ...", "mengendalikan laju pertumbuhan penduduk": the change
+            # that acts on the change goes with it
+            start = k
+            break
+    return statement_direction(goal[toks[start].start :])
+
+
+_PLACES = frozenset(
+    {"kecamatan", "kelurahan", "provinsi", "wilayah", "kawasan", "pesisir", "district", "districts", "village",
+     "villages", "regency", "city", "coastal", "area", "areas", "province"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def _content(text: str) -> frozenset[tuple[str, str]]:
+    """The roots and stems of the words of ``text`` that name things: not stopwords, measures,
+    numbers or places."""
+    skip = {t for m in find_all(text, "stopwords", "measurable") for t in m.found}
+    return frozenset(
+        k
+        for t in tokens(text)
+        if t not in skip and t.word not in _PLACES and not t.word[:1].isdigit()
+        for k in keys(t.word)
+        if k[0] in ("id", "en")
+    )
+
+
+_DOERS = frozenset({"yang", "that", "who", "which"})
+# what ends the object of a goal's change: its means, place or purpose
+_GOAL_OBJECT_ENDS = _MEANS | frozenset({"di", "ke", "in", "at"})
+
+
+@lru_cache(maxsize=8192)  # a pure function of the two texts, asked again at every review
+def _does_what_goal_changes(statement: str, goal: str) -> bool:
+    """Do the doers a statement counts do what the goal changes ("Persentase siswa yang membawa
+    botol minum sendiri" does nothing the goal "Mengurangi sampah plastik sekali pakai di sekolah"
+    reduces; "Jumlah PMI purna yang membuka usaha" nothing of "Mengurangi keberangkatan ulang PMI
+    purna melalui wirausaha"; "pasien yang dirujuk" is what "agar rujukan ... menurun" lowers)?
+    Compared: what follows the doers' "yang"/"who" or -ing, and the goal's words outside its
+    phrases of means and place (which run to the next change word or clause)."""
+    toks = tokens(statement)
+    start = next(
+        (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    changes = {t for m, _ in _changes(goal) if not m.negated for t in m.found}
+    if start is None or not changes:
+        return True
+    kept: list[str] = []
+    aside = False
+    clause = -1
+    for t in tokens(goal):
+        if t in changes or t.clause != clause:
+            aside = False
+        clause = t.clause
+        if t.word in _GOAL_OBJECT_ENDS:
+            aside = True
+        if not aside:
+            kept.append(t.word)
+    deed = " ".join(t.word for t in toks[start - 1 :])
+    return bool(_content(deed) & _content(" ".join(kept)))
+
+
+def _same_thing(statement: str, other: str) -> bool:
+    """Does ``other`` (a goal) speak of a thing ``statement`` names, by root or stem?"""
+    return bool(_content(statement) & _content(other))

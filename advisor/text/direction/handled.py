@@ -1,0 +1,115 @@
+"""A bad thing at the head and what handles it: "kasus yang tertangani", "sampah yang dibuang ke TPA"."""
+
+from __future__ import annotations
+
+from advisor.text.direction._common import _ALREADY, _AND, _LINKS
+from advisor.text.direction.places import _in_place
+from advisor.text.lexicon import Match, find_all
+from advisor.text.negation import NEGATORS
+from advisor.text.tokens import Token, tokens
+
+_DONE_TO = ("di", "ter")  # "sampah yang dipilah", "kasus yang tertangani"
+_RECEIVES = frozenset(
+    {"menerima", "mendapat", "mendapatkan", "memperoleh", "keluar", "lulus", "kembali", "beralih"}
+    # recovery ends the harm: "penderita TB yang sembuh", "perokok yang berhenti merokok"
+    | {"sembuh", "pulih", "selamat", "bebas", "berhenti", "tuntas", "recovered", "cured"}
+    # a case closed: "aduan yang selesai tepat waktu", "sengketa yang rampung"
+    | {"selesai", "rampung", "beres"}
+)
+
+_PLURALS = frozenset({"children", "people", "women", "men", "youth", "elderly", "staff", "personnel", "police"})
+# English verbs of what a person in need receives: "poor households receiving cash transfers"
+_RECEIVES_EN = frozenset({"receiving", "getting", "accessing", "obtaining", "benefiting", "receive", "get", "access"})
+# disposal is no handling: "sampah yang ditimbun di TPA", "limbah yang dibakar" should fall
+_DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang", "tertimbun", "menumpuk"})
+# a resource consumed is not handled: "Diesel used by the village generators", "BBM yang digunakan"
+_CONSUMED = frozenset({"used", "consumed", "burned", "burnt", "digunakan", "dikonsumsi", "dipakai", "terpakai"})
+# a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
+# yang terjadi" count the harm
+_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
+NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
+
+DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
+
+
+def _to_disposal(text: str, verb: Token) -> bool:
+    """Is what ``verb`` did carried to where waste ends ("diangkut ke TPA", "hauled to landfill")?"""
+    toks = tokens(text)
+    i = toks.index(verb)
+    reach = {t for t in toks[i + 1 : i + 1 + DISPOSAL_REACH] if t.clause == verb.clause}
+    # carried there ("ke TPA", "to landfill"), not handled there ("diolah di TPA")
+    sites = find_all(text, "disposal_site")
+    return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
+
+
+_TOWARDS = frozenset({"ke", "menuju", "to", "into", "the"})
+
+
+def _handled(text: str, bad: Match) -> bool:
+    """Is the bad thing followed by what was done to it ("keluarga miskin yang menerima bantuan",
+    "sampah yang berhasil dipilah", "kasus yang ditangani")? Then the statement counts it handled,
+    which rises; not when the verb is bad itself ("sampah yang dibuang") or negated ("yang belum
+    diselesaikan")."""
+    toks = tokens(text)
+    start = toks.index(bad.found[-1]) + 1
+    clause = bad.found[-1].clause
+    done = {t for m in find_all(text, "count_up") if not _in_place(text, m.found[0]) for t in m.found}
+    reach = 0
+    for k in range(start, len(toks)):
+        if toks[k].word not in _AND and toks[k].word not in _LINKS:
+            reach += 1  # "kekerasan terhadap perempuan dan anak yang ...": one noun phrase
+        if reach > NOUN_REACH or toks[k].clause != clause:
+            return False
+        if toks[k].word in _CONSUMED:
+            return False
+        if bad.phrase.lang == "en" and (toks[k].word in _RECEIVES_EN or toks[k] in done):
+            # "survivors of violence receiving legal assistance", "dengue cases treated": people or
+            # cases that receive, not a state ("Difficulty accessing credit")
+            plural = any((t.word.endswith("s") and not t.word.endswith("ss")) or t.word in _PLURALS for t in toks[:k])
+            return plural and not (k > 0 and toks[k - 1].word in NEGATORS)
+        if toks[k].word != "yang":
+            continue
+        rest = [t for t in toks[k + 1 : k + 3] if t.clause == clause]
+        if rest and rest[0].word in _ALREADY:
+            rest = rest[1:]
+        if not rest or rest[0].word in NEGATORS:
+            return False
+        bad_words = {t for m in find_all(text, "bad_quantity") for t in m.found}
+        if (
+            rest[0] in bad_words
+            or rest[0].word in _DISPOSED
+            or rest[0].word in _RECORDED
+            or rest[0].word in _CONSUMED
+            or _to_disposal(text, rest[0])
+        ):
+            return False
+        return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
+    return False
+
+
+def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is a harmful resource what was used ("Diesel used by the generators", "BBM yang
+    digunakan")? Then the resource is what is counted, and it should fall."""
+    if done.found[0].word not in _CONSUMED:
+        return False
+    toks = tokens(text)
+    i = toks.index(done.found[0])
+    before = {t for t in toks[max(0, i - 3) : i] if t.clause == done.found[0].clause}
+    return any(before.intersection(m.found) for m in bad)
+
+
+_MANNER_REACH = 4  # words after a thing done in which the manner of it stands
+
+
+def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
+    """Is what was done qualified as a harm right after it ("anggaran yang terserap terlambat",
+    "funds disbursed late")? Then the harm is what is counted."""
+    toks = tokens(text)
+    j = toks.index(done.found[-1])
+    if done.found[-1].word in ("of", "from", "dari"):
+        return False  # "lifted out of poverty": the harm left behind
+    if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
+        return True
+    # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
+    reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
+    return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))

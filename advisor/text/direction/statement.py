@@ -1,0 +1,219 @@
+"""The direction an indicator's own statement names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.direction.changes import _band, _changes, _from_to, _later_change, _phrasal
+from advisor.text.direction.countermeasures import _acted_on, _document_alone, _document_subject, _swallowed
+from advisor.text.direction.counts import (
+    _after_per,
+    _attribute_at,
+    _counted,
+    _done_to_plural,
+    _for_whom,
+    _headed,
+    quantity_words_of,
+)
+from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
+from advisor.text.direction.duration import _NEEDED, _duration
+from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
+from advisor.text.direction.places import _in_place, _placed, _trespass
+from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
+from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
+from advisor.text.direction.reduction import (
+    _level_after,
+    _level_reduced,
+    _measure_before,
+    _object_kind,
+    _occurs,
+    _use_of,
+)
+from advisor.text.lexicon import find_all
+from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.tokens import tokens
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def statement_direction(text: str) -> Reading:
+    """The direction ``text`` itself names, or ``unknown``."""
+    # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
+    # more than the word of the change, and than what is counted
+    values = _from_to(text) or _band(text)
+    if values is not None:
+        return values
+    needed = _duration(text)
+    if needed is not None and needed.found[-1].word in _NEEDED | {"untuk"}:
+        # "Waktu yang dibutuhkan untuk mencapai pelabuhan": a change word in what the time is
+        # needed for is no change of the quantity measured
+        return from_match(text, "decrease", "duration_of_process", needed)
+    changes = _changes(text)
+    harms = find_all(text, "bad_quantity")
+    subject = _document_subject(text)
+    for match, purpose in changes:
+        if _swallowed(match, harms):
+            continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
+        if subject.intersection(match.found):
+            continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
+        if _after_diminisher(text, match.found[0]):
+            continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
+        if match.negated:
+            if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
+                # "tidak berkurang", "not to decline": the level is held
+                return from_match(text, "maintain", "change_denied", match)
+            continue
+        modifier = any(m.found[0] is match.found[0] for m in find_all(text, "change_modifier"))
+        if modifier and _later_change(text, match, changes):
+            continue  # "Mempercepat penurunan stunting": the change accelerated decides
+        if purpose == "reduction_count":
+            if _level_reduced(text, match) or _occurs(text, match):
+                # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
+                return from_match(text, "decrease", "reduction_of_level", match)
+            if _level_after(text, match) and not _measure_before(text, match):
+                return from_match(text, "decrease", "reduction_of_level", match)
+            if _object_kind(text, match) == "good":
+                # "Penurunan produksi padi", "Reduction in crop yields": a good thing that falls is
+                # a harm, not a count of what was reduced
+                return from_match(text, "decrease", "fall_of_good", match)
+            return from_match(text, "increase", "reduction_counted", match)
+        return from_match(text, purpose, "direction_word", match)
+    written = (
+        _phrasal(text)
+        or _none_of(text)
+        or _anti(text)
+        or _quality_head(text)
+        or _lacking(text)
+        or _ratio(text)
+        or _use_of(text)
+        or _diminished(text)
+    )
+    if written is not None:
+        return written
+    # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
+    # bad quantity: the good thing's words are set aside first.
+    # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
+    # is a cost, though "produksi" alone is good.
+    bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
+    good = [
+        m
+        for m in find_all(text, "good_quantity")
+        if not m.negated
+        and not subject.intersection(m.found)
+        and not _placed(text, m.found[0])
+        and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
+    ]
+    alone = _document_alone(text, bad)
+    if alone is not None:
+        return from_match(text, "unknown", "output_document", alone)
+    toks = tokens(text)
+    head = (
+        next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None)
+        or next(
+            (
+                m
+                for m in find_all(text, "attribute_head")
+                if toks.index(m.found[0]) == _attribute_at(toks)
+                # "Usia 15-24 tahun yang bekerja": an age band qualifies who is counted
+                and not (
+                    len(toks) > toks.index(m.found[-1]) + 1 and toks[toks.index(m.found[-1]) + 1].word[:1].isdigit()
+                )
+            ),
+            None,
+        )
+    )
+    if head is not None and not quantity_words_of(good, bad).intersection(head.found):
+        # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
+        return from_match(text, "unknown", "neutral_measure", head)
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
+    quantity_words = {t for m in (*good, *bad) for t in m.found}
+    for purpose, label, reason in (
+        ("count_up", "increase", "cumulative_count"),
+        ("neutral_measure", "unknown", "neutral_measure"),
+        ("bad_quantity", "decrease", "bad_quantity"),
+    ):
+        found = next(
+            (
+                m
+                for m in find_all(text, purpose)
+                if not m.negated
+                and not (purpose == "bad_quantity" and inside_good.intersection(m.found))
+                # "children out of school": a count word inside a longer harm is the harm's
+                and not (
+                    purpose == "count_up"
+                    and (
+                        _swallowed(m, bad)
+                        or _to_disposal(text, m.found[-1])
+                        or _in_place(text, m.found[0])
+                        or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
+                        or _consumed(text, m, bad)
+                        or _after_per(text, m.found[0])
+                    )
+                )
+                # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
+                and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
+                # "Kelancaran distribusi logistik": a quality heading the neutral word decides
+                and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
+                # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
+                and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
+            ),
+            None,
+        )
+        if found is not None:
+            if purpose == "bad_quantity" and _handled(text, found):
+                return from_match(text, "increase", "bad_handled", found)
+            if purpose == "bad_quantity" and _freed(text, found):
+                return from_match(text, "increase", "harm_free", found)
+            return from_match(text, label, reason, found)
+        if purpose == "count_up":  # nothing counted up: something not yet done?
+            undone = _undone(text)
+            if undone is not None:
+                return undone
+        if purpose == "neutral_measure":
+            duration = _duration(text)
+            if duration is not None:
+                return from_match(text, "decrease", "duration_of_process", duration)
+    ended = _harm_ended(text) or _free_compound(text)
+    if ended is not None:
+        return ended
+    trespass = _trespass(text, good)
+    if trespass is not None:
+        return trespass
+    counted = _counted(text)
+    if counted is not None:
+        return counted
+    if good:
+        per = _per_good(text, good)
+        if per is not None:
+            return per
+        return from_match(text, "increase", "good_quantity", good[0])
+    toks = tokens(text)
+    done = _done_to_plural(text, toks)
+    if done is not None:
+        return done
+    if toks and toks[0].word in _INDEX and len(toks) > 1:
+        # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
+        # development, which should rise (indices of a harm are read above: "Indeks Gini")
+        said, span = quoted(text, toks[0])
+        return Reading("increase", "good_quantity", said, span)
+    means = next(
+        (
+            m
+            for m in find_all(text, "countermeasure")
+            if not m.negated and not _swallowed(m, bad) and not _in_place(text, m.found[0])
+        ),
+        None,
+    )
+    if means is not None:
+        return from_match(text, "increase", "countermeasure", means)
+    # a good thing denied ("rumah tangga tanpa akses listrik") is a bad quantity
+    denied = next((m for m in find_all(text, "good_quantity") if m.negated), None)
+    if denied is not None:
+        return from_match(text, "decrease", "good_denied", denied)
+    provision = _per_population(text)
+    if provision is not None:
+        return provision
+    level = next((m for m in find_all(text, "harm_level") if not m.negated and toks.index(m.found[0]) <= 1), None)
+    if level is not None and len(toks) > toks.index(level.found[-1]) + 1:
+        # "Prevalensi gondok", "Incidence of leptospirosis": measures kept for harms
+        return from_match(text, "decrease", "harm_level", level)
+    return Reading("unknown", "no_direction")
