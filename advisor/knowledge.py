@@ -227,9 +227,11 @@ def check(name: str, data: Any, kind: Any) -> None:
 
 def checked_data(name: str) -> Any:
     """``knowledge/<name>``'s plain data, checked against its schema (advisor/knowledge_schemas.py),
-    for a module that reads it as plain data."""
-    _loaded(name, _kind(name))
-    return _read(name)
+    for a module that reads it as plain data: read once, and checked unless the build did."""
+    data, checked = _read_checked(name)
+    if not checked:
+        check(name, data, _kind(name))
+    return data
 
 
 def check_file(name: str) -> None:
