@@ -135,12 +135,10 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if held_back and noun is not None:
             out["sovereignty"] = (steer, noun)
             break
-    sides = find_all(text, "both_sides")
-    for benefit in (m for m in find_all(text, "benefit_noun") if not m.negated):
-        side = next((x for x in sides if _same_clause(x, benefit)), None)
-        if side is not None:
-            out["mutual_benefit"] = (benefit, side)
-            break
+    benefits = [m for m in find_all(text, "benefit_noun") if not m.negated]
+    benefit_of_both = _first_with_in_clause(benefits, find_all(text, "both_sides"))
+    if benefit_of_both:
+        out["mutual_benefit"] = benefit_of_both
     near_miss = {t for m in find_all(text, "stmt_not_forms") for t in m.found}  # "pihak yang berkepentingan"
     want = next((m for m in find_all(text, "want") if not m.negated and near_miss.isdisjoint(m.found)), None)
     if want is not None:
@@ -150,11 +148,10 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if sides_named:
         out.setdefault("interests", sides_named)
     ties = find_all(text, "tie_noun")
-    for act in (m for m in find_all(text, "disclose") if not m.negated):
-        tie = next((t for t in ties if _same_clause(t, act)), None)
-        if tie is not None:
-            out["conflict_of_interest"] = (tie, act)
-            break
+    disclosed = _first_with_in_clause([m for m in find_all(text, "disclose") if not m.negated], ties)
+    if disclosed:
+        act, tie = disclosed
+        out["conflict_of_interest"] = (tie, act)
     barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text)
     if barred:
         out.setdefault("conflict_of_interest", barred)
@@ -162,6 +159,16 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+def _first_with_in_clause(anchors: list[Match], others: list[Match]) -> tuple[Match, Match] | None:
+    """The first anchor with one of ``others`` in its clause, and that other: a benefit said of
+    both sides, a tie disclosed."""
+    for anchor in anchors:
+        other = next((o for o in others if _same_clause(o, anchor)), None)
+        if other is not None:
+            return anchor, other
+    return None
 
 
 def _judge_with_a_tie(text: str, ties: list[Match]) -> tuple[Match, ...]:
