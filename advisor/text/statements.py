@@ -37,9 +37,10 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
-    + ["need_verb"]
+    + ["need_verb", "in_proportion", "stake_noun"]
 )
-_FOR = frozenset({"untuk", "demi", "guna", "for"})  # "untuk kepentingan pelaporan": a purpose, no side's interest
+# "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
+_FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
 
 
 @lru_cache(maxsize=16384)  # a pure function of the text; plans repeat their texts
@@ -65,6 +66,10 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
+        if topic == "mutual_benefit" and any(
+            _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
+        ):
+            continue  # "benefits reach patients in both districts": a place, not the sides
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
@@ -77,6 +82,8 @@ def _for_a_purpose(text: str, match: Match) -> bool:
     ("demi kepentingan kedua belah pihak")."""
     toks = tokens(text)
     i = toks.index(match.found[0])
+    if i > 1 and toks[i - 1].word == "the":  # "in the interest of time"
+        i -= 1
     if i == 0 or toks[i - 1].word not in _FOR or toks[i - 1].clause != match.found[0].clause:
         return False
     end = match.found[-1].end
@@ -136,7 +143,8 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             out["sovereignty"] = (steer, noun)
             break
     benefits = [m for m in find_all(text, "benefit_noun") if not m.negated]
-    benefit_of_both = _first_with_in_clause(benefits, find_all(text, "both_sides"))
+    sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
+    benefit_of_both = _first_with_in_clause(benefits, sides) or _in_proportion(text) or _benefit_for_each_side(text)
     if benefit_of_both:
         out["mutual_benefit"] = benefit_of_both
     near_miss = {t for m in find_all(text, "stmt_not_forms") for t in m.found}  # "pihak yang berkepentingan"
@@ -152,13 +160,79 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if disclosed:
         act, tie = disclosed
         out["conflict_of_interest"] = (tie, act)
-    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text)
+    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text) or _stake_set_aside(text)
     if barred:
         out.setdefault("conflict_of_interest", barred)
     denied = _power_denied_to_the_other_side(text, policy)
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+_PLACE = frozenset({"di", "in", "at", "across", "throughout"})
+
+
+def _placed(text: str, sides: Match) -> bool:
+    """Are both sides named as a place ("warga di kedua kabupaten", "patients in both districts")?
+    That is where something happens, not who gains from the cooperation."""
+    toks = tokens(text)
+    i = toks.index(sides.found[0])
+    return i > 0 and toks[i - 1].word in _PLACE and toks[i - 1].clause == sides.found[0].clause
+
+
+def _in_proportion(text: str) -> tuple[Match, ...]:
+    """A gain shared by what each side puts in ("menikmati hasil secara proporsional sesuai
+    kontribusi masing-masing", "proceeds in proportion to its contribution"): a share, a gain and
+    a side's stake in one clause. A fine or a cost set in proportion to a size is none."""
+    found = find_all(text, "in_proportion")
+    if not found:
+        return ()
+    gains = [m for m in find_all(text, "gain", "yield_noun", "benefit_noun") if not m.negated]
+    stakes = find_all(text, "contribution_noun", "both_sides", "between")
+    for share in (m for m in found if not m.negated):
+        gain = next((g for g in gains if _same_clause(g, share)), None)
+        stake = next((x for x in stakes if _same_clause(x, share) and set(x.found).isdisjoint(share.found)), None)
+        if gain is not None and stake is not None:
+            return (gain, share, stake)
+    return ()
+
+
+FOR_REACH = 2  # words between a benefit and the side it is for ("manfaat utama bagi desa")
+
+
+def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
+    """A benefit named for one side, then for another after a contrast or in a clause of its own
+    ("Manfaat bagi desa berupa retribusi, sedangkan bagi koperasi berupa akses pasar", "The
+    benefit for the city is ..., while for the recycler ...")."""
+    fors = find_all(text, "for_side")
+    if len(fors) < 2:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
+        end = place[benefit.found[-1]]
+        first = next((f for f in fors if _same_clause(f, benefit) and 0 < place[f.found[0]] - end <= FOR_REACH), None)
+        if first is None:
+            continue
+        for other in fors:
+            i = place[other.found[0]]
+            if i <= place[first.found[-1]] + 1:
+                continue
+            if toks[i - 1].clause != other.found[0].clause or toks[i - 1].word in _CONTRAST:
+                return (benefit, first, other)
+    return ()
+
+
+def _stake_set_aside(text: str) -> tuple[Match, ...]:
+    """Someone with a stake of their own standing aside from what touches it ("Pejabat yang
+    mempunyai usaha angkutan tidak ikut membahas tarif", "Councillors who own a business in the
+    market do not take part in setting the fees"); a stake only named is no safeguard."""
+    asides = find_all(text, "stand_aside")
+    for stake in find_all(text, "stake_noun"):
+        aside = next((a for a in asides if _same_clause(a, stake) and a.found[0].start > stake.found[-1].end), None)
+        if aside is not None:
+            return (stake, aside)
+    return ()
 
 
 def _first_with_in_clause(anchors: list[Match], others: list[Match]) -> tuple[Match, Match] | None:
@@ -530,16 +604,26 @@ def _for_each_side(text: str) -> tuple[Match, ...]:
     bagi perusahaan, ..."; "For the university, ...; for the company, ...")."""
     toks = tokens(text)
     opening: dict[str, Match] = {}
+    parties: set[Token] | None = None
     for match in find_all(text, "for_side"):
         i = toks.index(match.found[0])
         opens = i == 0 or toks[i - 1].clause != match.found[0].clause
-        rest = [t.word for t in toks[i + 1 :] if t.clause == match.found[0].clause and t.word not in _ARTICLES]
-        if opens and rest and rest[0].isalpha():  # a side, not a year ("For 2026, ...")
-            opening.setdefault(rest[0], match)
+        at = toks.index(match.found[-1]) + 1
+        rest = [t for t in toks[at:] if t.clause == match.found[0].clause and t.word not in _ARTICLES]
+        if not (opens and rest and rest[0].word.isalpha()):  # a side, not a year ("For 2026, ...")
+            continue
+        if match.phrase.text not in _FOR_WORDS:  # "dari sisi desa", not "dari sisi teknis"
+            if parties is None:
+                parties = {t for m in find_all(text, *_PARTIES) for t in m.found}
+            if rest[0] not in parties:
+                continue
+        opening.setdefault(rest[0].word, match)
     return tuple(opening.values())[:2] if len(opening) >= 2 else ()
 
 
 _ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
+_FOR_WORDS = frozenset({"bagi", "adapun bagi", "for"})  # a side named after "dari sisi" must be a party
+_PARTIES = ("party_noun", "private_party", "public_body", "authority_body")
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
 _CONTRAST = frozenset({"meanwhile", "sementara", "sedangkan", "whereas", "while"})
 
