@@ -45,7 +45,9 @@ def _read_matches(text: str, *purposes: str) -> list[Match]:
 def _spared(text: str, match: Match) -> bool:
     """Is a limited figure ("hanya dua") spared by its context ("tidak hanya", "dalam waktu hanya
     dua tahun": how fast, not how little)?"""
-    return match.found[0].word in _SMALL and _spared_limiter(text, match.found[0])
+    first = match.found[0]
+    kept_under = first.word in _SMALL or any(first in m.found for m in find_all(text, "at_most"))
+    return kept_under and _spared_limiter(text, first)
 
 
 def _spared_limiter(text: str, limiter: Token) -> bool:
@@ -143,7 +145,8 @@ def _limited_low(text: str, match: Match) -> bool:
     toks = tokens(text)
     end = toks.index(match.found[-1])
     spared = {t for m in find_all(text, "limiter_not") for t in m.found}
-    for limiter in find_all(text, "limiter"):
+    # "hanya 30 menit", and what it is kept under: "rata-rata kurang dari 30 menit", "under 15 minutes"
+    for limiter in find_all(text, "limiter", "at_most"):
         word = limiter.found[0]
         i = toks.index(word)
         if word in spared or word.clause != match.found[0].clause or i <= end:
@@ -209,8 +212,23 @@ def _written(purpose: str) -> frozenset[str]:
 
 
 def _not_asset(text: str) -> set[Token]:
-    """The words of near misses of assets ("pertukaran pengalaman", "telah ditutup")."""
-    return {t for m in find_all(text, "assets_not") for t in m.found}
+    """The words of near misses of assets ("pertukaran pengalaman", "telah ditutup"); a count of
+    places is a size ("memiliki 88 desa"), unless what they hold follows ("memiliki 112 desa
+    dengan jaringan internet 4G")."""
+    found = find_all(text, "assets_not")
+    if not found:
+        return set()
+    toks = tokens(text)
+    out: set[Token] = set()
+    for m in found:
+        at = toks.index(m.found[-1]) + 1
+        holding = at < len(toks) and toks[at].word in _WITH and toks[at].clause == m.found[-1].clause
+        if not (holding and "num" in m.phrase.text.lower().split()):
+            out.update(m.found)
+    return out
+
+
+_WITH = frozenset({"dengan", "yang", "with", "that", "which", "whose"})
 
 
 def _number_sign(text: str, match: Match) -> bool:
@@ -267,13 +285,17 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
     before = [t for t in toks[:first] if t.clause == clause]
     if any(
-        t.word in _LIMITERS
+        (t.word in _LIMITERS or (t.word == "baru" and k + 1 < len(before) and _amount(before[k + 1].word)))
         and not _near_limit(text, t)
         and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
         for k, t in enumerate(before)
     ):
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+        return True
+    # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
+    predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
+    if any(t.word in NEGATORS and _denied_state(text, t) for t in predicate):
         return True
     # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
     # registered MSMEs only 212 hold a certificate"
@@ -285,14 +307,23 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}  # "a tariff path": a cost named, no problem
     return any(
-        (m.purpose in PROBLEM or m.purpose == "bad_quantity")
+        (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
         and not m.negated
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
         and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
+    )
+
+
+def _denied_state(text: str, negator: Token) -> bool:
+    """Does ``negator`` deny an asset or an adequacy right after it ("belum tersedia", "tidak berfungsi")?"""
+    return any(
+        m.negated and m.found[0].start > negator.start and m.found[0].start - negator.end <= 1
+        for m in find_all(text, "assets", "adequate")
     )
 
 
@@ -412,6 +443,9 @@ def _without(text: str) -> Reading | None:
             continue
         reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
         needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
+        # "tanpa biaya lisensi", "without licence fees": a cost spared, nothing lacking
+        if any(reach.intersection(m.found) for m in find_all(text, "bad_measure")):
+            continue
         if needed is not None:
             return from_match(text, "present", "lacking", Match(_LACK_PHRASE, (token, *needed.found), False))
     return None
@@ -433,6 +467,8 @@ def _handled_thing(text: str, match: Match) -> bool:
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
+    if find_all(before, "focus_noun"):  # "desa lokus stunting": a programme's target named
+        return True
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
     if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it
@@ -470,7 +506,7 @@ def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
     if not after or after[0].word.endswith(("ed", "ing")):  # a verb after it: "flood managed by", "waste piling up"
         return False
     span = text[after[0].start : after[-1].end]
-    return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun"))
+    return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun", "focus_noun"))
 
 
 FIGURE_REACH = 6  # words between a reference ("rata-rata provinsi") and its figure
@@ -620,7 +656,7 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
-        if problem and not _denies_a_problem(match, matches, text):
+        if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
@@ -630,7 +666,43 @@ def problems(text: str) -> Reading:
     inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return _short_of(text) or _falls_short(text) or _not_yet(text) or _limited(text) or Reading("absent", "no_problem")
+    return (
+        _short_of(text)
+        or _falls_short(text)
+        or _not_yet(text)
+        or _limited(text)
+        or _no_longer(text)
+        or Reading("absent", "no_problem")
+    )
+
+
+MAGNITUDE_REACH = 6  # words after "tidak ada"/"no" in which "berarti"/"significant" may stand
+
+
+def _of_no_weight(text: str, match: Match) -> bool:
+    """Is ``match`` an existential negation whose noun is said to have no weight ("tidak ada
+    perbedaan regulasi yang berarti", "no significant delays")? It names nothing lacking."""
+    if not any(t.word in NEGATORS for t in match.found):
+        return False
+    toks = tokens(text)
+    end = toks.index(match.found[-1])
+    reach = {t for t in toks[end + 1 : end + 1 + MAGNITUDE_REACH] if t.clause == match.found[0].clause}
+    return any(reach.intersection(m.found) for m in find_all(text, "magnitude"))
+
+
+_NO_MORE = frozenset({"lagi", "longer"})
+
+
+def _no_longer(text: str) -> Reading | None:
+    """Something no longer in use ("sepertiga kios tidak lagi ditempati", "no longer used"): a
+    loss. What is no longer suffered ("tidak lagi kekurangan air") is none, as it is not a use."""
+    toks = tokens(text)
+    for use in find_all(text, "in_use"):
+        i = toks.index(use.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == use.found[0].clause]
+        if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_MORE:
+            return from_match(text, "present", "no_longer", Match(_NOT_YET_PHRASE, (*before, *use.found), False))
+    return None
 
 
 _ACHIEVED = frozenset({"sudah", "telah"})
@@ -663,6 +735,8 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
+        if _potential_harm(text, match, matches):
+            continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
     # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
@@ -670,10 +744,41 @@ def assets(text: str) -> Reading:
     untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
     if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
         return from_match(text, "present", "untapped", untapped)
-    good_trend = next((w for w, polarity, _ in trends if polarity == "good" and not w.words.endswith("nya")), None)
-    if good_trend is not None and not _denied(good_trend, matches, text):  # "permintaan kopi terus meningkat"
+    good_trend = _good_trend(trends, matches, text)
+    if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_POTENTIAL = frozenset({"potensi", "potensinya", "berpotensi", "potential", "potentially"})
+POTENTIAL_REACH = 3  # words between "potensi"/"potential" (in or after an asset) and the harm it names
+
+
+def _potential_harm(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is an asset the potential of a harm ("Potensi banjir rob", "berpotensi longsor", "has a high
+    potential for forest fires")? That is a risk, not an opportunity."""
+    toks = tokens(text)
+    first, clause = toks.index(match.found[0]), match.found[0].clause
+    near = [t for t in toks[first : toks.index(match.found[-1]) + 1 + POTENTIAL_REACH] if t.clause == clause]
+    at = next((t for t in near if t.word in _POTENTIAL), None)
+    if at is None:
+        return False
+    reach = [t for t in toks[toks.index(at) + 1 : toks.index(at) + 1 + POTENTIAL_REACH] if t.clause == clause]
+    harms = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity")]
+    return any(m.found[0] in reach and not _handled_thing(text, m) for m in harms)
+
+
+def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match | None:
+    """A good trend or level ("permintaan kopi terus meningkat"), not a nominal that names a goal
+    ("Meningkatnya kesadaran"), nor a high potential of a harm ("a high potential for forest fires")."""
+    for word, polarity, noun in trends:
+        if polarity != "good" or word.words.endswith("nya"):
+            continue
+        if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
+            continue
+        if not _denied(word, matches, text):
+            return word
+    return None
 
 
 _COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})
@@ -703,8 +808,11 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
     for good in (m for m in find_all(text, "good_quantity") if not m.negated):
         clause = good.found[0].clause
         after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
+        aims = {t for m in find_all(text, "aim_word") if m.found[0].clause == clause for t in m.found}
         for i, token in enumerate(after[:-1]):
             if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+                break
+            if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
                 break
             if token.word in _REACHES and after[i + 1].word[:1].isdigit():
                 found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
