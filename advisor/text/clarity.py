@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from advisor import knowledge
-from advisor.text.lexicon import find_all, is_number, starts_with
+from advisor.text.lexicon import Match, find_all, is_number, starts_with
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
@@ -60,6 +60,23 @@ def _and_acts(toks: tuple[Token, ...], last: Token) -> bool:
     return i + 2 < len(toks) and toks[i + 1].word in _AND and toks[i + 1].clause == last.clause
 
 
+_RECEIVE = frozenset({"menerima", "receive", "receives"})
+HOSTED_REACH = 3  # words between "menerima"/"receive" and whom it takes in ("Menerima 15 mahasiswa magang")
+
+
+def _hosts(text: str, opening: Match) -> bool:
+    """Is a receiving verb followed by people or cases the partner takes in to handle ("Menerima
+    15 mahasiswa magang", "Menerima rujukan pasien", "Receive 10 students as interns")? That is
+    hosting, a task; receiving aid or training ("Menerima bantuan") is not."""
+    last = opening.found[-1]
+    if len(opening.found) != 1 or last.word not in _RECEIVE:
+        return False
+    toks = tokens(text)
+    i = toks.index(last)
+    reach = {t for t in toks[i + 1 : i + 1 + HOSTED_REACH] if t.clause == last.clause}
+    return any(reach.intersection(m.found) for m in find_all(text, "hosted"))
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def clarity(text: str) -> Reading:
     toks = tokens(text)
@@ -68,7 +85,8 @@ def clarity(text: str) -> Reading:
     skip = _skip(text, "modal")
     number = any(is_number(t.word) for t in toks)
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
-    if opening is not None and opening.purpose == "passive" and not _and_acts(toks, opening.found[-1]):
+    receives = opening is not None and opening.purpose == "passive"
+    if receives and not _and_acts(toks, opening.found[-1]) and not _hosts(text, opening):
         return from_match(text, "passive", "receives", opening)
     # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
     # provided" make no partner the actor, whether or not they also hedge
