@@ -85,9 +85,9 @@ def clarity(text: str) -> Reading:
     skip = _skip(text, "modal")
     number = any(is_number(t.word) for t in toks)
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
-    receives = opening is not None and opening.purpose == "passive"
-    if receives and not _and_acts(toks, opening.found[-1]) and not _hosts(text, opening):
-        return from_match(text, "passive", "receives", opening)
+    receives = opening if opening is not None and opening.purpose == "passive" else None
+    if receives is not None and not _and_acts(toks, receives.found[-1]) and not _hosts(text, receives):
+        return from_match(text, "passive", "receives", receives)
     # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
     # provided" make no partner the actor, whether or not they also hedge
     voiced = passive_voice(text)
