@@ -415,7 +415,7 @@ def _not_meant(text: str, match: Match) -> bool:
     """Is a problem in the scope of a denied purpose ("tidak dimaksudkan untuk mengatasi
     kekurangan anggaran", "not meant to cover a budget shortfall")? The negation reaches over
     the whole purpose, to the end of its clause."""
-    if match.purpose not in (*PROBLEM, "bad_quantity"):
+    if match.purpose not in (*PROBLEM, "bad_quantity", "adequate"):
         return False
     toks = tokens(text)
     for purpose in find_all(text, "purpose_word"):
@@ -473,7 +473,8 @@ def _handled_thing(text: str, match: Match) -> bool:
         return _handling_noun(before)
     if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it
         return True
-    if nominal_root(before) is not None and not find_all(before, "increase", "decrease", *PROBLEM):
+    # "pengelolaan sampah", not "kecamatan kekurangan bidan" (a place)
+    if nominal_root(before) is not None and not find_all(before, "increase", "decrease", "place_noun", *PROBLEM):
         return True
     start = toks[max(0, i - HANDLED_REACH)].start
     return any(
@@ -663,7 +664,7 @@ def problems(text: str) -> Reading:
     lacking = _without(text)
     if lacking is not None:  # "dijual tanpa merek dan kemasan", "operate without a business licence"
         return lacking
-    inadequate = next((m for m in find_all(text, "adequate") if m.negated), None)
+    inadequate = next((m for m in find_all(text, "adequate") if m.negated and not _not_meant(text, m)), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
     return (

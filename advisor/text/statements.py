@@ -37,7 +37,7 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
-    + ["need_verb", "in_proportion", "stake_noun"]
+    + ["need_verb", "in_proportion", "stake_noun", "involvement"]
 )
 # "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
 _FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
@@ -62,7 +62,7 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "interests" and _for_a_purpose(text, match):
             continue
-        if topic == "conflict_of_interest" and _guard_missing(text, match):
+        if topic == "conflict_of_interest" and (_guard_missing(text, match) or _a_dispute(text, match)):
             continue
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
@@ -100,6 +100,37 @@ def _guard_missing(text: str, match: Match) -> bool:
         g.negated and _same_clause(g, match) and g.found[-1].end <= match.found[0].start
         for g in find_all(text, "coi_guard")
     )
+
+
+_BETWEEN_GROUPS = ("antar", "between", "among")
+_HAPPENS = frozenset(
+    {
+        "terjadi",
+        "sering",
+        "muncul",
+        "timbul",
+        "tantangan",
+        "masalah",
+        "occur",
+        "occurs",
+        "arise",
+        "arises",
+        "frequent",
+        "often",
+        "challenge",
+    }
+)
+
+
+def _a_dispute(text: str, match: Match) -> bool:
+    """Is "konflik kepentingan" / "conflict of interest" a clash between groups or uses stated as
+    a problem ("Konflik kepentingan antarnelayan soal wilayah tangkap sering terjadi"), with no
+    safeguard in its clause? That names the clash, not a guard against it."""
+    words = [t.word for t in tokens(text) if t.clause == match.found[0].clause]
+    after = [t.word for t in tokens(text) if t.clause == match.found[0].clause and t.start >= match.found[-1].end]
+    clash = any(w.startswith(_BETWEEN_GROUPS) for w in after[:3]) or bool(_HAPPENS.intersection(words))
+    guarded = any(_same_clause(g, match) for g in find_all(text, "coi_guard", "remedy", "disclose"))
+    return clash and not guarded
 
 
 def _same_clause(a: Match, b: Match) -> bool:
@@ -228,8 +259,10 @@ def _stake_set_aside(text: str) -> tuple[Match, ...]:
     mempunyai usaha angkutan tidak ikut membahas tarif", "Councillors who own a business in the
     market do not take part in setting the fees"); a stake only named is no safeguard."""
     asides = find_all(text, "stand_aside")
+    declared = find_all(text, "declare")  # "pernyataan tidak memiliki kepentingan dengan calon penyedia"
     for stake in find_all(text, "stake_noun"):
         aside = next((a for a in asides if _same_clause(a, stake) and a.found[0].start > stake.found[-1].end), None)
+        aside = aside or next((d for d in declared if _same_clause(d, stake)), None)
         if aside is not None:
             return (stake, aside)
     return ()
@@ -288,7 +321,7 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
     kebijakan pemerintah daerah", "The foreign partner has no say over the regency's planning
     decisions"): non-interference in other words."""
     sides = find_all(text, "other_side")
-    for power in (m for m in find_all(text, "power_noun") if m.negated):
+    for power in (m for m in find_all(text, "power_noun", "involvement") if m.negated):
         clause = power.found[0].clause
         side = next((x for x in sides if x.found[0].clause == clause and x.found[-1].end <= power.found[0].start), None)
         noun = next(
@@ -402,7 +435,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         if between:
             out["mutual_benefit"] = (first, between[0], second)
             break
-        if _same_clause(first, second):
+        if _same_clause(first, second) and not _joined_subject(text, first, second):
             continue
         if _own_subject(text, second):  # "Desa memperoleh retribusi, dan investor memperoleh hak kelola"
             out["mutual_benefit"] = (first, second)
@@ -626,6 +659,16 @@ _FOR_WORDS = frozenset({"bagi", "adapun bagi", "for"})  # a side named after "da
 _PARTIES = ("party_noun", "private_party", "public_body", "authority_body")
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
 _CONTRAST = frozenset({"meanwhile", "sementara", "sedangkan", "whereas", "while"})
+
+
+def _joined_subject(text: str, first: Match, second: Match) -> bool:
+    """Is a second gain in the clause of the first given a subject of its own after "dan"/"and"
+    ("The hospital gets trained staff and the college gets placements")? "mendapat air dan
+    mendapat listrik" repeats one subject."""
+    toks = tokens(text)
+    between = [t for t in toks if first.found[-1].end <= t.start < second.found[0].start]
+    joiner = next((i for i, t in enumerate(between) if t.word in _JOINERS), None)
+    return joiner is not None and any(t.word not in _ARTICLES for t in between[joiner + 1 :])
 
 
 def _own_subject(text: str, gain: Match) -> bool:
