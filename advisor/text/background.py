@@ -736,7 +736,7 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
-        if _potential_harm(text, match, matches):
+        if _potential_harm(text, match, matches) or _land_harmed(text, match, matches):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
@@ -749,6 +749,29 @@ def assets(text: str) -> Reading:
     if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_LAND = frozenset({"lahan", "tanah", "land"})
+_AT = frozenset({"di", "pada", "ke", "dari", "dalam", "in", "on", "at", "into", "from", "across"})
+
+
+def _land_harmed(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is land named as where something happens ("sebagian besar di lahan gambut", "fires on peat
+    land") or as what a harm is done to ("pembukaan lahan dengan cara membakar")? It is held, an
+    asset, when offered or available ("tersedia lahan 5 ha")."""
+    if len(match.found) != 1 or match.found[0].word not in _LAND:
+        return False
+    toks = tokens(text)
+    i, clause = toks.index(match.found[0]), match.found[0].clause
+    if i > 0 and toks[i - 1].word in _AT and toks[i - 1].clause == clause:
+        return True
+    return any(
+        m.purpose in (*PROBLEM, "bad_quantity")
+        and m.found[0].clause == clause
+        and not m.negated
+        and not _handled_thing(text, m)
+        for m in matches
+    )
 
 
 _POTENTIAL = frozenset({"potensi", "potensinya", "berpotensi", "potential", "potentially"})
