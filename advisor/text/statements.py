@@ -175,7 +175,12 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             break
     benefits = [m for m in find_all(text, "benefit_noun") if not m.negated]
     sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
-    benefit_of_both = _first_with_in_clause(benefits, sides) or _in_proportion(text) or _benefit_for_each_side(text)
+    benefit_of_both = (
+        _first_with_in_clause(benefits, sides)
+        or _in_proportion(text)
+        or _benefit_for_each_side(text)
+        or _split_between_parties(text)
+    )
     if benefit_of_both:
         out["mutual_benefit"] = benefit_of_both
     near_miss = {t for m in find_all(text, "stmt_not_forms") for t in m.found}  # "pihak yang berkepentingan"
@@ -254,6 +259,29 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
     return ()
 
 
+_TO = frozenset({"untuk", "bagi", "kepada", "for", "to"})
+
+
+def _split_between_parties(text: str) -> tuple[Match, ...]:
+    """What the cooperation yields split by shares between named parties ("Hasil penjualan dibagi
+    dua: 60 persen untuk BUMDes dan 40 persen untuk koperasi", "Revenue is split 70 per cent to
+    the village and 30 per cent to the operator"); a budget allocated to items is none."""
+    what = next(iter(find_all(text, "yield_noun")), None)
+    if what is None:
+        return ()
+    toks = tokens(text)
+    parties = {t for m in find_all(text, *_PARTIES) for t in m.found}
+    shares = []
+    for i, token in enumerate(toks[:-1]):
+        if token.word not in _TO or i < 1:
+            continue
+        figure = any(t.word[:1].isdigit() or t.word in ("persen", "percent", "%") for t in toks[max(0, i - 3) : i])
+        after = next((t for t in toks[i + 1 :] if t.word not in _ARTICLES), None)
+        if figure and after is not None and after in parties:
+            shares.append(after)
+    return (what,) if len({t.word for t in shares}) >= 2 else ()
+
+
 def _stake_set_aside(text: str) -> tuple[Match, ...]:
     """Someone with a stake of their own standing aside from what touches it ("Pejabat yang
     mempunyai usaha angkutan tidak ikut membahas tarif", "Councillors who own a business in the
@@ -321,7 +349,7 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
     kebijakan pemerintah daerah", "The foreign partner has no say over the regency's planning
     decisions"): non-interference in other words."""
     sides = find_all(text, "other_side")
-    for power in (m for m in find_all(text, "power_noun", "involvement") if m.negated):
+    for power in (m for m in find_all(text, "power_noun", "involvement") if m.negated or _any_denied(text, m)):
         clause = power.found[0].clause
         side = next((x for x in sides if x.found[0].clause == clause and x.found[-1].end <= power.found[0].start), None)
         noun = next(
@@ -330,6 +358,19 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
         if side is not None and noun is not None:
             return (side, power, noun)
     return ()
+
+
+_ANY = frozenset({"any", "apa pun", "apapun", "sedikit pun"})
+
+
+def _any_denied(text: str, match: Match) -> bool:
+    """Is ``match`` "any X" after a negator earlier in its clause ("does not give the foreign
+    partner any say over local planning")? A negation reaches it through "any"."""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    if i == 0 or toks[i - 1].word not in _ANY:
+        return False
+    return any(t.word in NEGATORS and t.clause == match.found[0].clause for t in toks[: i - 1])
 
 
 ROLE_REACH = 3  # words between a bar ("tidak boleh", "may not") and the role it bars
@@ -595,6 +636,11 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if ease is not None and not _of_a_thing(text, distrust):
             out.setdefault("trust_building", (distrust, ease))
             break
+    # a trial because trust is low or untested ("Trust was low, so the first season is a small pilot")
+    trusts = [m for m in find_all(text, "trust_noun", "distrust_noun") if near_miss.isdisjoint(m.found)]
+    trial = next(iter(find_all(text, "trial_noun")), None)
+    if trusts and trial is not None and not trial.negated:
+        out.setdefault("trust_building", (trusts[0], trial))
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
     for share in shares:
