@@ -1,0 +1,156 @@
+"""Does a background set out assets or opportunities: "sudah ada", "tersedia", "potensi",
+"berpengalaman", a good figure reached; not an asset denied, land harmed, or the potential of a harm.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from advisor.text.background.base import _ACHIEVED_PHRASE, _GOOD, _LIMITERS, PROBLEM, _not_asset
+from advisor.text.background.denial import _denied
+from advisor.text.background.figures import _read_matches, _short_of
+from advisor.text.background.handling import _handled_thing
+from advisor.text.background.trends import Trend, _trends
+from advisor.text.lexicon import Match, find_all, is_number
+from advisor.text.negation import negated
+from advisor.text.reading import Reading, from_match
+from advisor.text.stem import stem_id
+from advisor.text.tokens import tokens
+
+_ACHIEVED = frozenset({"sudah", "telah"})
+# "telah mengoperasikan", "sudah berjalan", "sudah terhubung", "telah disusun": what is already
+# done or in place is an asset
+_ACTIVE = ("me", "ber", "ter", "di")
+
+
+def _achieved(text: str, matches: list[Match]) -> Reading | None:
+    """ "sudah"/"telah" before an active verb, outside any negation or problem."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[:-1]):
+        after = toks[i + 1]
+        # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
+        verb = after.word.startswith(_ACTIVE) or (after.word.startswith("be") and stem_id(after.word) != after.word)
+        if token.word in _ACHIEVED and after.clause == token.clause and verb:
+            found = (token, after)
+            if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
+                continue
+            match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
+            if not _denied(match, matches, text):
+                return from_match(text, "present", "achieved", match)
+    return None
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def assets(text: str) -> Reading:
+    trends = _trends(text)
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
+    worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
+    for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
+        if _potential_harm(text, match, matches) or _land_harmed(text, match, matches):
+            continue
+        if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
+            return from_match(text, "present", "asset", match)
+    # a rise as a state ("permintaan terus meningkat"), not a nominal that names a goal
+    # ("Meningkatnya kesadaran masyarakat")
+    untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
+    if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
+        return from_match(text, "present", "untapped", untapped)
+    good_trend = _good_trend(trends, matches, text)
+    if good_trend is not None:  # "permintaan kopi terus meningkat"
+        return from_match(text, "present", "good_trend", good_trend)
+    return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+_LAND = frozenset({"lahan", "tanah", "land"})
+_AT = frozenset({"di", "pada", "ke", "dari", "dalam", "in", "on", "at", "into", "from", "across"})
+
+
+def _land_harmed(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is land named as where something happens ("sebagian besar di lahan gambut", "fires on peat
+    land") or as what a harm is done to ("pembukaan lahan dengan cara membakar")? It is held, an
+    asset, when offered or available ("tersedia lahan 5 ha")."""
+    if len(match.found) != 1 or match.found[0].word not in _LAND:
+        return False
+    toks = tokens(text)
+    i, clause = toks.index(match.found[0]), match.found[0].clause
+    if i > 0 and toks[i - 1].word in _AT and toks[i - 1].clause == clause:
+        return True
+    return any(
+        m.purpose in (*PROBLEM, "bad_quantity")
+        and m.found[0].clause == clause
+        and not m.negated
+        and not _handled_thing(text, m)
+        for m in matches
+    )
+
+
+_POTENTIAL = frozenset({"potensi", "potensinya", "berpotensi", "potential", "potentially"})
+POTENTIAL_REACH = 3  # words between "potensi"/"potential" (in or after an asset) and the harm it names
+
+
+def _potential_harm(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is an asset the potential of a harm ("Potensi banjir rob", "berpotensi longsor", "has a high
+    potential for forest fires")? That is a risk, not an opportunity."""
+    toks = tokens(text)
+    first, clause = toks.index(match.found[0]), match.found[0].clause
+    near = [t for t in toks[first : toks.index(match.found[-1]) + 1 + POTENTIAL_REACH] if t.clause == clause]
+    at = next((t for t in near if t.word in _POTENTIAL), None)
+    if at is None:
+        return False
+    reach = [t for t in toks[toks.index(at) + 1 : toks.index(at) + 1 + POTENTIAL_REACH] if t.clause == clause]
+    harms = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity")]
+    return any(m.found[0] in reach and not _handled_thing(text, m) for m in harms)
+
+
+def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match | None:
+    """A good trend or level ("permintaan kopi terus meningkat"), not a nominal that names a goal
+    ("Meningkatnya kesadaran"), nor a high potential of a harm ("a high potential for forest fires")."""
+    for word, polarity, noun in trends:
+        if polarity != "good" or word.words.endswith("nya"):
+            continue
+        if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
+            continue
+        if not _denied(word, matches, text):
+            return word
+    return None
+
+
+_COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})
+
+
+def _pledges_a_principle(text: str, match: Match) -> bool:
+    """Is an asset a commitment to a general principle ("berkomitmen menjalankan tata kelola yang
+    baik", "committed to good governance"), with no figure in its clause? It pledges nothing to
+    build on, as a commitment of land, money or people does."""
+    if match.phrase.text not in _COMMITTED:
+        return False
+    clause = match.found[0].clause
+    if any(t.clause == clause and (t.word[:1].isdigit() or is_number(t.word)) for t in tokens(text)):
+        return False
+    return any(p.found[0].clause == clause for p in find_all(text, "principle"))
+
+
+_REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
+
+
+def _good_figure(text: str, matches: list[Match]) -> Reading | None:
+    """A good quantity that reaches a figure ("Produksi kopi rakyat mencapai 1.250 ton per
+    tahun"): a strength to build on, unless a problem or limiter in its clause denies it."""
+    if _short_of(text) is not None:  # "mencapai 41,3 persen, jauh di bawah target": a shortfall
+        return None
+    toks = tokens(text)
+    for good in (m for m in find_all(text, "good_quantity") if not m.negated):
+        clause = good.found[0].clause
+        after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
+        aims = {t for m in find_all(text, "aim_word") if m.found[0].clause == clause for t in m.found}
+        for i, token in enumerate(after[:-1]):
+            if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+                break
+            if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
+                break
+            if token.word in _REACHES and after[i + 1].word[:1].isdigit():
+                found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
+                if not _denied(found, matches, text):
+                    return from_match(text, "present", "good_figure", found)
+    return None

@@ -1,0 +1,119 @@
+"""Negation as a background uses it: a problem denied ("tidak ada hambatan berarti") and an asset
+denied ("belum tersedia", "hanya 6 dari 46 puskesmas yang memiliki", "belum ada perusahaan yang
+bersedia").
+"""
+
+from __future__ import annotations
+
+from advisor.text.background.base import _A_FEW, _LIMITERS, PROBLEM, _amount, _near_limit
+from advisor.text.background.handling import _handled_thing
+from advisor.text.lexicon import Match, find_all
+from advisor.text.negation import NEGATORS, SCOPE
+from advisor.text.tokens import Token, tokens
+
+
+def _denies_a_problem(match: Match, matches: list[Match], text: str) -> bool:
+    """Is ``match`` a negator phrase ("tidak ada", "no") whose scope is a problem word ("tidak
+    ada hambatan berarti": no problem is named)?"""
+    if not any(t.word in NEGATORS for t in match.found):
+        return False
+    end = match.found[-1].end
+    # a bad thing a service handles is no problem denied: "has no waste collection service" lacks the service
+    return any(
+        m.purpose != "assets" and m.negated and m.found[0].start >= end and not _handled_thing(text, m) for m in matches
+    )
+
+
+LIMIT_REACH = 6  # words before an asset in which "tidak ada ... yang", "hanya", "only" deny it
+
+
+def _denied(match: Match, matches: list[Match], text: str) -> bool:
+    """Is an asset denied: negated ("belum tersedia"), limited ("hanya 6 dari 46 puskesmas yang
+    memiliki"), in the scope of an existential negation ("belum ada perusahaan yang bersedia"),
+    or followed by one ("have no registered body")?"""
+    if match.negated:
+        return True
+    toks = tokens(text)
+    first = toks.index(match.found[0])
+    last = toks.index(match.found[-1])
+    clause = match.found[0].clause
+    # a negator before it, unless its scope is a problem word ("sudah tidak lagi kekurangan sejak
+    # PLTMH beroperasi": the shortage is denied, not the plant)
+    spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+    for k in range(max(0, first - LIMIT_REACH), first):
+        negator = toks[k].clause == clause and toks[k].word in NEGATORS
+        # spent on a problem in its scope or before the asset ("belum pernah terjadi konflik lahan")
+        if negator and not spent.intersection(toks[k + 1 : max(first, k + 1 + SCOPE)]):
+            return True
+    if _in_denied_phrase(toks[:first], clause, spent):
+        return True
+    # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
+    # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
+    before = [t for t in toks[:first] if t.clause == clause]
+    if any(
+        (t.word in _LIMITERS or (t.word == "baru" and k + 1 < len(before) and _amount(before[k + 1].word)))
+        and not _near_limit(text, t)
+        and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
+        for k, t in enumerate(before)
+    ):
+        return True
+    if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+        return True
+    # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
+    predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
+    if any(t.word in NEGATORS and _denied_state(text, t) for t in predicate):
+        return True
+    # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
+    # registered MSMEs only 212 hold a certificate"
+    after = [t for t in toks[last + 1 : last + 1 + LIMITED_AFTER] if t.clause == clause]
+    if any(
+        t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
+        for k, t in enumerate(after)
+    ):
+        return True
+    # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
+    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}  # "a tariff path": a cost named, no problem
+    return any(
+        (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
+        and not m.negated
+        and m.found[0].clause == clause
+        and reach[0] <= m.found[0].start < reach[1]
+        and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
+        and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
+        for m in matches
+    )
+
+
+def _denied_state(text: str, negator: Token) -> bool:
+    """Does ``negator`` deny an asset or an adequacy right after it ("belum tersedia", "tidak berfungsi")?"""
+    return any(
+        m.negated and m.found[0].start > negator.start and m.found[0].start - negator.end <= 1
+        for m in find_all(text, "assets", "adequate")
+    )
+
+
+LIMITED_AFTER = 4  # words between an asset and the limiter after it ("registered food MSMEs only 212")
+_EXIST = frozenset({"ada", "terdapat"})
+_WHO = frozenset({"yang", "who", "which", "that", "whose"})
+_BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
+
+
+def _in_denied_phrase(before: tuple[Token, ...], clause: int, spent: set[Token]) -> bool:
+    """Is a word in the noun phrase of an existential negation, through a relative clause ("belum
+    ada data tentang pelaku usaha yang telah mengikuti pelatihan", "There is no register of the
+    farmers who have already obtained certification")? ``before`` are the words before it; a
+    reason ("karena", "because") opens a statement of its own, and a negation spent on a problem
+    ("tidak ada hambatan berarti") denies nothing else."""
+    relative = False
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if token.clause != clause or token.word in _BECAUSE:
+            return False
+        relative = relative or token.word in _WHO
+        existential = token.word in ("no", "none") or (
+            token.word in _EXIST and k > 0 and before[k - 1].word in NEGATORS and before[k - 1].clause == clause
+        )
+        if existential and relative:
+            return spent.isdisjoint(before[k + 1 : k + 1 + SCOPE])
+    return False

@@ -1,0 +1,140 @@
+"""Does a background set out problems: deficits, gaps, bad figures, "belum ada", "hanya 6 dari
+46"; with negation respected ("tidak ada hambatan berarti" names none).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import pairwise
+
+from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM
+from advisor.text.background.denial import _denied, _denies_a_problem
+from advisor.text.background.figures import _falls_short, _limited, _limited_low, _read_matches, _short_of
+from advisor.text.background.handling import _freed, _handled_thing, _not_meant
+from advisor.text.background.trends import _trends
+from advisor.text.lexicon import Match, find_all
+from advisor.text.negation import NEGATORS
+from advisor.text.reading import Reading, from_match
+from advisor.text.tokens import tokens
+
+_VERB = ("me", "ber", "ter", "di", "pe")
+_CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal", "pernah"})
+# "belum pernah terjadi konflik": what has never happened is no gap
+_HAPPEN = frozenset({"terjadi", "ada", "mengalami", "ditemukan", "muncul", "timbul"})
+
+
+def _not_yet(text: str) -> Reading | None:
+    """ "belum" before a verb ("belum mengenal pemasaran daring", "belum tersertifikasi"): what
+    is not yet done is a gap, whatever the verb; unless a negation earlier in its clause denies
+    it ("tidak ada temuan yang belum ditindaklanjuti": everything was done)."""
+    toks = tokens(text)
+    for i, (token, after) in enumerate(pairwise(toks)):
+        if token.word != "belum" or after.clause != token.clause:
+            continue
+        if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
+            after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
+        if not after.word.startswith(_VERB) or after.word in _HAPPEN:
+            continue
+        if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
+            return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
+    return None
+
+
+_WITHOUT = frozenset({"tanpa", "without", "lacking"})
+WITHOUT_REACH = 3  # words between "tanpa"/"without" and what is missing
+
+
+def _without(text: str) -> Reading | None:
+    """Something a place or a business needs, done without ("tanpa merek dan kemasan yang
+    layak", "without a business licence")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _WITHOUT:
+            continue
+        reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
+        needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
+        # "tanpa biaya lisensi", "without licence fees": a cost spared, nothing lacking
+        if any(reach.intersection(m.found) for m in find_all(text, "bad_measure")):
+            continue
+        if needed is not None:
+            return from_match(text, "present", "lacking", Match(_LACK_PHRASE, (token, *needed.found), False))
+    return None
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
+def problems(text: str) -> Reading:
+    # good quantities are read only to shadow the bad words inside them ("bank sampah",
+    # "pengentasan kemiskinan")
+    matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
+    # "bebas banjir", "free of dengue cases", "tidak dimaksudkan untuk mengatasi kekurangan anggaran"
+    matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
+    trends = _trends(text)
+    # bad, or a high level of something not known to be good ("curah hujan tinggi")
+    bad_trend = next(
+        (w for w, polarity, _ in trends if polarity == "bad" or (polarity == "unknown" and w.purpose == "level_high")),
+        None,
+    )
+    if bad_trend is not None:  # "pendapatan nelayan menurun", "tingginya biaya logistik"
+        return from_match(text, "present", "bad_trend", bad_trend)
+    # a bad quantity that fell ("angka kriminalitas menurun tajam") is no problem stated, nor
+    # any bad quantity in the clause that says so ("Maternal deaths fell ... after the waiting
+    # homes opened")
+    good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
+    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
+    matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}
+    for match in (m for m in matches if good.isdisjoint(m.found)):
+        if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
+            continue
+        if match.purpose == "bad_quantity" and not costs.isdisjoint(match.found):
+            continue  # a cost named without a level or a trend ("biaya pelatihan ditanggung mitra") is no problem
+        if match.purpose == "bad_quantity" and _limited_low(text, match):
+            continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
+        problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
+        if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
+            return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
+        if match.purpose == "assets" and _denied(match, matches, text):
+            return from_match(text, "present", "asset_denied", match)
+    lacking = _without(text)
+    if lacking is not None:  # "dijual tanpa merek dan kemasan", "operate without a business licence"
+        return lacking
+    inadequate = next((m for m in find_all(text, "adequate") if m.negated and not _not_meant(text, m)), None)
+    if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
+        return from_match(text, "present", "adequacy_denied", inadequate)
+    return (
+        _short_of(text)
+        or _falls_short(text)
+        or _not_yet(text)
+        or _limited(text)
+        or _no_longer(text)
+        or Reading("absent", "no_problem")
+    )
+
+
+MAGNITUDE_REACH = 6  # words after "tidak ada"/"no" in which "berarti"/"significant" may stand
+
+
+def _of_no_weight(text: str, match: Match) -> bool:
+    """Is ``match`` an existential negation whose noun is said to have no weight ("tidak ada
+    perbedaan regulasi yang berarti", "no significant delays")? It names nothing lacking."""
+    if not any(t.word in NEGATORS for t in match.found):
+        return False
+    toks = tokens(text)
+    end = toks.index(match.found[-1])
+    reach = {t for t in toks[end + 1 : end + 1 + MAGNITUDE_REACH] if t.clause == match.found[0].clause}
+    return any(reach.intersection(m.found) for m in find_all(text, "magnitude"))
+
+
+_NO_MORE = frozenset({"lagi", "longer"})
+
+
+def _no_longer(text: str) -> Reading | None:
+    """Something no longer in use ("sepertiga kios tidak lagi ditempati", "no longer used"): a
+    loss. What is no longer suffered ("tidak lagi kekurangan air") is none, as it is not a use."""
+    toks = tokens(text)
+    for use in find_all(text, "in_use"):
+        i = toks.index(use.found[0])
+        before = [t for t in toks[max(0, i - 2) : i] if t.clause == use.found[0].clause]
+        if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_MORE:
+            return from_match(text, "present", "no_longer", Match(_NOT_YET_PHRASE, (*before, *use.found), False))
+    return None

@@ -1,0 +1,77 @@
+"""Level and trend words read with the quantity they qualify: "tingginya angka putus sekolah" is
+bad, "permintaan kopi terus meningkat" good.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from advisor import knowledge
+from advisor.text.background.base import _GOOD, _longest
+from advisor.text.lexicon import Match, find_all
+from advisor.text.tokens import Token, tokens
+
+TREND_REACH = 4  # words between a level or trend word and the quantity it qualifies
+Trend = tuple[Match, str, tuple[Token, ...]]  # the word, its polarity, the quantity it qualifies
+
+
+@cache
+def _before_noun() -> frozenset[str]:
+    """Level words that qualify the word right after them (``level_before_noun``)."""
+    return frozenset(knowledge.lexicon()["level_before_noun"].id)
+
+
+def _trends(text: str) -> list[Trend]:
+    """Each level or trend word ("tinggi", "menurun", "low", "rising") read with the quantity
+    nearest to it in its clause: ``bad`` when a bad quantity is high or rising or a good one low
+    or falling ("tingginya angka putus sekolah", "pendapatan nelayan menurun"), ``good`` for the
+    reverse ("biaya logistik rendah", "permintaan kopi terus meningkat"), ``unknown`` when it
+    qualifies no known quantity; with the words of the quantity."""
+    words = _longest([m for m in find_all(text, "trend_up", "level_high", "trend_down") if not m.negated])
+    if not words:
+        return []
+    near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
+    words = [w for w in words if near_miss.isdisjoint(w.found)]
+    quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
+    nouns = _longest([*quantities, *find_all(text, "assets")])
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    out: list[Trend] = []
+    for word in words:
+        at = place[word.found[0]]
+        # a quantity inside an asset phrase still takes a level ("memiliki potensi ... yang tinggi")
+        near = [
+            (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
+            for n in quantities
+            if n.found[0].clause == word.found[0].clause and not set(n.found) & set(word.found)
+        ]
+        # the nearest quantity, or else the subject of its clause ("Permintaan kopi spesialti
+        # dari kafe di Makassar terus meningkat")
+        subject = [(d, n) for d, n in near if place[n.found[-1]] < at]
+        if word.found[-1].word in _before_noun():  # "minim fasilitas ... terendam": the facilities
+            near = [(d, n) for d, n in near if place[n.found[0]] == place[word.found[-1]] + 1]
+        else:
+            near = [(d, n) for d, n in near if d <= TREND_REACH] or subject[:1]
+        if not near:
+            out.append((word, "unknown", ()))
+            continue
+        noun = _head(min(near, key=lambda e: e[0])[1], nouns, place, word.phrase.lang)
+        up = word.purpose != "trend_down"
+        bad = noun.purpose in ("bad_quantity", "bad_measure")
+        out.append((word, "bad" if up == bad else "good", noun.found))
+    return out
+
+
+def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
+    """The head of the chain of quantities ``noun`` stands in: the first in Indonesian ("Biaya
+    tenaga kerja": a cost, not the workforce), the last in English ("labour costs")."""
+    while True:
+        if lang == "id":
+            before = place[noun.found[0]] - 1
+            nxt = next((n for n in nouns if place[n.found[-1]] == before), None)
+        else:
+            after = place[noun.found[-1]] + 1
+            nxt = next((n for n in nouns if place[n.found[0]] == after), None)
+        if nxt is None or nxt.purpose == "assets":
+            return noun
+        noun = nxt
