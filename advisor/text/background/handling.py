@@ -74,10 +74,12 @@ def _handled_thing(text: str, match: Match) -> bool:
     english_noun = match.phrase.lang == "en" and match.purpose == "bad_quantity"  # not "not yet managed"
     if english_noun and _handled_after(toks, toks.index(match.found[-1]), text):
         return True  # "flood early warning system", "disaster risk reduction"
+    if match.phrase.lang == "en" and _desk_after(toks, toks.index(match.found[-1]), text):
+        return True  # "the complaints officer", not "poor management"
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
-    if find_all(before, "focus_noun"):  # "desa lokus stunting": a programme's target named
+    if find_all(before, "focus_noun", "body_noun"):  # "desa lokus stunting", "petugas pengaduan": a target, a desk
         return True
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
@@ -110,6 +112,14 @@ def _remedy_roots() -> frozenset[str]:
     return frozenset(stem_id(w.lower()) for w in knowledge.lexicon()["remedy"].id if " " not in w)
 
 
+def _desk_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
+    """Is an English bad thing the name of the desk or body right after it ("complaints officer",
+    "complaints hotline")?"""
+    if last + 1 >= len(toks) or toks[last + 1].clause != toks[last].clause:
+        return False
+    return bool(find_all(toks[last + 1].word, "body_noun"))
+
+
 def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
     """Is an English bad thing the modifier of a handling noun right after it ("flood control
     unit", "drought early warning", "risk reduction")?"""
@@ -117,4 +127,5 @@ def _handled_after(toks: tuple[Token, ...], last: int, text: str) -> bool:
     if not after or after[0].word.endswith(("ed", "ing")):  # a verb after it: "flood managed by", "waste piling up"
         return False
     span = text[after[0].start : after[-1].end]
-    return any(m.found[0].start == 0 for m in find_all(span, "countermeasure", "handling_noun", "focus_noun"))
+    handling = ("countermeasure", "handling_noun", "focus_noun", "body_noun")
+    return any(m.found[0].start == 0 for m in find_all(span, *handling))
