@@ -12,7 +12,7 @@ from advisor.text.background.figures import _read_matches, _short_of
 from advisor.text.background.handling import _handled_thing
 from advisor.text.background.trends import Trend, _trends
 from advisor.text.lexicon import Match, find_all, is_number
-from advisor.text.negation import negated
+from advisor.text.negation import NEGATORS, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import tokens
@@ -99,7 +99,8 @@ def _potential_harm(text: str, match: Match, matches: list[Match]) -> bool:
     if at is None:
         return False
     reach = [t for t in toks[toks.index(at) + 1 : toks.index(at) + 1 + POTENTIAL_REACH] if t.clause == clause]
-    harms = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity")]
+    # a harm named, not a predicate denied ("Potensi pemasaran digital belum dikelola": untapped)
+    harms = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity") and m.found[0].word not in NEGATORS]
     return any(m.found[0] in reach and not _handled_thing(text, m) for m in harms)
 
 
