@@ -29,7 +29,8 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
     for i, token in enumerate(toks[:-1]):
         after = toks[i + 1]
         # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
-        verb = after.word.startswith(_ACTIVE) or (after.word.startswith("be") and stem_id(after.word) != after.word)
+        # an affixed verb, not a word that only begins like one ("sudah di atas 55 tahun": a preposition)
+        verb = after.word.startswith((*_ACTIVE, "be")) and stem_id(after.word) != after.word
         if token.word in _ACHIEVED and after.clause == token.clause and verb:
             found = (token, after)
             if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"

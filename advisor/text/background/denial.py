@@ -19,8 +19,14 @@ def _denies_a_problem(match: Match, matches: list[Match], text: str) -> bool:
         return False
     end = match.found[-1].end
     # a bad thing a service handles is no problem denied: "has no waste collection service" lacks the service
+    # "no contracts and no grading": a second "no" is a lack of its own, not a problem denied
     return any(
-        m.purpose != "assets" and m.negated and m.found[0].start >= end and not _handled_thing(text, m) for m in matches
+        m.purpose != "assets"
+        and m.negated
+        and m.found[0].start >= end
+        and not all(t.word in NEGATORS for t in m.found)
+        and not _handled_thing(text, m)
+        for m in matches
     )
 
 

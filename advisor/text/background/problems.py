@@ -15,6 +15,7 @@ from advisor.text.background.trends import _trends
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
+from advisor.text.stem import stem_id
 from advisor.text.tokens import tokens
 
 _VERB = ("me", "ber", "ter", "di", "pe")
@@ -33,7 +34,8 @@ def _not_yet(text: str) -> Reading | None:
             continue
         if after.word in _CAN and i + 2 < len(toks) and toks[i + 2].clause == token.clause:
             after = toks[i + 2]  # "belum bisa mengakses", "belum mampu memenuhi"
-        if not after.word.startswith(_VERB) or after.word in _HAPPEN:
+        # an affixed verb ("belum dikelola"), not a word that only begins like one ("belum di lokasi")
+        if not after.word.startswith(_VERB) or stem_id(after.word) == after.word or after.word in _HAPPEN:
             continue
         if not any(t.word in NEGATORS for t in toks[:i] if t.clause == token.clause):
             return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (token, after), False))
