@@ -37,7 +37,7 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
-    + ["need_verb", "in_proportion", "stake_noun", "involvement"]
+    + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder"]
 )
 # "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
 _FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
@@ -199,10 +199,32 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text) or _stake_set_aside(text)
     if barred:
         out.setdefault("conflict_of_interest", barred)
-    denied = _power_denied_to_the_other_side(text, policy)
+    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy)
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+def _kept_by_government(text: str, policy: list[Match]) -> tuple[Match, ...]:
+    """A policy or a power kept in a government's hands ("Kebijakan tata ruang tetap sepenuhnya
+    berada di tangan pemerintah kabupaten", "Planning stays with the city government"): a policy,
+    the word that keeps it, where it is held, and a public body, in that order in one clause.
+    "Keputusan akhir tetap di tangan investor" keeps it with a party, no sovereignty."""
+    holders = find_all(text, "holder")
+    if not holders:
+        return ()
+    kept = find_all(text, "kept")
+    bodies = find_all(text, "public_body", "authority_body")
+    for thing in [*policy, *find_all(text, "power_noun")]:
+        keep = next((k for k in kept if _same_clause(k, thing) and k.found[0].start > thing.found[-1].end), None)
+        start = keep.found[-1].end if keep is not None else thing.found[-1].end
+        hold = next((h for h in holders if _same_clause(h, thing) and h.found[0].start >= start), None)
+        if hold is None:
+            continue
+        body = next((b for b in bodies if _same_clause(b, hold) and b.found[0].start >= hold.found[-1].end), None)
+        if body is not None and (keep is not None or hold.phrase.lang == "en"):
+            return (thing, hold, body)
+    return ()
 
 
 _PLACE = frozenset({"di", "in", "at", "across", "throughout"})
@@ -330,6 +352,7 @@ def _gift_barred(text: str) -> tuple[Match, ...]:
     verbs = find_all(text, "accept_verb", "give_verb")
     gifts = find_all(text, "gift_noun")
     people = {t for m in find_all(text, "coi_party", "coi_staff", "coi_judge") for t in m.found}
+    officials = {t for m in find_all(text, "coi_staff", "coi_judge") for t in m.found}  # a gift given: to whom
     for bar in find_all(text, "coi_bar"):
         end, clause = place[bar.found[-1]], bar.found[0].clause
         verb = next(
@@ -339,7 +362,7 @@ def _gift_barred(text: str) -> tuple[Match, ...]:
             continue
         given = verb.purpose == "give_verb"
         reach = toks[place[verb.found[-1]] + 1 :] if given else toks
-        if any(t in people and t.clause == clause for t in reach):
+        if any(t in (officials if given else people) and t.clause == clause for t in reach):
             return (bar, verb)
     return ()
 
@@ -349,11 +372,13 @@ def _power_denied_to_the_other_side(text: str, policy: list[Match]) -> tuple[Mat
     kebijakan pemerintah daerah", "The foreign partner has no say over the regency's planning
     decisions"): non-interference in other words."""
     sides = find_all(text, "other_side")
+    # what is decided: a policy, or any decision the power is to make ("tidak berhak menentukan lokasi")
+    decided = [*policy, *find_all(text, "decide_verb")]
     for power in (m for m in find_all(text, "power_noun", "involvement") if m.negated or _any_denied(text, m)):
         clause = power.found[0].clause
         side = next((x for x in sides if x.found[0].clause == clause and x.found[-1].end <= power.found[0].start), None)
         noun = next(
-            (p for p in policy if p.found[0].clause == clause and p.found[0].start > power.found[0].start), None
+            (p for p in decided if p.found[0].clause == clause and p.found[0].start > power.found[0].start), None
         )
         if side is not None and noun is not None:
             return (side, power, noun)
