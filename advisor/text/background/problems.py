@@ -82,8 +82,14 @@ def problems(text: str) -> Reading:
     # any bad quantity in the clause that says so ("Maternal deaths fell ... after the waiting
     # homes opened")
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
-    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}
-    matches = [m for m in matches if not (m.purpose == "bad_quantity" and m.found[0].clause in better)]
+    over = _resolved(text, matches)  # "the leaks have stopped", "kebocoran sudah teratasi"
+    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"} | over
+    matches = [
+        m
+        for m in matches
+        if not (m.purpose == "bad_quantity" and m.found[0].clause in better)
+        and not (m.purpose in PROBLEM and m.found[0].clause in over)
+    ]
     costs = {t for m in find_all(text, "bad_measure") for t in m.found}
     for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
@@ -111,6 +117,21 @@ def problems(text: str) -> Reading:
         or _no_longer(text)
         or Reading("absent", "no_problem")
     )
+
+
+def _resolved(text: str, matches: list[Match]) -> set[int]:
+    """The clauses where a problem named is said to be over ("Since the valves were fitted, the
+    leaks have stopped", "Masalah banjir sudah teratasi"): a problem before a word of its end."""
+    out: set[int] = set()
+    for end in (m for m in find_all(text, "resolved") if not m.negated):
+        clause = end.found[0].clause
+        if any(
+            m.found[0].clause == clause and m.found[-1].end <= end.found[0].start and not set(m.found) & set(end.found)
+            for m in matches
+            if m.purpose in (*PROBLEM, "bad_quantity")
+        ):
+            out.add(clause)
+    return out
 
 
 MAGNITUDE_REACH = 6  # words after "tidak ada"/"no" in which "berarti"/"significant" may stand
