@@ -184,7 +184,17 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if benefit_of_both:
         out["mutual_benefit"] = benefit_of_both
     near_miss = {t for m in find_all(text, "stmt_not_forms") for t in m.found}  # "pihak yang berkepentingan"
-    want = next((m for m in find_all(text, "want") if not m.negated and near_miss.isdisjoint(m.found)), None)
+    audience = find_all(text, "audience_noun")  # "Peserta pelatihan ingin ...": people served, not a side
+    want = next(
+        (
+            m
+            for m in find_all(text, "want")
+            if not m.negated
+            and near_miss.isdisjoint(m.found)
+            and not any(_same_clause(a, m) and a.found[-1].end <= m.found[0].start for a in audience)
+        ),
+        None,
+    )
     if want is not None:
         out["interests"] = (want,)
     _trust_and_sharing(text, out)
