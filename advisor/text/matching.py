@@ -7,6 +7,12 @@ The activity's head (its first content word: the action, "Pengolahan", or the th
 head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered by
 "Mengoordinasikan pelatihan guru" (same action, other object), nor "Pembangunan TPS3R" by
 "Mengoperasikan TPS3R" (same object, other action).
+
+Words meet beyond their stems through ``knowledge/lexicon.yaml``: the fields of action (a task's
+synonyms and near synonyms in both languages: "penyuluhan" ~ "kampanye" ~ "outreach"), the means
+to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual glossary: "air" ~
+"water") and abbreviations, which meet their spelling and the words that tell what they are
+("PLTS" and "panel surya").
 """
 
 from __future__ import annotations
@@ -47,6 +53,36 @@ def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
         if words:
             out.setdefault(words[0], []).append((words, short.strip()))
     return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in out.items()}
+
+
+_NOT = frozenset({"tidak", "non", "bukan", "tanpa"})
+
+
+def _action_noun(word: str) -> bool:
+    """A noun of an action in peN-an ("pengolahan", "penyediaan"), not of a state in ke-an
+    ("keselamatan", "kependudukan")."""
+    return word.startswith("pe") and word.endswith("an") and nominal_root(word) is not None
+
+
+@cache
+def _shorts() -> dict[str, tuple[str, ...]]:
+    """Each abbreviation of ``knowledge/lexicon.yaml`` with the words that tell what it is: its
+    spelling's words but the generic ones of ``abbreviation_generic`` (a kind of body or place,
+    "kelompok", "tempat"; "desa", "daerah"): "PLTS" names the "surya" of "panel surya",
+    "karhutla" the "kebakaran hutan" of "Memadamkan kebakaran hutan"."""
+    generic = knowledge.lexicon()["abbreviation_generic"]
+    skip = _stopwords() | {w for w in (*generic.id, *generic.en)}
+    out: dict[str, list[str]] = {}
+    entry = knowledge.lexicon()["abbreviation"]
+    for written in (*entry.id, *entry.en):
+        short, _, long = written.partition("=")
+        words = [t.word for t in tokens(long)]
+        # what follows a negation is what the thing is not ("penyakit tidak menular")
+        words = words[: next((i for i, w in enumerate(words) if w in _NOT), len(words))]
+        # an action of its spelling is no object it names ("pengolahan" of "TPS3R" processes nothing)
+        telling = (w for w in words if w not in skip and len(w) >= MIN_LEMMA and not _action_noun(w))
+        out.setdefault(short.strip(), []).extend(telling)
+    return {short: tuple(dict.fromkeys(words)) for short, words in out.items()}
 
 
 @cache
@@ -106,10 +142,24 @@ def _field(word: str, *stems: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _word_lemmas(word: str) -> tuple[str, ...]:
     """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
-    word: a plan repeats its vocabulary)."""
-    stems = (stem_id(word), *_english(stem_en(word)))
+    word: a plan repeats its vocabulary). An abbreviation is itself and the words that tell what
+    it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
+    stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    telling = _shorts().get(word)
+    if telling is not None:
+        spelt = (x for w in telling for x in _word_lemmas(w) if not x.startswith("@"))
+        kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
+
+
+MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
+
+
+def _from_at(stem: str) -> tuple[str, ...]:
+    """For a noun in -asi, the noun in -at it is made from: "sertifikasi" of "sertifikat"
+    (a loan of Latin -atio from -at-, as "certification" of "certificate")."""
+    return (stem[:-3] + "at",) if stem.endswith("asi") and len(stem) >= MIN_ASI else ()
 
 
 def _english(stem: str) -> tuple[str, ...]:
@@ -138,15 +188,19 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     toks = tokens(text)
     words = [t.word for t in toks]
     for i, token in enumerate(toks):
-        if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
+        if not _content(token.word, stop):
             continue
-        short = _abbreviated(words, i)
-        found = _word_lemmas(token.word)
-        if short is not None:
-            found = tuple(dict.fromkeys((*found, short)))
+        found = _token_lemmas(words, i)
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
+    """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
+    short = _abbreviated(words, at)
+    found = _word_lemmas(words[at])
+    return found if short is None else tuple(dict.fromkeys((*found, short)))
 
 
 @lru_cache(maxsize=8192)
@@ -212,7 +266,7 @@ def _head(activity: str) -> int:
             if count:
                 break
             continue
-        if not is_number(token.word) and len(token.word) >= MIN_LEMMA:
+        if _content(token.word, stop):
             count += 1
     actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i])]
     return actions[-1] if actions else 0
@@ -284,7 +338,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return _by_means(activity, head, head_word, rest, mine)
+        return _by_means(activity, responsibility, head, head_word, rest, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
@@ -355,7 +409,7 @@ def _unplaced_words(text: str) -> dict[str, str]:
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
-    return word not in stop and not is_number(word) and len(word) >= MIN_LEMMA
+    return word not in stop and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
 
 
 @lru_cache(maxsize=16384)
@@ -364,10 +418,11 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan")."""
     stop = _stopwords()
     toks = tokens(text)
+    words = [t.word for t in toks]
     out: dict[str, tuple[str, ...]] = {}
-    for token, after in pairwise(toks):
+    for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
-            out.setdefault(token.word, _word_lemmas(after.word))
+            out.setdefault(token.word, _token_lemmas(words, i + 1))
     return out
 
 
@@ -424,6 +479,7 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
 
 def _by_means(
     activity: str,
+    responsibility: str,
     head: tuple[str, ...],
     head_word: str,
     rest: tuple[tuple[tuple[str, ...], str], ...],
@@ -436,14 +492,26 @@ def _by_means(
     english = _in_english(activity)
     for end in (x for x in head if x.startswith("@")):
         for means in _means().get(end, ()):
-            by = next((mine[x] for x in means.means if x in mine), None)
-            if by is None:
+            key = next((x for x in sorted(means.means) if x in mine), None)
+            if key is None:
                 continue
+            by = mine[key]
             # the end's object is the object's head: the first word in Indonesian ("bus listrik" is a
             # bus), the last in English ("coral reef")
             if means.objects and rest and not any(x in means.objects for x in rest[-1 if english else 0][0]):
                 continue
-            shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
+            # a means that is an action, for any object, must act on the object shared ("Mencatat
+            # harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)
+            acts = key.startswith("@") and not means.objects
+            shared = next(
+                (
+                    w
+                    for found, w in rest
+                    if any(x in mine for x in found if not x.startswith("@"))
+                    and (not acts or _object_of(responsibility, by, found))
+                ),
+                None,
+            )
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
