@@ -213,7 +213,7 @@ def _lemma_words(text: str) -> dict[str, str]:
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
 
 
-def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
+def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT_REACH) -> bool:
     """Is a word with one of the lemmas ``found`` the object right after ``verb`` in ``text`` (not
     a word of a later phrase: "Menanamkan modal pada usaha wisata hutan" plants no forest)?"""
     words = lemmas(text)
@@ -221,8 +221,7 @@ def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
     if at is None:
         return False
     return any(
-        not set(found).isdisjoint(x for x in lem if x not in _act_fields())
-        for lem, _ in words[at + 1 : at + 1 + OBJECT_REACH]
+        not set(found).isdisjoint(x for x in lem if x not in _act_fields()) for lem, _ in words[at + 1 : at + 1 + reach]
     )
 
 
@@ -338,7 +337,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return _by_means(activity, responsibility, head, head_word, rest, mine)
+        placed = _placed(activity)
+        unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
+        return _by_means(activity, responsibility, head, head_word, unplaced, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
@@ -500,21 +501,28 @@ def _by_means(
             # bus), the last in English ("coral reef")
             if means.objects and rest and not any(x in means.objects for x in rest[-1 if english else 0][0]):
                 continue
-            # a means that is an action, for any object, must act on the object shared ("Mencatat
-            # harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)
-            acts = key.startswith("@") and not means.objects
-            shared = next(
-                (
-                    w
-                    for found, w in rest
-                    if any(x in mine for x in found if not x.startswith("@"))
-                    and (not acts or _object_of(responsibility, by, found))
-                ),
-                None,
-            )
+            shared = next((w for found, w in rest if _serves(means, key, found, mine, responsibility, by)), None)
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+def _serves(
+    means: _Means, key: str, found: tuple[str, ...], mine: dict[str, str], responsibility: str, by: str
+) -> bool:
+    """Is an object word of the activity (its lemmas ``found``) one the responsibility's means
+    serves it on? A word both name: for a means that is an action, one of the objects the end
+    names ("Menanam bibit di lahan kritis" restores land) or the object the action is done on
+    ("Mencatat harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)."""
+    if not any(x in mine for x in found if not x.startswith("@")):
+        return False
+    if not key.startswith("@"):
+        return True
+    if means.objects and not means.objects.isdisjoint(found):
+        return True
+    # the object right after the means when the end names its objects ("Mengelola kantin sekolah"
+    # carries no pupils to school), or within its object otherwise
+    return _object_of(responsibility, by, found, 1 if means.objects else OBJECT_REACH)
 
 
 _ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
