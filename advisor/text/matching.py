@@ -25,7 +25,7 @@ from advisor import knowledge
 from advisor.text.lexicon import is_number
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
-from advisor.text.stem import stem_en, stem_id
+from advisor.text.stem import is_root, stem_en, stem_id
 from advisor.text.tokens import tokens
 
 MIN_LEMMA = 3
@@ -144,13 +144,38 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
     word: a plan repeats its vocabulary). An abbreviation is itself and the words that tell what
     it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
-    stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)))
+    stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
     telling = _shorts().get(word)
     if telling is not None:
         spelt = (x for w in telling for x in _word_lemmas(w) if not x.startswith("@"))
         kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
+
+
+# meN-/peN- drop the first consonant of a root: k before meng-/peng-, p before mem-/pem-, t
+# before men-/pen-, s before meny-/peny- ("mengunjungi" of "kunjung", "mengemas" of "kemas")
+_NASAL = (
+    ("meny", "s"),
+    ("peny", "s"),
+    ("meng", "k"),
+    ("peng", "k"),
+    ("mem", "p"),
+    ("pem", "p"),
+    ("men", "t"),
+    ("pen", "t"),
+)
+
+
+def _nasal(word: str, stem: str) -> tuple[str, ...]:
+    """The root whose first consonant a nasal prefix dropped, when Sastrawi took the rest for a
+    root of its own ("mengunjungi": "unjung", a root too, where "kunjungan" gives "kunjung")."""
+    if stem[:1] not in "aeiou" or not stem:
+        return ()
+    for prefix, lost in _NASAL:
+        if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] in "aeiou":
+            return (lost + stem,) if is_root(lost + stem) else ()
+    return ()
 
 
 MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
