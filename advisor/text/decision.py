@@ -393,12 +393,15 @@ def decision(text: str) -> Reading:
             if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
-        subject = text[: unilateral.found[0].start]
+        subject = text[_subject_start(text, unilateral) : unilateral.found[0].start]
         if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
+        alone = next(iter(find_all(text, "without_deliberation")), None)
+        if alone is not None:  # "Bupati memutuskan ... tanpa pembahasan dengan DPRD": alone, authority or not
+            return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
@@ -428,6 +431,25 @@ def decision(text: str) -> Reading:
     if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
         return from_match(text, "authority", "legal_authority", authority)
     return _NO_DECIDER
+
+
+# words that open a clause set before the one who decides ("Setelah dibahas dalam rapat, Bupati
+# menetapkan ...": the meeting discussed, the regent decides)
+_SUBORDINATOR = frozenset(
+    {"setelah", "sesudah", "sebelum", "usai", "seusai", "jika", "apabila", "bila", "kalau", "after", "before", "once"}
+    | {"when", "following", "if", "upon"}
+)
+
+
+def _subject_start(text: str, marker: Match) -> int:
+    """Where the subject of a deciding word may start: the text's start, or the start of the
+    deciding word's clause when a subordinate clause opens the text."""
+    toks = tokens(text)
+    if not toks or toks[0].word not in _SUBORDINATOR:
+        return 0
+    clause = marker.found[0].clause
+    start = next((t.start for t in toks if t.clause == clause), 0)
+    return start if clause != toks[0].clause else 0
 
 
 _NUMBER_MARK = frozenset({"nomor", "no", "nr", "number"})
