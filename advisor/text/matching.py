@@ -372,6 +372,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
         own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+        if _in_english(activity):
+            # an English compound of two actions names one ("Measles immunisation campaign"): the
+            # other action is no object to share
+            own = [entry for entry in own if not _has_field(entry[0])] or own
         shared = [word for found, word in own if any(x in mine for x in found)]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
@@ -476,11 +480,17 @@ def _english_words() -> frozenset[str]:
     return frozenset(entry.en) - frozenset(entry.id)
 
 
+# endings of English words that no Indonesian word has ("immunisation", "management", "equity")
+_ENGLISH_ENDING = ("tion", "sion", "ment", "ness", "ity")
+
+
 @lru_cache(maxsize=8192)
 def _in_english(text: str) -> bool:
-    """Is ``text`` written in English (one of its stopwords that is none of Indonesian's)?"""
+    """Is ``text`` written in English: one of its stopwords that is none of Indonesian's, or, in
+    a title without them ("Measles immunisation campaign"), a word of an English ending?"""
     english = _english_words()
-    return any(t.word in english for t in tokens(text))
+    toks = tokens(text)
+    return any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks)
 
 
 def _beneficiary(text: str) -> frozenset[str]:
