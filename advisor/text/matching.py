@@ -187,10 +187,20 @@ def _from_at(stem: str) -> tuple[str, ...]:
     return (stem[:-3] + "at",) if stem.endswith("asi") and len(stem) >= MIN_ASI else ()
 
 
+MIN_DOUBLED = 5  # letters of a stem that may have doubled its last consonant ("referr")
+_DOUBLED = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")  # not "ll", "ss": "skill", "assess"
+
+
 def _english(stem: str) -> tuple[str, ...]:
     """An English stem, and for a verb in -ify its noun's stem too: Snowball stems "certifies"
-    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif")."""
-    return (stem, stem[:-1]) if stem.endswith("fi") and len(stem) >= MIN_FY else (stem,)
+    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif"); and a
+    noun that doubles its verb's last consonant, the verb's ("referral": "referr", "refer";
+    "occurrence": "occurr", "occur")."""
+    if stem.endswith("fi") and len(stem) >= MIN_FY:
+        return (stem, stem[:-1])
+    if stem.endswith(_DOUBLED) and len(stem) >= MIN_DOUBLED:
+        return (stem, stem[:-1])
+    return (stem,)
 
 
 def _abbreviated(words: list[str], at: int) -> str | None:
