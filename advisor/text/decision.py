@@ -40,12 +40,18 @@ def _decider(text: str, marker: Match) -> str:
         # "oleh"/"by"/"pada" right after, or a few words on ("Kata akhir mengenai jadwal
         # konstruksi ada pada kontraktor")
         at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY_LATER), None)
-        if at is None:
+        if at is None or (at and _participle(after[at - 1].word)):
+            # "ratifies the tariff proposed by the BUMDes": the agent of what is decided
             return ""
         after = after[at + 1 :]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
+
+
+def _participle(word: str) -> bool:
+    """A passive verb whose agent the next "oleh"/"by" names ("diusulkan", "proposed")."""
+    return word.endswith("ed") or passive_verb_id(word) == "di"
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
@@ -390,7 +396,8 @@ def decision(text: str) -> Reading:
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
             if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
                 return from_match(text, "authority", "by_instrument", unilateral, detail=decider)
-            if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
+            if any(not m.negated for m in find_all(decider, "deliberative", "forum_body", "collective", "both_sides")):
+                # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
         subject = text[_subject_start(text, unilateral) : unilateral.found[0].start]
