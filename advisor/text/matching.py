@@ -148,7 +148,7 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
     telling = _shorts().get(word)
     if telling is not None:
-        spelt = (x for w in telling for x in _word_lemmas(w) if not x.startswith("@"))
+        spelt = (x for w in telling for x in _telling_lemmas(w))
         kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
 
@@ -176,6 +176,15 @@ def _nasal(word: str, stem: str) -> tuple[str, ...]:
         if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] in "aeiou":
             return (lost + stem,) if is_root(lost + stem) else ()
     return ()
+
+
+def _telling_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas a word of an abbreviation's spelling gives it: the word, and its stem but for a
+    noun in ke-an, whose root says another thing ("kesehatan" of "Puskesmas" is health, not the
+    "sehat" of "dapur sehat"; "kependudukan" is no "duduk")."""
+    if word.startswith("ke") and word.endswith("an"):
+        return (word,)
+    return tuple(x for x in _word_lemmas(word) if not x.startswith("@"))
 
 
 MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
@@ -590,14 +599,24 @@ def _instrument_supplied(
     return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
 
 
+def _spelt_only(lemma: str, word: str, other: str) -> bool:
+    """Do ``word`` and ``other`` share ``lemma`` only through an abbreviation's spelling?"""
+    return any(w.lower() in _shorts() and lemma != w.lower() for w in (word, other))
+
+
 @lru_cache(maxsize=16384)
 def overlap(activity: str, responsibility: str) -> Reading:
     """The looser test for a supporting role: any content lemma in common (a partner that
     supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
     mine = _lemma_words(responsibility)
     for found, word in lemmas(activity):
-        # a field of action alone is no shared word: "Memasok biji kopi" takes no part in "Pengadaan bus"
-        shared = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+        # a field of action alone is no shared word: "Memasok biji kopi" takes no part in "Pengadaan bus";
+        # nor a word an abbreviation's spelling gives it: building "TPS3R" is no part in sorting at a
+        # "bank sampah"
+        shared = next(
+            (mine[x] for x in found if x in mine and not x.startswith("@") and not _spelt_only(x, word, mine[x])),
+            None,
+        )
         if shared is not None:
             return Reading("match", "word_shared", f"{word}/{shared}")
     return Reading("no_match", "no_shared_lemma")
