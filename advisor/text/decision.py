@@ -50,8 +50,9 @@ def _decider(text: str, marker: Match) -> str:
 
 
 def _participle(word: str) -> bool:
-    """A passive verb whose agent the next "oleh"/"by" names ("diusulkan", "proposed")."""
-    return word.endswith("ed") or passive_verb_id(word) == "di"
+    """A passive verb of another act than deciding, whose agent the next "oleh"/"by" names
+    ("diusulkan", "proposed"; not "ditetapkan", "decided": their agent decides)."""
+    return (word.endswith("ed") or passive_verb_id(word) == "di") and not find_all(word, "decide_verb", "take_verb")
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
