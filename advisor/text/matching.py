@@ -395,7 +395,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
             own = [entry for entry in own if not _has_field(entry[0])] or own
-        shared = [word for found, word in own if any(x in mine for x in found)]
+        shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         head_met = (
@@ -424,7 +424,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             (word, known[x])
             for found, word in own
             for x in found
-            if x in known and x not in spent and not _other_kind(activity, responsibility, word, found)
+            if x in known
+            and x not in spent
+            and not _other_shorts(word, known[x])
+            and not _other_kind(activity, responsibility, word, found)
         ),
         None,
     )
@@ -464,14 +467,17 @@ def _content(word: str, stop: frozenset[str]) -> bool:
 @lru_cache(maxsize=16384)
 def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     """Each content word of ``text`` (lower case) with the lemmas of the content word right after
-    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan")."""
+    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan"). An
+    abbreviation modifies as itself, not as the words of its spelling ("guru SD" and "guru SMP"
+    share "sekolah" only there)."""
     stop = _stopwords()
     toks = tokens(text)
     words = [t.word for t in toks]
+    shorts = _shorts()
     out: dict[str, tuple[str, ...]] = {}
     for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
-            out.setdefault(token.word, _token_lemmas(words, i + 1))
+            out.setdefault(token.word, (after.word,) if after.word in shorts else _token_lemmas(words, i + 1))
     return out
 
 
@@ -597,6 +603,28 @@ def _instrument_supplied(
     if shared is None:
         return None
     return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
+
+
+def _other_shorts(word: str, other: str) -> bool:
+    """Are ``word`` and ``other`` two abbreviations of one kind, whose spellings open with the same
+    word ("SD" and "SMP" are two schools, "IPA" and "IPAL" two plants)? The words of their
+    spellings they share do not make them one; a body and its business may ("Disdukcapil" and
+    "adminduk")."""
+    a, b = word.lower(), other.lower()
+    if a == b:
+        return False
+    kinds = _kinds()
+    return not kinds.get(a, frozenset()).isdisjoint(kinds.get(b, ()))
+
+
+@cache
+def _kinds() -> dict[str, frozenset[str]]:
+    """Each abbreviation with the first words of its spellings: the kind of thing it names."""
+    out: dict[str, set[str]] = {}
+    for first, spellings in _spelt_out().items():
+        for _, short in spellings:
+            out.setdefault(short, set()).add(first)
+    return {short: frozenset(firsts) for short, firsts in out.items()}
 
 
 def _spelt_only(lemma: str, word: str, other: str) -> bool:
