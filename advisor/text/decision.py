@@ -437,6 +437,10 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
+        alone = next(iter(find_all(text, "without_deliberation")), None)
+        decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
+        if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
+            return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
     return _NO_DECIDER
 
