@@ -37,8 +37,8 @@ FIELD_OBJECT = 2  # object words an activity must share when its head meets only
 def _stopwords() -> frozenset[str]:
     """The stopwords of ``knowledge/lexicon.yaml``, as a set: they are single words, matched as
     written, so no scan of the text is needed."""
-    entry = knowledge.lexicon()["stopwords"]
-    return frozenset(w for lang in (entry.id, entry.en) for w in lang if " " not in w)
+    entries = (knowledge.lexicon()["stopwords"], knowledge.lexicon()["match_ignored"])
+    return frozenset(w for entry in entries for lang in (entry.id, entry.en) for w in lang if " " not in w)
 
 
 @cache
@@ -311,7 +311,8 @@ def _head(activity: str) -> int:
             continue
         if _content(token.word, stop):
             count += 1
-    actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i])]
+    # an action noun ("maintenance") or a word of a field of action ("survey", "outreach")
+    actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i]) or _has_field(words[i][0])]
     return actions[-1] if actions else 0
 
 
@@ -340,6 +341,12 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
+    if found.reason == "head_not_shared" and at > 1 and _has_field(words[at - 1][0]):
+        # an English compound of two actions ("Measles immunisation campaign"): the one before
+        # its head names the work as well
+        inner = _match_at(at - 1, activity, responsibility, others)
+        if inner.label == "match":
+            return inner
     framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
     if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
         # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
