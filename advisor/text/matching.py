@@ -311,8 +311,14 @@ def _head(activity: str) -> int:
             continue
         if _content(token.word, stop):
             count += 1
-    # an action noun ("maintenance") or a word of a field of action ("survey", "outreach")
-    actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i]) or _has_field(words[i][0])]
+    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
+    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
+    english = _in_english(activity)
+    actions = [
+        i
+        for i in range(1, min(count, len(words)))
+        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
+    ]
     return actions[-1] if actions else 0
 
 
