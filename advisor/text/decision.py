@@ -19,10 +19,10 @@ from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
-_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
+_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada", "kepada"})
 # a few words after a deciding word, only an agent names the decider: "of", "to", "with" there
 # belong to what is decided ("decides on the allocation of stalls", "the level of tariffs")
-_BY_LATER = _BY - {"of", "to", "with"}
+_BY_LATER = _BY - {"of", "to", "with", "kepada"}  # "kepada": whom a decision is reported to
 # the regulation and the instrument lists, and their words matched as written ("peraturan",
 # "regulation": their roots also make "diatur", "regulated")
 AUTHORITY = ("authority", "authority_written")
