@@ -364,6 +364,12 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
 
 
 @cache
+def _frequency_words() -> frozenset[str]:
+    entry = knowledge.lexicon()["frequency_word"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
 def _frame_heads() -> frozenset[str]:
     entry = knowledge.lexicon()["frame_head"]
     return frozenset(w.lower() for w in (*entry.id, *entry.en))
@@ -408,6 +414,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
             own = [entry for entry in own if not _has_field(entry[0])] or own
+        # how often is no object ("Annual evaluation of the partnership")
+        own = [entry for entry in own if entry[1].lower() not in _frequency_words()] or own
         shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
