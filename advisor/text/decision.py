@@ -19,10 +19,10 @@ from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
-_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada"})
+_BY = frozenset({"oleh", "by", "of", "with", "to", "tangan", "kewenangan", "wewenang", "hak", "pada", "kepada"})
 # a few words after a deciding word, only an agent names the decider: "of", "to", "with" there
 # belong to what is decided ("decides on the allocation of stalls", "the level of tariffs")
-_BY_LATER = _BY - {"of", "to", "with"}
+_BY_LATER = _BY - {"of", "to", "with", "kepada"}  # "kepada": whom a decision is reported to
 # the regulation and the instrument lists, and their words matched as written ("peraturan",
 # "regulation": their roots also make "diatur", "regulated")
 AUTHORITY = ("authority", "authority_written")
@@ -40,12 +40,19 @@ def _decider(text: str, marker: Match) -> str:
         # "oleh"/"by"/"pada" right after, or a few words on ("Kata akhir mengenai jadwal
         # konstruksi ada pada kontraktor")
         at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY_LATER), None)
-        if at is None:
+        if at is None or (at and _participle(after[at - 1].word)):
+            # "ratifies the tariff proposed by the BUMDes": the agent of what is decided
             return ""
         after = after[at + 1 :]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
+
+
+def _participle(word: str) -> bool:
+    """A passive verb of another act than deciding, whose agent the next "oleh"/"by" names
+    ("diusulkan", "proposed"; not "ditetapkan", "decided": their agent decides)."""
+    return (word.endswith("ed") or passive_verb_id(word) == "di") and not find_all(word, "decide_verb", "take_verb")
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
@@ -390,15 +397,19 @@ def decision(text: str) -> Reading:
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
             if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
                 return from_match(text, "authority", "by_instrument", unilateral, detail=decider)
-            if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
+            if any(not m.negated for m in find_all(decider, "deliberative", "forum_body", "collective", "both_sides")):
+                # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
-        subject = text[: unilateral.found[0].start]
+        subject = text[_subject_start(text, unilateral) : unilateral.found[0].start]
         if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
+        alone = next(iter(find_all(text, "without_deliberation")), None)
+        if alone is not None:  # "Bupati memutuskan ... tanpa pembahasan dengan DPRD": alone, authority or not
+            return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
@@ -426,8 +437,31 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
+        alone = next(iter(find_all(text, "without_deliberation")), None)
+        decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
+        if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
+            return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
     return _NO_DECIDER
+
+
+# words that open a clause set before the one who decides ("Setelah dibahas dalam rapat, Bupati
+# menetapkan ...": the meeting discussed, the regent decides)
+_SUBORDINATOR = frozenset(
+    {"setelah", "sesudah", "sebelum", "usai", "seusai", "jika", "apabila", "bila", "kalau", "after", "before", "once"}
+    | {"when", "following", "if", "upon"}
+)
+
+
+def _subject_start(text: str, marker: Match) -> int:
+    """Where the subject of a deciding word may start: the text's start, or the start of the
+    deciding word's clause when a subordinate clause opens the text."""
+    toks = tokens(text)
+    if not toks or toks[0].word not in _SUBORDINATOR:
+        return 0
+    clause = marker.found[0].clause
+    start = next((t.start for t in toks if t.clause == clause), 0)
+    return start if clause != toks[0].clause else 0
 
 
 _NUMBER_MARK = frozenset({"nomor", "no", "nr", "number"})

@@ -7,6 +7,12 @@ The activity's head (its first content word: the action, "Pengolahan", or the th
 head, one more of its words too: "Koordinasi penyaluran bantuan" is not covered by
 "Mengoordinasikan pelatihan guru" (same action, other object), nor "Pembangunan TPS3R" by
 "Mengoperasikan TPS3R" (same object, other action).
+
+Words meet beyond their stems through ``knowledge/lexicon.yaml``: the fields of action (a task's
+synonyms and near synonyms in both languages: "penyuluhan" ~ "kampanye" ~ "outreach"), the means
+to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual glossary: "air" ~
+"water") and abbreviations, which meet their spelling and the words that tell what they are
+("PLTS" and "panel surya").
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from advisor import knowledge
 from advisor.text.lexicon import is_number
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
-from advisor.text.stem import stem_en, stem_id
+from advisor.text.stem import is_root, stem_en, stem_id
 from advisor.text.tokens import tokens
 
 MIN_LEMMA = 3
@@ -31,8 +37,8 @@ FIELD_OBJECT = 2  # object words an activity must share when its head meets only
 def _stopwords() -> frozenset[str]:
     """The stopwords of ``knowledge/lexicon.yaml``, as a set: they are single words, matched as
     written, so no scan of the text is needed."""
-    entry = knowledge.lexicon()["stopwords"]
-    return frozenset(w for lang in (entry.id, entry.en) for w in lang if " " not in w)
+    entries = (knowledge.lexicon()["stopwords"], knowledge.lexicon()["match_ignored"])
+    return frozenset(w for entry in entries for lang in (entry.id, entry.en) for w in lang if " " not in w)
 
 
 @cache
@@ -47,6 +53,36 @@ def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
         if words:
             out.setdefault(words[0], []).append((words, short.strip()))
     return {first: tuple(sorted(v, key=lambda e: -len(e[0]))) for first, v in out.items()}
+
+
+_NOT = frozenset({"tidak", "non", "bukan", "tanpa"})
+
+
+def _action_noun(word: str) -> bool:
+    """A noun of an action in peN-an ("pengolahan", "penyediaan"), not of a state in ke-an
+    ("keselamatan", "kependudukan")."""
+    return word.startswith("pe") and word.endswith("an") and nominal_root(word) is not None
+
+
+@cache
+def _shorts() -> dict[str, tuple[str, ...]]:
+    """Each abbreviation of ``knowledge/lexicon.yaml`` with the words that tell what it is: its
+    spelling's words but the generic ones of ``abbreviation_generic`` (a kind of body or place,
+    "kelompok", "tempat"; "desa", "daerah"): "PLTS" names the "surya" of "panel surya",
+    "karhutla" the "kebakaran hutan" of "Memadamkan kebakaran hutan"."""
+    generic = knowledge.lexicon()["abbreviation_generic"]
+    skip = _stopwords() | {w for w in (*generic.id, *generic.en)}
+    out: dict[str, list[str]] = {}
+    entry = knowledge.lexicon()["abbreviation"]
+    for written in (*entry.id, *entry.en):
+        short, _, long = written.partition("=")
+        words = [t.word for t in tokens(long)]
+        # what follows a negation is what the thing is not ("penyakit tidak menular")
+        words = words[: next((i for i, w in enumerate(words) if w in _NOT), len(words))]
+        # an action of its spelling is no object it names ("pengolahan" of "TPS3R" processes nothing)
+        telling = (w for w in words if w not in skip and len(w) >= MIN_LEMMA and not _action_noun(w))
+        out.setdefault(short.strip(), []).extend(telling)
+    return {short: tuple(dict.fromkeys(words)) for short, words in out.items()}
 
 
 @cache
@@ -106,16 +142,74 @@ def _field(word: str, *stems: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _word_lemmas(word: str) -> tuple[str, ...]:
     """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
-    word: a plan repeats its vocabulary)."""
-    stems = (stem_id(word), *_english(stem_en(word)))
+    word: a plan repeats its vocabulary). An abbreviation is itself and the words that tell what
+    it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
+    stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    telling = _shorts().get(word)
+    if telling is not None:
+        spelt = (x for w in telling for x in _telling_lemmas(w))
+        kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
+
+
+# meN-/peN- drop the first consonant of a root: k before meng-/peng-, p before mem-/pem-, t
+# before men-/pen-, s before meny-/peny- ("mengunjungi" of "kunjung", "mengemas" of "kemas")
+_NASAL = (
+    ("meny", "s"),
+    ("peny", "s"),
+    ("meng", "k"),
+    ("peng", "k"),
+    ("mem", "p"),
+    ("pem", "p"),
+    ("men", "t"),
+    ("pen", "t"),
+)
+
+
+def _nasal(word: str, stem: str) -> tuple[str, ...]:
+    """The root whose first consonant a nasal prefix dropped, when Sastrawi took the rest for a
+    root of its own ("mengunjungi": "unjung", a root too, where "kunjungan" gives "kunjung")."""
+    if stem[:1] not in "aeiou" or not stem:
+        return ()
+    for prefix, lost in _NASAL:
+        if word.startswith(prefix) and word[len(prefix) : len(prefix) + 1] in "aeiou":
+            return (lost + stem,) if is_root(lost + stem) else ()
+    return ()
+
+
+def _telling_lemmas(word: str) -> tuple[str, ...]:
+    """The lemmas a word of an abbreviation's spelling gives it: the word, and its stem but for a
+    noun in ke-an, whose root says another thing ("kesehatan" of "Puskesmas" is health, not the
+    "sehat" of "dapur sehat"; "kependudukan" is no "duduk")."""
+    if word.startswith("ke") and word.endswith("an"):
+        return (word,)
+    return tuple(x for x in _word_lemmas(word) if not x.startswith("@"))
+
+
+MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
+
+
+def _from_at(stem: str) -> tuple[str, ...]:
+    """For a noun in -asi, the noun in -at it is made from: "sertifikasi" of "sertifikat"
+    (a loan of Latin -atio from -at-, as "certification" of "certificate")."""
+    return (stem[:-3] + "at",) if stem.endswith("asi") and len(stem) >= MIN_ASI else ()
+
+
+MIN_DOUBLED = 5  # letters of a stem that may have doubled its last consonant ("referr")
+_DOUBLED = ("bb", "dd", "gg", "mm", "nn", "pp", "rr", "tt")  # not "ll", "ss": "skill", "assess"
 
 
 def _english(stem: str) -> tuple[str, ...]:
     """An English stem, and for a verb in -ify its noun's stem too: Snowball stems "certifies"
-    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif")."""
-    return (stem, stem[:-1]) if stem.endswith("fi") and len(stem) >= MIN_FY else (stem,)
+    to "certifi" but "certification" to "certif" ("verifi"/"verif", "identifi"/"identif"); and a
+    noun that doubles its verb's last consonant, the verb's ("referral": "referr", "refer";
+    "occurrence": "occurr", "occur")."""
+    if stem.endswith("fi") and len(stem) >= MIN_FY:
+        return (stem, stem[:-1])
+    if stem.endswith(_DOUBLED) and len(stem) >= MIN_DOUBLED:
+        return (stem, stem[:-1])
+    return (stem,)
 
 
 def _abbreviated(words: list[str], at: int) -> str | None:
@@ -138,15 +232,19 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     toks = tokens(text)
     words = [t.word for t in toks]
     for i, token in enumerate(toks):
-        if token.word in stop or is_number(token.word) or len(token.word) < MIN_LEMMA:
+        if not _content(token.word, stop):
             continue
-        short = _abbreviated(words, i)
-        found = _word_lemmas(token.word)
-        if short is not None:
-            found = tuple(dict.fromkeys((*found, short)))
+        found = _token_lemmas(words, i)
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
+    """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
+    short = _abbreviated(words, at)
+    found = _word_lemmas(words[at])
+    return found if short is None else tuple(dict.fromkeys((*found, short)))
 
 
 @lru_cache(maxsize=8192)
@@ -159,7 +257,7 @@ def _lemma_words(text: str) -> dict[str, str]:
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
 
 
-def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
+def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT_REACH) -> bool:
     """Is a word with one of the lemmas ``found`` the object right after ``verb`` in ``text`` (not
     a word of a later phrase: "Menanamkan modal pada usaha wisata hutan" plants no forest)?"""
     words = lemmas(text)
@@ -167,8 +265,7 @@ def _object_of(text: str, verb: str, found: tuple[str, ...]) -> bool:
     if at is None:
         return False
     return any(
-        not set(found).isdisjoint(x for x in lem if x not in _act_fields())
-        for lem, _ in words[at + 1 : at + 1 + OBJECT_REACH]
+        not set(found).isdisjoint(x for x in lem if x not in _act_fields()) for lem, _ in words[at + 1 : at + 1 + reach]
     )
 
 
@@ -212,9 +309,16 @@ def _head(activity: str) -> int:
             if count:
                 break
             continue
-        if not is_number(token.word) and len(token.word) >= MIN_LEMMA:
+        if _content(token.word, stop):
             count += 1
-    actions = [i for i in range(1, min(count, len(words))) if _english_action(*words[i])]
+    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
+    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
+    english = _in_english(activity)
+    actions = [
+        i
+        for i in range(1, min(count, len(words)))
+        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
+    ]
     return actions[-1] if actions else 0
 
 
@@ -243,6 +347,12 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
+    if found.reason == "head_not_shared" and at > 1 and _has_field(words[at - 1][0]):
+        # an English compound of two actions ("Measles immunisation campaign"): the one before
+        # its head names the work as well
+        inner = _match_at(at - 1, activity, responsibility, others)
+        if inner.label == "match":
+            return inner
     framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
     if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
         # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
@@ -251,6 +361,12 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if framed.label == "match":
             return framed
     return found
+
+
+@cache
+def _frequency_words() -> frozenset[str]:
+    entry = knowledge.lexicon()["frequency_word"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
 
 
 @cache
@@ -284,7 +400,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
-        return _by_means(activity, head, head_word, rest, mine)
+        placed = _placed(activity)
+        unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
+        return _by_means(activity, responsibility, head, head_word, unplaced, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if not any(x in mine for x in head if not x.startswith("@")):
@@ -292,7 +410,13 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
         own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
-        shared = [word for found, word in own if any(x in mine for x in found)]
+        if _in_english(activity):
+            # an English compound of two actions names one ("Measles immunisation campaign"): the
+            # other action is no object to share
+            own = [entry for entry in own if not _has_field(entry[0])] or own
+        # how often is no object ("Annual evaluation of the partnership")
+        own = [entry for entry in own if entry[1].lower() not in _frequency_words()] or own
+        shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         head_met = (
@@ -321,7 +445,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             (word, known[x])
             for found, word in own
             for x in found
-            if x in known and x not in spent and not _other_kind(activity, responsibility, word, found)
+            if x in known
+            and x not in spent
+            and not _other_shorts(word, known[x])
+            and not _other_kind(activity, responsibility, word, found)
         ),
         None,
     )
@@ -355,19 +482,23 @@ def _unplaced_words(text: str) -> dict[str, str]:
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
-    return word not in stop and not is_number(word) and len(word) >= MIN_LEMMA
+    return word not in stop and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
 
 
 @lru_cache(maxsize=16384)
 def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     """Each content word of ``text`` (lower case) with the lemmas of the content word right after
-    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan")."""
+    it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan"). An
+    abbreviation modifies as itself, not as the words of its spelling ("guru SD" and "guru SMP"
+    share "sekolah" only there)."""
     stop = _stopwords()
     toks = tokens(text)
+    words = [t.word for t in toks]
+    shorts = _shorts()
     out: dict[str, tuple[str, ...]] = {}
-    for token, after in pairwise(toks):
+    for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
-            out.setdefault(token.word, _word_lemmas(after.word))
+            out.setdefault(token.word, (after.word,) if after.word in shorts else _token_lemmas(words, i + 1))
     return out
 
 
@@ -395,11 +526,17 @@ def _english_words() -> frozenset[str]:
     return frozenset(entry.en) - frozenset(entry.id)
 
 
+# endings of English words that no Indonesian word has ("immunisation", "management", "equity")
+_ENGLISH_ENDING = ("tion", "sion", "ment", "ness", "ity")
+
+
 @lru_cache(maxsize=8192)
 def _in_english(text: str) -> bool:
-    """Is ``text`` written in English (one of its stopwords that is none of Indonesian's)?"""
+    """Is ``text`` written in English: one of its stopwords that is none of Indonesian's, or, in
+    a title without them ("Measles immunisation campaign"), a word of an English ending?"""
     english = _english_words()
-    return any(t.word in english for t in tokens(text))
+    toks = tokens(text)
+    return any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks)
 
 
 def _beneficiary(text: str) -> frozenset[str]:
@@ -424,6 +561,7 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
 
 def _by_means(
     activity: str,
+    responsibility: str,
     head: tuple[str, ...],
     head_word: str,
     rest: tuple[tuple[tuple[str, ...], str], ...],
@@ -436,17 +574,36 @@ def _by_means(
     english = _in_english(activity)
     for end in (x for x in head if x.startswith("@")):
         for means in _means().get(end, ()):
-            by = next((mine[x] for x in means.means if x in mine), None)
-            if by is None:
+            key = next((x for x in sorted(means.means) if x in mine), None)
+            if key is None:
                 continue
+            by = mine[key]
             # the end's object is the object's head: the first word in Indonesian ("bus listrik" is a
             # bus), the last in English ("coral reef")
             if means.objects and rest and not any(x in means.objects for x in rest[-1 if english else 0][0]):
                 continue
-            shared = next((w for found, w in rest if any(x in mine for x in found if not x.startswith("@"))), None)
+            shared = next((w for found, w in rest if _serves(means, key, found, mine, responsibility, by)), None)
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+def _serves(
+    means: _Means, key: str, found: tuple[str, ...], mine: dict[str, str], responsibility: str, by: str
+) -> bool:
+    """Is an object word of the activity (its lemmas ``found``) one the responsibility's means
+    serves it on? A word both name: for a means that is an action, one of the objects the end
+    names ("Menanam bibit di lahan kritis" restores land) or the object the action is done on
+    ("Mencatat harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)."""
+    if not any(x in mine for x in found if not x.startswith("@")):
+        return False
+    if not key.startswith("@"):
+        return True
+    if means.objects and not means.objects.isdisjoint(found):
+        return True
+    # the object right after the means when the end names its objects ("Mengelola kantin sekolah"
+    # carries no pupils to school), or within its object otherwise
+    return _object_of(responsibility, by, found, 1 if means.objects else OBJECT_REACH)
 
 
 _ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
@@ -469,14 +626,46 @@ def _instrument_supplied(
     return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
 
 
+def _other_shorts(word: str, other: str) -> bool:
+    """Are ``word`` and ``other`` two abbreviations of one kind, whose spellings open with the same
+    word ("SD" and "SMP" are two schools, "IPA" and "IPAL" two plants)? The words of their
+    spellings they share do not make them one; a body and its business may ("Disdukcapil" and
+    "adminduk")."""
+    a, b = word.lower(), other.lower()
+    if a == b:
+        return False
+    kinds = _kinds()
+    return not kinds.get(a, frozenset()).isdisjoint(kinds.get(b, ()))
+
+
+@cache
+def _kinds() -> dict[str, frozenset[str]]:
+    """Each abbreviation with the first words of its spellings: the kind of thing it names."""
+    out: dict[str, set[str]] = {}
+    for first, spellings in _spelt_out().items():
+        for _, short in spellings:
+            out.setdefault(short, set()).add(first)
+    return {short: frozenset(firsts) for short, firsts in out.items()}
+
+
+def _spelt_only(lemma: str, word: str, other: str) -> bool:
+    """Do ``word`` and ``other`` share ``lemma`` only through an abbreviation's spelling?"""
+    return any(w.lower() in _shorts() and lemma != w.lower() for w in (word, other))
+
+
 @lru_cache(maxsize=16384)
 def overlap(activity: str, responsibility: str) -> Reading:
     """The looser test for a supporting role: any content lemma in common (a partner that
     supports "Pengoperasian rumah produksi kopi" with "Memasok biji kopi" takes part in it)."""
     mine = _lemma_words(responsibility)
     for found, word in lemmas(activity):
-        # a field of action alone is no shared word: "Memasok biji kopi" takes no part in "Pengadaan bus"
-        shared = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+        # a field of action alone is no shared word: "Memasok biji kopi" takes no part in "Pengadaan bus";
+        # nor a word an abbreviation's spelling gives it: building "TPS3R" is no part in sorting at a
+        # "bank sampah"
+        shared = next(
+            (mine[x] for x in found if x in mine and not x.startswith("@") and not _spelt_only(x, word, mine[x])),
+            None,
+        )
         if shared is not None:
             return Reading("match", "word_shared", f"{word}/{shared}")
     return Reading("no_match", "no_shared_lemma")

@@ -42,6 +42,11 @@ def _roots() -> frozenset[str]:
     return words
 
 
+def is_root(word: str) -> bool:
+    """Is ``word`` in Sastrawi's root dictionary?"""
+    return word in _roots()
+
+
 # A word with none of these affixes has nothing for Sastrawi to strip (prefixes me-, pe-, be-,
 # te-, di-, ke-, se- with their variants; suffixes -kan, -an, -i and the particles and
 # possessives); most English words in a mixed text are of that shape.
