@@ -60,13 +60,12 @@ def _dominant_partner() -> list[Any]:
 def _dominant_pillar() -> list[Any]:
     return [
         c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > DOMINANT_SHARE),
-        # Not for a government-to-government plan: there every partner is government by design,
-        # and the missing pillars are only advice (PH003).
+        # Not for a government-to-government plan, as PH003 defines it: international kinds, and
+        # domestic ones with two or more government partners (kerja sama antardaerah). There the
+        # government pillar holds most tasks by design, and the missing pillars are only advice.
         c.plan << (m.kind == "plan")
         & (m.n_responsibilities >= DOMINANT_MIN_RESPONSIBILITIES)
-        & (m.plan_kind != "bilateral")
-        & (m.plan_kind != "multilateral")
-        & (m.plan_kind != "regional"),
+        & ((m.plan_kind == "pentahelix") | (_kinds(_DOMESTIC) & (m.between_governments == False))),  # noqa: E712
     ]
 
 
