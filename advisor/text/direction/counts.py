@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from advisor import knowledge
 from advisor.text.direction._common import _ACTIVE, _ALREADY_AUX, _NO_LONGER
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
@@ -9,6 +12,7 @@ from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
+_GOING_ON = frozenset({"tetap", "terus"})
 _ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
 
 # -ing words that are prepositions or nouns, not a doer's participle
@@ -54,8 +58,9 @@ def _counted(text: str) -> Reading | None:
     for i, token in enumerate(rest[:-1]):
         if token.word not in ("yang", "that", "who"):
             continue
-        # "yang telah menetapkan", "who have already": the verb after the word of completion
-        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
+        # "yang telah menetapkan", "who have already", "yang tetap beroperasi": the verb after
+        # the word of completion or continuity
+        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if any(m.found[0] is verb for m in find_all(text, "state_verb")):
             # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
@@ -137,3 +142,23 @@ def _for_whom(text: str, token: Token) -> bool:
     toks = tokens(text)
     i = toks.index(token)
     return any(t.word in _FOR_WHOM and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
+def _by_agent(text: str, match: Match) -> bool:
+    """Does a breakdown's "by" follow a participle ("sold by cooperatives", "rejected by
+    buyers"): the agent of what was done, not the categories of a breakdown ("by country")?"""
+    last = match.found[-1]
+    if last.word != "by":
+        return False
+    toks = tokens(text)
+    i = toks.index(last)
+    if i == 0 or toks[i - 1].clause != last.clause:
+        return False
+    word = toks[i - 1].word
+    return (word.endswith("ed") and len(word) > 4) or word in _irregular_participles()
+
+
+@cache
+def _irregular_participles() -> frozenset[str]:
+    """English participles not in -ed ("sold", "caught", "held": the voice section's list)."""
+    return frozenset(knowledge.lexicon()["voice_participle"].en)

@@ -51,7 +51,9 @@ def _harm_ended(text: str) -> Reading | None:
     return None
 
 
-_FREE_BEFORE = frozenset({"bebas"})  # "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"
+# "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"; a status declared, "desa Stop
+# BABS" (the first pillar of STBM)
+_FREE_BEFORE = frozenset({"bebas", "stop"})
 _FREE_AFTER = frozenset({"free"})  # "open defecation free villages"
 _FREE_OF = frozenset({"of", "from"})  # "markets free of hazardous additives"
 

@@ -108,6 +108,23 @@ def _does_what_goal_changes(statement: str, goal: str) -> bool:
     return bool(_content(deed) & _content(" ".join(kept)))
 
 
+_AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the", "a"})
+
+
+@lru_cache(maxsize=4096)
+def _harm_as_topic(text: str) -> bool:
+    """Does ``text`` (a goal, an activity) name its harms only as the topic of something else
+    ("Rembuk stunting", "Pelatihan kader tentang bahaya narkoba"), never as the level it sets
+    ("Angka kemiskinan 8 persen", "Stunting 14 persen pada 2026"): no measure words only before it?"""
+    toks = tokens(text)
+    measures = {t for m in find_all(text, "measurable", "level") for t in m.found}
+    for harm in find_all(text, "bad_quantity"):
+        i = toks.index(harm.found[0])
+        if not harm.negated and all(t in measures or t.word in _AVERAGES for t in toks[:i]):
+            return False
+    return True
+
+
 def _same_thing(statement: str, other: str) -> bool:
     """Does ``other`` (a goal) speak of a thing ``statement`` names, by root or stem?"""
     return bool(_content(statement) & _content(other))

@@ -110,6 +110,9 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
         return False  # "lifted out of poverty": the harm left behind
     if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
         return True
+    i = toks.index(done.found[0])
+    if i >= 2 and toks[i - 2].word == "yang" and any(m.found[-1] is toks[i - 1] for m in bad):
+        return True  # "pengaduan yang lambat ditindaklanjuti": the manner before the verb
     # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
     reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
     return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))

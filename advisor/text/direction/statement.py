@@ -9,6 +9,7 @@ from advisor.text.direction.countermeasures import _acted_on, _document_alone, _
 from advisor.text.direction.counts import (
     _after_per,
     _attribute_at,
+    _by_agent,
     _counted,
     _done_to_plural,
     _for_whom,
@@ -18,7 +19,7 @@ from advisor.text.direction.counts import (
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
-from advisor.text.direction.places import _in_place, _placed, _trespass
+from advisor.text.direction.places import _during, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
 from advisor.text.direction.reduction import (
@@ -37,6 +38,14 @@ from advisor.text.tokens import tokens
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
+    deadline = next((m for m in find_all(text, "deadline") if m.found[0].start > 0), None)
+    if deadline is not None:
+        # "Jumlah posyandu aktif paling lambat akhir 2026": the deadline and its time are set
+        # aside (blanked, so that the places of the other words hold)
+        clause = deadline.found[0].clause
+        end = max(t.end for t in tokens(text) if t.clause == clause)
+        start = deadline.found[0].start
+        return statement_direction(text[:start] + " " * (end - start) + text[end:])
     # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
     # more than the word of the change, and than what is counted
     values = _from_to(text) or _band(text)
@@ -93,7 +102,11 @@ def statement_direction(text: str) -> Reading:
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
+    bad = [
+        m
+        for m in find_all(text, "bad_quantity")
+        if not m.negated and not subject.intersection(m.found) and not _during(text, m.found[0])
+    ]
     good = [
         m
         for m in find_all(text, "good_quantity")
@@ -121,10 +134,10 @@ def statement_direction(text: str) -> Reading:
             None,
         )
     )
-    if head is not None and not quantity_words_of(good, bad).intersection(head.found):
+    if head is not None and not quantity_words_of(good, bad).intersection(head.found) and not _by_agent(text, head):
         # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
         return from_match(text, "unknown", "neutral_measure", head)
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject | _in_circumstance(text)
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -151,6 +164,8 @@ def statement_direction(text: str) -> Reading:
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
+                # "Share of the catch sold by cooperatives": "by" after a participle names its agent
+                and not (purpose == "neutral_measure" and _by_agent(text, m))
                 # "Kelancaran distribusi logistik": a quality heading the neutral word decides
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
                 # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
