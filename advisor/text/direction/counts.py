@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from advisor import knowledge
-from advisor.text.direction._common import _ACTIVE, _ALREADY_AUX, _NO_LONGER
+from advisor.text.direction._common import _ALREADY_AUX, _NO_LONGER, _active
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match, quoted
@@ -44,7 +44,9 @@ def _counted(text: str) -> Reading | None:
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:3]):
         if (
-            i > 0
+            # after a measure ("Percentage of schools meeting"), or right after the plural it
+            # counts ("Students passing the reading assessment")
+            (i > 0 or head.purpose == "counted_head")
             and head.phrase.lang == "en"
             and token.word.endswith("ing")
             and token.word not in _ING_NOT_VERBS
@@ -69,7 +71,7 @@ def _counted(text: str) -> Reading | None:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
             # which rises whatever the goal says about the harm they end
             return from_match(text, "increase", "count_of_achievers", head, said)
-        if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
+        if _active(verb.word) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
             return from_match(text, "increase", "count_of_doers", head, said)
         if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.text.direction._common import _ALREADY, _AND, _LINKS
+from advisor.text.direction._common import _ALREADY, _AND, _LINKS, _active
 from advisor.text.direction.places import _in_place
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
@@ -83,8 +83,27 @@ def _handled(text: str, bad: Match) -> bool:
             or _to_disposal(text, rest[0])
         ):
             return False
-        return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
+        if rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES:
+            return True
+        return _doing_well(text, toks, toks.index(rest[0]), bad_words)
     return False
+
+
+# verbs of suffering a harm or being somewhere: "balita yang mengalami stunting", "keluarga miskin
+# yang tinggal di bantaran" say nothing done about it
+_SUFFERS = frozenset({"mengalami", "menderita", "mengidap", "berisiko", "berpotensi", "bergantung", "menunggak"})
+
+
+def _doing_well(text: str, toks: tuple[Token, ...], k: int, bad_words: set[Token]) -> bool:
+    """Do the people of a harm do something with no harm in it ("rumah tangga miskin yang
+    beternak kambing", "desa rawan banjir yang memiliki sistem peringatan dini")? Then what is
+    counted is that, which rises; not "yang mengalami stunting", "yang tinggal di bantaran"."""
+    verb = toks[k]
+    if not _active(verb.word) or verb.word in _SUFFERS:
+        return False
+    if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+        return False
+    return not any(t in bad_words for t in toks[k:] if t.clause == verb.clause)
 
 
 def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
