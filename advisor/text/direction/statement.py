@@ -28,6 +28,7 @@ from advisor.text.direction.reduction import (
     _measure_before,
     _object_kind,
     _occurs,
+    _passive_predicate,
     _use_of,
 )
 from advisor.text.lexicon import find_all
@@ -75,7 +76,7 @@ def statement_direction(text: str) -> Reading:
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
-            if _level_reduced(text, match) or _occurs(text, match):
+            if _level_reduced(text, match) or _occurs(text, match) or _passive_predicate(text, match):
                 # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
