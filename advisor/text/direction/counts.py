@@ -75,7 +75,57 @@ def _counted(text: str) -> Reading | None:
             return from_match(text, "increase", "count_of_doers", head, said)
         if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
+    for i, token in enumerate(rest[1:4], start=1):
+        if (
+            token.word in _HAVING
+            and i + 1 < len(rest)
+            and rest[i + 1].word not in NEGATORS
+            # "penduduk dengan konsumsi kalori di bawah 1.400 kkal": what they have falls short
+            and not any(t.word in _SHORT for t in rest[i + 1 :])
+        ):
+            # "Number of households with rooftop solar", "Jumlah rumah tangga dengan PLTS atap": a
+            # count of those who have it (a harm had is read before: "Desa dengan kasus DBD")
+            return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token,), False))
     return None
+
+
+_HAVING = frozenset({"with", "dengan"})
+_SHORT = frozenset({"bawah", "kurang", "below", "under", "less", "fewer"})
+_QUALIFIERS = frozenset({"dengan", "yang", "with", "whose"})
+
+
+def _qualifier_change(text: str, match: Match, purpose: str) -> Reading | None:
+    """A change said of what qualifies the things counted, not of the count ("Persentase balita
+    dengan berat badan tidak naik", "Jumlah UMKM yang omzetnya meningkat", "villages whose dengue
+    cases fell"): the count rises when the change is for the better ("omzetnya meningkat",
+    "kasus DBD-nya turun") and falls when it is not ("berat badan tidak naik"). Only with a
+    negation, an owner's -nya or "whose": "Persentase desa dengan kasus DBD menurun menjadi 10
+    persen" says the percentage falls."""
+    if purpose not in ("increase", "decrease", "reduction_count"):
+        return None
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
+    first = match.found[0]
+    i = toks.index(first)
+    if head is None or i <= len(head.found) + 1:
+        return None
+    between = [t for t in toks[len(head.found) : i] if t.clause == first.clause]
+    q = max((k for k, t in enumerate(between) if t.word in _QUALIFIERS and k > 0), default=None)
+    if q is None:
+        return None
+    subject = between[q + 1 :]
+    owned = between[q].word == "whose" or any(t.word.endswith("nya") and len(t.word) > 5 for t in subject)
+    if not (match.negated or owned) or not subject:
+        return None
+    # the owner's -nya set aside: a loan word keeps it through the stemmer ("stuntingnya")
+    owner = " ".join(t.word[:-3] if t.word.endswith("nya") else t.word for t in subject)
+    kinds = [m for m in find_all(owner, "bad_quantity", "good_quantity") if not m.negated]
+    worse = any(m.purpose == "bad_quantity" for m in kinds[-1:])
+    better = (purpose == "increase") != worse
+    if match.negated:
+        better = not better
+    said = Match(head.phrase, (between[q], *match.found), match.negated)
+    return from_match(text, "increase" if better else "decrease", "change_of_qualifier", said)
 
 
 _PARTICIPLE_REACH = 5  # words from the start in which "Hectares of mangrove replanted" has its participle

@@ -14,6 +14,7 @@ from advisor.text.direction.counts import (
     _done_to_plural,
     _for_whom,
     _headed,
+    _qualifier_change,
     quantity_words_of,
 )
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
@@ -67,6 +68,9 @@ def statement_direction(text: str) -> Reading:
             continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
         if _after_diminisher(text, match.found[0]):
             continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
+        qualified = _qualifier_change(text, match, purpose)
+        if qualified is not None:
+            return qualified
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
