@@ -24,7 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.text.direction.counts import quantity_words_of
-from advisor.text.direction.goal import _does_what_goal_changes, _goal_direction, _harm_as_topic, _same_thing
+from advisor.text.direction.goal import (
+    _does_what_goal_changes,
+    _goal_direction,
+    _harm_as_topic,
+    _holds_head,
+    _same_thing,
+)
 from advisor.text.direction.statement import statement_direction
 from advisor.text.reading import Reading
 
@@ -77,6 +83,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 own.reason == "count_of_doers"
                 and _same_thing(statement, text)
                 and not _does_what_goal_changes(statement, text)
+                and not (other.label == "maintain" and _holds_head(statement, text))
             ):
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")

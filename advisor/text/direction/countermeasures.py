@@ -60,16 +60,32 @@ def _document_subject(text: str) -> set[Token]:
     application a request, a certificate a title: those keep their words."""
     toks = tokens(text)
     out: set[Token] = set()
+    predicates = _predicates(text)
     for doc in find_all(text, "deliverable"):
         if doc.phrase.text in _REPORTS or doc.negated:
             continue
         end = toks.index(doc.found[-1])
         out.update(doc.found)
         for t in toks[end + 1 :]:
-            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS:
+            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS or t in predicates:
                 break
             out.add(t)
     return out
+
+
+_NOUN_ENDS = ("an", "ion", "ment", "ing")
+
+
+def _predicates(text: str) -> set[Token]:
+    """The first words of change words in a verb form ("tetap terjaga", "meningkat",
+    "dipertahankan"): a predicate ends a document's subject ("Status akreditasi program studi
+    tetap terjaga"), where a nominalisation is part of it ("Dokumen rencana aksi penurunan
+    stunting")."""
+    return {
+        m.found[0]
+        for m in find_all(text, "maintain", "increase", "decrease")
+        if not m.found[0].word.endswith(_NOUN_ENDS) or m.found[0].word.startswith(("me", "di", "ter"))
+    }
 
 
 _TITLES = frozenset({"aplikasi", "application", "sertifikat", "certificate"})

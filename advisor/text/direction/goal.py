@@ -109,6 +109,23 @@ def _does_what_goal_changes(statement: str, goal: str) -> bool:
 
 
 _AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the", "a"})
+_OBJECT_REACH = 2  # words of a measure's head: "luas lahan", "jumlah kunjungan"
+
+
+@lru_cache(maxsize=4096)
+def _holds_head(statement: str, goal: str) -> bool:
+    """Is what a count of doers measures, before its "yang" ("Luas lahan sawah yang ditetapkan
+    sebagai LP2B"), the object of the goal's change ("Mempertahankan luas lahan pertanian")?
+    Then the goal speaks of the measure itself, not of what the doers do."""
+    toks = tokens(statement)
+    end = next((i for i, t in enumerate(toks) if t.word in _DOERS), None)
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    if not end or not changes:
+        return False
+    head = _content(" ".join(t.word for t in toks[: min(end, _OBJECT_REACH)]))
+    gtoks = tokens(goal)
+    after = gtoks.index(changes[0].found[-1]) + 1
+    return bool(head & _content(" ".join(t.word for t in gtoks[after : after + _OBJECT_REACH])))
 
 
 @lru_cache(maxsize=4096)
