@@ -94,14 +94,18 @@ def _relative_period(toks: tuple[Token, ...], i: int) -> bool:
 _SPELT_AMOUNT_AFTER = frozenset({"from", "to", "dari", "menjadi", "hingga", "sampai", "sebanyak", "sejumlah"})
 
 
+# units after a number in words that make it an amount: "dua poin persentase", "tiga kali lipat"
+_SPELT_UNITS = frozenset({"poin", "persen", "kali", "lipat", "point", "points", "percent", "times", "fold"})
+
+
 def _spelt_amount(toks: tuple[Token, ...], i: int) -> bool:
     word = toks[i].word
-    return (
-        not word[:1].isdigit()
-        and is_number(word)
-        and i > 0
-        and toks[i - 1].word in _SPELT_AMOUNT_AFTER
-        and toks[i - 1].clause == toks[i].clause
+    if word[:1].isdigit() or not is_number(word):
+        return False
+    before = toks[i - 1] if i > 0 and toks[i - 1].clause == toks[i].clause else None
+    after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].clause == toks[i].clause else None
+    return (before is not None and before.word in _SPELT_AMOUNT_AFTER) or (
+        after is not None and after.word in _SPELT_UNITS
     )
 
 
