@@ -309,15 +309,22 @@ def _counted_done(text: str, toks: tuple[Token, ...]) -> bool:
 
 
 _SINGULAR_OUTPUT_REACH = 4  # words of "Early warning system installed" before the participle
+_WHERE_WHEN = frozenset({"in", "at", "on", "along", "across", "by", "before", "within", "for"})
 
 
 def _one_thing_done(toks: tuple[Token, ...], match: Match) -> bool:
     """Is an English participle at the end said of one thing ("Early warning system installed",
     "Sea wall built"), an output that exists or not, rather than of a plural counted ("Houses
     built")?"""
-    if match.phrase.lang != "en" or match.found[-1] is not toks[-1] or not 2 <= len(toks) <= _SINGULAR_OUTPUT_REACH + 1:
+    if match.phrase.lang != "en":
         return False
-    before = [t.word for t in toks[:-1]][-_SINGULAR_OUTPUT_REACH:]
+    j = toks.index(match.found[-1])
+    # at the end, or before where or when it was done ("installed in the river basin", "built by 2026")
+    if j + 1 < len(toks) and toks[j + 1].word not in _WHERE_WHEN:
+        return False
+    if not 2 <= j + 1 <= _SINGULAR_OUTPUT_REACH + 1:
+        return False
+    before = [t.word for t in toks[:j]][-_SINGULAR_OUTPUT_REACH:]
     return not any(w.endswith("s") and not w.endswith("ss") for w in before) and not any(
         w[:1].isdigit() for w in before
     )
