@@ -34,7 +34,9 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             # an English noun adjunct stands before its head ("flood warnings"), an object after
             # "of" or "for" ("prevention of stunting", "warning system for floods"), not after a
             # participle ("recorded crimes")
-            before = toks[max(0, start - 2) : start]
+            # a participle met through its stem has no adjunct: "incidents recorded by patrols"
+            participle = means.found[-1].word.endswith("ed")
+            before = () if participle else toks[max(0, start - 2) : start]
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
             reach = {t for t in (*before, *after) if t.clause == clause}
