@@ -30,6 +30,7 @@ from advisor.text.direction.goal import (
     _harm_as_topic,
     _holds_head,
     _same_thing,
+    _shift_direction,
 )
 from advisor.text.direction.statement import statement_direction
 from advisor.text.reading import Reading
@@ -59,6 +60,10 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
     # "Reduce maternal deaths", the means of the goal and not its measure.
     for text in context:
+        shift = _shift_direction(statement, text)
+        if shift is not None:
+            # "Konsumsi LPG rumah tangga" under "Peralihan dari LPG ke kompor listrik"
+            return shift
         other = _goal_direction(statement, text)
         if other.reason == "bad_quantity" and _harm_as_topic(text):
             # "Rembuk stunting dan penetapan desa lokus": a task about a harm says nothing of

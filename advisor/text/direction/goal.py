@@ -8,7 +8,7 @@ from advisor.text.direction._common import _AND, _MEANS
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.statement import statement_direction
 from advisor.text.lexicon import Match, find_all, keys
-from advisor.text.reading import Reading
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
 
@@ -145,3 +145,41 @@ def _harm_as_topic(text: str) -> bool:
 def _same_thing(statement: str, other: str) -> bool:
     """Does ``other`` (a goal) speak of a thing ``statement`` names, by root or stem?"""
     return bool(_content(statement) & _content(other))
+
+
+# a shift from one thing to another: "Peralihan dari LPG ke kompor listrik", "Shift trips from
+# private cars to public transport"
+_SHIFTS = frozenset(
+    {"peralihan", "beralih", "mengalihkan", "pengalihan", "pergeseran", "bergeser", "menggeser", "transisi",
+     "konversi", "shift", "shifts", "shifting", "switch", "switching", "transition", "moving", "move",
+     "conversion", "converting"}
+)  # fmt: skip
+_SHIFT_FROM = frozenset({"dari", "from"})
+_SHIFT_TO = frozenset({"ke", "kepada", "menjadi", "to", "into", "towards"})
+
+
+@lru_cache(maxsize=4096)
+def _shift_direction(statement: str, goal: str) -> Reading | None:
+    """What a goal of a shift ("Peralihan dari LPG ke kompor listrik", "Shift trips from private
+    cars to public transport") says of a statement about one side: what is left falls, what is
+    taken up rises; nothing when the statement names both sides or neither."""
+    toks = tokens(goal)
+    shift = next((i for i, t in enumerate(toks) if t.word in _SHIFTS), None)
+    if shift is None:
+        return None
+    clause = toks[shift].clause
+    rest = [t for t in toks[shift + 1 :] if t.clause == clause]
+    start = next((k for k, t in enumerate(rest) if t.word in _SHIFT_FROM), None)
+    if start is None:
+        return None
+    end = next((k for k, t in enumerate(rest) if k > start and t.word in _SHIFT_TO), None)
+    if end is None or end == start + 1:
+        return None
+    left = _content(" ".join(t.word for t in rest[start + 1 : end]))
+    taken = _content(" ".join(t.word for t in rest[end + 1 : end + 4]))
+    mine = _content(statement)
+    if bool(mine & left) == bool(mine & taken):
+        return None
+    label = "decrease" if mine & left else "increase"
+    said, span = quoted(goal, toks[shift])
+    return Reading(label, "shift", said, span, inferred=True, detail=goal)
