@@ -39,6 +39,9 @@ def _to_disposal(text: str, verb: Token) -> bool:
     reach = {t for t in toks[i + 1 : i + 1 + DISPOSAL_REACH] if t.clause == verb.clause}
     # carried there ("ke TPA", "to landfill"), not handled there ("diolah di TPA")
     sites = find_all(text, "disposal_site")
+    if verb.word in _TOWARDS | {"di"} and i + 1 < len(toks):
+        # the verb's own motion: "sampah yang sampai di TPA", "waste delivered to landfill"
+        return any(m.found[0] is toks[i + 1] for m in sites)
     return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
 
 
