@@ -95,6 +95,8 @@ def _handled(text: str, bad: Match) -> bool:
 # verbs of suffering a harm or being somewhere: "balita yang mengalami stunting", "keluarga miskin
 # yang tinggal di bantaran" say nothing done about it
 _SUFFERS = frozenset({"mengalami", "menderita", "mengidap", "berisiko", "berpotensi", "bergantung", "menunggak"})
+# verbs of a harm going on: "kapal cantrang yang beroperasi", "rentenir yang beredar"
+_GOES_ON = frozenset({"beroperasi", "berjalan", "berlangsung", "beredar", "beraktivitas", "berkeliaran", "berjualan"})
 
 
 def _doing_well(text: str, toks: tuple[Token, ...], k: int, bad_words: set[Token]) -> bool:
@@ -102,7 +104,7 @@ def _doing_well(text: str, toks: tuple[Token, ...], k: int, bad_words: set[Token
     beternak kambing", "desa rawan banjir yang memiliki sistem peringatan dini")? Then what is
     counted is that, which rises; not "yang mengalami stunting", "yang tinggal di bantaran"."""
     verb = toks[k]
-    if not _active(verb.word) or verb.word in _SUFFERS:
+    if not _active(verb.word) or verb.word in _SUFFERS | _GOES_ON:
         return False
     if any(m.found[0] is verb for m in find_all(text, "state_verb")):
         return False
