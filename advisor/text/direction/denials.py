@@ -16,7 +16,8 @@ def _done_or_good(word: str) -> bool:
     return bool(find_all(word, "count_up", "good_quantity"))
 
 
-_NOT = ("non-", "non", "under-", "under", "un", "dis", "in")  # English prefixes that deny the rest of the word
+# English prefixes that deny the rest of the word ("im-" before p, b, m: "impassable")
+_NOT = ("non-", "non", "under-", "under", "un", "dis", "in", "im")
 _NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
 MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
 _EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
