@@ -36,6 +36,9 @@ from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import tokens
 
+# heads of a category rather than a quantity: a status, a grade, an audit opinion
+_CATEGORIES = frozenset({"status", "predikat", "opini", "kategori", "klasifikasi", "peringkat", "rating", "grade"})
+
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
@@ -205,6 +208,10 @@ def statement_direction(text: str) -> Reading:
         per = _per_good(text, good)
         if per is not None:
             return per
+        if toks and toks[0].word in _CATEGORIES:
+            # "Status akreditasi perpustakaan desa", "Opini BPK atas LKPD": a category held, which
+            # says by itself no way to go (the goal may)
+            return Reading("unknown", "no_direction", *quoted(text, toks[0]))
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
     done = _done_to_plural(text, toks)
