@@ -29,6 +29,7 @@ from advisor.text.direction.goal import (
     _goal_direction,
     _harm_as_topic,
     _holds_head,
+    _means_deed,
     _same_thing,
     _shift_direction,
 )
@@ -82,6 +83,8 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
+            if own.reason == "count_of_doers" and _means_deed(statement):
+                break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
             if own.reason == "good_quantity" and not _same_thing(statement, text):
                 break
             if (

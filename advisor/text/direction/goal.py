@@ -183,3 +183,31 @@ def _shift_direction(statement: str, goal: str) -> Reading | None:
     label = "decrease" if mine & left else "increase"
     said, span = quoted(goal, toks[shift])
     return Reading(label, "shift", said, span, inferred=True, detail=goal)
+
+
+# verbs of having or taking up a means: "desa yang memiliki satgas karhutla", "farmers adopting
+# drip irrigation"
+_TAKE_UP = frozenset(
+    {"memiliki", "mempunyai", "menerapkan", "mengadopsi", "menggunakan", "memanfaatkan", "mengikuti", "have", "has",
+     "having", "adopting", "adopted", "applying", "using", "owning"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _means_deed(statement: str) -> bool:
+    """Do the doers a statement counts have or take up a means, or act against a harm
+    ("desa yang memiliki satgas karhutla", "rumah tangga yang memilah sampah", "farmers adopting
+    drip irrigation")? Their count rises whatever the goal lowers."""
+    toks = tokens(statement)
+    start = next(
+        (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    if start is None:
+        return False
+    verb = toks[start - 1] if toks[start - 1].word.endswith("ing") else (toks[start] if start < len(toks) else None)
+    if verb is None:
+        return False
+    if verb.word in _TAKE_UP:
+        return True
+    return any(m.found[0] is verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))
