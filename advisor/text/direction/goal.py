@@ -204,7 +204,8 @@ def _means_deed(statement: str) -> bool:
         None,
     )
     if start is None:
-        return False
+        # "Number of households with rooftop solar": those who have it
+        return any(t.word in ("with", "dengan") for t in toks[1:])
     verb = toks[start - 1] if toks[start - 1].word.endswith("ing") else (toks[start] if start < len(toks) else None)
     if verb is None:
         return False
