@@ -20,7 +20,7 @@ from advisor.text.direction.counts import (
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
-from advisor.text.direction.places import _during, _in_circumstance, _in_place, _placed, _trespass
+from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
 from advisor.text.direction.reduction import (
@@ -121,6 +121,7 @@ def statement_direction(text: str) -> Reading:
         if not m.negated
         and not subject.intersection(m.found)
         and not _placed(text, m.found[0])
+        and not _from_source(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
     alone = _document_alone(text, bad)
