@@ -214,3 +214,31 @@ def _by_agent(text: str, match: Match) -> bool:
 def _irregular_participles() -> frozenset[str]:
     """English participles not in -ed ("sold", "caught", "held": the voice section's list)."""
     return frozenset(knowledge.lexicon()["voice_participle"].en)
+
+
+# what follows "menurut" as a source, not a category: "menurut Indeks Desa Membangun", "menurut data BPS"
+_SOURCES = frozenset(
+    {"indeks", "data", "hasil", "laporan", "survei", "sensus", "bps", "catatan", "penilaian", "standar", "ketentuan",
+     "peraturan", "kriteria", "klasifikasi", "definisi"}
+)  # fmt: skip
+# categories a count is broken down by in English: "Visitors by country of origin", "trips by mode"
+_CATEGORIES_EN = frozenset(
+    {"country", "month", "sex", "gender", "age", "district", "origin", "type", "mode", "region", "province", "sector",
+     "category", "year", "quarter", "village", "subdistrict", "income", "occupation", "commodity", "destination"}
+)  # fmt: skip
+
+
+def _breakdown(text: str) -> Reading | None:
+    """A count broken down by a category ("Jumlah kunjungan wisatawan menurut bulan", "Jumlah
+    penumpang menurut asal daerah", "Visitors by country of origin"): a distribution, which says
+    no way to go, whatever it counts; not a source ("menurut Indeks Desa Membangun")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:-1], start=1):
+        after = toks[i + 1]
+        if after.clause != token.clause:
+            continue
+        if token.word in ("menurut", "berdasarkan") and after.word not in _SOURCES:
+            return Reading("unknown", "neutral_measure", *quoted(text, token, after))
+        if token.word == "by" and after.word in _CATEGORIES_EN:
+            return Reading("unknown", "neutral_measure", *quoted(text, token, after))
+    return None

@@ -9,6 +9,7 @@ from advisor.text.direction.countermeasures import _acted_on, _document_alone, _
 from advisor.text.direction.counts import (
     _after_per,
     _attribute_at,
+    _breakdown,
     _by_agent,
     _counted,
     _done_to_plural,
@@ -209,6 +210,9 @@ def statement_direction(text: str) -> Reading:
         per = _per_good(text, good)
         if per is not None:
             return per
+        broken = _breakdown(text)
+        if broken is not None:
+            return broken
         if toks and toks[0].word in _CATEGORIES:
             # "Status akreditasi perpustakaan desa", "Opini BPK atas LKPD": a category held, which
             # says by itself no way to go (the goal may)
