@@ -26,7 +26,9 @@ _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang",
 _CONSUMED = frozenset({"used", "consumed", "burned", "burnt", "digunakan", "dikonsumsi", "dipakai", "terpakai"})
 # a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
 # yang terjadi" count the harm
-_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
+_RECORDED = frozenset(
+    {"dilaporkan", "tercatat", "dicatat", "terlapor", "terdata", "terjadi", "terdapat", "terkena", "terlambat"}
+)
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands

@@ -33,9 +33,17 @@ from advisor.text.direction.reduction import (
     _passive_predicate,
     _use_of,
 )
-from advisor.text.lexicon import find_all
+from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match, quoted
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
+
+_ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
+
+
+def _harm_before(token: Token, bad: list[Match]) -> bool:
+    """Does a harm stand before ``token`` in its clause?"""
+    return any(b.found[-1].start < token.start and b.found[-1].clause == token.clause for b in bad)
+
 
 # heads of a category rather than a quantity: a status, a grade, an audit opinion
 _CATEGORIES = frozenset({"status", "predikat", "opini", "kategori", "klasifikasi", "peringkat", "rating", "grade"})
@@ -170,6 +178,8 @@ def statement_direction(text: str) -> Reading:
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
                         or _after_per(text, m.found[0])
+                        # "pemain judi online yang terdata": a harm on record is still the harm
+                        or (m.found[0].word in _ON_RECORD and _harm_before(m.found[0], bad))
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
