@@ -55,6 +55,7 @@ def _harm_ended(text: str) -> Reading | None:
 # "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"; a status declared, "desa Stop
 # BABS" (the first pillar of STBM)
 _FREE_BEFORE = frozenset({"bebas", "stop"})
+_FREE_HEADS = frozenset({"kawasan", "permukiman", "kasus", "praktik", "dari"})
 _FREE_AFTER = frozenset({"free"})  # "open defecation free villages"
 _FREE_OF = frozenset({"of", "from"})  # "markets free of hazardous additives"
 
@@ -68,6 +69,8 @@ def _freed(text: str, harm: Match) -> bool:
     before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
     if before and before[-1] in _FREE_BEFORE:
         return True
+    if len(before) >= 2 and before[-2] in _FREE_BEFORE and before[-1] in _FREE_HEADS:
+        return True  # "bebas kawasan kumuh": the place of the harm between
     if len(before) >= 2 and before[-2] == "free" and before[-1] in _FREE_OF:
         return True
     if len(before) >= 3 and before[-3] == "free" and before[-2] in _FREE_OF:
@@ -87,7 +90,10 @@ def _free_compound(text: str) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks):
         word = token.word
-        compound = word.endswith("-free") and _harm_word(word[: -len("-free")])
+        # "malaria-free", and "zero-waste", "zero-emission" (not "zero-dose": a dose is no harm)
+        compound = (word.endswith("-free") and _harm_word(word[: -len("-free")])) or (
+            word.startswith("zero-") and _harm_word(word[len("zero-") :])
+        )
         free_of = word == "free" and i + 1 < len(toks) and toks[i + 1].word in _FREE_OF and i > 0
         if compound or free_of:
             said, span = quoted(text, token)
