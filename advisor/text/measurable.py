@@ -88,14 +88,36 @@ def _relative_period(toks: tuple[Token, ...], i: int) -> bool:
     return before is not None and before.word in _ORDINALS and not before.word[:1].isdigit()
 
 
+# words before a number written in words that make it an amount of a change or a target ("from
+# two to four", "dari dua menjadi empat", "to twenty"); elsewhere a spelt number names a group
+# ("the two cities", "satu data") or a frequency word
+_SPELT_AMOUNT_AFTER = frozenset({"from", "to", "dari", "menjadi", "hingga", "sampai", "sebanyak", "sejumlah"})
+
+
+# units after a number in words that make it an amount: "dua poin persentase", "tiga kali lipat"
+_SPELT_UNITS = frozenset({"poin", "persen", "kali", "lipat", "point", "points", "percent", "times", "fold"})
+
+
+def _spelt_amount(toks: tuple[Token, ...], i: int) -> bool:
+    word = toks[i].word
+    if word[:1].isdigit() or not is_number(word):
+        return False
+    before = toks[i - 1] if i > 0 and toks[i - 1].clause == toks[i].clause else None
+    after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].clause == toks[i].clause else None
+    return (before is not None and before.word in _SPELT_AMOUNT_AFTER) or (
+        after is not None and after.word in _SPELT_UNITS
+    )
+
+
 def _amounts(text: str) -> list[Token]:
     """Numbers that are amounts: not a year, not an agenda's number, not a count of years or
-    months of a deadline ("dalam 3 tahun")."""
+    months of a deadline ("dalam 3 tahun"); a number in words only as the amount of a change or
+    a target ("from two to four")."""
     toks = tokens(text)
     agenda = {m.found[-1].start for m in find_all(text, "agenda_number")}
     out = []
     for i, token in enumerate(toks):
-        if not _is_amount(token.word) or _is_year(token.word):
+        if not (_is_amount(token.word) or _spelt_amount(toks, i)) or _is_year(token.word):
             continue
         if i > 0 and toks[i - 1].word in _PERIOD_WORDS and _relative_period(toks, i - 1):
             continue  # "tahun ke-3": a time
@@ -225,7 +247,10 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
     if before and (before[-1] in _AT or (match.found[0].word == "level" and "at" in before)):
         return False
     quality = any(m.found[0] is match.found[0] for m in find_all(text, "abstract_noun"))
-    changed = any(m.found[-1] is toks[i - 1] for m in find_all(text, *_CHANGE)) if i else False
+    # "Enhanced capacity", "Strengthened institutional capacity": the change before it, an
+    # adjective between at most
+    before_it = {t for t in toks[max(0, i - 2) : i] if t.clause == match.found[0].clause}
+    changed = any(m.found[-1] in before_it for m in find_all(text, *_CHANGE))
     if quality and changed:
         return False
     # "nilai budaya", "nilai kearifan lokal": the values of a culture, not a value measured
@@ -284,15 +309,22 @@ def _counted_done(text: str, toks: tuple[Token, ...]) -> bool:
 
 
 _SINGULAR_OUTPUT_REACH = 4  # words of "Early warning system installed" before the participle
+_WHERE_WHEN = frozenset({"in", "at", "on", "along", "across", "by", "before", "within", "for"})
 
 
 def _one_thing_done(toks: tuple[Token, ...], match: Match) -> bool:
     """Is an English participle at the end said of one thing ("Early warning system installed",
     "Sea wall built"), an output that exists or not, rather than of a plural counted ("Houses
     built")?"""
-    if match.phrase.lang != "en" or match.found[-1] is not toks[-1] or not 2 <= len(toks) <= _SINGULAR_OUTPUT_REACH + 1:
+    if match.phrase.lang != "en":
         return False
-    before = [t.word for t in toks[:-1]][-_SINGULAR_OUTPUT_REACH:]
+    j = toks.index(match.found[-1])
+    # at the end, or before where or when it was done ("installed in the river basin", "built by 2026")
+    if j + 1 < len(toks) and toks[j + 1].word not in _WHERE_WHEN:
+        return False
+    if not 2 <= j + 1 <= _SINGULAR_OUTPUT_REACH + 1:
+        return False
+    before = [t.word for t in toks[:j]][-_SINGULAR_OUTPUT_REACH:]
     return not any(w.endswith("s") and not w.endswith("ss") for w in before) and not any(
         w[:1].isdigit() for w in before
     )
@@ -354,13 +386,30 @@ _CHANGE = ("increase", "decrease", "abstract_noun")  # "Meningkatnya", "Enhanced
 _USE_AT = {"id": 0, "en": 1}  # where the use word heads: "Konsumsi ikan", "Groundwater extraction"
 
 
+def _the_group(toks: tuple[Token, ...], i: int) -> bool:
+    """Is a number in words after "the" a group named ("the two provinces", "the three partner
+    universities"), not an amount?"""
+    return not toks[i].word[:1].isdigit() and i > 0 and toks[i - 1].word == "the"
+
+
+# the first word of a state held: "Terjaganya kerukunan", "Terpeliharanya ketertiban"
+_HELD = frozenset({"terjaganya", "terpeliharanya", "terjaga", "terpelihara", "lestarinya", "terjaminnya", "terawatnya"})
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def indicator_measurable(text: str) -> Reading:
     toks = tokens(text)
     if text.lstrip().startswith("#"):  # "# of MSMEs accessing finance": a logframe's count
         said, span = quoted(text, *toks[:1])
         return Reading("countable", "measure_noun", said, span)
-    number = next((t for t in toks if (is_number(t.word) or _MONEY.match(t.word)) and not _is_year(t.word)), None)
+    number = next(
+        (
+            t
+            for i, t in enumerate(toks)
+            if (is_number(t.word) or _MONEY.match(t.word)) and not _is_year(t.word) and not _the_group(toks, i)
+        ),
+        None,
+    )
     if number is not None:
         said, span = quoted(text, number)
         return Reading("countable", "number", said, span)
@@ -413,6 +462,10 @@ def indicator_measurable(text: str) -> Reading:
     abstract = next(iter(find_all(text, "abstract_noun")), None)
     if yes_no is not None and abstract is None:
         return from_match(text, "yes_no", "happens_or_not", yes_no)
+    if abstract is None and toks and toks[0].word in _HELD and len(toks) > 1:
+        # "Terjaganya stabilitas harga pangan": a state held, with nothing counted
+        said, span = quoted(text, toks[0])
+        return Reading("abstract", "state_held", said, span)
     if abstract is None and toks and toks[0].word.endswith("nya") and toks[0].word[:2] in ("te", "di"):
         said, span = quoted(text, toks[0])
         return Reading("yes_no", "happens_or_not", said, span)

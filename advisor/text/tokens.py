@@ -11,7 +11,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-_TOKEN = re.compile(r"[-+]?\d+(?:[.,]\d+)*%?|[^\W_][\w\-']*%?|%|[,;:.!?()]|\s[-–—]\s", re.UNICODE)
+# rupiah written onto its digits ("Rp1.500", "Rp2,5") is one word, not "rp1", a full stop and "500"
+_TOKEN = re.compile(
+    r"(?i:rp)\d+(?:[.,]\d+)*|[-+]?\d+(?:[.,]\d+)*%?|[^\W_][\w\-']*%?|%|[,;:.!?()]|\s[-–—]\s", re.UNICODE
+)
 _BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")"})
 _CONTRAST = frozenset({"tetapi", "namun", "melainkan", "sedangkan", "but", "however", "whereas", "although"})
 

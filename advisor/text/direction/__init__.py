@@ -24,7 +24,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.text.direction.counts import quantity_words_of
-from advisor.text.direction.goal import _does_what_goal_changes, _goal_direction, _same_thing
+from advisor.text.direction.goal import (
+    _does_what_goal_changes,
+    _goal_direction,
+    _harm_as_topic,
+    _holds_head,
+    _means_deed,
+    _same_thing,
+    _shift_direction,
+)
 from advisor.text.direction.statement import statement_direction
 from advisor.text.reading import Reading
 
@@ -33,6 +41,8 @@ __all__ = ["direction", "quantity_words_of", "statement_direction"]
 
 # readings a goal that names a direction overrides
 _WEAK = ("good_quantity", "count_of_doers", "provision_per_population")
+# readings of a harm by name, which should fall unless a goal about it says to hold it
+_HARMS = ("bad_quantity", "good_denied", "harm_level")
 
 
 def _says_nothing(reading: Reading) -> bool:
@@ -44,23 +54,44 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
-    if not _says_nothing(own) and own.reason not in _WEAK:
+    if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
     # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
     # Only a goal about the same thing: "Share of births attended by skilled personnel" rises under
     # "Reduce maternal deaths", the means of the goal and not its measure.
     for text in context:
+        shift = _shift_direction(statement, text)
+        if shift is not None:
+            # "Konsumsi LPG rumah tangga" under "Peralihan dari LPG ke kompor listrik"
+            return shift
         other = _goal_direction(statement, text)
+        if other.reason == "bad_quantity" and _harm_as_topic(text):
+            # "Rembuk stunting dan penetapan desa lokus": a task about a harm says nothing of
+            # which way the count of its outputs should go
+            continue
+        if other.reason == "reduction_counted" and _says_nothing(own):
+            # "Penurunan selisih harga beras" as a goal: the level it names falls (an indicator
+            # of it counts the reduction; a statement of the level itself falls with it)
+            other = Reading("decrease", "reduction_of_level", other.words, other.span)
+        if own.reason in _HARMS:
+            # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
+            # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
+            if other.label == "maintain" and _same_thing(statement, text):
+                return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
+            break
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
+            if own.reason == "count_of_doers" and _means_deed(statement):
+                break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
             if own.reason == "good_quantity" and not _same_thing(statement, text):
                 break
             if (
                 own.reason == "count_of_doers"
                 and _same_thing(statement, text)
                 and not _does_what_goal_changes(statement, text)
+                and not (other.label == "maintain" and _holds_head(statement, text))
             ):
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from advisor.text.stem import stem_id
+
 # words that link a reduction to what it reduces and do not count in the window
 _LINKS = frozenset({"in", "of", "the", "a", "an", "dari", "pada", "atas", "terhadap"})
 
@@ -14,4 +18,15 @@ _AND = frozenset({"dan", "atau", "serta", "and", "or"})  # coordination does not
 
 _NO_LONGER = frozenset({"lagi", "longer"})  # "tidak lagi", "no longer": the lack has ended
 _ACTIVE = ("me", "ber")
+
+
+@lru_cache(maxsize=4096)
+def _active(word: str) -> bool:
+    """An Indonesian active verb: me-, ber-, and ber- before a root whose first syllable ends in
+    "er" or that starts with "r" ("bekerja", "beternak", "berenang") or "bel-" ("belajar")."""
+    if word.startswith(_ACTIVE):
+        return True
+    return word.startswith("be") and stem_id(word) in (word[2:], word[3:])
+
+
 _ALREADY_AUX = frozenset({"telah", "sudah", "have", "has", "already", "had"})

@@ -91,27 +91,45 @@ def _after_yang(text: str, token: Token) -> bool:
 _FROM_TO = {"dari": frozenset({"menjadi", "ke", "hingga", "sampai"}), "from": frozenset({"to"})}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _TO_REACH = 4  # words between "dari 12" and "menjadi" (a unit: "dari 90 menit menjadi 45 menit")
+# a currency before the digits ("IDR 150,000", "US$2.10") or written onto them ("Rp1.500")
+_CURRENCIES = frozenset({"rp", "idr", "usd", "us", "eur", "aud", "jpy", "krw", "sgd"})
+_GLUED = re.compile(r"^rp(?=\d)")
+
+
+def _amount(toks: tuple[Token, ...], k: int) -> tuple[int, str] | None:
+    """The number at word ``k`` (its last word and its digits), a currency before it or on it
+    set aside; None when no number stands there or it is a year."""
+    if k < len(toks) and toks[k].word in _CURRENCIES and k + 1 < len(toks) and toks[k + 1].clause == toks[k].clause:
+        k += 1
+    if k >= len(toks):
+        return None
+    digits = _GLUED.sub("", toks[k].word)
+    if not digits[:1].isdigit() or _YEAR.match(digits):
+        return None
+    return k, digits
 
 
 def _from_to(text: str) -> Reading | None:
-    """A change written as its two values: "dari 24% menjadi 14%", "from 55% to 80%"."""
+    """A change written as its two values: "dari 24% menjadi 14%", "from 55% to 80%", "dari
+    Rp1.500 menjadi Rp750", "from IDR 150,000 to IDR 90,000"."""
     toks = tokens(text)
-    for i, token in enumerate(toks[:-3]):
+    for i, token in enumerate(toks[:-2]):
         ends = _FROM_TO.get(token.word)
-        start = toks[i + 1]
-        if ends is None or not start.word[:1].isdigit() or _YEAR.match(start.word):
+        start = _amount(toks, i + 1) if ends is not None else None
+        if ends is None or start is None:
             continue
-        for k in range(i + 2, min(i + 2 + _TO_REACH, len(toks) - 1)):
-            end = toks[k + 1]
-            if toks[k].clause != token.clause or end.clause != token.clause:
+        first, start_digits = start
+        for k in range(first + 1, min(first + 1 + _TO_REACH, len(toks) - 1)):
+            if toks[k].clause != token.clause or toks[k + 1].clause != token.clause:
                 break
-            if toks[k].word not in ends or not end.word[:1].isdigit() or _YEAR.match(end.word):
+            end = _amount(toks, k + 1) if toks[k].word in ends else None
+            if end is None:
                 continue
-            unit = toks[i + 2].word if k > i + 2 else None
-            if unit is not None and (k + 2 >= len(toks) or toks[k + 2].word != unit):
+            unit = toks[first + 1].word if k > first + 1 else None
+            if unit is not None and (end[0] + 1 >= len(toks) or toks[end[0] + 1].word != unit):
                 break  # "dari 3 gudang ke 12 pasar": two places, not two values of one measure
             lang = "id" if token.word == "dari" else "en"
-            before, after = read_number(start.word, lang), read_number(end.word, lang)
+            before, after = read_number(start_digits, lang), read_number(end[1], lang)
             if before is None or after is None:
                 break
             label = (
@@ -119,7 +137,7 @@ def _from_to(text: str) -> Reading | None:
                 if after.value == before.value
                 else ("increase" if after.value > before.value else "decrease")
             )
-            said, span = quoted(text, token, end)
+            said, span = quoted(text, token, toks[end[0]])
             return Reading(label, "from_to", said, span)
     return None
 
@@ -162,6 +180,8 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             purpose = named
         elif purpose in ("increase", "decrease") and _threshold(text, match):
             continue  # "seen in less than 30 minutes": a threshold of what is counted, not a change
+        elif purpose == "maintain" and _continuing(text, match):
+            continue  # "Luas lahan yang tetap terairi": what is counted goes on being watered
         elif (
             purpose == "maintain"
             and match.phrase.lang == "en"
@@ -178,6 +198,25 @@ def _changes(text: str) -> list[tuple[Match, str]]:
     return out
 
 
+_CONTINUING = frozenset({"tetap", "terus", "still"})
+_VERB_PREFIXES = ("ter", "di", "ber", "me")
+
+
+def _continuing(text: str, match: Match) -> bool:
+    """Is "tetap" an adverb of a verb in a relative clause ("Jumlah sekolah yang tetap
+    beroperasi saat banjir"): the count of what goes on doing it, not a level held ("Stok beras
+    tetap tersedia", "Status akreditasi tetap terjaga")?"""
+    if len(match.found) != 1 or match.found[0].word not in _CONTINUING:
+        return False
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    clause = match.found[0].clause
+    after = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].clause == clause else None
+    before = [t.word for t in toks[max(0, i - 2) : i] if t.clause == clause]
+    verb = after is not None and len(after.word) > 4 and after.word.startswith(_VERB_PREFIXES)
+    return verb and "yang" in before
+
+
 def _imperative(text: str, match: Match) -> bool:
     """Is an English reduction word the bare verb at the head ("Cut energy costs"), not a
     participle or a noun ("Reduced emissions", "Savings")?"""
@@ -190,9 +229,9 @@ _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower"
 
 def _threshold(text: str, match: Match) -> bool:
     """Is a comparative a threshold ("less than 30 minutes", "lebih dari 80 persen")?"""
-    if len(match.found) != 1 or match.found[0].word not in _COMPARATIVES:
-        return False
+    if match.found[0].word not in _COMPARATIVES or len(match.found) > 2:
+        return False  # "lebih murah dari Rp10.000" too
     toks = tokens(text)
-    i = toks.index(match.found[0])
+    i = toks.index(match.found[-1])
     after = [t.word for t in toks[i + 1 : i + 3] if t.clause == match.found[0].clause]
     return len(after) == 2 and after[0] in ("than", "dari", "daripada") and after[1][:1].isdigit()

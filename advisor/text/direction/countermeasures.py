@@ -34,7 +34,9 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             # an English noun adjunct stands before its head ("flood warnings"), an object after
             # "of" or "for" ("prevention of stunting", "warning system for floods"), not after a
             # participle ("recorded crimes")
-            before = toks[max(0, start - 2) : start]
+            # a participle met through its stem has no adjunct: "incidents recorded by patrols"
+            participle = means.found[-1].word.endswith("ed")
+            before = () if participle else toks[max(0, start - 2) : start]
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
             reach = {t for t in (*before, *after) if t.clause == clause}
@@ -60,16 +62,32 @@ def _document_subject(text: str) -> set[Token]:
     application a request, a certificate a title: those keep their words."""
     toks = tokens(text)
     out: set[Token] = set()
+    predicates = _predicates(text)
     for doc in find_all(text, "deliverable"):
         if doc.phrase.text in _REPORTS or doc.negated:
             continue
         end = toks.index(doc.found[-1])
         out.update(doc.found)
         for t in toks[end + 1 :]:
-            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS:
+            if t.clause != doc.found[-1].clause or t.word in _SUBJECT_ENDS or t in predicates:
                 break
             out.add(t)
     return out
+
+
+_NOUN_ENDS = ("an", "ion", "ment", "ing")
+
+
+def _predicates(text: str) -> set[Token]:
+    """The first words of change words in a verb form ("tetap terjaga", "meningkat",
+    "dipertahankan"): a predicate ends a document's subject ("Status akreditasi program studi
+    tetap terjaga"), where a nominalisation is part of it ("Dokumen rencana aksi penurunan
+    stunting")."""
+    return {
+        m.found[0]
+        for m in find_all(text, "maintain", "increase", "decrease")
+        if not m.found[0].word.endswith(_NOUN_ENDS) or m.found[0].word.startswith(("me", "di", "ter"))
+    }
 
 
 _TITLES = frozenset({"aplikasi", "application", "sertifikat", "certificate"})

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from advisor.text.direction._common import _ACTIVE, _ALREADY_AUX, _NO_LONGER
+from functools import cache
+
+from advisor import knowledge
+from advisor.text.direction._common import _ALREADY_AUX, _NO_LONGER, _active
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
+_GOING_ON = frozenset({"tetap", "terus"})
 _ACHIEVED = frozenset({"berhasil", "sukses", "lulus", "completed", "graduated", "passed", "finished", "successfully"})
 
 # -ing words that are prepositions or nouns, not a doer's participle
@@ -40,7 +44,9 @@ def _counted(text: str) -> Reading | None:
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:3]):
         if (
-            i > 0
+            # after a measure ("Percentage of schools meeting"), or right after the plural it
+            # counts ("Students passing the reading assessment")
+            (i > 0 or head.purpose == "counted_head")
             and head.phrase.lang == "en"
             and token.word.endswith("ing")
             and token.word not in _ING_NOT_VERBS
@@ -54,8 +60,9 @@ def _counted(text: str) -> Reading | None:
     for i, token in enumerate(rest[:-1]):
         if token.word not in ("yang", "that", "who"):
             continue
-        # "yang telah menetapkan", "who have already": the verb after the word of completion
-        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX), rest[i + 1])
+        # "yang telah menetapkan", "who have already", "yang tetap beroperasi": the verb after
+        # the word of completion or continuity
+        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if any(m.found[0] is verb for m in find_all(text, "state_verb")):
             # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
@@ -64,11 +71,61 @@ def _counted(text: str) -> Reading | None:
             # "yang berhasil graduasi", "who completed a placement": a count of achievements,
             # which rises whatever the goal says about the harm they end
             return from_match(text, "increase", "count_of_achievers", head, said)
-        if verb.word.startswith(_ACTIVE) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
+        if _active(verb.word) or verb.word in ("have", "has", "use") or verb.word.endswith("ed"):
             return from_match(text, "increase", "count_of_doers", head, said)
         if passive_verb_id(verb.word) == "di":  # "balita yang ditimbang", "ibu hamil yang diperiksa": a service reached
             return from_match(text, "increase", "count_of_doers", head, said)
+    for i, token in enumerate(rest[1:4], start=1):
+        if (
+            token.word in _HAVING
+            and i + 1 < len(rest)
+            and rest[i + 1].word not in NEGATORS
+            # "penduduk dengan konsumsi kalori di bawah 1.400 kkal": what they have falls short
+            and not any(t.word in _SHORT for t in rest[i + 1 :])
+        ):
+            # "Number of households with rooftop solar", "Jumlah rumah tangga dengan PLTS atap": a
+            # count of those who have it (a harm had is read before: "Desa dengan kasus DBD")
+            return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token,), False))
     return None
+
+
+_HAVING = frozenset({"with", "dengan"})
+_SHORT = frozenset({"bawah", "kurang", "below", "under", "less", "fewer"})
+_QUALIFIERS = frozenset({"dengan", "yang", "with", "whose"})
+
+
+def _qualifier_change(text: str, match: Match, purpose: str) -> Reading | None:
+    """A change said of what qualifies the things counted, not of the count ("Persentase balita
+    dengan berat badan tidak naik", "Jumlah UMKM yang omzetnya meningkat", "villages whose dengue
+    cases fell"): the count rises when the change is for the better ("omzetnya meningkat",
+    "kasus DBD-nya turun") and falls when it is not ("berat badan tidak naik"). Only with a
+    negation, an owner's -nya or "whose": "Persentase desa dengan kasus DBD menurun menjadi 10
+    persen" says the percentage falls."""
+    if purpose not in ("increase", "decrease", "reduction_count"):
+        return None
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
+    first = match.found[0]
+    i = toks.index(first)
+    if head is None or i <= len(head.found) + 1:
+        return None
+    between = [t for t in toks[len(head.found) : i] if t.clause == first.clause]
+    q = max((k for k, t in enumerate(between) if t.word in _QUALIFIERS and k > 0), default=None)
+    if q is None:
+        return None
+    subject = between[q + 1 :]
+    owned = between[q].word == "whose" or any(t.word.endswith("nya") and len(t.word) > 5 for t in subject)
+    if not (match.negated or owned) or not subject:
+        return None
+    # the owner's -nya set aside: a loan word keeps it through the stemmer ("stuntingnya")
+    owner = " ".join(t.word[:-3] if t.word.endswith("nya") else t.word for t in subject)
+    kinds = [m for m in find_all(owner, "bad_quantity", "good_quantity") if not m.negated]
+    worse = any(m.purpose == "bad_quantity" for m in kinds[-1:])
+    better = (purpose == "increase") != worse
+    if match.negated:
+        better = not better
+    said = Match(head.phrase, (between[q], *match.found), match.negated)
+    return from_match(text, "increase" if better else "decrease", "change_of_qualifier", said)
 
 
 _PARTICIPLE_REACH = 5  # words from the start in which "Hectares of mangrove replanted" has its participle
@@ -137,3 +194,51 @@ def _for_whom(text: str, token: Token) -> bool:
     toks = tokens(text)
     i = toks.index(token)
     return any(t.word in _FOR_WHOM and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
+def _by_agent(text: str, match: Match) -> bool:
+    """Does a breakdown's "by" follow a participle ("sold by cooperatives", "rejected by
+    buyers"): the agent of what was done, not the categories of a breakdown ("by country")?"""
+    last = match.found[-1]
+    if last.word != "by":
+        return False
+    toks = tokens(text)
+    i = toks.index(last)
+    if i == 0 or toks[i - 1].clause != last.clause:
+        return False
+    word = toks[i - 1].word
+    return (word.endswith("ed") and len(word) > 4) or word in _irregular_participles()
+
+
+@cache
+def _irregular_participles() -> frozenset[str]:
+    """English participles not in -ed ("sold", "caught", "held": the voice section's list)."""
+    return frozenset(knowledge.lexicon()["voice_participle"].en)
+
+
+# what follows "menurut" as a source, not a category: "menurut Indeks Desa Membangun", "menurut data BPS"
+_SOURCES = frozenset(
+    {"indeks", "data", "hasil", "laporan", "survei", "sensus", "bps", "catatan", "penilaian", "standar", "ketentuan",
+     "peraturan", "kriteria", "klasifikasi", "definisi"}
+)  # fmt: skip
+# categories a count is broken down by in English: "Visitors by country of origin", "trips by mode"
+_CATEGORIES_EN = frozenset(
+    {"country", "month", "sex", "gender", "age", "district", "origin", "type", "mode", "region", "province", "sector",
+     "category", "year", "quarter", "village", "subdistrict", "income", "occupation", "commodity", "destination"}
+)  # fmt: skip
+
+
+def _breakdown(text: str) -> Reading | None:
+    """A count broken down by a category ("Jumlah kunjungan wisatawan menurut bulan", "Jumlah
+    penumpang menurut asal daerah", "Visitors by country of origin"): a distribution, which says
+    no way to go, whatever it counts; not a source ("menurut Indeks Desa Membangun")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[1:-1], start=1):
+        after = toks[i + 1]
+        if after.clause != token.clause:
+            continue
+        if token.word in ("menurut", "berdasarkan") and after.word not in _SOURCES:
+            return Reading("unknown", "neutral_measure", *quoted(text, token, after))
+        if token.word == "by" and after.word in _CATEGORIES_EN:
+            return Reading("unknown", "neutral_measure", *quoted(text, token, after))
+    return None

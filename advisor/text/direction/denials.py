@@ -16,7 +16,8 @@ def _done_or_good(word: str) -> bool:
     return bool(find_all(word, "count_up", "good_quantity"))
 
 
-_NOT = ("non-", "non", "under-", "under", "un", "dis", "in")  # English prefixes that deny the rest of the word
+# English prefixes that deny the rest of the word ("im-" before p, b, m: "impassable")
+_NOT = ("non-", "non", "under-", "under", "un", "dis", "in", "im")
 _NOT_ID = ("ketidak", "ketak")  # "ketidakpatuhan", "ketaksesuaian": the lack of a quality
 MIN_REST = 5  # letters after the prefix: "income" is no "in-come"
 _EN_SUFFIXES = ("ed", "ity", "ion", "ance", "ence", "able", "ible", "ing", "ment", "ness", "ies", "ers")
@@ -51,7 +52,10 @@ def _harm_ended(text: str) -> Reading | None:
     return None
 
 
-_FREE_BEFORE = frozenset({"bebas"})  # "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"
+# "desa bebas buang air besar sembarangan", "kelurahan bebas kumuh"; a status declared, "desa Stop
+# BABS" (the first pillar of STBM)
+_FREE_BEFORE = frozenset({"bebas", "stop"})
+_FREE_HEADS = frozenset({"kawasan", "permukiman", "kasus", "praktik", "dari"})
 _FREE_AFTER = frozenset({"free"})  # "open defecation free villages"
 _FREE_OF = frozenset({"of", "from"})  # "markets free of hazardous additives"
 
@@ -65,6 +69,8 @@ def _freed(text: str, harm: Match) -> bool:
     before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == clause]
     if before and before[-1] in _FREE_BEFORE:
         return True
+    if len(before) >= 2 and before[-2] in _FREE_BEFORE and before[-1] in _FREE_HEADS:
+        return True  # "bebas kawasan kumuh": the place of the harm between
     if len(before) >= 2 and before[-2] == "free" and before[-1] in _FREE_OF:
         return True
     if len(before) >= 3 and before[-3] == "free" and before[-2] in _FREE_OF:
@@ -84,7 +90,10 @@ def _free_compound(text: str) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks):
         word = token.word
-        compound = word.endswith("-free") and _harm_word(word[: -len("-free")])
+        # "malaria-free", and "zero-waste", "zero-emission" (not "zero-dose": a dose is no harm)
+        compound = (word.endswith("-free") and _harm_word(word[: -len("-free")])) or (
+            word.startswith("zero-") and _harm_word(word[len("zero-") :])
+        )
         free_of = word == "free" and i + 1 < len(toks) and toks[i + 1].word in _FREE_OF and i > 0
         if compound or free_of:
             said, span = quoted(text, token)

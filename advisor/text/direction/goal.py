@@ -8,7 +8,7 @@ from advisor.text.direction._common import _AND, _MEANS
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.statement import statement_direction
 from advisor.text.lexicon import Match, find_all, keys
-from advisor.text.reading import Reading
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
 
@@ -108,6 +108,107 @@ def _does_what_goal_changes(statement: str, goal: str) -> bool:
     return bool(_content(deed) & _content(" ".join(kept)))
 
 
+_AVERAGES = frozenset({"rata-rata", "average", "median", "mean", "the", "a"})
+_OBJECT_REACH = 2  # words of a measure's head: "luas lahan", "jumlah kunjungan"
+
+
+@lru_cache(maxsize=4096)
+def _holds_head(statement: str, goal: str) -> bool:
+    """Is what a count of doers measures, before its "yang" ("Luas lahan sawah yang ditetapkan
+    sebagai LP2B"), the object of the goal's change ("Mempertahankan luas lahan pertanian")?
+    Then the goal speaks of the measure itself, not of what the doers do."""
+    toks = tokens(statement)
+    end = next((i for i, t in enumerate(toks) if t.word in _DOERS), None)
+    changes = [m for m, _ in _changes(goal) if not m.negated]
+    if not end or not changes:
+        return False
+    head = _content(" ".join(t.word for t in toks[: min(end, _OBJECT_REACH)]))
+    gtoks = tokens(goal)
+    after = gtoks.index(changes[0].found[-1]) + 1
+    return bool(head & _content(" ".join(t.word for t in gtoks[after : after + _OBJECT_REACH])))
+
+
+@lru_cache(maxsize=4096)
+def _harm_as_topic(text: str) -> bool:
+    """Does ``text`` (a goal, an activity) name its harms only as the topic of something else
+    ("Rembuk stunting", "Pelatihan kader tentang bahaya narkoba"), never as the level it sets
+    ("Angka kemiskinan 8 persen", "Stunting 14 persen pada 2026"): no measure words only before it?"""
+    toks = tokens(text)
+    measures = {t for m in find_all(text, "measurable", "level") for t in m.found}
+    for harm in find_all(text, "bad_quantity"):
+        i = toks.index(harm.found[0])
+        if not harm.negated and all(t in measures or t.word in _AVERAGES for t in toks[:i]):
+            return False
+    return True
+
+
 def _same_thing(statement: str, other: str) -> bool:
     """Does ``other`` (a goal) speak of a thing ``statement`` names, by root or stem?"""
     return bool(_content(statement) & _content(other))
+
+
+# a shift from one thing to another: "Peralihan dari LPG ke kompor listrik", "Shift trips from
+# private cars to public transport"
+_SHIFTS = frozenset(
+    {"peralihan", "beralih", "mengalihkan", "pengalihan", "pergeseran", "bergeser", "menggeser", "transisi",
+     "konversi", "shift", "shifts", "shifting", "switch", "switching", "transition", "moving", "move",
+     "conversion", "converting"}
+)  # fmt: skip
+_SHIFT_FROM = frozenset({"dari", "from"})
+_SHIFT_TO = frozenset({"ke", "kepada", "menjadi", "to", "into", "towards"})
+
+
+@lru_cache(maxsize=4096)
+def _shift_direction(statement: str, goal: str) -> Reading | None:
+    """What a goal of a shift ("Peralihan dari LPG ke kompor listrik", "Shift trips from private
+    cars to public transport") says of a statement about one side: what is left falls, what is
+    taken up rises; nothing when the statement names both sides or neither."""
+    toks = tokens(goal)
+    shift = next((i for i, t in enumerate(toks) if t.word in _SHIFTS), None)
+    if shift is None:
+        return None
+    clause = toks[shift].clause
+    rest = [t for t in toks[shift + 1 :] if t.clause == clause]
+    start = next((k for k, t in enumerate(rest) if t.word in _SHIFT_FROM), None)
+    if start is None:
+        return None
+    end = next((k for k, t in enumerate(rest) if k > start and t.word in _SHIFT_TO), None)
+    if end is None or end == start + 1:
+        return None
+    left = _content(" ".join(t.word for t in rest[start + 1 : end]))
+    taken = _content(" ".join(t.word for t in rest[end + 1 : end + 4]))
+    mine = _content(statement)
+    if bool(mine & left) == bool(mine & taken):
+        return None
+    label = "decrease" if mine & left else "increase"
+    said, span = quoted(goal, toks[shift])
+    return Reading(label, "shift", said, span, inferred=True, detail=goal)
+
+
+# verbs of having or taking up a means: "desa yang memiliki satgas karhutla", "farmers adopting
+# drip irrigation"
+_TAKE_UP = frozenset(
+    {"memiliki", "mempunyai", "menerapkan", "mengadopsi", "menggunakan", "memanfaatkan", "mengikuti", "have", "has",
+     "having", "adopting", "adopted", "applying", "using", "owning"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _means_deed(statement: str) -> bool:
+    """Do the doers a statement counts have or take up a means, or act against a harm
+    ("desa yang memiliki satgas karhutla", "rumah tangga yang memilah sampah", "farmers adopting
+    drip irrigation")? Their count rises whatever the goal lowers."""
+    toks = tokens(statement)
+    start = next(
+        (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    if start is None:
+        # "Number of households with rooftop solar": those who have it
+        return any(t.word in ("with", "dengan") for t in toks[1:])
+    verb = toks[start - 1] if toks[start - 1].word.endswith("ing") else (toks[start] if start < len(toks) else None)
+    if verb is None:
+        return False
+    if verb.word in _TAKE_UP:
+        return True
+    return any(m.found[0] is verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.text.direction._common import _ALREADY, _AND, _LINKS
+from advisor.text.direction._common import _ALREADY, _AND, _LINKS, _active
 from advisor.text.direction.places import _in_place
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
@@ -26,7 +26,9 @@ _DISPOSED = frozenset({"dibuang", "ditimbun", "dibakar", "ditumpuk", "terbuang",
 _CONSUMED = frozenset({"used", "consumed", "burned", "burnt", "digunakan", "dikonsumsi", "dipakai", "terpakai"})
 # a harm recorded or occurring is no harm handled: "kasus kekerasan yang dilaporkan", "kasus DBD
 # yang terjadi" count the harm
-_RECORDED = frozenset({"dilaporkan", "tercatat", "dicatat", "terlapor", "terjadi", "terdapat", "terkena", "terlambat"})
+_RECORDED = frozenset(
+    {"dilaporkan", "tercatat", "dicatat", "terlapor", "terdata", "terjadi", "terdapat", "terkena", "terlambat"}
+)
 NOUN_REACH = 3  # words of the bad thing's noun phrase before its "yang"
 
 DISPOSAL_REACH = 3  # words after a verb in which "ke TPA", "to landfill" stands
@@ -39,6 +41,9 @@ def _to_disposal(text: str, verb: Token) -> bool:
     reach = {t for t in toks[i + 1 : i + 1 + DISPOSAL_REACH] if t.clause == verb.clause}
     # carried there ("ke TPA", "to landfill"), not handled there ("diolah di TPA")
     sites = find_all(text, "disposal_site")
+    if verb.word in _TOWARDS | {"di"} and i + 1 < len(toks):
+        # the verb's own motion: "sampah yang sampai di TPA", "waste delivered to landfill"
+        return any(m.found[0] is toks[i + 1] for m in sites)
     return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
 
 
@@ -83,8 +88,29 @@ def _handled(text: str, bad: Match) -> bool:
             or _to_disposal(text, rest[0])
         ):
             return False
-        return rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES
+        if rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES:
+            return True
+        return _doing_well(text, toks, toks.index(rest[0]), bad_words)
     return False
+
+
+# verbs of suffering a harm or being somewhere: "balita yang mengalami stunting", "keluarga miskin
+# yang tinggal di bantaran" say nothing done about it
+_SUFFERS = frozenset({"mengalami", "menderita", "mengidap", "berisiko", "berpotensi", "bergantung", "menunggak"})
+# verbs of a harm going on: "kapal cantrang yang beroperasi", "rentenir yang beredar"
+_GOES_ON = frozenset({"beroperasi", "berjalan", "berlangsung", "beredar", "beraktivitas", "berkeliaran", "berjualan"})
+
+
+def _doing_well(text: str, toks: tuple[Token, ...], k: int, bad_words: set[Token]) -> bool:
+    """Do the people of a harm do something with no harm in it ("rumah tangga miskin yang
+    beternak kambing", "desa rawan banjir yang memiliki sistem peringatan dini")? Then what is
+    counted is that, which rises; not "yang mengalami stunting", "yang tinggal di bantaran"."""
+    verb = toks[k]
+    if not _active(verb.word) or verb.word in _SUFFERS | _GOES_ON:
+        return False
+    if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+        return False
+    return not any(t in bad_words for t in toks[k:] if t.clause == verb.clause)
 
 
 def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
@@ -110,6 +136,9 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
         return False  # "lifted out of poverty": the harm left behind
     if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
         return True
+    i = toks.index(done.found[0])
+    if i >= 2 and toks[i - 2].word == "yang" and any(m.found[-1] is toks[i - 1] for m in bad):
+        return True  # "pengaduan yang lambat ditindaklanjuti": the manner before the verb
     # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
     reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
     return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))

@@ -66,3 +66,31 @@ def _in_place(text: str, token: Token) -> bool:
         if before[k] in _PLACE_LINKS:
             return True
     return False
+
+
+# words that open the time or circumstance of what is counted: "Jumlah sekolah yang tetap
+# beroperasi saat banjir", "Layanan air bersih selama kemarau", "clinics open during floods"
+_WHEN = frozenset({"saat", "ketika", "selama", "semasa", "sewaktu", "during", "amid", "amidst"})
+
+
+def _during(text: str, token: Token) -> bool:
+    """Does ``token`` stand right after a word of time or circumstance ("saat banjir", "during
+    floods"): when the count is made, not what it counts?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return i > 0 and toks[i - 1].word in _WHEN and toks[i - 1].clause == token.clause
+
+
+def _in_circumstance(text: str) -> set[Token]:
+    """The words right after a word of time or circumstance (see :func:`_during`)."""
+    toks = tokens(text)
+    return {t for i, t in enumerate(toks) if _during(text, t)} if _WHEN.intersection(t.word for t in toks) else set()
+
+
+def _from_source(text: str, token: Token) -> bool:
+    """Does ``token`` stand right after "from"/"dari" ("Number of referrals from community health
+    posts"): where what is counted comes from, not what is counted?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    # "from community health posts": a modifier may stand between
+    return any(t.word in ("from", "dari") and t.clause == token.clause for t in toks[max(0, i - 2) : i])

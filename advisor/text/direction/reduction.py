@@ -36,6 +36,19 @@ def _occurs(text: str, reduction: Match) -> bool:
 _TO_TARGET = frozenset({"to", "menjadi", "hingga", "sampai"})
 
 
+def _passive_predicate(text: str, reduction: Match) -> bool:
+    """Is an Indonesian passive of a reduction the predicate of what is measured ("Volume sampah
+    ke TPA dikurangi separuhnya", "Konsumsi listrik dihemat 20 persen"), not the verb of a
+    relative clause that counts what was reduced ("sampah yang berhasil dikurangi")?"""
+    first = reduction.found[0]
+    if reduction.phrase.lang != "id" or not first.word.startswith(("di", "ter")):
+        return False
+    toks = tokens(text)
+    i = toks.index(first)
+    before = [t for t in toks[:i] if t.clause == first.clause]
+    return bool(before) and not any(t.word in ("yang", "dari") for t in before)
+
+
 def _level_reduced(text: str, reduction: Match) -> bool:
     """Is a reduction participle said of a level before it ("Poverty rate reduced", "Angka
     kemiskinan dikurangi"), or does it name the new level ("Stunting prevalence cut to 14%")?

@@ -9,16 +9,19 @@ from advisor.text.direction.countermeasures import _acted_on, _document_alone, _
 from advisor.text.direction.counts import (
     _after_per,
     _attribute_at,
+    _breakdown,
+    _by_agent,
     _counted,
     _done_to_plural,
     _for_whom,
     _headed,
+    _qualifier_change,
     quantity_words_of,
 )
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
-from advisor.text.direction.places import _in_place, _placed, _trespass
+from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
 from advisor.text.direction.reduction import (
@@ -27,16 +30,36 @@ from advisor.text.direction.reduction import (
     _measure_before,
     _object_kind,
     _occurs,
+    _passive_predicate,
     _use_of,
 )
-from advisor.text.lexicon import find_all
+from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match, quoted
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
+
+_ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
+
+
+def _harm_before(token: Token, bad: list[Match]) -> bool:
+    """Does a harm stand before ``token`` in its clause?"""
+    return any(b.found[-1].start < token.start and b.found[-1].clause == token.clause for b in bad)
+
+
+# heads of a category rather than a quantity: a status, a grade, an audit opinion
+_CATEGORIES = frozenset({"status", "predikat", "opini", "kategori", "klasifikasi", "peringkat", "rating", "grade"})
 
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
+    deadline = next((m for m in find_all(text, "deadline") if m.found[0].start > 0), None)
+    if deadline is not None:
+        # "Jumlah posyandu aktif paling lambat akhir 2026": the deadline and its time are set
+        # aside (blanked, so that the places of the other words hold)
+        clause = deadline.found[0].clause
+        end = max(t.end for t in tokens(text) if t.clause == clause)
+        start = deadline.found[0].start
+        return statement_direction(text[:start] + " " * (end - start) + text[end:])
     # the two values of a change written out ("dari 24% menjadi 14%", "cut from 30% to 10%") say
     # more than the word of the change, and than what is counted
     values = _from_to(text) or _band(text)
@@ -57,6 +80,9 @@ def statement_direction(text: str) -> Reading:
             continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
         if _after_diminisher(text, match.found[0]):
             continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
+        qualified = _qualifier_change(text, match, purpose)
+        if qualified is not None:
+            return qualified
         if match.negated:
             if purpose in ("decrease", "reduction_count", "increase") and _change_denied(text, match):
                 # "tidak berkurang", "not to decline": the level is held
@@ -66,7 +92,7 @@ def statement_direction(text: str) -> Reading:
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
-            if _level_reduced(text, match) or _occurs(text, match):
+            if _level_reduced(text, match) or _occurs(text, match) or _passive_predicate(text, match):
                 # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _level_after(text, match) and not _measure_before(text, match):
@@ -93,13 +119,18 @@ def statement_direction(text: str) -> Reading:
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
-    bad = [m for m in find_all(text, "bad_quantity") if not m.negated and not subject.intersection(m.found)]
+    bad = [
+        m
+        for m in find_all(text, "bad_quantity")
+        if not m.negated and not subject.intersection(m.found) and not _during(text, m.found[0])
+    ]
     good = [
         m
         for m in find_all(text, "good_quantity")
         if not m.negated
         and not subject.intersection(m.found)
         and not _placed(text, m.found[0])
+        and not _from_source(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
     alone = _document_alone(text, bad)
@@ -121,10 +152,10 @@ def statement_direction(text: str) -> Reading:
             None,
         )
     )
-    if head is not None and not quantity_words_of(good, bad).intersection(head.found):
+    if head is not None and not quantity_words_of(good, bad).intersection(head.found) and not _by_agent(text, head):
         # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
         return from_match(text, "unknown", "neutral_measure", head)
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject
+    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject | _in_circumstance(text)
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -147,10 +178,14 @@ def statement_direction(text: str) -> Reading:
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
                         or _after_per(text, m.found[0])
+                        # "pemain judi online yang terdata": a harm on record is still the harm
+                        or (m.found[0].word in _ON_RECORD and _harm_before(m.found[0], bad))
                     )
                 )
                 # "Share of births attended by skilled personnel": the "by" of an agent, not of a breakdown
                 and not (purpose == "neutral_measure" and quantity_words.intersection(m.found))
+                # "Share of the catch sold by cooperatives": "by" after a participle names its agent
+                and not (purpose == "neutral_measure" and _by_agent(text, m))
                 # "Kelancaran distribusi logistik": a quality heading the neutral word decides
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
                 # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
@@ -185,6 +220,13 @@ def statement_direction(text: str) -> Reading:
         per = _per_good(text, good)
         if per is not None:
             return per
+        broken = _breakdown(text)
+        if broken is not None:
+            return broken
+        if toks and toks[0].word in _CATEGORIES:
+            # "Status akreditasi perpustakaan desa", "Opini BPK atas LKPD": a category held, which
+            # says by itself no way to go (the goal may)
+            return Reading("unknown", "no_direction", *quoted(text, toks[0]))
         return from_match(text, "increase", "good_quantity", good[0])
     toks = tokens(text)
     done = _done_to_plural(text, toks)
