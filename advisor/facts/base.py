@@ -31,21 +31,43 @@ class FactSink:
         # attribute keywords with their names (callgrind: 8,000 of the 57,000 instructions of
         # a call)
         fact = {"kind": kind, "id": f"{kind}:{ident}", "path": path}
+        fact.update(attrs)
+        # Most facts hold no None and only short tidy texts. That is checked on their texts
+        # joined by "|" (printable, not a space), in a few calls over all of them, where a test
+        # of each attribute was a quarter of the facts stage's bytecodes (callgrind: a sixth fewer
+        # instructions per fact). A None fails the join; a "|" beside a space inside a text only
+        # sends the fact to the test of each attribute.
+        texts: list[Any] = [value for value in attrs.values() if type(value) is str or value is None]
+        try:
+            joined = "|".join(texts)
+        except TypeError:
+            return self._add_checked(fact, attrs)
+        if (
+            (len(joined) <= MAX_TEXT or max(map(len, texts)) <= MAX_TEXT)
+            and joined.isprintable()
+            and "  " not in joined
+            and "| " not in joined
+            and " |" not in joined
+            and joined[:1] != " "
+            and joined[-1:] != " "
+        ):
+            self.facts.append(fact)
+            return fact
+        return self._add_checked(fact, attrs)
+
+    def _add_checked(self, fact: Fact, attrs: dict[str, Any]) -> Fact:
+        """``fact`` with each attribute tested: a None left out, a long or untidy text truncated."""
         for key, value in attrs.items():
             if value is None:
-                continue  # never assert None: it matches neither +attr nor -attr
-            # truncate() inlined for the common case, a short tidy text (most of a plan's
-            # attributes): the two calls per attribute were a tenth of the facts stage; type()
-            # is a call CPython specialises, where .__class__ is a generic attribute lookup
-            if type(value) is str and not (
+                del fact[key]  # never assert None: it matches neither +attr nor -attr
+            elif type(value) is str and not (
                 len(value) <= MAX_TEXT
                 and value.isprintable()
                 and "  " not in value
                 and value[:1] != " "
                 and value[-1:] != " "
             ):
-                value = truncate(value, MAX_TEXT)
-            fact[key] = value
+                fact[key] = truncate(value, MAX_TEXT)
         self.facts.append(fact)
         return fact
 

@@ -69,27 +69,49 @@ def strings_of(value: object, out: list[str]) -> list[str]:
     if isinstance(value, str):
         out.append(value)
     elif isinstance(value, list):
-        for item in value:
-            if isinstance(item, str):
-                out.append(item)
-            else:
-                strings_of(item, out)
+        _strings_of_list(value, out)
     elif isinstance(value, BaseModel):
-        fields = value.__dict__  # a model's field values (getattr is slower by half)
-        for name in _text_fields(type(value)):
-            item = fields[name]
-            if isinstance(item, str):
-                out.append(item)
-            elif item is not None:
-                strings_of(item, out)
+        _strings_of_model(value, out)
     return out
 
 
+def _strings_of_list(values: list[object], out: list[str]) -> None:
+    for item in values:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, BaseModel):  # a list of sections: goals, partners, contributions
+            _strings_of_model(item, out)
+        else:
+            strings_of(item, out)
+
+
+def _strings_of_model(model: BaseModel, out: list[str]) -> None:
+    fields = model.__dict__  # a model's field values (getattr is slower by half)
+    for name, texts in _text_fields(type(model)):
+        item = fields[name]
+        if isinstance(item, str):
+            out.append(item)
+        elif texts and type(item) is list:
+            out += item  # a list of texts, as validated: responsibilities, benefits, channels
+        elif item is not None:
+            strings_of(item, out)
+
+
 @cache
-def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """The fields of ``model`` that may hold a text, in field order (not a date, flag or number
-    alone)."""
-    return tuple(name for name, info in model.model_fields.items() if _may_hold_text(info.annotation))
+    alone), each with whether a list in it holds only texts."""
+    return tuple(
+        (name, _texts_only(info.annotation))
+        for name, info in model.model_fields.items()
+        if _may_hold_text(info.annotation)
+    )
+
+
+def _texts_only(annotation: object) -> bool:
+    """Is a list in a field of this type a list of texts (``list[str]``, alone or in a union)?"""
+    lists = [arg for arg in (annotation, *get_args(annotation)) if get_origin(arg) is list]
+    return bool(lists) and all(get_args(arg) == (str,) for arg in lists)
 
 
 def _may_hold_text(annotation: object) -> bool:
@@ -103,7 +125,7 @@ def _may_hold_text(annotation: object) -> bool:
 def _texts(plan: Plan) -> list[str]:
     """Every text of the plan but its suppressions (a date, a number or a flag is not one)."""
     out: list[str] = []
-    for name in _text_fields(Plan):
+    for name, _ in _text_fields(Plan):
         if name != "suppress":
             strings_of(getattr(plan, name), out)
     return out

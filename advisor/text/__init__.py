@@ -44,7 +44,11 @@ def joined(value: str | list[str] | None) -> str:
 
 def filled(value: object) -> bool:
     """Is a plan field written at all (not missing, not blank, not an empty list)?"""
-    return bool(joined(value).strip()) if isinstance(value, str | list) or value is None else True
+    if value is None:
+        return False
+    if type(value) is str:  # most fields: written unless all blank, without stripping a copy
+        return value != "" and not value.isspace()
+    return bool(joined(value).strip()) if isinstance(value, str | list) else True
 
 
 def find(text: str, purpose: str) -> str | None:

@@ -182,17 +182,22 @@ def _near(
     return None
 
 
+# A phrase as the scan tries it: the phrase, how many words its first part has, and whether it
+# has a second part ("A ~ B")
+_Try = tuple[Phrase, int, bool]
+
+
 @lru_cache(maxsize=65536)
-def _candidates(word: str) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
+def _candidates(word: str) -> tuple[tuple[str, tuple[_Try, ...]], ...]:
     """The phrases of any purpose that may start at ``word``, by purpose, each purpose's longest
     first (cached by the word alone: a key of every purpose would be hashed at every word)."""
     index = _index(_every_purpose())
     # keys in a fixed order: a frozenset's order follows the string hash seed, and two phrases
     # of one length met through different keys would otherwise be chosen by it
     found = [p for key in sorted(keys(word)) for p in index.get(key, ())]
-    by_purpose: dict[str, list[Phrase]] = {}
+    by_purpose: dict[str, list[_Try]] = {}
     for phrase in sorted(found, key=lambda p: -(len(p.first) + len(p.near))):
-        by_purpose.setdefault(phrase.purpose, []).append(phrase)
+        by_purpose.setdefault(phrase.purpose, []).append((phrase, len(phrase.first), bool(phrase.near)))
     return tuple((purpose, tuple(phrases)) for purpose, phrases in by_purpose.items())
 
 
@@ -201,29 +206,35 @@ def _scan(text: str) -> dict[str, list[Match]]:
     longest phrase of each purpose that matches there."""
     toks = tokens(text)
     words = [t.word for t in toks]
+    # each word's keys and phrases looked up once per text rather than once per phrase tried
+    # (map: one C-level pass over the per-word caches)
     known = list(map(keys, words))
     # most texts hold no negator: then no match is negated, and the scope need not be walked
     negators = not NEGATORS.isdisjoint(words)
     out: dict[str, list[Match]] = {}
     new = tuple.__new__  # Match(...) without the named tuple's Python-level __new__
     size = len(toks)
-    for i, token in enumerate(toks):
-        for purpose, phrases in _candidates(token.word):
-            for phrase in phrases:
-                first = phrase.first
-                end = i + len(first)
-                # found by its first word's key: a one-word phrase matches as it is, a longer
-                # one when its next word's key is there (most fail at once), then the rest
-                if end > i + 1 and (
-                    end > size
-                    or first[1] not in known[i + 1]
-                    or toks[i + 1].clause != token.clause
-                    or (end > i + 2 and not _at(toks, known, i, first))
-                ):
-                    continue
-                found = toks[i:end]
-                if phrase.near:
-                    other = _near(toks, known, i, end, phrase.near)
+    for i, candidates in enumerate(map(_candidates, words)):
+        if not candidates:
+            continue
+        token = toks[i]
+        for purpose, phrases in candidates:
+            for phrase, length, near in phrases:
+                if length == 1:  # found by its first word's key: a one-word phrase matches as it is
+                    found: tuple[Token, ...] = (token,)
+                else:
+                    # a longer one when its next word's key is there (most fail at once), then the rest
+                    end = i + length
+                    if (
+                        end > size
+                        or phrase.first[1] not in known[i + 1]
+                        or toks[i + 1].clause != token.clause
+                        or (length > 2 and not _at(toks, known, i, phrase.first))
+                    ):
+                        continue
+                    found = toks[i:end]
+                if near:
+                    other = _near(toks, known, i, i + length, phrase.near)
                     if other is None:
                         continue
                     found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=_token_start))
@@ -252,10 +263,10 @@ def _every_purpose() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32768)
-def _by_purpose(text: str) -> dict[str, tuple[Match, ...]]:
+def _by_purpose(text: str) -> dict[str, list[Match]]:
     """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
-    many readings ask about it."""
-    return {purpose: tuple(found) for purpose, found in _scan(text).items()}
+    many readings ask about it (the lists are read here only, never handed out)."""
+    return _scan(text)
 
 
 def _start(match: Match) -> int:

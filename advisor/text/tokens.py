@@ -38,6 +38,33 @@ _new = tuple.__new__
 @lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` (punctuation only separates clauses and is not returned)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:
+        return _tokens_apart(text)
+    # The text lowered at once, where each word was lowered alone: the same words when every
+    # character lowers to one (the lengths agree) and none by its context (only a capital sigma
+    # does, final or not). The words come as strings, without a match object each (a first read
+    # meets a hundred words per plan); each is found again from where the last one ended, which
+    # is where the pattern matched it, since it would have matched any earlier occurrence first.
+    out: list[Token] = []
+    clause = end = 0
+    for raw in _TOKEN.findall(lowered):
+        start = lowered.find(raw, end)
+        end = start + len(raw)
+        if raw in _BREAKS or not raw.strip(" -–—"):
+            clause += 1
+            continue
+        word = raw.strip("'-")
+        if not word:
+            continue
+        if word in _CONTRAST:
+            clause += 1
+        out.append(_new(Token, (word, start, end, clause)))
+    return tuple(out)
+
+
+def _tokens_apart(text: str) -> tuple[Token, ...]:
+    """:func:`tokens` for a text whose words are lowered one by one."""
     out: list[Token] = []
     clause = 0
     for match in _TOKEN.finditer(text):
