@@ -41,6 +41,9 @@ def _counted(text: str) -> Reading | None:
         if after and (after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad)):
             # "yang tidak lagi ...", "yang tidak stunting": a lack or a harm that has ended rises
             return from_match(text, "increase", "count_of_harm_denied", head, said)
+        if token.word in _WITHOUT and _self_reliant(text, rest[:i], rest[i + 1 : i + 4]):
+            # "able to run supervision without the advisers": doing it on their own rises
+            return from_match(text, "increase", "count_of_self_reliant", head, said)
         return from_match(text, "decrease", "count_of_lack", head, said)
     for i, token in enumerate(rest[:3]):
         if (
@@ -90,6 +93,17 @@ def _counted(text: str) -> Reading | None:
 
 
 _HAVING = frozenset({"with", "dengan"})
+_WITHOUT = frozenset({"tanpa", "without"})
+
+
+def _self_reliant(text: str, before: list[Token], after: list[Token]) -> bool:
+    """An ability said before "without" and outside help named right after it."""
+    before_ids, after_ids = {id(t) for t in before}, {id(t) for t in after}
+    able = any(id(m.found[0]) in before_ids for m in find_all(text, "self_reliant"))
+    # the help is negated by the "without" itself, so the match is taken negated or not
+    return able and any(id(m.found[0]) in after_ids for m in find_all(text, "outside_help"))
+
+
 _SHORT = frozenset({"bawah", "kurang", "below", "under", "less", "fewer"})
 _QUALIFIERS = frozenset({"dengan", "yang", "with", "whose"})
 
