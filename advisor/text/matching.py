@@ -99,7 +99,7 @@ def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
             for written in getattr(entry, lang):
                 field, _, members = written.partition("=")
                 key = "@" + field.strip()
-                for word in (w.strip().lower() for w in members.split()):
+                for word in (w.strip().lower() for w in members.split() if not w.startswith("!")):
                     root = stem(word)
                     affixed = lang == "id" and root != word
                     keys, only_affixed = out.get(root, ((), True))
@@ -129,8 +129,20 @@ def _means() -> dict[str, tuple[_Means, ...]]:
     return {end: tuple(found) for end, found in out.items()}
 
 
+@cache
+def _not_in_field() -> frozenset[str]:
+    """Words of a field's stem that are none of its actions, written "!word" in a field
+    ("anggaran", the budget, is no funding of "menganggarkan": proposing a budget funds nothing)."""
+    entry = knowledge.lexicon()["act_field"]
+    return frozenset(
+        w[1:].lower() for written in (*entry.id, *entry.en) for w in written.partition("=")[2].split() if w[:1] == "!"
+    )
+
+
 def _field(word: str, *stems: str) -> tuple[str, ...]:
     """The fields of action of ``word``, from its stems."""
+    if word in _not_in_field():
+        return ()
     fields = _fields()
     for s in stems:
         found = fields.get(s)
@@ -184,7 +196,8 @@ def _telling_lemmas(word: str) -> tuple[str, ...]:
     "sehat" of "dapur sehat"; "kependudukan" is no "duduk")."""
     if word.startswith("ke") and word.endswith("an"):
         return (word,)
-    return tuple(x for x in _word_lemmas(word) if not x.startswith("@"))
+    # the groups of its objects too ("anak" of PAUD is a child, "childhood"), not its actions
+    return tuple(x for x in _word_lemmas(word) if x not in _act_fields())
 
 
 MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
@@ -228,30 +241,77 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     In that fixed order, not a set's: which word a match quotes must not depend on the
     interpreter's hash seed."""
     stop = _stopwords()
-    out = []
+    out: list[tuple[tuple[str, ...], str]] = []
     toks = tokens(text)
     words = [t.word for t in toks]
+    friends = _false_friends()["en" if _in_english(text) else "id"]
+    spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
     for i, token in enumerate(toks):
         if not _content(token.word, stop):
             continue
-        found = _token_lemmas(words, i)
+        found = _read_lemmas(words, i, friends)
+        if i <= spelt_to and out:
+            # "rumah tidak layak huni" is one thing (RTLH), not four objects to share
+            out[-1] = (tuple(dict.fromkeys((*out[-1][0], *found))), out[-1][1])
+            continue
+        short = _abbreviated(words, i)
+        if short is not None:
+            spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+@cache
+def _false_friends() -> dict[str, dict[str, str]]:
+    """Per language, a word spelt like one of the other language's with what it means there, as
+    a word of that language (``false_friend``): English "air" is the "udara" of Indonesian, whose
+    "air" is water."""
+    entry = knowledge.lexicon()["false_friend"]
+    return {
+        lang: {w.partition("=")[0].strip(): w.partition("=")[2].strip() for w in getattr(entry, lang)}
+        for lang in ("id", "en")
+    }
+
+
+def _read_lemmas(words: list[str], at: int, friends: dict[str, str]) -> tuple[str, ...]:
+    """The lemmas of the ``at``-th word, or of the word a false friend is read as."""
+    read_as = friends.get(words[at])
+    return _word_lemmas(read_as) if read_as else _token_lemmas(words, at)
 
 
 def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
     """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
     short = _abbreviated(words, at)
     found = _word_lemmas(words[at])
-    return found if short is None else tuple(dict.fromkeys((*found, short)))
+    return found if short is None else tuple(dict.fromkeys((*found, short, *_field(short, short))))
 
 
 @lru_cache(maxsize=8192)
 def _lemma_words(text: str) -> dict[str, str]:
     """Each lemma of ``text``'s content words with the word it stands for (the last one, when
-    two words share it); shared by every activity the text is matched with (not to be changed)."""
-    return {lemma: word for found, word in lemmas(text) for lemma in found}
+    two words share it), and the generic fields of action its specific ones do (``act_hypernym``:
+    "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
+    reverse, nor one specific task another through their common genus); shared by every
+    activity the text is matched with (not to be changed)."""
+    out = {lemma: word for found, word in lemmas(text) for lemma in found}
+    hypernyms = _hypernyms()
+    for lemma, word in list(out.items()):
+        for generic in hypernyms.get(lemma, ()):
+            out.setdefault(generic, word)
+    return out
+
+
+@cache
+def _hypernyms() -> dict[str, tuple[str, ...]]:
+    """Each specific field of action's key with the keys of the generic fields it does."""
+    entry = knowledge.lexicon()["act_hypernym"]
+    out: dict[str, list[str]] = {}
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            out.setdefault("@" + key, []).append("@" + generic.strip())
+    return {key: tuple(generics) for key, generics in out.items()}
 
 
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
@@ -277,6 +337,8 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     """Does a content word name an action: a verb of a field, a noun made from a verb
     ("pelatihan"), or an English action noun ("monitoring", "installation")?"""
     lower = word.lower()
+    if not _has_field(found) and any(x.startswith("@") for x in found):
+        return False  # a thing of a group ("Hypertension screening", "Television")
     return _has_field(found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
 
 
@@ -496,28 +558,30 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     words = [t.word for t in toks]
     shorts = _shorts()
     out: dict[str, tuple[str, ...]] = {}
+    english = _in_english(text)
+    friends = _false_friends()["en" if english else "id"]
     for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
-            out.setdefault(token.word, (after.word,) if after.word in shorts else _token_lemmas(words, i + 1))
+            # English puts the modifier first: "air quality", "coffee products"
+            head, modifier, at = (after, token, i) if english else (token, after, i + 1)
+            out.setdefault(head.word, (modifier.word,) if modifier.word in shorts else _read_lemmas(words, at, friends))
     return out
 
 
 def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
-    """Is a shared word a false friend, each text naming another kind of it by the word right
-    after ("BPJS Ketenagakerjaan" and "BPJS Kesehatan", "reklamasi lahan" and "reklamasi pantai",
-    "kasus PMI" and "kasus gigitan")? Neither modifier is in the other text."""
-    if _in_english(activity) or _in_english(responsibility):
-        return False  # English puts the modifier first: "coffee products", "fire brigades"
+    """Is a shared word a false friend, each text naming another kind of it by its modifier, the
+    word right after in Indonesian, right before in English ("BPJS Ketenagakerjaan" and "BPJS
+    Kesehatan", "reklamasi lahan" and "reklamasi pantai", "kualitas air" and "air quality", where
+    "air" is "udara")? Neither modifier is in the other text, nor a word of its group."""
     mine = _lemma_words(responsibility)
     theirs = _lemma_words(activity)
+    acts = _act_fields()
     here = _next_words(activity).get(word.lower())
-    there_word = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+    there_word = next((mine[x] for x in found if x in mine and x not in acts), None)
     there = _next_words(responsibility).get(there_word.lower()) if there_word else None
     if not here or not there:
         return False
-    return not any(x in mine for x in here if not x.startswith("@")) and not any(
-        x in theirs for x in there if not x.startswith("@")
-    )
+    return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
 
 
 @cache
