@@ -140,14 +140,12 @@ def _not_in_field() -> frozenset[str]:
 
 
 def _field(word: str, *stems: str) -> tuple[str, ...]:
-    """The fields of action of ``word``, from its stems."""
-    if word in _not_in_field():
-        return ()
+    """The fields of action of ``word``, from its stems (but those a word is excluded from)."""
     fields = _fields()
     for s in stems:
         found = fields.get(s)
         if found is not None and (not found[1] or word != s):
-            return found[0]
+            return found[0] if word not in _not_in_field() else tuple(x for x in found[0] if x not in _act_fields())
     return ()
 
 
@@ -255,7 +253,8 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
             out[-1] = (tuple(dict.fromkeys((*out[-1][0], *found))), out[-1][1])
             continue
         short = _abbreviated(words, i)
-        if short is not None:
+        # not a spelling opened by an action, the activity's head ("Pemberian makanan tambahan")
+        if short is not None and not _is_action(found, token.word):
             spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
         if found:
             out.append((found, text[token.start : token.end]))
@@ -460,6 +459,11 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     words = lemmas(activity)
     mine = _lemma_words(responsibility)
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
+    if _is_action(head, head_word):
+        # an action meets by its stems and fields, not by the group of its root's thing
+        # ("Pembiayaan" is no "anggaran" through the money of "biaya")
+        acts = _act_fields()
+        head = tuple(x for x in head if not x.startswith("@") or x in acts)
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
         placed = _placed(activity)
