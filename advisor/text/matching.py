@@ -140,13 +140,18 @@ def _not_in_field() -> frozenset[str]:
 
 
 def _field(word: str, *stems: str) -> tuple[str, ...]:
-    """The fields of action of ``word``, from its stems (but those a word is excluded from)."""
+    """The fields of action and groups of ``word``, from all its stems (an English word's group
+    must not hide the field of the Indonesian root it shares: "Build" is "bangun"), but the
+    fields a word is excluded from."""
     fields = _fields()
+    keys: tuple[str, ...] = ()
     for s in stems:
         found = fields.get(s)
         if found is not None and (not found[1] or word != s):
-            return found[0] if word not in _not_in_field() else tuple(x for x in found[0] if x not in _act_fields())
-    return ()
+            keys = (*keys, *(k for k in found[0] if k not in keys))
+    if word in _not_in_field():
+        return tuple(x for x in keys if x not in _act_fields())
+    return keys
 
 
 @lru_cache(maxsize=65536)
@@ -323,9 +328,16 @@ def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT
     at = next((i for i, (_, word) in enumerate(words) if word == verb), None)
     if at is None:
         return False
-    return any(
-        not set(found).isdisjoint(x for x in lem if x not in _act_fields()) for lem, _ in words[at + 1 : at + 1 + reach]
-    )
+    acts = _act_fields()
+    seen = 0
+    for lem, _ in words[at + 1 :]:
+        if not set(found).isdisjoint(x for x in lem if x not in acts):
+            return True
+        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan")
+        seen += not _has_field(lem)
+        if seen >= reach:
+            return False
+    return False
 
 
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
@@ -338,13 +350,18 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     lower = word.lower()
     if not _has_field(found) and any(x.startswith("@") for x in found):
         return False  # a thing of a group ("Hypertension screening", "Television")
-    return _has_field(found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
+    return _has_field(found) or nominal_root(lower) is not None or _singular(lower).endswith(_ACTION_SUFFIX)
+
+
+def _singular(lower: str) -> str:
+    """An English noun without its plural s ("inspections", "trainings", "assessments")."""
+    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
 
 
 def _english_action(found: tuple[str, ...], word: str) -> bool:
     """An English noun of an action: in -ing, -tion, -sion, or in -ment, -ance, -ence with a field
     of action ("maintenance", "procurement"; not "government", "equipment")."""
-    lower = word.lower()
+    lower = _singular(word.lower())
     return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and _has_field(found))
 
 
