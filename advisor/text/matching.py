@@ -159,6 +159,8 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
     word: a plan repeats its vocabulary). An abbreviation is itself and the words that tell what
     it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
+    if word.endswith(("'s", "\u2019s")) and len(word) > MIN_LEMMA + 2:
+        return _word_lemmas(word[:-2])  # an English possessive is its noun ("fishermen's")
     stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
     telling = _shorts().get(word)
@@ -508,7 +510,14 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and own[0][1] in shared
             and _object_of(responsibility, shared_head, own[0][0])
         )
-        if len(own) == 1 and shared and not english and not _object_of(responsibility, shared_head, own[0][0]):
+        # (an English responsibility may name it before its verb: "Legal awareness outreach")
+        if (
+            len(own) == 1
+            and shared
+            and not english
+            and not _in_english(responsibility)
+            and not _object_of(responsibility, shared_head, own[0][0])
+        ):
             shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
             return Reading("no_match", "object_not_shared", head_word)
