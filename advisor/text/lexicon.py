@@ -259,7 +259,7 @@ _WORD_SETS = (
     "act_field",
     "object_field",
     "act_means",
-    "act_hypernym",
+    "hypernym",
     "false_friend",
     "frame_head",
     "opening_verb",

@@ -296,11 +296,15 @@ def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _lemma_words(text: str) -> dict[str, str]:
     """Each lemma of ``text``'s content words with the word it stands for (the last one, when
-    two words share it), and the generic fields of action its specific ones do (``act_hypernym``:
+    two words share it), and the generic fields of action its specific ones do (``hypernym``:
     "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
     reverse, nor one specific task another through their common genus); shared by every
     activity the text is matched with (not to be changed)."""
-    out = {lemma: word for found, word in lemmas(text) for lemma in found}
+    return _with_hypernyms({lemma: word for found, word in lemmas(text) for lemma in found})
+
+
+def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
+    """``out`` with the generic keys of its specific ones, for the word that has them."""
     hypernyms = _hypernyms()
     for lemma, word in list(out.items()):
         for generic in hypernyms.get(lemma, ()):
@@ -310,8 +314,8 @@ def _lemma_words(text: str) -> dict[str, str]:
 
 @cache
 def _hypernyms() -> dict[str, tuple[str, ...]]:
-    """Each specific field of action's key with the keys of the generic fields it does."""
-    entry = knowledge.lexicon()["act_hypernym"]
+    """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
+    entry = knowledge.lexicon()["hypernym"]
     out: dict[str, list[str]] = {}
     for written in (*entry.id, *entry.en):
         generic, _, specific = written.partition("=")
@@ -570,7 +574,7 @@ def _placed(activity: str) -> int:
 def _unplaced_words(text: str) -> dict[str, str]:
     """Each lemma of ``text``'s content words before its first phrase of place, with the word."""
     count = _placed(text)
-    return {lemma: word for found, word in lemmas(text)[:count] for lemma in found}
+    return _with_hypernyms({lemma: word for found, word in lemmas(text)[:count] for lemma in found})
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
@@ -689,7 +693,7 @@ def _serves(
     serves it on? A word both name: for a means that is an action, one of the objects the end
     names ("Menanam bibit di lahan kritis" restores land) or the object the action is done on
     ("Mencatat harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)."""
-    if not any(x in mine for x in found if not x.startswith("@")):
+    if not any(x in mine for x in found if x not in _act_fields()):  # a word or its group ("victims", "korban")
         return False
     if not key.startswith("@"):
         return True
