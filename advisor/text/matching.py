@@ -594,10 +594,13 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     english = _in_english(text)
     friends = _false_friends()["en" if english else "id"]
+    often = _frequency_words()
     for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
             # English puts the modifier first: "air quality", "coffee products"
             head, modifier, at = (after, token, i) if english else (token, after, i + 1)
+            if modifier.word in often:
+                continue  # how often names no kind ("Festival budaya tahunan", "annual cultural festival")
             out.setdefault(head.word, (modifier.word,) if modifier.word in shorts else _read_lemmas(words, at, friends))
     return out
 
