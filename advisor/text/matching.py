@@ -544,6 +544,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             if x in known
             and x not in spent
             and not _other_shorts(word, known[x])
+            and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
         ),
         None,
@@ -616,6 +617,8 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     here = _next_words(activity).get(word.lower())
     there_word = next((mine[x] for x in found if x in mine and x not in acts), None)
     there = _next_words(responsibility).get(there_word.lower()) if there_word else None
+    if here and _rival_short(here[0], mine):
+        return True  # "guru SD" and "junior high school teachers" (SMP): two schools
     if not here or not there:
         return False
     return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
@@ -725,6 +728,14 @@ def _instrument_supplied(
     if shared is None:
         return None
     return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
+
+
+def _rival_short(word: str, mine: dict[str, str]) -> bool:
+    """Is ``word`` an abbreviation the responsibility names another of its kind of, maybe spelt
+    out ("SD" and "junior high school", SMP)?"""
+    kinds = _kinds()
+    lower = word.lower()
+    return lower in kinds and any(x in kinds and _other_shorts(lower, x) for x in mine)
 
 
 def _other_shorts(word: str, other: str) -> bool:
