@@ -498,7 +498,12 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
-        own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+        frames = _frame_heads()
+        own = [
+            entry
+            for i, entry in enumerate(words)
+            if i != at and i < placed and not (i < at and entry[1].lower() in frames)  # not its place nor frame
+        ] or list(rest)
         if _in_english(activity):
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
