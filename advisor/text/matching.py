@@ -130,13 +130,19 @@ def _means() -> dict[str, tuple[_Means, ...]]:
 
 
 @cache
-def _not_in_field() -> frozenset[str]:
-    """Words of a field's stem that are none of its actions, written "!word" in a field
-    ("anggaran", the budget, is no funding of "menganggarkan": proposing a budget funds nothing)."""
-    entry = knowledge.lexicon()["act_field"]
-    return frozenset(
-        w[1:].lower() for written in (*entry.id, *entry.en) for w in written.partition("=")[2].split() if w[:1] == "!"
-    )
+def _not_in_field() -> dict[str, frozenset[str]]:
+    """Words of a field's or group's stem that are not of it, written "!word" there, with the
+    keys they are not of ("anggaran", the budget, is no funding of "menganggarkan": proposing a
+    budget funds nothing; "penyaluran" is no "saluran", a channel)."""
+    out: dict[str, set[str]] = {}
+    for purpose in ("act_field", "object_field"):
+        entry = knowledge.lexicon()[purpose]
+        for written in (*entry.id, *entry.en):
+            field, _, members = written.partition("=")
+            for w in members.split():
+                if w[:1] == "!":
+                    out.setdefault(w[1:].lower(), set()).add("@" + field.strip())
+    return {word: frozenset(keys) for word, keys in out.items()}
 
 
 def _field(word: str, *stems: str) -> tuple[str, ...]:
@@ -149,9 +155,8 @@ def _field(word: str, *stems: str) -> tuple[str, ...]:
         found = fields.get(s)
         if found is not None and (not found[1] or word != s):
             keys = (*keys, *(k for k in found[0] if k not in keys))
-    if word in _not_in_field():
-        return tuple(x for x in keys if x not in _act_fields())
-    return keys
+    excluded = _not_in_field().get(word)
+    return keys if excluded is None else tuple(x for x in keys if x not in excluded)
 
 
 @lru_cache(maxsize=65536)
