@@ -254,7 +254,17 @@ def _token_start(token: Token) -> int:
 # Purposes that one reading takes as word sets (advisor/text/voice.py reads ``voice_*``,
 # advisor/text/matching.py the fields, abbreviations and frames), never phrases to find: left out
 # of the scan, which would otherwise find "yang", "untuk", "is" and "to" in every text for nothing.
-_WORD_SETS = ("voice_", "act_field", "object_field", "act_means", "frame_head", "opening_verb", "abbreviation")
+_WORD_SETS = (
+    "voice_",
+    "act_field",
+    "object_field",
+    "act_means",
+    "hypernym",
+    "false_friend",
+    "frame_head",
+    "opening_verb",
+    "abbreviation",
+)
 
 
 @cache

@@ -99,7 +99,7 @@ def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
             for written in getattr(entry, lang):
                 field, _, members = written.partition("=")
                 key = "@" + field.strip()
-                for word in (w.strip().lower() for w in members.split()):
+                for word in (w.strip().lower() for w in members.split() if not w.startswith("!")):
                     root = stem(word)
                     affixed = lang == "id" and root != word
                     keys, only_affixed = out.get(root, ((), True))
@@ -129,14 +129,34 @@ def _means() -> dict[str, tuple[_Means, ...]]:
     return {end: tuple(found) for end, found in out.items()}
 
 
+@cache
+def _not_in_field() -> dict[str, frozenset[str]]:
+    """Words of a field's or group's stem that are not of it, written "!word" there, with the
+    keys they are not of ("anggaran", the budget, is no funding of "menganggarkan": proposing a
+    budget funds nothing; "penyaluran" is no "saluran", a channel)."""
+    out: dict[str, set[str]] = {}
+    for purpose in ("act_field", "object_field"):
+        entry = knowledge.lexicon()[purpose]
+        for written in (*entry.id, *entry.en):
+            field, _, members = written.partition("=")
+            for w in members.split():
+                if w[:1] == "!":
+                    out.setdefault(w[1:].lower(), set()).add("@" + field.strip())
+    return {word: frozenset(keys) for word, keys in out.items()}
+
+
 def _field(word: str, *stems: str) -> tuple[str, ...]:
-    """The fields of action of ``word``, from its stems."""
+    """The fields of action and groups of ``word``, from all its stems (an English word's group
+    must not hide the field of the Indonesian root it shares: "Build" is "bangun"), but the
+    fields a word is excluded from."""
     fields = _fields()
+    keys: tuple[str, ...] = ()
     for s in stems:
         found = fields.get(s)
         if found is not None and (not found[1] or word != s):
-            return found[0]
-    return ()
+            keys = (*keys, *(k for k in found[0] if k not in keys))
+    excluded = _not_in_field().get(word)
+    return keys if excluded is None else tuple(x for x in keys if x not in excluded)
 
 
 @lru_cache(maxsize=65536)
@@ -144,6 +164,8 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     """A word's lemmas: its Indonesian and English stems, and its fields of action (cached per
     word: a plan repeats its vocabulary). An abbreviation is itself and the words that tell what
     it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
+    if word.endswith(("'s", "\u2019s")) and len(word) > MIN_LEMMA + 2:
+        return _word_lemmas(word[:-2])  # an English possessive is its noun ("fishermen's")
     stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
     telling = _shorts().get(word)
@@ -184,7 +206,8 @@ def _telling_lemmas(word: str) -> tuple[str, ...]:
     "sehat" of "dapur sehat"; "kependudukan" is no "duduk")."""
     if word.startswith("ke") and word.endswith("an"):
         return (word,)
-    return tuple(x for x in _word_lemmas(word) if not x.startswith("@"))
+    # the groups of its objects too ("anak" of PAUD is a child, "childhood"), not its actions
+    return tuple(x for x in _word_lemmas(word) if x not in _act_fields())
 
 
 MIN_ASI = 8  # letters of a noun in -asi whose base in -at is a word of its own ("sertifikasi")
@@ -228,30 +251,82 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     In that fixed order, not a set's: which word a match quotes must not depend on the
     interpreter's hash seed."""
     stop = _stopwords()
-    out = []
+    out: list[tuple[tuple[str, ...], str]] = []
     toks = tokens(text)
     words = [t.word for t in toks]
+    friends = _false_friends()["en" if _in_english(text) else "id"]
+    spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
     for i, token in enumerate(toks):
         if not _content(token.word, stop):
             continue
-        found = _token_lemmas(words, i)
+        found = _read_lemmas(words, i, friends)
+        if i <= spelt_to and out:
+            # "rumah tidak layak huni" is one thing (RTLH), not four objects to share
+            out[-1] = (tuple(dict.fromkeys((*out[-1][0], *found))), out[-1][1])
+            continue
+        short = _abbreviated(words, i)
+        # not a spelling opened by an action, the activity's head ("Pemberian makanan tambahan")
+        if short is not None and not _is_action(found, token.word):
+            spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+@cache
+def _false_friends() -> dict[str, dict[str, str]]:
+    """Per language, a word spelt like one of the other language's with what it means there, as
+    a word of that language (``false_friend``): English "air" is the "udara" of Indonesian, whose
+    "air" is water."""
+    entry = knowledge.lexicon()["false_friend"]
+    return {
+        lang: {w.partition("=")[0].strip(): w.partition("=")[2].strip() for w in getattr(entry, lang)}
+        for lang in ("id", "en")
+    }
+
+
+def _read_lemmas(words: list[str], at: int, friends: dict[str, str]) -> tuple[str, ...]:
+    """The lemmas of the ``at``-th word, or of the word a false friend is read as."""
+    read_as = friends.get(words[at])
+    return _word_lemmas(read_as) if read_as else _token_lemmas(words, at)
 
 
 def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
     """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
     short = _abbreviated(words, at)
     found = _word_lemmas(words[at])
-    return found if short is None else tuple(dict.fromkeys((*found, short)))
+    return found if short is None else tuple(dict.fromkeys((*found, short, *_field(short, short))))
 
 
 @lru_cache(maxsize=8192)
 def _lemma_words(text: str) -> dict[str, str]:
     """Each lemma of ``text``'s content words with the word it stands for (the last one, when
-    two words share it); shared by every activity the text is matched with (not to be changed)."""
-    return {lemma: word for found, word in lemmas(text) for lemma in found}
+    two words share it), and the generic fields of action its specific ones do (``hypernym``:
+    "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
+    reverse, nor one specific task another through their common genus); shared by every
+    activity the text is matched with (not to be changed)."""
+    return _with_hypernyms({lemma: word for found, word in lemmas(text) for lemma in found})
+
+
+def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
+    """``out`` with the generic keys of its specific ones, for the word that has them."""
+    hypernyms = _hypernyms()
+    for lemma, word in list(out.items()):
+        for generic in hypernyms.get(lemma, ()):
+            out.setdefault(generic, word)
+    return out
+
+
+@cache
+def _hypernyms() -> dict[str, tuple[str, ...]]:
+    """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
+    entry = knowledge.lexicon()["hypernym"]
+    out: dict[str, list[str]] = {}
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            out.setdefault("@" + key, []).append("@" + generic.strip())
+    return {key: tuple(generics) for key, generics in out.items()}
 
 
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
@@ -264,9 +339,16 @@ def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT
     at = next((i for i, (_, word) in enumerate(words) if word == verb), None)
     if at is None:
         return False
-    return any(
-        not set(found).isdisjoint(x for x in lem if x not in _act_fields()) for lem, _ in words[at + 1 : at + 1 + reach]
-    )
+    acts = _act_fields()
+    seen = 0
+    for lem, _ in words[at + 1 :]:
+        if not set(found).isdisjoint(x for x in lem if x not in acts):
+            return True
+        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan")
+        seen += not _has_field(lem)
+        if seen >= reach:
+            return False
+    return False
 
 
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
@@ -277,13 +359,20 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     """Does a content word name an action: a verb of a field, a noun made from a verb
     ("pelatihan"), or an English action noun ("monitoring", "installation")?"""
     lower = word.lower()
-    return _has_field(found) or nominal_root(lower) is not None or lower.endswith(_ACTION_SUFFIX)
+    if not _has_field(found) and any(x.startswith("@") for x in found):
+        return False  # a thing of a group ("Hypertension screening", "Television")
+    return _has_field(found) or nominal_root(lower) is not None or _singular(lower).endswith(_ACTION_SUFFIX)
+
+
+def _singular(lower: str) -> str:
+    """An English noun without its plural s ("inspections", "trainings", "assessments")."""
+    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
 
 
 def _english_action(found: tuple[str, ...], word: str) -> bool:
     """An English noun of an action: in -ing, -tion, -sion, or in -ment, -ance, -ence with a field
     of action ("maintenance", "procurement"; not "government", "equipment")."""
-    lower = word.lower()
+    lower = _singular(word.lower())
     return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and _has_field(found))
 
 
@@ -398,6 +487,11 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     words = lemmas(activity)
     mine = _lemma_words(responsibility)
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
+    if _is_action(head, head_word):
+        # an action meets by its stems and fields, not by the group of its root's thing
+        # ("Pembiayaan" is no "anggaran" through the money of "biaya")
+        acts = _act_fields()
+        head = tuple(x for x in head if not x.startswith("@") or x in acts)
     shared_head = next((mine[x] for x in head if x in mine), None)
     if shared_head is None:
         placed = _placed(activity)
@@ -409,7 +503,12 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
-        own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
+        frames = _frame_heads()
+        own = [
+            entry
+            for i, entry in enumerate(words)
+            if i != at and i < placed and not (i < at and entry[1].lower() in frames)  # not its place nor frame
+        ] or list(rest)
         if _in_english(activity):
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
@@ -425,7 +524,14 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and own[0][1] in shared
             and _object_of(responsibility, shared_head, own[0][0])
         )
-        if len(own) == 1 and shared and not english and not _object_of(responsibility, shared_head, own[0][0]):
+        # (an English responsibility may name it before its verb: "Legal awareness outreach")
+        if (
+            len(own) == 1
+            and shared
+            and not english
+            and not _in_english(responsibility)
+            and not _object_of(responsibility, shared_head, own[0][0])
+        ):
             shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
             return Reading("no_match", "object_not_shared", head_word)
@@ -448,6 +554,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             if x in known
             and x not in spent
             and not _other_shorts(word, known[x])
+            and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
         ),
         None,
@@ -478,7 +585,7 @@ def _placed(activity: str) -> int:
 def _unplaced_words(text: str) -> dict[str, str]:
     """Each lemma of ``text``'s content words before its first phrase of place, with the word."""
     count = _placed(text)
-    return {lemma: word for found, word in lemmas(text)[:count] for lemma in found}
+    return _with_hypernyms({lemma: word for found, word in lemmas(text)[:count] for lemma in found})
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
@@ -496,28 +603,35 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     words = [t.word for t in toks]
     shorts = _shorts()
     out: dict[str, tuple[str, ...]] = {}
+    english = _in_english(text)
+    friends = _false_friends()["en" if english else "id"]
+    often = _frequency_words()
     for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
-            out.setdefault(token.word, (after.word,) if after.word in shorts else _token_lemmas(words, i + 1))
+            # English puts the modifier first: "air quality", "coffee products"
+            head, modifier, at = (after, token, i) if english else (token, after, i + 1)
+            if modifier.word in often:
+                continue  # how often names no kind ("Festival budaya tahunan", "annual cultural festival")
+            out.setdefault(head.word, (modifier.word,) if modifier.word in shorts else _read_lemmas(words, at, friends))
     return out
 
 
 def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
-    """Is a shared word a false friend, each text naming another kind of it by the word right
-    after ("BPJS Ketenagakerjaan" and "BPJS Kesehatan", "reklamasi lahan" and "reklamasi pantai",
-    "kasus PMI" and "kasus gigitan")? Neither modifier is in the other text."""
-    if _in_english(activity) or _in_english(responsibility):
-        return False  # English puts the modifier first: "coffee products", "fire brigades"
+    """Is a shared word a false friend, each text naming another kind of it by its modifier, the
+    word right after in Indonesian, right before in English ("BPJS Ketenagakerjaan" and "BPJS
+    Kesehatan", "reklamasi lahan" and "reklamasi pantai", "kualitas air" and "air quality", where
+    "air" is "udara")? Neither modifier is in the other text, nor a word of its group."""
     mine = _lemma_words(responsibility)
     theirs = _lemma_words(activity)
+    acts = _act_fields()
     here = _next_words(activity).get(word.lower())
-    there_word = next((mine[x] for x in found if x in mine and not x.startswith("@")), None)
+    there_word = next((mine[x] for x in found if x in mine and x not in acts), None)
     there = _next_words(responsibility).get(there_word.lower()) if there_word else None
+    if here and _rival_short(here[0], mine):
+        return True  # "guru SD" and "junior high school teachers" (SMP): two schools
     if not here or not there:
         return False
-    return not any(x in mine for x in here if not x.startswith("@")) and not any(
-        x in theirs for x in there if not x.startswith("@")
-    )
+    return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
 
 
 @cache
@@ -595,7 +709,7 @@ def _serves(
     serves it on? A word both name: for a means that is an action, one of the objects the end
     names ("Menanam bibit di lahan kritis" restores land) or the object the action is done on
     ("Mencatat harga" monitors prices; "Mencatat keluhan pelanggan air" monitors no water)."""
-    if not any(x in mine for x in found if not x.startswith("@")):
+    if not any(x in mine for x in found if x not in _act_fields()):  # a word or its group ("victims", "korban")
         return False
     if not key.startswith("@"):
         return True
@@ -624,6 +738,14 @@ def _instrument_supplied(
     if shared is None:
         return None
     return Reading("match", "instrument_supplied", f"{head_word}/{mine[base]}, {shared}")
+
+
+def _rival_short(word: str, mine: dict[str, str]) -> bool:
+    """Is ``word`` an abbreviation the responsibility names another of its kind of, maybe spelt
+    out ("SD" and "junior high school", SMP)?"""
+    kinds = _kinds()
+    lower = word.lower()
+    return lower in kinds and any(x in kinds and _other_shorts(lower, x) for x in mine)
 
 
 def _other_shorts(word: str, other: str) -> bool:
