@@ -18,26 +18,29 @@ needs_data = pytest.mark.skipif(
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
-# They are below the product's floors (PRECISION, RECALL) for most readings; until they reach
-# them, each reading is held to what it measured when the floors were last set (2026-11-29,
-# minus 0.03 for one or two cases), so that a change that makes the readings worse on unseen
-# text fails here. Raise a figure when a reading improves; the target stays PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (all four held-out sets)
-    "background_assets": (0.95, 0.94),
-    "background_problems": (0.90, 0.89),
-    "clarity": (0.98, 0.98),
-    "decision": (0.94, 0.94),
-    "direction": (0.87, 0.83),
-    "goal_measurable": (0.97, 0.97),
-    "indicator_measurable": (0.96, 0.95),
-    "match": (0.87, 0.87),
-    "number": (0.92, 0.98),
-    "statement": (0.92, 0.92),
+# Since round five it is the two sets written blind for that round (`*-fresh4`, `*-fresh5`, 920
+# statements, 3 plans); the earlier held-out sets were opened to tuning and are blind development
+# sets now (tests/test_readings_blind_dev.py). Several readings are below the product's floors
+# (PRECISION, RECALL) on it; until they reach them, each reading is held to what it measured at
+# the end of round five (2026-11-29), minus SLACK for a case or two, so that a change that reads
+# unseen text worse fails here. Raise a figure when a reading improves; the target stays
+# PRECISION/RECALL.
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split
+    "background_assets": (0.90, 0.88),
+    "background_problems": (0.97, 0.96),
+    "clarity": (1.00, 1.00),
+    "decision": (0.89, 0.89),
+    "direction": (0.90, 0.86),
+    "goal_measurable": (1.00, 1.00),
+    "indicator_measurable": (1.00, 1.00),
+    "match": (0.80, 0.80),
+    "number": (1.00, 1.00),
+    "statement": (0.94, 0.94),
 }
 SLACK = 0.03
-# Warnings and errors the complete holdout plans raise today (misreadings of unseen text); dev's
-# complete plans raise none.
-HOLDOUT_COMPLETE_RAISED = 7
+# Warnings and errors the complete holdout plans raise (misreadings of unseen text); the complete
+# plans of the dev split raise none.
+HOLDOUT_COMPLETE_RAISED = 0
 
 
 @pytest.fixture(scope="module")
