@@ -1,5 +1,5 @@
 """The blind development sets (tests/data/readings_dev4, dev6, dev7, dev9, and readings_fresh1 to
-fresh3, the held-out sets of earlier rounds, opened to tuning in the fifth): written by someone who
+fresh3, the held-out sets of earlier rounds, opened to tuning in the fourth): written by someone who
 read neither the text layer nor any other labelled data, measured once before any change made for
 them (the first figures are in docs/performance.md and the closing notes), then used to find the
 classes the readings missed. Each is held here to the dev floors, or, where a reading is below
