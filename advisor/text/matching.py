@@ -340,12 +340,9 @@ def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT
     if at is None:
         return False
     acts = _act_fields()
-    hypernyms = _hypernyms()
     seen = 0
     for lem, _ in words[at + 1 :]:
-        things = [x for x in lem if x not in acts]
-        # a generic object is met by its kind ("Vaksinasi ternak" and "Memvaksin babi dan kerbau")
-        if not set(found).isdisjoint((*things, *(g for x in things for g in hypernyms.get(x, ())))):
+        if not set(found).isdisjoint(x for x in lem if x not in acts):
             return True
         # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan")
         seen += not _has_field(lem)
