@@ -556,6 +556,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not _other_shorts(word, known[x])
             and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
+            and not _sibling_heads(activity, responsibility, word, known[x])
         ),
         None,
     )
@@ -632,6 +633,32 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     if not here or not there:
         return False
     return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
+
+
+def _modified(text: str, word: str) -> frozenset[str]:
+    """The groups of the noun ``word`` modifies in ``text`` (Indonesian puts the modifier after its
+    noun, English before): "tarian" of "tradisional" in "tarian tradisional"."""
+    stop = _stopwords()
+    toks = [t for t in tokens(text) if _content(t.word, stop)]
+    english = _in_english(text)
+    for i, t in enumerate(toks):
+        if t.word == word.lower():
+            j = i + 1 if english else i - 1
+            if 0 <= j < len(toks) and toks[j].clause == t.clause:
+                return frozenset(x for x in _word_lemmas(toks[j].word) if x.startswith("@") and x not in _act_fields())
+    return frozenset()
+
+
+def _sibling_heads(activity: str, responsibility: str, word: str, there: str) -> bool:
+    """Is a shared word a modifier of two kinds of one genus ("tarian tradisional" and "musik
+    tradisional": a dance and music, both culture; "tuna segar" and "bandeng segar")? Each
+    modified noun is of another group, and the groups share a generic one of ``hypernym``."""
+    here_groups, there_groups = _modified(activity, word), _modified(responsibility, there)
+    if not here_groups or not there_groups or not here_groups.isdisjoint(there_groups):
+        return False
+    hypernyms = _hypernyms()
+    genus = {g for x in here_groups for g in hypernyms.get(x, ())}
+    return not genus.isdisjoint(g for x in there_groups for g in hypernyms.get(x, ()))
 
 
 @cache
