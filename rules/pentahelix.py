@@ -44,6 +44,16 @@ def _missing_pillar(kinds: tuple[str, ...], between_governments: bool | None = N
 _DOMESTIC = ("domestic", "sectoral", "unspecified")
 
 
+def _government_to_government(yes: bool) -> Any:
+    """Plans between governments (``yes``): international kinds, and domestic ones with two or more
+    government partners (kerja sama antardaerah); or, with ``yes`` False, every other plan: a
+    pentahelix plan, or a domestic one with fewer government partners. Written both ways because
+    a condition cannot be negated."""
+    if yes:
+        return _kinds(_G2G) | (_kinds(_DOMESTIC) & (m.between_governments == True))  # noqa: E712
+    return (m.plan_kind == "pentahelix") | (_kinds(_DOMESTIC) & (m.between_governments == False))  # noqa: E712
+
+
 # A partner or pillar carrying more than this share of all responsibilities dominates; judged
 # only from this many responsibilities on.
 DOMINANT_SHARE = option("dominant_share", "share")
@@ -60,12 +70,11 @@ def _dominant_partner() -> list[Any]:
 def _dominant_pillar() -> list[Any]:
     return [
         c.f << (m.kind == "pillar") & (m.n_partners > 1) & (m.share_pct > DOMINANT_SHARE),
-        # Not for a government-to-government plan, as PH003 defines it: international kinds, and
-        # domestic ones with two or more government partners (kerja sama antardaerah). There the
-        # government pillar holds most tasks by design, and the missing pillars are only advice.
+        # Not for a plan between governments: there the government pillar holds most tasks by
+        # design, and the missing pillars are only advice (PH003).
         c.plan << (m.kind == "plan")
         & (m.n_responsibilities >= DOMINANT_MIN_RESPONSIBILITIES)
-        & ((m.plan_kind == "pentahelix") | (_kinds(_DOMESTIC) & (m.between_governments == False))),  # noqa: E712
+        & _government_to_government(False),
     ]
 
 
@@ -106,7 +115,7 @@ RULES = [
         # antardaerah) by two or more government partners. The branches exclude each other.
         when=lambda: [
             c.f << (m.kind == "pillar") & (m.present == False) & (m.reason_given == False),  # noqa: E712
-            c.plan << (m.kind == "plan") & (_kinds(_G2G) | (_kinds(_DOMESTIC) & (m.between_governments == True))),  # noqa: E712
+            c.plan << (m.kind == "plan") & _government_to_government(True),
         ],
         params=("pillar",),
         asserts="pillar_gap",
