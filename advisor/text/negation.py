@@ -1,6 +1,7 @@
 """Negation scope: a negator ("tidak", "belum", "tanpa", "bukan", "no", "not", "without")
 covers the next three words of its clause. A phrase that contains its negator ("belum ada",
-"tidak terjadwal") is a meaning of its own and is not negated by it."""
+"tidak terjadwal") is a meaning of its own and is not negated by it; a negator inside the gap of a
+phrase written "A ~ B" negates it ("data ~ dianonimkan" in "data pasien tidak dianonimkan")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ SCOPE = 3
 
 
 def negated(toks: tuple[Token, ...], start: int, found: tuple[Token, ...]) -> bool:
-    """Does a negator before word ``start`` (and not part of ``found``) reach it?"""
+    """Does a negator before word ``start``, or between the words of ``found`` (and not one of
+    them), reach the phrase?"""
+    last = found[-1].start
+    for inside in toks[start + 1 :]:
+        if inside.start >= last:
+            break
+        if inside.word in NEGATORS and inside not in found:
+            return True
     clause = toks[start].clause
     for back in range(start - 1, max(-1, start - SCOPE - 1), -1):
         token = toks[back]
