@@ -68,8 +68,11 @@ def _benefits(ex: FactSink) -> None:
 
 def _data(ex: FactSink) -> None:
     plan = ex.plan
-    # every text of the plan: data may be exchanged in an activity's name as well as in prose
-    texts = ex.index.texts
+    # every text of the plan: data may be exchanged in an activity's name as well as in prose;
+    # an indicator's data source only says where a figure is read ("Data pelanggan Perumda"): the
+    # figure reported is an aggregate, not the records handed over
+    sources = {i.data_source for i in plan.indicators if i.data_source}
+    texts = [t for t in ex.index.texts if t not in sources] if sources else ex.index.texts
     contributed = [c.description or "data" for p in plan.partners for c in p.contributions if c.kind == "data"]
     # the plan's texts scanned once for the three purposes
     found = find_each(texts, "data_exchange", "personal_data", "data_arrangement")
