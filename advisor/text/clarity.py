@@ -149,4 +149,8 @@ def coordinates(text: str) -> bool:
     (fasilitator dan koordinator): for a government partner it is not a vague task."""
     if clarity(text).label != "vague" or len(tokens(text)) < 2:
         return False
+    # coordinating only on a condition ("apabila diperlukan", "as needed") commits to no role; a
+    # qualifier of whose powers it is ("sesuai kewenangan") leaves the role as it is
+    if any(not find_all(hedge.words, "mandate_qualifier") for hedge in find_all(text, "hedge")):
+        return False
     return starts_with(text, "coordinate", skip=_skip(text, "modal")) is not None
