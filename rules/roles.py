@@ -69,21 +69,17 @@ RULES = [
         # it can be checked, or held against the partner.
         # A government partner that facilitates or coordinates something plays government's own
         # role (seed 000: "fasilitator dan koordinator"): n_clear_or_role counts it as clear.
-        # A community that produces nothing at all is PH007's finding: the passive voice of its
-        # lines adds no second one. (The alternatives exclude each other: the engine fires once
-        # for each alternative that holds.)
+        # Lines that only receive ("Penerima manfaat program", "Menerima pelatihan") name no task
+        # either. A community that produces nothing at all is PH007's finding: the passive lines
+        # of its partners add no second one. (The alternatives exclude each other: the engine
+        # fires once for each alternative that holds.)
         when=lambda: [
             c.f << (m.kind == "partner")
             & (m.n_clear_or_role == 0)
             & (
                 (m.n_vague_task > 0)
-                | ((m.n_vague_task == 0) & (m.n_passive_voice > 0) & (m.pillar != "community"))
-                | (
-                    (m.n_vague_task == 0)
-                    & (m.n_passive_voice > 0)
-                    & (m.pillar == "community")
-                    & (m.pillar_producing > 0)
-                )
+                | ((m.n_vague_task == 0) & (m.n_passive > 0) & (m.pillar != "community"))
+                | ((m.n_vague_task == 0) & (m.n_passive > 0) & (m.pillar == "community") & (m.pillar_producing > 0))
             )
         ],
         params=("name", "vague_evidence", "vague_kind"),

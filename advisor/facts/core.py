@@ -269,9 +269,11 @@ class CoreFacts:
             own_role = [r for r, _ in vague if partner.pillar == "government" and coordinates(r)]
             tasks = [(r, c) for r, c in vague if r not in own_role]
             # a line in the passive voice ("Data disediakan oleh ...") makes the partner its actor no
-            # more than a vague one does; a vague task is quoted first, as before
+            # more than a vague one does, nor does a line that only receives ("Penerima manfaat
+            # program"); a vague task is quoted first, as before, then a passive line
             voiced = [c for c in readings if c.reason == "passive_voice"]
-            first_vague = tasks[0][1] if tasks else voiced[0] if voiced else vague[0][1] if vague else None
+            passive = voiced or [c for c in readings if c.label == "passive"]
+            first_vague = tasks[0][1] if tasks else passive[0] if passive else vague[0][1] if vague else None
             self.add(
                 "partner",
                 partner.id,
@@ -290,8 +292,8 @@ class CoreFacts:
                 vague="; ".join(f'"{r}"' for r, _ in vague),  # quoted in messages (RL009)
                 vague_evidence=first_vague.words if first_vague else "",
                 vague_reason=first_vague.reason if first_vague else "",
-                vague_kind="passive_voice"
-                if first_vague is not None and first_vague.reason == "passive_voice"
+                vague_kind=first_vague.reason
+                if first_vague is not None and first_vague.reason in ("passive_voice", "receives")
                 else "vague",
                 n_passive=clarities.count("passive"),
                 n_passive_voice=len(voiced),

@@ -99,7 +99,7 @@ class PartnerFact(Fact):
     vague: str
     vague_evidence: str  # the decisive words of the first vague responsibility
     vague_reason: str
-    vague_kind: str  # "vague", or "passive_voice" when the quoted line is in the passive voice
+    vague_kind: str  # "vague"; "passive_voice" or "receives" when the quoted line is passive
     n_passive: int  # only receives, or in the passive voice
     n_passive_voice: int  # in the passive voice: the line names no actor the partner is held to
     pillar_producing: int  # what the partner's pillar produces (the pillar fact's n_producing)
