@@ -168,11 +168,31 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
         return _word_lemmas(word[:-2])  # an English possessive is its noun ("fishermen's")
     stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    kept = (*kept, *_compound_lemmas(word, kept))
     telling = _shorts().get(word)
     if telling is not None:
         spelt = (x for w in telling for x in _telling_lemmas(w))
         kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
+
+
+_NOT_PART = frozenset({"non", "tidak", "bukan", "tanpa", "free"})  # "non-tunai" is no cash, "drug-free" no drug
+
+
+def _compound_lemmas(word: str, kept: tuple[str, ...]) -> tuple[str, ...]:
+    """The lemmas of the last part of a hyphenated compound that is no reduplication, its head,
+    when the whole is no known word ("balanced-nutrition" is nutrition, "e-KTP" a KTP); not its
+    modifiers ("water-level" is no water), nor a participle ("solar-powered"), nor a compound
+    that negates ("non-tunai", "drug-free")."""
+    parts = [p for p in word.split("-") if p]
+    if len(set(parts)) < 2 or any(x.startswith("@") for x in _field(word, *kept)):
+        return ()
+    last = parts[-1]
+    if not _NOT_PART.isdisjoint(parts) or last.endswith("ed") or last in _stopwords():
+        return ()
+    if len(last) < MIN_LEMMA and last not in _shorts():
+        return ()
+    return tuple(x for x in _word_lemmas(last) if x not in kept)
 
 
 # meN-/peN- drop the first consonant of a root: k before meng-/peng-, p before mem-/pem-, t
@@ -389,7 +409,12 @@ def _head(activity: str) -> int:
     English compound ends with an action noun before its first word without content ("Village
     road maintenance", "Digital literacy training for senior citizens": modifiers first)."""
     words = lemmas(activity)
-    if not words or _is_action(*words[0]) or words[0][1].lower() in _opening_verbs():
+    if not words:
+        return 0
+    # an English word in -ing with no field of action may modify the compound's head ("Drinking
+    # water quality testing", "Cooking oil price monitoring"): the action noun after it heads it
+    modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
+    if (_is_action(*words[0]) and not modifier) or words[0][1].lower() in _opening_verbs():
         return 0
     stop = _stopwords()
     count = 0  # the content words of the first compound
@@ -436,7 +461,7 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
-    if found.reason == "head_not_shared" and at > 1 and _has_field(words[at - 1][0]):
+    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
         # an English compound of two actions ("Measles immunisation campaign"): the one before
         # its head names the work as well
         inner = _match_at(at - 1, activity, responsibility, others)
@@ -492,14 +517,20 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # ("Pembiayaan" is no "anggaran" through the money of "biaya")
         acts = _act_fields()
         head = tuple(x for x in head if not x.startswith("@") or x in acts)
-    shared_head = next((mine[x] for x in head if x in mine), None)
+    tasks = _task_lemma_words(responsibility)
+    shared_head = next((tasks[x] for x in head if x in tasks), None)
     if shared_head is None:
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         return _by_means(activity, responsibility, head, head_word, unplaced, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
-    if not any(x in mine for x in head if not x.startswith("@")):
+    assisted = _assisted_task(words, at, head)
+    if assisted is not None and not any(x in mine for x in assisted[0]):
+        # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
+        # produk halal" assists another task
+        return Reading("no_match", "assisted_task_not_shared", assisted[1])
+    if not any(x in tasks for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
@@ -545,6 +576,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     # venues for the training")
     spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
     placed = _placed(activity)
+    acts = _act_fields()
+    direct = {lemma for found, _ in lemmas(responsibility) for lemma in found}
     own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
     other = next(
         (
@@ -553,6 +586,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             for x in found
             if x in known
             and x not in spent
+            and (x not in acts or x in direct)  # no field its verb only has by its genus ("skills" of "Train")
             and not _other_shorts(word, known[x])
             and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
@@ -563,6 +597,63 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if other is None or _other_beneficiary(activity, responsibility):
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+def _assisted_task(
+    words: tuple[tuple[tuple[str, ...], str], ...], at: int, head: tuple[str, ...]
+) -> tuple[tuple[str, ...], str] | None:
+    """The task an assisting head assists, named after it ("Fasilitasi sertifikasi halal",
+    "Pendampingan pengemasan produk", "Facilitation of halal certification"): its first later word
+    of a field of action but assisting's own."""
+    if "@assist" not in head:
+        return None
+    return next(
+        (
+            (found, word)
+            for found, word in words[at + 1 :]
+            if _has_field(found) and "@assist" not in found and not _state_noun(word.lower())
+        ),
+        None,
+    )
+
+
+def _state_noun(word: str) -> bool:
+    """A noun of a state in ke-an ("kekerasan", violence; "keselamatan"), no action."""
+    return word.startswith("ke") and word.endswith("an")
+
+
+_RELATIVE = frozenset({"yang", "that", "which", "who"})
+_DONE = frozenset({"telah", "sudah", "pernah", "was", "were", "been", "already"})
+
+
+@lru_cache(maxsize=8192)
+def _task_lemma_words(text: str) -> dict[str, str]:
+    """:func:`_lemma_words` of ``text`` without the verbs that only describe an object: done or
+    undergone in a relative clause ("embung yang telah dibangun", "keluarga yang terdata",
+    "tanks that were built"). Maintaining a pond built by others builds none."""
+    described = _described(text)
+    if not described:
+        return _lemma_words(text)
+    return _with_hypernyms(
+        {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
+    )
+
+
+def _described(text: str) -> frozenset[str]:
+    """The words of ``text`` in a relative clause that say what was done to its noun: after a
+    perfect ("telah", "already", "were") or in the passive ("dibangun", "terdata")."""
+    toks = tokens(text)
+    out: set[str] = set()
+    clause = -1
+    for before, token in pairwise(toks):
+        if before.word in _RELATIVE:
+            clause = before.clause
+        if token.clause != clause:
+            continue
+        passive = token.word.startswith(("di", "ter")) and nominal_root(token.word) is None
+        if before.word in _DONE or passive:
+            out.add(token.word)
+    return frozenset(out)
 
 
 # "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
@@ -677,7 +768,28 @@ def _in_english(text: str) -> bool:
     a title without them ("Measles immunisation campaign"), a word of an English ending?"""
     english = _english_words()
     toks = tokens(text)
-    return any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks)
+    if any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks):
+        return True
+    # a title of thesaurus words only English has ("Household drinking water survey")
+    only_en, only_id = _vocabulary()
+    ours = sum(t.word in only_id for t in toks)
+    return not ours and sum(t.word in only_en for t in toks) >= MIN_ENGLISH_WORDS
+
+
+MIN_ENGLISH_WORDS = 2
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the fields and groups of ``knowledge/lexicon.yaml`` that only English has, and
+    those only Indonesian has ("household", "survey"; "pendataan", "keluarga")."""
+    out: dict[str, set[str]] = {"id": set(), "en": set()}
+    for purpose in ("act_field", "object_field"):
+        entry = knowledge.lexicon()[purpose]
+        for lang in ("id", "en"):
+            for written in getattr(entry, lang):
+                out[lang].update(w.lower() for w in written.partition("=")[2].split() if not w.startswith("!"))
+    return frozenset(out["en"] - out["id"]), frozenset(out["id"] - out["en"])
 
 
 def _beneficiary(text: str) -> frozenset[str]:
