@@ -518,13 +518,19 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         acts = _act_fields()
         head = tuple(x for x in head if not x.startswith("@") or x in acts)
     tasks = _task_lemma_words(responsibility)
-    shared_head = next((tasks[x] for x in head if x in tasks), None)
+    lower = head_word.lower()
+    shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
     if shared_head is None:
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         return _by_means(activity, responsibility, head, head_word, unplaced, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
+    if head_word.lower() in _GIVE_HEAD and any(x in mine for x in head if not x.startswith("@")):
+        # "Pemberian beasiswa" and "Memberikan pelatihan": giving names its task by what is given
+        given = next(iter(rest[at:]), None)
+        if given is not None and not any(x in mine for x in given[0] if x not in _act_fields()):
+            return Reading("no_match", "given_not_shared", given[1])
     assisted = _assisted_task(words, at, head)
     if assisted is not None and not any(x in mine for x in assisted[0]):
         # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
@@ -554,6 +560,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not english
             and own[0][1] in shared
             and _object_of(responsibility, shared_head, own[0][0])
+            # another kind of it ("produk UMKM" and "produk pertanian")
+            and not _other_group(activity, responsibility, own[0][1], own[0][0])
         )
         # (an English responsibility may name it before its verb: "Legal awareness outreach")
         if (
@@ -599,6 +607,20 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
+def _bare_thing(lemma: str, word: str, head: str) -> bool:
+    """Is ``word`` the bare root ``lemma`` of an Indonesian action noun ``head`` and a thing, no
+    action ("Pasar" of "Pemasaran", "air" of "Pengairan"): the market is not marketed (an English
+    "model" is what "modelling" makes)."""
+    lower = word.lower()
+    return (
+        lower == lemma
+        and _action_noun(head)
+        and head != lemma
+        and not lemma.startswith("@")
+        and not _has_field(_word_lemmas(lower))
+    )
+
+
 def _assisted_task(
     words: tuple[tuple[tuple[str, ...], str], ...], at: int, head: tuple[str, ...]
 ) -> tuple[tuple[str, ...], str] | None:
@@ -628,15 +650,68 @@ _DONE = frozenset({"telah", "sudah", "pernah", "was", "were", "been", "already"}
 
 @lru_cache(maxsize=8192)
 def _task_lemma_words(text: str) -> dict[str, str]:
-    """:func:`_lemma_words` of ``text`` without the verbs that only describe an object: done or
-    undergone in a relative clause ("embung yang telah dibangun", "keluarga yang terdata",
-    "tanks that were built"). Maintaining a pond built by others builds none."""
+    """:func:`_lemma_words` of ``text`` as tasks: without the verbs that only describe an object,
+    done or undergone in a relative clause ("embung yang telah dibangun", "keluarga yang
+    terdata", "tanks that were built": maintaining a pond built by others builds none); with
+    supplying where a thing is given ("Memberikan jaring kepada nelayan"), and distributing where
+    a thing is supplied to people ("Menyediakan bibit bagi kelompok tani")."""
     described = _described(text)
-    if not described:
+    given = _given(text)
+    if not described and not given:
         return _lemma_words(text)
-    return _with_hypernyms(
-        {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
-    )
+    out = {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
+    for key, word in given.items():
+        out.setdefault(key, word)
+    return _with_hypernyms(out)
+
+
+_GIVE_HEAD = frozenset({"pemberian", "memberikan", "memberi", "give", "giving", "provision", "provide", "providing"})
+_GIVE = frozenset({"memberikan", "memberi"})  # a light verb: giving a task is no supply ("Memberikan pelatihan")
+_TO_PEOPLE = frozenset({"kepada", "bagi", "untuk", "to", "for"})
+
+
+def _given(text: str) -> dict[str, str]:
+    """Supplying, when a light verb gives a thing, not a task ("Memberikan jaring dan alat
+    tangkap", not "Memberikan penyuluhan"), and distributing, when what is supplied goes to
+    people of a group of ``hypernym``'s "people" ("bagi kelompok tani", "to poor pupils"; not
+    "Menyediakan gudang bagi bantuan pangan"), each with the word that does it."""
+    toks = tokens(text)
+    words = [t.word for t in toks]
+    stop = _stopwords()
+    out: dict[str, str] = {}
+    for i, token in enumerate(toks):
+        if token.word not in _GIVE:
+            continue
+        after = next((j for j in range(i + 1, len(toks)) if _content(words[j], stop)), None)
+        if after is not None and toks[after].clause == token.clause:
+            found = _token_lemmas(words, after)
+            if not _has_field(found) and nominal_root(words[after]) is None:  # "jaring" is no English -ing
+                out["@supply"] = text[token.start : token.end]
+                break
+    supplier = out.get("@supply") or _lemma_words(text).get("@supply")
+    if supplier is None:
+        return out
+    people = _people()
+    for i, token in enumerate(toks):
+        if token.word not in _TO_PEOPLE:
+            continue
+        for j in range(i + 1, len(toks)):
+            if toks[j].clause != token.clause:
+                break
+            found = _token_lemmas(words, j)
+            if any(k in people for x in found for k in (x, *_hypernyms().get(x, ()))):
+                out["@distribute"] = supplier
+                return out
+    return out
+
+
+@cache
+def _people() -> frozenset[str]:
+    """The keys of the groups of people (``hypernym``'s "people"), and "people" itself."""
+    return frozenset({_PEOPLE, *(k for k, generics in _hypernyms().items() if _PEOPLE in generics)})
+
+
+_PEOPLE = "@people"
 
 
 def _described(text: str) -> frozenset[str]:
@@ -726,6 +801,27 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
 
 
+def _other_group(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
+    """Is a shared word modified in each text by a word of another group ("produk UMKM" and
+    "produk pertanian": businesses and farming), neither modifier in the other text?"""
+    if not _other_kind(activity, responsibility, word, found):
+        return False
+    mine = _lemma_words(responsibility)
+    acts = _act_fields()
+    here = _next_words(activity).get(word.lower(), ())
+    there_word = next((mine[x] for x in found if x in mine and x not in acts), "")
+    there = _next_words(responsibility).get(there_word.lower(), ())
+    # an abbreviation modifies as itself: its groups tell its kind ("UMKM", businesses)
+    here, there = (
+        tuple(y for x in side for y in (x, *(_field(x, x) if x in _shorts() else ()))) for side in (here, there)
+    )
+    # (a verb before its object is no modifier: "Assist orphanages")
+    groups = [
+        {x for x in side if x.startswith("@") and x not in acts and not _has_field(side)} for side in (here, there)
+    ]
+    return bool(groups[0]) and bool(groups[1]) and groups[0].isdisjoint(groups[1])
+
+
 def _modified(text: str, word: str) -> frozenset[str]:
     """The groups of the noun ``word`` modifies in ``text`` (Indonesian puts the modifier after its
     noun, English before): "tarian" of "tradisional" in "tarian tradisional"."""
@@ -748,7 +844,8 @@ def _sibling_heads(activity: str, responsibility: str, word: str, there: str) ->
     if not here_groups or not there_groups or not here_groups.isdisjoint(there_groups):
         return False
     hypernyms = _hypernyms()
-    genus = {g for x in here_groups for g in hypernyms.get(x, ())}
+    # (not as people: "kader KIM" and "pengurus KIM" serve one body)
+    genus = {g for x in here_groups for g in hypernyms.get(x, ())} - {_PEOPLE}
     return not genus.isdisjoint(g for x in there_groups for g in hypernyms.get(x, ()))
 
 
