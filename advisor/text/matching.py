@@ -668,6 +668,8 @@ def _task_lemma_words(text: str) -> dict[str, str]:
 _GIVE_HEAD = frozenset({"pemberian", "memberikan", "memberi", "give", "giving", "provision", "provide", "providing"})
 _GIVE = frozenset({"memberikan", "memberi"})  # a light verb: giving a task is no supply ("Memberikan pelatihan")
 _TO_PEOPLE = frozenset({"kepada", "bagi", "untuk", "to", "for"})
+_FACILITATE = frozenset({"memfasilitasi", "fasilitasi", "facilitate", "facilitates", "facilitating"})
+_FACILITIES = frozenset({"@facility", "@equipment"})
 
 
 def _given(text: str) -> dict[str, str]:
@@ -679,15 +681,23 @@ def _given(text: str) -> dict[str, str]:
     words = [t.word for t in toks]
     stop = _stopwords()
     out: dict[str, str] = {}
+    hypernyms = _hypernyms()
     for i, token in enumerate(toks):
-        if token.word not in _GIVE:
+        if token.word not in _GIVE and token.word not in _FACILITATE:
             continue
         after = next((j for j in range(i + 1, len(toks)) if _content(words[j], stop)), None)
-        if after is not None and toks[after].clause == token.clause:
-            found = _token_lemmas(words, after)
-            if not _has_field(found) and nominal_root(words[after]) is None:  # "jaring" is no English -ing
-                out["@supply"] = text[token.start : token.end]
-                break
+        if after is None or toks[after].clause != token.clause:
+            continue
+        found = _token_lemmas(words, after)
+        if token.word in _FACILITATE:
+            # facilitating a facility or equipment supplies it ("Memfasilitasi sarana belajar"),
+            # facilitating people assists them ("Memfasilitasi UMKM mengakses modal")
+            given = not _FACILITIES.isdisjoint(k for x in found for k in (x, *hypernyms.get(x, ())))
+        else:
+            given = not _has_field(found) and nominal_root(words[after]) is None  # "jaring" is no English -ing
+        if given:
+            out["@supply"] = text[token.start : token.end]
+            break
     supplier = out.get("@supply") or _lemma_words(text).get("@supply")
     if supplier is None:
         return out
