@@ -799,6 +799,8 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     Kesehatan", "reklamasi lahan" and "reklamasi pantai", "kualitas air" and "air quality", where
     "air" is "udara")? Neither modifier is in the other text, nor a word of its group."""
     mine = _lemma_words(responsibility)
+    if any(x in mine for x in found if x in _kinds()):
+        return False  # one body or place, spelt out or abbreviated ("rumah potong hewan", "slaughterhouse")
     theirs = _lemma_words(activity)
     acts = _act_fields()
     here = _next_words(activity).get(word.lower())
