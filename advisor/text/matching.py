@@ -694,7 +694,9 @@ def _given(text: str) -> dict[str, str]:
             # facilitating people assists them ("Memfasilitasi UMKM mengakses modal")
             given = not _FACILITIES.isdisjoint(k for x in found for k in (x, *hypernyms.get(x, ())))
         else:
-            given = not _has_field(found) and nominal_root(words[after]) is None  # "jaring" is no English -ing
+            # a thing: no action ("jaring" is no English -ing), or a noun of one of a group ("bantuan", aid)
+            thing = nominal_root(words[after]) is None or any(x.startswith("@") for x in found)
+            given = not _has_field(found) and thing
         if given:
             out["@supply"] = text[token.start : token.end]
             break
