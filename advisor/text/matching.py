@@ -168,11 +168,31 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
         return _word_lemmas(word[:-2])  # an English possessive is its noun ("fishermen's")
     stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
+    kept = (*kept, *_compound_lemmas(word, kept))
     telling = _shorts().get(word)
     if telling is not None:
         spelt = (x for w in telling for x in _telling_lemmas(w))
         kept = tuple(dict.fromkeys((*kept, word, *spelt)))
     return (*kept, *_field(word, *stems))
+
+
+_NOT_PART = frozenset({"non", "tidak", "bukan", "tanpa", "free"})  # "non-tunai" is no cash, "drug-free" no drug
+
+
+def _compound_lemmas(word: str, kept: tuple[str, ...]) -> tuple[str, ...]:
+    """The lemmas of the last part of a hyphenated compound that is no reduplication, its head,
+    when the whole is no known word ("balanced-nutrition" is nutrition, "e-KTP" a KTP); not its
+    modifiers ("water-level" is no water), nor a participle ("solar-powered"), nor a compound
+    that negates ("non-tunai", "drug-free")."""
+    parts = [p for p in word.split("-") if p]
+    if len(set(parts)) < 2 or any(x.startswith("@") for x in _field(word, *kept)):
+        return ()
+    last = parts[-1]
+    if not _NOT_PART.isdisjoint(parts) or last.endswith("ed") or last in _stopwords():
+        return ()
+    if len(last) < MIN_LEMMA and last not in _shorts():
+        return ()
+    return tuple(x for x in _word_lemmas(last) if x not in kept)
 
 
 # meN-/peN- drop the first consonant of a root: k before meng-/peng-, p before mem-/pem-, t
@@ -389,7 +409,12 @@ def _head(activity: str) -> int:
     English compound ends with an action noun before its first word without content ("Village
     road maintenance", "Digital literacy training for senior citizens": modifiers first)."""
     words = lemmas(activity)
-    if not words or _is_action(*words[0]) or words[0][1].lower() in _opening_verbs():
+    if not words:
+        return 0
+    # an English word in -ing with no field of action may modify the compound's head ("Drinking
+    # water quality testing", "Cooking oil price monitoring"): the action noun after it heads it
+    modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
+    if (_is_action(*words[0]) and not modifier) or words[0][1].lower() in _opening_verbs():
         return 0
     stop = _stopwords()
     count = 0  # the content words of the first compound
@@ -436,7 +461,7 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
-    if found.reason == "head_not_shared" and at > 1 and _has_field(words[at - 1][0]):
+    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
         # an English compound of two actions ("Measles immunisation campaign"): the one before
         # its head names the work as well
         inner = _match_at(at - 1, activity, responsibility, others)
@@ -492,14 +517,26 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # ("Pembiayaan" is no "anggaran" through the money of "biaya")
         acts = _act_fields()
         head = tuple(x for x in head if not x.startswith("@") or x in acts)
-    shared_head = next((mine[x] for x in head if x in mine), None)
+    tasks = _task_lemma_words(responsibility)
+    lower = head_word.lower()
+    shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
     if shared_head is None:
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         return _by_means(activity, responsibility, head, head_word, unplaced, mine)
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
-    if not any(x in mine for x in head if not x.startswith("@")):
+    if head_word.lower() in _GIVE_HEAD and any(x in mine for x in head if not x.startswith("@")):
+        # "Pemberian beasiswa" and "Memberikan pelatihan": giving names its task by what is given
+        given = next(iter(rest[at:]), None)
+        if given is not None and not any(x in mine for x in given[0] if x not in _act_fields()):
+            return Reading("no_match", "given_not_shared", given[1])
+    assisted = _assisted_task(words, at, head)
+    if assisted is not None and not any(x in mine for x in assisted[0]):
+        # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
+        # produk halal" assists another task
+        return Reading("no_match", "assisted_task_not_shared", assisted[1])
+    if not any(x in tasks for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         placed = _placed(activity)
@@ -523,6 +560,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not english
             and own[0][1] in shared
             and _object_of(responsibility, shared_head, own[0][0])
+            # another kind of it ("produk UMKM" and "produk pertanian")
+            and not _other_group(activity, responsibility, own[0][1], own[0][0])
         )
         # (an English responsibility may name it before its verb: "Legal awareness outreach")
         if (
@@ -545,6 +584,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     # venues for the training")
     spent = {x for x in head if x in mine and _lemma_count(responsibility).get(x, 0) < 2}
     placed = _placed(activity)
+    acts = _act_fields()
+    direct = {lemma for found, _ in lemmas(responsibility) for lemma in found}
     own = [entry for i, entry in enumerate(words) if i != at and i < placed] or list(rest)  # not its place
     other = next(
         (
@@ -553,6 +594,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             for x in found
             if x in known
             and x not in spent
+            and (x not in acts or x in direct)  # no field its verb only has by its genus ("skills" of "Train")
             and not _other_shorts(word, known[x])
             and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
@@ -563,6 +605,142 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if other is None or _other_beneficiary(activity, responsibility):
         return Reading("no_match", "object_not_shared", head_word)
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+def _bare_thing(lemma: str, word: str, head: str) -> bool:
+    """Is ``word`` the bare root ``lemma`` of an Indonesian action noun ``head`` and a thing, no
+    action ("Pasar" of "Pemasaran", "air" of "Pengairan"): the market is not marketed (an English
+    "model" is what "modelling" makes)."""
+    lower = word.lower()
+    return (
+        lower == lemma
+        and _action_noun(head)
+        and head != lemma
+        and not lemma.startswith("@")
+        and not _has_field(_word_lemmas(lower))
+    )
+
+
+def _assisted_task(
+    words: tuple[tuple[tuple[str, ...], str], ...], at: int, head: tuple[str, ...]
+) -> tuple[tuple[str, ...], str] | None:
+    """The task an assisting head assists, named after it ("Fasilitasi sertifikasi halal",
+    "Pendampingan pengemasan produk", "Facilitation of halal certification"): its first later word
+    of a field of action but assisting's own."""
+    if "@assist" not in head:
+        return None
+    return next(
+        (
+            (found, word)
+            for found, word in words[at + 1 :]
+            if _has_field(found) and "@assist" not in found and not _state_noun(word.lower())
+        ),
+        None,
+    )
+
+
+def _state_noun(word: str) -> bool:
+    """A noun of a state in ke-an ("kekerasan", violence; "keselamatan"), no action."""
+    return word.startswith("ke") and word.endswith("an")
+
+
+_RELATIVE = frozenset({"yang", "that", "which", "who"})
+_DONE = frozenset({"telah", "sudah", "pernah", "was", "were", "been", "already"})
+
+
+@lru_cache(maxsize=8192)
+def _task_lemma_words(text: str) -> dict[str, str]:
+    """:func:`_lemma_words` of ``text`` as tasks: without the verbs that only describe an object,
+    done or undergone in a relative clause ("embung yang telah dibangun", "keluarga yang
+    terdata", "tanks that were built": maintaining a pond built by others builds none); with
+    supplying where a thing is given ("Memberikan jaring kepada nelayan"), and distributing where
+    a thing is supplied to people ("Menyediakan bibit bagi kelompok tani")."""
+    described = _described(text)
+    given = _given(text)
+    if not described and not given:
+        return _lemma_words(text)
+    out = {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
+    for key, word in given.items():
+        out.setdefault(key, word)
+    return _with_hypernyms(out)
+
+
+_GIVE_HEAD = frozenset({"pemberian", "memberikan", "memberi", "give", "giving", "provision", "provide", "providing"})
+_GIVE = frozenset({"memberikan", "memberi"})  # a light verb: giving a task is no supply ("Memberikan pelatihan")
+_TO_PEOPLE = frozenset({"kepada", "bagi", "untuk", "to", "for"})
+_FACILITATE = frozenset({"memfasilitasi", "fasilitasi", "facilitate", "facilitates", "facilitating"})
+_FACILITIES = frozenset({"@facility", "@equipment"})
+
+
+def _given(text: str) -> dict[str, str]:
+    """Supplying, when a light verb gives a thing, not a task ("Memberikan jaring dan alat
+    tangkap", not "Memberikan penyuluhan"), and distributing, when what is supplied goes to
+    people of a group of ``hypernym``'s "people" ("bagi kelompok tani", "to poor pupils"; not
+    "Menyediakan gudang bagi bantuan pangan"), each with the word that does it."""
+    toks = tokens(text)
+    words = [t.word for t in toks]
+    stop = _stopwords()
+    out: dict[str, str] = {}
+    hypernyms = _hypernyms()
+    for i, token in enumerate(toks):
+        if token.word not in _GIVE and token.word not in _FACILITATE:
+            continue
+        after = next((j for j in range(i + 1, len(toks)) if _content(words[j], stop)), None)
+        if after is None or toks[after].clause != token.clause:
+            continue
+        found = _token_lemmas(words, after)
+        if token.word in _FACILITATE:
+            # facilitating a facility or equipment supplies it ("Memfasilitasi sarana belajar"),
+            # facilitating people assists them ("Memfasilitasi UMKM mengakses modal")
+            given = not _FACILITIES.isdisjoint(k for x in found for k in (x, *hypernyms.get(x, ())))
+        else:
+            # a thing: no action ("jaring" is no English -ing), or a noun of one of a group ("bantuan", aid)
+            thing = nominal_root(words[after]) is None or any(x.startswith("@") for x in found)
+            given = not _has_field(found) and thing
+        if given:
+            out["@supply"] = text[token.start : token.end]
+            break
+    supplier = out.get("@supply") or _lemma_words(text).get("@supply")
+    if supplier is None:
+        return out
+    people = _people()
+    for i, token in enumerate(toks):
+        if token.word not in _TO_PEOPLE:
+            continue
+        for j in range(i + 1, len(toks)):
+            if toks[j].clause != token.clause:
+                break
+            found = _token_lemmas(words, j)
+            if any(k in people for x in found for k in (x, *_hypernyms().get(x, ()))):
+                out["@distribute"] = supplier
+                return out
+    return out
+
+
+@cache
+def _people() -> frozenset[str]:
+    """The keys of the groups of people (``hypernym``'s "people"), and "people" itself."""
+    return frozenset({_PEOPLE, *(k for k, generics in _hypernyms().items() if _PEOPLE in generics)})
+
+
+_PEOPLE = "@people"
+
+
+def _described(text: str) -> frozenset[str]:
+    """The words of ``text`` in a relative clause that say what was done to its noun: after a
+    perfect ("telah", "already", "were") or in the passive ("dibangun", "terdata")."""
+    toks = tokens(text)
+    out: set[str] = set()
+    clause = -1
+    for before, token in pairwise(toks):
+        if before.word in _RELATIVE:
+            clause = before.clause
+        if token.clause != clause:
+            continue
+        passive = token.word.startswith(("di", "ter")) and nominal_root(token.word) is None
+        if before.word in _DONE or passive:
+            out.add(token.word)
+    return frozenset(out)
 
 
 # "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
@@ -623,6 +801,8 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     Kesehatan", "reklamasi lahan" and "reklamasi pantai", "kualitas air" and "air quality", where
     "air" is "udara")? Neither modifier is in the other text, nor a word of its group."""
     mine = _lemma_words(responsibility)
+    if any(x in mine for x in found if x in _kinds()):
+        return False  # one body or place, spelt out or abbreviated ("rumah potong hewan", "slaughterhouse")
     theirs = _lemma_words(activity)
     acts = _act_fields()
     here = _next_words(activity).get(word.lower())
@@ -633,6 +813,27 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     if not here or not there:
         return False
     return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
+
+
+def _other_group(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
+    """Is a shared word modified in each text by a word of another group ("produk UMKM" and
+    "produk pertanian": businesses and farming), neither modifier in the other text?"""
+    if not _other_kind(activity, responsibility, word, found):
+        return False
+    mine = _lemma_words(responsibility)
+    acts = _act_fields()
+    here = _next_words(activity).get(word.lower(), ())
+    there_word = next((mine[x] for x in found if x in mine and x not in acts), "")
+    there = _next_words(responsibility).get(there_word.lower(), ())
+    # an abbreviation modifies as itself: its groups tell its kind ("UMKM", businesses)
+    here, there = (
+        tuple(y for x in side for y in (x, *(_field(x, x) if x in _shorts() else ()))) for side in (here, there)
+    )
+    # (a verb before its object is no modifier: "Assist orphanages")
+    groups = [
+        {x for x in side if x.startswith("@") and x not in acts and not _has_field(side)} for side in (here, there)
+    ]
+    return bool(groups[0]) and bool(groups[1]) and groups[0].isdisjoint(groups[1])
 
 
 def _modified(text: str, word: str) -> frozenset[str]:
@@ -657,7 +858,8 @@ def _sibling_heads(activity: str, responsibility: str, word: str, there: str) ->
     if not here_groups or not there_groups or not here_groups.isdisjoint(there_groups):
         return False
     hypernyms = _hypernyms()
-    genus = {g for x in here_groups for g in hypernyms.get(x, ())}
+    # (not as people: "kader KIM" and "pengurus KIM" serve one body)
+    genus = {g for x in here_groups for g in hypernyms.get(x, ())} - {_PEOPLE}
     return not genus.isdisjoint(g for x in there_groups for g in hypernyms.get(x, ()))
 
 
@@ -677,7 +879,28 @@ def _in_english(text: str) -> bool:
     a title without them ("Measles immunisation campaign"), a word of an English ending?"""
     english = _english_words()
     toks = tokens(text)
-    return any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks)
+    if any(t.word in english for t in toks) or any(t.word.endswith(_ENGLISH_ENDING) for t in toks):
+        return True
+    # a title of thesaurus words only English has ("Household drinking water survey")
+    only_en, only_id = _vocabulary()
+    ours = sum(t.word in only_id for t in toks)
+    return not ours and sum(t.word in only_en for t in toks) >= MIN_ENGLISH_WORDS
+
+
+MIN_ENGLISH_WORDS = 2
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the fields and groups of ``knowledge/lexicon.yaml`` that only English has, and
+    those only Indonesian has ("household", "survey"; "pendataan", "keluarga")."""
+    out: dict[str, set[str]] = {"id": set(), "en": set()}
+    for purpose in ("act_field", "object_field"):
+        entry = knowledge.lexicon()[purpose]
+        for lang in ("id", "en"):
+            for written in getattr(entry, lang):
+                out[lang].update(w.lower() for w in written.partition("=")[2].split() if not w.startswith("!"))
+    return frozenset(out["en"] - out["id"]), frozenset(out["id"] - out["en"])
 
 
 def _beneficiary(text: str) -> frozenset[str]:
