@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from advisor.text.direction.changes import _changes
 from advisor.text.direction.counts import quantity_words_of
 from advisor.text.direction.goal import (
     _does_what_goal_changes,
@@ -50,10 +51,34 @@ def _says_nothing(reading: Reading) -> bool:
     return reading.label == "unknown" and reading.reason in ("no_direction", "output_document")
 
 
+# statistics that say no way to go by themselves: only a goal about the same thing gives one
+_NEUTRAL = ("neutral_quantity", "neutral_measure")
+
+
+def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) -> Reading:
+    """A statistic ("Rasio siswa terhadap guru", "Jumlah rujukan pasien") under a goal about the
+    same thing ("Menurunkan rasio siswa per guru", "Reduce referrals ...") takes the goal's
+    direction, marked inferred; under a goal about something else it stays ``unknown`` ("Suhu
+    udara rata-rata" under "Meningkatkan kesiapsiagaan ...")."""
+    for text in context:
+        if not _same_thing(statement, text):
+            continue
+        # a distribution takes only a goal that names a change: "Tersusunnya sistem pemantauan
+        # kualitas udara" says nothing of how the monitoring points should be spread
+        if own.reason == "neutral_measure" and not any(not m.negated for m, _ in _changes(text)):
+            continue
+        other = _goal_direction(statement, text)
+        if other.label != "unknown":
+            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+    return own
+
+
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
+    if own.label == "unknown" and own.reason in _NEUTRAL:
+        return _neutral_in_context(statement, own, context)
     if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
 # deliverables that are no document on a subject: a report of a harm is evidence of it ("Laporan
@@ -123,3 +124,53 @@ def _document_alone(text: str, bad: list[Match]) -> Match | None:
     if any(t.word in _SUBJECT_ENDS and t.clause == clause for t in toks):
         return None
     return doc
+
+
+_CONTROL_LINKS = frozenset({"of", "the", "a", "an", "dari", "terhadap", "atas"})
+
+
+def _control_of_level(text: str) -> Reading | None:
+    """A countermeasure at the head acting on a level ("Pengendalian laju alih fungsi lahan",
+    "Penanggulangan angka putus sekolah", "Control of the rate of land conversion"): the level it
+    holds down falls, as after a reduction word ("Penurunan angka kemiskinan"). Not a service
+    counted ("Cakupan pengendalian vektor"), whose head is no countermeasure."""
+    toks = tokens(text)
+    means = next((m for m in find_all(text, "countermeasure") if toks and m.found[0] is toks[0]), None)
+    if means is None or means.negated:
+        return None
+    k = len(means.found)
+    while k < len(toks) and toks[k].word in _CONTROL_LINKS and toks[k].clause == toks[0].clause:
+        k += 1
+    if k >= len(toks) or toks[k].clause != toks[0].clause:
+        return None
+    if means.phrase.lang == "en" and k == len(means.found):
+        return None  # "Case detection rate": an English compound names the rate of the means itself
+    if not any(m.found[0] is toks[k] for m in find_all(text, "level")):
+        return None
+    said, span = quoted(text, toks[0], toks[k])
+    return Reading("decrease", "reduction_of_level", said, span)
+
+
+_GOOD_LINKS = frozenset({"for", "of", "against", "untuk", "terhadap"})
+_GOOD_REACH = 4  # words from a good head to the harm it is the good of: "for drug-resistant tuberculosis"
+
+
+def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
+    """Words of a harm that a good quantity at the head is had for ("Treatment success rate for
+    tuberculosis", "Cure rate of malaria", "Case notification rate for TB"): the good is what is
+    measured, the harm its field, as in "Angka keberhasilan pengobatan TBC"."""
+    if not good or not bad:
+        return set()
+    toks = tokens(text)
+    first_bad = min(toks.index(b.found[0]) for b in bad)
+    out: set[Token] = set()
+    for match in good:
+        end = toks.index(match.found[-1])
+        if end >= first_bad:
+            continue
+        for k in range(end + 1, min(len(toks), end + 3)):  # the good's own measure word may follow: "rate"
+            if toks[k].word in _GOOD_LINKS and toks[k].clause == match.found[0].clause:
+                window = toks[k + 1 : k + 1 + _GOOD_REACH]
+                out.update(t for b in bad if b.found[0] in window for t in b.found)
+                break
+    return out

@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.direction.changes import _band, _changes, _from_to, _later_change, _phrasal
-from advisor.text.direction.countermeasures import _acted_on, _document_alone, _document_subject, _swallowed
+from advisor.text.direction.countermeasures import (
+    _acted_on,
+    _control_of_level,
+    _document_alone,
+    _document_subject,
+    _good_of_harm,
+    _swallowed,
+)
 from advisor.text.direction.counts import (
     _after_per,
     _attribute_at,
@@ -21,6 +28,7 @@ from advisor.text.direction.counts import (
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
+from advisor.text.direction.neutral import _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
@@ -103,18 +111,9 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    written = (
-        _phrasal(text)
-        or _none_of(text)
-        or _anti(text)
-        or _quality_head(text)
-        or _lacking(text)
-        or _ratio(text)
-        or _use_of(text)
-        or _diminished(text)
-    )
-    if written is not None:
-        return written
+    first_said = _phrasal(text) or _control_of_level(text) or _none_of(text) or _anti(text)
+    if first_said is not None:
+        return first_said
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
@@ -133,6 +132,14 @@ def statement_direction(text: str) -> Reading:
         and not _from_source(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
+    # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
+    # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    neutral = _neutral(text, good, bad)
+    if neutral is not None:
+        return neutral
+    written = _quality_head(text) or _lacking(text) or _ratio(text) or _use_of(text) or _diminished(text)
+    if written is not None:
+        return written
     alone = _document_alone(text, bad)
     if alone is not None:
         return from_match(text, "unknown", "output_document", alone)
@@ -155,7 +162,13 @@ def statement_direction(text: str) -> Reading:
     if head is not None and not quantity_words_of(good, bad).intersection(head.found) and not _by_agent(text, head):
         # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
         return from_match(text, "unknown", "neutral_measure", head)
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject | _in_circumstance(text)
+    inside_good = (
+        {t for m in good for t in m.found}
+        | _acted_on(text, bad)
+        | _good_of_harm(text, good, bad)
+        | subject
+        | _in_circumstance(text)
+    )
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -190,6 +203,8 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
                 # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
                 and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
+                # "pada jaringan distribusi PDAM": where it is measured, a network, not a breakdown
+                and not (purpose == "neutral_measure" and _in_place(text, m.found[0]))
             ),
             None,
         )
