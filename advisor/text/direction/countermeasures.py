@@ -162,12 +162,20 @@ def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
     if not good or not bad:
         return set()
     toks = tokens(text)
-    first_bad = min(toks.index(b.found[0]) for b in bad)
+    # a harm's word inside the good phrase is the good's ("case" in "case detection rate")
+    alone = [b for b in bad if not any(set(b.found) <= set(g.found) for g in good)]
+    if not alone:
+        return set()
+    first_bad = min(toks.index(b.found[0]) for b in alone)
     out: set[Token] = set()
     for match in good:
         end = toks.index(match.found[-1])
         if end >= first_bad:
             continue
+        after = toks[end + 1] if end + 1 < len(toks) else None
+        if len(match.found) > 1 and after is not None:
+            # "Case detection rate TBC", "Treatment coverage TBC": the disease named after the measure
+            out.update(t for b in bad if b.found[0] is after for t in b.found)
         for k in range(end + 1, min(len(toks), end + 3)):  # the good's own measure word may follow: "rate"
             if toks[k].word in _GOOD_LINKS and toks[k].clause == match.found[0].clause:
                 window = toks[k + 1 : k + 1 + _GOOD_REACH]

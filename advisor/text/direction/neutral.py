@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
-from advisor.text.reading import Reading, from_match
+from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
 _DOERS = frozenset({"yang", "that", "who", "which"})
@@ -17,14 +17,26 @@ _HAVING_OR_NOT = NEGATORS | {"with", "dengan"}
 _WHEN = frozenset({"saat", "ketika", "sewaktu", "semasa", "during", "amid"})
 _UNIT = frozenset({"per", "setiap", "tiap"})  # "per 1.000 penduduk": the unit of a rate, not what it counts
 # prepositions of where a thing is counted or what a rate is levied on: a good thing after them is a
-# place or a base ("Jumlah penduduk di wilayah layanan PDAM", "Tax rate on restaurant sales")
-_WHERE = frozenset({"di", "ke", "pada", "atas", "in", "at", "to", "on"})
+# place or a base ("Jumlah penduduk di wilayah layanan PDAM", "Tax rate on restaurant sales", "Bed
+# occupancy rate of the district hospital")
+_WHERE = frozenset({"di", "ke", "pada", "atas", "in", "at", "to", "on", "of"})
 
 
 def _as_unit(toks: tuple[Token, ...], match: Match) -> bool:
     """Does ``match`` stand in the unit of a rate ("Lapangan olahraga per 10.000 penduduk")?"""
     i = toks.index(match.found[0])
     return any(t.word in _UNIT and t.clause == match.found[0].clause for t in toks[max(0, i - 2) : i])
+
+
+# words before the whole a share is taken of: "terhadap jumlah penduduk", "of total land area"
+_WHOLE = frozenset({"terhadap", "total", "seluruh", "keseluruhan"})
+
+
+def _in_whole(toks: tuple[Token, ...], match: Match) -> bool:
+    """Does ``match`` stand in the whole a share or ratio is taken of ("Forest area as a
+    proportion of total land area", "terhadap jumlah penduduk"), not in what is counted?"""
+    i = toks.index(match.found[0])
+    return any(t.word in _WHOLE and t.clause == match.found[0].clause for t in toks[max(0, i - 2) : i])
 
 
 def _after_where(toks: tuple[Token, ...], match: Match, neutral: list[Match]) -> bool:
@@ -68,7 +80,11 @@ def _neutral(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
     statement's quantities; one that the neutral words hold ("kunjungan" in "kunjungan pasien") or,
     for a good one, that stands in a place after them, does not count."""
     toks = tokens(text)
-    neutral = [m for m in find_all(text, "neutral_quantity") if not m.negated and not _as_unit(toks, m)]
+    neutral = [
+        m
+        for m in find_all(text, "neutral_quantity")
+        if not m.negated and not _as_unit(toks, m) and not _in_whole(toks, m)
+    ]
     if not neutral:
         return None
     inside = {t for m in neutral for t in m.found}
@@ -96,3 +112,24 @@ def _neutral(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
     if not _deeds_neutral(toks, inside, deeds):
         return None
     return from_match(text, "unknown", "neutral_quantity", neutral[0])
+
+
+_SHARES = frozenset({"proporsi", "porsi", "komposisi", "perbandingan", "proportion", "share", "composition", "mix"})
+_AND = frozenset({"dan", "serta", "and"})
+
+
+def _mixed_share(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
+    """A share of a good and a harm together ("Proporsi belanja modal dan belanja pegawai", "Share
+    of capital and personnel spending"): a composition, which says no way to go."""
+    toks = tokens(text)
+    if not toks or toks[0].word not in _SHARES or not good or not bad:
+        return None
+    for g in good:
+        for b in bad:
+            if set(g.found) & set(b.found):
+                continue
+            i, j = sorted((toks.index(g.found[-1]), toks.index(b.found[-1])))
+            between = toks[i + 1 : j]
+            if any(t.word in _AND for t in between) and all(t.clause == toks[0].clause for t in between):
+                return Reading("unknown", "neutral_measure", *quoted(text, toks[0]))
+    return None

@@ -28,7 +28,7 @@ from advisor.text.direction.counts import (
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
-from advisor.text.direction.neutral import _neutral
+from advisor.text.direction.neutral import _mixed_share, _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
@@ -134,7 +134,7 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
-    neutral = _neutral(text, good, bad)
+    neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
     if neutral is not None:
         return neutral
     written = _quality_head(text) or _lacking(text) or _ratio(text) or _use_of(text) or _diminished(text)
