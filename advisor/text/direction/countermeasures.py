@@ -10,6 +10,7 @@ from advisor.text.tokens import Token, tokens
 # kasus DBD"), an application a request ("pending permit applications"), a certificate a title
 _REPORTS = frozenset({"laporan", "report", "reports", "aplikasi", "application", "sertifikat", "certificate"})
 _AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
+_CAUSE = frozenset({"akibat", "karena", "sebab", "disebabkan", "lantaran"})
 
 
 def _swallowed(means: Match, bad: list[Match]) -> bool:
@@ -43,7 +44,8 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             reach = {t for t in (*before, *after) if t.clause == clause}
         else:
             # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
-            stop = next((k for k, t in enumerate(after) if t.word == "yang"), len(after))
+            # and before a cause: "pasien yang dirawat akibat DBD" counts the harm's victims
+            stop = next((k for k, t in enumerate(after) if t.word == "yang" or t.word in _CAUSE), len(after))
             reach = {t for t in after[:stop] if t.clause == clause}
         for harm in bad:
             if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
