@@ -175,8 +175,9 @@ def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
         if end >= first_bad:
             continue
         after = toks[end + 1] if end + 1 < len(toks) else None
-        if len(match.found) > 1 and after is not None:
-            # "Case detection rate TBC", "Treatment coverage TBC": the disease named after the measure
+        if match.phrase.lang == "en" and len(match.found) > 1 and after is not None:
+            # "Case detection rate TBC", "Treatment coverage TBC": the disease named after an English
+            # measure (an Indonesian harm right after a good one qualifies it: "kualitas udara tidak sehat")
             out.update(t for b in bad if b.found[0] is after for t in b.found)
         for k in range(end + 1, min(len(toks), end + 3)):  # the good's own measure word may follow: "rate"
             if toks[k].word in _GOOD_LINKS and toks[k].clause == match.found[0].clause:

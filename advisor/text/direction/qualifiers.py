@@ -88,6 +88,8 @@ def _lacking(text: str) -> Reading | None:
         token = toks[i]
         if token.clause != clause:
             return None
+        if token.word in NEGATORS and any(token in m.found and not m.negated for m in matches):
+            continue  # "penyakit tidak menular": the negator is part of a harm's name, read as the harm
         if token.word in _STILL or token.word in NEGATORS:
             after = [t for t in toks[i + 1 : i + 3] if t.clause == clause]
             later = [t.word for t in toks[i + 3 :] if t.clause == clause]
