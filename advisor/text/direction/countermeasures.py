@@ -185,3 +185,22 @@ def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
                 out.update(t for b in bad if b.found[0] in window for t in b.found)
                 break
     return out
+
+
+_FOR = frozenset({"for", "bagi", "untuk", "kepada"})
+
+
+def _beneficiaries(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
+    """Words of a harm named as whom a good thing is for ("Affordable rice prices for poor
+    households", "Cakupan air minum bagi penduduk miskin"): those it serves, not the quantity."""
+    if not good or not bad:
+        return set()
+    toks = tokens(text)
+    first_good = min(toks.index(g.found[0]) for g in good)
+    out: set[Token] = set()
+    for harm in bad:
+        i = toks.index(harm.found[0])
+        window = toks[max(first_good + 1, i - 3) : i]
+        if i > first_good and any(t.word in _FOR and t.clause == harm.found[0].clause for t in window):
+            out.update(harm.found)
+    return out

@@ -7,6 +7,7 @@ from functools import lru_cache
 from advisor.text.direction.changes import _band, _changes, _from_to, _later_change, _phrasal
 from advisor.text.direction.countermeasures import (
     _acted_on,
+    _beneficiaries,
     _control_of_level,
     _document_alone,
     _document_subject,
@@ -118,10 +119,15 @@ def statement_direction(text: str) -> Reading:
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
+    # "tinggal" (to live) meets "tertinggal" (lagging) by its root: a verb of where people are is no harm
+    dwelling = {t for m in find_all(text, "state_verb") for t in m.found}
     bad = [
         m
         for m in find_all(text, "bad_quantity")
-        if not m.negated and not subject.intersection(m.found) and not _during(text, m.found[0])
+        if not m.negated
+        and not subject.intersection(m.found)
+        and not _during(text, m.found[0])
+        and not dwelling.issuperset(m.found)
     ]
     good = [
         m
@@ -166,6 +172,8 @@ def statement_direction(text: str) -> Reading:
         {t for m in good for t in m.found}
         | _acted_on(text, bad)
         | _good_of_harm(text, good, bad)
+        | _beneficiaries(text, good, bad)
+        | {t for m in find_all(text, "bad_quantity") if dwelling.issuperset(m.found) for t in m.found}
         | subject
         | _in_circumstance(text)
     )
