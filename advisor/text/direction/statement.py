@@ -82,7 +82,10 @@ def statement_direction(text: str) -> Reading:
     changes = _changes(text)
     harms = find_all(text, "bad_quantity")
     subject = _document_subject(text)
+    names = [set(m.found) for m in find_all(text, "fixed_term")]
     for match, purpose in changes:
+        if any(set(match.found) <= name for name in names):
+            continue  # "lower secondary", "pendidikan tinggi": a level's name, no change
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
