@@ -40,7 +40,10 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             participle = means.found[-1].word.endswith("ed")
             before = () if participle else toks[max(0, start - 2) : start]
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
+            direct = after[:2] if means.found[-1].word.endswith("ing") and start > 0 else ()
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
+            # a participle's object right after it: "Households sorting waste at home"
+            after = (*after, *direct)
             reach = {t for t in (*before, *after) if t.clause == clause}
         else:
             # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
