@@ -36,6 +36,7 @@ from advisor.text.direction.goal import (
 )
 from advisor.text.direction.statement import statement_direction
 from advisor.text.reading import Reading
+from advisor.text.tokens import tokens
 
 __all__ = ["direction", "quantity_words_of", "statement_direction"]
 
@@ -55,13 +56,35 @@ def _says_nothing(reading: Reading) -> bool:
 _NEUTRAL = ("neutral_quantity", "neutral_measure")
 
 
+# words of administration that place a statistic, not what it measures
+_ADMIN = frozenset(
+    {"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "nagari", "kampung", "regency", "city",
+     "province", "district", "village", "sub-district", "subdistrict"}
+)  # fmt: skip
+
+
+def _without_names(statement: str) -> str:
+    """The statement without its proper names and words of administration ("Jumlah penduduk
+    Kabupaten Sikka" is "Jumlah penduduk"): a goal in the same place ("Menurunkan stunting di
+    Kabupaten Sikka") speaks of another thing. Acronyms stay ("ASN", "RSUD", "TBS")."""
+    kept = []
+    for i, token in enumerate(tokens(statement)):
+        said = statement[token.start : token.end]
+        title = said[:1].isupper() and said[1:].islower()
+        if token.word in _ADMIN or (title and i > 0):
+            continue
+        kept.append(said)
+    return " ".join(kept)
+
+
 def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) -> Reading:
     """A statistic ("Rasio siswa terhadap guru", "Jumlah rujukan pasien") under a goal about the
     same thing ("Menurunkan rasio siswa per guru", "Reduce referrals ...") takes the goal's
     direction, marked inferred; under a goal about something else it stays ``unknown`` ("Suhu
     udara rata-rata" under "Meningkatkan kesiapsiagaan ...")."""
+    named = _without_names(statement)
     for text in context:
-        if not _same_thing(statement, text):
+        if not named or not _same_thing(named, text):
             continue
         # a distribution takes only a goal that names a change: "Tersusunnya sistem pemantauan
         # kualitas udara" says nothing of how the monitoring points should be spread
