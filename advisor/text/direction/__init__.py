@@ -125,7 +125,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         if own.reason in _HARMS:
             # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
-            if other.label == "maintain" and _same_thing(statement, text):
+            if other.label == "maintain" and _same_thing(_without_names(statement), text):
                 return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
             break
         if other.label != "unknown":
@@ -133,11 +133,11 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             if own.reason == "count_of_doers" and _means_deed(statement):
                 break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
-            if own.reason == "good_quantity" and not _same_thing(statement, text):
+            if own.reason == "good_quantity" and not _same_thing(_without_names(statement), text):
                 break
             if (
                 own.reason == "count_of_doers"
-                and _same_thing(statement, text)
+                and _same_thing(_without_names(statement), text)
                 and not _does_what_goal_changes(statement, text)
                 and not (other.label == "maintain" and _holds_head(statement, text))
             ):
