@@ -46,7 +46,7 @@ def _after_where(toks: tuple[Token, ...], match: Match, neutral: list[Match]) ->
     return i > first and any(t.word in _WHERE and t.clause == match.found[0].clause for t in toks[first:i])
 
 
-def _deeds_neutral(toks: tuple[Token, ...], inside: set[Token], deeds: set[Token]) -> bool:
+def _deeds_neutral(text: str, toks: tuple[Token, ...], inside: set[Token], deeds: set[Token]) -> bool:
     """Do the doers the statement counts ("yang ...", an English -ing) do something neutral: a
     neutral word among the verb and its object ("yang mengikuti les privat", "attending private
     tutoring"), or a verb of record, of a required document or of a move after a neutral head
@@ -58,7 +58,12 @@ def _deeds_neutral(toks: tuple[Token, ...], inside: set[Token], deeds: set[Token
             return False  # "Households still unserved by piped water": a lack
         if token.word in _HAVING_OR_NOT and not inside.intersection(toks[i + 1 : i + 1 + _DEED_REACH]):
             return False  # "households with rooftop solar", "without any social assistance": had or lacked
-        participle = i > 0 and token.word.endswith("ing") and token.word not in _NOT_PARTICIPLES
+        participle = (
+            i > 0
+            and token.word.endswith("ing")
+            and token.word not in _NOT_PARTICIPLES
+            and not text[token.start : token.start + 1].isupper()  # "residents of Kuching": a name
+        )
         if token.word not in _DOERS and not participle:
             continue
         start = i if participle else i + 1
@@ -109,7 +114,7 @@ def _neutral(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
         for m in others
     ):
         return None
-    if not _deeds_neutral(toks, inside, deeds):
+    if not _deeds_neutral(text, toks, inside, deeds):
         return None
     return from_match(text, "unknown", "neutral_quantity", neutral[0])
 
