@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from advisor.text.direction.changes import _changes
 from advisor.text.direction.counts import quantity_words_of
 from advisor.text.direction.goal import (
     _does_what_goal_changes,
@@ -35,6 +36,7 @@ from advisor.text.direction.goal import (
 )
 from advisor.text.direction.statement import statement_direction
 from advisor.text.reading import Reading
+from advisor.text.tokens import tokens
 
 __all__ = ["direction", "quantity_words_of", "statement_direction"]
 
@@ -50,10 +52,56 @@ def _says_nothing(reading: Reading) -> bool:
     return reading.label == "unknown" and reading.reason in ("no_direction", "output_document")
 
 
+# statistics that say no way to go by themselves: only a goal about the same thing gives one
+_NEUTRAL = ("neutral_quantity", "neutral_measure")
+
+
+# words of administration that place a statistic, not what it measures
+_ADMIN = frozenset(
+    {"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa", "nagari", "kampung", "regency", "city",
+     "province", "district", "village", "sub-district", "subdistrict"}
+)  # fmt: skip
+
+
+def _without_names(statement: str) -> str:
+    """The statement without its proper names and words of administration ("Jumlah penduduk
+    Kabupaten Sikka" is "Jumlah penduduk"): a goal in the same place ("Menurunkan stunting di
+    Kabupaten Sikka") speaks of another thing. Acronyms stay ("ASN", "RSUD", "TBS")."""
+    kept = []
+    for i, token in enumerate(tokens(statement)):
+        said = statement[token.start : token.end]
+        title = said[:1].isupper() and said[1:].islower()
+        if token.word in _ADMIN or (title and i > 0):
+            continue
+        kept.append(said)
+    return " ".join(kept)
+
+
+def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) -> Reading:
+    """A statistic ("Rasio siswa terhadap guru", "Jumlah rujukan pasien") under a goal about the
+    same thing ("Menurunkan rasio siswa per guru", "Reduce referrals ...") takes the goal's
+    direction, marked inferred; under a goal about something else it stays ``unknown`` ("Suhu
+    udara rata-rata" under "Meningkatkan kesiapsiagaan ...")."""
+    named = _without_names(statement)
+    for text in context:
+        if not named or not _same_thing(named, text):
+            continue
+        # a distribution takes only a goal that names a change: "Tersusunnya sistem pemantauan
+        # kualitas udara" says nothing of how the monitoring points should be spread
+        if own.reason == "neutral_measure" and not any(not m.negated for m, _ in _changes(text)):
+            continue
+        other = _goal_direction(statement, text)
+        if other.label != "unknown":
+            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+    return own
+
+
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
+    if own.label == "unknown" and own.reason in _NEUTRAL:
+        return _neutral_in_context(statement, own, context)
     if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
@@ -77,7 +125,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         if own.reason in _HARMS:
             # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
-            if other.label == "maintain" and _same_thing(statement, text):
+            if other.label == "maintain" and _same_thing(_without_names(statement), text):
                 return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
             break
         if other.label != "unknown":
@@ -85,11 +133,11 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 break
             if own.reason == "count_of_doers" and _means_deed(statement):
                 break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
-            if own.reason == "good_quantity" and not _same_thing(statement, text):
+            if own.reason == "good_quantity" and not _same_thing(_without_names(statement), text):
                 break
             if (
                 own.reason == "count_of_doers"
-                and _same_thing(statement, text)
+                and _same_thing(_without_names(statement), text)
                 and not _does_what_goal_changes(statement, text)
                 and not (other.label == "maintain" and _holds_head(statement, text))
             ):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
 # deliverables that are no document on a subject: a report of a harm is evidence of it ("Laporan
 # kasus DBD"), an application a request ("pending permit applications"), a certificate a title
 _REPORTS = frozenset({"laporan", "report", "reports", "aplikasi", "application", "sertifikat", "certificate"})
 _AGAINST_REACH = 3  # words after a countermeasure in which the harm it acts on stands
+_CAUSE = frozenset({"akibat", "karena", "sebab", "disebabkan", "lantaran"})
 
 
 def _swallowed(means: Match, bad: list[Match]) -> bool:
@@ -38,11 +40,15 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             participle = means.found[-1].word.endswith("ed")
             before = () if participle else toks[max(0, start - 2) : start]
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
+            direct = after[:2] if means.found[-1].word.endswith("ing") and start > 0 else ()
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
+            # a participle's object right after it: "Households sorting waste at home"
+            after = (*after, *direct)
             reach = {t for t in (*before, *after) if t.clause == clause}
         else:
             # the object before a predicate: "Klaim asuransi pertanian yang ditolak" rejects claims
-            stop = next((k for k, t in enumerate(after) if t.word == "yang"), len(after))
+            # and before a cause: "pasien yang dirawat akibat DBD" counts the harm's victims
+            stop = next((k for k, t in enumerate(after) if t.word == "yang" or t.word in _CAUSE), len(after))
             reach = {t for t in after[:stop] if t.clause == clause}
         for harm in bad:
             if means.phrase.lang != harm.phrase.lang and means.found[0].start > harm.found[0].start:
@@ -123,3 +129,81 @@ def _document_alone(text: str, bad: list[Match]) -> Match | None:
     if any(t.word in _SUBJECT_ENDS and t.clause == clause for t in toks):
         return None
     return doc
+
+
+_CONTROL_LINKS = frozenset({"of", "the", "a", "an", "dari", "terhadap", "atas"})
+
+
+def _control_of_level(text: str) -> Reading | None:
+    """A countermeasure at the head acting on a level ("Pengendalian laju alih fungsi lahan",
+    "Penanggulangan angka putus sekolah", "Control of the rate of land conversion"): the level it
+    holds down falls, as after a reduction word ("Penurunan angka kemiskinan"). Not a service
+    counted ("Cakupan pengendalian vektor"), whose head is no countermeasure."""
+    toks = tokens(text)
+    means = next((m for m in find_all(text, "countermeasure") if toks and m.found[0] is toks[0]), None)
+    if means is None or means.negated:
+        return None
+    k = len(means.found)
+    while k < len(toks) and toks[k].word in _CONTROL_LINKS and toks[k].clause == toks[0].clause:
+        k += 1
+    if k >= len(toks) or toks[k].clause != toks[0].clause:
+        return None
+    if means.phrase.lang == "en" and k == len(means.found):
+        return None  # "Case detection rate": an English compound names the rate of the means itself
+    if not any(m.found[0] is toks[k] for m in find_all(text, "level")):
+        return None
+    said, span = quoted(text, toks[0], toks[k])
+    return Reading("decrease", "reduction_of_level", said, span)
+
+
+_GOOD_LINKS = frozenset({"for", "of", "against", "untuk", "terhadap"})
+_GOOD_REACH = 4  # words from a good head to the harm it is the good of: "for drug-resistant tuberculosis"
+
+
+def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
+    """Words of a harm that a good quantity at the head is had for ("Treatment success rate for
+    tuberculosis", "Cure rate of malaria", "Case notification rate for TB"): the good is what is
+    measured, the harm its field, as in "Angka keberhasilan pengobatan TBC"."""
+    if not good or not bad:
+        return set()
+    toks = tokens(text)
+    # a harm's word inside the good phrase is the good's ("case" in "case detection rate")
+    alone = [b for b in bad if not any(set(b.found) <= set(g.found) for g in good)]
+    if not alone:
+        return set()
+    first_bad = min(toks.index(b.found[0]) for b in alone)
+    out: set[Token] = set()
+    for match in good:
+        end = toks.index(match.found[-1])
+        if end >= first_bad:
+            continue
+        after = toks[end + 1] if end + 1 < len(toks) else None
+        if match.phrase.lang == "en" and len(match.found) > 1 and after is not None:
+            # "Case detection rate TBC", "Treatment coverage TBC": the disease named after an English
+            # measure (an Indonesian harm right after a good one qualifies it: "kualitas udara tidak sehat")
+            out.update(t for b in bad if b.found[0] is after for t in b.found)
+        for k in range(end + 1, min(len(toks), end + 3)):  # the good's own measure word may follow: "rate"
+            if toks[k].word in _GOOD_LINKS and toks[k].clause == match.found[0].clause:
+                window = toks[k + 1 : k + 1 + _GOOD_REACH]
+                out.update(t for b in bad if b.found[0] in window for t in b.found)
+                break
+    return out
+
+
+_FOR = frozenset({"for", "bagi", "untuk", "kepada"})
+
+
+def _beneficiaries(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
+    """Words of a harm named as whom a good thing is for ("Affordable rice prices for poor
+    households", "Cakupan air minum bagi penduduk miskin"): those it serves, not the quantity."""
+    if not good or not bad:
+        return set()
+    toks = tokens(text)
+    first_good = min(toks.index(g.found[0]) for g in good)
+    out: set[Token] = set()
+    for harm in bad:
+        i = toks.index(harm.found[0])
+        window = toks[max(first_good + 1, i - 3) : i]
+        if i > first_good and any(t.word in _FOR and t.clause == harm.found[0].clause for t in window):
+            out.update(harm.found)
+    return out

@@ -53,6 +53,7 @@ def _counted(text: str) -> Reading | None:
             and head.phrase.lang == "en"
             and token.word.endswith("ing")
             and token.word not in _ING_NOT_VERBS
+            and not text[token.start : token.start + 1].isupper()  # "residents of Kuching": a name
             and rest[i - 1].word != "per"  # "pupils per functioning toilet": the unit's quality
         ):
             # "Percentage of schools meeting the standards", "households using clean fuel": doers

@@ -28,8 +28,11 @@ def _undone(text: str) -> Reading | None:
     thing ("unpaved roads", "unvaccinated children", "non-compliance", "dissatisfaction",
     "inaccessibility"), an Indonesian ketidak- noun ("ketidakpatuhan", "ketidakcukupan
     pangan"): what should fall."""
+    named = {t for m in find_all(text, "good_quantity") if not m.negated for t in m.found}
     for token in tokens(text):
         word = token.word
+        if token in named:
+            continue  # "dissolved oxygen": a good thing's own word, no denial of "solved"
         denied = word.startswith(_NOT_ID) and len(word) > len("ketidak") + 3
         if not denied and word.endswith(_EN_SUFFIXES):  # not "industri", "informasi", "untuk"
             prefix = next((p for p in _NOT if word.startswith(p)), None)

@@ -125,6 +125,7 @@ def _consumed(text: str, done: Match, bad: list[Match]) -> bool:
 
 
 _MANNER_REACH = 4  # words after a thing done in which the manner of it stands
+_CAUSE = frozenset({"akibat", "karena", "due", "owing", "because", "caused"})
 
 
 def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
@@ -141,4 +142,8 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
         return True  # "pengaduan yang lambat ditindaklanjuti": the manner before the verb
     # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
     reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}
+    # done by a harm: "Businesses closed due to the floods", "rumah yang ditutup akibat banjir"
+    cause = next((k for k in range(j + 1, min(len(toks), j + 3)) if toks[k].word in _CAUSE), None)
+    if cause is not None and any(m.found[0] in toks[cause + 1 : cause + 4] for m in bad):
+        return True
     return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))

@@ -88,6 +88,17 @@ def _lacking(text: str) -> Reading | None:
         token = toks[i]
         if token.clause != clause:
             return None
+        if token.word in NEGATORS and any(token in m.found and not m.negated for m in matches):
+            continue  # "penyakit tidak menular": the negator is part of a harm's name, read as the harm
+        if (
+            token.word in NEGATORS
+            and i >= 2
+            and i + 1 < len(toks)
+            and toks[i - 1].word in ("dan", "atau", "and", "or")
+            and toks[i - 2].word == toks[i + 1].word
+        ):
+            # "pulau berpenghuni dan tidak berpenghuni": both states counted, a breakdown
+            return Reading("unknown", "neutral_measure", *quoted(text, toks[i - 2], toks[i + 1]))
         if token.word in _STILL or token.word in NEGATORS:
             after = [t for t in toks[i + 1 : i + 3] if t.clause == clause]
             later = [t.word for t in toks[i + 3 :] if t.clause == clause]

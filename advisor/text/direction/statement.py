@@ -5,7 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.direction.changes import _band, _changes, _from_to, _later_change, _phrasal
-from advisor.text.direction.countermeasures import _acted_on, _document_alone, _document_subject, _swallowed
+from advisor.text.direction.countermeasures import (
+    _acted_on,
+    _beneficiaries,
+    _control_of_level,
+    _document_alone,
+    _document_subject,
+    _good_of_harm,
+    _swallowed,
+)
 from advisor.text.direction.counts import (
     _after_per,
     _attribute_at,
@@ -21,6 +29,7 @@ from advisor.text.direction.counts import (
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
+from advisor.text.direction.neutral import _mixed_share, _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
 from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
@@ -73,7 +82,10 @@ def statement_direction(text: str) -> Reading:
     changes = _changes(text)
     harms = find_all(text, "bad_quantity")
     subject = _document_subject(text)
+    names = [set(m.found) for m in find_all(text, "fixed_term")]
     for match, purpose in changes:
+        if any(set(match.found) <= name for name in names):
+            continue  # "lower secondary", "pendidikan tinggi": a level's name, no change
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
@@ -103,26 +115,22 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
-    written = (
-        _phrasal(text)
-        or _none_of(text)
-        or _anti(text)
-        or _quality_head(text)
-        or _lacking(text)
-        or _ratio(text)
-        or _use_of(text)
-        or _diminished(text)
-    )
-    if written is not None:
-        return written
+    first_said = _phrasal(text) or _control_of_level(text) or _none_of(text) or _anti(text)
+    if first_said is not None:
+        return first_said
     # A bad noun inside a good thing ("bank sampah", "pengolahan sampah", "waste bank") is not a
     # bad quantity: the good thing's words are set aside first.
     # Where a good and a bad phrase overlap, the longer names the thing: "harga pokok produksi"
     # is a cost, though "produksi" alone is good.
+    # "tinggal" (to live) meets "tertinggal" (lagging) by its root: a verb of where people are is no harm
+    dwelling = {t for m in find_all(text, "state_verb") for t in m.found}
     bad = [
         m
         for m in find_all(text, "bad_quantity")
-        if not m.negated and not subject.intersection(m.found) and not _during(text, m.found[0])
+        if not m.negated
+        and not subject.intersection(m.found)
+        and not _during(text, m.found[0])
+        and not dwelling.issuperset(m.found)
     ]
     good = [
         m
@@ -133,6 +141,14 @@ def statement_direction(text: str) -> Reading:
         and not _from_source(text, m.found[0])
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
+    # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
+    # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
+    if neutral is not None:
+        return neutral
+    written = _quality_head(text) or _lacking(text) or _ratio(text) or _use_of(text) or _diminished(text)
+    if written is not None:
+        return written
     alone = _document_alone(text, bad)
     if alone is not None:
         return from_match(text, "unknown", "output_document", alone)
@@ -155,7 +171,15 @@ def statement_direction(text: str) -> Reading:
     if head is not None and not quantity_words_of(good, bad).intersection(head.found) and not _by_agent(text, head):
         # "Breakdown of placed migrant workers by destination country": a distribution, whatever it counts
         return from_match(text, "unknown", "neutral_measure", head)
-    inside_good = {t for m in good for t in m.found} | _acted_on(text, bad) | subject | _in_circumstance(text)
+    inside_good = (
+        {t for m in good for t in m.found}
+        | _acted_on(text, bad)
+        | _good_of_harm(text, good, bad)
+        | _beneficiaries(text, good, bad)
+        | {t for m in find_all(text, "bad_quantity") if dwelling.issuperset(m.found) for t in m.found}
+        | subject
+        | _in_circumstance(text)
+    )
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
         ("count_up", "increase", "cumulative_count"),
@@ -190,6 +214,8 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _headed(text, m, quantity_words))
                 # "jamban terpisah untuk siswa laki-laki dan perempuan": for whom, not a breakdown
                 and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
+                # "pada jaringan distribusi PDAM": where it is measured, a network, not a breakdown
+                and not (purpose == "neutral_measure" and _in_place(text, m.found[0]))
             ),
             None,
         )
