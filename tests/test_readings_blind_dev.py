@@ -43,8 +43,6 @@ BELOW_FLOORS = {
     ("readings_fresh3", "match"): (0.94, 0.95),
     ("readings_fresh4", "background_assets"): (0.91, 0.90),
     ("readings_fresh4", "decision"): (0.90, 0.90),
-    ("readings_fresh4", "direction"): (0.88, 0.83),
-    ("readings_fresh4", "match"): (0.86, 0.86),
     ("readings_fresh4", "statement"): (0.94, 0.94),
 }
 
