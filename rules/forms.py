@@ -77,6 +77,25 @@ RULES = [
         ],
     ),
     Rule(
+        id="KS014",
+        at="agreement.type",
+        name="forms.memorandum-only",
+        severity="warning",
+        step="stakeholders",
+        sources=("pp28_2018", "permendagri22_2020"),
+        # A domestic cooperation with a government party whose agreement is only a memorandum (a
+        # Nota Kesepahaman, or a Kesepakatan Bersama with no Perjanjian Kerja Sama named anywhere
+        # in the plan): the work, the money and the assets are bound by the PKS that follows it.
+        when=lambda: [
+            c.f << (m.kind == "agreement_terms")
+            & (m.has_agreement == True)  # noqa: E712
+            & (m.n_government > 0)
+            & (m.memorandum_only == True),  # noqa: E712
+            _domestic_form(),
+        ],
+        params=("memorandum",),
+    ),
+    Rule(
         id="KS011",
         at="agreement.signatories",
         name="forms.signing-authority-not-shown",

@@ -3,7 +3,8 @@ issue 14 (formal agreement, authority to sign, closing clauses, language).
 
 - A domestic cooperation in which a regional government takes part is set out in a formal
   agreement (Kesepakatan Bersama, then Perjanjian Kerja Sama; PP 28/2018 and Permendagri
-  22/2020), signed by the regional head or an official he authorises.
+  22/2020), signed by the regional head or an official he authorises. A memorandum alone (a Nota
+  Kesepahaman, a Kesepakatan Bersama with no PKS named anywhere) binds no party to the work.
 - An agreement settles disputes, its term, how it is amended and how it ends. A conflict
   procedure in ``coordination.conflict_resolution`` settles disputes too; the plan's ``period``
   is its term.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from advisor.facts import schema
 from advisor.facts.base import FactSink
 from advisor.facts.index import is_foreign
-from advisor.text import filled, find, joined
+from advisor.text import filled, find, find_as_written, joined
 
 
 class AgreementTermsFact(schema.Fact):
@@ -34,6 +35,8 @@ class AgreementTermsFact(schema.Fact):
     language_stated: bool
     language_has_indonesian: bool
     language: str
+    memorandum_only: bool  # the agreement's type names a memorandum and the plan names no binding agreement
+    memorandum: str  # the memorandum's words, as written
     evidence: str
 
 
@@ -74,6 +77,8 @@ def add_facts(ex: FactSink) -> None:
         # no signatory listed: no Indonesian government party has shown who signs for it, and by
         # what right (a foreign party's signing follows its own law)
         unauthorised = [p.name or p.id for p in plan.partners if p.pillar == "government" and not is_foreign(p)]
+    memorandum = find_as_written(agreement.type or "", "memorandum") if agreement is not None else None
+    binding = any(find(text, "binding_agreement") is not None for text in prose)
     language = joined(agreement.language) if agreement and agreement.language is not None else ""
     if not language.strip():
         # "dalam Bahasa Indonesia dan bahasa Inggris" written in the agreement's type or elsewhere
@@ -92,5 +97,7 @@ def add_facts(ex: FactSink) -> None:
         language_stated=bool(language.strip()),
         language_has_indonesian=find(language, "indonesian_language") is not None,
         language=language.strip() or "none",  # "none" is shown as "not stated"
+        memorandum_only=memorandum is not None and not binding,
+        memorandum=memorandum or "",
         evidence=agreement.type or "" if agreement else "",
     )

@@ -21,6 +21,7 @@ __all__ = [
     "HOME_COUNTRIES",
     "filled",
     "find",
+    "find_as_written",
     "find_each",
     "has_number",
     "joined",
@@ -55,6 +56,12 @@ def find(text: str, purpose: str) -> str | None:
     """The words of the first phrase of ``purpose`` in ``text`` that no negation covers."""
     match = first(text, purpose)
     return match.words if match else None
+
+
+def find_as_written(text: str, purpose: str) -> str | None:
+    """Those words as ``text`` writes them, to be quoted in a message ("Nota Kesepahaman")."""
+    match = first(text, purpose)
+    return text[match.found[0].start : match.found[-1].end] if match else None
 
 
 def find_each(texts: list[str], *purposes: str) -> dict[str, str | None]:
