@@ -105,6 +105,9 @@ def _set_aside(text: str) -> frozenset[Token]:
     """What is measured rather than decided, what is being prepared, and a way of deciding left
     for later ("Mekanisme pengambilan keputusan akan diatur kemudian": the whole clause)."""
     aside = {t for m in find_all(text, "decide_not") if not _sets_norm(text, m) for t in m.found}
+    # words of a deciding root that decide nothing ("tetap", "ketentuan"), and a signed
+    # document's name ("Naskah Kesepakatan Bersama ditandatangani ...")
+    aside.update(t for m in find_all(text, "decide_false_friend", "agreement_document") for t in m.found)
     toks = tokens(text)
     for draft in find_all(text, "draft"):
         if not draft.negated:
@@ -239,6 +242,24 @@ def _only_composed(text: str, deliberative: list[Match]) -> bool:
     return any(c.found[0].clause == m.found[0].clause for c in composed for m in deliberative)
 
 
+# what names a decision: a deciding or agreeing word, a decision, an approval, a dispute settled
+_DECIDING = ("decide_verb", "agree_verb", "decision_noun", "approval_noun", "dispute_noun", "veto_verb")
+
+
+def _names_no_decision(text: str, deliberative: list[Match]) -> bool:
+    """Do the deliberative words only name a body or a joint act ("Hasil pemantauan dilaporkan
+    kepada Tim Koordinasi", "Musyawarah Antar Desa dilaksanakan di aula kecamatan", "The partners
+    jointly conduct a field visit"), with no word in the text that decides, agrees or settles
+    something? A forum reported to, held or working together decides nothing said here; a way
+    of deciding ("secara musyawarah", "by consensus") always names one."""
+    bodies = {t for m in find_all(text, "forum_body", "joint_act") for t in m.found}
+    manners = {t for m in find_all(text, "deliberative_manner") for t in m.found}
+    if any(bodies.isdisjoint(m.found) or not manners.isdisjoint(m.found) for m in deliberative):
+        return False
+    cited = _cited_titles(text)  # "Keputusan Bupati Nomor 12 ... menjadi dasar": a basis, not a decision
+    return not any(not m.negated and cited.isdisjoint(m.found) for m in _deciding(text, *_DECIDING))
+
+
 _PURPOSE = frozenset({"untuk", "guna", "agar", "to"})
 
 
@@ -371,10 +392,44 @@ def _many_decide(text: str, marker: Match) -> Match | None:
     return None
 
 
+_PUBLIC = ("public_body", "authority_body", "issuing_body", *AUTHORITY)
+_DETERMINER = frozenset({"the", "a", "an", "its", "their", "new"})
+
+
+def _permit_granted(text: str) -> Reading | None:
+    """A permit, licence, certificate or status issued or revoked by a public body ("Izin edar
+    diterbitkan oleh BPOM", "The fishing licence is issued by the provincial office", "Kantor
+    Pertanahan menerbitkan sertifikat"): the body acts under the power the law gives it. Applied
+    for, or issued by a private party, it is not."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    permits = [m for m in find_all(text, "permit_noun") if not m.negated]
+    for grant in (m for m in _deciding(text, "grant_verb") if not m.negated):
+        at, clause = place[grant.found[0]], grant.found[0].clause
+        in_clause = [p for p in permits if p.found[0].clause == clause]
+        after = [t for t in toks[place[grant.found[-1]] + 1 :] if t.clause == clause]
+        if any(place[p.found[-1]] < at for p in in_clause):  # "Izin edar ... diterbitkan oleh BPOM"
+            k = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+            agent = after[k + 1 :] if k is not None else []
+        else:  # "Kantor Pertanahan menerbitkan sertifikat"
+            while after and after[0].word in _DETERMINER:
+                after = after[1:]
+            if not after or not any(p.found[0] is after[0] for p in in_clause):
+                continue
+            agent = [t for t in toks[:at] if t.clause == clause]
+        if not agent:
+            continue
+        body = text[agent[0].start : agent[-1].end]
+        if find_all(body, *_PUBLIC) and not find_all(body, "private_party"):
+            return from_match(text, "authority", "permit_granted", grant, detail=body)
+    return None
+
+
 _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
     {"unilateral", *AUTHORITY, "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb", "binding"}
+    | {"permit_noun"}
 )
 
 
@@ -382,6 +437,9 @@ _PURPOSES = frozenset(
 def decision(text: str) -> Reading:
     if _PURPOSES.isdisjoint(phrases_in(text)):
         return _NO_DECIDER
+    permit = _permit_granted(text)
+    if permit is not None:
+        return permit
     matches = [m for m in _deciding(text, "unilateral", "final_word", *AUTHORITY, "deliberative") if not m.negated]
     # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
     matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
@@ -424,7 +482,9 @@ def decision(text: str) -> Reading:
     if by is not None:
         return by
     forums = [m for m in matches if m.purpose == "deliberative"]
-    if deliberative is not None and (_only_composed(text, forums) or _only_held(text, forums)):
+    if deliberative is not None and (
+        _only_composed(text, forums) or _only_held(text, forums) or _names_no_decision(text, forums)
+    ):
         return _NO_DECIDER
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
@@ -483,19 +543,28 @@ def _only_cited(text: str, authority: list[Match]) -> bool:
     )
     if not authority or next(acts, None) is not None:
         return False
+    return all(_cited(text, match, named) for match in authority)
+
+
+def _cited(text: str, match: Match, named: set[Token]) -> bool:
+    """Is ``match`` (an instrument or an authority) in the title of an instrument cited by its
+    number ("Keputusan Bupati Lombok Utara Nomor 5")?"""
     toks = tokens(text)
-    for match in authority:
-        at = toks.index(match.found[-1]) + 1
-        while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
-            t = toks[at]
-            if t.word in _NUMBER_MARK or t.word[:1].isdigit():
-                break
-            if t not in named and not text[t.start : t.start + 1].isupper():
-                return False
-            at += 1
-        else:
+    at = toks.index(match.found[-1]) + 1
+    while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
+        t = toks[at]
+        if t.word in _NUMBER_MARK or t.word[:1].isdigit():
+            return True
+        if t not in named and not text[t.start : t.start + 1].isupper():
             return False
-    return True
+        at += 1
+    return False
+
+
+def _cited_titles(text: str) -> set[Token]:
+    """The words of the instruments cited by their number in ``text``."""
+    named = {t for m in find_all(text, *AUTHORITY, *INSTRUMENT) for t in m.found}
+    return {t for m in find_all(text, *INSTRUMENT) if _cited(text, m, named) for t in m.found}
 
 
 @lru_cache(maxsize=8192)
