@@ -48,7 +48,11 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
-        if _potential_harm(text, match, matches) or _land_harmed(text, match, matches):
+        if (
+            _potential_harm(text, match, matches)
+            or _land_harmed(text, match, matches)
+            or _near_harm(text, match, matches)
+        ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
@@ -57,10 +61,41 @@ def assets(text: str) -> Reading:
     untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
     if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
         return from_match(text, "present", "untapped", untapped)
+    waiting = _demand_unmet(text)
+    if waiting is not None:  # "Permintaan kerapu dari eksportir belum dapat dipenuhi": a market waiting
+        return from_match(text, "present", "demand_unmet", *waiting)
     good_trend = _good_trend(trends, matches, text)
     if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+def _demand_unmet(text: str) -> tuple[Match, Match] | None:
+    """Demand and a supply short of it in one clause ("Permintaan kerapu hidup dari eksportir
+    belum dapat dipenuhi", "Demand for cocoa outstrips local supply", "unmet demand")."""
+    demand = [m for m in find_all(text, "demand_noun") if not m.negated]
+    for short in find_all(text, "supply_short"):
+        same = next((d for d in demand if d.found[0].clause == short.found[0].clause), None)
+        if same is not None:
+            return same, short
+    return None
+
+
+_NEARNESS = frozenset({"dekat dengan", "berdekatan dengan", "close to", "within reach of", "mudah dijangkau"})
+HARM_REACH = 4  # words after "close to" in which the harm it is close to is named
+
+
+def _near_harm(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is nearness to a harm ("close to two active volcanoes", "berdekatan dengan TPA liar") named
+    with an asset word? Being near a hazard is a risk."""
+    if match.phrase.text not in _NEARNESS:
+        return False
+    toks = tokens(text)
+    at = toks.index(match.found[-1])
+    reach = {t for t in toks[at + 1 : at + 1 + HARM_REACH] if t.clause == match.found[0].clause}
+    harms = {t for m in find_all(text, "assets_not", "disposal_site") for t in m.found}
+    harms.update(t for m in matches if m.purpose in (*PROBLEM, "bad_quantity") for t in m.found)
+    return not reach.isdisjoint(harms)
 
 
 _LAND = frozenset({"lahan", "tanah", "land"})

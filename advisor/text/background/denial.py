@@ -53,11 +53,18 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
             return True
     if _in_denied_phrase(toks[:first], clause, spent):
         return True
+    # the object of a difficulty in getting it: "kesulitan mendapatkan tenaga terlatih dan
+    # peralatan yang memadai", "struggle to obtain certified seed"
+    if any(
+        not m.negated and m.found[0].clause == clause and m.found[-1].end <= match.found[0].start
+        for m in find_all(text, "lack_access")
+    ):
+        return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
     before = [t for t in toks[:first] if t.clause == clause]
     if any(
-        (t.word in _LIMITERS or (t.word == "baru" and k + 1 < len(before) and _amount(before[k + 1].word)))
+        (t.word in _LIMITERS or (t.word == "baru" and _limits_amount(before[k + 1 :], toks[last + 1 : last + 2])))
         and not _near_limit(text, t)
         and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
         for k, t in enumerate(before)
@@ -91,6 +98,14 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+def _limits_amount(rest: list[Token], after: tuple[Token, ...]) -> bool:
+    """Does "baru" (only so far) limit an amount: right after it ("baru 18 personel"), or after the
+    asset verb it stands before ("baru memiliki 18 personel", "baru mempunyai satu orang")?"""
+    if rest:
+        return _amount(rest[0].word)
+    return bool(after) and _amount(after[0].word)
+
+
 def _denied_state(text: str, negator: Token) -> bool:
     """Does ``negator`` deny an asset or an adequacy right after it ("belum tersedia", "tidak berfungsi")?"""
     return any(
@@ -100,7 +115,8 @@ def _denied_state(text: str, negator: Token) -> bool:
 
 
 LIMITED_AFTER = 4  # words between an asset and the limiter after it ("registered food MSMEs only 212")
-_EXIST = frozenset({"ada", "terdapat"})
+# existence and possession: "tidak ada ... yang", "tidak memiliki dermaga ... yang dapat digunakan"
+_EXIST = frozenset({"ada", "terdapat", "memiliki", "mempunyai", "punya", "have", "has", "own", "owns", "possess"})
 _WHO = frozenset({"yang", "who", "which", "that", "whose"})
 _BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
 
