@@ -108,6 +108,8 @@ def _set_aside(text: str) -> frozenset[Token]:
     # words of a deciding root that decide nothing ("tetap", "ketentuan"), and a signed
     # document's name ("Naskah Kesepakatan Bersama ditandatangani ...")
     aside.update(t for m in find_all(text, "decide_false_friend", "agreement_document") for t in m.found)
+    signed = {m.found[0].clause for m in find_all(text, "sign_verb") if not m.negated}
+    aside.update(t for m in find_all(text, "agreement_title") if m.found[0].clause in signed for t in m.found)
     toks = tokens(text)
     for draft in find_all(text, "draft"):
         if not draft.negated:
@@ -366,6 +368,12 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     return None
 
 
+def _before_in_clause(match: Match, marker: Match) -> bool:
+    """Is ``match`` before ``marker`` in its clause (its subject)?"""
+    first = marker.found[0]
+    return match.found[0].clause == first.clause and match.found[-1].end <= first.start
+
+
 def _after_in_clause(match: Match, marker: Match) -> bool:
     """Is ``match`` affirmed and after ``marker`` in its clause?"""
     last = marker.found[-1]
@@ -463,6 +471,9 @@ def decision(text: str) -> Reading:
         if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
+        if many is not None and authority is not None and _before_in_clause(authority, unilateral):
+            # "Both regents approve the joint tariff": authorities deciding together, each under its own
+            return from_match(text, "authority", "authorities_decide", many, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
         alone = next(iter(find_all(text, "without_deliberation")), None)
