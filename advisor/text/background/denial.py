@@ -72,6 +72,12 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
+    # what it names said later to be out of use: "jaringan irigasi ... kini dalam kondisi rusak"
+    if any(
+        not m.negated and m.found[0].clause == clause and m.found[0].start > match.found[-1].end
+        for m in find_all(text, "damaged")
+    ):
+        return True
     # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
     predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
     if any(t.word in NEGATORS and _denied_state(text, t) for t in predicate):
