@@ -65,7 +65,7 @@ def _decided_by(text: str) -> Reading | None:
     "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
     Dinas", "persetujuan tertulis dari PT ...", "selection ... by the company")."""
     toks = tokens(text)
-    for verb in (m for m in _deciding(text, "decide_verb") if not m.negated):
+    for verb in [m for m in _deciding(text, "decide_verb") if not m.negated] or _taken(text):
         i = toks.index(verb.found[-1])
         clause = verb.found[-1].clause
         verb_form = nominal_root(toks[i].word) is None  # "dipilih bersama", not "Keputusan Bersama" (a joint decree)
@@ -85,6 +85,41 @@ def _decided_by(text: str) -> Reading | None:
                 if manner is not None:  # "diputuskan secara mufakat oleh anggota koperasi": how, not who alone
                     return from_match(text, "deliberative", "decided_by_agreement", verb, manner, detail=decider)
                 return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
+    return None
+
+
+def _taken(text: str) -> list[Match]:
+    """Taking verbs after a decision noun in their clause ("Project decisions are made by the
+    Project Director"): the decision's verb, whose agent decides."""
+    nouns = [n for n in find_all(text, "decision_noun") if not n.negated]
+    return [
+        t
+        for t in find_all(text, "take_verb")
+        if not t.negated
+        and any(n.found[0].clause == t.found[0].clause and n.found[-1].end <= t.found[0].start for n in nouns)
+    ]
+
+
+_AND = frozenset({"dan", "serta", "bersama", "and", "with", "together"})
+
+
+def _agreed_by_many(text: str) -> Reading | None:
+    """An agreement that names more than one party agreeing ("Pokdarwis bersama pemerintah desa
+    menyepakati pembagian hasil", "disepakati oleh Dinas dan kelompok tani", "The city and the
+    university agree on the route"): they decide together. One party agreeing ("The investor
+    agrees to pay the land rent") consents, it decides nothing with others."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for agree in (m for m in _deciding(text, "agree_verb") if not m.negated):
+        clause = agree.found[0].clause
+        before = [t for t in toks[: place[agree.found[0]]] if t.clause == clause]
+        after = [t for t in toks[place[agree.found[-1]] + 1 :] if t.clause == clause]
+        by = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+        agents = after[by + 1 :] if by is not None else before
+        if any(t.word in _AND for t in agents[1:]) or (
+            agents and find_all(text[agents[0].start : agents[-1].end], "collective")
+        ):
+            return from_match(text, "deliberative", "agreed_by_many", agree)
     return None
 
 
@@ -368,6 +403,16 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     return None
 
 
+def _authority_subject(text: str, matches: list[Match], marker: Match) -> Match | None:
+    """The authority named before a deciding word as its subject, though a comma sets it apart
+    ("The Regent, as chair of the coordination team, signs off on ..."), with no private party
+    between them."""
+    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party")):
+        return None  # "Pengembang berwenang penuh menentukan": a private party's power
+    bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
+    return next((m for m in matches if frozenset(m.found) in bodies and m.found[-1].end <= marker.found[0].start), None)
+
+
 def _before_in_clause(match: Match, marker: Match) -> bool:
     """Is ``match`` before ``marker`` in its clause (its subject)?"""
     first = marker.found[0]
@@ -437,7 +482,7 @@ _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
     {"unilateral", *AUTHORITY, "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb", "binding"}
-    | {"permit_noun"}
+    | {"permit_noun", "agree_verb", "decision_noun"}
 )
 
 
@@ -467,8 +512,19 @@ def decision(text: str) -> Reading:
                 # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
-        subject = text[_subject_start(text, unilateral) : unilateral.found[0].start]
-        if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
+        start = _subject_start(text, unilateral)
+        subject = text[start : unilateral.found[0].start]
+        forum = find_all(subject, "deliberative", "forum_body") if subject.strip() else []
+        # "Hasil rapat koordinasi menjadi bahan pertimbangan Bupati dalam menetapkan": the
+        # authority nearest the deciding word decides, after the forum
+        if (
+            forum
+            and authority is not None
+            and _before_in_clause(authority, unilateral)
+            and authority.found[0].start >= start + forum[-1].span[1]
+        ):
+            return from_match(text, "authority", "authority_decides", unilateral, authority)
+        if forum:  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
         if many is not None and authority is not None and _before_in_clause(authority, unilateral):
@@ -481,6 +537,9 @@ def decision(text: str) -> Reading:
             return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
+        subject = _authority_subject(text, matches, unilateral)
+        if subject is not None:  # "The Regent, as chair of the coordination team, signs off on the list"
+            return from_match(text, "authority", "authority_decides", unilateral, subject)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
         # decree"): the decider acts under its authority
         instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
@@ -489,7 +548,7 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
+    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text) or _agreed_by_many(text)
     if by is not None:
         return by
     forums = [m for m in matches if m.purpose == "deliberative"]
