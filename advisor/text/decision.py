@@ -442,7 +442,21 @@ def _many_decide(text: str, marker: Match) -> Match | None:
     verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
     if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
         return Match(marker.phrase, (toks[after],), False)
+    # "Menentukan jadwal tanam bersama kelompok tani", "decide the route together with the city":
+    # with whom it is decided, further on (not "Peraturan Bersama", a joint instrument)
+    titles = {t for m in find_all(text, "decision_noun", *INSTRUMENT, "agreement_title") for t in m.found}
+    for k in range(after + 1, len(toks)):
+        token = toks[k]
+        if token.clause != clause:
+            break
+        joint = token.word in _JOINTLY and k + 1 < len(toks) and toks[k + 1].clause == clause
+        if verb and joint and toks[k - 1] not in titles and toks[k - 1].word not in _JOINT_TITLE:
+            return Match(marker.phrase, (token,), False)
     return None
+
+
+# nouns that "bersama" makes a joint instrument or body, not a decision taken with others
+_JOINT_TITLE = frozenset({"peraturan", "keputusan", "kesepakatan", "surat", "sekretariat", "komite", "forum", "rapat"})
 
 
 _PUBLIC = ("public_body", "authority_body", "issuing_body", *AUTHORITY)
