@@ -81,14 +81,19 @@ def _demand_unmet(text: str) -> tuple[Match, Match] | None:
     return None
 
 
-_NEARNESS = frozenset({"dekat dengan", "berdekatan dengan", "close to", "within reach of", "mudah dijangkau"})
-HARM_REACH = 4  # words after "close to" in which the harm it is close to is named
+# words that point at what follows: nearness to it, fame for it
+_POINTING = frozenset(
+    {"dekat dengan", "berdekatan dengan", "close to", "within reach of", "mudah dijangkau"}
+    | {"dikenal", "terkenal", "known", "well known", "famous", "renowned"}
+)
+HARM_REACH = 4  # words after "close to", "known for" in which the harm it points at is named
 
 
 def _near_harm(text: str, match: Match, matches: list[Match]) -> bool:
-    """Is nearness to a harm ("close to two active volcanoes", "berdekatan dengan TPA liar") named
-    with an asset word? Being near a hazard is a risk."""
-    if match.phrase.text not in _NEARNESS:
+    """Is nearness to a harm or a fame for one ("close to two active volcanoes", "berdekatan
+    dengan TPA liar", "known for frequent landslides") named with an asset word? Being near a
+    hazard, or known for it, is a risk."""
+    if match.phrase.text.lower() not in _POINTING:
         return False
     toks = tokens(text)
     at = toks.index(match.found[-1])
@@ -144,13 +149,32 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     """A good trend or level ("permintaan kopi terus meningkat"), not a nominal that names a goal
     ("Meningkatnya kesadaran"), nor a high potential of a harm ("a high potential for forest fires")."""
     for word, polarity, noun in trends:
-        if polarity != "good" or word.words.endswith("nya"):
+        if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
         if not _denied(word, matches, text):
             return word
     return None
+
+
+_CONSEQUENCE = frozenset(
+    {"sehingga", "mengakibatkan", "menyebabkan", "akibatnya", "causing", "resulting", "leading", "so"}
+)
+
+
+def _bad_consequence(text: str, word: Match, matches: list[Match]) -> bool:
+    """Is a level or a trend followed by a bad consequence ("curah hujan tinggi sehingga sering
+    terjadi banjir", "high rainfall, causing floods")? A level that causes a harm is no strength."""
+    toks = tokens(text)
+    at = toks.index(word.found[-1])
+    after = [t for t in toks[at + 1 :] if t.clause in (word.found[0].clause, word.found[0].clause + 1)]
+    cause = next((t for t in after if t.word in _CONSEQUENCE), None)
+    if cause is None:
+        return False
+    return any(
+        m.purpose in (*PROBLEM, "bad_quantity") and not m.negated and m.found[0].start > cause.start for m in matches
+    )
 
 
 _COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})

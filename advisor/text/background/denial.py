@@ -84,11 +84,17 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
     # registered MSMEs only 212 hold a certificate"
-    after = [t for t in toks[last + 1 : last + 1 + LIMITED_AFTER] if t.clause == clause]
+    # (or anywhere in the predicate of the clause whose subject it qualifies: "The existing plant
+    # operates at only 30 percent of its capacity")
+    reach = LIMITED_AFTER if match.phrase.text.lower() not in _ATTRIBUTIVE else len(toks)
+    after = [t for t in toks[last + 1 : last + 1 + reach] if t.clause == clause]
     if any(
         t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
         for k, t in enumerate(after)
     ):
+        return True
+    # what is held said in its relative clause to be lacking: "memiliki guru yang sangat terbatas"
+    if match.phrase.text.lower() in _POSSESS and _held_lacking(text, match, matches):
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
@@ -101,6 +107,25 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
         and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
+    )
+
+
+# asset words that qualify a subject ("the existing plant", "sarana yang tersedia")
+_ATTRIBUTIVE = frozenset({"existing", "available", "tersedia", "yang ada", "sudah ada", "telah ada"})
+_POSSESS = frozenset({"memiliki", "mempunyai", "punya", "dimiliki", "has a", "has an", "have a", "owns", "possess"})
+HELD_REACH = 6  # words after a possession in which the relative clause on what is held says it lacks
+
+
+def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
+    toks = tokens(text)
+    last = toks.index(match.found[-1])
+    after = [t for t in toks[last + 1 : last + 1 + HELD_REACH] if t.clause == match.found[0].clause]
+    rel = next((t for t in after if t.word in _WHO), None)
+    if rel is None:
+        return False
+    scope = {t for t in after if t.start > rel.start}
+    return any(
+        m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
     )
 
 
