@@ -391,7 +391,8 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     """An authority that acts: not a body merely named ("disampaikan kepada Sekretaris Daerah")
     unless a deciding word or an approval stands beside it."""
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
-    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", *INSTRUMENT))
+    # deciding, approving, an instrument, or a dispute settled ("perselisihan ... melalui mediasi oleh Gubernur")
+    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "dispute_noun", *INSTRUMENT))
     powers = {t for m in find_all(text, "power_noun") for t in m.found}
     private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
     for match in authority:
@@ -586,7 +587,22 @@ def decision(text: str) -> Reading:
         if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
             return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
-    return _NO_DECIDER
+    return _by_instrument(text) or _NO_DECIDER
+
+
+def _by_instrument(text: str) -> Reading | None:
+    """A deciding word followed in its clause by the instrument it decides through ("Lokasi
+    pembangunan ditetapkan dengan Keputusan Kepala Dinas", "designated by mayoral decree"): the
+    body that issues the instrument decides under its authority."""
+    instruments = [m for m in _deciding(text, *INSTRUMENT) if not m.negated]
+    titles = {t for m in instruments for t in m.found}
+    for decides in (m for m in _deciding(text, "decide_verb", "enact_verb") if not m.negated):
+        if not titles.isdisjoint(decides.found):
+            continue  # "Keputusan Kepala Dinas Nomor 5 menjadi dasar": the title itself
+        after = next((i for i in instruments if _after_in_clause(i, decides)), None)
+        if after is not None:
+            return from_match(text, "authority", "by_instrument", decides, after)
+    return None
 
 
 # words that open a clause set before the one who decides ("Setelah dibahas dalam rapat, Bupati
