@@ -193,6 +193,19 @@ def _pledges_a_principle(text: str, match: Match) -> bool:
 
 
 _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
+# verbs that take in or bring out a good quantity written after its figure ("receives about
+# 300,000 tourists a year", "menghasilkan 1.200 ton kopi", "dikunjungi 45.000 wisatawan")
+_TAKES = frozenset(
+    {"receives", "received", "attracts", "attracted", "welcomes", "draws", "produces", "produced", "yields"}
+    | {"menerima", "dikunjungi", "menarik", "menghasilkan", "memproduksi", "memanen", "mendatangkan"}
+)
+_ABOUT = frozenset(
+    {"sekitar", "kurang", "lebih", "dari", "hampir", "hingga", "sampai", "about", "around", "approximately"}
+    | {"nearly", "over", "more", "than", "some", "almost", "up", "to"}
+)
+_PRODUCES = frozenset({"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen"})
+_MASS = frozenset({"ton", "tons", "tonnes", "kg", "kilogram", "kuintal", "kwintal", "liter", "litres", "liters"})
+UNIT_REACH = 3  # words between a figure and the good quantity it counts ("300,000 domestic tourists")
 
 
 def _good_figure(text: str, matches: list[Match]) -> Reading | None:
@@ -200,6 +213,9 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
     tahun"): a strength to build on, unless a problem or limiter in its clause denies it."""
     if _short_of(text) is not None:  # "mencapai 41,3 persen, jauh di bawah target": a shortfall
         return None
+    taken = _good_taken(text, matches)
+    if taken is not None:
+        return taken
     toks = tokens(text)
     for good in (m for m in find_all(text, "good_quantity") if not m.negated):
         clause = good.found[0].clause
@@ -214,4 +230,27 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
                 found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
                 if not _denied(found, matches, text):
                     return from_match(text, "present", "good_figure", found)
+    return None
+
+
+def _good_taken(text: str, matches: list[Match]) -> Reading | None:
+    """A figure of a good quantity taken in or brought out ("The area receives about 300,000
+    domestic tourists a year", "Kebun ini menghasilkan 1.200 ton kopi"), unless limited or denied."""
+    toks = tokens(text)
+    goods = {t: m for m in find_all(text, "good_quantity") if not m.negated for t in m.found}
+    for i, token in enumerate(toks):
+        if token.word not in _TAKES or (i and toks[i - 1].word in _LIMITERS):
+            continue
+        rest = [t for t in toks[i + 1 :] if t.clause == token.clause]
+        while rest and rest[0].word in _ABOUT:
+            rest = rest[1:]
+        if not rest or not (rest[0].word[:1].isdigit() or is_number(rest[0].word)):
+            continue
+        good = next((goods[t] for t in rest[1 : 2 + UNIT_REACH] if t in goods), None)
+        produced = token.word in _PRODUCES and len(rest) > 1 and rest[1].word in _MASS  # "menghasilkan 1.200 ton"
+        if good is None and not produced:
+            continue
+        found = Match(good.phrase if good else _ACHIEVED_PHRASE, (token, rest[0], *(good.found if good else ())), False)
+        if not _denied(found, matches, text):
+            return from_match(text, "present", "good_figure", found)
     return None
