@@ -93,8 +93,9 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         for k, t in enumerate(after)
     ):
         return True
-    # what is held said in its relative clause to be lacking: "memiliki guru yang sangat terbatas"
-    if match.phrase.text.lower() in _POSSESS and _held_lacking(text, match, matches):
+    # what is held or there said in its relative clause to be lacking: "memiliki guru yang sangat
+    # terbatas", "Ada 12 desa yang belum teraliri listrik"
+    if (match.phrase.text.lower() in _POSSESS or match.found[0].word in _EXIST) and _held_lacking(text, match, matches):
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
     reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
@@ -124,6 +125,10 @@ def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
     if rel is None:
         return False
     scope = {t for t in after if t.start > rel.start}
+    # "yang belum teraliri", "that have no"; not a problem denied ("yang tidak pernah kering")
+    denied = {t for m in find_all(text, *PROBLEM, "bad_quantity", "damaged") if m.negated for t in m.found}
+    if any(t.word in NEGATORS for t in scope) and scope.isdisjoint(denied):
+        return True
     return any(
         m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
     )
