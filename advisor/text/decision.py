@@ -144,8 +144,20 @@ def _set_aside(text: str) -> frozenset[Token]:
     # document's name ("Naskah Kesepakatan Bersama ditandatangani ...")
     aside.update(t for m in find_all(text, "decide_false_friend", "agreement_document") for t in m.found)
     signed = {m.found[0].clause for m in find_all(text, "sign_verb") if not m.negated}
-    aside.update(t for m in find_all(text, "agreement_title") if m.found[0].clause in signed for t in m.found)
     toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for title in find_all(text, "agreement_title"):
+        # signed, or cited by its number ("Kesepakatan Bersama Nomor 12 Tahun 2023"): a document
+        at = place[title.found[-1]] + 1
+        cited = at < len(toks) and toks[at].word in _NUMBER_MARK
+        if title.found[0].clause in signed or cited:
+            aside.update(title.found)
+    # agreeing to do something ("Para pihak sepakat untuk saling mendukung", "The parties agree to
+    # share data") is a commitment, not a decision
+    for agree in find_all(text, "agree_verb"):
+        at = place[agree.found[-1]] + 1
+        if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
+            aside.update(agree.found)
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -157,6 +169,7 @@ def _set_aside(text: str) -> frozenset[Token]:
     return frozenset(aside)
 
 
+_COMMIT = frozenset({"untuk", "akan", "to", "will"})
 NORM_AFTER = 2  # words after a measured word in which the norm it names may stand ("the level of tariffs")
 
 
@@ -344,7 +357,7 @@ def _approval_of(text: str) -> Reading | None:
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
     needs = find_all(text, "needs_approval")
-    for noun in (m for m in find_all(text, "approval_noun") if not m.negated):
+    for noun in (m for m in _deciding(text, "approval_noun") if not m.negated):
         i, clause = place[noun.found[0]], noun.found[0].clause
         if not any(n.found[0].clause == clause and i - NEED_REACH - 1 <= place[n.found[-1]] < i for n in needs):
             continue
