@@ -192,6 +192,7 @@ def _pledges_a_principle(text: str, match: Match) -> bool:
     return any(p.found[0].clause == clause for p in find_all(text, "principle"))
 
 
+_CURRENCY = frozenset({"rp", "usd", "idr", "us", "eur", "jpy", "krw", "aud"})
 _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
 # verbs that take in or bring out a good quantity written after its figure ("receives about
 # 300,000 tourists a year", "menghasilkan 1.200 ton kopi", "dikunjungi 45.000 wisatawan")
@@ -226,8 +227,9 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
                 break
             if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
                 break
-            if token.word in _REACHES and after[i + 1].word[:1].isdigit():
-                found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
+            figure = after[i + 2] if after[i + 1].word in _CURRENCY and i + 2 < len(after) else after[i + 1]
+            if token.word in _REACHES and figure.word[:1].isdigit():  # "mencapai USD 12 juta"
+                found = Match(good.phrase, (*good.found, token, figure), False)
                 if not _denied(found, matches, text):
                     return from_match(text, "present", "good_figure", found)
     return None

@@ -86,7 +86,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     # registered MSMEs only 212 hold a certificate"
     # (or anywhere in the predicate of the clause whose subject it qualifies: "The existing plant
     # operates at only 30 percent of its capacity")
-    reach = LIMITED_AFTER if match.phrase.text.lower() not in _ATTRIBUTIVE else len(toks)
+    wide = match.phrase.text.lower() in _ATTRIBUTIVE or match.phrase.text.lower() in _EVIDENCE
+    reach = len(toks) if wide else LIMITED_AFTER
     after = [t for t in toks[last + 1 : last + 1 + reach] if t.clause == clause]
     if any(
         t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
@@ -98,7 +99,9 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     if (match.phrase.text.lower() in _POSSESS or match.found[0].word in _EXIST) and _held_lacking(text, match, matches):
         return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
-    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    # (for evidence, anywhere in what it shows: "The pilot showed that the model was too costly")
+    end = len(toks) - 1 if wide else min(len(toks) - 1, last + 2)
+    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[end].end)
     costs = {t for m in find_all(text, "bad_measure") for t in m.found}  # "a tariff path": a cost named, no problem
     return any(
         (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
@@ -113,6 +116,11 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
 
 # asset words that qualify a subject ("the existing plant", "sarana yang tersedia")
 _ATTRIBUTIVE = frozenset({"existing", "available", "tersedia", "yang ada", "sudah ada", "telah ada"})
+# evidence whose content follows it ("Lessons from the pilot show that ...", "uji coba ... menunjukkan")
+_EVIDENCE = frozenset(
+    {"pilot ~ show that", "pilot ~ showed that", "pilot ~ shows that", "pilot ~ demonstrated", "pilots ~ show"}
+    | {"lessons from the", "uji coba ~ menunjukkan", "percontohan ~ menunjukkan", "hasil uji coba"}
+)
 _POSSESS = frozenset({"memiliki", "mempunyai", "punya", "dimiliki", "has a", "has an", "have a", "owns", "possess"})
 HELD_REACH = 6  # words after a possession in which the relative clause on what is held says it lacks
 
