@@ -152,6 +152,11 @@ def _set_aside(text: str) -> frozenset[Token]:
         cited = at < len(toks) and toks[at].word in _NUMBER_MARK
         if title.found[0].clause in signed or cited:
             aside.update(title.found)
+    # each party naming its own delegates ("Setiap pihak menunjuk satu orang penghubung", "Each
+    # partner appoints a focal point"): an internal act
+    own = {m.found[0].clause for m in find_all(text, "own_delegate")}
+    if own and find_all(text, "each_party"):
+        aside.update(t for m in find_all(text, "appoint_word") if m.found[0].clause in own for t in m.found)
     # agreeing to do something ("Para pihak sepakat untuk saling mendukung", "The parties agree to
     # share data") is a commitment, not a decision
     for agree in find_all(text, "agree_verb"):
