@@ -532,6 +532,10 @@ def decision(text: str) -> Reading:
     authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
+    own = next((m for m in find_all(text, "own_authority") if not m.negated), None)
+    if markers and own is not None and not find_all(text, "without_deliberation", "private_party"):
+        # "Setiap pihak mengambil keputusan di bidangnya sesuai kewenangan masing-masing"
+        return from_match(text, "authority", "own_authority", markers[0], own)
     if markers:
         unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
