@@ -52,6 +52,7 @@ def assets(text: str) -> Reading:
             _potential_harm(text, match, matches)
             or _land_harmed(text, match, matches)
             or _near_harm(text, match, matches)
+            or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -101,6 +102,26 @@ def _near_harm(text: str, match: Match, matches: list[Match]) -> bool:
     harms = {t for m in find_all(text, "assets_not", "disposal_site") for t in m.found}
     harms.update(t for m in matches if m.purpose in (*PROBLEM, "bad_quantity") for t in m.found)
     return not reach.isdisjoint(harms)
+
+
+_DONE = frozenset({"telah", "sudah", "has", "have", "had", "already", "berhasil", "successfully"})
+
+
+def _wanted(text: str, match: Match) -> bool:
+    """Is an asset word wanted rather than held: after a word of improving, needing or hoping in
+    its clause ("The programme is designed to strengthen the capacity of village officials",
+    "diperlukan kerja sama dengan perguruan tinggi yang memiliki keahlian"), not one said done
+    ("telah memperkuat kapasitas 40 kader")?"""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    clause = match.found[0].clause
+    for want in find_all(text, "wanted"):
+        if want.found[0].clause != clause or want.found[-1].end > match.found[0].start or want.negated:
+            continue
+        at = place[want.found[0]]
+        if not any(t.word in _DONE and t.clause == clause for t in toks[max(0, at - 2) : at]):
+            return True
+    return False
 
 
 _LAND = frozenset({"lahan", "tanah", "land"})
