@@ -119,6 +119,8 @@ def _wanted(text: str, match: Match) -> bool:
         if want.found[0].clause != clause or want.found[-1].end > match.found[0].start or want.negated:
             continue
         at = place[want.found[0]]
+        if at and text[want.found[0].start].isupper():
+            continue  # a name ("Indeks Desa Membangun"), not a wish
         if not any(t.word in _DONE and t.clause == clause for t in toks[max(0, at - 2) : at]):
             return True
     return False
