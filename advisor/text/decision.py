@@ -574,9 +574,9 @@ def decision(text: str) -> Reading:
             return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
-        subject = _authority_subject(text, matches, unilateral)
-        if subject is not None:  # "The Regent, as chair of the coordination team, signs off on the list"
-            return from_match(text, "authority", "authority_decides", unilateral, subject)
+        named = _authority_subject(text, matches, unilateral)
+        if named is not None:  # "The Regent, as chair of the coordination team, signs off on the list"
+            return from_match(text, "authority", "authority_decides", unilateral, named)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
         # decree"): the decider acts under its authority
         instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)

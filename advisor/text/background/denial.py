@@ -87,8 +87,8 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     # (or anywhere in the predicate of the clause whose subject it qualifies: "The existing plant
     # operates at only 30 percent of its capacity")
     wide = match.phrase.text.lower() in _ATTRIBUTIVE or match.phrase.text.lower() in _EVIDENCE
-    reach = len(toks) if wide else LIMITED_AFTER
-    after = [t for t in toks[last + 1 : last + 1 + reach] if t.clause == clause]
+    limit = len(toks) if wide else LIMITED_AFTER
+    after = [t for t in toks[last + 1 : last + 1 + limit] if t.clause == clause]
     if any(
         t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
         for k, t in enumerate(after)
