@@ -635,10 +635,23 @@ _SUBORDINATOR = frozenset(
 )
 
 
+_CONTRAST = frozenset({"tetapi", "namun", "sedangkan", "padahal", "but", "however", "whereas", "yet"})
+RELATIVE_HEAD = 2  # words of the head before a relative pronoun ("kepada perusahaan yang ...")
+
+
 def _subject_start(text: str, marker: Match) -> int:
     """Where the subject of a deciding word may start: the text's start, or the start of the
     deciding word's clause when a subordinate clause opens the text."""
     toks = tokens(text)
+    before = [t for t in toks if t.end <= marker.found[0].start]
+    # a relative clause: its head decides ("kepada perusahaan yang memutuskan jadwal")
+    rel = next((k for k in range(len(before) - 1, max(-1, len(before) - 3), -1) if before[k].word in _RELATIVE), None)
+    if rel is not None:
+        return before[max(0, rel - RELATIVE_HEAD)].start
+    # after a contrast, a new subject ("The committee is consulted, but the donor makes the final decision")
+    turn = next((k for k in range(len(before) - 1, -1, -1) if before[k].word in _CONTRAST), None)
+    if turn is not None and turn + 1 < len(before):
+        return before[turn + 1].start
     if not toks or toks[0].word not in _SUBORDINATOR:
         return 0
     clause = marker.found[0].clause
