@@ -78,6 +78,10 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         for m in find_all(text, "damaged")
     ):
         return True
+    # an asset named as a noun, said later in its clause to be lacking ("Sumber daya manusia
+    # aparatur masih terbatas", "Modal usaha ... berasal dari pinjaman rentenir")
+    if _noun_lacking(text, match, matches):
+        return True
     # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
     predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
     if any(t.word in NEGATORS and _denied_state(text, t) for t in predicate):
@@ -139,6 +143,22 @@ def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
         return True
     return any(
         m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
+    )
+
+
+def _noun_lacking(text: str, match: Match, matches: list[Match]) -> bool:
+    if not any(set(n.found) & set(match.found) for n in find_all(text, "asset_noun")):
+        return False
+    clause, end = match.found[0].clause, match.found[-1].end
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}
+    return any(
+        (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
+        and not m.negated
+        and m.found[0].clause == clause
+        and m.found[0].start > end
+        and not _handled_thing(text, m)
+        and not _denies_a_problem(m, matches, text)
+        for m in matches
     )
 
 
