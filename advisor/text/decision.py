@@ -152,6 +152,15 @@ def _set_aside(text: str) -> frozenset[Token]:
         cited = at < len(toks) and toks[at].word in _NUMBER_MARK
         if title.found[0].clause in signed or cited:
             aside.update(title.found)
+    # a regulation complied with binds; no body decides ("must comply with the applicable regulations")
+    for comply in find_all(text, "comply_word"):
+        clause, start = comply.found[0].clause, comply.found[-1].end
+        aside.update(
+            t
+            for m in find_all(text, *AUTHORITY, *INSTRUMENT)
+            if m.found[0].clause == clause and m.found[0].start >= start
+            for t in m.found
+        )
     # each party naming its own delegates ("Setiap pihak menunjuk satu orang penghubung", "Each
     # partner appoints a focal point"): an internal act
     own = {m.found[0].clause for m in find_all(text, "own_delegate")}
@@ -223,6 +232,17 @@ _NOT_OWNER = frozenset(
         "setiap",
         "each",
         "every",
+        # what is said of the decision, not its owner ("Keputusan yang diambil bersifat mengikat")
+        "diambil",
+        "dibuat",
+        "ditetapkan",
+        "disepakati",
+        "diputuskan",
+        "dihasilkan",
+        "taken",
+        "made",
+        "adopted",
+        "reached",
     }
 )
 
