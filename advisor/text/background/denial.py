@@ -72,9 +72,12 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
-    # what it names said later to be out of use: "jaringan irigasi ... kini dalam kondisi rusak"
+    # what it names said later to be out of use: "jaringan irigasi ... kini dalam kondisi rusak", or
+    # after a contrast in the next clause ("The cooperative was established in 2015 but has been
+    # inactive since 2020")
+    turned = _turned_clause(toks, clause)
     if any(
-        not m.negated and m.found[0].clause == clause and m.found[0].start > match.found[-1].end
+        not m.negated and m.found[0].clause in (clause, turned) and m.found[0].start > match.found[-1].end
         for m in find_all(text, "damaged")
     ):
         return True
@@ -144,6 +147,15 @@ def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
     return any(
         m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
     )
+
+
+_TURN = frozenset({"but", "tetapi", "namun", "however", "yet", "sayangnya", "unfortunately"})
+
+
+def _turned_clause(toks: tuple[Token, ...], clause: int) -> int:
+    """The clause after ``clause`` when it opens with a contrast ("..., but ..."), else -1."""
+    nxt = next((t for t in toks if t.clause > clause), None)
+    return nxt.clause if nxt is not None and nxt.word in _TURN else -1
 
 
 def _noun_lacking(text: str, match: Match, matches: list[Match]) -> bool:
