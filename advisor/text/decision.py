@@ -498,6 +498,10 @@ def _many_decide(text: str, marker: Match) -> Match | None:
 _JOINT_TITLE = frozenset({"peraturan", "keputusan", "kesepakatan", "surat", "sekretariat", "komite", "forum", "rapat"})
 
 
+_OBLIGED = frozenset(
+    {"wajib", "harus", "perlu", "memerlukan", "diwajibkan", "must", "shall", "required", "requires", "need", "needs"}
+)
+OBLIGED_REACH = 3  # words between an obligation and the permit it needs ("wajib memperoleh izin")
 _PUBLIC = ("public_body", "authority_body", "issuing_body", *AUTHORITY)
 _DETERMINER = frozenset({"the", "a", "an", "its", "their", "new"})
 
@@ -510,6 +514,21 @@ def _permit_granted(text: str) -> Reading | None:
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
     permits = [m for m in find_all(text, "permit_noun") if not m.negated]
+    needs = find_all(text, "needs_approval")
+    for permit in permits:  # "wajib memperoleh izin dari Pemerintah Kota": the giver of a permit needed
+        at = place[permit.found[0]]
+        if not any(n.found[0].clause == permit.found[0].clause and 0 < at - place[n.found[-1]] <= 2 for n in needs):
+            continue
+        if not any(t.word in _OBLIGED for t in toks[max(0, at - OBLIGED_REACH) : at]):
+            continue  # "Warga memperoleh sertifikat pelatihan dari Dinas": received, not needed
+        after = [t for t in toks[place[permit.found[-1]] + 1 :] if t.clause == permit.found[0].clause]
+        k = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+        giver = after[k + 1 :] if k is not None else []
+        body = text[giver[0].start : giver[-1].end] if giver else ""
+        if body and find_all(body, "private_party"):  # "memerlukan izin dari PT Telkom": one party's say
+            return from_match(text, "unilateral", "one_party_decides", permit, detail=body)
+        if body and find_all(body, *_PUBLIC):
+            return from_match(text, "authority", "permit_needed", permit, detail=body)
     for grant in (m for m in _deciding(text, "grant_verb") if not m.negated):
         at, clause = place[grant.found[0]], grant.found[0].clause
         in_clause = [p for p in permits if p.found[0].clause == clause]
