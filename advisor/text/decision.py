@@ -65,7 +65,7 @@ def _decided_by(text: str) -> Reading | None:
     "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
     Dinas", "persetujuan tertulis dari PT ...", "selection ... by the company")."""
     toks = tokens(text)
-    for verb in (m for m in _deciding(text, "decide_verb") if not m.negated):
+    for verb in [m for m in _deciding(text, "decide_verb") if not m.negated] or _taken(text):
         i = toks.index(verb.found[-1])
         clause = verb.found[-1].clause
         verb_form = nominal_root(toks[i].word) is None  # "dipilih bersama", not "Keputusan Bersama" (a joint decree)
@@ -88,6 +88,41 @@ def _decided_by(text: str) -> Reading | None:
     return None
 
 
+def _taken(text: str) -> list[Match]:
+    """Taking verbs after a decision noun in their clause ("Project decisions are made by the
+    Project Director"): the decision's verb, whose agent decides."""
+    nouns = [n for n in find_all(text, "decision_noun") if not n.negated]
+    return [
+        t
+        for t in find_all(text, "take_verb")
+        if not t.negated
+        and any(n.found[0].clause == t.found[0].clause and n.found[-1].end <= t.found[0].start for n in nouns)
+    ]
+
+
+_AND = frozenset({"dan", "serta", "bersama", "and", "with", "together"})
+
+
+def _agreed_by_many(text: str) -> Reading | None:
+    """An agreement that names more than one party agreeing ("Pokdarwis bersama pemerintah desa
+    menyepakati pembagian hasil", "disepakati oleh Dinas dan kelompok tani", "The city and the
+    university agree on the route"): they decide together. One party agreeing ("The investor
+    agrees to pay the land rent") consents, it decides nothing with others."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for agree in (m for m in _deciding(text, "agree_verb") if not m.negated):
+        clause = agree.found[0].clause
+        before = [t for t in toks[: place[agree.found[0]]] if t.clause == clause]
+        after = [t for t in toks[place[agree.found[-1]] + 1 :] if t.clause == clause]
+        by = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+        agents = after[by + 1 :] if by is not None else before
+        if any(t.word in _AND for t in agents[1:]) or (
+            agents and find_all(text[agents[0].start : agents[-1].end], "collective")
+        ):
+            return from_match(text, "deliberative", "agreed_by_many", agree)
+    return None
+
+
 def _in_clause(match: Match, clause: int) -> bool:
     return not match.negated and match.found[0].clause == clause
 
@@ -105,7 +140,38 @@ def _set_aside(text: str) -> frozenset[Token]:
     """What is measured rather than decided, what is being prepared, and a way of deciding left
     for later ("Mekanisme pengambilan keputusan akan diatur kemudian": the whole clause)."""
     aside = {t for m in find_all(text, "decide_not") if not _sets_norm(text, m) for t in m.found}
+    # words of a deciding root that decide nothing ("tetap", "ketentuan"), and a signed
+    # document's name ("Naskah Kesepakatan Bersama ditandatangani ...")
+    aside.update(t for m in find_all(text, "decide_false_friend", "agreement_document") for t in m.found)
+    signed = {m.found[0].clause for m in find_all(text, "sign_verb") if not m.negated}
     toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for title in find_all(text, "agreement_title"):
+        # signed, or cited by its number ("Kesepakatan Bersama Nomor 12 Tahun 2023"): a document
+        at = place[title.found[-1]] + 1
+        cited = at < len(toks) and toks[at].word in _NUMBER_MARK
+        if title.found[0].clause in signed or cited:
+            aside.update(title.found)
+    # a regulation complied with binds; no body decides ("must comply with the applicable regulations")
+    for comply in find_all(text, "comply_word"):
+        clause, start = comply.found[0].clause, comply.found[-1].end
+        aside.update(
+            t
+            for m in find_all(text, *AUTHORITY, *INSTRUMENT)
+            if m.found[0].clause == clause and m.found[0].start >= start
+            for t in m.found
+        )
+    # each party naming its own delegates ("Setiap pihak menunjuk satu orang penghubung", "Each
+    # partner appoints a focal point"): an internal act
+    own = {m.found[0].clause for m in find_all(text, "own_delegate")}
+    if own and find_all(text, "each_party"):
+        aside.update(t for m in find_all(text, "appoint_word") if m.found[0].clause in own for t in m.found)
+    # agreeing to do something ("Para pihak sepakat untuk saling mendukung", "The parties agree to
+    # share data") is a commitment, not a decision
+    for agree in find_all(text, "agree_verb"):
+        at = place[agree.found[-1]] + 1
+        if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
+            aside.update(agree.found)
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -117,6 +183,7 @@ def _set_aside(text: str) -> frozenset[Token]:
     return frozenset(aside)
 
 
+_COMMIT = frozenset({"untuk", "akan", "to", "will"})
 NORM_AFTER = 2  # words after a measured word in which the norm it names may stand ("the level of tariffs")
 
 
@@ -165,6 +232,17 @@ _NOT_OWNER = frozenset(
         "setiap",
         "each",
         "every",
+        # what is said of the decision, not its owner ("Keputusan yang diambil bersifat mengikat")
+        "diambil",
+        "dibuat",
+        "ditetapkan",
+        "disepakati",
+        "diputuskan",
+        "dihasilkan",
+        "taken",
+        "made",
+        "adopted",
+        "reached",
     }
 )
 
@@ -239,6 +317,24 @@ def _only_composed(text: str, deliberative: list[Match]) -> bool:
     return any(c.found[0].clause == m.found[0].clause for c in composed for m in deliberative)
 
 
+# what names a decision: a deciding or agreeing word, a decision, an approval, a dispute settled
+_DECIDING = ("decide_verb", "agree_verb", "decision_noun", "approval_noun", "dispute_noun", "veto_verb")
+
+
+def _names_no_decision(text: str, deliberative: list[Match]) -> bool:
+    """Do the deliberative words only name a body or a joint act ("Hasil pemantauan dilaporkan
+    kepada Tim Koordinasi", "Musyawarah Antar Desa dilaksanakan di aula kecamatan", "The partners
+    jointly conduct a field visit"), with no word in the text that decides, agrees or settles
+    something? A forum reported to, held or working together decides nothing said here; a way
+    of deciding ("secara musyawarah", "by consensus") always names one."""
+    bodies = {t for m in find_all(text, "forum_body", "joint_act") for t in m.found}
+    manners = {t for m in find_all(text, "deliberative_manner") for t in m.found}
+    if any(bodies.isdisjoint(m.found) or not manners.isdisjoint(m.found) for m in deliberative):
+        return False
+    cited = _cited_titles(text)  # "Keputusan Bupati Nomor 12 ... menjadi dasar": a basis, not a decision
+    return not any(not m.negated and cited.isdisjoint(m.found) for m in _deciding(text, *_DECIDING))
+
+
 _PURPOSE = frozenset({"untuk", "guna", "agar", "to"})
 
 
@@ -286,7 +382,7 @@ def _approval_of(text: str) -> Reading | None:
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
     needs = find_all(text, "needs_approval")
-    for noun in (m for m in find_all(text, "approval_noun") if not m.negated):
+    for noun in (m for m in _deciding(text, "approval_noun") if not m.negated):
         i, clause = place[noun.found[0]], noun.found[0].clause
         if not any(n.found[0].clause == clause and i - NEED_REACH - 1 <= place[n.found[-1]] < i for n in needs):
             continue
@@ -333,7 +429,8 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     """An authority that acts: not a body merely named ("disampaikan kepada Sekretaris Daerah")
     unless a deciding word or an approval stands beside it."""
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
-    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", *INSTRUMENT))
+    # deciding, approving, an instrument, or a dispute settled ("perselisihan ... melalui mediasi oleh Gubernur")
+    acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "dispute_noun", *INSTRUMENT))
     powers = {t for m in find_all(text, "power_noun") for t in m.found}
     private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
     for match in authority:
@@ -343,6 +440,22 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
             continue  # "Pengembang berwenang penuh menentukan ...": a private party's power, no legal authority
         return match
     return None
+
+
+def _authority_subject(text: str, matches: list[Match], marker: Match) -> Match | None:
+    """The authority named before a deciding word as its subject, though a comma sets it apart
+    ("The Regent, as chair of the coordination team, signs off on ..."), with no private party
+    between them."""
+    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party")):
+        return None  # "Pengembang berwenang penuh menentukan": a private party's power
+    bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
+    return next((m for m in matches if frozenset(m.found) in bodies and m.found[-1].end <= marker.found[0].start), None)
+
+
+def _before_in_clause(match: Match, marker: Match) -> bool:
+    """Is ``match`` before ``marker`` in its clause (its subject)?"""
+    first = marker.found[0]
+    return match.found[0].clause == first.clause and match.found[-1].end <= first.start
 
 
 def _after_in_clause(match: Match, marker: Match) -> bool:
@@ -368,6 +481,72 @@ def _many_decide(text: str, marker: Match) -> Match | None:
     verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
     if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
         return Match(marker.phrase, (toks[after],), False)
+    # "Menentukan jadwal tanam bersama kelompok tani", "decide the route together with the city":
+    # with whom it is decided, further on (not "Peraturan Bersama", a joint instrument)
+    titles = {t for m in find_all(text, "decision_noun", *INSTRUMENT, "agreement_title") for t in m.found}
+    for k in range(after + 1, len(toks)):
+        token = toks[k]
+        if token.clause != clause:
+            break
+        joint = token.word in _JOINTLY and k + 1 < len(toks) and toks[k + 1].clause == clause
+        if verb and joint and toks[k - 1] not in titles and toks[k - 1].word not in _JOINT_TITLE:
+            return Match(marker.phrase, (token,), False)
+    return None
+
+
+# nouns that "bersama" makes a joint instrument or body, not a decision taken with others
+_JOINT_TITLE = frozenset({"peraturan", "keputusan", "kesepakatan", "surat", "sekretariat", "komite", "forum", "rapat"})
+
+
+_OBLIGED = frozenset(
+    {"wajib", "harus", "perlu", "memerlukan", "diwajibkan", "must", "shall", "required", "requires", "need", "needs"}
+)
+OBLIGED_REACH = 3  # words between an obligation and the permit it needs ("wajib memperoleh izin")
+_PUBLIC = ("public_body", "authority_body", "issuing_body", *AUTHORITY)
+_DETERMINER = frozenset({"the", "a", "an", "its", "their", "new"})
+
+
+def _permit_granted(text: str) -> Reading | None:
+    """A permit, licence, certificate or status issued or revoked by a public body ("Izin edar
+    diterbitkan oleh BPOM", "The fishing licence is issued by the provincial office", "Kantor
+    Pertanahan menerbitkan sertifikat"): the body acts under the power the law gives it. Applied
+    for, or issued by a private party, it is not."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    permits = [m for m in find_all(text, "permit_noun") if not m.negated]
+    needs = find_all(text, "needs_approval")
+    for permit in permits:  # "wajib memperoleh izin dari Pemerintah Kota": the giver of a permit needed
+        at = place[permit.found[0]]
+        if not any(n.found[0].clause == permit.found[0].clause and 0 < at - place[n.found[-1]] <= 2 for n in needs):
+            continue
+        if not any(t.word in _OBLIGED for t in toks[max(0, at - OBLIGED_REACH) : at]):
+            continue  # "Warga memperoleh sertifikat pelatihan dari Dinas": received, not needed
+        after = [t for t in toks[place[permit.found[-1]] + 1 :] if t.clause == permit.found[0].clause]
+        k = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+        giver = after[k + 1 :] if k is not None else []
+        body = text[giver[0].start : giver[-1].end] if giver else ""
+        if body and find_all(body, "private_party"):  # "memerlukan izin dari PT Telkom": one party's say
+            return from_match(text, "unilateral", "one_party_decides", permit, detail=body)
+        if body and find_all(body, *_PUBLIC):
+            return from_match(text, "authority", "permit_needed", permit, detail=body)
+    for grant in (m for m in _deciding(text, "grant_verb") if not m.negated):
+        at, clause = place[grant.found[0]], grant.found[0].clause
+        in_clause = [p for p in permits if p.found[0].clause == clause]
+        after = [t for t in toks[place[grant.found[-1]] + 1 :] if t.clause == clause]
+        if any(place[p.found[-1]] < at for p in in_clause):  # "Izin edar ... diterbitkan oleh BPOM"
+            k = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
+            agent = after[k + 1 :] if k is not None else []
+        else:  # "Kantor Pertanahan menerbitkan sertifikat"
+            while after and after[0].word in _DETERMINER:
+                after = after[1:]
+            if not after or not any(p.found[0] is after[0] for p in in_clause):
+                continue
+            agent = [t for t in toks[:at] if t.clause == clause]
+        if not agent:
+            continue
+        body = text[agent[0].start : agent[-1].end]
+        if find_all(body, *_PUBLIC) and not find_all(body, "private_party"):
+            return from_match(text, "authority", "permit_granted", grant, detail=body)
     return None
 
 
@@ -375,6 +554,7 @@ _NO_DECIDER = Reading("none", "no_decider")
 # a text names a decision only through one of these (most responsibilities name none)
 _PURPOSES = frozenset(
     {"unilateral", *AUTHORITY, "deliberative", "decide_verb", "final_word", "approval_noun", "veto_verb", "binding"}
+    | {"permit_noun", "agree_verb", "decision_noun"}
 )
 
 
@@ -382,12 +562,19 @@ _PURPOSES = frozenset(
 def decision(text: str) -> Reading:
     if _PURPOSES.isdisjoint(phrases_in(text)):
         return _NO_DECIDER
+    permit = _permit_granted(text)
+    if permit is not None:
+        return permit
     matches = [m for m in _deciding(text, "unilateral", "final_word", *AUTHORITY, "deliberative") if not m.negated]
     # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
     matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
     authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
     deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
+    own = next((m for m in find_all(text, "own_authority") if not m.negated), None)
+    if markers and own is not None and not find_all(text, "without_deliberation", "private_party"):
+        # "Setiap pihak mengambil keputusan di bidangnya sesuai kewenangan masing-masing"
+        return from_match(text, "authority", "own_authority", markers[0], own)
     if markers:
         unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
@@ -401,10 +588,24 @@ def decision(text: str) -> Reading:
                 # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
-        subject = text[_subject_start(text, unilateral) : unilateral.found[0].start]
-        if subject.strip() and find_all(subject, "deliberative", "forum_body"):  # "Rapat koordinasi memutuskan ..."
+        start = _subject_start(text, unilateral)
+        subject = text[start : unilateral.found[0].start]
+        forum = find_all(subject, "deliberative", "forum_body") if subject.strip() else []
+        # "Hasil rapat koordinasi menjadi bahan pertimbangan Bupati dalam menetapkan": the
+        # authority nearest the deciding word decides, after the forum
+        if (
+            forum
+            and authority is not None
+            and _before_in_clause(authority, unilateral)
+            and authority.found[0].start >= start + forum[-1].span[1]
+        ):
+            return from_match(text, "authority", "authority_decides", unilateral, authority)
+        if forum:  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
+        if many is not None and authority is not None and _before_in_clause(authority, unilateral):
+            # "Both regents approve the joint tariff": authorities deciding together, each under its own
+            return from_match(text, "authority", "authorities_decide", many, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
         alone = next(iter(find_all(text, "without_deliberation")), None)
@@ -412,6 +613,9 @@ def decision(text: str) -> Reading:
             return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
             return from_match(text, "authority", "authority_decides", unilateral, authority)
+        named = _authority_subject(text, matches, unilateral)
+        if named is not None:  # "The Regent, as chair of the coordination team, signs off on the list"
+            return from_match(text, "authority", "authority_decides", unilateral, named)
         # deciding through a legal instrument ("menetapkan ... melalui Surat Keputusan", "by
         # decree"): the decider acts under its authority
         instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
@@ -420,11 +624,13 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text)
+    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text) or _agreed_by_many(text)
     if by is not None:
         return by
     forums = [m for m in matches if m.purpose == "deliberative"]
-    if deliberative is not None and (_only_composed(text, forums) or _only_held(text, forums)):
+    if deliberative is not None and (
+        _only_composed(text, forums) or _only_held(text, forums) or _names_no_decision(text, forums)
+    ):
         return _NO_DECIDER
     # Nobody is said to decide alone: deliberation among authorities ("Musyawarah mufakat para
     # kepala daerah") is deliberation; an authority's approval alone ("Persetujuan DPRD") is not.
@@ -442,7 +648,22 @@ def decision(text: str) -> Reading:
         if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
             return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
-    return _NO_DECIDER
+    return _by_instrument(text) or _NO_DECIDER
+
+
+def _by_instrument(text: str) -> Reading | None:
+    """A deciding word followed in its clause by the instrument it decides through ("Lokasi
+    pembangunan ditetapkan dengan Keputusan Kepala Dinas", "designated by mayoral decree"): the
+    body that issues the instrument decides under its authority."""
+    instruments = [m for m in _deciding(text, *INSTRUMENT) if not m.negated]
+    titles = {t for m in instruments for t in m.found}
+    for decides in (m for m in _deciding(text, "decide_verb", "enact_verb") if not m.negated):
+        if not titles.isdisjoint(decides.found):
+            continue  # "Keputusan Kepala Dinas Nomor 5 menjadi dasar": the title itself
+        after = next((i for i in instruments if _after_in_clause(i, decides)), None)
+        if after is not None:
+            return from_match(text, "authority", "by_instrument", decides, after)
+    return None
 
 
 # words that open a clause set before the one who decides ("Setelah dibahas dalam rapat, Bupati
@@ -453,10 +674,23 @@ _SUBORDINATOR = frozenset(
 )
 
 
+_CONTRAST = frozenset({"tetapi", "namun", "sedangkan", "padahal", "but", "however", "whereas", "yet"})
+RELATIVE_HEAD = 2  # words of the head before a relative pronoun ("kepada perusahaan yang ...")
+
+
 def _subject_start(text: str, marker: Match) -> int:
     """Where the subject of a deciding word may start: the text's start, or the start of the
     deciding word's clause when a subordinate clause opens the text."""
     toks = tokens(text)
+    before = [t for t in toks if t.end <= marker.found[0].start]
+    # a relative clause: its head decides ("kepada perusahaan yang memutuskan jadwal")
+    rel = next((k for k in range(len(before) - 1, max(-1, len(before) - 3), -1) if before[k].word in _RELATIVE), None)
+    if rel is not None:
+        return before[max(0, rel - RELATIVE_HEAD)].start
+    # after a contrast, a new subject ("The committee is consulted, but the donor makes the final decision")
+    turn = next((k for k in range(len(before) - 1, -1, -1) if before[k].word in _CONTRAST), None)
+    if turn is not None and turn + 1 < len(before):
+        return before[turn + 1].start
     if not toks or toks[0].word not in _SUBORDINATOR:
         return 0
     clause = marker.found[0].clause
@@ -483,19 +717,28 @@ def _only_cited(text: str, authority: list[Match]) -> bool:
     )
     if not authority or next(acts, None) is not None:
         return False
+    return all(_cited(text, match, named) for match in authority)
+
+
+def _cited(text: str, match: Match, named: set[Token]) -> bool:
+    """Is ``match`` (an instrument or an authority) in the title of an instrument cited by its
+    number ("Keputusan Bupati Lombok Utara Nomor 5")?"""
     toks = tokens(text)
-    for match in authority:
-        at = toks.index(match.found[-1]) + 1
-        while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
-            t = toks[at]
-            if t.word in _NUMBER_MARK or t.word[:1].isdigit():
-                break
-            if t not in named and not text[t.start : t.start + 1].isupper():
-                return False
-            at += 1
-        else:
+    at = toks.index(match.found[-1]) + 1
+    while at < len(toks) and at - toks.index(match.found[-1]) <= CITE_REACH:
+        t = toks[at]
+        if t.word in _NUMBER_MARK or t.word[:1].isdigit():
+            return True
+        if t not in named and not text[t.start : t.start + 1].isupper():
             return False
-    return True
+        at += 1
+    return False
+
+
+def _cited_titles(text: str) -> set[Token]:
+    """The words of the instruments cited by their number in ``text``."""
+    named = {t for m in find_all(text, *AUTHORITY, *INSTRUMENT) for t in m.found}
+    return {t for m in find_all(text, *INSTRUMENT) if _cited(text, m, named) for t in m.found}
 
 
 @lru_cache(maxsize=8192)

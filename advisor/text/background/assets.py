@@ -48,7 +48,12 @@ def assets(text: str) -> Reading:
     matches = [m for m in _read_matches(text, "assets", *PROBLEM, "bad_quantity", *_GOOD) if good.isdisjoint(m.found)]
     worse = {w.found[0].clause for w, polarity, _ in trends if polarity == "bad"}  # "naik ... sejak 2022"
     for match in (m for m in matches if m.purpose == "assets" and m.found[0].clause not in worse):
-        if _potential_harm(text, match, matches) or _land_harmed(text, match, matches):
+        if (
+            _potential_harm(text, match, matches)
+            or _land_harmed(text, match, matches)
+            or _near_harm(text, match, matches)
+            or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
+        ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
             return from_match(text, "present", "asset", match)
@@ -57,10 +62,68 @@ def assets(text: str) -> Reading:
     untapped = next((m for m in find_all(text, "untapped") if not m.negated), None)
     if untapped is not None:  # "cadangan panas bumi yang belum dimanfaatkan": an opportunity
         return from_match(text, "present", "untapped", untapped)
+    waiting = _demand_unmet(text)
+    if waiting is not None:  # "Permintaan kerapu dari eksportir belum dapat dipenuhi": a market waiting
+        return from_match(text, "present", "demand_unmet", *waiting)
     good_trend = _good_trend(trends, matches, text)
     if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
     return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+
+
+def _demand_unmet(text: str) -> tuple[Match, Match] | None:
+    """Demand and a supply short of it in one clause ("Permintaan kerapu hidup dari eksportir
+    belum dapat dipenuhi", "Demand for cocoa outstrips local supply", "unmet demand")."""
+    demand = [m for m in find_all(text, "demand_noun") if not m.negated]
+    for short in find_all(text, "supply_short"):
+        same = next((d for d in demand if d.found[0].clause == short.found[0].clause), None)
+        if same is not None:
+            return same, short
+    return None
+
+
+# words that point at what follows: nearness to it, fame for it
+_POINTING = frozenset(
+    {"dekat dengan", "berdekatan dengan", "close to", "within reach of", "mudah dijangkau"}
+    | {"dikenal", "terkenal", "known", "well known", "famous", "renowned"}
+)
+HARM_REACH = 4  # words after "close to", "known for" in which the harm it points at is named
+
+
+def _near_harm(text: str, match: Match, matches: list[Match]) -> bool:
+    """Is nearness to a harm or a fame for one ("close to two active volcanoes", "berdekatan
+    dengan TPA liar", "known for frequent landslides") named with an asset word? Being near a
+    hazard, or known for it, is a risk."""
+    if match.phrase.text.lower() not in _POINTING:
+        return False
+    toks = tokens(text)
+    at = toks.index(match.found[-1])
+    reach = {t for t in toks[at + 1 : at + 1 + HARM_REACH] if t.clause == match.found[0].clause}
+    harms = {t for m in find_all(text, "assets_not", "disposal_site") for t in m.found}
+    harms.update(t for m in matches if m.purpose in (*PROBLEM, "bad_quantity") for t in m.found)
+    return not reach.isdisjoint(harms)
+
+
+_DONE = frozenset({"telah", "sudah", "has", "have", "had", "already", "berhasil", "successfully"})
+
+
+def _wanted(text: str, match: Match) -> bool:
+    """Is an asset word wanted rather than held: after a word of improving, needing or hoping in
+    its clause ("The programme is designed to strengthen the capacity of village officials",
+    "diperlukan kerja sama dengan perguruan tinggi yang memiliki keahlian"), not one said done
+    ("telah memperkuat kapasitas 40 kader")?"""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    clause = match.found[0].clause
+    for want in find_all(text, "wanted"):
+        if want.found[0].clause != clause or want.found[-1].end > match.found[0].start or want.negated:
+            continue
+        at = place[want.found[0]]
+        if at and text[want.found[0].start].isupper():
+            continue  # a name ("Indeks Desa Membangun"), not a wish
+        if not any(t.word in _DONE and t.clause == clause for t in toks[max(0, at - 2) : at]):
+            return True
+    return False
 
 
 _LAND = frozenset({"lahan", "tanah", "land"})
@@ -109,13 +172,32 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     """A good trend or level ("permintaan kopi terus meningkat"), not a nominal that names a goal
     ("Meningkatnya kesadaran"), nor a high potential of a harm ("a high potential for forest fires")."""
     for word, polarity, noun in trends:
-        if polarity != "good" or word.words.endswith("nya"):
+        if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
         if not _denied(word, matches, text):
             return word
     return None
+
+
+_CONSEQUENCE = frozenset(
+    {"sehingga", "mengakibatkan", "menyebabkan", "akibatnya", "causing", "resulting", "leading", "so"}
+)
+
+
+def _bad_consequence(text: str, word: Match, matches: list[Match]) -> bool:
+    """Is a level or a trend followed by a bad consequence ("curah hujan tinggi sehingga sering
+    terjadi banjir", "high rainfall, causing floods")? A level that causes a harm is no strength."""
+    toks = tokens(text)
+    at = toks.index(word.found[-1])
+    after = [t for t in toks[at + 1 :] if t.clause in (word.found[0].clause, word.found[0].clause + 1)]
+    cause = next((t for t in after if t.word in _CONSEQUENCE), None)
+    if cause is None:
+        return False
+    return any(
+        m.purpose in (*PROBLEM, "bad_quantity") and not m.negated and m.found[0].start > cause.start for m in matches
+    )
 
 
 _COMMITTED = frozenset({"komitmen", "berkomitmen", "komitmen kuat", "committed", "commitment"})
@@ -133,7 +215,21 @@ def _pledges_a_principle(text: str, match: Match) -> bool:
     return any(p.found[0].clause == clause for p in find_all(text, "principle"))
 
 
+_CURRENCY = frozenset({"rp", "usd", "idr", "us", "eur", "jpy", "krw", "aud"})
 _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "totals", "exceeds", "melampaui"})
+# verbs that take in or bring out a good quantity written after its figure ("receives about
+# 300,000 tourists a year", "menghasilkan 1.200 ton kopi", "dikunjungi 45.000 wisatawan")
+_TAKES = frozenset(
+    {"receives", "received", "attracts", "attracted", "welcomes", "draws", "produces", "produced", "yields"}
+    | {"menerima", "dikunjungi", "menarik", "menghasilkan", "memproduksi", "memanen", "mendatangkan"}
+)
+_ABOUT = frozenset(
+    {"sekitar", "kurang", "lebih", "dari", "hampir", "hingga", "sampai", "about", "around", "approximately"}
+    | {"nearly", "over", "more", "than", "some", "almost", "up", "to"}
+)
+_PRODUCES = frozenset({"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen"})
+_MASS = frozenset({"ton", "tons", "tonnes", "kg", "kilogram", "kuintal", "kwintal", "liter", "litres", "liters"})
+UNIT_REACH = 3  # words between a figure and the good quantity it counts ("300,000 domestic tourists")
 
 
 def _good_figure(text: str, matches: list[Match]) -> Reading | None:
@@ -141,6 +237,9 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
     tahun"): a strength to build on, unless a problem or limiter in its clause denies it."""
     if _short_of(text) is not None:  # "mencapai 41,3 persen, jauh di bawah target": a shortfall
         return None
+    taken = _good_taken(text, matches)
+    if taken is not None:
+        return taken
     toks = tokens(text)
     for good in (m for m in find_all(text, "good_quantity") if not m.negated):
         clause = good.found[0].clause
@@ -151,8 +250,32 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
                 break
             if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
                 break
-            if token.word in _REACHES and after[i + 1].word[:1].isdigit():
-                found = Match(good.phrase, (*good.found, token, after[i + 1]), False)
+            figure = after[i + 2] if after[i + 1].word in _CURRENCY and i + 2 < len(after) else after[i + 1]
+            if token.word in _REACHES and figure.word[:1].isdigit():  # "mencapai USD 12 juta"
+                found = Match(good.phrase, (*good.found, token, figure), False)
                 if not _denied(found, matches, text):
                     return from_match(text, "present", "good_figure", found)
+    return None
+
+
+def _good_taken(text: str, matches: list[Match]) -> Reading | None:
+    """A figure of a good quantity taken in or brought out ("The area receives about 300,000
+    domestic tourists a year", "Kebun ini menghasilkan 1.200 ton kopi"), unless limited or denied."""
+    toks = tokens(text)
+    goods = {t: m for m in find_all(text, "good_quantity") if not m.negated for t in m.found}
+    for i, token in enumerate(toks):
+        if token.word not in _TAKES or (i and toks[i - 1].word in _LIMITERS):
+            continue
+        rest = [t for t in toks[i + 1 :] if t.clause == token.clause]
+        while rest and rest[0].word in _ABOUT:
+            rest = rest[1:]
+        if not rest or not (rest[0].word[:1].isdigit() or is_number(rest[0].word)):
+            continue
+        good = next((goods[t] for t in rest[1 : 2 + UNIT_REACH] if t in goods), None)
+        produced = token.word in _PRODUCES and len(rest) > 1 and rest[1].word in _MASS  # "menghasilkan 1.200 ton"
+        if good is None and not produced:
+            continue
+        found = Match(good.phrase if good else _ACHIEVED_PHRASE, (token, rest[0], *(good.found if good else ())), False)
+        if not _denied(found, matches, text):
+            return from_match(text, "present", "good_figure", found)
     return None

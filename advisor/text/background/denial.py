@@ -53,11 +53,18 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
             return True
     if _in_denied_phrase(toks[:first], clause, spent):
         return True
+    # the object of a difficulty in getting it: "kesulitan mendapatkan tenaga terlatih dan
+    # peralatan yang memadai", "struggle to obtain certified seed"
+    if any(
+        not m.negated and m.found[0].clause == clause and m.found[-1].end <= match.found[0].start
+        for m in find_all(text, "lack_access")
+    ):
+        return True
     # a limiter quantifies the clause's subject: "Only 14 of the 52 villages have a functioning ..."
     # (not one that says how near: "hanya 2 km dari pusat kota dan mudah dijangkau")
     before = [t for t in toks[:first] if t.clause == clause]
     if any(
-        (t.word in _LIMITERS or (t.word == "baru" and k + 1 < len(before) and _amount(before[k + 1].word)))
+        (t.word in _LIMITERS or (t.word == "baru" and _limits_amount(before[k + 1 :], toks[last + 1 : last + 2])))
         and not _near_limit(text, t)
         and not (t.word == "few" and k and before[k - 1].word in _A_FEW)
         for k, t in enumerate(before)
@@ -65,20 +72,43 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         return True
     if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
         return True
+    # what it names said later to be out of use: "jaringan irigasi ... kini dalam kondisi rusak", or
+    # after a contrast in the next clause ("The cooperative was established in 2015 but has been
+    # inactive since 2020")
+    turned = _turned_clause(toks, clause)
+    if any(
+        not m.negated and m.found[0].clause in (clause, turned) and m.found[0].start > match.found[-1].end
+        for m in find_all(text, "damaged")
+    ):
+        return True
+    # an asset named as a noun, said later in its clause to be lacking ("Sumber daya manusia
+    # aparatur masih terbatas", "Modal usaha ... berasal dari pinjaman rentenir")
+    if _noun_lacking(text, match, matches):
+        return True
     # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
     predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
     if any(t.word in NEGATORS and _denied_state(text, t) for t in predicate):
         return True
     # a limiter with an amount right after it: "Anggaran yang tersedia hanya Rp150.000.000", "of 3,400
     # registered MSMEs only 212 hold a certificate"
-    after = [t for t in toks[last + 1 : last + 1 + LIMITED_AFTER] if t.clause == clause]
+    # (or anywhere in the predicate of the clause whose subject it qualifies: "The existing plant
+    # operates at only 30 percent of its capacity")
+    wide = match.phrase.text.lower() in _ATTRIBUTIVE or match.phrase.text.lower() in _EVIDENCE
+    limit = len(toks) if wide else LIMITED_AFTER
+    after = [t for t in toks[last + 1 : last + 1 + limit] if t.clause == clause]
     if any(
         t.word in _LIMITERS and k + 1 < len(after) and _amount(after[k + 1].word) and not _near_limit(text, t)
         for k, t in enumerate(after)
     ):
         return True
+    # what is held or there said in its relative clause to be lacking: "memiliki guru yang sangat
+    # terbatas", "Ada 12 desa yang belum teraliri listrik"
+    if (match.phrase.text.lower() in _POSSESS or match.found[0].word in _EXIST) and _held_lacking(text, match, matches):
+        return True
     # in the scope of a problem: "shortage of 250 certified welders", "aktif kurang dari enam kali"
-    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[min(len(toks) - 1, last + 2)].end)
+    # (for evidence, anywhere in what it shows: "The pilot showed that the model was too costly")
+    end = len(toks) - 1 if wide else min(len(toks) - 1, last + 2)
+    reach = (toks[max(0, first - LIMIT_REACH)].start, toks[end].end)
     costs = {t for m in find_all(text, "bad_measure") for t in m.found}  # "a tariff path": a cost named, no problem
     return any(
         (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
@@ -91,6 +121,67 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
     )
 
 
+# asset words that qualify a subject ("the existing plant", "sarana yang tersedia")
+_ATTRIBUTIVE = frozenset({"existing", "available", "tersedia", "yang ada", "sudah ada", "telah ada"})
+# evidence whose content follows it ("Lessons from the pilot show that ...", "uji coba ... menunjukkan")
+_EVIDENCE = frozenset(
+    {"pilot ~ show that", "pilot ~ showed that", "pilot ~ shows that", "pilot ~ demonstrated", "pilots ~ show"}
+    | {"lessons from the", "uji coba ~ menunjukkan", "percontohan ~ menunjukkan", "hasil uji coba"}
+)
+_POSSESS = frozenset({"memiliki", "mempunyai", "punya", "dimiliki", "has a", "has an", "have a", "owns", "possess"})
+HELD_REACH = 6  # words after a possession in which the relative clause on what is held says it lacks
+
+
+def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
+    toks = tokens(text)
+    last = toks.index(match.found[-1])
+    after = [t for t in toks[last + 1 : last + 1 + HELD_REACH] if t.clause == match.found[0].clause]
+    rel = next((t for t in after if t.word in _WHO), None)
+    if rel is None:
+        return False
+    scope = {t for t in after if t.start > rel.start}
+    # "yang belum teraliri", "that have no"; not a problem denied ("yang tidak pernah kering")
+    denied = {t for m in find_all(text, *PROBLEM, "bad_quantity", "damaged") if m.negated for t in m.found}
+    if any(t.word in NEGATORS for t in scope) and scope.isdisjoint(denied):
+        return True
+    return any(
+        m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
+    )
+
+
+_TURN = frozenset({"but", "tetapi", "namun", "however", "yet", "sayangnya", "unfortunately"})
+
+
+def _turned_clause(toks: tuple[Token, ...], clause: int) -> int:
+    """The clause after ``clause`` when it opens with a contrast ("..., but ..."), else -1."""
+    nxt = next((t for t in toks if t.clause > clause), None)
+    return nxt.clause if nxt is not None and nxt.word in _TURN else -1
+
+
+def _noun_lacking(text: str, match: Match, matches: list[Match]) -> bool:
+    if not any(set(n.found) & set(match.found) for n in find_all(text, "asset_noun")):
+        return False
+    clause, end = match.found[0].clause, match.found[-1].end
+    costs = {t for m in find_all(text, "bad_measure") for t in m.found}
+    return any(
+        (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
+        and not m.negated
+        and m.found[0].clause == clause
+        and m.found[0].start > end
+        and not _handled_thing(text, m)
+        and not _denies_a_problem(m, matches, text)
+        for m in matches
+    )
+
+
+def _limits_amount(rest: list[Token], after: tuple[Token, ...]) -> bool:
+    """Does "baru" (only so far) limit an amount: right after it ("baru 18 personel"), or after the
+    asset verb it stands before ("baru memiliki 18 personel", "baru mempunyai satu orang")?"""
+    if rest:
+        return _amount(rest[0].word)
+    return bool(after) and _amount(after[0].word)
+
+
 def _denied_state(text: str, negator: Token) -> bool:
     """Does ``negator`` deny an asset or an adequacy right after it ("belum tersedia", "tidak berfungsi")?"""
     return any(
@@ -100,7 +191,8 @@ def _denied_state(text: str, negator: Token) -> bool:
 
 
 LIMITED_AFTER = 4  # words between an asset and the limiter after it ("registered food MSMEs only 212")
-_EXIST = frozenset({"ada", "terdapat"})
+# existence and possession: "tidak ada ... yang", "tidak memiliki dermaga ... yang dapat digunakan"
+_EXIST = frozenset({"ada", "terdapat", "memiliki", "mempunyai", "punya", "have", "has", "own", "owns", "possess"})
 _WHO = frozenset({"yang", "who", "which", "that", "whose"})
 _BECAUSE = frozenset({"karena", "sebab", "sehingga", "padahal", "because", "since", "so"})
 
