@@ -41,8 +41,6 @@ BELOW_FLOORS = {
     ("readings_fresh2", "statement"): (0.93, 0.92),
     ("readings_fresh3", "direction"): (0.91, 0.81),
     ("readings_fresh3", "match"): (0.94, 0.95),
-    ("readings_fresh4", "background_assets"): (0.91, 0.90),
-    ("readings_fresh4", "decision"): (0.90, 0.90),
     ("readings_fresh4", "statement"): (0.94, 0.94),
 }
 
