@@ -173,14 +173,15 @@ STEMS_FILE = "stem_exceptions.yaml"
 
 
 @cache
-def precomputed_phrases() -> dict[str, list[Any]]:
+def precomputed_phrases() -> dict[str, Any]:
     """The lexicon's compiled phrases from ``knowledge/compiled.json`` when made from the
-    current lexicon, by purpose (empty when stale: they are compiled at run time then)."""
+    current lexicon, as advisor/text/lexicon.py's table reads them (empty when stale: they are
+    compiled at run time then)."""
     raw = _compiled_document().get("phrases", {})
     try:
         if raw.get("crc32") == stems_source_crc():
-            return dict(raw["purposes"])
-    except (KeyError, TypeError, AttributeError):
+            return dict(raw["table"])
+    except (KeyError, TypeError, AttributeError, ValueError):
         pass
     return {}
 
