@@ -93,6 +93,7 @@ def compiled_text() -> str:
         "files": files,
         "stems": _lexicon_stems(),
         "phrases": _lexicon_phrases(),
+        "tables": _text_tables(),
     }
     return json.dumps(out, ensure_ascii=False) + "\n"
 
@@ -137,6 +138,18 @@ def _lexicon_phrases() -> dict[str, Any]:
     from advisor.text.lexicon import compiled_table
 
     return {"crc32": knowledge.stems_source_crc(), "table": compiled_table()}
+
+
+def _text_tables() -> dict[str, Any]:
+    """The tables the text layer derives from the lexicon (advisor/text/ahead.py: matching's
+    fields of action and abbreviations), each with the CRC-32 of what it is made from."""
+    from advisor.text import matching  # noqa: F401  (registers its tables)
+    from advisor.text.ahead import TABLES
+
+    return {
+        name: {"crc32": knowledge.table_crc(source), "data": compute()}
+        for name, (compute, source) in sorted(TABLES.items())
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

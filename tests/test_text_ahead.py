@@ -1,14 +1,17 @@
-"""The lexicon's phrases compiled ahead (knowledge/compiled.json) are the phrases compiled at run
-time: the same phrases, in the same order, for every key a text's word may start one with."""
+"""What tools/build.py computes ahead into knowledge/compiled.json is what the advisor would compute
+at run time: the lexicon's phrases (the same phrases, in the same order, for every key a text's word
+may start one with) and the tables of advisor/text/ahead.py (matching's fields and abbreviations)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 
 from advisor import knowledge
-from advisor.text import lexicon
+from advisor.text import lexicon, matching
+from advisor.text.ahead import TABLES
 
 
 def _clear() -> None:
@@ -51,3 +54,22 @@ def test_a_stale_table_is_compiled_at_run_time(fresh: None, monkeypatch: pytest.
     again = {purpose: [m.words for m in lexicon.find_all(text, purpose)] for purpose in lexicon.phrases_in(text)}
     assert again == ahead
     assert ahead  # the text holds phrases: the comparison compared something
+
+
+def test_every_table_is_read_as_it_is_computed() -> None:
+    assert {"matching_fields", "matching_shorts", "matching_spelt_out"} <= set(TABLES)
+    for name, (compute, source) in TABLES.items():
+        ready = knowledge.precomputed_table(name, source)
+        assert ready is not None, f"{name} is not in knowledge/compiled.json: run python tools/build.py"
+        read = getattr(matching, compute.__name__)
+        assert read() == compute(), name
+        assert list(read()) == list(compute()), name  # in the same order
+        assert json.loads(json.dumps(compute())) == ready, name
+
+
+def test_a_table_of_an_edited_module_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    compute, source = TABLES["matching_fields"]
+    crc = knowledge.table_crc
+    monkeypatch.setattr(knowledge, "table_crc", lambda path: 0 if path == source else crc(path))
+    assert knowledge.precomputed_table("matching_fields", source) is None
+    assert matching._fields.__wrapped__() == compute()
