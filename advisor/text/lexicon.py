@@ -151,7 +151,8 @@ class _Table:
         self.text: list[str] = raw["text"]
         self.first: list[int] = raw["first"]
         self.first_at: list[int] = list(accumulate(raw["first_len"], initial=0))
-        self.near: dict[str, list[int]] = raw["near"]  # by the phrase's number, for "A ~ B" only
+        # by the phrase's number, for "A ~ B" only
+        self.near: dict[int, list[int]] = {int(i): keys for i, keys in raw["near"].items()}
         self.starts: list[int] = list(accumulate(raw["group_len"], initial=0))
         # the number of each first key's group
         self.group: dict[Key, int] = {self.keys[k]: at for at, k in enumerate(raw["groups"])}
@@ -161,13 +162,14 @@ class _Table:
         at = self.group.get(key)
         if at is None:
             return []
-        key_of = self.keys.__getitem__
+        key_of, first, first_at, near = self.keys.__getitem__, self.first, self.first_at, self.near
+        new = tuple.__new__  # Phrase(...) without the named tuple's Python-level __new__
         out = []
         for i in range(self.starts[at], self.starts[at + 1]):
-            first = tuple(map(key_of, self.first[self.first_at[i] : self.first_at[i + 1]]))
-            near = tuple(map(key_of, self.near.get(str(i), ())))
             purpose, english = divmod(self.purpose[i], 2)
-            out.append(Phrase(self.purposes[purpose], _LANGS[english], self.text[i], first, near))
+            keys = tuple(map(key_of, first[first_at[i] : first_at[i + 1]]))
+            after = tuple(map(key_of, near[i])) if i in near else ()
+            out.append(new(Phrase, (self.purposes[purpose], _LANGS[english], self.text[i], keys, after)))
         return out
 
 
