@@ -173,16 +173,41 @@ STEMS_FILE = "stem_exceptions.yaml"
 
 
 @cache
-def precomputed_phrases() -> dict[str, list[Any]]:
+def precomputed_phrases() -> dict[str, Any]:
     """The lexicon's compiled phrases from ``knowledge/compiled.json`` when made from the
-    current lexicon, by purpose (empty when stale: they are compiled at run time then)."""
+    current lexicon, as advisor/text/lexicon.py's table reads them (empty when stale: they are
+    compiled at run time then)."""
     raw = _compiled_document().get("phrases", {})
     try:
         if raw.get("crc32") == stems_source_crc():
-            return dict(raw["purposes"])
-    except (KeyError, TypeError, AttributeError):
+            return dict(raw["table"])
+    except (KeyError, TypeError, AttributeError, ValueError):
         pass
     return {}
+
+
+@cache
+def table_crc(source: str) -> int | None:
+    """The CRC-32 of what a table of advisor/text/ahead.py is made from: the lexicon, the stem
+    exceptions and the source file of the module that computes it (None when that cannot be read:
+    the table is then computed at run time)."""
+    try:
+        return zlib.crc32(Path(source).read_bytes(), stems_source_crc())
+    except OSError:
+        return None
+
+
+def precomputed_table(name: str, source: str) -> Any | None:
+    """A table of advisor/text/ahead.py from ``knowledge/compiled.json`` when it was made from the
+    current lexicon, exceptions and ``source``, else None."""
+    try:
+        entry = _compiled_document().get("tables", {}).get(name)
+        crc = table_crc(source)
+        if entry is not None and crc is not None and entry["crc32"] == crc:
+            return entry["data"]
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return None
 
 
 def precomputed_stems() -> dict[str, dict[str, str]]:

@@ -93,6 +93,7 @@ def compiled_text() -> str:
         "files": files,
         "stems": _lexicon_stems(),
         "phrases": _lexicon_phrases(),
+        "tables": _text_tables(),
     }
     return json.dumps(out, ensure_ascii=False) + "\n"
 
@@ -132,16 +133,23 @@ def _vocabulary() -> set[str]:
 
 def _lexicon_phrases() -> dict[str, Any]:
     """Every lexicon phrase compiled to its word keys (advisor/text/lexicon.py), so that a cold
-    start does not tokenise and stem some two thousand phrases (~30 ms)."""
-    from advisor.text.lexicon import compile_purpose
+    start neither tokenises and stems some ten thousand phrases (~30 ms) nor builds them all: in
+    flat lists, grouped by the key of their first word, made into phrases as a text meets them."""
+    from advisor.text.lexicon import compiled_table
 
-    phrases = {
-        purpose: [
-            [p.lang, p.text, [list(k) for k in p.first], [list(k) for k in p.near]] for p in compile_purpose(purpose)
-        ]
-        for purpose in sorted(knowledge.lexicon())
+    return {"crc32": knowledge.stems_source_crc(), "table": compiled_table()}
+
+
+def _text_tables() -> dict[str, Any]:
+    """The tables the text layer derives from the lexicon (advisor/text/ahead.py: matching's
+    fields of action and abbreviations), each with the CRC-32 of what it is made from."""
+    from advisor.text import matching  # noqa: F401  (registers its tables)
+    from advisor.text.ahead import TABLES
+
+    return {
+        name: {"crc32": knowledge.table_crc(source), "data": compute()}
+        for name, (compute, source) in sorted(TABLES.items())
     }
-    return {"crc32": knowledge.stems_source_crc(), "purposes": phrases}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 from functools import cache, lru_cache
-from typing import NamedTuple
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from advisor import knowledge
 from advisor.text.negation import NEGATORS, negated
@@ -116,18 +117,6 @@ def _compile_part(part: str, lang: str, mode: str) -> tuple[Key, ...]:
     return tuple(out)
 
 
-@cache
-def _compiled(purpose: str) -> tuple[Phrase, ...]:
-    """The phrases of ``purpose``: from knowledge/compiled.json when it is current, else compiled."""
-    ready = knowledge.precomputed_phrases().get(purpose)
-    if ready is None:
-        return compile_purpose(purpose)
-    return tuple(
-        Phrase(purpose, lang, text, tuple(map(tuple, first)), tuple(map(tuple, near)))
-        for lang, text, first, near in ready
-    )
-
-
 def compile_purpose(purpose: str) -> tuple[Phrase, ...]:
     """A purpose's phrases as word keys, longest first."""
     entry = knowledge.lexicon()[purpose]
@@ -147,11 +136,102 @@ def compile_purpose(purpose: str) -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=lambda p: -(len(p.first) + len(p.near))))
 
 
+class _Table:
+    """Every lexicon phrase compiled ahead (knowledge/compiled.json, written by tools/build.py),
+    grouped by the key of its first word, each group in the order of the lexicon's purposes and
+    of each purpose's phrases: a phrase is made into a :class:`Phrase` only when a text's word
+    meets its first key, so that a start does not build some ten thousand of them (and the
+    compiled copy holds flat lists of numbers and words, which JSON reads several times faster
+    than a list for every key)."""
+
+    def __init__(self, raw: dict[str, Any]):
+        self.keys: list[Key] = list(zip(raw["kinds"], raw["words"], strict=True))
+        self.purposes: list[str] = raw["purposes"]
+        self.purpose: list[int] = raw["purpose"]  # twice the purpose's number, plus 1 in English
+        self.text: list[str] = raw["text"]
+        self.first: list[int] = raw["first"]
+        self.first_at: list[int] = list(accumulate(raw["first_len"], initial=0))
+        # by the phrase's number, for "A ~ B" only
+        self.near: dict[int, list[int]] = {int(i): keys for i, keys in raw["near"].items()}
+        self.starts: list[int] = list(accumulate(raw["group_len"], initial=0))
+        # the number of each first key's group
+        self.group: dict[Key, int] = {self.keys[k]: at for at, k in enumerate(raw["groups"])}
+
+    def phrases(self, key: Key) -> list[Phrase]:
+        """The phrases whose first word has ``key``, in the lexicon's order."""
+        at = self.group.get(key)
+        if at is None:
+            return []
+        key_of, first, first_at, near = self.keys.__getitem__, self.first, self.first_at, self.near
+        new = tuple.__new__  # Phrase(...) without the named tuple's Python-level __new__
+        out = []
+        for i in range(self.starts[at], self.starts[at + 1]):
+            purpose, english = divmod(self.purpose[i], 2)
+            keys = tuple(map(key_of, first[first_at[i] : first_at[i + 1]]))
+            after = tuple(map(key_of, near[i])) if i in near else ()
+            out.append(new(Phrase, (self.purposes[purpose], _LANGS[english], self.text[i], keys, after)))
+        return out
+
+
+_LANGS = ("id", "en")
+
+
+@cache
+def _table() -> _Table | None:
+    """The phrases compiled ahead, when knowledge/compiled.json was made from this lexicon."""
+    raw = knowledge.precomputed_phrases()
+    try:
+        return _Table(raw) if raw else None
+    except (KeyError, TypeError, ValueError, IndexError):  # a damaged copy: compiled here instead
+        return None
+
+
+def compiled_table() -> dict[str, Any]:
+    """Every lexicon phrase compiled, as :class:`_Table` reads it (tools/build.py writes it into
+    knowledge/compiled.json): the phrases grouped by their first key, each group in the
+    lexicon's order, with each phrase's purpose and language, text and keys (by number) in flat
+    lists."""
+    purposes = list(knowledge.lexicon())
+    groups: dict[Key, list[Phrase]] = {}
+    for purpose in purposes:
+        for phrase in compile_purpose(purpose):
+            groups.setdefault(phrase.first[0], []).append(phrase)
+    numbers: dict[Key, int] = {}
+    out: dict[str, Any] = {"purposes": purposes, "purpose": [], "text": [], "first": [], "first_len": []}
+    out.update(near={}, groups=[], group_len=[])
+    for key, group in groups.items():
+        out["groups"].append(numbers.setdefault(key, len(numbers)))
+        out["group_len"].append(len(group))
+        for phrase in group:
+            if phrase.near:
+                out["near"][str(len(out["text"]))] = [numbers.setdefault(k, len(numbers)) for k in phrase.near]
+            out["purpose"].append(2 * purposes.index(phrase.purpose) + _LANGS.index(phrase.lang))
+            out["text"].append(phrase.text)
+            out["first"] += [numbers.setdefault(k, len(numbers)) for k in phrase.first]
+            out["first_len"].append(len(phrase.first))
+    out["kinds"] = [kind for kind, _ in numbers]
+    out["words"] = [word for _, word in numbers]
+    return out
+
+
+@cache
+def _starting(key: Key) -> tuple[Phrase, ...]:
+    """The phrases the scan looks for whose first word has ``key``: every purpose's but the word
+    sets', in the lexicon's order of purposes, each purpose's longest first."""
+    table = _table()
+    if table is None:
+        return _index(_every_purpose()).get(key, ())
+    scanned = _scanned()
+    return tuple(p for p in table.phrases(key) if p.purpose in scanned)
+
+
 @cache
 def _index(purposes: tuple[str, ...]) -> dict[Key, tuple[Phrase, ...]]:
+    """The phrases of ``purposes`` by their first key, compiled here (knowledge/compiled.json is
+    stale: the lexicon was edited since the last build)."""
     index: dict[Key, list[Phrase]] = {}
     for purpose in purposes:
-        for phrase in _compiled(purpose):
+        for phrase in compile_purpose(purpose):
             index.setdefault(phrase.first[0], []).append(phrase)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -191,10 +271,9 @@ _Try = tuple[Phrase, int, bool]
 def _candidates(word: str) -> tuple[tuple[str, tuple[_Try, ...]], ...]:
     """The phrases of any purpose that may start at ``word``, by purpose, each purpose's longest
     first (cached by the word alone: a key of every purpose would be hashed at every word)."""
-    index = _index(_every_purpose())
     # keys in a fixed order: a frozenset's order follows the string hash seed, and two phrases
     # of one length met through different keys would otherwise be chosen by it
-    found = [p for key in sorted(keys(word)) for p in index.get(key, ())]
+    found = [p for key in sorted(keys(word)) for p in _starting(key)]
     by_purpose: dict[str, list[_Try]] = {}
     for phrase in sorted(found, key=lambda p: -(len(p.first) + len(p.near))):
         by_purpose.setdefault(phrase.purpose, []).append((phrase, len(phrase.first), bool(phrase.near)))
@@ -270,6 +349,11 @@ _WORD_SETS = (
 @cache
 def _every_purpose() -> tuple[str, ...]:
     return tuple(p for p in knowledge.lexicon() if not p.startswith(_WORD_SETS))
+
+
+@cache
+def _scanned() -> frozenset[str]:
+    return frozenset(_every_purpose())
 
 
 @lru_cache(maxsize=32768)

@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from advisor import knowledge
+from advisor.text.ahead import ahead
 from advisor.text.lexicon import is_number
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
@@ -42,6 +43,7 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+@ahead("matching_spelt_out", __file__, lambda d: {k: tuple((tuple(w), s) for w, s in v) for k, v in d.items()})
 def _spelt_out() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """What each abbreviation of ``knowledge/lexicon.yaml`` stands for, as words, by its first
     word: ``{"kelompok": ((("kelompok", "sadar", "wisata"), "pokdarwis"), ...)}``."""
@@ -65,6 +67,7 @@ def _action_noun(word: str) -> bool:
 
 
 @cache
+@ahead("matching_shorts", __file__, lambda d: {k: tuple(v) for k, v in d.items()})
 def _shorts() -> dict[str, tuple[str, ...]]:
     """Each abbreviation of ``knowledge/lexicon.yaml`` with the words that tell what it is: its
     spelling's words but the generic ones of ``abbreviation_generic`` (a kind of body or place,
@@ -86,6 +89,7 @@ def _shorts() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+@ahead("matching_fields", __file__, lambda d: {k: (tuple(keys), only) for k, (keys, only) in d.items()})
 def _fields() -> dict[str, tuple[tuple[str, ...], bool]]:
     """Each stem of a field of action (``act_field`` in ``knowledge/lexicon.yaml``) or of a group
     of people (``object_field``) with its fields' keys ("@build"; a stem may stand in two:

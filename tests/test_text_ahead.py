@@ -1,0 +1,75 @@
+"""What tools/build.py computes ahead into knowledge/compiled.json is what the advisor would compute
+at run time: the lexicon's phrases (the same phrases, in the same order, for every key a text's word
+may start one with) and the tables of advisor/text/ahead.py (matching's fields and abbreviations)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from advisor import knowledge
+from advisor.text import lexicon, matching
+from advisor.text.ahead import TABLES
+
+
+def _clear() -> None:
+    for cached in (lexicon._table, lexicon._starting, lexicon._candidates, lexicon._by_purpose, lexicon._index):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def fresh() -> Iterator[None]:
+    _clear()
+    yield
+    _clear()
+
+
+def test_the_compiled_copy_holds_the_table() -> None:
+    table = lexicon._table()
+    assert table is not None, "knowledge/compiled.json holds no current phrase table: run python tools/build.py"
+
+
+def test_every_key_starts_the_phrases_compiled_at_run_time() -> None:
+    table = lexicon._table()
+    assert table is not None
+    compiled = lexicon._index(lexicon._every_purpose())
+    assert set(compiled) <= set(table.group)
+    for key in table.group:
+        assert lexicon._starting(key) == compiled.get(key, ()), key
+    # the word sets' phrases are in the table too, and the scan leaves them out
+    every = [p for key in table.group for p in table.phrases(key)]
+    assert len(every) == sum(len(lexicon.compile_purpose(p)) for p in knowledge.lexicon())
+    assert any(p.purpose == "stopwords" for p in every)
+    assert not any(p.purpose.startswith(lexicon._WORD_SETS) for key in table.group for p in lexicon._starting(key))
+
+
+def test_a_stale_table_is_compiled_at_run_time(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Memberikan dukungan pendanaan kepada kelompok sadar wisata setiap tahun"
+    ahead = {purpose: [m.words for m in lexicon.find_all(text, purpose)] for purpose in lexicon.phrases_in(text)}
+    _clear()
+    monkeypatch.setattr(knowledge, "precomputed_phrases", dict)  # as when the lexicon was edited since the build
+    assert lexicon._table() is None
+    again = {purpose: [m.words for m in lexicon.find_all(text, purpose)] for purpose in lexicon.phrases_in(text)}
+    assert again == ahead
+    assert ahead  # the text holds phrases: the comparison compared something
+
+
+def test_every_table_is_read_as_it_is_computed() -> None:
+    assert {"matching_fields", "matching_shorts", "matching_spelt_out"} <= set(TABLES)
+    for name, (compute, source) in TABLES.items():
+        ready = knowledge.precomputed_table(name, source)
+        assert ready is not None, f"{name} is not in knowledge/compiled.json: run python tools/build.py"
+        read = getattr(matching, compute.__name__)
+        assert read() == compute(), name
+        assert list(read()) == list(compute()), name  # in the same order
+        assert json.loads(json.dumps(compute())) == ready, name
+
+
+def test_a_table_of_an_edited_module_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    compute, source = TABLES["matching_fields"]
+    crc = knowledge.table_crc
+    monkeypatch.setattr(knowledge, "table_crc", lambda path: 0 if path == source else crc(path))
+    assert knowledge.precomputed_table("matching_fields", source) is None
+    assert matching._fields.__wrapped__() == compute()
