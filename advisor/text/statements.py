@@ -37,8 +37,11 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
-    + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder"]
+    + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder", "encroach", "openness", "aim_noun"]
 )
+# near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
+# "kepentingan nasional" no side's interest)
+_NEAR = {"mutual_benefit": "near_mutual_benefit", "interests": "near_interests"}
 # "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
 _FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
 
@@ -53,12 +56,15 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     purposes = tuple(f"stmt_{t}" for t in topics)
     matches = find_all(text, *purposes, "stmt_not", "stmt_not_forms")
     excluded = {t for m in matches if m.purpose.startswith("stmt_not") for t in m.found}
+    near = {topic: {t for m in find_all(text, purpose) for t in m.found} for topic, purpose in _NEAR.items()}
     out: dict[str, Reading] = {}
     for match in matches:
         topic = match.purpose[len("stmt_") :]
         if topic not in topics or topic in out or match.negated:
             continue
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
+            continue
+        if topic in near and not near[topic].isdisjoint(match.found):
             continue
         if topic == "interests" and _for_a_purpose(text, match):
             continue
@@ -96,10 +102,13 @@ def _guard_missing(text: str, match: Match) -> bool:
     """Is a conflict of interest named after a safeguard denied in its clause ("No rules on
     conflicts of interest have been adopted", "Belum ada mekanisme pencegahan konflik
     kepentingan")? Then no safeguard is stated."""
-    return any(
+    if any(
         g.negated and _same_clause(g, match) and g.found[-1].end <= match.found[0].start
         for g in find_all(text, "coi_guard")
-    )
+    ):
+        return True
+    # "Risiko benturan kepentingan belum dibahas", "have not yet been addressed": named, not dealt with
+    return any(u.negated and _same_clause(u, match) for u in find_all(text, "coi_unsettled"))
 
 
 _BETWEEN_GROUPS = ("antar", "between", "among")
@@ -177,6 +186,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
     benefit_of_both = (
         _first_with_in_clause(benefits, sides)
+        or _benefit_for_two_sides(text, benefits)
         or _in_proportion(text)
         or _benefit_for_each_side(text)
         or _split_between_parties(text)
@@ -198,7 +208,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if want is not None:
         out["interests"] = (want,)
     _trust_and_sharing(text, out)
-    sides_named = _for_each_side(text)
+    sides_named = _for_each_side(text) or _side_aims(text)
     if sides_named:
         out.setdefault("interests", sides_named)
     ties = find_all(text, "tie_noun")
@@ -209,10 +219,122 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text) or _stake_set_aside(text)
     if barred:
         out.setdefault("conflict_of_interest", barred)
-    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy)
+    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy) or _harm_denied(text)
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+def _harm_denied(text: str) -> tuple[Match, ...]:
+    """Harm to a side's power denied ("tidak boleh mengganggu kedaulatan NKRI", "shall not
+    compromise the sovereignty of the Republic", "Nothing in this memorandum affects the authority
+    of the Government of Indonesia"): a harm negated, or in a clause opened by "nothing", before a
+    power that is a state's by nature or is named with a public body or a side after it."""
+    harms = find_all(text, "encroach")
+    if not harms:
+        return ()
+    toks = tokens(text)
+    nothing = {m.found[0].clause for m in find_all(text, "nothing") if _opens_clause(toks, m)}
+    sovereign = {t for m in find_all(text, "sovereign_power") for t in m.found}
+    holders = find_all(text, *_HOLDERS)
+    powers = find_all(text, "power_noun")
+    for harm in harms:
+        if not (harm.negated or harm.found[0].clause in nothing):
+            continue
+        for power in powers:
+            if not _same_clause(power, harm) or power.found[0].start <= harm.found[-1].end:
+                continue
+            if not sovereign.isdisjoint(power.found) or any(
+                _same_clause(h, power) and h.found[0].start >= power.found[-1].end for h in holders
+            ):
+                return (harm, power)
+    return ()
+
+
+def _a_sides_power(text: str, power: Match) -> bool:
+    """Is ``power`` a state's by nature ("kedaulatan", "sovereignty") or named with a public body or
+    a side in its clause ("kewenangan Pemerintah Kabupaten", "authority of either City Government")?"""
+    if any(m.found == power.found or set(power.found) & set(m.found) for m in find_all(text, "sovereign_power")):
+        return True
+    return any(_same_clause(h, power) for h in find_all(text, *_HOLDERS))
+
+
+_HOLDERS = ("public_body", "authority_body", "coop_side", "both_sides", "other_side")
+
+
+def _opens_clause(toks: tuple[Token, ...], match: Match) -> bool:
+    """Does ``match`` open its clause, or the clause said after "bahwa"/"that"?"""
+    i = toks.index(match.found[0])
+    return i == 0 or toks[i - 1].clause != match.found[0].clause or toks[i - 1].word in ("bahwa", "that")
+
+
+_COPULA = frozenset({"adalah", "ialah", "yaitu", "yakni", "berupa", "is", "are", "lies", "lie", "was", "were"})
+_NOT_A_SIDE = frozenset(
+    {"project", "programme", "program", "activity", "training", "study", "plan", "workshop", "survey", "meeting"}
+)
+
+
+def _side_aims(text: str) -> tuple[Match, ...]:
+    """What a side wants, said of the side ("Tujuan Pemerintah Desa adalah meningkatkan PADes",
+    "KOICA's interest is to demonstrate its model", "the university's aim is research sites"): an aim
+    with a side after it (Indonesian) or a possessor before it (English), then what it is; or two
+    such aims. "Tujuan kegiatan adalah ...", "the project's aim is ..." are an activity's purpose."""
+    aims = find_all(text, "aim_noun")
+    if not aims:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    audience = {t for m in find_all(text, "audience_noun") for t in m.found}
+    found: list[Match] = []
+    for aim in (m for m in aims if not m.negated):
+        i, end = place[aim.found[0]], place[aim.found[-1]]
+        if aim.phrase.lang == "id":
+            after = [t for t in toks[end + 1 : end + 4] if t.clause == aim.found[0].clause]
+            side = bool(after) and after[0] in sides
+            rest = after[1:]
+        else:  # "KOICA's interest", "the city's main interest"
+            before = [t for t in toks[max(0, i - 2) : i] if t.clause == aim.found[0].clause]
+            owner = next((t for t in reversed(before) if t.word.endswith("'s")), None)
+            side = owner is not None and owner.word[:-2] not in _NOT_A_SIDE and owner not in audience
+            rest = [t for t in toks[end + 1 : end + 2] if t.clause == aim.found[0].clause]
+        if not side:
+            continue
+        found.append(aim)
+        if any(t.word in _COPULA for t in rest) or len(found) == 2:
+            return tuple(found)
+    return ()
+
+
+SIDES_REACH = 6  # words from "bagi"/"for" to the second side ("bagi Kota Kupang dan Kabupaten Kupang")
+_AND = frozenset({"dan", "serta", "maupun", "and"})
+
+
+def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...]:
+    """A benefit for two sides joined by "dan"/"and" ("memberikan keuntungan bagi Kota Kupang dan
+    Kabupaten Kupang", "a benefit for the city and the cement plant"): both sides of a cooperation,
+    not the people served ("manfaat bagi petani dan nelayan")."""
+    if not benefits:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = {t for m in find_all(text, "audience_noun") for t in m.found}
+    for benefit in benefits:
+        end = place[benefit.found[-1]]
+        clause = benefit.found[0].clause
+        after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
+        to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO), None)
+        if to is None:
+            continue
+        rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
+        joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
+        if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
+            continue
+        second = rest[joiner + 1] if joiner + 1 < len(rest) else None
+        if second is not None and second in sides and second not in served:
+            return (benefit,)
+    return ()
 
 
 def _kept_by_government(text: str, policy: list[Match]) -> tuple[Match, ...]:
@@ -321,7 +443,9 @@ def _stake_set_aside(text: str) -> tuple[Match, ...]:
     asides = find_all(text, "stand_aside")
     declared = find_all(text, "declare")  # "pernyataan tidak memiliki kepentingan dengan calon penyedia"
     for stake in find_all(text, "stake_noun"):
-        aside = next((a for a in asides if _same_clause(a, stake) and a.found[0].start > stake.found[-1].end), None)
+        # either order: "tidak ikut membahas" after the stake, or "shall not vote on matters in which they
+        # have a personal interest" before it
+        aside = next((a for a in asides if _same_clause(a, stake) and set(a.found).isdisjoint(stake.found)), None)
         aside = aside or next((d for d in declared if _same_clause(d, stake)), None)
         if aside is not None:
             return (stake, aside)
@@ -482,6 +606,8 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     for topic, (a, b) in _PAIRS.items():
         seconds = [m for m in find_all(text, *b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
+        if topic == "sovereignty":  # a site engineer's authority kept is none
+            firsts = [x for x in firsts if _a_sides_power(text, x)]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
             (
@@ -676,6 +802,14 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     trial = next(iter(find_all(text, "trial_noun")), None)
     if trusts and trial is not None and not trial.negated:
         out.setdefault("trust_building", (trusts[0], trial))
+    # openness towards the other side ("saling bertukar informasi secara terbuka", "records open to the
+    # other party"): openness to the public is none
+    sides_met = [m for m in find_all(text, "mutual_side") if not m.negated]
+    for open_ in (m for m in find_all(text, "openness") if not m.negated):
+        side_met = next((s for s in sides_met if _same_clause(s, open_)), None)
+        if side_met is not None:
+            out.setdefault("trust_building", (open_, side_met))
+            break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
     for share in shares:
@@ -738,6 +872,8 @@ def _for_each_side(text: str) -> tuple[Match, ...]:
 _ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
 _FOR_WORDS = frozenset({"bagi", "adapun bagi", "for"})  # a side named after "dari sisi" must be a party
 _PARTIES = ("party_noun", "private_party", "public_body", "authority_body")
+# the sides of a cooperation, without the people it serves ("petani", "warga" are in party_noun)
+_SIDES = ("coop_side", "private_party", "public_body", "authority_body")
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
 _CONTRAST = frozenset({"meanwhile", "sementara", "sedangkan", "whereas", "while"})
 
