@@ -72,6 +72,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
+        if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_served(text):
+            continue  # "Peserta memperoleh sertifikat, sedangkan narasumber memperoleh honorarium"
         if topic == "mutual_benefit" and any(
             _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
         ):
@@ -216,7 +218,13 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if disclosed:
         act, tie = disclosed
         out["conflict_of_interest"] = (tie, act)
-    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text) or _stake_set_aside(text)
+    barred = (
+        _barred_double_role(text)
+        or _officer_of_the_other_side(text)
+        or _judge_with_a_tie(text, ties)
+        or _gift_barred(text)
+        or _stake_set_aside(text)
+    )
     if barred:
         out.setdefault("conflict_of_interest", barred)
     denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy) or _harm_denied(text)
@@ -321,20 +329,41 @@ def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...
     sides = {t for m in find_all(text, *_SIDES) for t in m.found}
     served = {t for m in find_all(text, "audience_noun") for t in m.found}
     for benefit in benefits:
-        end = place[benefit.found[-1]]
-        clause = benefit.found[0].clause
-        after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
-        to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO), None)
-        if to is None:
-            continue
-        rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
-        joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
-        if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
-            continue
-        second = rest[joiner + 1] if joiner + 1 < len(rest) else None
-        if second is not None and second in sides and second not in served:
+        if _two_sides_after(text, benefit, toks, place, sides, served):
             return (benefit,)
     return ()
+
+
+def _two_sides_after(
+    text: str,
+    match: Match,
+    toks: tuple[Token, ...] | None = None,
+    place: dict[Token, int] | None = None,
+    sides: set[Token] | None = None,
+    served: set[Token] | None = None,
+) -> bool:
+    """Are two sides of the cooperation named after ``match``, after "bagi"/"kepada"/"for"/"to" and
+    joined by "dan"/"and" ("keuntungan bagi Kota Kupang dan Kabupaten Kupang", "dibagi kepada
+    Perseroda dan investor")?"""
+    toks = toks if toks is not None else tokens(text)
+    place = place if place is not None else {t: i for i, t in enumerate(toks)}
+    sides = sides if sides is not None else {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = served if served is not None else {t for m in find_all(text, "audience_noun") for t in m.found}
+    end = place[match.found[-1]]
+    clause = match.found[0].clause
+    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
+    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO or t.word in _AMONG), None)
+    if to is None:
+        return False
+    rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
+    joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
+    if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
+        return False
+    second = rest[joiner + 1] if joiner + 1 < len(rest) else None
+    return second is not None and second in sides and second not in served
+
+
+_AMONG = frozenset({"antara", "between", "among"})
 
 
 def _kept_by_government(text: str, policy: list[Match]) -> tuple[Match, ...]:
@@ -558,6 +587,37 @@ def _tied(text: str, clause: int) -> set[Token]:
     return tied
 
 
+OFFICER_REACH = 2  # words from a role taken to the office, and from the office to its body
+
+
+def _officer_of_the_other_side(text: str) -> tuple[Match, ...]:
+    """A side's people barred from holding office in a partner, a supplier or a contractor
+    ("Pegawai BUMD dilarang menjadi pengurus perusahaan mitra", "Staff may not serve as directors of
+    a supplier"): a bar, a role taken, an office and the body, in that order in one clause."""
+    officers = find_all(text, "coi_officer")
+    if not officers:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    roles = find_all(text, "coi_take_role")
+    orgs = find_all(text, "coi_org")
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        role = next(
+            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
+        )
+        if role is None:
+            continue
+        at = place[role.found[-1]]
+        office = next((o for o in officers if 0 < place[o.found[0]] - at <= OFFICER_REACH + 1), None)
+        if office is None or office.found[0].clause != clause:
+            continue
+        last = place[office.found[-1]]
+        if any(0 < place[o.found[0]] - last <= OFFICER_REACH + 1 and o.found[0].clause == clause for o in orgs):
+            return (bar, role, office)
+    return ()
+
+
 def _barred_double_role(text: str) -> tuple[Match, ...]:
     """One body barred from a double role, judging and being judged ("Staf perusahaan mitra tidak
     boleh duduk dalam panitia yang menilai proposal", "Konsultan pengawas dilarang merangkap
@@ -629,7 +689,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
-        if _compared(text, first, second):
+        if _compared(text, first, second) or _served_gain(text, first) or _served_gain(text, second):
             continue
         # a contrast between them, in one clause or two ("The village earns rental income while
         # the operator secures a long-term site")
@@ -734,6 +794,22 @@ def _modifier(text: str, rule: Match, classes: list[Match]) -> bool:
     return not any(after in m.found for m in classes)
 
 
+def _served_gain(text: str, gain: Match) -> bool:
+    """Is ``gain`` said of people a programme serves ("Peserta memperoleh sertifikat", "Students gain
+    practical skills"): its subject, in its clause after any contrast, names an audience?"""
+    audience = {t for m in find_all(text, "audience_noun") for t in m.found}
+    if not audience:
+        return False
+    before = [t for t in tokens(text) if t.clause == gain.found[0].clause and t.start < gain.found[0].start]
+    cut = max((i for i, t in enumerate(before) if t.word in _CONTRAST), default=-1)
+    return not audience.isdisjoint(before[cut + 1 :])
+
+
+def _gains_served(text: str) -> bool:
+    """Is any gain of ``text`` said of people a programme serves?"""
+    return any(_served_gain(text, g) for g in find_all(text, "gain") if not g.negated)
+
+
 def _gains_compared(text: str, phrase: Match) -> bool:
     """Is the gain of ``phrase`` ("sedangkan ~ memperoleh") compared with the gain before it?"""
     gains = [m for m in find_all(text, "gain") if not m.negated]
@@ -815,8 +891,8 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     for share in shares:
         what = next((y for y in find_all(text, "yield_noun") if _same_clause(y, share)), None)
         side = next((x for x in sides if _same_clause(x, share)), None)
-        if what is not None and side is not None:
-            out.setdefault("mutual_benefit", (what, share, side))
+        if what is not None and (side is not None or _two_sides_after(text, share)):
+            out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break
 
 
