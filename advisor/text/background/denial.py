@@ -63,7 +63,13 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         for k, t in enumerate(before)
     ):
         return True
-    if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+    # "have no registered body"; not "has operated without major disruption" (a problem denied)
+    if (
+        last + 1 < len(toks)
+        and toks[last + 1].word in NEGATORS
+        and toks[last + 1].clause == clause
+        and spent.isdisjoint(toks[last + 2 : last + 2 + SCOPE])
+    ):
         return True
     # denied by its predicate: "Cadangan pangan desa belum tersedia", "Jaringan irigasi di hulu belum berfungsi"
     predicate = (t for t in toks[last + 1 : last + 1 + LIMIT_REACH] if t.clause == clause)
@@ -89,6 +95,21 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )
+
+
+def spent_on_a_problem(match: Match, matches: list[Match], text: str) -> bool:
+    """Is the negation that covers an asset spent on a problem word between them ("tidak lagi
+    terkendala jaringan": the hindrance is denied, not the network)?"""
+    toks = tokens(text)
+    first = toks.index(match.found[0])
+    spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+    clause = toks[first].clause
+    for k in range(first - 1, max(-1, first - SCOPE - 1), -1):
+        if toks[k].clause != clause:
+            return False
+        if toks[k].word in NEGATORS:
+            return bool(spent.intersection(toks[k + 1 : first]))
+    return False
 
 
 def _denied_state(text: str, negator: Token) -> bool:
