@@ -72,7 +72,7 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
-        if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_served(text):
+        if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_served(text, match):
             continue  # "Peserta memperoleh sertifikat, sedangkan narasumber memperoleh honorarium"
         if topic == "mutual_benefit" and any(
             _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
@@ -428,6 +428,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
     for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
         end = place[benefit.found[-1]]
         first = next((f for f in fors if _same_clause(f, benefit) and 0 < place[f.found[0]] - end <= FOR_REACH), None)
@@ -439,10 +440,25 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
                 continue
             if toks[i - 1].clause != other.found[0].clause or toks[i - 1].word in _CONTRAST:
                 return (benefit, first, other)
+            # "keuntungan bagi PT Pelindo berupa ... dan bagi Pemerintah Provinsi berupa ...": two sides
+            if (
+                toks[i - 1].word in _AND
+                and _side_after(toks, place, first, sides)
+                and _side_after(toks, place, other, sides)
+            ):
+                return (benefit, first, other)
     return ()
 
 
 _TO = frozenset({"untuk", "bagi", "kepada", "for", "to"})
+
+
+def _side_after(toks: tuple[Token, ...], place: dict[Token, int], match: Match, sides: set[Token]) -> bool:
+    """Is the word after ``match`` (an article aside) a side of the cooperation?"""
+    at = place[match.found[-1]] + 1
+    while at < len(toks) and toks[at].word in _ARTICLES:
+        at += 1
+    return at < len(toks) and toks[at] in sides
 
 
 def _split_between_parties(text: str) -> tuple[Match, ...]:
@@ -689,7 +705,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
-        if _compared(text, first, second) or _served_gain(text, first) or _served_gain(text, second):
+        if _compared(text, first, second) or any(
+            _served_gain(text, g) or _wanted_gain(text, g) for g in (first, second)
+        ):
             continue
         # a contrast between them, in one clause or two ("The village earns rental income while
         # the operator secures a long-term site")
@@ -794,6 +812,18 @@ def _modifier(text: str, rule: Match, classes: list[Match]) -> bool:
     return not any(after in m.found for m in classes)
 
 
+_WANTING = frozenset({"ingin", "berharap", "berkepentingan", "mengharapkan", "menginginkan", "hopes", "hope", "wants"})
+
+
+def _wanted_gain(text: str, gain: Match) -> bool:
+    """Is ``gain`` what a side wants, not what it gets ("berkepentingan memperoleh sertifikat", "hopes
+    to gain")? That states an interest."""
+    toks = tokens(text)
+    i = toks.index(gain.found[0])
+    before = [t.word for t in toks[max(0, i - 2) : i] if t.clause == gain.found[0].clause]
+    return not _WANTING.isdisjoint(before)
+
+
 def _served_gain(text: str, gain: Match) -> bool:
     """Is ``gain`` said of people a programme serves ("Peserta memperoleh sertifikat", "Students gain
     practical skills"): its subject, in its clause after any contrast, names an audience?"""
@@ -805,9 +835,12 @@ def _served_gain(text: str, gain: Match) -> bool:
     return not audience.isdisjoint(before[cut + 1 :])
 
 
-def _gains_served(text: str) -> bool:
-    """Is any gain of ``text`` said of people a programme serves?"""
-    return any(_served_gain(text, g) for g in find_all(text, "gain") if not g.negated)
+def _gains_served(text: str, phrase: Match) -> bool:
+    """Is any gain of ``text`` said of people a programme serves, or the gain of ``phrase`` ("sedangkan
+    ~ memperoleh") only wanted?"""
+    gains = [g for g in find_all(text, "gain") if not g.negated]
+    wanted = any(_wanted_gain(text, g) for g in gains if g.found[-1] == phrase.found[-1])
+    return wanted or any(_served_gain(text, g) for g in gains)
 
 
 def _gains_compared(text: str, phrase: Match) -> bool:
