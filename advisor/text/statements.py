@@ -276,6 +276,7 @@ def _opens_clause(toks: tuple[Token, ...], match: Match) -> bool:
     return i == 0 or toks[i - 1].clause != match.found[0].clause or toks[i - 1].word in ("bahwa", "that")
 
 
+SIDE_NAME_REACH = 6  # words from an aim to the copula after the side's name
 _COPULA = frozenset({"adalah", "ialah", "yaitu", "yakni", "berupa", "is", "are", "lies", "lie", "was", "were"})
 _NOT_A_SIDE = frozenset(
     {"project", "programme", "program", "activity", "training", "study", "plan", "workshop", "survey", "meeting"}
@@ -297,8 +298,8 @@ def _side_aims(text: str) -> tuple[Match, ...]:
     found: list[Match] = []
     for aim in (m for m in aims if not m.negated):
         i, end = place[aim.found[0]], place[aim.found[-1]]
-        if aim.phrase.lang == "id":
-            after = [t for t in toks[end + 1 : end + 4] if t.clause == aim.found[0].clause]
+        if aim.phrase.lang == "id":  # "Tujuan Pemerintah Kota Denpasar adalah ...": the copula after the side's name
+            after = [t for t in toks[end + 1 : end + 1 + SIDE_NAME_REACH] if t.clause == aim.found[0].clause]
             side = bool(after) and after[0] in sides
             rest = after[1:]
         else:  # "KOICA's interest", "the city's main interest"
