@@ -72,6 +72,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
+        if topic == "mutual_benefit" and _wanted_gain(text, match, last=True):
+            continue  # "What each partner hopes to gain": an interest
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_served(text, match):
             continue  # "Peserta memperoleh sertifikat, sedangkan narasumber memperoleh honorarium"
         if topic == "mutual_benefit" and any(
@@ -184,7 +186,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if held_back and noun is not None:
             out["sovereignty"] = (steer, noun)
             break
-    benefits = [m for m in find_all(text, "benefit_noun") if not m.negated]
+    benefits = [m for m in find_all(text, "benefit_noun") if not m.negated and not _wanted_gain(text, m)]
     sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
     benefit_of_both = (
         _first_with_in_clause(benefits, sides)
@@ -278,8 +280,34 @@ def _opens_clause(toks: tuple[Token, ...], match: Match) -> bool:
 
 SIDE_NAME_REACH = 6  # words from an aim to the copula after the side's name
 _COPULA = frozenset({"adalah", "ialah", "yaitu", "yakni", "berupa", "is", "are", "lies", "lie", "was", "were"})
+# what an activity is, and the people it serves: their aims and needs are no side's interests
 _NOT_A_SIDE = frozenset(
-    {"project", "programme", "program", "activity", "training", "study", "plan", "workshop", "survey", "meeting"}
+    {
+        "project",
+        "programme",
+        "program",
+        "activity",
+        "training",
+        "study",
+        "plan",
+        "workshop",
+        "survey",
+        "meeting",
+        "community",
+        "communities",
+        "resident",
+        "residents",
+        "people",
+        "children",
+        "child",
+        "women",
+        "farmers",
+        "fishers",
+        "households",
+        "villagers",
+        "public",
+        "population",
+    }
 )
 
 
@@ -813,14 +841,16 @@ def _modifier(text: str, rule: Match, classes: list[Match]) -> bool:
     return not any(after in m.found for m in classes)
 
 
-_WANTING = frozenset({"ingin", "berharap", "berkepentingan", "mengharapkan", "menginginkan", "hopes", "hope", "wants"})
+_WANTING = frozenset(
+    {"ingin", "berharap", "berkepentingan", "mengharapkan", "menginginkan", "hopes", "hope", "wants", "expects"}
+)
 
 
-def _wanted_gain(text: str, gain: Match) -> bool:
-    """Is ``gain`` what a side wants, not what it gets ("berkepentingan memperoleh sertifikat", "hopes
-    to gain")? That states an interest."""
+def _wanted_gain(text: str, gain: Match, last: bool = False) -> bool:
+    """Is ``gain`` (its last word when ``last``) what a side wants, not what it gets ("berkepentingan
+    memperoleh sertifikat", "hopes to gain")? That states an interest."""
     toks = tokens(text)
-    i = toks.index(gain.found[0])
+    i = toks.index(gain.found[-1] if last else gain.found[0])
     before = [t.word for t in toks[max(0, i - 2) : i] if t.clause == gain.found[0].clause]
     return not _WANTING.isdisjoint(before)
 
@@ -907,6 +937,11 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if ease is not None and not _of_a_thing(text, distrust):
             out.setdefault("trust_building", (distrust, ease))
             break
+    # distrust kept from arising ("agar tidak terjadi saling curiga", "so that no suspicion arises"): trust built
+    for distrust in find_all(text, "distrust_noun"):
+        if distrust.negated and _for_a_purpose_before(text, distrust):
+            out.setdefault("trust_building", (distrust,))
+            break
     # a trial because trust is low or untested ("Trust was low, so the first season is a small pilot")
     trusts = [m for m in find_all(text, "trust_noun", "distrust_noun") if near_miss.isdisjoint(m.found)]
     trial = next(iter(find_all(text, "trial_noun")), None)
@@ -928,6 +963,16 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if what is not None and (side is not None or _two_sides_after(text, share)):
             out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break
+
+
+_SO_THAT = frozenset({"agar", "supaya", "sehingga", "guna", "untuk", "so", "to"})
+
+
+def _for_a_purpose_before(text: str, match: Match) -> bool:
+    """Is ``match`` in a clause of purpose ("agar tidak terjadi ...", "so that no ... arises")?"""
+    return any(
+        t.word in _SO_THAT for t in tokens(text) if t.clause == match.found[0].clause and t.start < match.found[0].start
+    )
 
 
 _TOWARDS = frozenset({"terhadap", "pada", "kepada", "akan", "of", "towards", "toward", "about"})
