@@ -41,7 +41,11 @@ _PURPOSES = frozenset(
 )
 # near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
 # "kepentingan nasional" no side's interest)
-_NEAR = {"mutual_benefit": "near_mutual_benefit", "interests": "near_interests"}
+_NEAR = {
+    "mutual_benefit": "near_mutual_benefit",
+    "interests": "near_interests",
+    "regulatory_differences": "near_regulatory_differences",
+}
 # "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
 _FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
 
@@ -206,6 +210,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             if not m.negated
             and near_miss.isdisjoint(m.found)
             and not any(_same_clause(a, m) and a.found[-1].end <= m.found[0].start for a in audience)
+            and not _of_the_served(text, m, audience)
         ),
         None,
     )
@@ -393,6 +398,15 @@ def _two_sides_after(
 
 
 _AMONG = frozenset({"antara", "between", "among"})
+
+
+def _of_the_served(text: str, want: Match, audience: list[Match]) -> bool:
+    """Is a noun of wanting said of the people served, right after it ("motivasi belajar siswa",
+    "expectations of visitors")?"""
+    toks = tokens(text)
+    at = toks.index(want.found[-1]) + 1
+    near = {t for t in toks[at : at + 3] if t.clause == want.found[0].clause}
+    return any(near.intersection(a.found) for a in audience)
 
 
 def _kept_by_government(text: str, policy: list[Match]) -> tuple[Match, ...]:
@@ -709,7 +723,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     bagi hasil, sedangkan investor mendapatkan kepastian lahan")."""
     out: dict[str, tuple[Match, ...]] = {}
     for topic, (a, b) in _PAIRS.items():
-        seconds = [m for m in find_all(text, *b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
+        # "tidak sama", "belum selaras" hold their negator; "kantor yang berbeda" is no difference in rules
+        near = {t for m in find_all(text, _NEAR.get(topic, "")) for t in m.found}
+        seconds = [m for m in find_all(text, *b) if not m.negated and near.isdisjoint(m.found)]
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
         if topic == "sovereignty":  # a site engineer's authority kept is none
             firsts = [x for x in firsts if _a_sides_power(text, x)]
@@ -957,8 +973,11 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
             break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
+    not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
     for share in shares:
-        what = next((y for y in find_all(text, "yield_noun") if _same_clause(y, share)), None)
+        what = next(
+            (y for y in find_all(text, "yield_noun") if _same_clause(y, share) and not_yields.isdisjoint(y.found)), None
+        )
         side = next((x for x in sides if _same_clause(x, share)), None)
         if what is not None and (side is not None or _two_sides_after(text, share)):
             out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
