@@ -170,6 +170,25 @@ def _short_of(text: str) -> Reading | None:
             ),
             None,
         )
-        if ref is not None:
+        if ref is not None and not _bad_before(text, below):
             return from_match(text, "present", "short_of_reference", below, ref)
     return None
+
+
+def _bad_before(text: str, below: Match) -> bool:
+    """Is a bad quantity named before ``below`` in its clause ("Angka stunting telah turun di bawah
+    target nasional")? A bad quantity under its reference is a strength."""
+    goods = [set(g.found) for g in find_all(text, "good_quantity")]
+    toks = tokens(text)
+    i = toks.index(below.found[0])
+    # "Leakage has been brought down to 12 percent, below the national benchmark": a clause opened by it
+    opens = i == 0 or toks[i - 1].clause != below.found[0].clause
+    clauses = {below.found[0].clause, below.found[0].clause - 1} if opens else {below.found[0].clause}
+    return any(
+        b.found[0].clause in clauses
+        and b.found[-1].end <= below.found[0].start
+        and not _bare_root(b)
+        and not any(set(b.found) <= g for g in goods)
+        and not _handled_thing(text, b)
+        for b in find_all(text, "bad_quantity")
+    )

@@ -72,7 +72,7 @@ def _without(text: str) -> Reading | None:
     layak", "without a business licence")."""
     toks = tokens(text)
     for i, token in enumerate(toks):
-        if token.word not in _WITHOUT:
+        if token.word not in _WITHOUT or _after_a_denied_existence(toks, i):
             continue
         reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
         needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
@@ -84,6 +84,29 @@ def _without(text: str) -> Reading | None:
     return None
 
 
+_PAST = frozenset({"sebelumnya", "dahulu", "dulu", "dulunya", "semula", "previously", "formerly", "once"})
+_NOW = frozenset({"kini", "sekarang", "now", "longer", "lagi"})
+
+
+def _in_the_past(text: str, match: Match) -> bool:
+    """Is a bad thing said of the past, with its end said after it ("Kawasan ini sebelumnya rawan
+    banjir, namun sejak normalisasi sungai tidak lagi tergenang", "The area was previously
+    flood-prone but is now protected")? Then no problem remains."""
+    toks = tokens(text)
+    clause = match.found[0].clause
+    if not any(t.word in _PAST and t.clause == clause and t.start < match.found[0].start for t in toks):
+        return False
+    return any(t.word in _NOW and t.start > match.found[-1].end for t in toks)
+
+
+def _after_a_denied_existence(toks: tuple[Token, ...], i: int) -> bool:
+    """Is "tanpa" at ``i`` said after "tidak ada"/"no" in its clause ("tidak ada lagi puskesmas tanpa
+    dokter": none lacks one)?"""
+    before = [t.word for t in toks[max(0, i - WITHOUT_REACH - 2) : i] if t.clause == toks[i].clause]
+    pairs = list(zip(before, before[1:], strict=False))
+    return "no" in before or any(a in NEGATORS and b in _EXISTS for a, b in pairs)
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
     # good quantities are read only to shadow the bad words inside them ("bank sampah",
@@ -93,7 +116,7 @@ def problems(text: str) -> Reading:
     matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
     # "Tidak ada lagi desa yang berstatus tertinggal", "No village is classified as underdeveloped"
     denied = _existence_denied(text, matches)
-    matches = [m for m in matches if not denied.intersection(m.found)]
+    matches = [m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m)]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -179,14 +202,19 @@ def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
         if none.purpose not in PROBLEM:
             continue
         clause, end = none.found[0].clause, place[none.found[-1]]
-        if _never_happened(toks, none, end):  # "belum pernah ada laporan kebocoran pipa"
-            after = toks[end + 2 : end + 2 + PREDICATE_REACH]
+        happened = _never_happened(toks, none, end)
+        if happened is not None:  # "belum pernah ada laporan kebocoran pipa"
+            after = toks[happened + 1 : happened + 1 + PREDICATE_REACH]
             bad = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity") and m.found[0] in after]
             if bad:
                 out.update(none.found)
                 out.update(t for m in bad for t in m.found)
             continue
         if not _existential(none):
+            continue
+        # "tidak ada lagi puskesmas tanpa dokter": every one has it
+        if any(t.word in _WITHOUT and t.clause == clause for t in toks[end + 1 : end + 1 + WITHOUT_REACH + 1]):
+            out.update(none.found)
             continue
         rel = next(
             (i for i in range(end + 1, len(toks)) if toks[i].clause == clause and toks[i].word in _RELATIVE), None
@@ -211,18 +239,26 @@ def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
 
 
 _NEVER = (["belum", "pernah"], ["tidak", "pernah"], ["tak", "pernah"], ["never"])
+_REPORTS = frozenset({"laporan", "catatan", "kejadian", "kasus", "temuan", "report", "reports", "record", "records"})
 _HAPPENS = frozenset({"ada", "terjadi", "ditemukan", "dilaporkan", "muncul", "timbul", "mengalami", "reported", "been"})
 
 
-def _never_happened(toks: tuple[Token, ...], match: Match, end: int) -> bool:
+def _never_happened(toks: tuple[Token, ...], match: Match, end: int) -> int | None:
     """ "belum pernah"/"never" before a verb of happening ("belum pernah ada laporan kebocoran",
-    "never been any flooding"): what follows never happened."""
-    return (
-        [t.word for t in match.found] in _NEVER
-        and end + 1 < len(toks)
-        and toks[end + 1].word in _HAPPENS
-        and toks[end + 1].clause == match.found[0].clause
-    )
+    "tidak pernah lagi terjadi kekosongan obat"); or "tidak ada" before a report of it ("tidak ada
+    laporan kasus rabies"): what follows never happened. The place of the word after which it is
+    named, or None."""
+    words = [t.word for t in match.found]
+    at = end + 1
+    if at < len(toks) and toks[at].word == "lagi":  # "tidak pernah lagi terjadi", "tidak ada lagi laporan"
+        at += 1
+    if at >= len(toks) or toks[at].clause != match.found[0].clause:
+        return None
+    if words in _NEVER and toks[at].word in _HAPPENS:
+        return at
+    if _existential(match) and toks[at].word in _REPORTS:
+        return at
+    return None
 
 
 def _after(words: set[Token], match: Match) -> bool:
