@@ -103,7 +103,7 @@ def _after_a_denied_existence(toks: tuple[Token, ...], i: int) -> bool:
     """Is "tanpa" at ``i`` said after "tidak ada"/"no" in its clause ("tidak ada lagi puskesmas tanpa
     dokter": none lacks one)?"""
     before = [t.word for t in toks[max(0, i - WITHOUT_REACH - 2) : i] if t.clause == toks[i].clause]
-    pairs = list(zip(before, before[1:], strict=False))
+    pairs = list(pairwise(before))
     return "no" in before or any(a in NEGATORS and b in _EXISTS for a, b in pairs)
 
 
