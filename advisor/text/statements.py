@@ -74,6 +74,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "conflict_of_interest" and (_guard_missing(text, match) or _a_dispute(text, match)):
             continue
+        if topic in _UNSETTLED_TOO and _guard_missing(text, match, before=topic != "sovereignty"):
+            continue  # "Belum ada mekanisme untuk membangun kepercayaan", "Kepentingan ... belum diidentifikasi"
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
         if topic == "mutual_benefit" and _wanted_gain(text, match, last=True):
@@ -87,6 +89,9 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
+            first = min(found, key=lambda m: m.found[0].start)
+            if topic in _UNSETTLED_TOO and _guard_missing(text, first, before=topic != "sovereignty"):
+                continue
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
 
@@ -106,11 +111,19 @@ def _for_a_purpose(text: str, match: Match) -> bool:
     )
 
 
-def _guard_missing(text: str, match: Match) -> bool:
+# Topics that a plan states only when it says they are settled: "Kepentingan masing-masing pihak belum
+# diidentifikasi" states no interests. A regulatory difference named as not yet dealt with is still named.
+_UNSETTLED_TOO = ("sovereignty", "mutual_benefit", "trust_building", "interests")
+
+
+def _guard_missing(text: str, match: Match, before: bool = True) -> bool:
     """Is a conflict of interest named after a safeguard denied in its clause ("No rules on
     conflicts of interest have been adopted", "Belum ada mekanisme pencegahan konflik
-    kepentingan")? Then no safeguard is stated."""
-    if any(
+    kepentingan")? Then no safeguard is stated. The same for any topic named after a mechanism or
+    a step denied ("Belum ada mekanisme untuk membangun kepercayaan"; ``before``: not for
+    sovereignty, where "Tidak ada ketentuan yang mengurangi kedaulatan" keeps it), or said not yet
+    dealt with ("belum diatur", "not yet addressed")."""
+    if before and any(
         g.negated and _same_clause(g, match) and g.found[-1].end <= match.found[0].start
         for g in find_all(text, "coi_guard")
     ):
