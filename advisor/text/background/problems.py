@@ -99,6 +99,20 @@ def _in_the_past(text: str, match: Match) -> bool:
     return any(t.word in _NOW and t.start > match.found[-1].end for t in toks)
 
 
+NO_MORE_REACH = 6  # words from "tidak lagi"/"no longer" to the problem it ends
+
+
+def _no_more(text: str, match: Match) -> bool:
+    """Is a problem word said to be over by "tidak lagi"/"no longer" before it in its clause ("nelayan
+    tidak lagi menjual hasil tangkapan kepada tengkulak"), beyond the negation's own reach?"""
+    if match.purpose not in PROBLEM or match.negated:
+        return False
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    before = [t for t in toks[max(0, i - NO_MORE_REACH - 1) : i] if t.clause == match.found[0].clause]
+    return any(a.word in NEGATORS and b.word in _NO_MORE for a, b in pairwise(before))
+
+
 def _after_a_denied_existence(toks: tuple[Token, ...], i: int) -> bool:
     """Is "tanpa" at ``i`` said after "tidak ada"/"no" in its clause ("tidak ada lagi puskesmas tanpa
     dokter": none lacks one)?"""
@@ -116,7 +130,9 @@ def problems(text: str) -> Reading:
     matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
     # "Tidak ada lagi desa yang berstatus tertinggal", "No village is classified as underdeveloped"
     denied = _existence_denied(text, matches)
-    matches = [m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m)]
+    matches = [
+        m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m) and not _no_more(text, m)
+    ]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
