@@ -759,7 +759,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
-    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts)
+    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts) or _each_own(
+        text, [m for m in find_all(text, "need_verb") if not m.negated]
+    )
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
@@ -933,6 +935,34 @@ def _compared(text: str, first: Match, second: Match) -> bool:
     # the same thing gained: the objects share their first word ("bantuan ... pupuk" twice), not
     # any word ("Desa A memperoleh air bersih, sedangkan Desa B memperoleh retribusi air": each its own gain)
     return bool(object_a) and bool(object_b) and not object_a[0].isdisjoint(object_b[0])
+
+
+def _each_own(text: str, found: list[Match]) -> tuple[Match, ...]:
+    """Two of ``found``, the second with a subject of its own ("Kuching is looking for new markets, and
+    Pontianak is looking for investment"); one subject doing both ("mencari pasar dan mencari modal") is
+    none."""
+    for first, second in pairwise(found):
+        if _same_clause(first, second) and not _joined_subject(text, first, second):
+            continue
+        if _side_subject(text, first) and _side_subject(text, second):
+            return (first, second)
+    return ()
+
+
+def _side_subject(text: str, match: Match) -> bool:
+    """Is the subject of ``match`` (the first word before it in its clause, joiners and articles aside)
+    a side: a public body, a private party, a region, or a name ("Kuching", "PT Semen Tonasa"); not
+    the people a programme serves ("Warga membutuhkan air bersih")?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    clause = match.found[0].clause
+    before = [t for t in toks[:i] if t.clause == clause and t.word not in _JOINERS and t.word not in _ARTICLES]
+    if not before:
+        return False
+    subject = before[0]
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = {t for m in find_all(text, "audience_noun", "party_noun") for t in m.found} - sides
+    return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
