@@ -76,6 +76,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic in _UNSETTLED_TOO and _guard_missing(text, match, before=topic != "sovereignty"):
             continue  # "Belum ada mekanisme untuk membangun kepercayaan", "Kepentingan ... belum diidentifikasi"
+        if topic in _LOST_TOO and _lost(text, match):
+            continue  # "Risiko hilangnya kepercayaan mitra", "keuntungan kedua belah pihak akan berkurang"
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
         if topic == "mutual_benefit" and _wanted_gain(text, match, last=True):
@@ -92,6 +94,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             first = min(found, key=lambda m: m.found[0].start)
             if topic in _UNSETTLED_TOO and _guard_missing(text, first, before=topic != "sovereignty"):
                 continue
+            if topic in _LOST_TOO and topic != "trust_building" and _lost(text, first):
+                continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
 
@@ -114,6 +118,15 @@ def _for_a_purpose(text: str, match: Match) -> bool:
 # Topics that a plan states only when it says they are settled: "Kepentingan masing-masing pihak belum
 # diidentifikasi" states no interests. A regulatory difference named as not yet dealt with is still named.
 _UNSETTLED_TOO = ("sovereignty", "mutual_benefit", "trust_building", "interests")
+
+
+_LOST_TOO = ("trust_building", "mutual_benefit")
+
+
+def _lost(text: str, match: Match) -> bool:
+    """Is ``match`` said to be lost, falling or at risk in its clause ("Risiko hilangnya kepercayaan
+    mitra", "the partners may lose trust", "keuntungan kedua belah pihak akan berkurang")?"""
+    return any(_same_clause(m, match) and not m.negated for m in find_all(text, "topic_loss"))
 
 
 def _guard_missing(text: str, match: Match, before: bool = True) -> bool:
