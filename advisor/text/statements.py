@@ -94,7 +94,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             first = min(found, key=lambda m: m.found[0].start)
             if topic in _UNSETTLED_TOO and _guard_missing(text, first, before=topic != "sovereignty"):
                 continue
-            if topic in _LOST_TOO and topic != "trust_building" and _lost(text, first):
+            last = max((t for m in found for t in m.found), key=lambda t: t.start)
+            if topic in _LOST_TOO and topic != "trust_building" and _lost(text, first, last):
                 continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
@@ -123,10 +124,18 @@ _UNSETTLED_TOO = ("sovereignty", "mutual_benefit", "trust_building", "interests"
 _LOST_TOO = ("trust_building", "mutual_benefit")
 
 
-def _lost(text: str, match: Match) -> bool:
+def _lost(text: str, match: Match, last: Token | None = None) -> bool:
     """Is ``match`` said to be lost, falling or at risk in its clause ("Risiko hilangnya kepercayaan
     mitra", "the partners may lose trust", "keuntungan kedua belah pihak akan berkurang")?"""
-    return any(_same_clause(m, match) and not m.negated for m in find_all(text, "topic_loss"))
+    if any(_same_clause(m, match) and not m.negated for m in find_all(text, "topic_loss")):
+        return True
+    toks = tokens(text)
+    end = toks.index(last if last is not None else match.found[-1])
+    near = {t for t in toks[end + 1 : end + 1 + FALL_REACH] if t.clause == match.found[0].clause}
+    return any(near.intersection(m.found) and not m.negated for m in find_all(text, "topic_fall"))
+
+
+FALL_REACH = 3  # words from trust or a benefit to its falling ("kepercayaan para pihak dapat menurun")
 
 
 def _guard_missing(text: str, match: Match, before: bool = True) -> bool:
