@@ -35,13 +35,10 @@ BELOW_FLOORS = {
     ("readings_dev4", "number"): (1.00, 0.62),
     ("readings_dev6", "direction"): (0.93, 0.93),
     ("readings_dev9", "match"): (0.81, 0.77),
-    ("readings_fresh2", "background_problems"): (0.94, 0.94),
     ("readings_fresh2", "direction"): (0.89, 0.91),
     ("readings_fresh2", "match"): (0.91, 0.93),
-    ("readings_fresh2", "statement"): (0.93, 0.92),
     ("readings_fresh3", "direction"): (0.91, 0.81),
     ("readings_fresh3", "match"): (0.94, 0.95),
-    ("readings_fresh4", "statement"): (0.94, 0.94),
 }
 
 

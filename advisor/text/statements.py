@@ -37,8 +37,15 @@ _PURPOSES = frozenset(
     [f"stmt_{t}" for t in TOPICS]
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
-    + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder"]
+    + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder", "encroach", "openness", "aim_noun"]
 )
+# near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
+# "kepentingan nasional" no side's interest)
+_NEAR = {
+    "mutual_benefit": "near_mutual_benefit",
+    "interests": "near_interests",
+    "regulatory_differences": "near_regulatory_differences",
+}
 # "untuk kepentingan pelaporan", "in the interest of time": a purpose, no side's interest
 _FOR = frozenset({"untuk", "demi", "guna", "for", "in"})
 
@@ -53,6 +60,7 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     purposes = tuple(f"stmt_{t}" for t in topics)
     matches = find_all(text, *purposes, "stmt_not", "stmt_not_forms")
     excluded = {t for m in matches if m.purpose.startswith("stmt_not") for t in m.found}
+    near = {topic: {t for m in find_all(text, purpose) for t in m.found} for topic, purpose in _NEAR.items()}
     out: dict[str, Reading] = {}
     for match in matches:
         topic = match.purpose[len("stmt_") :]
@@ -60,12 +68,22 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
             continue
+        if topic in near and not near[topic].isdisjoint(match.found):
+            continue
         if topic == "interests" and _for_a_purpose(text, match):
             continue
         if topic == "conflict_of_interest" and (_guard_missing(text, match) or _a_dispute(text, match)):
             continue
+        if topic in _UNSETTLED_TOO and _guard_missing(text, match, before=topic != "sovereignty"):
+            continue  # "Belum ada mekanisme untuk membangun kepercayaan", "Kepentingan ... belum diidentifikasi"
+        if topic in _LOST_TOO and _lost(text, match):
+            continue  # "Risiko hilangnya kepercayaan mitra", "keuntungan kedua belah pihak akan berkurang"
         if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_compared(text, match):
             continue  # "..., sedangkan kelompok B memperoleh ...": the same gain compared
+        if topic == "mutual_benefit" and _wanted_gain(text, match, last=True):
+            continue  # "What each partner hopes to gain": an interest
+        if topic == "mutual_benefit" and match.found[0].word in _CONTRAST and _gains_served(text, match):
+            continue  # "Peserta memperoleh sertifikat, sedangkan narasumber memperoleh honorarium"
         if topic == "mutual_benefit" and any(
             _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
         ):
@@ -73,6 +91,12 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
+            first = min(found, key=lambda m: m.found[0].start)
+            if topic in _UNSETTLED_TOO and _guard_missing(text, first, before=topic != "sovereignty"):
+                continue
+            last = max((t for m in found for t in m.found), key=lambda t: t.start)
+            if topic in _LOST_TOO and topic != "trust_building" and _lost(text, first, last):
+                continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
 
@@ -92,14 +116,42 @@ def _for_a_purpose(text: str, match: Match) -> bool:
     )
 
 
-def _guard_missing(text: str, match: Match) -> bool:
+# Topics that a plan states only when it says they are settled: "Kepentingan masing-masing pihak belum
+# diidentifikasi" states no interests. A regulatory difference named as not yet dealt with is still named.
+_UNSETTLED_TOO = ("sovereignty", "mutual_benefit", "trust_building", "interests")
+
+
+_LOST_TOO = ("trust_building", "mutual_benefit")
+
+
+def _lost(text: str, match: Match, last: Token | None = None) -> bool:
+    """Is ``match`` said to be lost, falling or at risk in its clause ("Risiko hilangnya kepercayaan
+    mitra", "the partners may lose trust", "keuntungan kedua belah pihak akan berkurang")?"""
+    if any(_same_clause(m, match) and not m.negated for m in find_all(text, "topic_loss")):
+        return True
+    toks = tokens(text)
+    end = toks.index(last if last is not None else match.found[-1])
+    near = {t for t in toks[end + 1 : end + 1 + FALL_REACH] if t.clause == match.found[0].clause}
+    return any(near.intersection(m.found) and not m.negated for m in find_all(text, "topic_fall"))
+
+
+FALL_REACH = 3  # words from trust or a benefit to its falling ("kepercayaan para pihak dapat menurun")
+
+
+def _guard_missing(text: str, match: Match, before: bool = True) -> bool:
     """Is a conflict of interest named after a safeguard denied in its clause ("No rules on
     conflicts of interest have been adopted", "Belum ada mekanisme pencegahan konflik
-    kepentingan")? Then no safeguard is stated."""
-    return any(
+    kepentingan")? Then no safeguard is stated. The same for any topic named after a mechanism or
+    a step denied ("Belum ada mekanisme untuk membangun kepercayaan"; ``before``: not for
+    sovereignty, where "Tidak ada ketentuan yang mengurangi kedaulatan" keeps it), or said not yet
+    dealt with ("belum diatur", "not yet addressed")."""
+    if before and any(
         g.negated and _same_clause(g, match) and g.found[-1].end <= match.found[0].start
         for g in find_all(text, "coi_guard")
-    )
+    ):
+        return True
+    # "Risiko benturan kepentingan belum dibahas", "have not yet been addressed": named, not dealt with
+    return any(u.negated and _same_clause(u, match) for u in find_all(text, "coi_unsettled"))
 
 
 _BETWEEN_GROUPS = ("antar", "between", "among")
@@ -173,10 +225,11 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         if held_back and noun is not None:
             out["sovereignty"] = (steer, noun)
             break
-    benefits = [m for m in find_all(text, "benefit_noun") if not m.negated]
+    benefits = [m for m in find_all(text, "benefit_noun") if not m.negated and not _wanted_gain(text, m)]
     sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
     benefit_of_both = (
         _first_with_in_clause(benefits, sides)
+        or _benefit_for_two_sides(text, benefits)
         or _in_proportion(text)
         or _benefit_for_each_side(text)
         or _split_between_parties(text)
@@ -192,13 +245,14 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             if not m.negated
             and near_miss.isdisjoint(m.found)
             and not any(_same_clause(a, m) and a.found[-1].end <= m.found[0].start for a in audience)
+            and not _of_the_served(text, m, audience)
         ),
         None,
     )
     if want is not None:
         out["interests"] = (want,)
     _trust_and_sharing(text, out)
-    sides_named = _for_each_side(text)
+    sides_named = _for_each_side(text) or _side_aims(text)
     if sides_named:
         out.setdefault("interests", sides_named)
     ties = find_all(text, "tie_noun")
@@ -206,13 +260,188 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     if disclosed:
         act, tie = disclosed
         out["conflict_of_interest"] = (tie, act)
-    barred = _barred_double_role(text) or _judge_with_a_tie(text, ties) or _gift_barred(text) or _stake_set_aside(text)
+    barred = (
+        _barred_double_role(text)
+        or _officer_of_the_other_side(text)
+        or _judge_with_a_tie(text, ties)
+        or _gift_barred(text)
+        or _stake_set_aside(text)
+    )
     if barred:
         out.setdefault("conflict_of_interest", barred)
-    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy)
+    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy) or _harm_denied(text)
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+def _harm_denied(text: str) -> tuple[Match, ...]:
+    """Harm to a side's power denied ("tidak boleh mengganggu kedaulatan NKRI", "shall not
+    compromise the sovereignty of the Republic", "Nothing in this memorandum affects the authority
+    of the Government of Indonesia"): a harm negated, or in a clause opened by "nothing", before a
+    power that is a state's by nature or is named with a public body or a side after it."""
+    harms = find_all(text, "encroach")
+    if not harms:
+        return ()
+    toks = tokens(text)
+    nothing = {m.found[0].clause for m in find_all(text, "nothing") if _opens_clause(toks, m)}
+    sovereign = {t for m in find_all(text, "sovereign_power") for t in m.found}
+    holders = find_all(text, *_HOLDERS)
+    powers = find_all(text, "power_noun")
+    for harm in harms:
+        if not (harm.negated or harm.found[0].clause in nothing):
+            continue
+        for power in powers:
+            if not _same_clause(power, harm) or power.found[0].start <= harm.found[-1].end:
+                continue
+            if not sovereign.isdisjoint(power.found) or any(
+                _same_clause(h, power) and h.found[0].start >= power.found[-1].end for h in holders
+            ):
+                return (harm, power)
+    return ()
+
+
+def _a_sides_power(text: str, power: Match) -> bool:
+    """Is ``power`` a state's by nature ("kedaulatan", "sovereignty") or named with a public body or
+    a side in its clause ("kewenangan Pemerintah Kabupaten", "authority of either City Government")?"""
+    if any(m.found == power.found or set(power.found) & set(m.found) for m in find_all(text, "sovereign_power")):
+        return True
+    return any(_same_clause(h, power) for h in find_all(text, *_HOLDERS))
+
+
+_HOLDERS = ("public_body", "authority_body", "coop_side", "both_sides", "other_side")
+
+
+def _opens_clause(toks: tuple[Token, ...], match: Match) -> bool:
+    """Does ``match`` open its clause, or the clause said after "bahwa"/"that"?"""
+    i = toks.index(match.found[0])
+    return i == 0 or toks[i - 1].clause != match.found[0].clause or toks[i - 1].word in ("bahwa", "that")
+
+
+SIDE_NAME_REACH = 6  # words from an aim to the copula after the side's name
+_COPULA = frozenset({"adalah", "ialah", "yaitu", "yakni", "berupa", "is", "are", "lies", "lie", "was", "were"})
+# what an activity is, and the people it serves: their aims and needs are no side's interests
+_NOT_A_SIDE = frozenset(
+    {
+        "project",
+        "programme",
+        "program",
+        "activity",
+        "training",
+        "study",
+        "plan",
+        "workshop",
+        "survey",
+        "meeting",
+        "community",
+        "communities",
+        "resident",
+        "residents",
+        "people",
+        "children",
+        "child",
+        "women",
+        "farmers",
+        "fishers",
+        "households",
+        "villagers",
+        "public",
+        "population",
+    }
+)
+
+
+def _side_aims(text: str) -> tuple[Match, ...]:
+    """What a side wants, said of the side ("Tujuan Pemerintah Desa adalah meningkatkan PADes",
+    "KOICA's interest is to demonstrate its model", "the university's aim is research sites"): an aim
+    with a side after it (Indonesian) or a possessor before it (English), then what it is; or two
+    such aims. "Tujuan kegiatan adalah ...", "the project's aim is ..." are an activity's purpose."""
+    aims = find_all(text, "aim_noun")
+    if not aims:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    audience = {t for m in find_all(text, "audience_noun") for t in m.found}
+    found: list[Match] = []
+    for aim in (m for m in aims if not m.negated):
+        i, end = place[aim.found[0]], place[aim.found[-1]]
+        if aim.phrase.lang == "id":  # "Tujuan Pemerintah Kota Denpasar adalah ...": the copula after the side's name
+            after = [t for t in toks[end + 1 : end + 1 + SIDE_NAME_REACH] if t.clause == aim.found[0].clause]
+            side = bool(after) and after[0] in sides
+            rest = after[1:]
+        else:  # "KOICA's interest", "the city's main interest"
+            before = [t for t in toks[max(0, i - 2) : i] if t.clause == aim.found[0].clause]
+            owner = next((t for t in reversed(before) if t.word.endswith("'s")), None)
+            side = owner is not None and owner.word[:-2] not in _NOT_A_SIDE and owner not in audience
+            rest = [t for t in toks[end + 1 : end + 2] if t.clause == aim.found[0].clause]
+        if not side:
+            continue
+        found.append(aim)
+        if any(t.word in _COPULA for t in rest) or len(found) == 2:
+            return tuple(found)
+    return ()
+
+
+SIDES_REACH = 6  # words from "bagi"/"for" to the second side ("bagi Kota Kupang dan Kabupaten Kupang")
+_AND = frozenset({"dan", "serta", "maupun", "and"})
+
+
+def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...]:
+    """A benefit for two sides joined by "dan"/"and" ("memberikan keuntungan bagi Kota Kupang dan
+    Kabupaten Kupang", "a benefit for the city and the cement plant"): both sides of a cooperation,
+    not the people served ("manfaat bagi petani dan nelayan")."""
+    if not benefits:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = {t for m in find_all(text, "audience_noun") for t in m.found}
+    for benefit in benefits:
+        if _two_sides_after(text, benefit, toks, place, sides, served):
+            return (benefit,)
+    return ()
+
+
+def _two_sides_after(
+    text: str,
+    match: Match,
+    toks: tuple[Token, ...] | None = None,
+    place: dict[Token, int] | None = None,
+    sides: set[Token] | None = None,
+    served: set[Token] | None = None,
+) -> bool:
+    """Are two sides of the cooperation named after ``match``, after "bagi"/"kepada"/"for"/"to" and
+    joined by "dan"/"and" ("keuntungan bagi Kota Kupang dan Kabupaten Kupang", "dibagi kepada
+    Perseroda dan investor")?"""
+    toks = toks if toks is not None else tokens(text)
+    place = place if place is not None else {t: i for i, t in enumerate(toks)}
+    sides = sides if sides is not None else {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = served if served is not None else {t for m in find_all(text, "audience_noun") for t in m.found}
+    end = place[match.found[-1]]
+    clause = match.found[0].clause
+    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
+    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO or t.word in _AMONG), None)
+    if to is None:
+        return False
+    rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
+    joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
+    if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
+        return False
+    second = rest[joiner + 1] if joiner + 1 < len(rest) else None
+    return second is not None and second in sides and second not in served
+
+
+_AMONG = frozenset({"antara", "between", "among"})
+
+
+def _of_the_served(text: str, want: Match, audience: list[Match]) -> bool:
+    """Is a noun of wanting said of the people served, right after it ("motivasi belajar siswa",
+    "expectations of visitors")?"""
+    toks = tokens(text)
+    at = toks.index(want.found[-1]) + 1
+    near = {t for t in toks[at : at + 3] if t.clause == want.found[0].clause}
+    return any(near.intersection(a.found) for a in audience)
 
 
 def _kept_by_government(text: str, policy: list[Match]) -> tuple[Match, ...]:
@@ -277,6 +506,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
     for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
         end = place[benefit.found[-1]]
         first = next((f for f in fors if _same_clause(f, benefit) and 0 < place[f.found[0]] - end <= FOR_REACH), None)
@@ -288,10 +518,25 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
                 continue
             if toks[i - 1].clause != other.found[0].clause or toks[i - 1].word in _CONTRAST:
                 return (benefit, first, other)
+            # "keuntungan bagi PT Pelindo berupa ... dan bagi Pemerintah Provinsi berupa ...": two sides
+            if (
+                toks[i - 1].word in _AND
+                and _side_after(toks, place, first, sides)
+                and _side_after(toks, place, other, sides)
+            ):
+                return (benefit, first, other)
     return ()
 
 
 _TO = frozenset({"untuk", "bagi", "kepada", "for", "to"})
+
+
+def _side_after(toks: tuple[Token, ...], place: dict[Token, int], match: Match, sides: set[Token]) -> bool:
+    """Is the word after ``match`` (an article aside) a side of the cooperation?"""
+    at = place[match.found[-1]] + 1
+    while at < len(toks) and toks[at].word in _ARTICLES:
+        at += 1
+    return at < len(toks) and toks[at] in sides
 
 
 def _split_between_parties(text: str) -> tuple[Match, ...]:
@@ -321,7 +566,9 @@ def _stake_set_aside(text: str) -> tuple[Match, ...]:
     asides = find_all(text, "stand_aside")
     declared = find_all(text, "declare")  # "pernyataan tidak memiliki kepentingan dengan calon penyedia"
     for stake in find_all(text, "stake_noun"):
-        aside = next((a for a in asides if _same_clause(a, stake) and a.found[0].start > stake.found[-1].end), None)
+        # either order: "tidak ikut membahas" after the stake, or "shall not vote on matters in which they
+        # have a personal interest" before it
+        aside = next((a for a in asides if _same_clause(a, stake) and set(a.found).isdisjoint(stake.found)), None)
         aside = aside or next((d for d in declared if _same_clause(d, stake)), None)
         if aside is not None:
             return (stake, aside)
@@ -434,6 +681,37 @@ def _tied(text: str, clause: int) -> set[Token]:
     return tied
 
 
+OFFICER_REACH = 2  # words from a role taken to the office, and from the office to its body
+
+
+def _officer_of_the_other_side(text: str) -> tuple[Match, ...]:
+    """A side's people barred from holding office in a partner, a supplier or a contractor
+    ("Pegawai BUMD dilarang menjadi pengurus perusahaan mitra", "Staff may not serve as directors of
+    a supplier"): a bar, a role taken, an office and the body, in that order in one clause."""
+    officers = find_all(text, "coi_officer")
+    if not officers:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    roles = find_all(text, "coi_take_role")
+    orgs = find_all(text, "coi_org")
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        role = next(
+            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
+        )
+        if role is None:
+            continue
+        at = place[role.found[-1]]
+        office = next((o for o in officers if 0 < place[o.found[0]] - at <= OFFICER_REACH + 1), None)
+        if office is None or office.found[0].clause != clause:
+            continue
+        last = place[office.found[-1]]
+        if any(0 < place[o.found[0]] - last <= OFFICER_REACH + 1 and o.found[0].clause == clause for o in orgs):
+            return (bar, role, office)
+    return ()
+
+
 def _barred_double_role(text: str) -> tuple[Match, ...]:
     """One body barred from a double role, judging and being judged ("Staf perusahaan mitra tidak
     boleh duduk dalam panitia yang menilai proposal", "Konsultan pengawas dilarang merangkap
@@ -480,8 +758,12 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     bagi hasil, sedangkan investor mendapatkan kepastian lahan")."""
     out: dict[str, tuple[Match, ...]] = {}
     for topic, (a, b) in _PAIRS.items():
-        seconds = [m for m in find_all(text, *b) if not m.negated]  # "tidak sama", "belum selaras" hold their negator
+        # "tidak sama", "belum selaras" hold their negator; "kantor yang berbeda" is no difference in rules
+        near = {t for m in find_all(text, _NEAR.get(topic, "")) for t in m.found}
+        seconds = [m for m in find_all(text, *b) if not m.negated and near.isdisjoint(m.found)]
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
+        if topic == "sovereignty":  # a site engineer's authority kept is none
+            firsts = [x for x in firsts if _a_sides_power(text, x)]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
             (
@@ -499,11 +781,15 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
-    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts)
+    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts) or _each_own(
+        text, [m for m in find_all(text, "need_verb") if not m.negated]
+    )
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
-        if _compared(text, first, second):
+        if _compared(text, first, second) or any(
+            _served_gain(text, g) or _wanted_gain(text, g) for g in (first, second)
+        ):
             continue
         # a contrast between them, in one clause or two ("The village earns rental income while
         # the operator secures a long-term site")
@@ -608,6 +894,39 @@ def _modifier(text: str, rule: Match, classes: list[Match]) -> bool:
     return not any(after in m.found for m in classes)
 
 
+_WANTING = frozenset(
+    {"ingin", "berharap", "berkepentingan", "mengharapkan", "menginginkan", "hopes", "hope", "wants", "expects"}
+)
+
+
+def _wanted_gain(text: str, gain: Match, last: bool = False) -> bool:
+    """Is ``gain`` (its last word when ``last``) what a side wants, not what it gets ("berkepentingan
+    memperoleh sertifikat", "hopes to gain")? That states an interest."""
+    toks = tokens(text)
+    i = toks.index(gain.found[-1] if last else gain.found[0])
+    before = [t.word for t in toks[max(0, i - 2) : i] if t.clause == gain.found[0].clause]
+    return not _WANTING.isdisjoint(before)
+
+
+def _served_gain(text: str, gain: Match) -> bool:
+    """Is ``gain`` said of people a programme serves ("Peserta memperoleh sertifikat", "Students gain
+    practical skills"): its subject, in its clause after any contrast, names an audience?"""
+    audience = {t for m in find_all(text, "audience_noun") for t in m.found}
+    if not audience:
+        return False
+    before = [t for t in tokens(text) if t.clause == gain.found[0].clause and t.start < gain.found[0].start]
+    cut = max((i for i, t in enumerate(before) if t.word in _CONTRAST), default=-1)
+    return not audience.isdisjoint(before[cut + 1 :])
+
+
+def _gains_served(text: str, phrase: Match) -> bool:
+    """Is any gain of ``text`` said of people a programme serves, or the gain of ``phrase`` ("sedangkan
+    ~ memperoleh") only wanted?"""
+    gains = [g for g in find_all(text, "gain") if not g.negated]
+    wanted = any(_wanted_gain(text, g) for g in gains if g.found[-1] == phrase.found[-1])
+    return wanted or any(_served_gain(text, g) for g in gains)
+
+
 def _gains_compared(text: str, phrase: Match) -> bool:
     """Is the gain of ``phrase`` ("sedangkan ~ memperoleh") compared with the gain before it?"""
     gains = [m for m in find_all(text, "gain") if not m.negated]
@@ -638,6 +957,34 @@ def _compared(text: str, first: Match, second: Match) -> bool:
     # the same thing gained: the objects share their first word ("bantuan ... pupuk" twice), not
     # any word ("Desa A memperoleh air bersih, sedangkan Desa B memperoleh retribusi air": each its own gain)
     return bool(object_a) and bool(object_b) and not object_a[0].isdisjoint(object_b[0])
+
+
+def _each_own(text: str, found: list[Match]) -> tuple[Match, ...]:
+    """Two of ``found``, the second with a subject of its own ("Kuching is looking for new markets, and
+    Pontianak is looking for investment"); one subject doing both ("mencari pasar dan mencari modal") is
+    none."""
+    for first, second in pairwise(found):
+        if _same_clause(first, second) and not _joined_subject(text, first, second):
+            continue
+        if _side_subject(text, first) and _side_subject(text, second):
+            return (first, second)
+    return ()
+
+
+def _side_subject(text: str, match: Match) -> bool:
+    """Is the subject of ``match`` (the first word before it in its clause, joiners and articles aside)
+    a side: a public body, a private party, a region, or a name ("Kuching", "PT Semen Tonasa"); not
+    the people a programme serves ("Warga membutuhkan air bersih")?"""
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    clause = match.found[0].clause
+    before = [t for t in toks[:i] if t.clause == clause and t.word not in _JOINERS and t.word not in _ARTICLES]
+    if not before:
+        return False
+    subject = before[0]
+    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    served = {t for m in find_all(text, "audience_noun", "party_noun") for t in m.found} - sides
+    return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
@@ -671,19 +1018,45 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if ease is not None and not _of_a_thing(text, distrust):
             out.setdefault("trust_building", (distrust, ease))
             break
+    # distrust kept from arising ("agar tidak terjadi saling curiga", "so that no suspicion arises"): trust built
+    for distrust in find_all(text, "distrust_noun"):
+        if distrust.negated and _for_a_purpose_before(text, distrust):
+            out.setdefault("trust_building", (distrust,))
+            break
     # a trial because trust is low or untested ("Trust was low, so the first season is a small pilot")
     trusts = [m for m in find_all(text, "trust_noun", "distrust_noun") if near_miss.isdisjoint(m.found)]
     trial = next(iter(find_all(text, "trial_noun")), None)
     if trusts and trial is not None and not trial.negated:
         out.setdefault("trust_building", (trusts[0], trial))
+    # openness towards the other side ("saling bertukar informasi secara terbuka", "records open to the
+    # other party"): openness to the public is none
+    sides_met = [m for m in find_all(text, "mutual_side") if not m.negated]
+    for open_ in (m for m in find_all(text, "openness") if not m.negated):
+        side_met = next((s for s in sides_met if _same_clause(s, open_)), None)
+        if side_met is not None:
+            out.setdefault("trust_building", (open_, side_met))
+            break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
+    not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
     for share in shares:
-        what = next((y for y in find_all(text, "yield_noun") if _same_clause(y, share)), None)
+        what = next(
+            (y for y in find_all(text, "yield_noun") if _same_clause(y, share) and not_yields.isdisjoint(y.found)), None
+        )
         side = next((x for x in sides if _same_clause(x, share)), None)
-        if what is not None and side is not None:
-            out.setdefault("mutual_benefit", (what, share, side))
+        if what is not None and (side is not None or _two_sides_after(text, share)):
+            out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break
+
+
+_SO_THAT = frozenset({"agar", "supaya", "sehingga", "guna", "untuk", "so", "to"})
+
+
+def _for_a_purpose_before(text: str, match: Match) -> bool:
+    """Is ``match`` in a clause of purpose ("agar tidak terjadi ...", "so that no ... arises")?"""
+    return any(
+        t.word in _SO_THAT for t in tokens(text) if t.clause == match.found[0].clause and t.start < match.found[0].start
+    )
 
 
 _TOWARDS = frozenset({"terhadap", "pada", "kepada", "akan", "of", "towards", "toward", "about"})
@@ -738,6 +1111,8 @@ def _for_each_side(text: str) -> tuple[Match, ...]:
 _ARTICLES = frozenset({"the", "a", "an", "para", "pihak"})
 _FOR_WORDS = frozenset({"bagi", "adapun bagi", "for"})  # a side named after "dari sisi" must be a party
 _PARTIES = ("party_noun", "private_party", "public_body", "authority_body")
+# the sides of a cooperation, without the people it serves ("petani", "warga" are in party_noun)
+_SIDES = ("coop_side", "private_party", "public_body", "authority_body")
 _JOINERS = frozenset({"dan", "serta", "and", "while", "sementara", "sedangkan", "whereas", "adapun", "itu"})
 _CONTRAST = frozenset({"meanwhile", "sementara", "sedangkan", "whereas", "while"})
 

@@ -70,7 +70,13 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         for k, t in enumerate(before)
     ):
         return True
-    if last + 1 < len(toks) and toks[last + 1].word in NEGATORS and toks[last + 1].clause == clause:
+    # "have no registered body"; not "has operated without major disruption" (a problem denied)
+    if (
+        last + 1 < len(toks)
+        and toks[last + 1].word in NEGATORS
+        and toks[last + 1].clause == clause
+        and spent.isdisjoint(toks[last + 2 : last + 2 + SCOPE])
+    ):
         return True
     # what it names said later to be out of use: "jaringan irigasi ... kini dalam kondisi rusak", or
     # after a contrast in the next clause ("The cooperative was established in 2015 but has been
@@ -144,8 +150,14 @@ def _held_lacking(text: str, match: Match, matches: list[Match]) -> bool:
     denied = {t for m in find_all(text, *PROBLEM, "bad_quantity", "damaged") if m.negated for t in m.found}
     if any(t.word in NEGATORS for t in scope) and scope.isdisjoint(denied):
         return True
+    # a problem in it, unless a negator phrase that denies one ("yang tidak pernah kering")
     return any(
-        m.purpose in PROBLEM and not m.negated and m.found[0] in scope and not _handled_thing(text, m) for m in matches
+        m.purpose in PROBLEM
+        and not m.negated
+        and m.found[0] in scope
+        and not _handled_thing(text, m)
+        and not _denies_a_problem(m, matches, text)
+        for m in matches
     )
 
 
@@ -180,6 +192,21 @@ def _limits_amount(rest: list[Token], after: tuple[Token, ...]) -> bool:
     if rest:
         return _amount(rest[0].word)
     return bool(after) and _amount(after[0].word)
+
+
+def spent_on_a_problem(match: Match, matches: list[Match], text: str) -> bool:
+    """Is the negation that covers an asset spent on a problem word between them ("tidak lagi
+    terkendala jaringan": the hindrance is denied, not the network)?"""
+    toks = tokens(text)
+    first = toks.index(match.found[0])
+    spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+    clause = toks[first].clause
+    for k in range(first - 1, max(-1, first - SCOPE - 1), -1):
+        if toks[k].clause != clause:
+            return False
+        if toks[k].word in NEGATORS:
+            return bool(spent.intersection(toks[k + 1 : first]))
+    return False
 
 
 def _denied_state(text: str, negator: Token) -> bool:

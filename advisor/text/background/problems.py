@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM
-from advisor.text.background.denial import _denied, _denies_a_problem
+from advisor.text.background.denial import _denied, _denies_a_problem, spent_on_a_problem
 from advisor.text.background.figures import _falls_short, _limited, _limited_low, _read_matches, _short_of
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
 from advisor.text.background.trends import _trends
@@ -16,7 +16,7 @@ from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import tokens
+from advisor.text.tokens import Token, tokens
 
 _VERB = ("me", "ber", "ter", "di", "pe")
 _CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal", "pernah"})
@@ -42,6 +42,27 @@ def _not_yet(text: str) -> Reading | None:
     return None
 
 
+_NOT_DONE = frozenset({"not", "never"})
+_ON_THE_WAY = frozenset({"yet", "been", "fully", "properly", "completely", "entirely", "all", "be"})
+
+
+def _not_done(text: str) -> Reading | None:
+    """ "not" before what closes a gap, as English says "belum" ("have not been fully rebuilt",
+    "has not yet been repaired", "were never connected"); unless a negation earlier in its
+    clause denies it ("No road has not been repaired")."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for done in find_all(text, "done_verb"):
+        i = place[done.found[0]] - 1
+        while i >= 0 and toks[i].word in _ON_THE_WAY and toks[i].clause == done.found[0].clause:
+            i -= 1
+        if i < 0 or toks[i].word not in _NOT_DONE or toks[i].clause != done.found[0].clause:
+            continue
+        if not any(t.word in NEGATORS for t in toks[:i] if t.clause == done.found[0].clause):
+            return from_match(text, "present", "not_yet", Match(_NOT_YET_PHRASE, (toks[i], *done.found), False))
+    return None
+
+
 _WITHOUT = frozenset({"tanpa", "without", "lacking"})
 WITHOUT_REACH = 3  # words between "tanpa"/"without" and what is missing
 
@@ -51,7 +72,7 @@ def _without(text: str) -> Reading | None:
     layak", "without a business licence")."""
     toks = tokens(text)
     for i, token in enumerate(toks):
-        if token.word not in _WITHOUT:
+        if token.word not in _WITHOUT or _after_a_denied_existence(toks, i):
             continue
         reach = {t for t in toks[i + 1 : i + 1 + WITHOUT_REACH] if t.clause == token.clause}
         needed = next((m for m in find_all(text, "provision") if m.found[0] in reach), None)
@@ -63,6 +84,43 @@ def _without(text: str) -> Reading | None:
     return None
 
 
+_PAST = frozenset({"sebelumnya", "dahulu", "dulu", "dulunya", "semula", "previously", "formerly", "once"})
+_NOW = frozenset({"kini", "sekarang", "now", "longer", "lagi"})
+
+
+def _in_the_past(text: str, match: Match) -> bool:
+    """Is a bad thing said of the past, with its end said after it ("Kawasan ini sebelumnya rawan
+    banjir, namun sejak normalisasi sungai tidak lagi tergenang", "The area was previously
+    flood-prone but is now protected")? Then no problem remains."""
+    toks = tokens(text)
+    clause = match.found[0].clause
+    if not any(t.word in _PAST and t.clause == clause and t.start < match.found[0].start for t in toks):
+        return False
+    return any(t.word in _NOW and t.start > match.found[-1].end for t in toks)
+
+
+NO_MORE_REACH = 6  # words from "tidak lagi"/"no longer" to the problem it ends
+
+
+def _no_more(text: str, match: Match) -> bool:
+    """Is a problem word said to be over by "tidak lagi"/"no longer" before it in its clause ("nelayan
+    tidak lagi menjual hasil tangkapan kepada tengkulak"), beyond the negation's own reach?"""
+    if match.purpose not in PROBLEM or match.negated:
+        return False
+    toks = tokens(text)
+    i = toks.index(match.found[0])
+    before = [t for t in toks[max(0, i - NO_MORE_REACH - 1) : i] if t.clause == match.found[0].clause]
+    return any(a.word in NEGATORS and b.word in _NO_MORE for a, b in pairwise(before))
+
+
+def _after_a_denied_existence(toks: tuple[Token, ...], i: int) -> bool:
+    """Is "tanpa" at ``i`` said after "tidak ada"/"no" in its clause ("tidak ada lagi puskesmas tanpa
+    dokter": none lacks one)?"""
+    before = [t.word for t in toks[max(0, i - WITHOUT_REACH - 2) : i] if t.clause == toks[i].clause]
+    pairs = list(pairwise(before))
+    return "no" in before or any(a in NEGATORS and b in _EXISTS for a, b in pairs)
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def problems(text: str) -> Reading:
     # good quantities are read only to shadow the bad words inside them ("bank sampah",
@@ -70,6 +128,11 @@ def problems(text: str) -> Reading:
     matches = [m for m in _read_matches(text, *PROBLEM, "assets", "bad_quantity", *_GOOD) if m.purpose not in _GOOD]
     # "bebas banjir", "free of dengue cases", "tidak dimaksudkan untuk mengatasi kekurangan anggaran"
     matches = [m for m in matches if not _freed(text, m) and not _not_meant(text, m)]
+    # "Tidak ada lagi desa yang berstatus tertinggal", "No village is classified as underdeveloped"
+    denied = _existence_denied(text, matches)
+    matches = [
+        m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m) and not _no_more(text, m)
+    ]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -101,6 +164,8 @@ def problems(text: str) -> Reading:
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
         if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
+        if match.purpose == "assets" and (_after(denied, match) or spent_on_a_problem(match, matches, text)):
+            continue  # "Tidak ada desa yang kekurangan air sejak SPAM beroperasi", "tidak lagi terkendala jaringan"
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
     lacking = _without(text)
@@ -113,6 +178,7 @@ def problems(text: str) -> Reading:
         _short_of(text)
         or _falls_short(text)
         or _not_yet(text)
+        or _not_done(text)
         or _limited(text)
         or _no_longer(text)
         or Reading("absent", "no_problem")
@@ -132,6 +198,96 @@ def _resolved(text: str, matches: list[Match]) -> set[int]:
         ):
             out.add(clause)
     return out
+
+
+_EXISTS = frozenset({"ada", "terdapat"})
+_RELATIVE = frozenset({"yang", "who", "which", "that", "is", "are", "was", "were"})
+PREDICATE_REACH = 3  # words from "yang"/"is" to the bad thing it predicates
+_ABOUT = frozenset({"mengenai", "tentang", "terkait", "soal", "atas", "about", "on", "regarding", "of", "for"})
+
+
+def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
+    """The words of an existential negation whose relative clause or predicate holds a problem,
+    and of that problem ("Tidak ada lagi desa yang berstatus tertinggal", "No village in the
+    district is classified as underdeveloped"): nothing bad is said to be there. "Tidak ada lagi
+    dokter spesialis di RSUD" (no problem word after it) still lacks something."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    out: set[Token] = set()
+    for none in matches:
+        if none.purpose not in PROBLEM:
+            continue
+        clause, end = none.found[0].clause, place[none.found[-1]]
+        happened = _never_happened(toks, none, end)
+        if happened is not None:  # "belum pernah ada laporan kebocoran pipa"
+            after = toks[happened + 1 : happened + 1 + PREDICATE_REACH]
+            bad = [m for m in matches if m.purpose in (*PROBLEM, "bad_quantity") and m.found[0] in after]
+            if bad:
+                out.update(none.found)
+                out.update(t for m in bad for t in m.found)
+            continue
+        if not _existential(none):
+            continue
+        # "tidak ada lagi puskesmas tanpa dokter": every one has it
+        if any(t.word in _WITHOUT and t.clause == clause for t in toks[end + 1 : end + 1 + WITHOUT_REACH + 1]):
+            out.update(none.found)
+            continue
+        rel = next(
+            (i for i in range(end + 1, len(toks)) if toks[i].clause == clause and toks[i].word in _RELATIVE), None
+        )
+        # "Belum ada data terpadu mengenai nelayan yang terdampak": the relative clause is of the complement
+        if rel is None or any(t.word in _ABOUT for t in toks[end + 1 : rel]):
+            continue
+        # the predicate of the relative clause, right after it ("yang kekurangan air", "is classified as
+        # underdeveloped"), not a word further on ("tidak ada data yang akurat tentang warga miskin")
+        bad = [
+            m
+            for m in matches
+            if m.purpose in (*PROBLEM, "bad_quantity")
+            and m.found[0].clause == clause
+            and 0 < place[m.found[0]] - rel <= PREDICATE_REACH
+            and m is not none
+        ]
+        if bad:
+            out.update(none.found)
+            out.update(t for m in bad for t in m.found)
+    return out
+
+
+_NEVER = (["belum", "pernah"], ["tidak", "pernah"], ["tak", "pernah"], ["never"])
+_REPORTS = frozenset({"laporan", "catatan", "kejadian", "kasus", "temuan", "report", "reports", "record", "records"})
+_HAPPENS = frozenset({"ada", "terjadi", "ditemukan", "dilaporkan", "muncul", "timbul", "mengalami", "reported", "been"})
+
+
+def _never_happened(toks: tuple[Token, ...], match: Match, end: int) -> int | None:
+    """ "belum pernah"/"never" before a verb of happening ("belum pernah ada laporan kebocoran",
+    "tidak pernah lagi terjadi kekosongan obat"); or "tidak ada" before a report of it ("tidak ada
+    laporan kasus rabies"): what follows never happened. The place of the word after which it is
+    named, or None."""
+    words = [t.word for t in match.found]
+    at = end + 1
+    if at < len(toks) and toks[at].word == "lagi":  # "tidak pernah lagi terjadi", "tidak ada lagi laporan"
+        at += 1
+    if at >= len(toks) or toks[at].clause != match.found[0].clause:
+        return None
+    if words in _NEVER and toks[at].word in _HAPPENS:
+        return at
+    if _existential(match) and toks[at].word in _REPORTS:
+        return at
+    return None
+
+
+def _after(words: set[Token], match: Match) -> bool:
+    """Is a word of ``words`` before ``match`` in its clause?"""
+    return any(t.clause == match.found[0].clause and t.start < match.found[0].start for t in words)
+
+
+def _existential(match: Match) -> bool:
+    """ "tidak ada", "belum ada", "no", "none": a negator that denies a thing exists."""
+    words = [t.word for t in match.found]
+    if words in (["no"], ["none"], ["tiada"]):
+        return True
+    return len(words) == 2 and words[0] in NEGATORS and words[1] in _EXISTS
 
 
 MAGNITUDE_REACH = 6  # words after "tidak ada"/"no" in which "berarti"/"significant" may stand
