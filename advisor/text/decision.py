@@ -539,7 +539,7 @@ def _permit_granted(text: str) -> Reading | None:
         else:  # "Kantor Pertanahan menerbitkan sertifikat"
             while after and after[0].word in _DETERMINER:
                 after = after[1:]
-            if not after or not any(p.found[0] is after[0] for p in in_clause):
+            if not after or not any(p.found[0] == after[0] for p in in_clause):
                 continue
             agent = [t for t in toks[:at] if t.clause == clause]
         if not agent:

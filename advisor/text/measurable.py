@@ -221,13 +221,13 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     nothing counted: an output that exists or not."""
     if not toks or find_all(text, "measurable"):
         return None
-    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] is toks[0]), None)
+    deliverable = next((m for m in find_all(text, "deliverable") if m.found[0] == toks[0]), None)
     if deliverable is not None:
         return from_match(text, "yes_no", "happens_or_not", deliverable)
     last = toks[-1].word
     if _counted_done(text, toks):
         return None  # "Kader posyandu terlatih": people trained, a count
-    abstract_head = any(m.found[0] is toks[0] for m in find_all(text, "abstract_noun"))
+    abstract_head = any(m.found[0] == toks[0] for m in find_all(text, "abstract_noun"))
     if (passive_verb_id(last) == "di" or stative_id(last)) and not abstract_head:
         said, span = quoted(text, toks[-1])
         return Reading("yes_no", "happens_or_not", said, span)
@@ -246,7 +246,7 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
     before = [t.word for t in toks[max(0, i - 3) : i] if t.clause == match.found[0].clause]
     if before and (before[-1] in _AT or (match.found[0].word == "level" and "at" in before)):
         return False
-    quality = any(m.found[0] is match.found[0] for m in find_all(text, "abstract_noun"))
+    quality = any(m.found[0] == match.found[0] for m in find_all(text, "abstract_noun"))
     # "Enhanced capacity", "Strengthened institutional capacity": the change before it, an
     # adjective between at most
     before_it = {t for t in toks[max(0, i - 2) : i] if t.clause == match.found[0].clause}
@@ -258,7 +258,7 @@ def _measures(text: str, toks: tuple[Token, ...], match: Match) -> bool:
     return not (
         match.found[-1].word in _VALUES
         and j + 1 < len(toks)
-        and any(m.found[0] is toks[j + 1] for m in find_all(text, "abstract_noun"))
+        and any(m.found[0] == toks[j + 1] for m in find_all(text, "abstract_noun"))
     )
 
 
@@ -269,7 +269,7 @@ _QUALIFIER_REACH = 4  # words of the head's noun phrase before its qualifier ("P
 def _counted_id(text: str, toks: tuple[Token, ...]) -> Reading | None:
     """An Indonesian count head with its qualifier ("Desa yang memiliki perdes", "Balita yang
     diimunisasi", "Desa dengan BUMDes aktif"): who or what is counted."""
-    head = next((m for m in find_all(text, "counted_head") if m.found[0] is toks[0] and m.phrase.lang == "id"), None)
+    head = next((m for m in find_all(text, "counted_head") if m.found[0] == toks[0] and m.phrase.lang == "id"), None)
     if head is None:
         return None
     start = len(head.found)
@@ -303,9 +303,9 @@ def _unit_in_brackets(text: str) -> Reading | None:
 def _counted_done(text: str, toks: tuple[Token, ...]) -> bool:
     """Are people or places at the head with a predicate of what was done to them ("Kader
     posyandu terlatih", "Rumah tangga tersambung")? Then they are counted."""
-    head = any(m.found[0] is toks[0] for m in find_all(text, "counted_head"))
-    formed = any(m.found[-1] is toks[-1] for m in find_all(text, "yes_no"))  # "Kelompok kerja terbentuk": one output
-    return head and not formed and any(m.found[-1] is toks[-1] for m in find_all(text, "count_up"))
+    head = any(m.found[0] == toks[0] for m in find_all(text, "counted_head"))
+    formed = any(m.found[-1] == toks[-1] for m in find_all(text, "yes_no"))  # "Kelompok kerja terbentuk": one output
+    return head and not formed and any(m.found[-1] == toks[-1] for m in find_all(text, "count_up"))
 
 
 _SINGULAR_OUTPUT_REACH = 4  # words of "Early warning system installed" before the participle
@@ -354,7 +354,7 @@ def _activity(text: str, toks: tuple[Token, ...]) -> Reading | None:
     if any(_outcome_of(toks, m) for m in find_all(text, "abstract_noun")):
         return None  # "Pelestarian budaya lokal"; not "Pelatihan pemandu wisata cagar budaya"
     word = toks[0].word
-    if any(m.found[0] is toks[0] and not m.negated for m in find_all(text, "bad_quantity")):
+    if any(m.found[0] == toks[0] and not m.negated for m in find_all(text, "bad_quantity")):
         return None  # "Fluktuasi harga cabai", "Deforestasi hutan lindung": a harm measured, no activity
     if all(t.clause == toks[0].clause for t in toks[:2]) and len(toks) > 1:
         nominal = (word.startswith("pe") and nominal_root(word) is not None) or (
@@ -374,11 +374,11 @@ def _quantity_head(text: str, toks: tuple[Token, ...]) -> Reading | None:
     or a countermeasure ("Penanganan banjir"), an output ("Waste bank operational")."""
     if find_all(text, "abstract_noun", "quality_change", "increase", "decrease", "yes_no"):
         return None  # "Waste bank operational by June 2026": an output
-    if any(m.found[0] is toks[0] for m in find_all(text, "countermeasure", "quality_head")):
+    if any(m.found[0] == toks[0] for m in find_all(text, "countermeasure", "quality_head")):
         return None  # "Kepuasan masyarakat terhadap layanan": a quality, with no scale named
     if len(toks) < 2:
         return None  # "Kemiskinan" alone names a field, not what is measured in it
-    head = next((m for m in find_all(text, "bad_quantity", "good_quantity") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "bad_quantity", "good_quantity") if m.found[0] == toks[0]), None)
     return None if head is None or head.negated else from_match(text, "countable", "quantity_noun", head)
 
 
@@ -422,10 +422,10 @@ def indicator_measurable(text: str) -> Reading:
     # an output named at the head ("Beroperasinya rumah produksi", "Tersusunnya dokumen") happens
     # or not, whatever measure noun stands later in its object
     # unless its noun is an abstract outcome ("Terbangunnya kepercayaan antarmitra")
-    head = next((m for m in find_all(text, "yes_no") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "yes_no") if m.found[0] == toks[0]), None)
     if head is not None:
         after = toks[len(head.found)] if len(toks) > len(head.found) else None
-        if after is None or not any(m.found[0] is after for m in find_all(text, "abstract_noun")):
+        if after is None or not any(m.found[0] == after for m in find_all(text, "abstract_noun")):
             return from_match(text, "yes_no", "happens_or_not", head)
     # a thing with a result predicate ("SOP pelayanan terpadu disahkan", "Dokumen RAD tersusun")
     # or a deliverable named alone ("Dokumen RAD", "Laporan evaluasi akhir tahun") exists or not
@@ -444,7 +444,7 @@ def indicator_measurable(text: str) -> Reading:
         (
             m
             for m in find_all(text, "duration_word", "counted_head")
-            if m.found[0] is toks[0] and not (m.purpose == "counted_head" and m.phrase.lang == "id")
+            if m.found[0] == toks[0] and not (m.purpose == "counted_head" and m.phrase.lang == "id")
         ),
         None,
     )

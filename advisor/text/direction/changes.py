@@ -24,7 +24,7 @@ def _phrasal(text: str) -> Reading | None:
         if particle is None or toks[i - 1].clause != token.clause:
             continue
         purpose, label = particle
-        verb = next((m for m in find_all(text, purpose) if m.found[-1] is toks[i - 1]), None)
+        verb = next((m for m in find_all(text, purpose) if m.found[-1] == toks[i - 1]), None)
         if verb is not None and not verb.negated:
             return from_match(text, label, "direction_word", verb, Match(verb.phrase, (token,), False))
     return None
@@ -186,7 +186,7 @@ def _changes(text: str) -> list[tuple[Match, str]]:
             purpose == "maintain"
             and match.phrase.lang == "en"
             and match.found[0].word.endswith("ing")
-            and match.found[0] is not tokens(text)[0]
+            and match.found[0] != tokens(text)[0]
         ):
             continue  # "Maintaining X" heads a statement; "farmers keeping records" is a participle
         elif purpose == "reduction_count" and _imperative(text, match):
@@ -221,7 +221,7 @@ def _imperative(text: str, match: Match) -> bool:
     """Is an English reduction word the bare verb at the head ("Cut energy costs"), not a
     participle or a noun ("Reduced emissions", "Savings")?"""
     word = match.found[0].word
-    return match.phrase.lang == "en" and match.found[0] is tokens(text)[0] and not word.endswith(("ed", "ion", "s"))
+    return match.phrase.lang == "en" and match.found[0] == tokens(text)[0] and not word.endswith(("ed", "ion", "s"))
 
 
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "lebih"})

@@ -140,7 +140,7 @@ def _control_of_level(text: str) -> Reading | None:
     holds down falls, as after a reduction word ("Penurunan angka kemiskinan"). Not a service
     counted ("Cakupan pengendalian vektor"), whose head is no countermeasure."""
     toks = tokens(text)
-    means = next((m for m in find_all(text, "countermeasure") if toks and m.found[0] is toks[0]), None)
+    means = next((m for m in find_all(text, "countermeasure") if toks and m.found[0] == toks[0]), None)
     if means is None or means.negated:
         return None
     k = len(means.found)
@@ -150,7 +150,7 @@ def _control_of_level(text: str) -> Reading | None:
         return None
     if means.phrase.lang == "en" and k == len(means.found):
         return None  # "Case detection rate": an English compound names the rate of the means itself
-    if not any(m.found[0] is toks[k] for m in find_all(text, "level")):
+    if not any(m.found[0] == toks[k] for m in find_all(text, "level")):
         return None
     said, span = quoted(text, toks[0], toks[k])
     return Reading("decrease", "reduction_of_level", said, span)
@@ -181,7 +181,7 @@ def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
         if match.phrase.lang == "en" and len(match.found) > 1 and after is not None:
             # "Case detection rate TBC", "Treatment coverage TBC": the disease named after an English
             # measure (an Indonesian harm right after a good one qualifies it: "kualitas udara tidak sehat")
-            out.update(t for b in bad if b.found[0] is after for t in b.found)
+            out.update(t for b in bad if b.found[0] == after for t in b.found)
         for k in range(end + 1, min(len(toks), end + 3)):  # the good's own measure word may follow: "rate"
             if toks[k].word in _GOOD_LINKS and toks[k].clause == match.found[0].clause:
                 window = toks[k + 1 : k + 1 + _GOOD_REACH]

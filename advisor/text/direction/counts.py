@@ -27,7 +27,7 @@ def _counted(text: str) -> Reading | None:
     qualifier: a lack ("yang belum memiliki", "without") should fall; a thing done or had ("yang
     memiliki", "yang menerapkan") should rise."""
     toks = tokens(text)
-    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] == toks[0]), None)
     if head is None:
         return None
     clause = toks[0].clause
@@ -58,7 +58,7 @@ def _counted(text: str) -> Reading | None:
         ):
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
-            if any(m.found[0] is token for m in find_all(text, "state_verb")):
+            if any(m.found[0] == token for m in find_all(text, "state_verb")):
                 return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
@@ -68,7 +68,7 @@ def _counted(text: str) -> Reading | None:
         # the word of completion or continuity
         verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
-        if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+        if any(m.found[0] == verb for m in find_all(text, "state_verb")):
             # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
             return Reading("unknown", "no_direction", *quoted(text, token, verb))
         if verb.word in _ACHIEVED:
@@ -119,7 +119,7 @@ def _qualifier_change(text: str, match: Match, purpose: str) -> Reading | None:
     if purpose not in ("increase", "decrease", "reduction_count"):
         return None
     toks = tokens(text)
-    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] is toks[0]), None)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] == toks[0]), None)
     first = match.found[0]
     i = toks.index(first)
     if head is None or i <= len(head.found) + 1:

@@ -78,7 +78,7 @@ def _duration(text: str) -> Match | None:
         if lang == "id" or match is None:
             head = i == 0 or before[-1:] == ["rata-rata"] or (before and before[-1] in _COUNT_HEADS)
             k = j + 1
-            while k < len(toks) and (any(m.found[0] is toks[k] for m in found) or toks[k].word in _DURATION_AFTER):
+            while k < len(toks) and (any(m.found[0] == toks[k] for m in found) or toks[k].word in _DURATION_AFTER):
                 k += 1  # "lama waktu penerbitan": one duration; "Waktu rata-rata pelayanan": the average of it
             process = _process_after(toks, k, clause, lang) if head else None
             if process is not None:

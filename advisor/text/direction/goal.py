@@ -211,4 +211,4 @@ def _means_deed(statement: str) -> bool:
         return False
     if verb.word in _TAKE_UP:
         return True
-    return any(m.found[0] is verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))
+    return any(m.found[0] == verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))

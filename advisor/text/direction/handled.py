@@ -43,7 +43,7 @@ def _to_disposal(text: str, verb: Token) -> bool:
     sites = find_all(text, "disposal_site")
     if verb.word in _TOWARDS | {"di"} and i + 1 < len(toks):
         # the verb's own motion: "sampah yang sampai di TPA", "waste delivered to landfill"
-        return any(m.found[0] is toks[i + 1] for m in sites)
+        return any(m.found[0] == toks[i + 1] for m in sites)
     return any(m.found[0] in reach and toks[toks.index(m.found[0]) - 1].word in _TOWARDS for m in sites)
 
 
@@ -108,7 +108,7 @@ def _doing_well(text: str, toks: tuple[Token, ...], k: int, bad_words: set[Token
     verb = toks[k]
     if not _active(verb.word) or verb.word in _SUFFERS | _GOES_ON:
         return False
-    if any(m.found[0] is verb for m in find_all(text, "state_verb")):
+    if any(m.found[0] == verb for m in find_all(text, "state_verb")):
         return False
     return not any(t in bad_words for t in toks[k:] if t.clause == verb.clause)
 
@@ -135,10 +135,10 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     j = toks.index(done.found[-1])
     if done.found[-1].word in ("of", "from", "dari"):
         return False  # "lifted out of poverty": the harm left behind
-    if j + 1 < len(toks) and any(m.found[0] is toks[j + 1] for m in bad):
+    if j + 1 < len(toks) and any(m.found[0] == toks[j + 1] for m in bad):
         return True
     i = toks.index(done.found[0])
-    if i >= 2 and toks[i - 2].word == "yang" and any(m.found[-1] is toks[i - 1] for m in bad):
+    if i >= 2 and toks[i - 2].word == "yang" and any(m.found[-1] == toks[i - 1] for m in bad):
         return True  # "pengaduan yang lambat ditindaklanjuti": the manner before the verb
     # done against the rules a few words on: "yang dijual ke kolektor tanpa dokumen asal-usul"
     reach = {t for t in toks[j + 1 : j + 1 + _MANNER_REACH] if t.clause == done.found[-1].clause}

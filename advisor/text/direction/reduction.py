@@ -64,14 +64,14 @@ def _level_reduced(text: str, reduction: Match) -> bool:
     participle = reduction.found[0].word.endswith("ed") or reduction.found[0].word in ("cut", "cuts")
     if participle and i == 0 and j + 1 < len(toks):
         # "Reduced number of road crashes": a participle heading the measure it qualifies
-        return any(m.found[0] is toks[j + 1] for m in find_all(text, "measurable", "level")) or any(
+        return any(m.found[0] == toks[j + 1] for m in find_all(text, "measurable", "level")) or any(
             0 < toks.index(m.found[0]) - j <= 2 and m.found[0].clause == clause for m in find_all(text, "use_head")
         )
     return (
         participle
         and i > 0
         and toks[i - 1].clause == clause
-        and any(m.found[-1] is toks[i - 1] for m in find_all(text, "level"))
+        and any(m.found[-1] == toks[i - 1] for m in find_all(text, "level"))
     )
 
 

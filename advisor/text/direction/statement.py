@@ -100,7 +100,7 @@ def statement_direction(text: str) -> Reading:
                 # "tidak berkurang", "not to decline": the level is held
                 return from_match(text, "maintain", "change_denied", match)
             continue
-        modifier = any(m.found[0] is match.found[0] for m in find_all(text, "change_modifier"))
+        modifier = any(m.found[0] == match.found[0] for m in find_all(text, "change_modifier"))
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
         if purpose == "reduction_count":
@@ -154,7 +154,7 @@ def statement_direction(text: str) -> Reading:
         return from_match(text, "unknown", "output_document", alone)
     toks = tokens(text)
     head = (
-        next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] is toks[0]), None)
+        next((m for m in find_all(text, "neutral_measure") if toks and m.found[0] == toks[0]), None)
         or next(
             (
                 m
