@@ -7,6 +7,7 @@ negated statements ("tidak saling menguntungkan").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
@@ -684,6 +685,18 @@ def _tied(text: str, clause: int) -> set[Token]:
 OFFICER_REACH = 2  # words from a role taken to the office, and from the office to its body
 
 
+def _bars_with_a_role(text: str, roles: list[Match], place: dict[Token, int]) -> Iterator[tuple[Match, Match, int]]:
+    """Each bar ("dilarang", "may not") with the role it bars right after it in its clause, and
+    that clause."""
+    for bar in find_all(text, "coi_bar"):
+        end, clause = place[bar.found[-1]], bar.found[0].clause
+        role = next(
+            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
+        )
+        if role is not None:
+            yield bar, role, clause
+
+
 def _officer_of_the_other_side(text: str) -> tuple[Match, ...]:
     """A side's people barred from holding office in a partner, a supplier or a contractor
     ("Pegawai BUMD dilarang menjadi pengurus perusahaan mitra", "Staff may not serve as directors of
@@ -691,17 +704,9 @@ def _officer_of_the_other_side(text: str) -> tuple[Match, ...]:
     officers = find_all(text, "coi_officer")
     if not officers:
         return ()
-    toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
-    roles = find_all(text, "coi_take_role")
+    place = {t: i for i, t in enumerate(tokens(text))}
     orgs = find_all(text, "coi_org")
-    for bar in find_all(text, "coi_bar"):
-        end, clause = place[bar.found[-1]], bar.found[0].clause
-        role = next(
-            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
-        )
-        if role is None:
-            continue
+    for bar, role, clause in _bars_with_a_role(text, find_all(text, "coi_take_role"), place):
         at = place[role.found[-1]]
         office = next((o for o in officers if 0 < place[o.found[0]] - at <= OFFICER_REACH + 1), None)
         if office is None or office.found[0].clause != clause:
@@ -723,13 +728,7 @@ def _barred_double_role(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    for bar in find_all(text, "coi_bar"):
-        end, clause = place[bar.found[-1]], bar.found[0].clause
-        role = next(
-            (r for r in roles if r.found[0].clause == clause and 0 < place[r.found[0]] - end <= ROLE_REACH), None
-        )
-        if role is None:
-            continue
+    for bar, role, clause in _bars_with_a_role(text, roles, place):
         judges = {t for m in find_all(text, "coi_judge") if m.found[0].clause == clause for t in m.found}
         tied = _tied(text, clause) - judges
         subject = [t for t in toks[: place[bar.found[0]]] if t.clause == clause]
