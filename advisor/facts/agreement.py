@@ -78,7 +78,6 @@ def add_facts(ex: FactSink) -> None:
         # what right (a foreign party's signing follows its own law)
         unauthorised = [p.name or p.id for p in plan.partners if p.pillar == "government" and not is_foreign(p)]
     memorandum = find_as_written(agreement.type or "", "memorandum") if agreement is not None else None
-    binding = any(find(text, "binding_agreement") is not None for text in prose)
     language = joined(agreement.language) if agreement and agreement.language is not None else ""
     if not language.strip():
         # "dalam Bahasa Indonesia dan bahasa Inggris" written in the agreement's type or elsewhere
@@ -97,7 +96,8 @@ def add_facts(ex: FactSink) -> None:
         language_stated=bool(language.strip()),
         language_has_indonesian=find(language, "indonesian_language") is not None,
         language=language.strip() or "none",  # "none" is shown as "not stated"
-        memorandum_only=memorandum is not None and not binding,
+        # the binding agreement is looked for only when the type names a memorandum
+        memorandum_only=memorandum is not None and not _stated(prose, "binding_agreement"),
         memorandum=memorandum or "",
         evidence=agreement.type or "" if agreement else "",
     )

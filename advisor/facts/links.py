@@ -76,7 +76,8 @@ def _data(ex: FactSink) -> None:
     contributed = [c.description or "data" for p in plan.partners for c in p.contributions if c.kind == "data"]
     # the plan's texts scanned once for the three purposes
     found = find_each(texts, "data_exchange", "personal_data", "data_arrangement")
-    written = found["data_exchange"]
+    # sharing written out, or personal data named (collected, held or handed over)
+    written = found["data_exchange"] or found["personal_data"]
     sharing = plan.data_sharing
     personal = bool(sharing and sharing.personal_data) or found["personal_data"] is not None
     ex.add(

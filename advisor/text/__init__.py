@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from advisor.text.lexicon import first, first_in
 from advisor.text.numbers import has_number, parse_number, read_number
+from advisor.text.reading import quoted
 from advisor.text.tokens import words
 
 __all__ = [
@@ -61,7 +62,7 @@ def find(text: str, purpose: str) -> str | None:
 def find_as_written(text: str, purpose: str) -> str | None:
     """Those words as ``text`` writes them, to be quoted in a message ("Nota Kesepahaman")."""
     match = first(text, purpose)
-    return text[match.found[0].start : match.found[-1].end] if match else None
+    return quoted(text, *match.found)[0] if match else None
 
 
 def find_each(texts: list[str], *purposes: str) -> dict[str, str | None]:
