@@ -352,6 +352,12 @@ _NOT_A_SIDE = frozenset(
 )
 
 
+def _words_of(text: str, *purposes: str) -> set[Token]:
+    """The words of ``text`` inside a phrase of ``purposes`` (the sides of a cooperation, the
+    people it serves)."""
+    return {t for m in find_all(text, *purposes) for t in m.found}
+
+
 def _side_aims(text: str) -> tuple[Match, ...]:
     """What a side wants, said of the side ("Tujuan Pemerintah Desa adalah meningkatkan PADes",
     "KOICA's interest is to demonstrate its model", "the university's aim is research sites"): an aim
@@ -362,8 +368,7 @@ def _side_aims(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
-    audience = {t for m in find_all(text, "audience_noun") for t in m.found}
+    sides, audience = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
     found: list[Match] = []
     for aim in (m for m in aims if not m.negated):
         i, end = place[aim.found[0]], place[aim.found[-1]]
@@ -396,8 +401,7 @@ def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
-    served = {t for m in find_all(text, "audience_noun") for t in m.found}
+    sides, served = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
     for benefit in benefits:
         if _two_sides_after(text, benefit, toks, place, sides, served):
             return (benefit,)
@@ -507,7 +511,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
-    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
+    sides = _words_of(text, *_SIDES)
     for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
         end = place[benefit.found[-1]]
         first = next((f for f in fors if _same_clause(f, benefit) and 0 < place[f.found[0]] - end <= FOR_REACH), None)
@@ -981,8 +985,8 @@ def _side_subject(text: str, match: Match) -> bool:
     if not before:
         return False
     subject = before[0]
-    sides = {t for m in find_all(text, *_SIDES) for t in m.found}
-    served = {t for m in find_all(text, "audience_noun", "party_noun") for t in m.found} - sides
+    sides = _words_of(text, *_SIDES)
+    served = _words_of(text, "audience_noun", "party_noun") - sides
     return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
