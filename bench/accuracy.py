@@ -181,7 +181,7 @@ def current_key(expected_key: str) -> str | None:
 
 
 def _hit(expected_key: str, keys: set[str]) -> bool:
-    """Is ``RULE`` or ``RULE:subject`` among the finding keys? For an alias the successor's
+    """Is ``RULE``, ``RULE:subject`` or ``RULE:kind:subject`` among the finding keys? For an alias the successor's
     findings count. A rule whose findings now speak of another kind of fact (DP003 of a
     resource became DP001 of the reliance on a partner; DP007 moved from the plan to the
     decision) is matched on the rule alone: the expectation names a subject it no longer has."""
@@ -194,7 +194,10 @@ def _hit(expected_key: str, keys: set[str]) -> bool:
         return bool(same_rule)
     if key in keys or any(k.startswith(key + ":") for k in keys):
         return True
-    kind = key.split(":")[1]
+    rest = key.split(":")[1:]
+    if len(rest) == 1:  # RULE:subject, the kind left out: the subject of a finding of that rule
+        return any(k.split(":", 2)[2:] == rest for k in same_rule)
+    kind = rest[0]
     return bool(same_rule) and not any(k.split(":")[1:2] == [kind] for k in same_rule)
 
 

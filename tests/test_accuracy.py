@@ -100,6 +100,8 @@ def test_retired_rule_ids_resolve_through_the_registry() -> None:
     assert _hit("IN003:indicator:I1", keys) and not _hit("IN003:indicator:I2", keys)
     assert _hit("DP003:resource:funding", keys)  # DP001 now speaks of the reliance, not the resource
     assert _hit("DP007:plan:plan", keys) and not _hit("PH001", keys)
+    # an expectation may leave the kind out: RULE:subject is that subject's finding, no other's
+    assert _hit("IN003:I1", keys) and not _hit("IN003:I2", keys) and not _hit("DP001:funding", keys)
 
 
 def test_the_harness_reads_a_small_table(tmp_path: Path) -> None:
