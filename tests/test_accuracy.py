@@ -18,30 +18,29 @@ needs_data = pytest.mark.skipif(
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
-# Since the end of round five it is the two sets written blind and label-checked by a second blind
-# reviewer at that round's start (`*-fresh6`, `*-fresh7`, 937 statements, 4 plans); the earlier
-# held-out sets were opened to tuning and are blind development sets now
-# (tests/test_readings_blind_dev.py). Several readings are below the product's floors
-# (PRECISION, RECALL) on it; until they reach them, each reading is held to what it measured at
-# the end of round five (2026-11-29), minus SLACK for a case or two, so that a change that reads
-# unseen text worse fails here. Raise a figure when a reading improves; the target stays
-# PRECISION/RECALL.
+# Since round six it is the two sets written blind and label-checked by a second blind reviewer at
+# that round's start (`*-fresh8`, `*-fresh9`, 944 statements, 4 plans); the earlier held-out sets
+# were opened to tuning and are blind development sets now (tests/test_readings_blind_dev.py).
+# Several readings are below the product's floors (PRECISION, RECALL) on it; until they reach
+# them, each reading is held to what it measured last (see docs/performance.md), minus SLACK for
+# a case or two, so that a change that reads unseen text worse fails here. Raise a figure when a
+# reading improves; the target stays PRECISION/RECALL.
 HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split
-    "background_assets": (0.91, 0.91),
-    "background_problems": (0.96, 0.96),
-    "clarity": (0.98, 0.98),
-    "decision": (0.91, 0.91),
-    "direction": (0.86, 0.84),
+    "background_assets": (0.88, 0.87),
+    "background_problems": (0.97, 0.97),
+    "clarity": (1.00, 1.00),
+    "decision": (0.93, 0.93),
+    "direction": (0.94, 0.95),
     "goal_measurable": (1.00, 1.00),
-    "indicator_measurable": (0.97, 0.97),
-    "match": (0.81, 0.77),
+    "indicator_measurable": (1.00, 1.00),
+    "match": (0.69, 0.61),
     "number": (1.00, 1.00),
-    "statement": (0.94, 0.95),
+    "statement": (0.95, 0.95),
 }
 SLACK = 0.03
 # Warnings and errors the complete holdout plans raise (misreadings of unseen text); the complete
 # plans of the dev split raise none.
-HOLDOUT_COMPLETE_RAISED = 0
+HOLDOUT_COMPLETE_RAISED = 1
 
 
 @pytest.fixture(scope="module")
