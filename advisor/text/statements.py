@@ -39,6 +39,7 @@ _PURPOSES = frozenset(
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
     + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder", "encroach", "openness", "aim_noun"]
+    + ["coi_practice", "coi_ban"]
 )
 # near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
 # "kepentingan nasional" no side's interest)
@@ -267,6 +268,9 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _judge_with_a_tie(text, ties)
         or _gift_barred(text)
         or _stake_set_aside(text)
+        or _practice_barred(text)
+        or _kin_of_an_official_barred(text)
+        or _former_official_barred(text)
     )
     if barred:
         out.setdefault("conflict_of_interest", barred)
@@ -288,7 +292,8 @@ def _harm_denied(text: str) -> tuple[Match, ...]:
     nothing = {m.found[0].clause for m in find_all(text, "nothing") if _opens_clause(toks, m)}
     sovereign = {t for m in find_all(text, "sovereign_power") for t in m.found}
     holders = find_all(text, *_HOLDERS)
-    powers = find_all(text, "power_noun")
+    sector = _words_of(text, "stmt_not")  # "tidak mengganggu kedaulatan pangan": no side's power
+    powers = [p for p in find_all(text, "power_noun") if sector.isdisjoint(p.found)]
     for harm in harms:
         if not (harm.negated or harm.found[0].clause in nothing):
             continue
@@ -564,6 +569,104 @@ def _split_between_parties(text: str) -> tuple[Match, ...]:
     return (what,) if len({t.word for t in shares}) >= 2 else ()
 
 
+def _practice_barred(text: str) -> tuple[Match, ...]:
+    """A practice that is a conflict of interest by its name barred or kept out ("Rangkap jabatan antara
+    pengawas dan pelaksana dilarang", "Nepotism in hiring is prohibited", "bebas dari praktik korupsi,
+    kolusi dan nepotisme", "free of collusion"): a ban in its clause, on either side, that no negation
+    denies ("Tidak ada larangan rangkap jabatan"), or freedom from it before it in its list. Only named
+    ("Praktik KKN masih marak") it is a problem, no safeguard."""
+    practices = find_all(text, "coi_practice")
+    if not practices:
+        return ()
+    bans = [b for b in find_all(text, "coi_ban", "coi_bar") if not b.negated]
+    frees = [f for f in find_all(text, "coi_free") if not f.negated]
+    for practice in practices:
+        ban = next((b for b in bans if _same_clause(b, practice) and set(b.found).isdisjoint(practice.found)), None)
+        if ban is not None:
+            return (practice, ban)
+        free = next((f for f in frees if _in_its_list(text, f, practice)), None)
+        if free is not None:
+            return (free, practice)
+    return ()
+
+
+LIST_REACH = 2  # clauses from "bebas dari" to a practice in the list after it ("korupsi, kolusi dan nepotisme")
+
+
+def _in_its_list(text: str, before: Match, after: Match) -> bool:
+    """Is ``after`` in the clause of ``before``, after it, or in the list of items that follows it,
+    joined by commas only?"""
+    if after.found[0].start < before.found[-1].end:
+        return False
+    if _same_clause(before, after):
+        return True
+    between = text[before.found[-1].end : after.found[0].start]
+    return after.found[0].clause - before.found[0].clause <= LIST_REACH and not any(c in between for c in ".;:!?")
+
+
+KIN_REACH = 2  # words from kin to the official they are kin of ("keluarga kepala desa", "relatives of officials")
+_KIN_OF = frozenset({"of", "the", "a", "an", "any", "dari", "dengan", "with", "para", "seorang"})
+
+
+def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
+    """Kin of an official barred from a role ("Penyedia jasa tidak boleh berasal dari keluarga perangkat
+    desa", "Contracts may not be awarded to relatives of village officials", "dilarang memiliki hubungan
+    keluarga dengan perangkat desa"): a ban, then kin, then an official, in one clause. Kin of no official
+    ("tidak boleh berasal dari keluarga mampu") or kin before the ban ("Family members of patients are not
+    allowed in the ward") is none."""
+    kin = find_all(text, "coi_kin")
+    if not kin:
+        return ()
+    officials = find_all(text, "coi_official")
+    if not officials:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        end = place[ban.found[-1]]
+        for k in kin:
+            if not _same_clause(k, ban) or place[k.found[0]] <= end:
+                continue
+            last = place[k.found[-1]]
+            for o in officials:  # the official right after the kin, only "of"/"dengan" between
+                gap = toks[last + 1 : place[o.found[0]]]
+                if _same_clause(o, k) and len(gap) <= KIN_REACH and all(t.word in _KIN_OF for t in gap):
+                    return (ban, k)
+    return ()
+
+
+def _former_official_barred(text: str) -> tuple[Match, ...]:
+    """A former official barred from joining the other side for a time, a cooling-off clause ("Mantan
+    pegawai dinas tidak boleh menjadi penyedia dalam dua tahun", "Former agency staff may not work for the
+    contractor"): former officials, a ban, then a party the cooperation deals with, in one clause. Former
+    people of no office ("Mantan pekerja migran dilatih menjadi pemandu") are none."""
+    formers = find_all(text, "coi_former")
+    if not formers:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    officials = find_all(text, "coi_official", "coi_staff")
+    parties = _words_of(text, "coi_party", "coi_org")
+    for former in formers:
+        at = place[former.found[-1]]
+        official = next((o for o in officials if _same_clause(o, former) and 0 < place[o.found[0]] - at <= 2), None)
+        if official is None:
+            continue
+        ban = next(
+            (
+                b
+                for b in find_all(text, "coi_bar", "coi_ban")
+                if not b.negated and _same_clause(b, former) and b.found[0].start > official.found[-1].end
+            ),
+            None,
+        )
+        if ban is None:
+            continue
+        if any(t in parties and t.clause == ban.found[0].clause for t in toks[place[ban.found[-1]] + 1 :]):
+            return (former, ban)
+    return ()
+
+
 def _stake_set_aside(text: str) -> tuple[Match, ...]:
     """Someone with a stake of their own standing aside from what touches it ("Pejabat yang
     mempunyai usaha angkutan tidak ikut membahas tarif", "Councillors who own a business in the
@@ -765,8 +868,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         near = {t for m in find_all(text, _NEAR.get(topic, "")) for t in m.found}
         seconds = [m for m in find_all(text, *b) if not m.negated and near.isdisjoint(m.found)]
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
-        if topic == "sovereignty":  # a site engineer's authority kept is none
-            firsts = [x for x in firsts if _a_sides_power(text, x)]
+        if topic == "sovereignty":  # a site engineer's authority kept is none, nor "kedaulatan pangan"
+            sector = _words_of(text, "stmt_not")
+            firsts = [x for x in firsts if sector.isdisjoint(x.found) and _a_sides_power(text, x)]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
             (
@@ -780,7 +884,13 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         if pair is not None:
             out[topic] = pair
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
-    if safeguard is not None and safeguard.negated and not _guard_missing(text, safeguard):
+    # "tidak memiliki hubungan keluarga" declares no tie; "Tidak ada larangan rangkap jabatan" denies a guard
+    if (
+        safeguard is not None
+        and safeguard.negated
+        and not _guard_missing(text, safeguard)
+        and _words_of(text, "coi_guard", "coi_ban").isdisjoint(safeguard.found)
+    ):
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
