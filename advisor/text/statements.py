@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
@@ -420,6 +421,7 @@ def _two_sides_after(
     place: dict[Token, int] | None = None,
     sides: set[Token] | None = None,
     served: set[Token] | None = None,
+    by: bool = False,
 ) -> bool:
     """Are two sides of the cooperation named after ``match``, after "bagi"/"kepada"/"for"/"to" and
     joined by "dan"/"and" ("keuntungan bagi Kota Kupang dan Kabupaten Kupang", "dibagi kepada
@@ -429,20 +431,48 @@ def _two_sides_after(
     sides = sides if sides is not None else {t for m in find_all(text, *_SIDES) for t in m.found}
     served = served if served is not None else {t for m in find_all(text, "audience_noun") for t in m.found}
     end = place[match.found[-1]]
-    clause = match.found[0].clause
-    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
-    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO or t.word in _AMONG), None)
+    clause = _clause_of(text)
+    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if clause[t] == clause[match.found[0]]]
+    ends = _TO | _AMONG | (_BY if by else frozenset())  # "shared equally by the village and the operator"
+    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in ends), None)
     if to is None:
         return False
     rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
     joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
     if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
         return False
-    second = rest[joiner + 1] if joiner + 1 < len(rest) else None
-    return second is not None and second in sides and second not in served
+    # the second side's head may follow a modifier ("the tour operator", "the processing company")
+    return any(t in sides and t not in served for t in rest[joiner + 1 : joiner + 3])
 
 
 _AMONG = frozenset({"antara", "between", "among"})
+_BY = frozenset({"oleh", "by"})
+
+
+@lru_cache(maxsize=4096)
+def _clause_of(text: str) -> dict[Token, int]:
+    """Each word's clause, with a ratio's colon joining what it splits ("dibagi 60:40 antara BUMD dan
+    mitra" is one clause: the sharing, its ratio and the sides)."""
+    toks = tokens(text)
+    out: dict[Token, int] = {}
+    joined = 0
+    for before, token in zip((None, *toks), toks, strict=False):
+        if (
+            before is not None
+            and token.clause == before.clause + 1
+            and before.word.isdigit()
+            and token.word.isdigit()
+            and text[before.end : token.start].strip() == ":"
+        ):
+            joined += 1
+        out[token] = token.clause - joined
+    return out
+
+
+def _joined(text: str, a: Match, b: Match) -> bool:
+    """Are ``a`` and ``b`` in one clause, a ratio's colon aside?"""
+    clause = _clause_of(text)
+    return clause[a.found[0]] == clause[b.found[0]]
 
 
 def _of_the_served(text: str, want: Match, audience: list[Match]) -> bool:
@@ -557,7 +587,7 @@ def _split_between_parties(text: str) -> tuple[Match, ...]:
     if what is None:
         return ()
     toks = tokens(text)
-    parties = {t for m in find_all(text, *_PARTIES) for t in m.found}
+    parties = _words_of(text, *_PARTIES, "coop_side")  # "60 persen untuk Perumda": a region's enterprise too
     shares = []
     for i, token in enumerate(toks[:-1]):
         if token.word not in _TO or i < 1:
@@ -883,6 +913,10 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         )
         if pair is not None:
             out[topic] = pair
+    if "regulatory_differences" not in out:
+        contrasted = _systems_contrasted(text)
+        if contrasted:
+            out["regulatory_differences"] = contrasted
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
     # "tidak memiliki hubungan keluarga" declares no tie; "Tidak ada larangan rangkap jabatan" denies a guard
     if (
@@ -894,9 +928,10 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         out["conflict_of_interest"] = (safeguard,)
     gains = [m for m in find_all(text, "gain") if not m.negated]
     contrasts = find_all(text, "contrast")
-    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts) or _each_own(
-        text, [m for m in find_all(text, "need_verb") if not m.negated]
-    )
+    # needs of the people served ("Warga membutuhkan air bersih, sementara petani membutuhkan irigasi") are
+    # no side's interests
+    wants = [m for m in find_all(text, "need_verb") if not m.negated and not _served_subject(text, m)]
+    needs = _set_against(wants, contrasts) or _each_own(text, wants)
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
@@ -918,6 +953,96 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     for topic, found in _paraphrased(text).items():
         out.setdefault(topic, found)
     return out
+
+
+# what a rule is set against when it is no other side's rule: a time, or other things of one kind
+_NOT_A_JURISDICTION = frozenset(
+    {
+        "last",
+        "previous",
+        "past",
+        "earlier",
+        "before",
+        "other",
+        "most",
+        "many",
+        "some",
+        "tahun",
+        "year",
+        "years",
+        "lalu",
+        "sebelumnya",
+        "dulu",
+        "sebelum",
+        "lain",
+        "lainnya",
+        "kebanyakan",
+        "banyak",
+        "periode",
+        "masa",
+    }
+)
+_IN_PLACE = frozenset({"di", "in", "at", "for", "bagi", "untuk", "pada", "dalam"})
+JURISDICTION_REACH = 5  # words from "unlike"/"tidak seperti" to the jurisdiction it names
+
+
+def _systems_contrasted(text: str) -> tuple[Match, ...]:
+    """A rule of one side set against another jurisdiction's ("Tahun anggaran Jepang dimulai April, tidak
+    seperti tahun anggaran Indonesia", "The financial year runs July to June, unlike Indonesia's", "Perizinan
+    di Malaysia diurus negara bagian, sedangkan di Indonesia melalui OSS"): a rule word before the contrast
+    in its sentence, or right after it, and a jurisdiction (a name, a region, a government) after the
+    contrast. A time ("tidak seperti tahun lalu") or things of one kind ("unlike other programmes") are no
+    jurisdiction; places of two activities ("Pelatihan di Makassar, sedangkan sertifikasi di Jakarta") are
+    none either: the place must follow the contrast at once."""
+    rules = find_all(text, "regulation_noun")
+    if not rules:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    bodies = _words_of(text, "public_body", "authority_body")
+    rule_words = {t for m in rules for t in m.found}
+
+    def named(t: Token) -> bool:  # "Indonesia", "pemerintah daerah", "the regency's"
+        owner = t.word[:-2] if t.word.endswith("'s") else ""
+        return text[t.start].isupper() or t in bodies or owner in _side_words()
+
+    for marker in (*find_all(text, "unlike"), *find_all(text, "contrast")):
+        if marker.negated:
+            continue
+        at = place[marker.found[-1]] + 1
+        after = [t for t in toks[at : at + JURISDICTION_REACH] if t.clause == marker.found[-1].clause]
+        after = [t for t in after if t.word not in _ARTICLES]
+        if not after:
+            continue
+        if marker.purpose == "contrast":
+            # "..., sedangkan di Indonesia ...", "..., whereas in Timor-Leste ...": after a break, a place at once
+            opened = text[: marker.found[0].start].rstrip().endswith((",", ";"))
+            if not opened or after[0].word not in _IN_PLACE or len(after) < 2 or not named(after[1]):
+                continue
+        else:
+            if after[0].word in _NOT_A_JURISDICTION and after[0] not in rule_words:
+                continue
+            rest = after[1:] if after[0].word in _IN_PLACE else after
+            if not any(named(t) for t in rest):
+                continue
+        rule = next((r for r in rules if _one_sentence(text, r, marker)), None)
+        if rule is not None:
+            return (rule, marker)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _side_words() -> frozenset[str]:
+    """The one-word sides of a cooperation, as written ("regency", "kota"): a possessive of one names
+    its rules ("the regency's")."""
+    lexicon = knowledge.lexicon()["coop_side"]
+    return frozenset(w for w in (*lexicon.id, *lexicon.en) if " " not in w)
+
+
+def _one_sentence(text: str, a: Match, b: Match) -> bool:
+    """Are ``a`` and ``b`` in one sentence (no full stop, semicolon, "!" or "?" between them)?"""
+    start, end = sorted((a.found[0].start, b.found[0].start))
+    return not any(c in text[start:end] for c in ".;!?")
 
 
 def _content(toks: list[Token]) -> list[frozenset[Key]]:
@@ -1100,6 +1225,22 @@ def _side_subject(text: str, match: Match) -> bool:
     return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
+def _served_subject(text: str, match: Match) -> bool:
+    """Is the subject of ``match`` (the first word before it in its clause, joiners and articles aside)
+    one of the people a programme serves ("Warga", "petani", "visitors")?"""
+    before = [
+        t
+        for t in tokens(text)
+        if t.clause == match.found[0].clause
+        and t.start < match.found[0].start
+        and t.word not in _JOINERS
+        and t.word not in _ARTICLES
+    ]
+    if not before:
+        return False
+    return before[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
+
+
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
     """Two of ``found`` set against each other by a contrast between them ("..., sementara investor
     membutuhkan ...", "while the recycler needs ...")."""
@@ -1154,10 +1295,11 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
     for share in shares:
         what = next(
-            (y for y in find_all(text, "yield_noun") if _same_clause(y, share) and not_yields.isdisjoint(y.found)), None
+            (y for y in find_all(text, "yield_noun") if _joined(text, y, share) and not_yields.isdisjoint(y.found)),
+            None,
         )
-        side = next((x for x in sides if _same_clause(x, share)), None)
-        if what is not None and (side is not None or _two_sides_after(text, share)):
+        side = next((x for x in sides if _joined(text, x, share)), None)
+        if what is not None and (side is not None or _two_sides_after(text, share, by=True)):
             out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break
 
