@@ -75,6 +75,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "interests" and _for_a_purpose(text, match):
             continue
+        if topic == "interests" and match.found[0].word in _WANTING and _served_subject(text, match):
+            continue  # "Masyarakat menginginkan air bersih": the people served, no side
         if topic == "conflict_of_interest" and (_guard_missing(text, match) or _a_dispute(text, match)):
             continue
         if topic in _UNSETTLED_TOO and _guard_missing(text, match, before=topic != "sovereignty"):
@@ -236,6 +238,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _in_proportion(text)
         or _benefit_for_each_side(text)
         or _split_between_parties(text)
+        or _both_gain(text)
     )
     if benefit_of_both:
         out["mutual_benefit"] = benefit_of_both
@@ -249,6 +252,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             and near_miss.isdisjoint(m.found)
             and not any(_same_clause(a, m) and a.found[-1].end <= m.found[0].start for a in audience)
             and not _of_the_served(text, m, audience)
+            and not _served_subject(text, m)  # "Warga berharap jalan segera diperbaiki"
         ),
         None,
     )
@@ -271,6 +275,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _stake_set_aside(text)
         or _practice_barred(text)
         or _kin_of_an_official_barred(text)
+        or _own_kin_favoured_barred(text)
         or _former_official_barred(text)
     )
     if barred:
@@ -579,6 +584,51 @@ def _side_after(toks: tuple[Token, ...], place: dict[Token, int], match: Match, 
     return at < len(toks) and toks[at] in sides
 
 
+BOTH_REACH = 4  # words from "both"/"kedua daerah" to what they gain ("Both regencies save on ...")
+OBJECT_REACH = 3  # words after a gain that name what is gained
+
+
+def _both_gain(text: str) -> tuple[Match, ...]:
+    """Both sides as the subject of a gain ("Both regencies save on landfill costs", "Kedua daerah sama-sama
+    menghemat biaya"): a mutual benefit in any verb of gaining. A paper received ("Each party shall receive
+    a copy of the agreement", "memperoleh satu salinan naskah") or a permit obtained is a formality, a harm
+    received ("Kedua desa menerima banjir kiriman") no gain, and the people served between ("Both
+    participants receive ...") are no sides."""
+    gains = find_all(text, "gain")
+    if not gains:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    served = _words_of(text, "audience_noun")
+    papers = _words_of(text, "not_gained")
+    for both in (m for m in find_all(text, "both_sides") if not m.negated and not _placed(text, m)):
+        end = place[both.found[-1]]
+        if len(both.found) == 1 and not _a_side_after(toks, end):  # "Both schools receive laptops": the served
+            continue
+        for gain in gains:
+            at = place[gain.found[0]]
+            if gain.negated or not _same_clause(gain, both) or not 0 < at - end <= BOTH_REACH:
+                continue
+            if any(t in served for t in toks[end + 1 : at]) or _wanted_gain(text, gain):
+                continue
+            last = place[gain.found[-1]]
+            gained = [t for t in toks[last + 1 : last + 1 + OBJECT_REACH] if t.clause == gain.found[0].clause]
+            if papers.isdisjoint(gained):
+                return (both, gain)
+    return ()
+
+
+def _a_side_after(toks: tuple[Token, ...], at: int) -> bool:
+    """Is the word after ``toks[at]`` (articles aside) a side of a cooperation, singular or plural ("both
+    regencies", "both the city and ...")?"""
+    rest = [t.word for t in toks[at + 1 : at + 3] if t.word not in _ARTICLES]
+    if not rest:
+        return False
+    word = rest[0]
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word in _side_words() or singular in _side_words()
+
+
 def _split_between_parties(text: str) -> tuple[Match, ...]:
     """What the cooperation yields split by shares between named parties ("Hasil penjualan dibagi
     dua: 60 persen untuk BUMDes dan 40 persen untuk koperasi", "Revenue is split 70 per cent to
@@ -660,8 +710,25 @@ def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
             last = place[k.found[-1]]
             for o in officials:  # the official right after the kin, only "of"/"dengan" between
                 gap = toks[last + 1 : place[o.found[0]]]
-                if _same_clause(o, k) and len(gap) <= KIN_REACH and all(t.word in _KIN_OF for t in gap):
+                after = place[o.found[0]] > last
+                if after and _same_clause(o, k) and len(gap) <= KIN_REACH and all(t.word in _KIN_OF for t in gap):
                     return (ban, k)
+    return ()
+
+
+def _own_kin_favoured_barred(text: str) -> tuple[Match, ...]:
+    """One barred from favouring their own kin with a job or a contract ("Kepala desa dilarang menunjuk
+    keluarganya sebagai pemasok", "Officials may not award contracts to companies owned by their
+    relatives"): a ban, one's own kin after it, and a hiring or a supplier in the clause. Kin only brought
+    along ("Staff may not bring their family members to the site") is none."""
+    own = find_all(text, "coi_own_kin")
+    if not own:
+        return ()
+    favours = find_all(text, "coi_favour", "coi_party", "coi_org")
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        kin = next((k for k in own if _same_clause(k, ban) and k.found[0].start > ban.found[-1].end), None)
+        if kin is not None and any(_same_clause(f, ban) and set(f.found).isdisjoint(kin.found) for f in favours):
+            return (ban, kin)
     return ()
 
 
