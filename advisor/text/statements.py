@@ -222,11 +222,16 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     out: dict[str, tuple[Match, ...]] = {}
     policy = find_all(text, "policy_noun")
     refrain = find_all(text, "refrain")
+    # a side's own staff or bodies steered: "shall not instruct regency staff", "tidak diperkenankan
+    # memberikan instruksi kepada aparatur pemerintah daerah"
+    staff = find_all(text, "side_staff", "public_body", "authority_body")
     for steer in find_all(text, "steer"):
         held_back = steer.negated or any(
             _same_clause(r, steer) and r.found[0].start < steer.found[0].start for r in refrain
         )
-        noun = next((p for p in policy if _same_clause(p, steer)), None)
+        noun = next((p for p in policy if _same_clause(p, steer)), None) or next(
+            (b for b in staff if _same_clause(b, steer) and b.found[0].start > steer.found[-1].end), None
+        )
         if held_back and noun is not None:
             out["sovereignty"] = (steer, noun)
             break
@@ -276,6 +281,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _practice_barred(text)
         or _kin_of_an_official_barred(text)
         or _own_kin_favoured_barred(text)
+        or _judge_barred_from_bidding(text)
         or _former_official_barred(text)
     )
     if barred:
@@ -607,7 +613,9 @@ def _both_gain(text: str) -> tuple[Match, ...]:
             continue
         for gain in gains:
             at = place[gain.found[0]]
-            if gain.negated or not _same_clause(gain, both) or not 0 < at - end <= BOTH_REACH:
+            # "Both the city and the cement plant save ...": the pair named before the gain
+            reach = BOTH_REACH * 2 if any(t.word in _AND for t in toks[end + 1 : at]) else BOTH_REACH
+            if gain.negated or not _same_clause(gain, both) or not 0 < at - end <= reach:
                 continue
             if any(t in served for t in toks[end + 1 : at]) or _wanted_gain(text, gain):
                 continue
@@ -713,6 +721,29 @@ def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
                 after = place[o.found[0]] > last
                 if after and _same_clause(o, k) and len(gap) <= KIN_REACH and all(t.word in _KIN_OF for t in gap):
                     return (ban, k)
+    return ()
+
+
+def _judge_barred_from_bidding(text: str) -> tuple[Match, ...]:
+    """Those who judge or steer barred from competing for what they judge ("Members of the steering
+    committee may not bid for project contracts", "Anggota tim penilai dilarang mengikuti tender"): a
+    judging role before the ban in its clause and a bid right after it. A bidder barred from bidding more
+    ("Contractors may not bid for more than two packages", "Peserta lelang tidak boleh mengajukan penawaran
+    lebih dari satu paket") is none."""
+    bids = find_all(text, "coi_bid")
+    if not bids:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    judges = find_all(text, "coi_judge")
+    bidders = find_all(text, "coi_party")  # "Peserta lelang tidak boleh ...": the bidders themselves
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        end = place[ban.found[-1]]
+        bid = next((x for x in bids if _same_clause(x, ban) and 0 < place[x.found[0]] - end <= ROLE_REACH), None)
+        if bid is None or any(_same_clause(p, ban) and p.found[-1].end <= ban.found[0].start for p in bidders):
+            continue
+        if any(_same_clause(j, ban) and j.found[-1].end <= ban.found[0].start for j in judges):
+            return (ban, bid)
     return ()
 
 
@@ -993,7 +1024,10 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         and _words_of(text, "coi_guard", "coi_ban").isdisjoint(safeguard.found)
     ):
         out["conflict_of_interest"] = (safeguard,)
-    gains = [m for m in find_all(text, "gain") if not m.negated]
+    # a grant from the centre is no gain of the cooperation ("The city receives a grant from the national
+    # government and the province receives a loan")
+    outside = find_all(text, "outside_source")
+    gains = [m for m in find_all(text, "gain") if not m.negated and not any(_same_clause(o, m) for o in outside)]
     contrasts = find_all(text, "contrast")
     # needs of the people served ("Warga membutuhkan air bersih, sementara petani membutuhkan irigasi") are
     # no side's interests
