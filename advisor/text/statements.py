@@ -40,7 +40,7 @@ _PURPOSES = frozenset(
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
     + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder", "encroach", "openness", "aim_noun"]
-    + ["coi_practice", "coi_ban"]
+    + ["coi_practice", "coi_ban", "money_record"]
 )
 # near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
 # "kepentingan nasional" no side's interest)
@@ -282,6 +282,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _kin_of_an_official_barred(text)
         or _own_kin_favoured_barred(text)
         or _judge_barred_from_bidding(text)
+        or _official_as_supplier_barred(text)
         or _former_official_barred(text)
     )
     if barred:
@@ -724,6 +725,28 @@ def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
     return ()
 
 
+def _official_as_supplier_barred(text: str) -> tuple[Match, ...]:
+    """An official or an officer barred from supplying the body they serve, self-dealing ("Pengurus koperasi
+    tidak boleh menjadi pemasok bagi koperasi", "ASN dilarang menjadi penyedia", "Board members may not act as
+    contractors"): an official before the ban in its clause, a role taken right after it, and a supplier right
+    after the role. Another role ("menjadi anggota koperasi lain") or a supplier barred ("Kontraktor tidak
+    boleh menjadi subkontraktor") is none."""
+    suppliers = find_all(text, "coi_supplier")
+    if not suppliers:
+        return ()
+    place = {t: i for i, t in enumerate(tokens(text))}
+    officials = find_all(text, "coi_official", "coi_officer")
+    for bar, role, clause in _bars_with_a_role(text, find_all(text, "coi_take_role"), place):
+        at = place[role.found[-1]]
+        if not any(s.found[0].clause == clause and 0 < place[s.found[0]] - at <= OFFICER_REACH for s in suppliers):
+            continue
+        start = bar.found[0].start
+        subject = [o for o in officials if o.found[0].clause == clause and o.found[-1].end <= start]
+        if subject and not any(s.found[0].clause == clause and s.found[-1].end <= start for s in suppliers):
+            return (bar, role)
+    return ()
+
+
 def _judge_barred_from_bidding(text: str) -> tuple[Match, ...]:
     """Those who judge or steer barred from competing for what they judge ("Members of the steering
     committee may not bid for project contracts", "Anggota tim penilai dilarang mengikuti tender"): a
@@ -1118,7 +1141,12 @@ def _systems_contrasted(text: str) -> tuple[Match, ...]:
         if marker.purpose == "contrast":
             # "..., sedangkan di Indonesia ...", "..., whereas in Timor-Leste ...": after a break, a place at once
             opened = text[: marker.found[0].start].rstrip().endswith((",", ";"))
-            if not opened or after[0].word not in _IN_PLACE or len(after) < 2 or not named(after[1]):
+            if not opened:
+                continue
+            # "..., sedangkan di Indonesia ...", or a jurisdiction's own rules: "whereas Indonesian rules ..."
+            in_place = after[0].word in _IN_PLACE and len(after) > 1 and named(after[1])
+            own_rules = named(after[0]) and not rule_words.isdisjoint(after[1:3])
+            if not (in_place or own_rules):
                 continue
         else:
             if after[0].word in _NOT_A_JURISDICTION and after[0] not in rule_words:
@@ -1391,6 +1419,15 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if side_met is not None:
             out.setdefault("trust_building", (open_, side_met))
             break
+    # money records opened to the other side: open books
+    records = find_all(text, "money_record")
+    if records:
+        opened = [m for m in find_all(text, "record_opened") if not m.negated]
+        for record in records:
+            side_met = next((s for s in sides_met if _same_clause(s, record)), None)
+            if side_met is not None and any(_same_clause(o, record) for o in opened):
+                out.setdefault("trust_building", (record, side_met))
+                break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
     not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
