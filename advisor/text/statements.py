@@ -93,6 +93,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
         ):
             continue  # "benefits reach patients in both districts": a place, not the sides
+        if topic == "mutual_benefit" and _both_served(text, match):
+            continue  # "The workshop benefits both teachers and students": the people served
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
@@ -104,6 +106,18 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
                 continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
+
+
+def _both_served(text: str, match: Match) -> bool:
+    """Is the "both" of a mutual-benefit phrase followed by the people a programme serves ("benefits both
+    teachers and students", "manfaat bagi kedua kelompok peserta")?"""
+    toks = tokens(text)
+    both = next((t for t in match.found if t.word in ("both", "kedua")), None)
+    if both is None:
+        return False
+    at = toks.index(both)
+    rest = [t for t in toks[at + 1 : at + 3] if t.word not in _ARTICLES]
+    return bool(rest) and rest[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
 
 
 def _for_a_purpose(text: str, match: Match) -> bool:
@@ -236,7 +250,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             out["sovereignty"] = (steer, noun)
             break
     benefits = [m for m in find_all(text, "benefit_noun") if not m.negated and not _wanted_gain(text, m)]
-    sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
+    sides = [m for m in find_all(text, "both_sides") if not _placed(text, m) and not _both_served(text, m)]
     benefit_of_both = (
         _first_with_in_clause(benefits, sides)
         or _benefit_for_two_sides(text, benefits)
@@ -620,6 +634,8 @@ def _both_gain(text: str) -> tuple[Match, ...]:
                 continue
             if any(t in served for t in toks[end + 1 : at]) or _wanted_gain(text, gain):
                 continue
+            if any(_same_clause(o, gain) for o in find_all(text, "outside_source")):
+                continue  # "Both districts receive funds from the national budget"
             last = place[gain.found[-1]]
             gained = [t for t in toks[last + 1 : last + 1 + OBJECT_REACH] if t.clause == gain.found[0].clause]
             if papers.isdisjoint(gained):
