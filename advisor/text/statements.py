@@ -1439,8 +1439,9 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
     records = find_all(text, "money_record")
     if records:
         opened = [m for m in find_all(text, "record_opened") if not m.negated]
+        both = [m for m in find_all(text, "both_sides") if not m.negated]  # "dapat dipantau kedua pihak"
         for record in records:
-            side_met = next((s for s in sides_met if _same_clause(s, record)), None)
+            side_met = next((s for s in (*sides_met, *both) if _same_clause(s, record)), None)
             if side_met is not None and any(_same_clause(o, record) for o in opened):
                 out.setdefault("trust_building", (record, side_met))
                 break
