@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
@@ -39,6 +40,7 @@ _PURPOSES = frozenset(
     + [p for pair in _PAIRS.values() for side in pair for p in side]
     + ["gain", "steer", "benefit_noun", "want", "tie_noun", "trust_noun", "share_verb", "distrust_noun", "coi_bar"]
     + ["need_verb", "in_proportion", "stake_noun", "involvement", "holder", "encroach", "openness", "aim_noun"]
+    + ["coi_practice", "coi_ban", "money_record"]
 )
 # near misses of one topic only ("kesetaraan gender" is no equal standing of the sides,
 # "kepentingan nasional" no side's interest)
@@ -73,6 +75,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue
         if topic == "interests" and _for_a_purpose(text, match):
             continue
+        if topic == "interests" and match.found[0].word in _WANTING and _served_subject(text, match):
+            continue  # "Masyarakat menginginkan air bersih": the people served, no side
         if topic == "conflict_of_interest" and (_guard_missing(text, match) or _a_dispute(text, match)):
             continue
         if topic in _UNSETTLED_TOO and _guard_missing(text, match, before=topic != "sovereignty"):
@@ -89,6 +93,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             _placed(text, m) for m in find_all(text, "both_sides") if m.found[0] in match.found
         ):
             continue  # "benefits reach patients in both districts": a place, not the sides
+        if topic == "mutual_benefit" and _both_served(text, match):
+            continue  # "The workshop benefits both teachers and students": the people served
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
@@ -100,6 +106,18 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
                 continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
+
+
+def _both_served(text: str, match: Match) -> bool:
+    """Is the "both" of a mutual-benefit phrase followed by the people a programme serves ("benefits both
+    teachers and students", "manfaat bagi kedua kelompok peserta")?"""
+    toks = tokens(text)
+    both = next((t for t in match.found if t.word in ("both", "kedua")), None)
+    if both is None:
+        return False
+    at = toks.index(both)
+    rest = [t for t in toks[at + 1 : at + 3] if t.word not in _ARTICLES]
+    return bool(rest) and rest[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
 
 
 def _for_a_purpose(text: str, match: Match) -> bool:
@@ -218,22 +236,28 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     out: dict[str, tuple[Match, ...]] = {}
     policy = find_all(text, "policy_noun")
     refrain = find_all(text, "refrain")
+    # a side's own staff or bodies steered: "shall not instruct regency staff", "tidak diperkenankan
+    # memberikan instruksi kepada aparatur pemerintah daerah"
+    staff = find_all(text, "side_staff", "public_body", "authority_body")
     for steer in find_all(text, "steer"):
         held_back = steer.negated or any(
             _same_clause(r, steer) and r.found[0].start < steer.found[0].start for r in refrain
         )
-        noun = next((p for p in policy if _same_clause(p, steer)), None)
+        noun = next((p for p in policy if _same_clause(p, steer)), None) or next(
+            (b for b in staff if _same_clause(b, steer) and b.found[0].start > steer.found[-1].end), None
+        )
         if held_back and noun is not None:
             out["sovereignty"] = (steer, noun)
             break
     benefits = [m for m in find_all(text, "benefit_noun") if not m.negated and not _wanted_gain(text, m)]
-    sides = [m for m in find_all(text, "both_sides") if not _placed(text, m)]
+    sides = [m for m in find_all(text, "both_sides") if not _placed(text, m) and not _both_served(text, m)]
     benefit_of_both = (
         _first_with_in_clause(benefits, sides)
         or _benefit_for_two_sides(text, benefits)
         or _in_proportion(text)
         or _benefit_for_each_side(text)
         or _split_between_parties(text)
+        or _both_gain(text)
     )
     if benefit_of_both:
         out["mutual_benefit"] = benefit_of_both
@@ -247,6 +271,7 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
             and near_miss.isdisjoint(m.found)
             and not any(_same_clause(a, m) and a.found[-1].end <= m.found[0].start for a in audience)
             and not _of_the_served(text, m, audience)
+            and not _served_subject(text, m)  # "Warga berharap jalan segera diperbaiki"
         ),
         None,
     )
@@ -267,6 +292,12 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _judge_with_a_tie(text, ties)
         or _gift_barred(text)
         or _stake_set_aside(text)
+        or _practice_barred(text)
+        or _kin_of_an_official_barred(text)
+        or _own_kin_favoured_barred(text)
+        or _judge_barred_from_bidding(text)
+        or _official_as_supplier_barred(text)
+        or _former_official_barred(text)
     )
     if barred:
         out.setdefault("conflict_of_interest", barred)
@@ -288,7 +319,8 @@ def _harm_denied(text: str) -> tuple[Match, ...]:
     nothing = {m.found[0].clause for m in find_all(text, "nothing") if _opens_clause(toks, m)}
     sovereign = {t for m in find_all(text, "sovereign_power") for t in m.found}
     holders = find_all(text, *_HOLDERS)
-    powers = find_all(text, "power_noun")
+    sector = _words_of(text, "stmt_not")  # "tidak mengganggu kedaulatan pangan": no side's power
+    powers = [p for p in find_all(text, "power_noun") if sector.isdisjoint(p.found)]
     for harm in harms:
         if not (harm.negated or harm.found[0].clause in nothing):
             continue
@@ -415,6 +447,7 @@ def _two_sides_after(
     place: dict[Token, int] | None = None,
     sides: set[Token] | None = None,
     served: set[Token] | None = None,
+    by: bool = False,
 ) -> bool:
     """Are two sides of the cooperation named after ``match``, after "bagi"/"kepada"/"for"/"to" and
     joined by "dan"/"and" ("keuntungan bagi Kota Kupang dan Kabupaten Kupang", "dibagi kepada
@@ -424,20 +457,48 @@ def _two_sides_after(
     sides = sides if sides is not None else {t for m in find_all(text, *_SIDES) for t in m.found}
     served = served if served is not None else {t for m in find_all(text, "audience_noun") for t in m.found}
     end = place[match.found[-1]]
-    clause = match.found[0].clause
-    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if t.clause == clause]
-    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in _TO or t.word in _AMONG), None)
+    clause = _clause_of(text)
+    after = [t for t in toks[end + 1 : end + 1 + FOR_REACH + SIDES_REACH] if clause[t] == clause[match.found[0]]]
+    ends = _TO | _AMONG | (_BY if by else frozenset())  # "shared equally by the village and the operator"
+    to = next((k for k, t in enumerate(after[: FOR_REACH + 1]) if t.word in ends), None)
     if to is None:
         return False
     rest = [t for t in after[to + 1 :] if t.word not in _ARTICLES]
     joiner = next((k for k, t in enumerate(rest) if t.word in _AND), None)
     if joiner is None or not rest or rest[0] not in sides or rest[0] in served:
         return False
-    second = rest[joiner + 1] if joiner + 1 < len(rest) else None
-    return second is not None and second in sides and second not in served
+    # the second side's head may follow a modifier ("the tour operator", "the processing company")
+    return any(t in sides and t not in served for t in rest[joiner + 1 : joiner + 3])
 
 
 _AMONG = frozenset({"antara", "between", "among"})
+_BY = frozenset({"oleh", "by"})
+
+
+@lru_cache(maxsize=4096)
+def _clause_of(text: str) -> dict[Token, int]:
+    """Each word's clause, with a ratio's colon joining what it splits ("dibagi 60:40 antara BUMD dan
+    mitra" is one clause: the sharing, its ratio and the sides)."""
+    toks = tokens(text)
+    out: dict[Token, int] = {}
+    joined = 0
+    for before, token in zip((None, *toks), toks, strict=False):
+        if (
+            before is not None
+            and token.clause == before.clause + 1
+            and before.word.isdigit()
+            and token.word.isdigit()
+            and text[before.end : token.start].strip() == ":"
+        ):
+            joined += 1
+        out[token] = token.clause - joined
+    return out
+
+
+def _joined(text: str, a: Match, b: Match) -> bool:
+    """Are ``a`` and ``b`` in one clause, a ratio's colon aside?"""
+    clause = _clause_of(text)
+    return clause[a.found[0]] == clause[b.found[0]]
 
 
 def _of_the_served(text: str, want: Match, audience: list[Match]) -> bool:
@@ -544,6 +605,55 @@ def _side_after(toks: tuple[Token, ...], place: dict[Token, int], match: Match, 
     return at < len(toks) and toks[at] in sides
 
 
+BOTH_REACH = 4  # words from "both"/"kedua daerah" to what they gain ("Both regencies save on ...")
+OBJECT_REACH = 3  # words after a gain that name what is gained
+
+
+def _both_gain(text: str) -> tuple[Match, ...]:
+    """Both sides as the subject of a gain ("Both regencies save on landfill costs", "Kedua daerah sama-sama
+    menghemat biaya"): a mutual benefit in any verb of gaining. A paper received ("Each party shall receive
+    a copy of the agreement", "memperoleh satu salinan naskah") or a permit obtained is a formality, a harm
+    received ("Kedua desa menerima banjir kiriman") no gain, and the people served between ("Both
+    participants receive ...") are no sides."""
+    gains = find_all(text, "gain")
+    if not gains:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    served = _words_of(text, "audience_noun")
+    papers = _words_of(text, "not_gained")
+    for both in (m for m in find_all(text, "both_sides") if not m.negated and not _placed(text, m)):
+        end = place[both.found[-1]]
+        if len(both.found) == 1 and not _a_side_after(toks, end):  # "Both schools receive laptops": the served
+            continue
+        for gain in gains:
+            at = place[gain.found[0]]
+            # "Both the city and the cement plant save ...": the pair named before the gain
+            reach = BOTH_REACH * 2 if any(t.word in _AND for t in toks[end + 1 : at]) else BOTH_REACH
+            if gain.negated or not _same_clause(gain, both) or not 0 < at - end <= reach:
+                continue
+            if any(t in served for t in toks[end + 1 : at]) or _wanted_gain(text, gain):
+                continue
+            if any(_same_clause(o, gain) for o in find_all(text, "outside_source")):
+                continue  # "Both districts receive funds from the national budget"
+            last = place[gain.found[-1]]
+            gained = [t for t in toks[last + 1 : last + 1 + OBJECT_REACH] if t.clause == gain.found[0].clause]
+            if papers.isdisjoint(gained):
+                return (both, gain)
+    return ()
+
+
+def _a_side_after(toks: tuple[Token, ...], at: int) -> bool:
+    """Is the word after ``toks[at]`` (articles aside) a side of a cooperation, singular or plural ("both
+    regencies", "both the city and ...")?"""
+    rest = [t.word for t in toks[at + 1 : at + 3] if t.word not in _ARTICLES]
+    if not rest:
+        return False
+    word = rest[0]
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+    return word in _side_words() or singular in _side_words()
+
+
 def _split_between_parties(text: str) -> tuple[Match, ...]:
     """What the cooperation yields split by shares between named parties ("Hasil penjualan dibagi
     dua: 60 persen untuk BUMDes dan 40 persen untuk koperasi", "Revenue is split 70 per cent to
@@ -552,7 +662,7 @@ def _split_between_parties(text: str) -> tuple[Match, ...]:
     if what is None:
         return ()
     toks = tokens(text)
-    parties = {t for m in find_all(text, *_PARTIES) for t in m.found}
+    parties = _words_of(text, *_PARTIES, "coop_side")  # "60 persen untuk Perumda": a region's enterprise too
     shares = []
     for i, token in enumerate(toks[:-1]):
         if token.word not in _TO or i < 1:
@@ -562,6 +672,166 @@ def _split_between_parties(text: str) -> tuple[Match, ...]:
         if figure and after is not None and after in parties:
             shares.append(after)
     return (what,) if len({t.word for t in shares}) >= 2 else ()
+
+
+def _practice_barred(text: str) -> tuple[Match, ...]:
+    """A practice that is a conflict of interest by its name barred or kept out ("Rangkap jabatan antara
+    pengawas dan pelaksana dilarang", "Nepotism in hiring is prohibited", "bebas dari praktik korupsi,
+    kolusi dan nepotisme", "free of collusion"): a ban in its clause, on either side, that no negation
+    denies ("Tidak ada larangan rangkap jabatan"), or freedom from it before it in its list. Only named
+    ("Praktik KKN masih marak") it is a problem, no safeguard."""
+    practices = find_all(text, "coi_practice")
+    if not practices:
+        return ()
+    bans = [b for b in find_all(text, "coi_ban", "coi_bar") if not b.negated]
+    frees = [f for f in find_all(text, "coi_free") if not f.negated]
+    for practice in practices:
+        ban = next((b for b in bans if _same_clause(b, practice) and set(b.found).isdisjoint(practice.found)), None)
+        if ban is not None:
+            return (practice, ban)
+        free = next((f for f in frees if _in_its_list(text, f, practice)), None)
+        if free is not None:
+            return (free, practice)
+    return ()
+
+
+LIST_REACH = 2  # clauses from "bebas dari" to a practice in the list after it ("korupsi, kolusi dan nepotisme")
+
+
+def _in_its_list(text: str, before: Match, after: Match) -> bool:
+    """Is ``after`` in the clause of ``before``, after it, or in the list of items that follows it,
+    joined by commas only?"""
+    if after.found[0].start < before.found[-1].end:
+        return False
+    if _same_clause(before, after):
+        return True
+    between = text[before.found[-1].end : after.found[0].start]
+    return after.found[0].clause - before.found[0].clause <= LIST_REACH and not any(c in between for c in ".;:!?")
+
+
+KIN_REACH = 2  # words from kin to the official they are kin of ("keluarga kepala desa", "relatives of officials")
+_KIN_OF = frozenset({"of", "the", "a", "an", "any", "dari", "dengan", "with", "para", "seorang"})
+
+
+def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
+    """Kin of an official barred from a role ("Penyedia jasa tidak boleh berasal dari keluarga perangkat
+    desa", "Contracts may not be awarded to relatives of village officials", "dilarang memiliki hubungan
+    keluarga dengan perangkat desa"): a ban, then kin, then an official, in one clause. Kin of no official
+    ("tidak boleh berasal dari keluarga mampu") or kin before the ban ("Family members of patients are not
+    allowed in the ward") is none."""
+    kin = find_all(text, "coi_kin")
+    if not kin:
+        return ()
+    officials = find_all(text, "coi_official")
+    if not officials:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        end = place[ban.found[-1]]
+        for k in kin:
+            if not _same_clause(k, ban) or place[k.found[0]] <= end:
+                continue
+            last = place[k.found[-1]]
+            for o in officials:  # the official right after the kin, only "of"/"dengan" between
+                gap = toks[last + 1 : place[o.found[0]]]
+                after = place[o.found[0]] > last
+                if after and _same_clause(o, k) and len(gap) <= KIN_REACH and all(t.word in _KIN_OF for t in gap):
+                    return (ban, k)
+    return ()
+
+
+def _official_as_supplier_barred(text: str) -> tuple[Match, ...]:
+    """An official or an officer barred from supplying the body they serve, self-dealing ("Pengurus koperasi
+    tidak boleh menjadi pemasok bagi koperasi", "ASN dilarang menjadi penyedia", "Board members may not act as
+    contractors"): an official before the ban in its clause, a role taken right after it, and a supplier right
+    after the role. Another role ("menjadi anggota koperasi lain") or a supplier barred ("Kontraktor tidak
+    boleh menjadi subkontraktor") is none."""
+    suppliers = find_all(text, "coi_supplier")
+    if not suppliers:
+        return ()
+    place = {t: i for i, t in enumerate(tokens(text))}
+    officials = find_all(text, "coi_official", "coi_officer")
+    for bar, role, clause in _bars_with_a_role(text, find_all(text, "coi_take_role"), place):
+        at = place[role.found[-1]]
+        if not any(s.found[0].clause == clause and 0 < place[s.found[0]] - at <= OFFICER_REACH for s in suppliers):
+            continue
+        start = bar.found[0].start
+        subject = [o for o in officials if o.found[0].clause == clause and o.found[-1].end <= start]
+        if subject and not any(s.found[0].clause == clause and s.found[-1].end <= start for s in suppliers):
+            return (bar, role)
+    return ()
+
+
+def _judge_barred_from_bidding(text: str) -> tuple[Match, ...]:
+    """Those who judge or steer barred from competing for what they judge ("Members of the steering
+    committee may not bid for project contracts", "Anggota tim penilai dilarang mengikuti tender"): a
+    judging role before the ban in its clause and a bid right after it. A bidder barred from bidding more
+    ("Contractors may not bid for more than two packages", "Peserta lelang tidak boleh mengajukan penawaran
+    lebih dari satu paket") is none."""
+    bids = find_all(text, "coi_bid")
+    if not bids:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    judges = find_all(text, "coi_judge")
+    bidders = find_all(text, "coi_party")  # "Peserta lelang tidak boleh ...": the bidders themselves
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        end = place[ban.found[-1]]
+        bid = next((x for x in bids if _same_clause(x, ban) and 0 < place[x.found[0]] - end <= ROLE_REACH), None)
+        if bid is None or any(_same_clause(p, ban) and p.found[-1].end <= ban.found[0].start for p in bidders):
+            continue
+        if any(_same_clause(j, ban) and j.found[-1].end <= ban.found[0].start for j in judges):
+            return (ban, bid)
+    return ()
+
+
+def _own_kin_favoured_barred(text: str) -> tuple[Match, ...]:
+    """One barred from favouring their own kin with a job or a contract ("Kepala desa dilarang menunjuk
+    keluarganya sebagai pemasok", "Officials may not award contracts to companies owned by their
+    relatives"): a ban, one's own kin after it, and a hiring or a supplier in the clause. Kin only brought
+    along ("Staff may not bring their family members to the site") is none."""
+    own = find_all(text, "coi_own_kin")
+    if not own:
+        return ()
+    favours = find_all(text, "coi_favour", "coi_party", "coi_org")
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        kin = next((k for k in own if _same_clause(k, ban) and k.found[0].start > ban.found[-1].end), None)
+        if kin is not None and any(_same_clause(f, ban) and set(f.found).isdisjoint(kin.found) for f in favours):
+            return (ban, kin)
+    return ()
+
+
+def _former_official_barred(text: str) -> tuple[Match, ...]:
+    """A former official barred from joining the other side for a time, a cooling-off clause ("Mantan
+    pegawai dinas tidak boleh menjadi penyedia dalam dua tahun", "Former agency staff may not work for the
+    contractor"): former officials, a ban, then a party the cooperation deals with, in one clause. Former
+    people of no office ("Mantan pekerja migran dilatih menjadi pemandu") are none."""
+    formers = find_all(text, "coi_former")
+    if not formers:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    officials = find_all(text, "coi_official", "coi_staff")
+    parties = _words_of(text, "coi_party", "coi_org")
+    for former in formers:
+        at = place[former.found[-1]]
+        official = next((o for o in officials if _same_clause(o, former) and 0 < place[o.found[0]] - at <= 2), None)
+        if official is None:
+            continue
+        ban = next(
+            (
+                b
+                for b in find_all(text, "coi_bar", "coi_ban")
+                if not b.negated and _same_clause(b, former) and b.found[0].start > official.found[-1].end
+            ),
+            None,
+        )
+        if ban is None:
+            continue
+        if any(t in parties and t.clause == ban.found[0].clause for t in toks[place[ban.found[-1]] + 1 :]):
+            return (former, ban)
+    return ()
 
 
 def _stake_set_aside(text: str) -> tuple[Match, ...]:
@@ -765,8 +1035,9 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         near = {t for m in find_all(text, _NEAR.get(topic, "")) for t in m.found}
         seconds = [m for m in find_all(text, *b) if not m.negated and near.isdisjoint(m.found)]
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
-        if topic == "sovereignty":  # a site engineer's authority kept is none
-            firsts = [x for x in firsts if _a_sides_power(text, x)]
+        if topic == "sovereignty":  # a site engineer's authority kept is none, nor "kedaulatan pangan"
+            sector = _words_of(text, "stmt_not")
+            firsts = [x for x in firsts if sector.isdisjoint(x.found) and _a_sides_power(text, x)]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
             (
@@ -779,14 +1050,28 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         )
         if pair is not None:
             out[topic] = pair
+    if "regulatory_differences" not in out:
+        contrasted = _systems_contrasted(text)
+        if contrasted:
+            out["regulatory_differences"] = contrasted
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)
-    if safeguard is not None and safeguard.negated and not _guard_missing(text, safeguard):
+    # "tidak memiliki hubungan keluarga" declares no tie; "Tidak ada larangan rangkap jabatan" denies a guard
+    if (
+        safeguard is not None
+        and safeguard.negated
+        and not _guard_missing(text, safeguard)
+        and _words_of(text, "coi_guard", "coi_ban").isdisjoint(safeguard.found)
+    ):
         out["conflict_of_interest"] = (safeguard,)
-    gains = [m for m in find_all(text, "gain") if not m.negated]
+    # a grant from the centre is no gain of the cooperation ("The city receives a grant from the national
+    # government and the province receives a loan")
+    outside = find_all(text, "outside_source")
+    gains = [m for m in find_all(text, "gain") if not m.negated and not any(_same_clause(o, m) for o in outside)]
     contrasts = find_all(text, "contrast")
-    needs = _set_against([m for m in find_all(text, "need_verb") if not m.negated], contrasts) or _each_own(
-        text, [m for m in find_all(text, "need_verb") if not m.negated]
-    )
+    # needs of the people served ("Warga membutuhkan air bersih, sementara petani membutuhkan irigasi") are
+    # no side's interests
+    wants = [m for m in find_all(text, "need_verb") if not m.negated and not _served_subject(text, m)]
+    needs = _set_against(wants, contrasts) or _each_own(text, wants)
     if needs:
         out["interests"] = needs
     for first, second in pairwise(gains):
@@ -808,6 +1093,101 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
     for topic, found in _paraphrased(text).items():
         out.setdefault(topic, found)
     return out
+
+
+# what a rule is set against when it is no other side's rule: a time, or other things of one kind
+_NOT_A_JURISDICTION = frozenset(
+    {
+        "last",
+        "previous",
+        "past",
+        "earlier",
+        "before",
+        "other",
+        "most",
+        "many",
+        "some",
+        "tahun",
+        "year",
+        "years",
+        "lalu",
+        "sebelumnya",
+        "dulu",
+        "sebelum",
+        "lain",
+        "lainnya",
+        "kebanyakan",
+        "banyak",
+        "periode",
+        "masa",
+    }
+)
+_IN_PLACE = frozenset({"di", "in", "at", "for", "bagi", "untuk", "pada", "dalam"})
+JURISDICTION_REACH = 5  # words from "unlike"/"tidak seperti" to the jurisdiction it names
+
+
+def _systems_contrasted(text: str) -> tuple[Match, ...]:
+    """A rule of one side set against another jurisdiction's ("Tahun anggaran Jepang dimulai April, tidak
+    seperti tahun anggaran Indonesia", "The financial year runs July to June, unlike Indonesia's", "Perizinan
+    di Malaysia diurus negara bagian, sedangkan di Indonesia melalui OSS"): a rule word before the contrast
+    in its sentence, or right after it, and a jurisdiction (a name, a region, a government) after the
+    contrast. A time ("tidak seperti tahun lalu") or things of one kind ("unlike other programmes") are no
+    jurisdiction; places of two activities ("Pelatihan di Makassar, sedangkan sertifikasi di Jakarta") are
+    none either: the place must follow the contrast at once."""
+    rules = find_all(text, "regulation_noun")
+    if not rules:
+        return ()
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    bodies = _words_of(text, "public_body", "authority_body")
+    rule_words = {t for m in rules for t in m.found}
+
+    def named(t: Token) -> bool:  # "Indonesia", "pemerintah daerah", "the regency's"
+        owner = t.word[:-2] if t.word.endswith("'s") else ""
+        return text[t.start].isupper() or t in bodies or owner in _side_words()
+
+    for marker in (*find_all(text, "unlike"), *find_all(text, "contrast")):
+        if marker.negated:
+            continue
+        at = place[marker.found[-1]] + 1
+        after = [t for t in toks[at : at + JURISDICTION_REACH] if t.clause == marker.found[-1].clause]
+        after = [t for t in after if t.word not in _ARTICLES]
+        if not after:
+            continue
+        if marker.purpose == "contrast":
+            # "..., sedangkan di Indonesia ...", "..., whereas in Timor-Leste ...": after a break, a place at once
+            opened = text[: marker.found[0].start].rstrip().endswith((",", ";"))
+            if not opened:
+                continue
+            # "..., sedangkan di Indonesia ...", or a jurisdiction's own rules: "whereas Indonesian rules ..."
+            in_place = after[0].word in _IN_PLACE and len(after) > 1 and named(after[1])
+            own_rules = named(after[0]) and not rule_words.isdisjoint(after[1:3])
+            if not (in_place or own_rules):
+                continue
+        else:
+            if after[0].word in _NOT_A_JURISDICTION and after[0] not in rule_words:
+                continue
+            rest = after[1:] if after[0].word in _IN_PLACE else after
+            if not any(named(t) for t in rest):
+                continue
+        rule = next((r for r in rules if _one_sentence(text, r, marker)), None)
+        if rule is not None:
+            return (rule, marker)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _side_words() -> frozenset[str]:
+    """The one-word sides of a cooperation, as written ("regency", "kota"): a possessive of one names
+    its rules ("the regency's")."""
+    lexicon = knowledge.lexicon()["coop_side"]
+    return frozenset(w for w in (*lexicon.id, *lexicon.en) if " " not in w)
+
+
+def _one_sentence(text: str, a: Match, b: Match) -> bool:
+    """Are ``a`` and ``b`` in one sentence (no full stop, semicolon, "!" or "?" between them)?"""
+    start, end = sorted((a.found[0].start, b.found[0].start))
+    return not any(c in text[start:end] for c in ".;!?")
 
 
 def _content(toks: list[Token]) -> list[frozenset[Key]]:
@@ -990,6 +1370,22 @@ def _side_subject(text: str, match: Match) -> bool:
     return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
+def _served_subject(text: str, match: Match) -> bool:
+    """Is the subject of ``match`` (the first word before it in its clause, joiners and articles aside)
+    one of the people a programme serves ("Warga", "petani", "visitors")?"""
+    before = [
+        t
+        for t in tokens(text)
+        if t.clause == match.found[0].clause
+        and t.start < match.found[0].start
+        and t.word not in _JOINERS
+        and t.word not in _ARTICLES
+    ]
+    if not before:
+        return False
+    return before[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
+
+
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:
     """Two of ``found`` set against each other by a contrast between them ("..., sementara investor
     membutuhkan ...", "while the recycler needs ...")."""
@@ -1039,15 +1435,26 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
         if side_met is not None:
             out.setdefault("trust_building", (open_, side_met))
             break
+    # money records opened to the other side: open books
+    records = find_all(text, "money_record")
+    if records:
+        opened = [m for m in find_all(text, "record_opened") if not m.negated]
+        both = [m for m in find_all(text, "both_sides") if not m.negated]  # "dapat dipantau kedua pihak"
+        for record in records:
+            side_met = next((s for s in (*sides_met, *both) if _same_clause(s, record)), None)
+            if side_met is not None and any(_same_clause(o, record) for o in opened):
+                out.setdefault("trust_building", (record, side_met))
+                break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
     sides = find_all(text, "between", "both_sides")
     not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
     for share in shares:
         what = next(
-            (y for y in find_all(text, "yield_noun") if _same_clause(y, share) and not_yields.isdisjoint(y.found)), None
+            (y for y in find_all(text, "yield_noun") if _joined(text, y, share) and not_yields.isdisjoint(y.found)),
+            None,
         )
-        side = next((x for x in sides if _same_clause(x, share)), None)
-        if what is not None and (side is not None or _two_sides_after(text, share)):
+        side = next((x for x in sides if _joined(text, x, share)), None)
+        if what is not None and (side is not None or _two_sides_after(text, share, by=True)):
             out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break
 
