@@ -30,12 +30,14 @@ from advisor.text.direction.goal import (
     _goal_direction,
     _harm_as_topic,
     _holds_head,
+    _kept_by_goal,
+    _kept_object,
     _means_deed,
     _same_thing,
     _shift_direction,
 )
 from advisor.text.direction.statement import statement_direction
-from advisor.text.reading import Reading
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
 __all__ = ["direction", "quantity_words_of", "statement_direction"]
@@ -96,10 +98,35 @@ def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) ->
     return own
 
 
+# readings of what a statement counts, not of a change it names: a goal that keeps the same thing
+# ("Mempertahankan jumlah ASN pengelola SPBE", "Keep fish stocks ... at their current level") says
+# it is held, not pushed up or down
+_KEEPABLE = frozenset(
+    {*_WEAK, "countermeasure", "ratio_of_good", "quality_head", "cumulative_count", "in_prohibited_place"}
+)
+
+
+def _kept(statement: str, own: Reading, context: Iterable[str]) -> Reading | None:
+    """The first goal of ``context`` that keeps what the statement counts, as ``maintain``
+    inferred; the goal's keep verb outweighs the default way of what is counted."""
+    if own.reason not in _KEEPABLE:
+        return None
+    named = _without_names(statement)
+    for text in context:
+        if named and _kept_by_goal(named, text, own):
+            verb = next(m for m, _ in _changes(text) if not m.negated)
+            return Reading("maintain", "goal_keeps", quoted(text, *verb.found)[0], None, inferred=True, detail=text)
+    return None
+
+
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
+    context = tuple(context)
+    kept = _kept(statement, own, context)
+    if kept is not None:
+        return kept
     if own.label == "unknown" and own.reason in _NEUTRAL:
         return _neutral_in_context(statement, own, context)
     if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
@@ -127,6 +154,16 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
             if other.label == "maintain" and _same_thing(_without_names(statement), text):
                 return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
+            break
+        if (
+            other.label == "maintain"
+            and own.reason in _KEEPABLE
+            and _kept_object(text)
+            and all(p == "maintain" for m, p in _changes(text) if not m.negated)
+        ):
+            # "Jumlah kunjungan wisatawan" under "Menjaga kelestarian hutan adat ...": what the
+            # goal keeps is not what the statement counts (a goal that keeps it was taken above; a
+            # goal with another change, "dengan membatasi tingkat hunian", is read below)
             break
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
