@@ -257,3 +257,41 @@ def _breakdown(text: str) -> Reading | None:
         if token.word == "by" and after.word in _CATEGORIES_EN:
             return Reading("unknown", "neutral_measure", *quoted(text, token, after))
     return None
+
+
+# transitive Indonesian verbs of lowering without a -kan/-i suffix ("yang menekan konsumsi ...")
+_LOWER_BARE = frozenset({"menekan", "memangkas", "memotong", "mencegah", "menghemat", "menghapus", "memberantas"})
+_RELATIVE = frozenset({"yang", "that", "who", "which"})
+
+
+def _transitive(word: str) -> bool:
+    """An active verb that takes an object: meN- with -kan or -i ("menurunkan", "mengurangi"),
+    a bare transitive of lowering ("menekan"), an English -ing or base form after "that"/"who"."""
+    if word.startswith("me"):
+        return word.endswith(("kan", "i")) or word in _LOWER_BARE
+    return word.isascii() and not word.startswith(("di", "ter", "ber"))
+
+
+def _doers_lower(text: str, match: Match) -> Reading | None:
+    """A count of doers whose deed lowers something ("Jumlah desa yang mengurangi sampah plastik",
+    "Persentase rumah tangga yang menekan konsumsi kayu bakar", "Number of villages reducing
+    single-use plastic"): what they act on falls, their count rises. Only an active transitive verb
+    with an object, right after the counted thing's "yang"/"that"/"who" or as its English -ing; not a
+    change of the thing itself ("Jumlah desa yang mengalami penurunan produksi", "yang menurun")."""
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] == toks[0]), None)
+    verb = match.found[0]
+    i = toks.index(verb)
+    if head is None or i <= len(head.found) or i + 1 >= len(toks) or toks[i + 1].clause != verb.clause:
+        return None
+    before = toks[i - 1]
+    while before.word in _ALREADY_AUX | _GOING_ON and toks.index(before) > len(head.found):
+        before = toks[toks.index(before) - 1]
+    after_relative = before.word in _RELATIVE and before.clause == verb.clause
+    english_participle = (
+        head.phrase.lang == "en" and verb.word.endswith("ing") and verb.word not in _ING_NOT_VERBS and i > len(head.found)
+    )
+    if not (after_relative and _transitive(verb.word)) and not english_participle:
+        return None
+    said = Match(head.phrase, (*([before] if after_relative else []), verb), False)
+    return from_match(text, "increase", "count_of_reducers", head, said)

@@ -20,6 +20,7 @@ from advisor.text.direction.counts import (
     _breakdown,
     _by_agent,
     _counted,
+    _doers_lower,
     _done_to_plural,
     _for_whom,
     _headed,
@@ -100,6 +101,10 @@ def statement_direction(text: str) -> Reading:
                 # "tidak berkurang", "not to decline": the level is held
                 return from_match(text, "maintain", "change_denied", match)
             continue
+        if purpose in ("decrease", "reduction_count"):
+            reducers = _doers_lower(text, match)
+            if reducers is not None:
+                return reducers  # "Jumlah desa yang mengurangi sampah plastik": the doers rise
         modifier = any(m.found[0] == match.found[0] for m in find_all(text, "change_modifier"))
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
