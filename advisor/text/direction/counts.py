@@ -168,14 +168,19 @@ def _done_to_plural(text: str, toks: tuple[Token, ...]) -> Reading | None:
 
 
 def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
-    """Is ``match`` right after a quality in ke-an that heads it ("Kelancaran distribusi"; not
+    """Is ``match`` right after a quality in ke-an or a coverage that heads it ("Kelancaran distribusi",
+    "Cakupan penyebaran informasi"; not
     "Proporsi pengunjung domestik dan mancanegara", a breakdown of what is counted)?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
     if i == 0 or toks[i - 1] not in quantity_words or toks[i - 1].clause != match.found[0].clause:
         return False
     word = toks[i - 1].word
-    return word.startswith("ke") and word.endswith("an")
+    return (word.startswith("ke") and word.endswith("an")) or word in _COVERAGE
+
+
+# measures of how far a service reaches: "Cakupan penyebaran informasi", "Coverage of distribution"
+_COVERAGE = frozenset({"cakupan", "jangkauan", "keterjangkauan", "coverage", "reach"})
 
 
 def quantity_words_of(good: list[Match], bad: list[Match]) -> set[Token]:

@@ -50,6 +50,12 @@ from advisor.text.tokens import Token, tokens
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
 
 
+def _timed(text: str, match: Match) -> bool:
+    """Is ``match`` the process whose time is measured ("Waktu penyebaran peringatan dini")?"""
+    duration = _duration(text)
+    return duration is not None and duration.found[-1] in match.found
+
+
 def _harm_before(token: Token, bad: list[Match]) -> bool:
     """Does a harm stand before ``token`` in its clause?"""
     return any(b.found[-1].start < token.start and b.found[-1].clause == token.clause for b in bad)
@@ -221,6 +227,8 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
                 # "pada jaringan distribusi PDAM": where it is measured, a network, not a breakdown
                 and not (purpose == "neutral_measure" and _in_place(text, m.found[0]))
+                # "Waktu penyebaran peringatan dini": the process a time is measured of, no spread
+                and not (purpose == "neutral_measure" and _timed(text, m))
             ),
             None,
         )
