@@ -50,6 +50,52 @@ from advisor.text.tokens import Token, tokens
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
 
 
+_PRICES = frozenset({"harga", "price", "prices", "nilai"})
+_PRICE_AT = 3  # words from the start in which a price heads: "Rata-rata harga jual kopi"
+
+
+def _producer_price(text: str, bad: list[Match]) -> Reading | None:
+    """A price at the producer's side ("Harga ikan di tingkat nelayan", "Farm-gate price of cocoa",
+    "Price received by fishers"): what the producer earns, which should rise; not the price of an
+    input ("Harga pupuk di tingkat petani", a harm) nor a market price ("Harga eceran beras")."""
+    toks = tokens(text)
+    price = next((t for t in toks[:_PRICE_AT] if t.word in _PRICES), None)
+    if price is None or bad:
+        return None
+    level = next(
+        (m for m in find_all(text, "producer_level") if not m.negated and m.found[0].clause == price.clause), None
+    )
+    if level is None:
+        return None
+    return from_match(text, "increase", "producer_price", Match(level.phrase, (price, *level.found), False))
+
+
+_RELATIVE = frozenset({"yang", "that", "which", "who"})
+# words between a relative and its predicate: "yang masih rusak", "that are damaged", "yang dalam
+# keadaan rusak"
+_BEFORE_PREDICATE = frozenset(
+    {"masih", "sudah", "telah", "sedang", "dalam", "keadaan", "kondisi", "berstatus", "is", "are", "was", "were", "be",
+     "been", "being", "still", "have", "has", "had", "become", "became", "remain", "remains"}
+)  # fmt: skip
+
+
+def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
+    """Does ``token`` stand after a harm that is the predicate of a relative clause in its
+    clause ("Persentase ikan yang rusak sebelum dipasarkan", "sayuran yang busuk sebelum sampai ke
+    pasar", "facilities that are abandoned after being built")?"""
+    toks = tokens(text)
+    for match in bad:
+        first = match.found[0]
+        if first.clause != token.clause or first.start >= token.start:
+            continue
+        k = toks.index(first) - 1
+        while k > 0 and toks[k].word in _BEFORE_PREDICATE:
+            k -= 1
+        if k > 0 and toks[k].word in _RELATIVE and toks[k].clause == first.clause:
+            return True
+    return False
+
+
 def _timed(text: str, match: Match) -> bool:
     """Is ``match`` the process whose time is measured ("Waktu penyebaran peringatan dini")?"""
     duration = _duration(text)
@@ -154,6 +200,9 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    producer = _producer_price(text, bad)
+    if producer is not None:
+        return producer
     neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
     if neutral is not None:
         return neutral
@@ -213,6 +262,9 @@ def statement_direction(text: str) -> Reading:
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
                         or _after_per(text, m.found[0])
+                        # "ikan yang rusak sebelum dipasarkan": the relative clause says the counted
+                        # thing is bad; what follows in it only dates the harm
+                        or _after_bad_relative(text, m.found[0], bad)
                         # "pemain judi online yang terdata": a harm on record is still the harm
                         or (m.found[0].word in _ON_RECORD and _harm_before(m.found[0], bad))
                     )
