@@ -38,7 +38,9 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             # participle ("recorded crimes")
             # a participle met through its stem has no adjunct: "incidents recorded by patrols"
             participle = means.found[-1].word.endswith("ed")
-            before = () if participle else toks[max(0, start - 2) : start]
+            # an adjective of a bad state before it is its state, no object: "duplicate records"
+            states = {t for m in find_all(text, "bad_state") for t in m.found}
+            before = () if participle else tuple(t for t in toks[max(0, start - 2) : start] if t not in states)
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
             direct = after[:2] if means.found[-1].word.endswith("ing") and start > 0 else ()
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()

@@ -293,9 +293,7 @@ def _doers_lower(text: str, match: Match) -> Reading | None:
     while before.word in _ALREADY_AUX | _GOING_ON and toks.index(before) > len(head.found):
         before = toks[toks.index(before) - 1]
     after_relative = before.word in _RELATIVE and before.clause == verb.clause
-    english_participle = (
-        head.phrase.lang == "en" and verb.word.endswith("ing") and verb.word not in _ING_NOT_VERBS and i > len(head.found)
-    )
+    english_participle = head.phrase.lang == "en" and verb.word.endswith("ing") and verb.word not in _ING_NOT_VERBS
     if not (after_relative and _transitive(verb.word)) and not english_participle:
         return None
     said = Match(head.phrase, (*([before] if after_relative else []), verb), False)

@@ -50,6 +50,23 @@ from advisor.text.tokens import Token, tokens
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
 
 
+_TOTALS = frozenset({"rata-rata", "total", "jumlah", "average", "the"})
+
+
+def _commitment(text: str, good: list[Match]) -> Reading | None:
+    """Money committed at the head ("Nilai kontrak pekerjaan rehabilitasi", "Contract value of the
+    road works"): what it buys does not say which way the sum should go; not a contract that earns
+    ("Nilai kontrak riset dengan industri", a good quantity holding its word)."""
+    toks = tokens(text)
+    k = 0
+    while k < len(toks) and toks[k].word in _TOTALS:
+        k += 1
+    head = next((m for m in find_all(text, "commitment_value") if k < len(toks) and m.found[0] == toks[k]), None)
+    if head is None or any(set(head.found) & set(g.found) for g in good):
+        return None
+    return from_match(text, "unknown", "neutral_quantity", head)
+
+
 _PRICES = frozenset({"harga", "price", "prices", "nilai"})
 _PRICE_AT = 3  # words from the start in which a price heads: "Rata-rata harga jual kopi"
 
@@ -200,6 +217,9 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    committed = _commitment(text, good)
+    if committed is not None:
+        return committed
     producer = _producer_price(text, bad)
     if producer is not None:
         return producer
