@@ -269,12 +269,22 @@ _LOWER_BARE = frozenset({"menekan", "memangkas", "memotong", "mencegah", "menghe
 _RELATIVE = frozenset({"yang", "that", "who", "which"})
 
 
-def _transitive(word: str) -> bool:
+# what follows an intransitive change: "that declined in 2024", "yang turun sebelum dijual"
+_NO_OBJECT = frozenset(
+    {"in", "by", "to", "from", "at", "on", "of", "over", "during", "after", "before", "since", "sebelum", "setelah",
+     "sesudah", "sejak", "pada", "di", "ke", "dari", "menjadi", "hingga", "sampai", "sebesar", "sebanyak"}
+)  # fmt: skip
+
+
+def _transitive(word: str, lang: str, following: Token) -> bool:
     """An active verb that takes an object: meN- with -kan or -i ("menurunkan", "mengurangi"),
-    a bare transitive of lowering ("menekan"), an English -ing or base form after "that"/"who"."""
-    if word.startswith("me"):
-        return word.endswith(("kan", "i")) or word in _LOWER_BARE
-    return word.isascii() and not word.startswith(("di", "ter", "ber"))
+    a bare transitive of lowering ("menekan"); in English a verb after "that"/"who" with its
+    object after it ("that cut their firewood use", not "that declined in 2024")."""
+    if following.word in _NO_OBJECT or following.word[:1].isdigit():
+        return False
+    if lang == "id":
+        return word.startswith("me") and (word.endswith(("kan", "i")) or word in _LOWER_BARE)
+    return True
 
 
 def _doers_lower(text: str, match: Match) -> Reading | None:
@@ -294,7 +304,8 @@ def _doers_lower(text: str, match: Match) -> Reading | None:
         before = toks[toks.index(before) - 1]
     after_relative = before.word in _RELATIVE and before.clause == verb.clause
     english_participle = head.phrase.lang == "en" and verb.word.endswith("ing") and verb.word not in _ING_NOT_VERBS
-    if not (after_relative and _transitive(verb.word)) and not english_participle:
+    transitive = _transitive(verb.word, head.phrase.lang, toks[i + 1])
+    if not (after_relative and transitive) and not (english_participle and transitive):
         return None
     said = Match(head.phrase, (*([before] if after_relative else []), verb), False)
     return from_match(text, "increase", "count_of_reducers", head, said)

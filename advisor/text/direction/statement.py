@@ -53,16 +53,23 @@ _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
 _TOTALS = frozenset({"rata-rata", "total", "jumlah", "average", "the"})
 
 
-def _commitment(text: str, good: list[Match]) -> Reading | None:
-    """Money committed at the head ("Nilai kontrak pekerjaan rehabilitasi", "Contract value of the
-    road works"): what it buys does not say which way the sum should go; not a contract that earns
-    ("Nilai kontrak riset dengan industri", a good quantity holding its word)."""
+def _commitment(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
+    """Money committed or a site's fixed attribute at the head ("Nilai kontrak pekerjaan
+    rehabilitasi", "Contract value of the road works", "Ketinggian lokasi embung"): what it buys
+    or where it stands does not say which way it should go; not a contract that earns ("Nilai
+    kontrak riset dengan industri", a good quantity holding its word), nor a harm's measure
+    ("Ketinggian genangan")."""
     toks = tokens(text)
     k = 0
     while k < len(toks) and toks[k].word in _TOTALS:
         k += 1
-    head = next((m for m in find_all(text, "commitment_value") if k < len(toks) and m.found[0] == toks[k]), None)
+    head = next(
+        (m for m in find_all(text, "commitment_value", "site_attribute") if k < len(toks) and m.found[0] == toks[k]),
+        None,
+    )
     if head is None or any(set(head.found) & set(g.found) for g in good):
+        return None
+    if head.purpose == "site_attribute" and bad:
         return None
     return from_match(text, "unknown", "neutral_quantity", head)
 
@@ -217,7 +224,7 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
-    committed = _commitment(text, good)
+    committed = _commitment(text, good, bad)
     if committed is not None:
         return committed
     producer = _producer_price(text, bad)
