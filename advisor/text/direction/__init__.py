@@ -37,6 +37,7 @@ from advisor.text.direction.goal import (
     _shift_direction,
 )
 from advisor.text.direction.statement import statement_direction
+from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
@@ -55,7 +56,7 @@ def _says_nothing(reading: Reading) -> bool:
 
 
 # statistics that say no way to go by themselves: only a goal about the same thing gives one
-_NEUTRAL = ("neutral_quantity", "neutral_measure")
+_NEUTRAL = ("neutral_quantity", "neutral_measure", "raw_form")
 
 
 # words of administration that place a statistic, not what it measures
@@ -86,16 +87,28 @@ def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) ->
     udara rata-rata" under "Meningkatkan kesiapsiagaan ...")."""
     named = _without_names(statement)
     for text in context:
-        if not named or not _same_thing(named, text):
+        if not named or not (_same_thing(named, text) or (own.reason == "raw_form" and _adds_value(text))):
             continue
         # a distribution takes only a goal that names a change: "Tersusunnya sistem pemantauan
         # kualitas udara" says nothing of how the monitoring points should be spread
         if own.reason == "neutral_measure" and not any(not m.negated for m, _ in _changes(text)):
             continue
         other = _goal_direction(statement, text)
+        if own.reason == "raw_form" and other.label in _OPPOSITE and _adds_value(text):
+            # "Persentase ikan yang diekspor utuh beku" under "Meningkatkan nilai tambah melalui
+            # hilirisasi": the raw share is the inverse of what the goal raises
+            return Reading(_OPPOSITE[other.label], "inverse_of_goal", other.words, None, inferred=True, detail=text)
         if other.label != "unknown":
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
+
+
+_OPPOSITE = {"increase": "decrease", "decrease": "increase"}
+
+
+def _adds_value(goal: str) -> bool:
+    """Does a goal speak of processing or value added ("hilirisasi", "nilai tambah")?"""
+    return any(not m.negated for m in find_all(goal, "value_adding"))
 
 
 # readings of what a statement counts, not of a change it names: a goal that keeps the same thing

@@ -224,6 +224,12 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    raw = next((m for m in find_all(text, "raw_form") if not m.negated), None)
+    if raw is not None and not bad and not any(not m.negated for m in find_all(text, "value_adding")):
+        # "Persentase ikan yang diekspor dalam bentuk utuh beku": a good shipped raw, which the
+        # policy of downstreaming wants less of; alone it says no way to go (a goal may); not a
+        # raw good that is processed ("bahan baku mentah yang diolah")
+        return from_match(text, "unknown", "raw_form", raw)
     committed = _commitment(text, good, bad)
     if committed is not None:
         return committed
