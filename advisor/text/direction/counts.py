@@ -36,6 +36,8 @@ def _counted(text: str) -> Reading | None:
     for i, token in enumerate(rest):
         if token.word not in NEGATORS:
             continue
+        if any(t.word in _RATE_UNIT for t in rest[:i]):
+            break  # "Insidensi HIV per 1.000 penduduk tidak terinfeksi": the base of the rate
         after = rest[i + 1 : i + 3]
         said = Match(head.phrase, (token,), False)
         if after and (after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad)):
@@ -59,6 +61,10 @@ def _counted(text: str) -> Reading | None:
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
             if any(m.found[0] == token for m in find_all(text, "state_verb")):
+                near = _within_reach(rest, token)
+                if near is not None:
+                    # "people living within 2 km of an all-season road": access, which rises
+                    return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token, near), False))
                 return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
@@ -69,6 +75,10 @@ def _counted(text: str) -> Reading | None:
         verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if any(m.found[0] == verb for m in find_all(text, "state_verb")):
+            near = _within_reach(rest, verb)
+            if near is not None:
+                # "penduduk yang tinggal dalam radius 1 km dari posyandu": access, which rises
+                return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (verb, near), False))
             # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
             return Reading("unknown", "no_direction", *quoted(text, token, verb))
         if verb.word in _ACHIEVED:
@@ -91,6 +101,18 @@ def _counted(text: str) -> Reading | None:
             # count of those who have it (a harm had is read before: "Desa dengan kasus DBD")
             return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token,), False))
     return None
+
+
+_RATE_UNIT = frozenset({"per", "setiap", "tiap"})
+# words of a distance within reach: "within 2 km of", "dalam radius 1 km dari", "kurang dari 30 menit"
+_WITHIN = frozenset({"within", "radius", "dekat", "near", "close"})
+
+
+def _within_reach(rest: list[Token], verb: Token) -> Token | None:
+    """The word of nearness right after a verb of where people live ("live within 2 km of a road",
+    "tinggal dalam radius 1 km dari posyandu")."""
+    i = rest.index(verb)
+    return next((t for t in rest[i + 1 : i + 4] if t.word in _WITHIN and t.clause == verb.clause), None)
 
 
 _HAVING = frozenset({"with", "dengan"})

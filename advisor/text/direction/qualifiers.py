@@ -13,6 +13,8 @@ _DIMINISH_REACH = 3  # words before an Indonesian diminisher in which what it qu
 _INTENSIFIERS = frozenset({"kian", "semakin", "makin", "lebih", "paling", "sangat", "more", "most", "even"})
 _EN_REACH = 2  # words after an English one ("low reading scores"; not "Limited liability companies registered")
 
+_RATE_UNIT = frozenset({"per", "setiap", "tiap"})  # the base of a rate follows them
+
 
 _DIMINISHING_ADVERBS = frozenset({"kurang", "poorly", "inadequately", "insufficiently", "badly"})
 
@@ -90,6 +92,8 @@ def _lacking(text: str) -> Reading | None:
             return None
         if token.word in NEGATORS and any(token in m.found and not m.negated for m in matches):
             continue  # "penyakit tidak menular": the negator is part of a harm's name, read as the harm
+        if token.word in _RATE_UNIT:
+            return None  # "Insidensi HIV per 1.000 penduduk tidak terinfeksi": the base of a rate follows
         if (
             token.word in NEGATORS
             and i >= 2
