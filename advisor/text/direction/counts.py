@@ -64,7 +64,8 @@ def _counted(text: str) -> Reading | None:
                 near = _within_reach(rest, token)
                 if near is not None:
                     # "people living within 2 km of an all-season road": access, which rises
-                    return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token, near), False))
+                    reach = Match(head.phrase, (token, near), False)
+                    return from_match(text, "increase", "count_of_doers", head, reach)
                 return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
