@@ -235,6 +235,11 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     changed = any(m.found[0] == toks[0] for m in find_all(text, *_CHANGE_HEAD))
     at = 1 if changed and len(toks) > 1 else 0
     abstract_head = any(m.found[0] == toks[at] for m in find_all(text, "abstract_noun"))
+    # a predicate nominalised at the head ("Membaiknya layanan ...", "Terbangunnya kepercayaan ..."):
+    # the sentence has its predicate; a ter- word at its end qualifies a place ("pulau terluar")
+    nominalised = len(toks) > 2 and toks[0].word.endswith("nya")
+    if nominalised and (changed or any(m.found[0] == toks[1] for m in find_all(text, "abstract_noun"))):
+        return None
     if (passive_verb_id(last) == "di" or stative_id(last)) and not abstract_head:
         said, span = quoted(text, toks[-1])
         return Reading("yes_no", "happens_or_not", said, span)
