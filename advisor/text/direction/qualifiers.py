@@ -34,9 +34,14 @@ def _diminished(text: str) -> Reading | None:
     good = {t for m in find_all(text, "good_quantity", "merit") if not m.negated for t in m.found}
     harms = [m for m in find_all(text, "bad_quantity") if not m.negated]
     bad = {t for m in harms for t in m.found}
+    done = [m.found[0] for m in find_all(text, "count_up") if not m.negated]
     for d in find_all(text, "diminisher"):
         if d.negated or any(set(d.found) <= set(m.found) for m in harms):
             continue  # "kurang gizi", "berat badan lahir rendah", "low birth weight": a harm's own word
+        if any(t.start > d.found[-1].start and t.clause == d.found[0].clause for t in done):
+            # "Number of low-income households connected to the piped network": whom a deed reached,
+            # counted as it adds up (read below)
+            continue
         i, j = toks.index(d.found[0]), toks.index(d.found[-1])
         clause = d.found[0].clause
         word = d.found[0].word
@@ -62,6 +67,8 @@ def _diminished(text: str) -> Reading | None:
         first, _, rest = token.word.partition("-")
         if not rest or first not in ("low", "poor", "poorly", "weak", "limited"):
             continue
+        if any(t.start > token.start and t.clause == token.clause for t in done):
+            continue  # "low-income households connected": whom a deed reached
         if find_all(rest, "good_quantity", "merit"):
             return Reading("decrease", "good_diminished", *quoted(text, token))
         if find_all(rest, "bad_quantity"):
