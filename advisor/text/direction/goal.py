@@ -224,19 +224,26 @@ _KEPT_OBJECT_ENDS = _GOAL_OBJECT_ENDS | frozenset(
 def _kept_object(goal: str) -> frozenset[tuple[str, str]]:
     """What a goal of keeping ("Mempertahankan jumlah ASN pengelola SPBE di setiap OPD", "Menjaga
     mutu air minum tetap memenuhi standar", "Keep fish stocks in the no-take zone at ...") keeps:
-    the words after its first change, when that change is a keep verb, up to its place, means,
-    purpose or time. Empty when the goal's first change is not one of keeping."""
+    the first content words after its first change, when that change is a keep verb, up to its
+    place, means, purpose or time. Empty when the goal's first change is not one of keeping."""
     first = next(((m, p) for m, p in _changes(goal) if not m.negated), None)
     if first is None or first[1] != "maintain":
         return frozenset()
     toks = tokens(goal)
     start = toks.index(first[0].found[-1]) + 1
-    kept: list[str] = []
+    kept: list[frozenset[tuple[str, str]]] = []
     for t in toks[start:]:
-        if t.word in _KEPT_OBJECT_ENDS or t.clause != first[0].found[-1].clause:
+        if t.word in _KEPT_OBJECT_ENDS or t.clause != first[0].found[-1].clause or len(kept) == _KEPT_REACH:
             break
-        kept.append(t.word)
-    return _content(" ".join(kept))
+        words = _content(t.word)
+        if words:
+            kept.append(words)
+    return frozenset().union(*kept)
+
+
+# content words of a kept object that name it: its head and what qualifies it ("keanekaragaman hayati
+# taman nasional" keeps biodiversity, not the park's visitors)
+_KEPT_REACH = 2
 
 
 def _kept_by_goal(statement: str, goal: str, own: Reading) -> bool:
