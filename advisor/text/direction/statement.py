@@ -103,6 +103,16 @@ _BEFORE_PREDICATE = frozenset(
 )  # fmt: skip
 
 
+def _copula_of_harm(text: str, match: Match, harms: list[Match]) -> bool:
+    """Is a keep word the copula of a relative clause whose predicate is a harm ("that remain
+    idle", "yang tetap rusak", "yang masih terbengkalai")?"""
+    toks = tokens(text)
+    i, j = toks.index(match.found[0]), toks.index(match.found[-1])
+    if i == 0 or j + 1 >= len(toks) or toks[i - 1].word not in _RELATIVE:
+        return False
+    return any(h.found[0] == toks[j + 1] and not h.negated for h in harms)
+
+
 def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
     """Does ``token`` stand after a harm that is the predicate of a relative clause in its
     clause ("Persentase ikan yang rusak sebelum dipasarkan", "sayuran yang busuk sebelum sampai ke
@@ -167,6 +177,8 @@ def statement_direction(text: str) -> Reading:
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
             continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
+        if purpose == "maintain" and _copula_of_harm(text, match, harms):
+            continue  # "health posts that remain idle": the harm they are in is read below
         if _after_diminisher(text, match.found[0]):
             continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
         qualified = _qualifier_change(text, match, purpose)
@@ -314,6 +326,8 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _in_place(text, m.found[0]))
                 # "Waktu penyebaran peringatan dini": the process a time is measured of, no spread
                 and not (purpose == "neutral_measure" and _timed(text, m))
+                # "obat yang kedaluwarsa sebelum didistribusikan": the harm dated, no distribution
+                and not (purpose == "neutral_measure" and _after_bad_relative(text, m.found[0], bad))
             ),
             None,
         )
