@@ -103,6 +103,17 @@ _BEFORE_PREDICATE = frozenset(
 )  # fmt: skip
 
 
+_CAUSES = frozenset({"akibat", "karena", "oleh karena", "disebabkan", "due", "because", "owing", "caused"})
+
+
+def _after_cause(text: str, token: Token) -> bool:
+    """Does ``token`` follow a word of cause within two words ("due to breakdowns", "akibat
+    gangguan")?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word in _CAUSES and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
 def _copula_of_harm(text: str, match: Match, harms: list[Match]) -> bool:
     """Is a keep word the copula of a relative clause whose predicate is a harm ("that remain
     idle", "yang tetap rusak", "yang masih terbengkalai")?"""
@@ -328,6 +339,8 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _timed(text, m))
                 # "obat yang kedaluwarsa sebelum didistribusikan": the harm dated, no distribution
                 and not (purpose == "neutral_measure" and _after_bad_relative(text, m.found[0], bad))
+                # "cancelled due to breakdowns": a cause, not the categories of a breakdown
+                and not (purpose == "neutral_measure" and _after_cause(text, m.found[0]))
             ),
             None,
         )
