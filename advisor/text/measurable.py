@@ -216,6 +216,9 @@ def goal_measurable(text: str) -> tuple[Reading, bool, bool]:
     return Reading("not_measurable", reason, said, span), has_amount, has_time
 
 
+_CHANGE_HEAD = ("increase", "decrease", "quality_change")  # "Meningkatnya", "Peningkatan", "Membaiknya"
+
+
 def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     """A deliverable named at the head, or a thing with a di-/ter- result predicate, with
     nothing counted: an output that exists or not."""
@@ -227,7 +230,16 @@ def _output(text: str, toks: tuple[Token, ...]) -> Reading | None:
     last = toks[-1].word
     if _counted_done(text, toks):
         return None  # "Kader posyandu terlatih": people trained, a count
-    abstract_head = any(m.found[0] == toks[0] for m in find_all(text, "abstract_noun"))
+    # an abstract quality at the head, or right after a change at the head ("Meningkatnya kualitas
+    # pelayanan di pulau terluar"): an outcome, and a ter- word ending its place no predicate
+    changed = any(m.found[0] == toks[0] for m in find_all(text, *_CHANGE_HEAD))
+    at = 1 if changed and len(toks) > 1 else 0
+    abstract_head = any(m.found[0] == toks[at] for m in find_all(text, "abstract_noun"))
+    # a predicate nominalised at the head ("Membaiknya layanan ...", "Terbangunnya kepercayaan ..."):
+    # the sentence has its predicate; a ter- word at its end qualifies a place ("pulau terluar")
+    nominalised = len(toks) > 2 and toks[0].word.endswith("nya")
+    if nominalised and (changed or any(m.found[0] == toks[1] for m in find_all(text, "abstract_noun"))):
+        return None
     if (passive_verb_id(last) == "di" or stative_id(last)) and not abstract_head:
         said, span = quoted(text, toks[-1])
         return Reading("yes_no", "happens_or_not", said, span)

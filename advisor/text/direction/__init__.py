@@ -30,12 +30,15 @@ from advisor.text.direction.goal import (
     _goal_direction,
     _harm_as_topic,
     _holds_head,
+    _kept_by_goal,
+    _kept_object,
     _means_deed,
     _same_thing,
     _shift_direction,
 )
 from advisor.text.direction.statement import statement_direction
-from advisor.text.reading import Reading
+from advisor.text.lexicon import find_all
+from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
 __all__ = ["direction", "quantity_words_of", "statement_direction"]
@@ -53,7 +56,7 @@ def _says_nothing(reading: Reading) -> bool:
 
 
 # statistics that say no way to go by themselves: only a goal about the same thing gives one
-_NEUTRAL = ("neutral_quantity", "neutral_measure")
+_NEUTRAL = ("neutral_quantity", "neutral_measure", "raw_form")
 
 
 # words of administration that place a statistic, not what it measures
@@ -84,22 +87,59 @@ def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) ->
     udara rata-rata" under "Meningkatkan kesiapsiagaan ...")."""
     named = _without_names(statement)
     for text in context:
-        if not named or not _same_thing(named, text):
+        if not named or not (_same_thing(named, text) or (own.reason == "raw_form" and _adds_value(text))):
             continue
         # a distribution takes only a goal that names a change: "Tersusunnya sistem pemantauan
         # kualitas udara" says nothing of how the monitoring points should be spread
         if own.reason == "neutral_measure" and not any(not m.negated for m, _ in _changes(text)):
             continue
         other = _goal_direction(statement, text)
+        if own.reason == "raw_form" and other.label in _OPPOSITE and _adds_value(text):
+            # "Persentase ikan yang diekspor utuh beku" under "Meningkatkan nilai tambah melalui
+            # hilirisasi": the raw share is the inverse of what the goal raises
+            return Reading(_OPPOSITE[other.label], "inverse_of_goal", other.words, None, inferred=True, detail=text)
         if other.label != "unknown":
             return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
     return own
+
+
+_OPPOSITE = {"increase": "decrease", "decrease": "increase"}
+
+
+def _adds_value(goal: str) -> bool:
+    """Does a goal speak of processing or value added ("hilirisasi", "nilai tambah")?"""
+    return any(not m.negated for m in find_all(goal, "value_adding"))
+
+
+# readings of what a statement counts, not of a change it names: a goal that keeps the same thing
+# ("Mempertahankan jumlah ASN pengelola SPBE", "Keep fish stocks ... at their current level") says
+# it is held, not pushed up or down
+_KEEPABLE = frozenset(
+    {*_WEAK, "countermeasure", "ratio_of_good", "quality_head", "cumulative_count", "in_prohibited_place"}
+)
+
+
+def _kept(statement: str, own: Reading, context: Iterable[str]) -> Reading | None:
+    """The first goal of ``context`` that keeps what the statement counts, as ``maintain``
+    inferred; the goal's keep verb outweighs the default way of what is counted."""
+    if own.reason not in _KEEPABLE:
+        return None
+    named = _without_names(statement)
+    for text in context:
+        if named and _kept_by_goal(named, text, own):
+            verb = next(m for m, _ in _changes(text) if not m.negated)
+            return Reading("maintain", "goal_keeps", quoted(text, *verb.found)[0], None, inferred=True, detail=text)
+    return None
 
 
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
     own = statement_direction(statement)
+    context = tuple(context)
+    kept = _kept(statement, own, context)
+    if kept is not None:
+        return kept
     if own.label == "unknown" and own.reason in _NEUTRAL:
         return _neutral_in_context(statement, own, context)
     if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
@@ -127,6 +167,16 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
             if other.label == "maintain" and _same_thing(_without_names(statement), text):
                 return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
+            break
+        if (
+            other.label == "maintain"
+            and own.reason in _KEEPABLE
+            and _kept_object(text)
+            and all(p == "maintain" for m, p in _changes(text) if not m.negated)
+        ):
+            # "Jumlah kunjungan wisatawan" under "Menjaga kelestarian hutan adat ...": what the
+            # goal keeps is not what the statement counts (a goal that keeps it was taken above; a
+            # goal with another change, "dengan membatasi tingkat hunian", is read below)
             break
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:

@@ -38,7 +38,9 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             # participle ("recorded crimes")
             # a participle met through its stem has no adjunct: "incidents recorded by patrols"
             participle = means.found[-1].word.endswith("ed")
-            before = () if participle else toks[max(0, start - 2) : start]
+            # an adjective of a bad state before it is its state, no object: "duplicate records"
+            states = {t for m in find_all(text, "bad_state") for t in m.found}
+            before = () if participle else tuple(t for t in toks[max(0, start - 2) : start] if t not in states)
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
             direct = after[:2] if means.found[-1].word.endswith("ing") and start > 0 else ()
             after = toks[end + 2 + link : end + 2 + link + _AGAINST_REACH] if link is not None else ()
@@ -160,6 +162,15 @@ _GOOD_LINKS = frozenset({"for", "of", "against", "untuk", "terhadap"})
 _GOOD_REACH = 4  # words from a good head to the harm it is the good of: "for drug-resistant tuberculosis"
 
 
+def _ends_in_measure(text: str, match: Match) -> bool:
+    """Does an English good phrase end in its measure ("case detection rate", "treatment coverage"),
+    so that a harm after it is its field; a thing ("water supply") before a harm is the harm's
+    modifier, the harm its head ("water supply interruptions")."""
+    return any(m.found[-1] == match.found[-1] for m in find_all(text, "level", "measurable")) or match.found[
+        -1
+    ].word in ("coverage", "rate", "rates", "ratio")
+
+
 def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
     """Words of a harm that a good quantity at the head is had for ("Treatment success rate for
     tuberculosis", "Cure rate of malaria", "Case notification rate for TB"): the good is what is
@@ -178,7 +189,7 @@ def _good_of_harm(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
         if end >= first_bad:
             continue
         after = toks[end + 1] if end + 1 < len(toks) else None
-        if match.phrase.lang == "en" and len(match.found) > 1 and after is not None:
+        if match.phrase.lang == "en" and len(match.found) > 1 and after is not None and _ends_in_measure(text, match):
             # "Case detection rate TBC", "Treatment coverage TBC": the disease named after an English
             # measure (an Indonesian harm right after a good one qualifies it: "kualitas udara tidak sehat")
             out.update(t for b in bad if b.found[0] == after for t in b.found)

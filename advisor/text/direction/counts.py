@@ -36,6 +36,8 @@ def _counted(text: str) -> Reading | None:
     for i, token in enumerate(rest):
         if token.word not in NEGATORS:
             continue
+        if any(t.word in _RATE_UNIT for t in rest[:i]):
+            break  # "Insidensi HIV per 1.000 penduduk tidak terinfeksi": the base of the rate
         after = rest[i + 1 : i + 3]
         said = Match(head.phrase, (token,), False)
         if after and (after[0].word in _NO_LONGER or after[0] in bad or (len(after) > 1 and after[1] in bad)):
@@ -59,6 +61,11 @@ def _counted(text: str) -> Reading | None:
             # "Percentage of schools meeting the standards", "households using clean fuel": doers
             said = Match(head.phrase, (token,), False)
             if any(m.found[0] == token for m in find_all(text, "state_verb")):
+                near = _within_reach(rest, token)
+                if near is not None:
+                    # "people living within 2 km of an all-season road": access, which rises
+                    reach = Match(head.phrase, (token, near), False)
+                    return from_match(text, "increase", "count_of_doers", head, reach)
                 return Reading("unknown", "no_direction", *quoted(text, token))  # "people living in ..."
             return from_match(text, "increase", "count_of_doers", head, said)
     for i, token in enumerate(rest[:-1]):
@@ -69,6 +76,10 @@ def _counted(text: str) -> Reading | None:
         verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
         said = Match(head.phrase, (token, verb), False)
         if any(m.found[0] == verb for m in find_all(text, "state_verb")):
+            near = _within_reach(rest, verb)
+            if near is not None:
+                # "penduduk yang tinggal dalam radius 1 km dari posyandu": access, which rises
+                return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (verb, near), False))
             # "Jumlah kapal yang bersandar di dermaga": where they are, not what they achieve
             return Reading("unknown", "no_direction", *quoted(text, token, verb))
         if verb.word in _ACHIEVED:
@@ -91,6 +102,18 @@ def _counted(text: str) -> Reading | None:
             # count of those who have it (a harm had is read before: "Desa dengan kasus DBD")
             return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token,), False))
     return None
+
+
+_RATE_UNIT = frozenset({"per", "setiap", "tiap"})
+# words of a distance within reach: "within 2 km of", "dalam radius 1 km dari", "kurang dari 30 menit"
+_WITHIN = frozenset({"within", "radius", "dekat", "near", "close"})
+
+
+def _within_reach(rest: list[Token], verb: Token) -> Token | None:
+    """The word of nearness right after a verb of where people live ("live within 2 km of a road",
+    "tinggal dalam radius 1 km dari posyandu")."""
+    i = rest.index(verb)
+    return next((t for t in rest[i + 1 : i + 4] if t.word in _WITHIN and t.clause == verb.clause), None)
 
 
 _HAVING = frozenset({"with", "dengan"})
@@ -168,14 +191,19 @@ def _done_to_plural(text: str, toks: tuple[Token, ...]) -> Reading | None:
 
 
 def _headed(text: str, match: Match, quantity_words: set[Token]) -> bool:
-    """Is ``match`` right after a quality in ke-an that heads it ("Kelancaran distribusi"; not
+    """Is ``match`` right after a quality in ke-an or a coverage that heads it ("Kelancaran distribusi",
+    "Cakupan penyebaran informasi"; not
     "Proporsi pengunjung domestik dan mancanegara", a breakdown of what is counted)?"""
     toks = tokens(text)
     i = toks.index(match.found[0])
     if i == 0 or toks[i - 1] not in quantity_words or toks[i - 1].clause != match.found[0].clause:
         return False
     word = toks[i - 1].word
-    return word.startswith("ke") and word.endswith("an")
+    return (word.startswith("ke") and word.endswith("an")) or word in _COVERAGE
+
+
+# measures of how far a service reaches: "Cakupan penyebaran informasi", "Coverage of distribution"
+_COVERAGE = frozenset({"cakupan", "jangkauan", "keterjangkauan", "coverage", "reach"})
 
 
 def quantity_words_of(good: list[Match], bad: list[Match]) -> set[Token]:
@@ -257,3 +285,50 @@ def _breakdown(text: str) -> Reading | None:
         if token.word == "by" and after.word in _CATEGORIES_EN:
             return Reading("unknown", "neutral_measure", *quoted(text, token, after))
     return None
+
+
+# transitive Indonesian verbs of lowering without a -kan/-i suffix ("yang menekan konsumsi ...")
+_LOWER_BARE = frozenset({"menekan", "memangkas", "memotong", "mencegah", "menghemat", "menghapus", "memberantas"})
+_RELATIVE = frozenset({"yang", "that", "who", "which"})
+
+
+# what follows an intransitive change: "that declined in 2024", "yang turun sebelum dijual"
+_NO_OBJECT = frozenset(
+    {"in", "by", "to", "from", "at", "on", "of", "over", "during", "after", "before", "since", "sebelum", "setelah",
+     "sesudah", "sejak", "pada", "di", "ke", "dari", "menjadi", "hingga", "sampai", "sebesar", "sebanyak"}
+)  # fmt: skip
+
+
+def _transitive(word: str, lang: str, following: Token) -> bool:
+    """An active verb that takes an object: meN- with -kan or -i ("menurunkan", "mengurangi"),
+    a bare transitive of lowering ("menekan"); in English a verb after "that"/"who" with its
+    object after it ("that cut their firewood use", not "that declined in 2024")."""
+    if following.word in _NO_OBJECT or following.word[:1].isdigit():
+        return False
+    if lang == "id":
+        return word.startswith("me") and (word.endswith(("kan", "i")) or word in _LOWER_BARE)
+    return True
+
+
+def _doers_lower(text: str, match: Match) -> Reading | None:
+    """A count of doers whose deed lowers something ("Jumlah desa yang mengurangi sampah plastik",
+    "Persentase rumah tangga yang menekan konsumsi kayu bakar", "Number of villages reducing
+    single-use plastic"): what they act on falls, their count rises. Only an active transitive verb
+    with an object, right after the counted thing's "yang"/"that"/"who" or as its English -ing; not a
+    change of the thing itself ("Jumlah desa yang mengalami penurunan produksi", "yang menurun")."""
+    toks = tokens(text)
+    head = next((m for m in find_all(text, "measurable", "counted_head") if m.found[0] == toks[0]), None)
+    verb = match.found[0]
+    i = toks.index(verb)
+    if head is None or i <= len(head.found) or i + 1 >= len(toks) or toks[i + 1].clause != verb.clause:
+        return None
+    before = toks[i - 1]
+    while before.word in _ALREADY_AUX | _GOING_ON and toks.index(before) > len(head.found):
+        before = toks[toks.index(before) - 1]
+    after_relative = before.word in _RELATIVE and before.clause == verb.clause
+    english_participle = head.phrase.lang == "en" and verb.word.endswith("ing") and verb.word not in _ING_NOT_VERBS
+    transitive = _transitive(verb.word, head.phrase.lang, toks[i + 1])
+    if not (after_relative and transitive) and not (english_participle and transitive):
+        return None
+    said = Match(head.phrase, (*([before] if after_relative else []), verb), False)
+    return from_match(text, "increase", "count_of_reducers", head, said)

@@ -53,7 +53,15 @@ def _process_after(toks: tuple[Token, ...], k: int, clause: int, lang: str) -> T
         if word.startswith("pe") and nominal_root(word):
             return toks[k]
         return None
+    if word == "for":
+        # "days for irrigation water to reach tail-end plots", "time for an ambulance to arrive":
+        # the wait of a subject for its deed
+        to = next((t for t in toks[k + 1 : k + 1 + _FOR_REACH] if t.word == "to" and t.clause == clause), None)
+        return to
     return toks[k] if word in _NEEDED else None
+
+
+_FOR_REACH = 5  # words between "for" and the "to" of the deed waited for
 
 
 def _duration(text: str) -> Match | None:

@@ -212,3 +212,51 @@ def _means_deed(statement: str) -> bool:
     if verb.word in _TAKE_UP:
         return True
     return any(m.found[0] == verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))
+
+
+# what ends the object of a goal's keep verb: its means, place, purpose or the time it holds for
+_KEPT_OBJECT_ENDS = _GOAL_OBJECT_ENDS | frozenset(
+    {"agar", "supaya", "sehingga", "selama", "sampai", "hingga", "pada", "so", "during", "until", "through"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _kept_object(goal: str) -> frozenset[tuple[str, str]]:
+    """What a goal of keeping ("Mempertahankan jumlah ASN pengelola SPBE di setiap OPD", "Menjaga
+    mutu air minum tetap memenuhi standar", "Keep fish stocks in the no-take zone at ...") keeps:
+    the first content words after its first change, when that change is a keep verb, up to its
+    place, means, purpose or time. Empty when the goal's first change is not one of keeping."""
+    first = next(((m, p) for m, p in _changes(goal) if not m.negated), None)
+    if first is None or first[1] != "maintain":
+        return frozenset()
+    toks = tokens(goal)
+    start = toks.index(first[0].found[-1]) + 1
+    kept: list[frozenset[tuple[str, str]]] = []
+    for t in toks[start:]:
+        if t.word in _KEPT_OBJECT_ENDS or t.clause != first[0].found[-1].clause or len(kept) == _KEPT_REACH:
+            break
+        words = _content(t.word)
+        if words:
+            kept.append(words)
+    return frozenset().union(*kept)
+
+
+# content words of a kept object that name it: its head and what qualifies it ("keanekaragaman hayati
+# taman nasional" keeps biodiversity, not the park's visitors)
+_KEPT_REACH = 2
+
+
+def _kept_by_goal(statement: str, goal: str, own: Reading) -> bool:
+    """Does a goal of keeping keep what the statement measures: its object names a thing the
+    statement names, and, for a count of what was done ("Number of trained paramedics"), the deed
+    too ("Keep the number of trained paramedics at current levels"; "Jumlah bidan yang dilatih"
+    is not kept by "Mempertahankan jumlah bidan desa")?"""
+    kept = _kept_object(goal)
+    if not kept:
+        return False
+    named = _content(statement)
+    if not named & kept:
+        return False
+    if own.reason == "cumulative_count":
+        return bool(_content(own.words) & kept)
+    return True

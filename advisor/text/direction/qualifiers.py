@@ -13,6 +13,8 @@ _DIMINISH_REACH = 3  # words before an Indonesian diminisher in which what it qu
 _INTENSIFIERS = frozenset({"kian", "semakin", "makin", "lebih", "paling", "sangat", "more", "most", "even"})
 _EN_REACH = 2  # words after an English one ("low reading scores"; not "Limited liability companies registered")
 
+_RATE_UNIT = frozenset({"per", "setiap", "tiap"})  # the base of a rate follows them
+
 
 _DIMINISHING_ADVERBS = frozenset({"kurang", "poorly", "inadequately", "insufficiently", "badly"})
 
@@ -32,9 +34,14 @@ def _diminished(text: str) -> Reading | None:
     good = {t for m in find_all(text, "good_quantity", "merit") if not m.negated for t in m.found}
     harms = [m for m in find_all(text, "bad_quantity") if not m.negated]
     bad = {t for m in harms for t in m.found}
+    done = [m.found[0] for m in find_all(text, "count_up") if not m.negated]
     for d in find_all(text, "diminisher"):
         if d.negated or any(set(d.found) <= set(m.found) for m in harms):
             continue  # "kurang gizi", "berat badan lahir rendah", "low birth weight": a harm's own word
+        if any(t.start > d.found[-1].start and t.clause == d.found[0].clause for t in done):
+            # "Number of low-income households connected to the piped network": whom a deed reached,
+            # counted as it adds up (read below)
+            continue
         i, j = toks.index(d.found[0]), toks.index(d.found[-1])
         clause = d.found[0].clause
         word = d.found[0].word
@@ -60,6 +67,8 @@ def _diminished(text: str) -> Reading | None:
         first, _, rest = token.word.partition("-")
         if not rest or first not in ("low", "poor", "poorly", "weak", "limited"):
             continue
+        if any(t.start > token.start and t.clause == token.clause for t in done):
+            continue  # "low-income households connected": whom a deed reached
         if find_all(rest, "good_quantity", "merit"):
             return Reading("decrease", "good_diminished", *quoted(text, token))
         if find_all(rest, "bad_quantity"):
@@ -90,6 +99,8 @@ def _lacking(text: str) -> Reading | None:
             return None
         if token.word in NEGATORS and any(token in m.found and not m.negated for m in matches):
             continue  # "penyakit tidak menular": the negator is part of a harm's name, read as the harm
+        if token.word in _RATE_UNIT:
+            return None  # "Insidensi HIV per 1.000 penduduk tidak terinfeksi": the base of a rate follows
         if (
             token.word in NEGATORS
             and i >= 2

@@ -20,6 +20,7 @@ from advisor.text.direction.counts import (
     _breakdown,
     _by_agent,
     _counted,
+    _doers_lower,
     _done_to_plural,
     _for_whom,
     _headed,
@@ -47,6 +48,103 @@ from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
+
+
+_TOTALS = frozenset({"rata-rata", "total", "jumlah", "average", "the"})
+
+
+def _commitment(text: str, good: list[Match], bad: list[Match]) -> Reading | None:
+    """Money committed or a site's fixed attribute at the head ("Nilai kontrak pekerjaan
+    rehabilitasi", "Contract value of the road works", "Ketinggian lokasi embung"): what it buys
+    or where it stands does not say which way it should go; not a contract that earns ("Nilai
+    kontrak riset dengan industri", a good quantity holding its word), nor a harm's measure
+    ("Ketinggian genangan")."""
+    toks = tokens(text)
+    k = 0
+    while k < len(toks) and toks[k].word in _TOTALS:
+        k += 1
+    head = next(
+        (m for m in find_all(text, "commitment_value", "site_attribute") if k < len(toks) and m.found[0] == toks[k]),
+        None,
+    )
+    if head is None or any(set(head.found) & set(g.found) for g in good):
+        return None
+    if head.purpose == "site_attribute" and bad:
+        return None
+    return from_match(text, "unknown", "neutral_quantity", head)
+
+
+_PRICES = frozenset({"harga", "price", "prices", "nilai"})
+_PRICE_AT = 3  # words from the start in which a price heads: "Rata-rata harga jual kopi"
+
+
+def _producer_price(text: str, bad: list[Match]) -> Reading | None:
+    """A price at the producer's side ("Harga ikan di tingkat nelayan", "Farm-gate price of cocoa",
+    "Price received by fishers"): what the producer earns, which should rise; not the price of an
+    input ("Harga pupuk di tingkat petani", a harm) nor a market price ("Harga eceran beras")."""
+    toks = tokens(text)
+    price = next((t for t in toks[:_PRICE_AT] if t.word in _PRICES), None)
+    if price is None or bad:
+        return None
+    level = next(
+        (m for m in find_all(text, "producer_level") if not m.negated and m.found[0].clause == price.clause), None
+    )
+    if level is None:
+        return None
+    return from_match(text, "increase", "producer_price", Match(level.phrase, (price, *level.found), False))
+
+
+_RELATIVE = frozenset({"yang", "that", "which", "who"})
+# words between a relative and its predicate: "yang masih rusak", "that are damaged", "yang dalam
+# keadaan rusak"
+_BEFORE_PREDICATE = frozenset(
+    {"masih", "sudah", "telah", "sedang", "dalam", "keadaan", "kondisi", "berstatus", "is", "are", "was", "were", "be",
+     "been", "being", "still", "have", "has", "had", "become", "became", "remain", "remains"}
+)  # fmt: skip
+
+
+_CAUSES = frozenset({"akibat", "karena", "oleh karena", "disebabkan", "due", "because", "owing", "caused"})
+
+
+def _after_cause(text: str, token: Token) -> bool:
+    """Does ``token`` follow a word of cause within two words ("due to breakdowns", "akibat
+    gangguan")?"""
+    toks = tokens(text)
+    i = toks.index(token)
+    return any(t.word in _CAUSES and t.clause == token.clause for t in toks[max(0, i - 2) : i])
+
+
+def _copula_of_harm(text: str, match: Match, harms: list[Match]) -> bool:
+    """Is a keep word the copula of a relative clause whose predicate is a harm ("that remain
+    idle", "yang tetap rusak", "yang masih terbengkalai")?"""
+    toks = tokens(text)
+    i, j = toks.index(match.found[0]), toks.index(match.found[-1])
+    if i == 0 or j + 1 >= len(toks) or toks[i - 1].word not in _RELATIVE:
+        return False
+    return any(h.found[0] == toks[j + 1] and not h.negated for h in harms)
+
+
+def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
+    """Does ``token`` stand after a harm that is the predicate of a relative clause in its
+    clause ("Persentase ikan yang rusak sebelum dipasarkan", "sayuran yang busuk sebelum sampai ke
+    pasar", "facilities that are abandoned after being built")?"""
+    toks = tokens(text)
+    for match in bad:
+        first = match.found[0]
+        if first.clause != token.clause or first.start >= token.start:
+            continue
+        k = toks.index(first) - 1
+        while k > 0 and toks[k].word in _BEFORE_PREDICATE:
+            k -= 1
+        if k > 0 and toks[k].word in _RELATIVE and toks[k].clause == first.clause:
+            return True
+    return False
+
+
+def _timed(text: str, match: Match) -> bool:
+    """Is ``match`` the process whose time is measured ("Waktu penyebaran peringatan dini")?"""
+    duration = _duration(text)
+    return duration is not None and duration.found[-1] in match.found
 
 
 def _harm_before(token: Token, bad: list[Match]) -> bool:
@@ -90,6 +188,8 @@ def statement_direction(text: str) -> Reading:
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
             continue  # "Dokumen rencana aksi penurunan stunting": the document's subject, no change
+        if purpose == "maintain" and _copula_of_harm(text, match, harms):
+            continue  # "health posts that remain idle": the harm they are in is read below
         if _after_diminisher(text, match.found[0]):
             continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
         qualified = _qualifier_change(text, match, purpose)
@@ -100,6 +200,10 @@ def statement_direction(text: str) -> Reading:
                 # "tidak berkurang", "not to decline": the level is held
                 return from_match(text, "maintain", "change_denied", match)
             continue
+        if purpose in ("decrease", "reduction_count"):
+            reducers = _doers_lower(text, match)
+            if reducers is not None:
+                return reducers  # "Jumlah desa yang mengurangi sampah plastik": the doers rise
         modifier = any(m.found[0] == match.found[0] for m in find_all(text, "change_modifier"))
         if modifier and _later_change(text, match, changes):
             continue  # "Mempercepat penurunan stunting": the change accelerated decides
@@ -143,6 +247,18 @@ def statement_direction(text: str) -> Reading:
     ]
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
+    raw = next((m for m in find_all(text, "raw_form") if not m.negated), None)
+    if raw is not None and not bad and not any(not m.negated for m in find_all(text, "value_adding")):
+        # "Persentase ikan yang diekspor dalam bentuk utuh beku": a good shipped raw, which the
+        # policy of downstreaming wants less of; alone it says no way to go (a goal may); not a
+        # raw good that is processed ("bahan baku mentah yang diolah")
+        return from_match(text, "unknown", "raw_form", raw)
+    committed = _commitment(text, good, bad)
+    if committed is not None:
+        return committed
+    producer = _producer_price(text, bad)
+    if producer is not None:
+        return producer
     neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
     if neutral is not None:
         return neutral
@@ -202,6 +318,9 @@ def statement_direction(text: str) -> Reading:
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
                         or _after_per(text, m.found[0])
+                        # "ikan yang rusak sebelum dipasarkan": the relative clause says the counted
+                        # thing is bad; what follows in it only dates the harm
+                        or _after_bad_relative(text, m.found[0], bad)
                         # "pemain judi online yang terdata": a harm on record is still the harm
                         or (m.found[0].word in _ON_RECORD and _harm_before(m.found[0], bad))
                     )
@@ -216,6 +335,12 @@ def statement_direction(text: str) -> Reading:
                 and not (purpose == "neutral_measure" and _for_whom(text, m.found[0]))
                 # "pada jaringan distribusi PDAM": where it is measured, a network, not a breakdown
                 and not (purpose == "neutral_measure" and _in_place(text, m.found[0]))
+                # "Waktu penyebaran peringatan dini": the process a time is measured of, no spread
+                and not (purpose == "neutral_measure" and _timed(text, m))
+                # "obat yang kedaluwarsa sebelum didistribusikan": the harm dated, no distribution
+                and not (purpose == "neutral_measure" and _after_bad_relative(text, m.found[0], bad))
+                # "cancelled due to breakdowns": a cause, not the categories of a breakdown
+                and not (purpose == "neutral_measure" and _after_cause(text, m.found[0]))
             ),
             None,
         )
