@@ -31,7 +31,6 @@ from advisor.text.direction.goal import (
     _harm_as_topic,
     _holds_head,
     _kept_by_goal,
-    _kept_object,
     _means_deed,
     _same_thing,
     _shift_direction,
@@ -167,16 +166,6 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
             if other.label == "maintain" and _same_thing(_without_names(statement), text):
                 return Reading("maintain", other.reason, other.words, None, inferred=True, detail=text)
-            break
-        if (
-            other.label == "maintain"
-            and own.reason in _KEEPABLE
-            and _kept_object(text)
-            and all(p == "maintain" for m, p in _changes(text) if not m.negated)
-        ):
-            # "Jumlah kunjungan wisatawan" under "Menjaga kelestarian hutan adat ...": what the
-            # goal keeps is not what the statement counts (a goal that keeps it was taken above; a
-            # goal with another change, "dengan membatasi tingkat hunian", is read below)
             break
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
