@@ -385,7 +385,11 @@ def find_all(text: str, *purposes: str) -> list[Match]:
 
 def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
     """The first phrase of ``purposes`` in ``text`` that no negation covers."""
-    for match in find_all(text, *purposes):
+    if not text:
+        return None
+    # one purpose (most questions): its own list, already in text order, read without a copy
+    matches = _by_purpose(text).get(purposes[0], ()) if len(purposes) == 1 else find_all(text, *purposes)
+    for match in matches:
         if negated_too or not match.negated:
             return match
     return None
@@ -409,11 +413,13 @@ def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
 
 def starts_with(text: str, *purposes: str, skip: int = 0) -> Match | None:
     """A phrase of ``purposes`` that starts at the ``skip``-th word of ``text``."""
+    found = _by_purpose(text)
+    if found.keys().isdisjoint(purposes):  # most questions: no phrase of theirs anywhere in the text
+        return None
     toks = tokens(text)
     if len(toks) <= skip:
         return None
     start = toks[skip].start
-    found = _by_purpose(text)
     # the first in find_all's order (a stable sort by start) without sorting: purposes in the
     # order given, each purpose's phrases in their order
     for purpose in purposes:
