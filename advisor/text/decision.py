@@ -11,10 +11,12 @@ the text names one (the words after "oleh"/"by", as written).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
-from advisor.text.lexicon import Match, find_all, phrases_in
+from advisor.text.lexicon import Match, Phrase, find_all, phrases_in
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match
+from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
@@ -75,8 +77,13 @@ def _decided_by(text: str) -> Reading | None:
             if toks[k].clause != clause:
                 break
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
+                if any(t.word in _JOINTLY for t in toks[i + 1 : k]):  # "ditetapkan bersama oleh A, B dan C"
+                    return from_match(text, "deliberative", "decided_jointly", verb)
                 rest = [t for t in toks[k + 1 :] if t.clause == clause]
-                decider = text[rest[0].start : rest[-1].end]
+                decider = _listed(text, text[rest[0].start : rest[-1].end])
+                kind = _kind_of(decider)
+                if kind == "deliberative":  # "by consensus of the village heads", "oleh koperasi dan kelompok tani"
+                    return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
                 if find_all(decider, *AUTHORITY, *INSTRUMENT):  # "by the Regent", "by decree"
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
                 if find_all(decider, "deliberative", "forum_body", "collective"):
@@ -86,6 +93,42 @@ def _decided_by(text: str) -> Reading | None:
                     return from_match(text, "deliberative", "decided_by_agreement", verb, manner, detail=decider)
                 return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
     return None
+
+
+LIST_ITEM = 5  # words of one item of a list of agents ("the travel agents")
+_NOT_AN_ITEM = frozenset(
+    {"yang", "which", "that", "who", "untuk", "guna", "agar", "to", "sesuai", "in", "with", "dengan", "melalui"}
+    | {"through", "sehingga", "so", "setelah", "after", "sebelum", "before", "jika", "if", "apabila", "when"}
+)
+
+
+def _listed(text: str, decider: str) -> str:
+    """``decider`` with the rest of a list of agents that commas cut into clauses ("oleh BPBD,
+    PMI dan Tagana"): short clauses after it, the last holding "dan"/"and"."""
+    if not decider:
+        return decider
+    start = text.find(decider)
+    end = start + len(decider)
+    toks = tokens(text)
+    last = next((t for t in reversed(toks) if t.end <= end), None)
+    if last is None:
+        return decider
+    items: list[list[Token]] = []
+    for t in toks:
+        if t.clause <= last.clause:
+            continue
+        if not items or items[-1][0].clause != t.clause:
+            items.append([])
+        items[-1].append(t)
+    for item in items:
+        opener = item[0].word
+        if opener in _NOT_AN_ITEM or (opener.startswith(("me", "di")) and stem_id(opener) != opener):
+            return decider
+        if any(t.word in _CONJ for t in item):
+            return text[start : item[-1].end] if len(item) <= 2 * LIST_ITEM + 1 else decider
+        if len(item) > LIST_ITEM:
+            return decider
+    return decider
 
 
 def _taken(text: str) -> list[Match]:
@@ -113,11 +156,14 @@ def _agreed_by_many(text: str) -> Reading | None:
     for agree in (m for m in _deciding(text, "agree_verb") if not m.negated):
         clause = agree.found[0].clause
         before = [t for t in toks[: place[agree.found[0]]] if t.clause == clause]
+        if not before and clause != toks[0].clause:
+            # "The steering committee, comprising all partners, agrees on ...": the subject opens the sentence
+            before = [t for t in toks if t.clause == toks[0].clause]
         after = [t for t in toks[place[agree.found[-1]] + 1 :] if t.clause == clause]
         by = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
         agents = after[by + 1 :] if by is not None else before
         if any(t.word in _AND for t in agents[1:]) or (
-            agents and find_all(text[agents[0].start : agents[-1].end], "collective")
+            agents and find_all(text[agents[0].start : agents[-1].end], "collective", "forum_body")
         ):
             return from_match(text, "deliberative", "agreed_by_many", agree)
     return None
@@ -172,6 +218,7 @@ def _set_aside(text: str) -> frozenset[Token]:
         at = place[agree.found[-1]] + 1
         if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
             aside.update(agree.found)
+    aside.update(_failed_condition(text))
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -184,6 +231,54 @@ def _set_aside(text: str) -> frozenset[Token]:
 
 
 _COMMIT = frozenset({"untuk", "akan", "to", "will"})
+_IF = frozenset(
+    {"jika", "apabila", "bila", "bilamana", "kalau", "manakala", "seandainya", "andaikata", "if", "where"}
+    | {"should", "unless", "failing", "in case", "in the event"}
+)
+_FAIL = frozenset(
+    {"tidak", "tak", "belum", "gagal", "buntu", "no", "not", "fail", "fails", "failed", "unable", "cannot", "failing"}
+)
+
+
+def _fallback_named(text: str, condition: set[Token]) -> bool:
+    """Does the rest of the sentence name who decides when the condition fails: an agent
+    ("diputus oleh Pengadilan", "settled by the Governor") or a final say ("the donor makes the
+    final decision")? A route alone ("diselesaikan melalui Pengadilan Negeri") names none."""
+    if any(t.word in _AGENT_BY and t not in condition for t in tokens(text)):
+        return True
+    return any(condition.isdisjoint(m.found) for m in find_all(text, "unilateral", "final_word"))
+
+
+_AGENT_BY = frozenset({"oleh", "by"})
+
+
+def _failed_condition(text: str) -> set[Token]:
+    """The deliberation named only as a condition that fails ("Jika musyawarah tidak mencapai
+    mufakat, ...", "If the parties fail to reach consensus, ...", "Where no agreement is reached,
+    ..."): the decision falls to whoever the rest of the sentence names, not to the deliberation."""
+    toks = tokens(text)
+    clauses: dict[int, list[Token]] = {}
+    for t in toks:
+        clauses.setdefault(t.clause, []).append(t)
+    out: set[Token] = set()
+    for words in clauses.values():
+        opener = " ".join(t.word for t in words[:3])
+        if not (words[0].word in _IF or opener.startswith(("in case", "in the event"))):
+            continue
+        if not any(t.word in _FAIL for t in words):
+            continue
+        inside = set(words)
+        if not _fallback_named(text, inside):
+            continue  # "Apabila musyawarah tidak berhasil, perselisihan diselesaikan melalui Pengadilan"
+        out.update(
+            t
+            for m in find_all(text, "deliberative", "forum_body", "agree_verb", "approval_noun", "deliberative_manner")
+            if inside.issuperset(m.found)
+            for t in m.found
+        )
+    return out
+
+
 NORM_AFTER = 2  # words after a measured word in which the norm it names may stand ("the level of tariffs")
 
 
@@ -360,12 +455,39 @@ def _only_held(text: str, deliberative: list[Match]) -> bool:
 
 
 def _kind_of(decider: str) -> str:
-    """Who is named as deciding: a legal authority, many (a forum, all parties), or one party."""
-    if find_all(decider, *AUTHORITY):
+    """Who is named as deciding: a legal authority, many (a forum, all parties, several parties
+    named together), or one party. A way of deliberating or a forum that heads the phrase outweighs
+    the offices that deliberate in it ("consensus of the village heads", "musyawarah para kepala
+    desa"); an office that heads it outweighs the deliberation after it ("the Governor after
+    consensus in the forum")."""
+    forum = [m for m in find_all(decider, "deliberative", "forum_body") if not m.negated]
+    first = find_all(decider, *AUTHORITY, *INSTRUMENT)  # "by decree after the forum has met": the instrument heads
+    if forum and (not first or forum[0].found[0].start < first[0].found[0].start):
+        return "deliberative"
+    if find_all(decider, *AUTHORITY):  # "the approval of both regional councils": authorities, each its own
         return "authority"
-    if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
+    if any(not m.negated for m in find_all(decider, "collective", "both_sides")):
+        return "deliberative"
+    if _several(decider):
         return "deliberative"
     return "unilateral"
+
+
+_CONJ = frozenset({"dan", "serta", "and", "&"})
+
+
+def _several(decider: str) -> bool:
+    """Does ``decider`` name more than one party joined by "dan"/"and" ("koperasi dan kelompok
+    tani", "the Pokdarwis, the travel agents and the village government")? Each conjunct must name
+    a party of its own: "Dinas Pertanian dan Ketahanan Pangan" is one office."""
+    toks = tokens(decider)
+    actors = find_all(decider, "actor_noun")
+    for k, t in enumerate(toks[1:], 1):
+        if t.word in _CONJ:
+            head, tail = toks[k - 1].end, t.end
+            if any(a.found[0].end <= head for a in actors) and any(a.found[0].start >= tail for a in actors):
+                return True
+    return False
 
 
 _REASON = {"authority": "authority_decides", "deliberative": "forum_decides", "unilateral": "one_party_decides"}
@@ -395,6 +517,46 @@ def _approval_of(text: str) -> Reading | None:
         kind = _kind_of(decider)
         return from_match(text, kind, _REASON[kind], noun, detail=decider)
     return None
+
+
+# an approval whose giver "-nya" refers back to ("mendapat persetujuannya"), and the English
+# approvals after "its"/"their" ("for its approval", "with their prior written consent")
+_APPROVAL_NYA = frozenset(
+    {"persetujuannya", "izinnya", "restunya", "pengesahannya", "rekomendasinya", "keputusannya", "putusannya"}
+)
+_APPROVAL_EN = frozenset(
+    {"approval", "consent", "endorsement", "sign-off", "clearance", "authorisation", "authorization", "decision"}
+)
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
+POSSESSIVE_REACH = 3  # words between "its" and the approval ("its prior written consent")
+_GIVER = ("private_party", "contract_party", "forum_body", "actor_noun", *AUTHORITY)
+
+
+def _referred_approval(text: str) -> Token | None:
+    """An approval whose giver is referred back to: "persetujuannya", "its approval"."""
+    toks = tokens(text)
+    for i, t in enumerate(toks):
+        if t.word in _APPROVAL_NYA:
+            return t
+        if t.word in _APPROVAL_EN and any(b.word in _POSSESSIVE for b in toks[max(0, i - POSSESSIVE_REACH) : i]):
+            return t
+    return None
+
+
+def _approval_back(text: str) -> Reading | None:
+    """An approval whose giver "-nya"/"its" refers back to ("dilaporkan kepada DPRD dan mendapat
+    persetujuannya", "submitted to the donor for its approval"): the nearest party named before
+    it gives it, and decides."""
+    approval = _referred_approval(text)
+    if approval is None:
+        return None
+    named = [m for m in find_all(text, *_GIVER) if m.found[-1].end <= approval.start and not m.negated]
+    if not named:
+        return None
+    giver = named[-1]
+    decider = text[giver.found[0].start : giver.found[-1].end]
+    kind = _kind_of(decider)
+    return from_match(text, kind, _REASON[kind], giver, Match(giver.phrase, (approval,), False), detail=decider)
 
 
 VETO_REACH = 2  # words between a right ("berhak", "may") and the refusal it gives
@@ -432,7 +594,9 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     # deciding, approving, an instrument, or a dispute settled ("perselisihan ... melalui mediasi oleh Gubernur")
     acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "dispute_noun", *INSTRUMENT))
     powers = {t for m in find_all(text, "power_noun") for t in m.found}
-    private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
+    # a party named by its place in the contract ("Pihak Kedua berwenang ...") holds a right under it
+    party = find_all(text, "private_party", "contract_party")
+    private = bool(party) and (not find_all(text, "public_body") or party[0].purpose == "contract_party")
     for match in authority:
         if frozenset(match.found) in bodies and not acts:
             continue
@@ -446,7 +610,7 @@ def _authority_subject(text: str, matches: list[Match], marker: Match) -> Match 
     """The authority named before a deciding word as its subject, though a comma sets it apart
     ("The Regent, as chair of the coordination team, signs off on ..."), with no private party
     between them."""
-    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party")):
+    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party", "contract_party")):
         return None  # "Pengembang berwenang penuh menentukan": a private party's power
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
     return next((m for m in matches if frozenset(m.found) in bodies and m.found[-1].end <= marker.found[0].start), None)
@@ -560,7 +724,7 @@ _PURPOSES = frozenset(
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
-    if _PURPOSES.isdisjoint(phrases_in(text)):
+    if _PURPOSES.isdisjoint(phrases_in(text)) and _referred_approval(text) is None:
         return _NO_DECIDER
     permit = _permit_granted(text)
     if permit is not None:
@@ -579,7 +743,10 @@ def decision(text: str) -> Reading:
         unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
         if decider:
+            decider = _listed(text, decider)
             # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
+            if _kind_of(decider) == "deliberative":  # "by consensus of the village heads", "oleh A, B dan C"
+                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             if find_all(decider, *AUTHORITY):
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
             if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
@@ -608,7 +775,7 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "authorities_decide", many, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
-        alone = next(iter(find_all(text, "without_deliberation")), None)
+        alone = _alone(text)
         if alone is not None:  # "Bupati memutuskan ... tanpa pembahasan dengan DPRD": alone, authority or not
             return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
@@ -624,7 +791,14 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text) or _agreed_by_many(text)
+    by = (
+        _binding(text)
+        or _right_to_refuse(text)
+        or _decided_by(text)
+        or _approval_of(text)
+        or _agreed_by_many(text)
+        or _approval_back(text)
+    )
     if by is not None:
         return by
     forums = [m for m in matches if m.purpose == "deliberative"]
@@ -643,12 +817,43 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
-        alone = next(iter(find_all(text, "without_deliberation")), None)
+        alone = _alone(text)
         decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
         if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
             return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
     return _by_instrument(text) or _NO_DECIDER
+
+
+_WITHOUT = frozenset({"tanpa", "without"})
+
+
+def _alone(text: str) -> Match | None:
+    """An explicit mark of deciding alone: "sendiri", "tanpa musyawarah", "on its own", or any
+    deliberation or forum denied by "tanpa"/"without" ("tanpa adanya rapat koordinasi", "without a
+    meeting of the partners"). It outweighs the office title of the one who decides."""
+    said = next(iter(find_all(text, "without_deliberation")), None)
+    if said is not None:
+        return said
+    toks = tokens(text)
+    # "memutuskan sendiri", "ditetapkan sendiri": "sendiri" after a verb is alone; after a noun it
+    # is "own" ("anggarannya sendiri")
+    for before, t in pairwise(toks):
+        verb = before.word.startswith(("me", "di")) and stem_id(before.word) != before.word
+        if t.word in _SELF and verb and before.clause == t.clause:
+            return Match(_SELF_PHRASE, (before, t), False)
+    place = {t: i for i, t in enumerate(toks)}
+    for m in find_all(text, "deliberative", "forum_body"):
+        at = place[m.found[0]]
+        before = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
+        if m.negated and any(t.word in _WITHOUT for t in before):
+            return m
+    return None
+
+
+_SELF = frozenset({"sendiri", "sendirian"})
+_SELF_PHRASE = Phrase("without_deliberation", "id", "verb + sendiri", ())
+SCOPE_WITHOUT = 3  # words between "tanpa"/"without" and the deliberation it denies
 
 
 def _by_instrument(text: str) -> Reading | None:
@@ -670,7 +875,7 @@ def _by_instrument(text: str) -> Reading | None:
 # menetapkan ...": the meeting discussed, the regent decides)
 _SUBORDINATOR = frozenset(
     {"setelah", "sesudah", "sebelum", "usai", "seusai", "jika", "apabila", "bila", "kalau", "after", "before", "once"}
-    | {"when", "following", "if", "upon"}
+    | {"when", "following", "if", "upon", "where", "should", "unless", "failing", "manakala", "bilamana"}
 )
 
 
