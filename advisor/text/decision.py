@@ -845,8 +845,8 @@ def _alone(text: str) -> Match | None:
     place = {t: i for i, t in enumerate(toks)}
     for m in find_all(text, "deliberative", "forum_body"):
         at = place[m.found[0]]
-        before = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
-        if m.negated and any(t.word in _WITHOUT for t in before):
+        ahead = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
+        if m.negated and any(t.word in _WITHOUT for t in ahead):
             return m
     return None
 
