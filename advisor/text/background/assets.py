@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from advisor.text.background.base import _ACHIEVED_PHRASE, _GOOD, _LIMITERS, PROBLEM, _not_asset
@@ -68,7 +69,12 @@ def assets(text: str) -> Reading:
     good_trend = _good_trend(trends, matches, text)
     if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
-    return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+    return (
+        _achieved(text, matches)
+        or _good_figure(text, matches)
+        or _running(text, matches)
+        or Reading("absent", "no_asset")
+    )
 
 
 def _demand_unmet(text: str) -> tuple[Match, Match] | None:
@@ -174,10 +180,50 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     for word, polarity, noun in trends:
         if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
+        if _conceded(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata": not yet a strength
+            continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
         if not _denied(word, matches, text):
             return word
+    return None
+
+
+_CONCEDE = frozenset(
+    {"although", "though", "despite", "while", "meskipun", "walaupun", "walau", "kendati", "kendatipun"}
+    | {"sekalipun", "biarpun", "meski"}
+)
+_STILL = frozenset({"masih", "tetap", "still", "remains", "remain", "remained"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _conceded(text: str, word: Match) -> bool:
+    """Is a good trend conceded before the point of the sentence: the other half of a concessive
+    says the thing is still bad ("Tingkat kemiskinan turun ..., tetapi masih jauh di atas rata-rata",
+    "Although unemployment fell to 6.2 percent, it is still above the provincial average")? Each half
+    is judged on its own: the first is a change, the second a level, and the level is what stands."""
+    toks = tokens(text)
+    end = _SENTENCE_END.search(text, word.found[-1].end)
+    stop = end.start() if end else len(text)
+    clause = word.found[0].clause
+    own = [t for t in toks if t.clause == clause]
+    conceding = any(t.word in _CONCEDE for t in own if t.start < word.found[0].start)
+    later = [t for t in toks if t.clause > clause and t.start < stop]
+    if conceding:
+        return any(t.word in _STILL for t in later)
+    turn = next((t for t in later if t.word in _TURN), None)
+    return turn is not None and any(t.word in _STILL and t.clause == turn.clause for t in later)
+
+
+_TURN = frozenset({"tetapi", "namun", "but", "however", "yet"})
+
+
+def _running(text: str, matches: list[Match]) -> Reading | None:
+    """A service or a body said to run regularly ("Kegiatan posyandu berjalan rutin setiap bulan",
+    "growth monitoring runs regularly in all 14 hamlets"), not denied: a strength to build on."""
+    for run in find_all(text, "service_running"):
+        if not _denied(run, matches, text):
+            return from_match(text, "present", "service_running", run)
     return None
 
 

@@ -81,6 +81,9 @@ def _handled_thing(text: str, match: Match) -> bool:
     before = toks[i - 1].word
     if find_all(before, "focus_noun", "body_noun"):  # "desa lokus stunting", "petugas pengaduan": a target, a desk
         return True
+    # a topic named two words back ("KKN tematik stunting", "on the topic of malaria")
+    if i > 1 and toks[i - 2].clause == match.found[0].clause and find_all(toks[i - 2].word, "focus_noun"):
+        return True
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
     if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it

@@ -42,8 +42,8 @@ def _not_yet(text: str) -> Reading | None:
     return None
 
 
-_NOT_DONE = frozenset({"not", "never"})
-_ON_THE_WAY = frozenset({"yet", "been", "fully", "properly", "completely", "entirely", "all", "be"})
+_NOT_DONE = frozenset({"not", "never", "tidak", "tak"})
+_ON_THE_WAY = frozenset({"yet", "been", "fully", "properly", "completely", "entirely", "all", "be", "pernah", "lagi"})
 
 
 def _not_done(text: str) -> Reading | None:
@@ -181,8 +181,26 @@ def problems(text: str) -> Reading:
         or _not_done(text)
         or _limited(text)
         or _no_longer(text)
+        or _still_not(text)
         or Reading("absent", "no_problem")
     )
+
+
+_STILL = frozenset({"masih", "tetap", "still"})
+
+
+def _still_not(text: str) -> Reading | None:
+    """A state that persists and is denied in one clause ("but most agencies still run separate
+    applications that do not exchange data", "most villages still do not use it", "masih tidak
+    tersedia"): what is still not the case is a gap."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _STILL:
+            continue
+        negator = next((t for t in toks[i + 1 :] if t.clause == token.clause and t.word in NEGATORS), None)
+        if negator is not None:
+            return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
+    return None
 
 
 def _resolved(text: str, matches: list[Match]) -> set[int]:

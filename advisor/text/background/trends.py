@@ -55,11 +55,43 @@ def _trends(text: str) -> list[Trend]:
         if not near:
             out.append((word, "unknown", ()))
             continue
-        noun = _head(min(near, key=lambda e: e[0])[1], nouns, place, word.phrase.lang)
+        nearest = min(near, key=lambda e: e[0])[1]
+        if place[nearest.found[-1]] < at:  # the subject: the head of its noun phrase
+            nearest = _subject_head(nearest, quantities, toks, place)
+        noun = _head(nearest, nouns, place, word.phrase.lang)
         up = word.purpose != "trend_down"
         bad = noun.purpose in ("bad_quantity", "bad_measure")
         out.append((word, "bad" if up == bad else "good", noun.found))
     return out
+
+
+MODIFIER_REACH = 6  # words between the head of a subject and a quantity that modifies it
+# words that end a noun phrase: a conjunction, a verb's marks, a relative, a number opens another
+_PHRASE_END = frozenset(
+    {"dan", "serta", "atau", "and", "or", "yang", "which", "that", "who", "sejak", "since", "karena", "because"}
+    | {"is", "are", "was", "were", "has", "have", "had", "telah", "sudah", "masih", "still", "akibat", "due"}
+)
+
+
+def _subject_head(noun: Match, quantities: list[Match], toks: tuple[Token, ...], place: dict[Token, int]) -> Match:
+    """The head of the subject that ``noun`` stands in: a quantity before it in its noun phrase,
+    of which ``noun`` is only a modifier ("Birth certificate coverage among children of informal
+    workers remains low": the coverage; "Biaya angkut hasil panen naik": the cost, not the
+    harvest). The phrase ends at a conjunction, a verb's auxiliary, a relative or a number."""
+    while True:
+        start = place[noun.found[0]]
+        earlier = [
+            q
+            for q in quantities
+            if q.found[0].clause == noun.found[0].clause and 0 < start - place[q.found[-1]] <= MODIFIER_REACH + 1
+        ]
+        if not earlier:
+            return noun
+        head = min(earlier, key=lambda q: place[q.found[0]])
+        gap = toks[place[head.found[-1]] + 1 : start]
+        if any(t.word in _PHRASE_END or t.word[:1].isdigit() for t in gap):
+            return noun
+        noun = head
 
 
 def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
