@@ -733,8 +733,11 @@ def decision(text: str) -> Reading:
     # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
     matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
     authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
-    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
+    # a deliberative word inside a marker is the marker's ("memegang hak suara mayoritas": a majority held)
+    held = {t for m in markers for t in m.found}
+    matches = [m for m in matches if m.purpose != "deliberative" or held.isdisjoint(m.found)]
+    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     own = next((m for m in find_all(text, "own_authority") if not m.negated), None)
     if markers and own is not None and not find_all(text, "without_deliberation", "private_party"):
         # "Setiap pihak mengambil keputusan di bidangnya sesuai kewenangan masing-masing"
@@ -755,9 +758,12 @@ def decision(text: str) -> Reading:
                 # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
                 return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+        agreed = _agreed_before(text, unilateral)
+        if agreed is not None:  # "Para kepala desa bersepakat menetapkan iuran": they decide together
+            return from_match(text, "deliberative", "agreed_decision", agreed, unilateral)
         start = _subject_start(text, unilateral)
         subject = text[start : unilateral.found[0].start]
-        forum = find_all(subject, "deliberative", "forum_body") if subject.strip() else []
+        forum = _unheaded(subject, find_all(subject, "deliberative", "forum_body")) if subject.strip() else []
         # "Hasil rapat koordinasi menjadi bahan pertimbangan Bupati dalam menetapkan": the
         # authority nearest the deciding word decides, after the forum
         if (
@@ -822,7 +828,9 @@ def decision(text: str) -> Reading:
         if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
             return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
-    return _by_instrument(text) or _NO_DECIDER
+    # taken in a meeting of a body ("diambil dalam Rapat Umum Pemegang Saham"), when no deliberative
+    # word, authority or instrument says more
+    return _by_instrument(text) or _taken_in(text) or _NO_DECIDER
 
 
 _WITHOUT = frozenset({"tanpa", "without"})
@@ -854,6 +862,76 @@ def _alone(text: str) -> Match | None:
 _SELF = frozenset({"sendiri", "sendirian"})
 _SELF_PHRASE = Phrase("without_deliberation", "id", "verb + sendiri", ())
 SCOPE_WITHOUT = 3  # words between "tanpa"/"without" and the deliberation it denies
+
+
+AGREED_REACH = 2  # words between an agreeing word and the deciding word it governs ("sepakat untuk menetapkan")
+
+
+def _agreed_before(text: str, marker: Match) -> Match | None:
+    """An agreeing word right before a deciding one, in its clause ("Para kepala desa bersepakat
+    menetapkan iuran", "The partners agree to set the tariff"): the deciders agree, together."""
+    toks = tokens(text)
+    at = toks.index(marker.found[0])
+    for agree in find_all(text, "agree_verb"):
+        end = toks.index(agree.found[-1])
+        if not agree.negated and agree.found[-1].clause == marker.found[0].clause and 0 < at - end <= AGREED_REACH:
+            return agree
+    return None
+
+
+def _unheaded(text: str, forums: list[Match]) -> list[Match]:
+    """``forums`` but those named after the head of the body ("Ketua Tim Koordinasi", "the chair
+    of the steering committee"): its head, one person, is who acts."""
+    toks = tokens(text)
+    heads = {t for m in find_all(text, "head_of") for t in m.found}
+    out = []
+    for forum in forums:
+        # from the start of the longest body that holds it ("chair of the steering committee")
+        at = min(toks.index(m.found[0]) for m in forums if set(forum.found) <= set(m.found))
+        before = [t for t in toks[max(0, at - 3) : at] if t.clause == toks[at].clause]
+        # "Ketua Tim", "the chair of the committee": a head word just before (through "of the")
+        if not any(t in heads for t in before[-3:]) or not _head_governs(before, heads):
+            out.append(forum)
+    return out
+
+
+_OF = frozenset({"of", "the", "dari"})
+
+
+def _head_governs(before: list[Token], heads: set[Token]) -> bool:
+    """Is the head word in ``before`` followed only by "of"/"the" up to the forum?"""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in heads:
+            return all(t.word in _OF for t in before[k + 1 :])
+    return False
+
+
+_IN = frozenset({"dalam", "di", "pada", "melalui", "lewat", "in", "at", "through", "during", "by"})
+IN_REACH = 3  # words between taking a decision and the meeting it is taken in ("diambil dalam Rapat ...")
+
+
+def _taken_in(text: str) -> Reading | None:
+    """A decision taken in or through a meeting of a body ("Keputusan ... diambil dalam Rapat Umum
+    Pemegang Saham", "Decisions are adopted at the annual general meeting"): the body deliberates."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    forums = {m.found[0]: m for m in _unheaded(text, find_all(text, "forum_body")) if not m.negated}
+    verbs = [m for m in _deciding(text, "decide_verb") if not m.negated and nominal_root(m.found[-1].word) is None]
+    for take in (m for m in [*_taken(text), *verbs] if not m.negated):
+        first = place[take.found[0]]
+        if any(t.word in _RELATIVE for t in toks[max(0, first - RELATIVE_REACH) : first]):
+            continue  # "Keputusan yang diambil dalam rapat akan disosialisasikan": passed on, named by how it was taken
+        end = place[take.found[-1]]
+        window = [t for t in toks[end + 1 : end + 1 + IN_REACH] if t.clause == take.found[-1].clause]
+        for t in window:
+            if t.word in _IN:
+                k = place[t] + 1
+                while k < len(toks) and toks[k].word in _DETERMINER:
+                    k += 1
+                nxt = toks[k] if k < len(toks) else None
+                if nxt is not None and nxt in forums:
+                    return from_match(text, "deliberative", "forum_decides", take, forums[nxt])
+    return None
 
 
 def _by_instrument(text: str) -> Reading | None:
