@@ -19,6 +19,7 @@ from advisor.text.stem import stem_id
 from advisor.text.tokens import tokens
 
 _ACHIEVED = frozenset({"sudah", "telah"})
+_LONG = frozenset({"lama", "bertahun-tahun", "turun-temurun"})  # how long, between "sudah" and its verb
 # "telah mengoperasikan", "sudah berjalan", "sudah terhubung", "telah disusun": what is already
 # done or in place is an asset
 _ACTIVE = ("me", "ber", "ter", "di")
@@ -29,6 +30,8 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks[:-1]):
         after = toks[i + 1]
+        if after.word in _LONG and i + 2 < len(toks):  # "sudah lama menjadi sumber air baku"
+            after = toks[i + 2]
         # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
         # an affixed verb, not a word that only begins like one ("sudah di atas 55 tahun": a preposition)
         verb = after.word.startswith((*_ACTIVE, "be")) and stem_id(after.word) != after.word

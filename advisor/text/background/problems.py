@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -162,6 +163,8 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
+        if problem and _compared_well(text, match):
+            continue  # "Angka pengangguran turun menjadi 4,2 persen, di bawah rata-rata nasional"
         if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and (_after(denied, match) or spent_on_a_problem(match, matches, text)):
@@ -201,6 +204,38 @@ def _still_not(text: str) -> Reading | None:
         if negator is not None:
             return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
     return None
+
+
+_AVERAGE = frozenset({"rata-rata", "rerata", "average", "mean"})
+_BELOW = frozenset({"bawah", "below", "lower", "under", "kurang"})
+_ABOVE = frozenset({"atas", "above", "higher", "over", "melebihi", "exceeds"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _compared_well(text: str, match: Match) -> bool:
+    """Is a comparison with an average ("di bawah rata-rata nasional", "above the provincial
+    average") good for the quantity its sentence is about: a bad one below it, a good one above it
+    ("Angka pengangguran terbuka turun menjadi 4,2 persen, di bawah rata-rata nasional")?"""
+    said = {t.word for t in match.found}
+    if said.isdisjoint(_AVERAGE):
+        return False
+    below = not said.isdisjoint(_BELOW)
+    if not below and said.isdisjoint(_ABOVE):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, match.found[0].start)]
+    start = ends[-1] if ends else 0
+    subject = next(
+        (
+            q
+            for q in find_all(text, "bad_quantity", "bad_measure", "good_quantity", "good_measure")
+            if start <= q.found[0].start < match.found[0].start and not q.negated
+        ),
+        None,
+    )
+    if subject is None:
+        return False
+    bad = subject.purpose in ("bad_quantity", "bad_measure")
+    return bad == below
 
 
 def _resolved(text: str, matches: list[Match]) -> set[int]:
