@@ -10,6 +10,7 @@ the text names one (the words after "oleh"/"by", as written).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -460,7 +461,8 @@ def _kind_of(decider: str) -> str:
     the offices that deliberate in it ("consensus of the village heads", "musyawarah para kepala
     desa"); an office that heads it outweighs the deliberation after it ("the Governor after
     consensus in the forum")."""
-    forum = [m for m in find_all(decider, "deliberative", "forum_body") if not m.negated]
+    # "Kepala Bappeda selaku ketua tim koordinasi": the head of a body is one person
+    forum = _unheaded(decider, [m for m in find_all(decider, "deliberative", "forum_body") if not m.negated])
     first = find_all(decider, *AUTHORITY, *INSTRUMENT)  # "by decree after the forum has met": the instrument heads
     if forum and (not first or forum[0].found[0].start < first[0].found[0].start):
         return "deliberative"
@@ -754,9 +756,6 @@ def decision(text: str) -> Reading:
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
             if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
                 return from_match(text, "authority", "by_instrument", unilateral, detail=decider)
-            if any(not m.negated for m in find_all(decider, "deliberative", "forum_body", "collective", "both_sides")):
-                # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
-                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
         agreed = _agreed_before(text, unilateral)
         if agreed is not None:  # "Para kepala desa bersepakat menetapkan iuran": they decide together
@@ -773,6 +772,11 @@ def decision(text: str) -> Reading:
             and authority.found[0].start >= start + forum[-1].span[1]
         ):
             return from_match(text, "authority", "authority_decides", unilateral, authority)
+        instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
+        if forum and authority is not None and (instrument is not None or _joint_title_after(text, unilateral)):
+            # "Bupati dan Wali Kota bersama-sama menetapkan trayek melalui Keputusan Bersama": together,
+            # then through the instrument each holds the power to issue (seed 003)
+            return from_match(text, "authority", "instrument_after_deliberation", unilateral, instrument)
         if forum:  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
@@ -862,6 +866,18 @@ def _alone(text: str) -> Match | None:
 _SELF = frozenset({"sendiri", "sendirian"})
 _SELF_PHRASE = Phrase("without_deliberation", "id", "verb + sendiri", ())
 SCOPE_WITHOUT = 3  # words between "tanpa"/"without" and the deliberation it denies
+
+
+_JOINT_TITLE_RE = re.compile(r"\b(?:Keputusan|Peraturan|Surat Keputusan) Bersama\b|\bJoint (?:Decree|Regulation)\b")
+
+
+def _joint_title_after(text: str, marker: Match) -> bool:
+    """Is a joint instrument named by its title, capitalised, after ``marker`` in its clause
+    ("... melalui Keputusan Bersama", "by Joint Decree")? Written small, "keputusan bersama" is a
+    joint decision."""
+    last = marker.found[-1]
+    clause_end = max((t.end for t in tokens(text) if t.clause == last.clause), default=last.end)
+    return _JOINT_TITLE_RE.search(text, last.end, clause_end) is not None
 
 
 AGREED_REACH = 2  # words between an agreeing word and the deciding word it governs ("sepakat untuk menetapkan")
