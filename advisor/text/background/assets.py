@@ -74,10 +74,31 @@ def assets(text: str) -> Reading:
         return from_match(text, "present", "good_trend", good_trend)
     return (
         _achieved(text, matches)
+        or _done_en(text, matches)
         or _good_figure(text, matches)
         or _running(text, matches)
         or Reading("absent", "no_asset")
     )
+
+
+_WAS = frozenset({"was", "were", "been"})  # "were rehabilitated", "has been upgraded", "have been trained"
+
+
+def _done_en(text: str, matches: list[Match]) -> Reading | None:
+    """What English says is done, as Indonesian says "sudah/telah + verb": a verb of completion
+    after "was/were/has been" ("The irrigation canals were rehabilitated in 2022", "40 cadres have
+    been trained"), outside any negation or problem."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for done in find_all(text, "done_verb"):
+        if done.phrase.lang != "en" or done.negated:
+            continue
+        at = place[done.found[0]]
+        if at and toks[at - 1].word in _WAS and toks[at - 1].clause == done.found[0].clause:
+            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+                continue
+            return from_match(text, "present", "achieved", done)
+    return None
 
 
 def _demand_unmet(text: str) -> tuple[Match, Match] | None:
@@ -271,12 +292,19 @@ _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "
 _TAKES = frozenset(
     {"receives", "received", "attracts", "attracted", "welcomes", "draws", "produces", "produced", "yields"}
     | {"menerima", "dikunjungi", "menarik", "menghasilkan", "memproduksi", "memanen", "mendatangkan"}
+    | {"handles", "handled", "processes", "processed", "carries", "carried", "transports", "exports", "exported"}
+    | {"menangani", "mengangkut", "mengolah", "mengekspor", "mengirim"}
 )
 _ABOUT = frozenset(
     {"sekitar", "kurang", "lebih", "dari", "hampir", "hingga", "sampai", "about", "around", "approximately"}
     | {"nearly", "over", "more", "than", "some", "almost", "up", "to"}
 )
-_PRODUCES = frozenset({"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen"})
+_PRODUCES = frozenset(
+    {"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen", "handles", "handled", "processes"}
+    | {"processed", "carries", "carried", "transports", "exports", "exported", "menangani", "mengangkut", "mengolah"}
+    | {"mengekspor", "mengirim"}
+)
+_MAGNITUDE = frozenset({"ribu", "juta", "miliar", "thousand", "million", "billion"})
 _MASS = frozenset({"ton", "tons", "tonnes", "kg", "kilogram", "kuintal", "kwintal", "liter", "litres", "liters"})
 UNIT_REACH = 3  # words between a figure and the good quantity it counts ("300,000 domestic tourists")
 
@@ -321,7 +349,9 @@ def _good_taken(text: str, matches: list[Match]) -> Reading | None:
         if not rest or not (rest[0].word[:1].isdigit() or is_number(rest[0].word)):
             continue
         good = next((goods[t] for t in rest[1 : 2 + UNIT_REACH] if t in goods), None)
-        produced = token.word in _PRODUCES and len(rest) > 1 and rest[1].word in _MASS  # "menghasilkan 1.200 ton"
+        # "menghasilkan 1.200 ton", "handles about 1.2 million tonnes of cargo"
+        unit = rest[2] if len(rest) > 2 and rest[1].word in _MAGNITUDE else rest[1] if len(rest) > 1 else None
+        produced = token.word in _PRODUCES and unit is not None and unit.word in _MASS
         if good is None and not produced:
             continue
         found = Match(good.phrase if good else _ACHIEVED_PHRASE, (token, rest[0], *(good.found if good else ())), False)

@@ -147,7 +147,7 @@ def problems(text: str) -> Reading:
     # homes opened")
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
     over = _resolved(text, matches)  # "the leaks have stopped", "kebocoran sudah teratasi"
-    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"} | over
+    better = _with_figures(text, {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}) | over
     matches = [
         m
         for m in matches
@@ -204,6 +204,21 @@ def _still_not(text: str) -> Reading | None:
         if negator is not None:
             return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
     return None
+
+
+_FROM = frozenset({"dari", "from", "menjadi", "to"})
+
+
+def _with_figures(text: str, clauses: set[int]) -> set[int]:
+    """``clauses`` with the clause right after each that only gives its figures ("turun tajam ...,
+    dari 86 menjadi 21 kasus per 100.000 penduduk")."""
+    toks = tokens(text)
+    out = set(clauses)
+    for clause in clauses:
+        nxt = [t for t in toks if t.clause == clause + 1]
+        if nxt and nxt[0].word in _FROM and any(t.word[:1].isdigit() for t in nxt[:3]):
+            out.add(clause + 1)
+    return out
 
 
 _AVERAGE = frozenset({"rata-rata", "rerata", "average", "mean"})
