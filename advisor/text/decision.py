@@ -573,7 +573,11 @@ def _right_to_refuse(text: str) -> Reading | None:
     vetoes = [
         v
         for v in find_all(text, "veto_verb")
-        if not v.negated and passive_verb_id(v.found[0].word) != "di" and not v.found[0].word.endswith("ed")
+        if not v.negated
+        and passive_verb_id(v.found[0].word) != "di"
+        and not v.found[0].word.endswith("ed")
+        # "Jadwal dapat berubah": it changes, no one changes it
+        and not (v.phrase.lang == "id" and v.found[0].word.startswith(("ber", "ter")))
     ]
     for right in (m for m in find_all(text, "entitled") if not m.negated):
         end, clause = place[right.found[-1]], right.found[0].clause
