@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from advisor.text.lexicon import Match, Phrase, find_all, phrases_in
 from advisor.text.morph import nominal_root
+from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
@@ -47,6 +48,9 @@ def _decider(text: str, marker: Match) -> str:
             # "ratifies the tariff proposed by the BUMDes": the agent of what is decided
             return ""
         after = after[at + 1 :]
+    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati")
+    end = next((k for k, t in enumerate(after) if t.word in NEGATORS), len(after))
+    after = after[:end]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
@@ -77,10 +81,14 @@ def _decided_by(text: str) -> Reading | None:
         for k in range(i + 1, min(len(toks), i + 2 + AGENT_REACH)):
             if toks[k].clause != clause:
                 break
+            if verb_form and toks[k].word in _AGENT and k > i + 1 and _participle(toks[k - 1].word):
+                break  # "endorses the annual report prepared by the secretariat": the agent of another act
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
                 if any(t.word in _JOINTLY for t in toks[i + 1 : k]):  # "ditetapkan bersama oleh A, B dan C"
                     return from_match(text, "deliberative", "decided_jointly", verb)
                 rest = [t for t in toks[k + 1 :] if t.clause == clause]
+                cut = next((n for n, t in enumerate(rest) if t.word in NEGATORS), len(rest))
+                rest = rest[:cut] or rest
                 decider = _listed(text, text[rest[0].start : rest[-1].end])
                 kind = _kind_of(decider)
                 if kind == "deliberative":  # "by consensus of the village heads", "oleh koperasi dan kelompok tani"
@@ -93,6 +101,14 @@ def _decided_by(text: str) -> Reading | None:
                 if manner is not None:  # "diputuskan secara mufakat oleh anggota koperasi": how, not who alone
                     return from_match(text, "deliberative", "decided_by_agreement", verb, manner, detail=decider)
                 return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
+        active = verb_form and passive_verb_id(toks[i].word) != "di" and not toks[i].word.endswith("ed")
+        if active:  # "The steering committee endorses the annual report": a body as the subject decides
+            before = [t for t in toks[:i] if t.clause == clause]
+            if any(t.word in _RELATIVE for t in before):
+                before = []  # "... kepada Bupati yang kemudian menetapkannya": the relative's head decides
+            subject = text[before[0].start : before[-1].end] if before else ""
+            if subject and _unheaded(subject, [m for m in find_all(subject, "forum_body") if not m.negated]):
+                return from_match(text, "deliberative", "forum_decides", verb, detail=subject)
     return None
 
 
