@@ -13,7 +13,7 @@ from advisor.text.background.figures import _read_matches, _short_of
 from advisor.text.background.handling import _handled_thing
 from advisor.text.background.trends import Trend, _trends
 from advisor.text.lexicon import Match, find_all, is_number
-from advisor.text.negation import NEGATORS, negated
+from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import tokens
@@ -75,6 +75,7 @@ def assets(text: str) -> Reading:
     return (
         _achieved(text, matches)
         or _done_en(text, matches)
+        or _done_since(text, matches)
         or _good_figure(text, matches)
         or _running(text, matches)
         or Reading("absent", "no_asset")
@@ -82,6 +83,38 @@ def assets(text: str) -> Reading:
 
 
 _WAS = frozenset({"was", "were", "been"})  # "were rehabilitated", "has been upgraded", "have been trained"
+
+
+_SINCE = frozenset({"sejak", "setelah", "semenjak"})
+SINCE_REACH = 4  # words between "sejak" and the completion it dates ("sejak embung-embung desa dibangun")
+
+
+def _done_since(text: str, matches: list[Match]) -> Reading | None:
+    """Something dated by its completion ("sejak embung-embung desa dibangun", "since the dam was
+    built"): what was built or set up then is in place."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for done in find_all(text, "done_verb"):
+        if done.negated:
+            continue
+        at = place[done.found[0]]
+        back = [t for t in toks[max(0, at - SINCE_REACH) : at] if t.clause == done.found[0].clause]
+        since = next((t for t in back if t.word in _SINCE), None)
+        if since is None or done.phrase.lang != "id" or any(t.word in NEGATORS for t in back):
+            continue
+        # a negation earlier in the clause must be spent on a problem ("belum pernah mengalami
+        # kekeringan sejak embung dibangun"), not deny what is dated ("tidak digunakan sejak ...")
+        spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+        open_negation = any(
+            t.word in NEGATORS and spent.isdisjoint(toks[place[t] + 1 : place[t] + 1 + SCOPE])
+            for t in toks[: place[since]]
+            if t.clause == since.clause
+        )
+        if not open_negation:
+            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+                continue
+            return from_match(text, "present", "achieved", done)
+    return None
 
 
 def _done_en(text: str, matches: list[Match]) -> Reading | None:

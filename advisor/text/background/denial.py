@@ -184,8 +184,13 @@ def _neglected(text: str, toks: tuple[Token, ...], last: int, clause: int) -> bo
     if not upkeep:
         return False
     after = [t for t in toks[last + 1 :] if t.clause == clause]
+    # "belum dioperasikan", "not yet used": not yet, an asset waiting, not neglect
     return any(
-        t.word in NEGATORS and not upkeep.isdisjoint(after[k + 1 : k + 1 + NEGLECT_REACH]) for k, t in enumerate(after)
+        t.word in NEGATORS
+        and t.word != "belum"
+        and not (k + 1 < len(after) and after[k + 1].word == "yet")
+        and not upkeep.isdisjoint(after[k + 1 : k + 1 + NEGLECT_REACH])
+        for k, t in enumerate(after)
     )
 
 
