@@ -63,6 +63,10 @@ def _participle(word: str) -> bool:
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
+# light verbs that carry a deciding noun ("Seleksi peserta dilakukan oleh panitia"): their agent decides
+_LIGHT = frozenset(
+    {"dilakukan", "dilaksanakan", "diselenggarakan", "done", "carried", "conducted", "performed", "undertaken"}
+)
 _JOINTLY = frozenset({"bersama", "bersama-sama", "jointly", "together"})
 AGENT_REACH = 4  # words between a deciding word and the "oleh"/"by" that names who decides
 
@@ -81,7 +85,8 @@ def _decided_by(text: str) -> Reading | None:
         for k in range(i + 1, min(len(toks), i + 2 + AGENT_REACH)):
             if toks[k].clause != clause:
                 break
-            if verb_form and toks[k].word in _AGENT and k > i + 1 and _participle(toks[k - 1].word):
+            other_act = _participle(toks[k - 1].word) and toks[k - 1].word not in _LIGHT
+            if verb_form and toks[k].word in _AGENT and k > i + 1 and other_act:
                 break  # "endorses the annual report prepared by the secretariat": the agent of another act
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
                 if any(t.word in _JOINTLY for t in toks[i + 1 : k]):  # "ditetapkan bersama oleh A, B dan C"
