@@ -10,11 +10,15 @@ the text names one (the words after "oleh"/"by", as written).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import pairwise
 
-from advisor.text.lexicon import Match, find_all, phrases_in
+from advisor.text.lexicon import Match, Phrase, find_all, phrases_in
 from advisor.text.morph import nominal_root
+from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
+from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 from advisor.text.voice import passive_verb_id
 
@@ -44,6 +48,9 @@ def _decider(text: str, marker: Match) -> str:
             # "ratifies the tariff proposed by the BUMDes": the agent of what is decided
             return ""
         after = after[at + 1 :]
+    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati")
+    end = next((k for k, t in enumerate(after) if t.word in NEGATORS), len(after))
+    after = after[:end]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
@@ -56,6 +63,10 @@ def _participle(word: str) -> bool:
 
 
 _AGENT = frozenset({"oleh", "dari", "by", "from"})
+# light verbs that carry a deciding noun ("Seleksi peserta dilakukan oleh panitia"): their agent decides
+_LIGHT = frozenset(
+    {"dilakukan", "dilaksanakan", "diselenggarakan", "done", "carried", "conducted", "performed", "undertaken"}
+)
 _JOINTLY = frozenset({"bersama", "bersama-sama", "jointly", "together"})
 AGENT_REACH = 4  # words between a deciding word and the "oleh"/"by" that names who decides
 
@@ -74,9 +85,19 @@ def _decided_by(text: str) -> Reading | None:
         for k in range(i + 1, min(len(toks), i + 2 + AGENT_REACH)):
             if toks[k].clause != clause:
                 break
+            other_act = _participle(toks[k - 1].word) and toks[k - 1].word not in _LIGHT
+            if verb_form and toks[k].word in _AGENT and k > i + 1 and other_act:
+                break  # "endorses the annual report prepared by the secretariat": the agent of another act
             if toks[k].word in _AGENT and k + 1 < len(toks) and toks[k + 1].clause == clause:
+                if any(t.word in _JOINTLY for t in toks[i + 1 : k]):  # "ditetapkan bersama oleh A, B dan C"
+                    return from_match(text, "deliberative", "decided_jointly", verb)
                 rest = [t for t in toks[k + 1 :] if t.clause == clause]
-                decider = text[rest[0].start : rest[-1].end]
+                cut = next((n for n, t in enumerate(rest) if t.word in NEGATORS), len(rest))
+                rest = rest[:cut] or rest
+                decider = _listed(text, text[rest[0].start : rest[-1].end])
+                kind = _kind_of(decider)
+                if kind == "deliberative":  # "by consensus of the village heads", "oleh koperasi dan kelompok tani"
+                    return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
                 if find_all(decider, *AUTHORITY, *INSTRUMENT):  # "by the Regent", "by decree"
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
                 if find_all(decider, "deliberative", "forum_body", "collective"):
@@ -85,7 +106,51 @@ def _decided_by(text: str) -> Reading | None:
                 if manner is not None:  # "diputuskan secara mufakat oleh anggota koperasi": how, not who alone
                     return from_match(text, "deliberative", "decided_by_agreement", verb, manner, detail=decider)
                 return from_match(text, "unilateral", "one_party_decides", verb, detail=decider)
+        active = verb_form and passive_verb_id(toks[i].word) != "di" and not toks[i].word.endswith("ed")
+        if active:  # "The steering committee endorses the annual report": a body as the subject decides
+            before = [t for t in toks[:i] if t.clause == clause]
+            if any(t.word in _RELATIVE for t in before):
+                before = []  # "... kepada Bupati yang kemudian menetapkannya": the relative's head decides
+            subject = text[before[0].start : before[-1].end] if before else ""
+            if subject and _unheaded(subject, [m for m in find_all(subject, "forum_body") if not m.negated]):
+                return from_match(text, "deliberative", "forum_decides", verb, detail=subject)
     return None
+
+
+LIST_ITEM = 5  # words of one item of a list of agents ("the travel agents")
+_NOT_AN_ITEM = frozenset(
+    {"yang", "which", "that", "who", "untuk", "guna", "agar", "to", "sesuai", "in", "with", "dengan", "melalui"}
+    | {"through", "sehingga", "so", "setelah", "after", "sebelum", "before", "jika", "if", "apabila", "when"}
+)
+
+
+def _listed(text: str, decider: str) -> str:
+    """``decider`` with the rest of a list of agents that commas cut into clauses ("oleh BPBD,
+    PMI dan Tagana"): short clauses after it, the last holding "dan"/"and"."""
+    if not decider:
+        return decider
+    start = text.find(decider)
+    end = start + len(decider)
+    toks = tokens(text)
+    last = next((t for t in reversed(toks) if t.end <= end), None)
+    if last is None:
+        return decider
+    items: list[list[Token]] = []
+    for t in toks:
+        if t.clause <= last.clause:
+            continue
+        if not items or items[-1][0].clause != t.clause:
+            items.append([])
+        items[-1].append(t)
+    for item in items:
+        opener = item[0].word
+        if opener in _NOT_AN_ITEM or (opener.startswith(("me", "di")) and stem_id(opener) != opener):
+            return decider
+        if any(t.word in _CONJ for t in item):
+            return text[start : item[-1].end] if len(item) <= 2 * LIST_ITEM + 1 else decider
+        if len(item) > LIST_ITEM:
+            return decider
+    return decider
 
 
 def _taken(text: str) -> list[Match]:
@@ -113,11 +178,14 @@ def _agreed_by_many(text: str) -> Reading | None:
     for agree in (m for m in _deciding(text, "agree_verb") if not m.negated):
         clause = agree.found[0].clause
         before = [t for t in toks[: place[agree.found[0]]] if t.clause == clause]
+        if not before and clause != toks[0].clause:
+            # "The steering committee, comprising all partners, agrees on ...": the subject opens the sentence
+            before = [t for t in toks if t.clause == toks[0].clause]
         after = [t for t in toks[place[agree.found[-1]] + 1 :] if t.clause == clause]
         by = next((i for i, t in enumerate(after[: AGENT_REACH + 1]) if t.word in _AGENT), None)
         agents = after[by + 1 :] if by is not None else before
         if any(t.word in _AND for t in agents[1:]) or (
-            agents and find_all(text[agents[0].start : agents[-1].end], "collective")
+            agents and find_all(text[agents[0].start : agents[-1].end], "collective", "forum_body")
         ):
             return from_match(text, "deliberative", "agreed_by_many", agree)
     return None
@@ -172,6 +240,7 @@ def _set_aside(text: str) -> frozenset[Token]:
         at = place[agree.found[-1]] + 1
         if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
             aside.update(agree.found)
+    aside.update(_failed_condition(text))
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -184,6 +253,54 @@ def _set_aside(text: str) -> frozenset[Token]:
 
 
 _COMMIT = frozenset({"untuk", "akan", "to", "will"})
+_IF = frozenset(
+    {"jika", "apabila", "bila", "bilamana", "kalau", "manakala", "seandainya", "andaikata", "if", "where"}
+    | {"should", "unless", "failing", "in case", "in the event"}
+)
+_FAIL = frozenset(
+    {"tidak", "tak", "belum", "gagal", "buntu", "no", "not", "fail", "fails", "failed", "unable", "cannot", "failing"}
+)
+
+
+def _fallback_named(text: str, condition: set[Token]) -> bool:
+    """Does the rest of the sentence name who decides when the condition fails: an agent
+    ("diputus oleh Pengadilan", "settled by the Governor") or a final say ("the donor makes the
+    final decision")? A route alone ("diselesaikan melalui Pengadilan Negeri") names none."""
+    if any(t.word in _AGENT_BY and t not in condition for t in tokens(text)):
+        return True
+    return any(condition.isdisjoint(m.found) for m in find_all(text, "unilateral", "final_word"))
+
+
+_AGENT_BY = frozenset({"oleh", "by"})
+
+
+def _failed_condition(text: str) -> set[Token]:
+    """The deliberation named only as a condition that fails ("Jika musyawarah tidak mencapai
+    mufakat, ...", "If the parties fail to reach consensus, ...", "Where no agreement is reached,
+    ..."): the decision falls to whoever the rest of the sentence names, not to the deliberation."""
+    toks = tokens(text)
+    clauses: dict[int, list[Token]] = {}
+    for t in toks:
+        clauses.setdefault(t.clause, []).append(t)
+    out: set[Token] = set()
+    for words in clauses.values():
+        opener = " ".join(t.word for t in words[:3])
+        if not (words[0].word in _IF or opener.startswith(("in case", "in the event"))):
+            continue
+        if not any(t.word in _FAIL for t in words):
+            continue
+        inside = set(words)
+        if not _fallback_named(text, inside):
+            continue  # "Apabila musyawarah tidak berhasil, perselisihan diselesaikan melalui Pengadilan"
+        out.update(
+            t
+            for m in find_all(text, "deliberative", "forum_body", "agree_verb", "approval_noun", "deliberative_manner")
+            if inside.issuperset(m.found)
+            for t in m.found
+        )
+    return out
+
+
 NORM_AFTER = 2  # words after a measured word in which the norm it names may stand ("the level of tariffs")
 
 
@@ -360,12 +477,40 @@ def _only_held(text: str, deliberative: list[Match]) -> bool:
 
 
 def _kind_of(decider: str) -> str:
-    """Who is named as deciding: a legal authority, many (a forum, all parties), or one party."""
-    if find_all(decider, *AUTHORITY):
+    """Who is named as deciding: a legal authority, many (a forum, all parties, several parties
+    named together), or one party. A way of deliberating or a forum that heads the phrase outweighs
+    the offices that deliberate in it ("consensus of the village heads", "musyawarah para kepala
+    desa"); an office that heads it outweighs the deliberation after it ("the Governor after
+    consensus in the forum")."""
+    # "Kepala Bappeda selaku ketua tim koordinasi": the head of a body is one person
+    forum = _unheaded(decider, [m for m in find_all(decider, "deliberative", "forum_body") if not m.negated])
+    first = find_all(decider, *AUTHORITY, *INSTRUMENT)  # "by decree after the forum has met": the instrument heads
+    if forum and (not first or forum[0].found[0].start < first[0].found[0].start):
+        return "deliberative"
+    if find_all(decider, *AUTHORITY):  # "the approval of both regional councils": authorities, each its own
         return "authority"
-    if find_all(decider, "deliberative", "forum_body", "collective", "both_sides"):
+    if any(not m.negated for m in find_all(decider, "collective", "both_sides")):
+        return "deliberative"
+    if _several(decider):
         return "deliberative"
     return "unilateral"
+
+
+_CONJ = frozenset({"dan", "serta", "and", "&"})
+
+
+def _several(decider: str) -> bool:
+    """Does ``decider`` name more than one party joined by "dan"/"and" ("koperasi dan kelompok
+    tani", "the Pokdarwis, the travel agents and the village government")? Each conjunct must name
+    a party of its own: "Dinas Pertanian dan Ketahanan Pangan" is one office."""
+    toks = tokens(decider)
+    actors = find_all(decider, "actor_noun")
+    for k, t in enumerate(toks[1:], 1):
+        if t.word in _CONJ:
+            head, tail = toks[k - 1].end, t.end
+            if any(a.found[0].end <= head for a in actors) and any(a.found[0].start >= tail for a in actors):
+                return True
+    return False
 
 
 _REASON = {"authority": "authority_decides", "deliberative": "forum_decides", "unilateral": "one_party_decides"}
@@ -397,6 +542,46 @@ def _approval_of(text: str) -> Reading | None:
     return None
 
 
+# an approval whose giver "-nya" refers back to ("mendapat persetujuannya"), and the English
+# approvals after "its"/"their" ("for its approval", "with their prior written consent")
+_APPROVAL_NYA = frozenset(
+    {"persetujuannya", "izinnya", "restunya", "pengesahannya", "rekomendasinya", "keputusannya", "putusannya"}
+)
+_APPROVAL_EN = frozenset(
+    {"approval", "consent", "endorsement", "sign-off", "clearance", "authorisation", "authorization", "decision"}
+)
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
+POSSESSIVE_REACH = 3  # words between "its" and the approval ("its prior written consent")
+_GIVER = ("private_party", "contract_party", "forum_body", "actor_noun", *AUTHORITY)
+
+
+def _referred_approval(text: str) -> Token | None:
+    """An approval whose giver is referred back to: "persetujuannya", "its approval"."""
+    toks = tokens(text)
+    for i, t in enumerate(toks):
+        if t.word in _APPROVAL_NYA:
+            return t
+        if t.word in _APPROVAL_EN and any(b.word in _POSSESSIVE for b in toks[max(0, i - POSSESSIVE_REACH) : i]):
+            return t
+    return None
+
+
+def _approval_back(text: str) -> Reading | None:
+    """An approval whose giver "-nya"/"its" refers back to ("dilaporkan kepada DPRD dan mendapat
+    persetujuannya", "submitted to the donor for its approval"): the nearest party named before
+    it gives it, and decides."""
+    approval = _referred_approval(text)
+    if approval is None:
+        return None
+    named = [m for m in find_all(text, *_GIVER) if m.found[-1].end <= approval.start and not m.negated]
+    if not named:
+        return None
+    giver = named[-1]
+    decider = text[giver.found[0].start : giver.found[-1].end]
+    kind = _kind_of(decider)
+    return from_match(text, kind, _REASON[kind], giver, Match(giver.phrase, (approval,), False), detail=decider)
+
+
 VETO_REACH = 2  # words between a right ("berhak", "may") and the refusal it gives
 
 
@@ -409,7 +594,11 @@ def _right_to_refuse(text: str) -> Reading | None:
     vetoes = [
         v
         for v in find_all(text, "veto_verb")
-        if not v.negated and passive_verb_id(v.found[0].word) != "di" and not v.found[0].word.endswith("ed")
+        if not v.negated
+        and passive_verb_id(v.found[0].word) != "di"
+        and not v.found[0].word.endswith("ed")
+        # "Jadwal dapat berubah": it changes, no one changes it
+        and not (v.phrase.lang == "id" and v.found[0].word.startswith(("ber", "ter")))
     ]
     for right in (m for m in find_all(text, "entitled") if not m.negated):
         end, clause = place[right.found[-1]], right.found[0].clause
@@ -432,7 +621,9 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
     # deciding, approving, an instrument, or a dispute settled ("perselisihan ... melalui mediasi oleh Gubernur")
     acts = any(not m.negated for m in _deciding(text, "decide_verb", "approval_noun", "dispute_noun", *INSTRUMENT))
     powers = {t for m in find_all(text, "power_noun") for t in m.found}
-    private = bool(find_all(text, "private_party")) and not find_all(text, "public_body")
+    # a party named by its place in the contract ("Pihak Kedua berwenang ...") holds a right under it
+    party = find_all(text, "private_party", "contract_party")
+    private = bool(party) and (not find_all(text, "public_body") or party[0].purpose == "contract_party")
     for match in authority:
         if frozenset(match.found) in bodies and not acts:
             continue
@@ -446,7 +637,7 @@ def _authority_subject(text: str, matches: list[Match], marker: Match) -> Match 
     """The authority named before a deciding word as its subject, though a comma sets it apart
     ("The Regent, as chair of the coordination team, signs off on ..."), with no private party
     between them."""
-    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party")):
+    if any(p.found[0].start < marker.found[0].start for p in find_all(text, "private_party", "contract_party")):
         return None  # "Pengembang berwenang penuh menentukan": a private party's power
     bodies = {frozenset(m.found) for m in find_all(text, "authority_body")}
     return next((m for m in matches if frozenset(m.found) in bodies and m.found[-1].end <= marker.found[0].start), None)
@@ -560,7 +751,7 @@ _PURPOSES = frozenset(
 
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def decision(text: str) -> Reading:
-    if _PURPOSES.isdisjoint(phrases_in(text)):
+    if _PURPOSES.isdisjoint(phrases_in(text)) and _referred_approval(text) is None:
         return _NO_DECIDER
     permit = _permit_granted(text)
     if permit is not None:
@@ -569,8 +760,11 @@ def decision(text: str) -> Reading:
     # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
     matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
     authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
-    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
+    # a deliberative word inside a marker is the marker's ("memegang hak suara mayoritas": a majority held)
+    held = {t for m in markers for t in m.found}
+    matches = [m for m in matches if m.purpose != "deliberative" or held.isdisjoint(m.found)]
+    deliberative = next((m for m in matches if m.purpose == "deliberative"), None)
     own = next((m for m in find_all(text, "own_authority") if not m.negated), None)
     if markers and own is not None and not find_all(text, "without_deliberation", "private_party"):
         # "Setiap pihak mengambil keputusan di bidangnya sesuai kewenangan masing-masing"
@@ -579,18 +773,21 @@ def decision(text: str) -> Reading:
         unilateral = next((m for m in markers if _decider(text, m)), markers[0])
         decider = _decider(text, unilateral)
         if decider:
+            decider = _listed(text, decider)
             # who is named after "oleh"/"by" decides: a deliberating body, a legal authority, or one party
+            if _kind_of(decider) == "deliberative":  # "by consensus of the village heads", "oleh A, B dan C"
+                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             if find_all(decider, *AUTHORITY):
                 return from_match(text, "authority", "authority_decides", unilateral, authority, detail=decider)
             if find_all(decider, *INSTRUMENT):  # "determines the recipients by decree": under its authority
                 return from_match(text, "authority", "by_instrument", unilateral, detail=decider)
-            if any(not m.negated for m in find_all(decider, "deliberative", "forum_body", "collective", "both_sides")):
-                # "oleh BUMDes tanpa musyawarah desa": a forum denied is not who decides
-                return from_match(text, "deliberative", "forum_decides", unilateral, deliberative, detail=decider)
             return from_match(text, "unilateral", "one_party_decides", unilateral, detail=decider)
+        agreed = _agreed_before(text, unilateral)
+        if agreed is not None:  # "Para kepala desa bersepakat menetapkan iuran": they decide together
+            return from_match(text, "deliberative", "agreed_decision", agreed, unilateral)
         start = _subject_start(text, unilateral)
         subject = text[start : unilateral.found[0].start]
-        forum = find_all(subject, "deliberative", "forum_body") if subject.strip() else []
+        forum = _unheaded(subject, find_all(subject, "deliberative", "forum_body")) if subject.strip() else []
         # "Hasil rapat koordinasi menjadi bahan pertimbangan Bupati dalam menetapkan": the
         # authority nearest the deciding word decides, after the forum
         if (
@@ -600,6 +797,11 @@ def decision(text: str) -> Reading:
             and authority.found[0].start >= start + forum[-1].span[1]
         ):
             return from_match(text, "authority", "authority_decides", unilateral, authority)
+        instrument = next((m for m in _deciding(text, *INSTRUMENT) if _after_in_clause(m, unilateral)), None)
+        if forum and authority is not None and (instrument is not None or _joint_title_after(text, unilateral)):
+            # "Bupati dan Wali Kota bersama-sama menetapkan trayek melalui Keputusan Bersama": together,
+            # then through the instrument each holds the power to issue (seed 003)
+            return from_match(text, "authority", "instrument_after_deliberation", unilateral, instrument)
         if forum:  # "Rapat koordinasi memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", deliberative, unilateral)
         many = _many_decide(text, unilateral)
@@ -608,7 +810,7 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "authorities_decide", many, unilateral)
         if many is not None:  # "The partners decide together", "Para pihak memutuskan ..."
             return from_match(text, "deliberative", "forum_decides", many, unilateral)
-        alone = next(iter(find_all(text, "without_deliberation")), None)
+        alone = _alone(text)
         if alone is not None:  # "Bupati memutuskan ... tanpa pembahasan dengan DPRD": alone, authority or not
             return from_match(text, "unilateral", "decided_without_deliberation", unilateral, alone)
         if authority is not None:
@@ -624,7 +826,14 @@ def decision(text: str) -> Reading:
         if deliberative is not None and deliberative.found[0].start >= unilateral.found[0].start:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
-    by = _binding(text) or _right_to_refuse(text) or _decided_by(text) or _approval_of(text) or _agreed_by_many(text)
+    by = (
+        _binding(text)
+        or _right_to_refuse(text)
+        or _decided_by(text)
+        or _approval_of(text)
+        or _agreed_by_many(text)
+        or _approval_back(text)
+    )
     if by is not None:
         return by
     forums = [m for m in matches if m.purpose == "deliberative"]
@@ -643,12 +852,127 @@ def decision(text: str) -> Reading:
             return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
         return from_match(text, "deliberative", "deliberation", deliberative)
     if authority is not None and not _only_cited(text, [m for m in matches if m.purpose in AUTHORITY]):
-        alone = next(iter(find_all(text, "without_deliberation")), None)
+        alone = _alone(text)
         decides = next((m for m in _deciding(text, "decide_verb") if not m.negated), None)
         if alone is not None and decides is not None:  # "Kepala Desa memilih pengurus tanpa musyawarah desa"
             return from_match(text, "unilateral", "decided_without_deliberation", decides, alone)
         return from_match(text, "authority", "legal_authority", authority)
-    return _by_instrument(text) or _NO_DECIDER
+    # taken in a meeting of a body ("diambil dalam Rapat Umum Pemegang Saham"), when no deliberative
+    # word, authority or instrument says more
+    return _by_instrument(text) or _taken_in(text) or _NO_DECIDER
+
+
+_WITHOUT = frozenset({"tanpa", "without"})
+
+
+def _alone(text: str) -> Match | None:
+    """An explicit mark of deciding alone: "sendiri", "tanpa musyawarah", "on its own", or any
+    deliberation or forum denied by "tanpa"/"without" ("tanpa adanya rapat koordinasi", "without a
+    meeting of the partners"). It outweighs the office title of the one who decides."""
+    said = next(iter(find_all(text, "without_deliberation")), None)
+    if said is not None:
+        return said
+    toks = tokens(text)
+    # "memutuskan sendiri", "ditetapkan sendiri": "sendiri" after a verb is alone; after a noun it
+    # is "own" ("anggarannya sendiri")
+    for before, t in pairwise(toks):
+        verb = before.word.startswith(("me", "di")) and stem_id(before.word) != before.word
+        if t.word in _SELF and verb and before.clause == t.clause:
+            return Match(_SELF_PHRASE, (before, t), False)
+    place = {t: i for i, t in enumerate(toks)}
+    for m in find_all(text, "deliberative", "forum_body"):
+        at = place[m.found[0]]
+        ahead = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
+        if m.negated and any(t.word in _WITHOUT for t in ahead):
+            return m
+    return None
+
+
+_SELF = frozenset({"sendiri", "sendirian"})
+_SELF_PHRASE = Phrase("without_deliberation", "id", "verb + sendiri", ())
+SCOPE_WITHOUT = 3  # words between "tanpa"/"without" and the deliberation it denies
+
+
+_JOINT_TITLE_RE = re.compile(r"\b(?:Keputusan|Peraturan|Surat Keputusan) Bersama\b|\bJoint (?:Decree|Regulation)\b")
+
+
+def _joint_title_after(text: str, marker: Match) -> bool:
+    """Is a joint instrument named by its title, capitalised, after ``marker`` in its clause
+    ("... melalui Keputusan Bersama", "by Joint Decree")? Written small, "keputusan bersama" is a
+    joint decision."""
+    last = marker.found[-1]
+    clause_end = max((t.end for t in tokens(text) if t.clause == last.clause), default=last.end)
+    return _JOINT_TITLE_RE.search(text, last.end, clause_end) is not None
+
+
+AGREED_REACH = 2  # words between an agreeing word and the deciding word it governs ("sepakat untuk menetapkan")
+
+
+def _agreed_before(text: str, marker: Match) -> Match | None:
+    """An agreeing word right before a deciding one, in its clause ("Para kepala desa bersepakat
+    menetapkan iuran", "The partners agree to set the tariff"): the deciders agree, together."""
+    toks = tokens(text)
+    at = toks.index(marker.found[0])
+    for agree in find_all(text, "agree_verb"):
+        end = toks.index(agree.found[-1])
+        if not agree.negated and agree.found[-1].clause == marker.found[0].clause and 0 < at - end <= AGREED_REACH:
+            return agree
+    return None
+
+
+def _unheaded(text: str, forums: list[Match]) -> list[Match]:
+    """``forums`` but those named after the head of the body ("Ketua Tim Koordinasi", "the chair
+    of the steering committee"): its head, one person, is who acts."""
+    toks = tokens(text)
+    heads = {t for m in find_all(text, "head_of") for t in m.found}
+    out = []
+    for forum in forums:
+        # from the start of the longest body that holds it ("chair of the steering committee")
+        at = min(toks.index(m.found[0]) for m in forums if set(forum.found) <= set(m.found))
+        before = [t for t in toks[max(0, at - 3) : at] if t.clause == toks[at].clause]
+        # "Ketua Tim", "the chair of the committee": a head word just before (through "of the")
+        if not any(t in heads for t in before[-3:]) or not _head_governs(before, heads):
+            out.append(forum)
+    return out
+
+
+_OF = frozenset({"of", "the", "dari"})
+
+
+def _head_governs(before: list[Token], heads: set[Token]) -> bool:
+    """Is the head word in ``before`` followed only by "of"/"the" up to the forum?"""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in heads:
+            return all(t.word in _OF for t in before[k + 1 :])
+    return False
+
+
+_IN = frozenset({"dalam", "di", "pada", "melalui", "lewat", "in", "at", "through", "during", "by"})
+IN_REACH = 3  # words between taking a decision and the meeting it is taken in ("diambil dalam Rapat ...")
+
+
+def _taken_in(text: str) -> Reading | None:
+    """A decision taken in or through a meeting of a body ("Keputusan ... diambil dalam Rapat Umum
+    Pemegang Saham", "Decisions are adopted at the annual general meeting"): the body deliberates."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    forums = {m.found[0]: m for m in _unheaded(text, find_all(text, "forum_body")) if not m.negated}
+    verbs = [m for m in _deciding(text, "decide_verb") if not m.negated and nominal_root(m.found[-1].word) is None]
+    for take in (m for m in [*_taken(text), *verbs] if not m.negated):
+        first = place[take.found[0]]
+        if any(t.word in _RELATIVE for t in toks[max(0, first - RELATIVE_REACH) : first]):
+            continue  # "Keputusan yang diambil dalam rapat akan disosialisasikan": passed on, named by how it was taken
+        end = place[take.found[-1]]
+        window = [t for t in toks[end + 1 : end + 1 + IN_REACH] if t.clause == take.found[-1].clause]
+        for t in window:
+            if t.word in _IN:
+                k = place[t] + 1
+                while k < len(toks) and toks[k].word in _DETERMINER:
+                    k += 1
+                nxt = toks[k] if k < len(toks) else None
+                if nxt is not None and nxt in forums:
+                    return from_match(text, "deliberative", "forum_decides", take, forums[nxt])
+    return None
 
 
 def _by_instrument(text: str) -> Reading | None:
@@ -670,7 +994,7 @@ def _by_instrument(text: str) -> Reading | None:
 # menetapkan ...": the meeting discussed, the regent decides)
 _SUBORDINATOR = frozenset(
     {"setelah", "sesudah", "sebelum", "usai", "seusai", "jika", "apabila", "bila", "kalau", "after", "before", "once"}
-    | {"when", "following", "if", "upon"}
+    | {"when", "following", "if", "upon", "where", "should", "unless", "failing", "manakala", "bilamana"}
 )
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from advisor.text.background.base import _ACHIEVED_PHRASE, _GOOD, _LIMITERS, PROBLEM, _not_asset
@@ -12,12 +13,13 @@ from advisor.text.background.figures import _read_matches, _short_of
 from advisor.text.background.handling import _handled_thing
 from advisor.text.background.trends import Trend, _trends
 from advisor.text.lexicon import Match, find_all, is_number
-from advisor.text.negation import NEGATORS, negated
+from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import tokens
 
 _ACHIEVED = frozenset({"sudah", "telah"})
+_LONG = frozenset({"lama", "bertahun-tahun", "turun-temurun"})  # how long, between "sudah" and its verb
 # "telah mengoperasikan", "sudah berjalan", "sudah terhubung", "telah disusun": what is already
 # done or in place is an asset
 _ACTIVE = ("me", "ber", "ter", "di")
@@ -28,6 +30,8 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
     toks = tokens(text)
     for i, token in enumerate(toks[:-1]):
         after = toks[i + 1]
+        if after.word in _LONG and i + 2 < len(toks):  # "sudah lama menjadi sumber air baku"
+            after = toks[i + 2]
         # ber- before a root in "er" or "r" is "be-": "telah bekerja sama", "sudah beternak"
         # an affixed verb, not a word that only begins like one ("sudah di atas 55 tahun": a preposition)
         verb = after.word.startswith((*_ACTIVE, "be")) and stem_id(after.word) != after.word
@@ -68,7 +72,66 @@ def assets(text: str) -> Reading:
     good_trend = _good_trend(trends, matches, text)
     if good_trend is not None:  # "permintaan kopi terus meningkat"
         return from_match(text, "present", "good_trend", good_trend)
-    return _achieved(text, matches) or _good_figure(text, matches) or Reading("absent", "no_asset")
+    return (
+        _achieved(text, matches)
+        or _done_en(text, matches)
+        or _done_since(text, matches)
+        or _good_figure(text, matches)
+        or _running(text, matches)
+        or Reading("absent", "no_asset")
+    )
+
+
+_WAS = frozenset({"was", "were", "been"})  # "were rehabilitated", "has been upgraded", "have been trained"
+
+
+_SINCE = frozenset({"sejak", "setelah", "semenjak"})
+SINCE_REACH = 4  # words between "sejak" and the completion it dates ("sejak embung-embung desa dibangun")
+
+
+def _done_since(text: str, matches: list[Match]) -> Reading | None:
+    """Something dated by its completion ("sejak embung-embung desa dibangun", "since the dam was
+    built"): what was built or set up then is in place."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for done in find_all(text, "done_verb"):
+        if done.negated:
+            continue
+        at = place[done.found[0]]
+        back = [t for t in toks[max(0, at - SINCE_REACH) : at] if t.clause == done.found[0].clause]
+        since = next((t for t in back if t.word in _SINCE), None)
+        if since is None or done.phrase.lang != "id" or any(t.word in NEGATORS for t in back):
+            continue
+        # a negation earlier in the clause must be spent on a problem ("belum pernah mengalami
+        # kekeringan sejak embung dibangun"), not deny what is dated ("tidak digunakan sejak ...")
+        spent = {t for m in matches if m.purpose in PROBLEM and m.negated for t in m.found}
+        open_negation = any(
+            t.word in NEGATORS and spent.isdisjoint(toks[place[t] + 1 : place[t] + 1 + SCOPE])
+            for t in toks[: place[since]]
+            if t.clause == since.clause
+        )
+        if not open_negation:
+            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+                continue
+            return from_match(text, "present", "achieved", done)
+    return None
+
+
+def _done_en(text: str, matches: list[Match]) -> Reading | None:
+    """What English says is done, as Indonesian says "sudah/telah + verb": a verb of completion
+    after "was/were/has been" ("The irrigation canals were rehabilitated in 2022", "40 cadres have
+    been trained"), outside any negation or problem."""
+    toks = tokens(text)
+    place = {t: i for i, t in enumerate(toks)}
+    for done in find_all(text, "done_verb"):
+        if done.phrase.lang != "en" or done.negated:
+            continue
+        at = place[done.found[0]]
+        if at and toks[at - 1].word in _WAS and toks[at - 1].clause == done.found[0].clause:
+            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+                continue
+            return from_match(text, "present", "achieved", done)
+    return None
 
 
 def _demand_unmet(text: str) -> tuple[Match, Match] | None:
@@ -174,10 +237,50 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     for word, polarity, noun in trends:
         if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
+        if _conceded(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata": not yet a strength
+            continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
         if not _denied(word, matches, text):
             return word
+    return None
+
+
+_CONCEDE = frozenset(
+    {"although", "though", "despite", "while", "meskipun", "walaupun", "walau", "kendati", "kendatipun"}
+    | {"sekalipun", "biarpun", "meski"}
+)
+_STILL = frozenset({"masih", "tetap", "still", "remains", "remain", "remained"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _conceded(text: str, word: Match) -> bool:
+    """Is a good trend conceded before the point of the sentence: the other half of a concessive
+    says the thing is still bad ("Tingkat kemiskinan turun ..., tetapi masih jauh di atas rata-rata",
+    "Although unemployment fell to 6.2 percent, it is still above the provincial average")? Each half
+    is judged on its own: the first is a change, the second a level, and the level is what stands."""
+    toks = tokens(text)
+    end = _SENTENCE_END.search(text, word.found[-1].end)
+    stop = end.start() if end else len(text)
+    clause = word.found[0].clause
+    own = [t for t in toks if t.clause == clause]
+    conceding = any(t.word in _CONCEDE for t in own if t.start < word.found[0].start)
+    later = [t for t in toks if t.clause > clause and t.start < stop]
+    if conceding:
+        return any(t.word in _STILL for t in later)
+    turn = next((t for t in later if t.word in _TURN), None)
+    return turn is not None and any(t.word in _STILL and t.clause == turn.clause for t in later)
+
+
+_TURN = frozenset({"tetapi", "namun", "but", "however", "yet"})
+
+
+def _running(text: str, matches: list[Match]) -> Reading | None:
+    """A service or a body said to run regularly ("Kegiatan posyandu berjalan rutin setiap bulan",
+    "growth monitoring runs regularly in all 14 hamlets"), not denied: a strength to build on."""
+    for run in find_all(text, "service_running"):
+        if not _denied(run, matches, text):
+            return from_match(text, "present", "service_running", run)
     return None
 
 
@@ -222,12 +325,19 @@ _REACHES = frozenset({"mencapai", "sebesar", "sebanyak", "reaches", "reached", "
 _TAKES = frozenset(
     {"receives", "received", "attracts", "attracted", "welcomes", "draws", "produces", "produced", "yields"}
     | {"menerima", "dikunjungi", "menarik", "menghasilkan", "memproduksi", "memanen", "mendatangkan"}
+    | {"handles", "handled", "processes", "processed", "carries", "carried", "transports", "exports", "exported"}
+    | {"menangani", "mengangkut", "mengolah", "mengekspor", "mengirim"}
 )
 _ABOUT = frozenset(
     {"sekitar", "kurang", "lebih", "dari", "hampir", "hingga", "sampai", "about", "around", "approximately"}
     | {"nearly", "over", "more", "than", "some", "almost", "up", "to"}
 )
-_PRODUCES = frozenset({"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen"})
+_PRODUCES = frozenset(
+    {"produces", "produced", "yields", "menghasilkan", "memproduksi", "memanen", "handles", "handled", "processes"}
+    | {"processed", "carries", "carried", "transports", "exports", "exported", "menangani", "mengangkut", "mengolah"}
+    | {"mengekspor", "mengirim"}
+)
+_MAGNITUDE = frozenset({"ribu", "juta", "miliar", "thousand", "million", "billion"})
 _MASS = frozenset({"ton", "tons", "tonnes", "kg", "kilogram", "kuintal", "kwintal", "liter", "litres", "liters"})
 UNIT_REACH = 3  # words between a figure and the good quantity it counts ("300,000 domestic tourists")
 
@@ -272,7 +382,9 @@ def _good_taken(text: str, matches: list[Match]) -> Reading | None:
         if not rest or not (rest[0].word[:1].isdigit() or is_number(rest[0].word)):
             continue
         good = next((goods[t] for t in rest[1 : 2 + UNIT_REACH] if t in goods), None)
-        produced = token.word in _PRODUCES and len(rest) > 1 and rest[1].word in _MASS  # "menghasilkan 1.200 ton"
+        # "menghasilkan 1.200 ton", "handles about 1.2 million tonnes of cargo"
+        unit = rest[2] if len(rest) > 2 and rest[1].word in _MAGNITUDE else rest[1] if len(rest) > 1 else None
+        produced = token.word in _PRODUCES and unit is not None and unit.word in _MASS
         if good is None and not produced:
             continue
         found = Match(good.phrase if good else _ACHIEVED_PHRASE, (token, rest[0], *(good.found if good else ())), False)

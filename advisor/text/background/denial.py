@@ -87,6 +87,10 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         for m in find_all(text, "damaged")
     ):
         return True
+    # neglected: "Jaringan irigasi ... sudah lebih dari 15 tahun tidak direhabilitasi", "The existing
+    # drainage has not been upgraded since 2008"
+    if _neglected(text, toks, last, clause):
+        return True
     # an asset named as a noun, said later in its clause to be lacking ("Sumber daya manusia
     # aparatur masih terbatas", "Modal usaha ... berasal dari pinjaman rentenir")
     if _noun_lacking(text, match, matches):
@@ -170,14 +174,52 @@ def _turned_clause(toks: tuple[Token, ...], clause: int) -> int:
     return nxt.clause if nxt is not None and nxt.word in _TURN else -1
 
 
+NEGLECT_REACH = 3  # words between a negator and the upkeep it denies ("has not been upgraded")
+
+
+def _neglected(text: str, toks: tuple[Token, ...], last: int, clause: int) -> bool:
+    """Is what an asset names said later in its clause not to have been kept up: a negator before
+    a verb of upkeep or completion ("tidak direhabilitasi", "has not been upgraded", "never repaired")?"""
+    upkeep = {t for m in find_all(text, "done_verb") for t in m.found}
+    if not upkeep:
+        return False
+    after = [t for t in toks[last + 1 :] if t.clause == clause]
+    # "belum dioperasikan", "not yet used": not yet, an asset waiting, not neglect
+    return any(
+        t.word in NEGATORS
+        and t.word != "belum"
+        and not (k + 1 < len(after) and after[k + 1].word == "yet")
+        and not upkeep.isdisjoint(after[k + 1 : k + 1 + NEGLECT_REACH])
+        for k, t in enumerate(after)
+    )
+
+
+_DETERMINER = frozenset({"the", "a", "an", "this", "these", "its", "our", "para", "sebuah", "seluruh", "all"})
+
+
+def _opens_clause(toks: tuple[Token, ...], match: Match) -> bool:
+    """Does ``match`` open its clause, as its subject ("Kapal perintis yang melayani rute ...
+    mengalami kerusakan", "The bridge connecting the villages collapsed")?"""
+    first = toks.index(match.found[0])
+    before = [t for t in toks[:first] if t.clause == match.found[0].clause]
+    return all(t.word in _DETERMINER for t in before)
+
+
 def _noun_lacking(text: str, match: Match, matches: list[Match]) -> bool:
-    if not any(set(n.found) & set(match.found) for n in find_all(text, "asset_noun")):
+    """An asset named as a noun, said later in its clause to be lacking ("Sumber daya manusia
+    aparatur masih terbatas"); or one that opens its clause as the subject of a breakdown ("Kapal
+    perintis yang melayani rute ... mengalami kerusakan mesin"): the thing is named only to say
+    what is wrong with it. A subject said not yet used ("yang belum terpakai penuh") is untapped."""
+    named = any(set(n.found) & set(match.found) for n in find_all(text, "asset_noun"))
+    subject = not named and _opens_clause(tokens(text), match)
+    if not named and not subject:
         return False
     clause, end = match.found[0].clause, match.found[-1].end
     costs = {t for m in find_all(text, "bad_measure") for t in m.found}
     return any(
-        (m.purpose in PROBLEM or (m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
+        (m.purpose in PROBLEM or (not subject and m.purpose == "bad_quantity" and costs.isdisjoint(m.found)))
         and not m.negated
+        and not (subject and m.found[0].word in NEGATORS)
         and m.found[0].clause == clause
         and m.found[0].start > end
         and not _handled_thing(text, m)

@@ -76,10 +76,15 @@ def _handled_thing(text: str, match: Match) -> bool:
         return True  # "flood early warning system", "disaster risk reduction"
     if match.phrase.lang == "en" and _desk_after(toks, toks.index(match.found[-1]), text):
         return True  # "the complaints officer", not "poor management"
+    if _a_priority(toks, toks.index(match.found[-1])):
+        return True  # "Stunting merupakan prioritas nasional": a policy topic, not a problem set out
     if i == 0 or toks[i - 1].clause != match.found[0].clause:
         return False
     before = toks[i - 1].word
     if find_all(before, "focus_noun", "body_noun"):  # "desa lokus stunting", "petugas pengaduan": a target, a desk
+        return True
+    # a topic named two words back ("KKN tematik stunting", "on the topic of malaria")
+    if i > 1 and toks[i - 2].clause == match.found[0].clause and find_all(toks[i - 2].word, "focus_noun"):
         return True
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
         return _handling_noun(before)
@@ -95,6 +100,23 @@ def _handled_thing(text: str, match: Match) -> bool:
         and start <= m.found[0].start < match.found[0].start
         for m in find_all(text, "remedy")
     )
+
+
+_COPULA = frozenset({"merupakan", "menjadi", "adalah", "ialah", "is", "are", "remains", "remain", "was", "became"})
+_FILLER = frozenset({"salah", "satu", "a", "an", "the", "one", "of", "sebagai", "tetap", "masih", "still"})
+PRIORITY_REACH = 4  # words of copula and filler between a bad thing and the priority it is named
+
+
+def _a_priority(toks: tuple[Token, ...], last: int) -> bool:
+    """Is a bad thing said to be a priority or a focus ("Stunting merupakan prioritas nasional",
+    "Waste is one of the city's priorities")? That names a policy topic, not a problem set out."""
+    after = [t for t in toks[last + 1 : last + 2 + PRIORITY_REACH] if t.clause == toks[last].clause]
+    if not after or after[0].word not in _COPULA:
+        return False
+    rest = after[1:]
+    while rest and rest[0].word in _FILLER:
+        rest = rest[1:]
+    return bool(rest) and bool(find_all(rest[0].word, "focus_noun"))
 
 
 def _handling_noun(word: str) -> bool:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -42,8 +43,8 @@ def _not_yet(text: str) -> Reading | None:
     return None
 
 
-_NOT_DONE = frozenset({"not", "never"})
-_ON_THE_WAY = frozenset({"yet", "been", "fully", "properly", "completely", "entirely", "all", "be"})
+_NOT_DONE = frozenset({"not", "never", "tidak", "tak"})
+_ON_THE_WAY = frozenset({"yet", "been", "fully", "properly", "completely", "entirely", "all", "be", "pernah", "lagi"})
 
 
 def _not_done(text: str) -> Reading | None:
@@ -146,7 +147,7 @@ def problems(text: str) -> Reading:
     # homes opened")
     good = {t for w, polarity, noun in trends if polarity == "good" for t in (*w.found, *noun)}
     over = _resolved(text, matches)  # "the leaks have stopped", "kebocoran sudah teratasi"
-    better = {w.found[0].clause for w, polarity, _ in trends if polarity == "good"} | over
+    better = _with_figures(text, {w.found[0].clause for w, polarity, _ in trends if polarity == "good"}) | over
     matches = [
         m
         for m in matches
@@ -162,6 +163,8 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
+        if problem and _compared_well(text, match):
+            continue  # "Angka pengangguran turun menjadi 4,2 persen, di bawah rata-rata nasional"
         if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
             return from_match(text, "present", "bad_figure" if match.purpose == "bad_quantity" else "problem", match)
         if match.purpose == "assets" and (_after(denied, match) or spent_on_a_problem(match, matches, text)):
@@ -181,8 +184,73 @@ def problems(text: str) -> Reading:
         or _not_done(text)
         or _limited(text)
         or _no_longer(text)
+        or _still_not(text)
         or Reading("absent", "no_problem")
     )
+
+
+_STILL = frozenset({"masih", "tetap", "still"})
+
+
+def _still_not(text: str) -> Reading | None:
+    """A state that persists and is denied in one clause ("but most agencies still run separate
+    applications that do not exchange data", "most villages still do not use it", "masih tidak
+    tersedia"): what is still not the case is a gap."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _STILL:
+            continue
+        negator = next((t for t in toks[i + 1 :] if t.clause == token.clause and t.word in NEGATORS), None)
+        if negator is not None:
+            return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
+    return None
+
+
+_FROM = frozenset({"dari", "from", "menjadi", "to"})
+
+
+def _with_figures(text: str, clauses: set[int]) -> set[int]:
+    """``clauses`` with the clause right after each that only gives its figures ("turun tajam ...,
+    dari 86 menjadi 21 kasus per 100.000 penduduk")."""
+    toks = tokens(text)
+    out = set(clauses)
+    for clause in clauses:
+        nxt = [t for t in toks if t.clause == clause + 1]
+        if nxt and nxt[0].word in _FROM and any(t.word[:1].isdigit() for t in nxt[:3]):
+            out.add(clause + 1)
+    return out
+
+
+_AVERAGE = frozenset({"rata-rata", "rerata", "average", "mean"})
+_BELOW = frozenset({"bawah", "below", "lower", "under", "kurang"})
+_ABOVE = frozenset({"atas", "above", "higher", "over", "melebihi", "exceeds"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _compared_well(text: str, match: Match) -> bool:
+    """Is a comparison with an average ("di bawah rata-rata nasional", "above the provincial
+    average") good for the quantity its sentence is about: a bad one below it, a good one above it
+    ("Angka pengangguran terbuka turun menjadi 4,2 persen, di bawah rata-rata nasional")?"""
+    said = {t.word for t in match.found}
+    if said.isdisjoint(_AVERAGE):
+        return False
+    below = not said.isdisjoint(_BELOW)
+    if not below and said.isdisjoint(_ABOVE):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, match.found[0].start)]
+    start = ends[-1] if ends else 0
+    subject = next(
+        (
+            q
+            for q in find_all(text, "bad_quantity", "bad_measure", "good_quantity", "good_measure")
+            if start <= q.found[0].start < match.found[0].start and not q.negated
+        ),
+        None,
+    )
+    if subject is None:
+        return False
+    bad = subject.purpose in ("bad_quantity", "bad_measure")
+    return bad == below
 
 
 def _resolved(text: str, matches: list[Match]) -> set[int]:

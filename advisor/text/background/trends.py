@@ -31,11 +31,12 @@ def _trends(text: str) -> list[Trend]:
     if not words:
         return []
     near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
-    words = [w for w in words if near_miss.isdisjoint(w.found)]
-    quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
-    nouns = _longest([*quantities, *find_all(text, "assets")])
     toks = tokens(text)
     place = {t: i for i, t in enumerate(toks)}
+    words = [w for w in words if near_miss.isdisjoint(w.found) and not _beats_a_target(w, toks, place)]
+    quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
+    nouns = _longest([*quantities, *find_all(text, "assets")])
+    producers = find_all(text, "producer_side")
     out: list[Trend] = []
     for word in words:
         at = place[word.found[0]]
@@ -55,11 +56,66 @@ def _trends(text: str) -> list[Trend]:
         if not near:
             out.append((word, "unknown", ()))
             continue
-        noun = _head(min(near, key=lambda e: e[0])[1], nouns, place, word.phrase.lang)
+        nearest = min(near, key=lambda e: e[0])[1]
+        if place[nearest.found[-1]] < at:  # the subject: the head of its noun phrase
+            nearest = _subject_head(nearest, quantities, toks, place)
+        noun = _head(nearest, nouns, place, word.phrase.lang)
         up = word.purpose != "trend_down"
-        bad = noun.purpose in ("bad_quantity", "bad_measure")
+        # a price the producer receives is good ("Harga cabai di tingkat petani anjlok")
+        bad = noun.purpose in ("bad_quantity", "bad_measure") and not _producer_side(noun, producers, place)
         out.append((word, "bad" if up == bad else "good", noun.found))
     return out
+
+
+_TARGET = frozenset({"target", "sasaran", "targetnya", "capaian"})
+
+
+def _beats_a_target(word: Match, toks: tuple[Token, ...], place: dict[Token, int]) -> bool:
+    """ "melampaui target": an achievement, not a rise of the quantity."""
+    at = place[word.found[-1]] + 1
+    return at < len(toks) and toks[at].word in _TARGET
+
+
+PRODUCER_REACH = 4  # words between a price and the producer it is paid to ("Harga cabai di tingkat petani")
+
+
+def _producer_side(noun: Match, producers: list[Match], place: dict[Token, int]) -> bool:
+    """Is the price ``noun`` said to be the producer's ("di tingkat petani", "farmgate")?"""
+    first, last = place[noun.found[0]], place[noun.found[-1]]
+    return any(
+        p.found[0].clause == noun.found[0].clause
+        and (0 < place[p.found[0]] - last <= PRODUCER_REACH or 0 < first - place[p.found[-1]] <= 1)
+        for p in producers
+    )
+
+
+MODIFIER_REACH = 6  # words between the head of a subject and a quantity that modifies it
+# words that end a noun phrase: a conjunction, a verb's marks, a relative, a number opens another
+_PHRASE_END = frozenset(
+    {"dan", "serta", "atau", "and", "or", "yang", "which", "that", "who", "sejak", "since", "karena", "because"}
+    | {"is", "are", "was", "were", "has", "have", "had", "telah", "sudah", "masih", "still", "akibat", "due"}
+)
+
+
+def _subject_head(noun: Match, quantities: list[Match], toks: tuple[Token, ...], place: dict[Token, int]) -> Match:
+    """The head of the subject that ``noun`` stands in: a quantity before it in its noun phrase,
+    of which ``noun`` is only a modifier ("Birth certificate coverage among children of informal
+    workers remains low": the coverage; "Biaya angkut hasil panen naik": the cost, not the
+    harvest). The phrase ends at a conjunction, a verb's auxiliary, a relative or a number."""
+    while True:
+        start = place[noun.found[0]]
+        earlier = [
+            q
+            for q in quantities
+            if q.found[0].clause == noun.found[0].clause and 0 < start - place[q.found[-1]] <= MODIFIER_REACH + 1
+        ]
+        if not earlier:
+            return noun
+        head = min(earlier, key=lambda q: place[q.found[0]])
+        gap = toks[place[head.found[-1]] + 1 : start]
+        if any(t.word in _PHRASE_END or t.word[:1].isdigit() for t in gap):
+            return noun
+        noun = head
 
 
 def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
