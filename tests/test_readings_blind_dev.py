@@ -55,12 +55,6 @@ BELOW_FLOORS = {
     ("readings_fresh7", "direction"): (0.93, 0.88),
     ("readings_fresh7", "match"): (0.81, 0.79),
 }
-# (set, finding key): planted findings a flawed plan of a blind set does not raise yet, each a
-# misreading of its text (the class named). A key leaves the list when the product finds it.
-PLANTED_MISSED = {
-    ("readings_fresh6", "RL002:cdu"): "'Play an active role in promoting cooperation' read as a task",
-    ("readings_fresh6", "IN010:I2"): "a share of discarded vaccine doses not read as a bad quantity",
-}
 
 
 def _cases() -> list[tuple[str, str]]:
@@ -102,13 +96,5 @@ def test_blind_set_plans_raise_what_was_planted(name: str) -> None:
     assert plans, f"{name}: no plans"
     failed = [f"{p.name}: {p.error}" for p in plans if p.error]
     raised = [f"{p.name}: {s} {key} {title}" for p in plans if p.complete for s, key, title in p.raised]
-    missed = [
-        f"{p.name}: missed {key}" for p in plans for key, hit in p.must if not hit and (name, key) not in PLANTED_MISSED
-    ]
+    missed = [f"{p.name}: missed {key}" for p in plans for key, hit in p.must if not hit]
     assert not failed and not raised and not missed, "\n".join(failed + raised + missed)
-
-
-def test_the_planted_missed_list_names_only_findings_still_missed() -> None:
-    for name in sorted({name for name, _ in PLANTED_MISSED}):
-        found = {key for p in score_plans(DATA / name, ("dev",)) for key, hit in p.must if hit}
-        assert not found & {key for n, key in PLANTED_MISSED if n == name}, f"{name}: now found, leave the list"

@@ -84,6 +84,9 @@ def clarity(text: str) -> Reading:
         return Reading("vague", "empty")
     skip = _skip(text, "modal")
     number = any(is_number(t.word) for t in toks)
+    if number:  # a number that only counts the sides ("between the two provinces") measures no task
+        sides = {t for m in find_all(text, "sides_counted") for t in m.found}
+        number = any(is_number(t.word) and t not in sides for t in toks)
     opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     receives = opening if opening is not None and opening.purpose == "passive" else None
     if receives is not None and not _and_acts(toks, receives.found[-1]) and not _hosts(text, receives):
