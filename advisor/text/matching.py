@@ -280,8 +280,14 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     words = [t.word for t in toks]
     friends = _false_friends()["en" if _in_english(text) else "id"]
     spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
+    ignored = _match_ignored()
     for i, token in enumerate(toks):
         if not _content(token.word, stop):
+            short = _abbreviated(words, i) if token.word in ignored and i > spelt_to else None
+            if short is not None:
+                # a spelling opened by a word set aside is its abbreviation ("tenaga kesehatan": "nakes")
+                spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
+                out.append((_word_lemmas(short), text[token.start : token.end]))
             continue
         found = _read_lemmas(words, i, friends)
         if i <= spelt_to and out:
@@ -295,6 +301,12 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+@cache
+def _match_ignored() -> frozenset[str]:
+    entry = knowledge.lexicon()["match_ignored"]
+    return frozenset(w for w in (*entry.id, *entry.en) if " " not in w)
 
 
 @cache
@@ -344,13 +356,108 @@ def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
 @cache
 def _hypernyms() -> dict[str, tuple[str, ...]]:
     """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
-    entry = knowledge.lexicon()["hypernym"]
     out: dict[str, list[str]] = {}
-    for written in (*entry.id, *entry.en):
+    entries = (knowledge.lexicon()["hypernym"], knowledge.lexicon()["hypernym_task"])
+    for written in (w for entry in entries for w in (*entry.id, *entry.en)):
         generic, _, specific = written.partition("=")
         for key in specific.split():
             out.setdefault("@" + key, []).append("@" + generic.strip())
     return {key: tuple(generics) for key, generics in out.items()}
+
+
+@cache
+def _generics() -> dict[str, frozenset[str]]:
+    """Each specific field's or group's key with every generic one above it, however far
+    ("embung" is a dam, infrastructure, a facility), but people: a pupil is no more a "warga"; a
+    task only through ``hypernym_task`` (distributing is supplying, but "Menyediakan lahan
+    persemaian" distributes no seedlings)."""
+    direct = {k: list(v) for k, v in _hypernyms().items()}
+    entry = knowledge.lexicon()["hypernym_cover"]
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            direct.setdefault("@" + key, []).append("@" + generic.strip())
+    acts = _act_fields()
+    tasks: dict[str, list[str]] = {}
+    entry = knowledge.lexicon()["hypernym_task"]
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            tasks.setdefault("@" + key, []).append("@" + generic.strip())
+    direct = {k: list(tasks.get(k, ())) if k in acts else v for k, v in direct.items()}
+    out: dict[str, frozenset[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo = list(direct[key])
+        while todo:
+            generic = todo.pop()
+            if generic not in seen and generic != key:
+                seen.add(generic)
+                todo.extend(direct.get(generic, ()))
+        out[key] = frozenset(seen - {_PEOPLE})
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _up(found: tuple[str, ...]) -> frozenset[str]:
+    """The generic keys above a word's lemmas (cached per word's lemmas)."""
+    generics = _generics()
+    return frozenset(g for x in found for g in generics.get(x, ()))
+
+
+@lru_cache(maxsize=8192)
+def _direct(text: str) -> frozenset[str]:
+    """The lemmas ``text`` names itself, with what it gives or funds, not the generic keys of its
+    specific ones: a generic word of a responsibility covers its kinds, a specific one not its
+    siblings ("Membangun jalan" is no "infrastruktur" to cover an "embung")."""
+    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text)))
+
+
+@lru_cache(maxsize=16384)
+def _covered(activity: str, responsibility: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """:func:`lemmas` of ``activity`` with, for each word, the generic keys above it that the
+    responsibility names itself: "Membangun sarana dan prasarana desa" covers "Pembangunan
+    embung", "Menyediakan tenaga pendidik" covers "Rekrutmen guru" (staffing is supplying)."""
+    direct = _direct(responsibility)
+    words = lemmas(activity)
+    named = {x for found, _ in words for x in (*found, *_up(found))}
+    out = []
+    for found, word in words:
+        above = tuple(
+            sorted(g for g in _up(found) if g in direct and g not in found and _generic_here(responsibility, g, named))
+        )
+        out.append(((*found, *above), word) if above else (found, word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _kinds_named(text: str) -> dict[str, frozenset[str]]:
+    """Each generic key of ``text``'s words with the specific keys under it the text names: "penyakit
+    kusta" names a disease, and which one."""
+    out: dict[str, set[str]] = {}
+    for found, _ in lemmas(text):
+        for x in found:
+            for g in _up((x,)):
+                out.setdefault(g, set()).add(x)
+    return {g: frozenset(v) for g, v in out.items()}
+
+
+def _generic_here(responsibility: str, generic: str, named: set[str]) -> bool:
+    """Does ``responsibility`` name ``generic`` as a genus, not one kind of it the activity does
+    not name: no other kind under it ("Mengendalikan penyakit kusta" is leprosy, no cover for
+    malaria), and the word naming it modified by nothing the activity lacks ("sampah medis")?"""
+    if not _kinds_named(responsibility).get(generic, frozenset()) <= named:
+        return False
+    if generic in _act_fields():
+        return True  # a verb's next word is its object, no modifier
+    nexts = _next_words(responsibility)
+    for found, word in lemmas(responsibility):
+        if generic in found:
+            modifier = nexts.get(word.lower(), ())
+            # (a verb before it in English is no modifier: "Hold disaster drills")
+            if modifier and not _has_field(modifier) and not any(x in named for x in modifier):
+                return False
+    return True
 
 
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
@@ -465,6 +572,11 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
+    if found.label == "no_match" and at + 1 < len(words) and _heads_coordinated(activity, words, at):
+        # two actions before one object ("Pendataan dan verifikasi penerima bantuan"): either heads it
+        second = _match_at(at + 1, activity, responsibility, others)
+        if second.label == "match":
+            return second
     if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
         # an English compound of two actions ("Measles immunisation campaign"): the one before
         # its head names the work as well
@@ -507,13 +619,26 @@ def _has_field(found: tuple[str, ...]) -> bool:
 _AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
 
 
+def _heads_coordinated(activity: str, words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> bool:
+    """Is the head coordinated with an action right after it ("Pembentukan dan pelatihan operator",
+    "Mapping and restoration of ...")?"""
+    (_, first), (after, second) = words[at], words[at + 1]
+    if not _is_action(after, second):
+        return False
+    toks = tokens(activity)
+    for one, two, three in zip(toks, toks[1:], toks[2:], strict=False):
+        if one.word == first.lower() and two.word in _AND and three.word == second.lower():
+            return True
+    return False
+
+
 def _coordinated(activity: str) -> bool:
     return any(t.word in _AND for t in tokens(activity))
 
 
 def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ...]) -> Reading:
     """Does ``responsibility`` cover ``activity`` read with its ``at``-th content word as head?"""
-    words = lemmas(activity)
+    words = _funding(_covered(activity, responsibility), at)
     mine = _lemma_words(responsibility)
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     if _is_action(head, head_word):
@@ -611,6 +736,31 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
+_SUPPLY, _MONEY, _FUND = "@supply", "@money", "@fund"
+
+
+def _funding(words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``words`` with funding added to a head that supplies money ("Penyediaan dana bergulir",
+    "Provision of funds"): providing money is funding, as "Mendanai" or "Fund" say."""
+    if at + 1 >= len(words) or _SUPPLY not in words[at][0] or _FUND in words[at][0]:
+        return words
+    if _MONEY not in words[at + 1][0]:
+        return words
+    head = ((*words[at][0], _FUND), words[at][1])
+    return (*words[:at], head, *words[at + 1 :])
+
+
+@lru_cache(maxsize=8192)
+def _funded(text: str) -> dict[str, str]:
+    """Funding, with the word that does it, when ``text`` supplies money ("Menyediakan dana
+    pendamping", "Provide funds for ...")."""
+    words = lemmas(text)
+    for (found, word), (after, _) in pairwise(words):
+        if _SUPPLY in found and _MONEY in after:
+            return {_FUND: word}
+    return {}
+
+
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
     """Is ``word`` the bare root ``lemma`` of an Indonesian action noun ``head`` and a thing, no
     action ("Pasar" of "Pemasaran", "air" of "Pengairan"): the market is not marketed (an English
@@ -660,7 +810,7 @@ def _task_lemma_words(text: str) -> dict[str, str]:
     supplying where a thing is given ("Memberikan jaring kepada nelayan"), and distributing where
     a thing is supplied to people ("Menyediakan bibit bagi kelompok tani")."""
     described = _described(text)
-    given = _given(text)
+    given = {**_funded(text), **_given(text)}
     if not described and not given:
         return _lemma_words(text)
     out = {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
@@ -924,7 +1074,46 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
     """Do the texts serve other people ("Pelatihan bahasa bagi calon PMI" and "Melatih bahasa
     Inggris bagi pemandu wisata")? Both name them, and share none of their words."""
     mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
-    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+    served = _served(activity), _served(responsibility)
+    if mine and theirs and mine.isdisjoint(theirs):
+        # no word in common, nor a group ("remaja putri" and "siswi SMP": pupils are youth)
+        return served[0].isdisjoint(served[1])
+    return _exclusive_people(*served)
+
+
+@lru_cache(maxsize=8192)
+def _served(text: str) -> frozenset[str]:
+    """The groups of people ``text`` is for ("bagi ibu hamil", "for underweight toddlers"), each
+    with the groups above it but people itself."""
+    toks = tokens(text)
+    people = _people()
+    out: set[str] = set()
+    for i, token in enumerate(toks):
+        if token.word not in _TO_PEOPLE:
+            continue
+        for t in toks[i + 1 :]:
+            if t.clause != token.clause:
+                break
+            found = tuple(x for x in _word_lemmas(t.word) if x in people and x != _PEOPLE)
+            out.update((*found, *_up(found)))
+    return frozenset(out - {_PEOPLE})
+
+
+def _exclusive_people(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Do the two texts serve groups no one belongs to both of (``hypernym_exclusive``: pregnant
+    women and toddlers), and no group in common?"""
+    if not mine or not theirs or not mine.isdisjoint(theirs):
+        return False
+    return any(
+        not groups.isdisjoint(mine) and not groups.isdisjoint(theirs) and (groups & mine) != (groups & theirs)
+        for groups in _exclusive()
+    )
+
+
+@cache
+def _exclusive() -> tuple[frozenset[str], ...]:
+    entry = knowledge.lexicon()["hypernym_exclusive"]
+    return tuple(frozenset("@" + w for w in written.partition("=")[2].split()) for written in (*entry.id, *entry.en))
 
 
 def _by_means(
