@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from advisor import knowledge
 from advisor.text.ahead import ahead
-from advisor.text.lexicon import is_number
+from advisor.text.lexicon import find_all, is_number
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
 from advisor.text.stem import is_root, stem_en, stem_id
@@ -451,11 +451,12 @@ def _generic_here(responsibility: str, generic: str, named: set[str]) -> bool:
     if generic in _act_fields():
         return True  # a verb's next word is its object, no modifier
     nexts = _next_words(responsibility)
+    english = _in_english(responsibility)
     for found, word in lemmas(responsibility):
         if generic in found:
             modifier = nexts.get(word.lower(), ())
             # (a verb before it in English is no modifier: "Hold disaster drills")
-            if modifier and not _has_field(modifier) and not any(x in named for x in modifier):
+            if modifier and not (english and _has_field(modifier)) and not any(x in named for x in modifier):
                 return False
     return True
 
@@ -702,7 +703,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         ):
             shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
-            return Reading("no_match", "object_not_shared", head_word)
+            return _on_the_programme(head_word, shared_head, responsibility) or Reading(
+                "no_match", "object_not_shared", head_word
+            )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
@@ -731,8 +734,12 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         ),
         None,
     )
-    if other is None or _other_beneficiary(activity, responsibility):
+    if _other_beneficiary(activity, responsibility):
         return Reading("no_match", "object_not_shared", head_word)
+    if other is None:
+        return _on_the_programme(head_word, shared_head, responsibility) or Reading(
+            "no_match", "object_not_shared", head_word
+        )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
@@ -759,6 +766,47 @@ def _funded(text: str) -> dict[str, str]:
         if _SUPPLY in found and _MONEY in after:
             return {_FUND: word}
     return {}
+
+
+def _on_the_programme(head_word: str, shared_head: str, responsibility: str) -> Reading | None:
+    """A task the responsibility does on the programme itself covers every activity of that task
+    ("Conduct research, surveys and evaluation for the programme" covers "Baseline survey of
+    stunting prevalence"; "Menyebarluaskan informasi program melalui media" covers "Peliputan
+    festival"): its head met as an action, the responsibility's object generic."""
+    if not _has_field(_word_lemmas(shared_head.lower())) or not _any_object(responsibility):
+        return None
+    return Reading("match", "task_on_the_programme", f"{head_word}/{shared_head}")
+
+
+_MEANS = frozenset({"melalui", "lewat", "dengan", "via", "through", "using", "bersama", "with"})
+
+
+@lru_cache(maxsize=8192)
+def _any_object(responsibility: str) -> bool:
+    """Does ``responsibility`` name the programme as its object and nothing more specific: beside
+    its actions, only generic objects ("program", "project"), light verbs, words naming no object
+    of their own (``act_field_generic``: "informasi", "akademik"), and its means after
+    "melalui"/"through"?"""
+    matched = find_all(responsibility, "generic_object", "light_verb")
+    if not any(m.purpose == "generic_object" and not m.negated for m in matched):
+        return False
+    generic = {t.start for m in matched for t in m.found}
+    stop = _stopwords()
+    none_of_its_own = _words_of_no_object()
+    for token in tokens(responsibility):
+        if token.word in _MEANS:
+            break
+        if token.start in generic or not _content(token.word, stop) or token.word in none_of_its_own:
+            continue
+        if not _has_field(_word_lemmas(token.word)):
+            return False
+    return True
+
+
+@cache
+def _words_of_no_object() -> frozenset[str]:
+    entry = knowledge.lexicon()["act_field_generic"]
+    return frozenset(w for w in (*entry.id, *entry.en))
 
 
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
