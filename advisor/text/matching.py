@@ -437,7 +437,8 @@ def _kinds_named(text: str) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for found, _ in lemmas(text):
         for x in found:
-            for g in _up((x,)):
+            # (a word of the genus itself names no kind: "alsintan" spells "mesin" out)
+            for g in (g for g in _up((x,)) if g not in found):
                 out.setdefault(g, set()).add(x)
     return {g: frozenset(v) for g, v in out.items()}
 
@@ -455,7 +456,10 @@ def _generic_here(responsibility: str, generic: str, named: set[str]) -> bool:
     for found, word in lemmas(responsibility):
         if generic in found:
             modifier = nexts.get(word.lower(), ())
-            # (a verb before it in English is no modifier: "Hold disaster drills")
+            # (a verb before it in English is no modifier: "Hold disaster drills"; nor a manner:
+            # "bansos tepat sasaran")
+            if modifier and modifier[0] in _words_of_no_object():
+                continue
             if modifier and not (english and _has_field(modifier)) and not any(x in named for x in modifier):
                 return False
     return True
@@ -651,6 +655,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     lower = head_word.lower()
     shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
     if shared_head is None:
+        part = _part_of_service(activity, responsibility, head, head_word)
+        if part is not None:
+            return part
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         return _by_means(activity, responsibility, head, head_word, unplaced, mine)
@@ -734,7 +741,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         ),
         None,
     )
-    if _other_beneficiary(activity, responsibility):
+    if _other_beneficiary(activity, responsibility) or _only_the_people_shared(activity, responsibility, at, other):
         return Reading("no_match", "object_not_shared", head_word)
     if other is None:
         return _on_the_programme(head_word, shared_head, responsibility) or Reading(
@@ -807,6 +814,41 @@ def _any_object(responsibility: str) -> bool:
 def _words_of_no_object() -> frozenset[str]:
     entry = knowledge.lexicon()["act_field_generic"]
     return frozenset(w for w in (*entry.id, *entry.en))
+
+
+_RUNS = frozenset({"@run", "@serve", "@convene", "@assist"})  # what running or supporting a service does
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    """Each service of ``hypernym_part`` with the lemmas of its parts' words (not their fields:
+    weighing is a part of posyandu, not every check)."""
+    out: dict[str, set[str]] = {}
+    entry = knowledge.lexicon()["hypernym_part"]
+    for written in (*entry.id, *entry.en):
+        service, _, parts = written.partition("=")
+        lemmas_ = {x for w in parts.split() for x in _word_lemmas(w) if not x.startswith("@")}
+        out.setdefault(service.strip(), set()).update(lemmas_)
+    return {service: frozenset(found) for service, found in out.items()}
+
+
+def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], head_word: str) -> Reading | None:
+    """Does the responsibility run or support a standard service whose part the activity's head
+    does, both naming the service ("Penimbangan balita di posyandu" and "Melaksanakan kegiatan
+    posyandu balita")? Not when it does another task to it ("Membangun gedung posyandu")."""
+    theirs = _direct(responsibility)
+    if any(x in _act_fields() and x not in _RUNS for x in theirs):
+        return None
+    words = lemmas(activity)
+    mine = {x for found, _ in words for x in found}
+    own = [x for x in head if not x.startswith("@")]
+    for service, parts in _parts().items():
+        if service not in theirs or parts.isdisjoint(own):
+            continue
+        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran")
+        if service in mine or sum(not parts.isdisjoint(found) for found, _ in words) >= FIELD_OBJECT:
+            return Reading("match", "part_of_the_service", f"{head_word}/{service}")
+    return None
 
 
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
@@ -1012,7 +1054,8 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     there = _next_words(responsibility).get(there_word.lower()) if there_word else None
     if here and _rival_short(here[0], mine):
         return True  # "guru SD" and "junior high school teachers" (SMP): two schools
-    if not here or not there:
+    manner = _words_of_no_object()
+    if not here or not there or here[0] in manner or there[0] in manner:  # "bansos tepat sasaran" is no kind
         return False
     return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
 
@@ -1127,6 +1170,53 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
         # no word in common, nor a group ("remaja putri" and "siswi SMP": pupils are youth)
         return served[0].isdisjoint(served[1])
     return _exclusive_people(*served)
+
+
+def _only_the_people_shared(activity: str, responsibility: str, at: int, other: tuple[str, str] | None) -> bool:
+    """Is the shared word only of the people both serve, each naming another thing given or done
+    for them ("Pengadaan traktor untuk poktan" and "Mengadakan bibit padi bagi kelompok tani")?"""
+    if other is None:
+        return False
+    mine, theirs = _for_people(activity), _for_people(responsibility)
+    if mine is None or theirs is None:
+        return False
+    words = lemmas(activity)
+    if all(w != other[0] for _, w in words[mine:]):
+        return False  # the shared word is a thing, before the people
+    people = _people()
+    acts = _act_fields()
+
+    def things(text: str, upto: int) -> bool:
+        return any(
+            not any(x in people or x in acts for x in found) and not _is_action(found, word)
+            for i, (found, word) in enumerate(lemmas(text)[:upto])
+            if not (text is activity and i == at)
+        )
+
+    return things(activity, mine) and things(responsibility, theirs)
+
+
+@lru_cache(maxsize=8192)
+def _for_people(text: str) -> int | None:
+    """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
+    "for poor households"), or None when it names none."""
+    toks = tokens(text)
+    stop = _stopwords()
+    people = _people()
+    words = [t.word for t in toks]
+    count = 0
+    for i, token in enumerate(toks):
+        if token.word in _TO_PEOPLE:
+            following = (
+                j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j], stop)
+            )
+            first = next(following, None)
+            # (a body spelt out is its abbreviation: "kelompok tani" is "poktan", farmers)
+            if first is not None and any(x in people for x in _token_lemmas(words, first)):
+                return count
+        elif _content(token.word, stop):
+            count += 1
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -1245,8 +1335,8 @@ def _other_shorts(word: str, other: str) -> bool:
     spellings they share do not make them one; a body and its business may ("Disdukcapil" and
     "adminduk")."""
     a, b = word.lower(), other.lower()
-    if a == b:
-        return False
+    if a == b or not _up(_word_lemmas(a)).isdisjoint(_word_lemmas(b)):
+        return False  # (nor is the genus a rival of its kind: "bansos" of "BLT")
     kinds = _kinds()
     return not kinds.get(a, frozenset()).isdisjoint(kinds.get(b, ()))
 
