@@ -655,7 +655,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     lower = head_word.lower()
     shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
     if shared_head is None:
-        part = _part_of_service(activity, responsibility, head, head_word)
+        part = _part_of_service(activity, responsibility, head, head_word) or _by_end(
+            head, head_word, rest, responsibility, mine
+        )
         if part is not None:
             return part
         placed = _placed(activity)
@@ -858,6 +860,7 @@ def _bare_thing(lemma: str, word: str, head: str) -> bool:
     lower = word.lower()
     return (
         lower == lemma
+        and lemma not in _shorts()  # an abbreviation the action opens ("Pemberian makanan tambahan": PMT)
         and _action_noun(head)
         and head != lemma
         and not lemma.startswith("@")
@@ -1299,6 +1302,34 @@ def _serves(
     # the object right after the means when the end names its objects ("Mengelola kantin sekolah"
     # carries no pupils to school), or within its object otherwise
     return _object_of(responsibility, by, found, 1 if means.objects else OBJECT_REACH)
+
+
+def _by_end(
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+    responsibility: str,
+    mine: dict[str, str],
+) -> Reading | None:
+    """Does the responsibility do the end the activity's head is a means to, on an object they
+    share ("Merehabilitasi ekosistem pesisir" covers "Penanaman mangrove di pesisir")? The end's
+    objects, when it names them, must include one of the activity's: planting restores land, not
+    a market building."""
+    direct = _direct(responsibility)
+    acts = _act_fields()
+    for end, found_means in _means().items():
+        if end not in direct:
+            continue
+        for means in found_means:
+            # (an action, no instrument: "vaccination" is no "vaccine" a treatment uses)
+            if not any(x.startswith("@") and x in head for x in means.means):
+                continue
+            if means.objects and not any(x in means.objects for found, _ in rest for x in found):
+                continue
+            shared = next((w for found, w in rest if any(x in mine and x not in acts for x in found)), None)
+            if shared is not None:
+                return Reading("match", "end_and_object_shared", f"{head_word}/{mine[end]}, {shared}")
+    return None
 
 
 _ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
