@@ -452,15 +452,16 @@ def _generic_here(responsibility: str, generic: str, named: set[str]) -> bool:
     if generic in _act_fields():
         return True  # a verb's next word is its object, no modifier
     nexts = _next_words(responsibility)
-    english = _in_english(responsibility)
-    for found, word in lemmas(responsibility):
+    words = lemmas(responsibility)
+    # an English responsibility's opening verb comes before its object, no modifier ("Hold disaster drills")
+    verb = words[0][0] if words and _in_english(responsibility) and _has_field(words[0][0]) else None
+    for found, word in words:
         if generic in found:
             modifier = nexts.get(word.lower(), ())
-            # (a verb before it in English is no modifier: "Hold disaster drills"; nor a manner:
-            # "bansos tepat sasaran")
+            # (a manner is no kind: "bansos tepat sasaran")
             if modifier and modifier[0] in _words_of_no_object():
                 continue
-            if modifier and not (english and _has_field(modifier)) and not any(x in named for x in modifier):
+            if modifier and modifier != verb and not any(x in named for x in modifier):
                 return False
     return True
 
@@ -711,6 +712,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not _object_of(responsibility, shared_head, own[0][0])
         ):
             shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
+        if shared and all(_only_the_people_shared(activity, responsibility, at, (w, w)) for w in shared):
+            shared = []  # "Pemberian beasiswa bagi siswa miskin", "Menyediakan seragam bagi siswa miskin"
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
             return _on_the_programme(head_word, shared_head, responsibility) or Reading(
                 "no_match", "object_not_shared", head_word
@@ -843,6 +846,8 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
         return None
     words = lemmas(activity)
     mine = {x for found, _ in words for x in found}
+    if _exclusive_people(_people_named(activity), _people_named(responsibility)):
+        return None  # "posyandu balita" is no "posyandu lansia"
     own = [x for x in head if not x.startswith("@")]
     for service, parts in _parts().items():
         if service not in theirs or parts.isdisjoint(own):
@@ -1240,15 +1245,23 @@ def _served(text: str) -> frozenset[str]:
     return frozenset(out - {_PEOPLE})
 
 
+@lru_cache(maxsize=8192)
+def _people_named(text: str) -> frozenset[str]:
+    """The groups of people ``text`` names anywhere, with the groups above them but people."""
+    people = _people()
+    found = tuple(x for lem, _ in lemmas(text) for x in lem if x in people and x != _PEOPLE)
+    return frozenset(found) | _up(found)
+
+
 def _exclusive_people(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Do the two texts serve groups no one belongs to both of (``hypernym_exclusive``: pregnant
     women and toddlers), and no group in common?"""
+    exclusive = _exclusive()
+    every = frozenset().union(*exclusive)
+    mine, theirs = mine & every, theirs & every  # (a genus both share is no agreement: "rentan")
     if not mine or not theirs or not mine.isdisjoint(theirs):
         return False
-    return any(
-        not groups.isdisjoint(mine) and not groups.isdisjoint(theirs) and (groups & mine) != (groups & theirs)
-        for groups in _exclusive()
-    )
+    return any(not groups.isdisjoint(mine) and not groups.isdisjoint(theirs) for groups in exclusive)
 
 
 @cache
