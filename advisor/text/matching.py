@@ -1065,7 +1065,11 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     manner = _words_of_no_object()
     if not here or not there or here[0] in manner or there[0] in manner:  # "bansos tepat sasaran" is no kind
         return False
-    return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
+    # (the activity's word may be of the genus the modifier names: "IPAL" and "sarana sanitasi")
+    above = {g for found_, _ in lemmas(activity) for g in _up(found_)}
+    return not any(x in mine for x in here if x not in acts) and not any(
+        x in theirs or x in above for x in there if x not in acts
+    )
 
 
 def _other_group(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
