@@ -420,6 +420,8 @@ def _covered(activity: str, responsibility: str) -> tuple[tuple[tuple[str, ...],
     embung", "Menyediakan tenaga pendidik" covers "Rekrutmen guru" (staffing is supplying)."""
     direct = _direct(responsibility)
     words = lemmas(activity)
+    if all(_up(found).isdisjoint(direct) for found, _ in words):
+        return words  # (most pairs: nothing generic to cover, nothing more to compute)
     named = {x for found, _ in words for x in (*found, *_up(found))}
     out = []
     for found, word in words:
@@ -842,7 +844,7 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     does, both naming the service ("Penimbangan balita di posyandu" and "Melaksanakan kegiatan
     posyandu balita")? Not when it does another task to it ("Membangun gedung posyandu")."""
     theirs = _direct(responsibility)
-    if any(x in _act_fields() and x not in _RUNS for x in theirs):
+    if _parts().keys().isdisjoint(theirs) or any(x in _act_fields() and x not in _RUNS for x in theirs):
         return None
     words = lemmas(activity)
     mine = {x for found, _ in words for x in found}
@@ -924,6 +926,7 @@ _FACILITATE = frozenset({"memfasilitasi", "fasilitasi", "facilitate", "facilitat
 _FACILITIES = frozenset({"@facility", "@equipment"})
 
 
+@lru_cache(maxsize=8192)
 def _given(text: str) -> dict[str, str]:
     """Supplying, when a light verb gives a thing, not a task ("Memberikan jaring dan alat
     tangkap", not "Memberikan penyuluhan"), and distributing, when what is supplied goes to
