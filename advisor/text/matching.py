@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from advisor import knowledge
 from advisor.text.ahead import ahead
-from advisor.text.lexicon import is_number
+from advisor.text.lexicon import find_all, is_number
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading
 from advisor.text.stem import is_root, stem_en, stem_id
@@ -280,8 +280,14 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     words = [t.word for t in toks]
     friends = _false_friends()["en" if _in_english(text) else "id"]
     spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
+    ignored = _match_ignored()
     for i, token in enumerate(toks):
         if not _content(token.word, stop):
+            short = _abbreviated(words, i) if token.word in ignored and i > spelt_to else None
+            if short is not None:
+                # a spelling opened by a word set aside is its abbreviation ("tenaga kesehatan": "nakes")
+                spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
+                out.append((_word_lemmas(short), text[token.start : token.end]))
             continue
         found = _read_lemmas(words, i, friends)
         if i <= spelt_to and out:
@@ -295,6 +301,12 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if found:
             out.append((found, text[token.start : token.end]))
     return tuple(out)
+
+
+@cache
+def _match_ignored() -> frozenset[str]:
+    entry = knowledge.lexicon()["match_ignored"]
+    return frozenset(w for w in (*entry.id, *entry.en) if " " not in w)
 
 
 @cache
@@ -344,13 +356,116 @@ def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
 @cache
 def _hypernyms() -> dict[str, tuple[str, ...]]:
     """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
-    entry = knowledge.lexicon()["hypernym"]
     out: dict[str, list[str]] = {}
-    for written in (*entry.id, *entry.en):
+    entries = (knowledge.lexicon()["hypernym"], knowledge.lexicon()["hypernym_task"])
+    for written in (w for entry in entries for w in (*entry.id, *entry.en)):
         generic, _, specific = written.partition("=")
         for key in specific.split():
             out.setdefault("@" + key, []).append("@" + generic.strip())
     return {key: tuple(generics) for key, generics in out.items()}
+
+
+@cache
+def _generics() -> dict[str, frozenset[str]]:
+    """Each specific field's or group's key with every generic one above it, however far
+    ("embung" is a dam, infrastructure, a facility), but people: a pupil is no more a "warga"; a
+    task only through ``hypernym_task`` (distributing is supplying, but "Menyediakan lahan
+    persemaian" distributes no seedlings)."""
+    direct = {k: list(v) for k, v in _hypernyms().items()}
+    entry = knowledge.lexicon()["hypernym_cover"]
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            direct.setdefault("@" + key, []).append("@" + generic.strip())
+    acts = _act_fields()
+    tasks: dict[str, list[str]] = {}
+    entry = knowledge.lexicon()["hypernym_task"]
+    for written in (*entry.id, *entry.en):
+        generic, _, specific = written.partition("=")
+        for key in specific.split():
+            tasks.setdefault("@" + key, []).append("@" + generic.strip())
+    direct = {k: list(tasks.get(k, ())) if k in acts else v for k, v in direct.items()}
+    out: dict[str, frozenset[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo = list(direct[key])
+        while todo:
+            generic = todo.pop()
+            if generic not in seen and generic != key:
+                seen.add(generic)
+                todo.extend(direct.get(generic, ()))
+        out[key] = frozenset(seen - {_PEOPLE})
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _up(found: tuple[str, ...]) -> frozenset[str]:
+    """The generic keys above a word's lemmas (cached per word's lemmas)."""
+    generics = _generics()
+    return frozenset(g for x in found for g in generics.get(x, ()))
+
+
+@lru_cache(maxsize=8192)
+def _direct(text: str) -> frozenset[str]:
+    """The lemmas ``text`` names itself, with what it gives or funds, not the generic keys of its
+    specific ones: a generic word of a responsibility covers its kinds, a specific one not its
+    siblings ("Membangun jalan" is no "infrastruktur" to cover an "embung")."""
+    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text)))
+
+
+@lru_cache(maxsize=16384)
+def _covered(activity: str, responsibility: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """:func:`lemmas` of ``activity`` with, for each word, the generic keys above it that the
+    responsibility names itself: "Membangun sarana dan prasarana desa" covers "Pembangunan
+    embung", "Menyediakan tenaga pendidik" covers "Rekrutmen guru" (staffing is supplying)."""
+    direct = _direct(responsibility)
+    words = lemmas(activity)
+    if all(_up(found).isdisjoint(direct) for found, _ in words):
+        return words  # (most pairs: nothing generic to cover, nothing more to compute)
+    named = {x for found, _ in words for x in (*found, *_up(found))}
+    out = []
+    for found, word in words:
+        above = tuple(
+            sorted(g for g in _up(found) if g in direct and g not in found and _generic_here(responsibility, g, named))
+        )
+        out.append(((*found, *above), word) if above else (found, word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _kinds_named(text: str) -> dict[str, frozenset[str]]:
+    """Each generic key of ``text``'s words with the specific keys under it the text names: "penyakit
+    kusta" names a disease, and which one."""
+    out: dict[str, set[str]] = {}
+    for found, _ in lemmas(text):
+        for x in found:
+            # (a word of the genus itself names no kind: "alsintan" spells "mesin" out)
+            for g in (g for g in _up((x,)) if g not in found):
+                out.setdefault(g, set()).add(x)
+    return {g: frozenset(v) for g, v in out.items()}
+
+
+def _generic_here(responsibility: str, generic: str, named: set[str]) -> bool:
+    """Does ``responsibility`` name ``generic`` as a genus, not one kind of it the activity does
+    not name: no other kind under it ("Mengendalikan penyakit kusta" is leprosy, no cover for
+    malaria), and the word naming it modified by nothing the activity lacks ("sampah medis")?"""
+    if not _kinds_named(responsibility).get(generic, frozenset()) <= named:
+        return False
+    if generic in _act_fields():
+        return True  # a verb's next word is its object, no modifier
+    nexts = _next_words(responsibility)
+    words = lemmas(responsibility)
+    # an English responsibility's opening verb comes before its object, no modifier ("Hold disaster drills")
+    verb = words[0][0] if words and _in_english(responsibility) and _has_field(words[0][0]) else None
+    for found, word in words:
+        if generic in found:
+            modifier = nexts.get(word.lower(), ())
+            # (a manner is no kind: "bansos tepat sasaran")
+            if modifier and modifier[0] in _words_of_no_object():
+                continue
+            if modifier and modifier != verb and not any(x in named for x in modifier):
+                return False
+    return True
 
 
 OBJECT_REACH = 2  # content words between a verb and its object ("Memindai dan mengalihmediakan manuskrip")
@@ -465,6 +580,11 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         if first.label == "match":
             return first
     words = lemmas(activity)
+    if found.label == "no_match" and at + 1 < len(words) and _heads_coordinated(activity, words, at):
+        # two actions before one object ("Pendataan dan verifikasi penerima bantuan"): either heads it
+        second = _match_at(at + 1, activity, responsibility, others)
+        if second.label == "match":
+            return second
     if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
         # an English compound of two actions ("Measles immunisation campaign"): the one before
         # its head names the work as well
@@ -507,13 +627,26 @@ def _has_field(found: tuple[str, ...]) -> bool:
 _AND = frozenset({"and", "dan", "serta", "&", "or", "atau"})
 
 
+def _heads_coordinated(activity: str, words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> bool:
+    """Is the head coordinated with an action right after it ("Pembentukan dan pelatihan operator",
+    "Mapping and restoration of ...")?"""
+    (_, first), (after, second) = words[at], words[at + 1]
+    if not _is_action(after, second):
+        return False
+    toks = tokens(activity)
+    for one, two, three in zip(toks, toks[1:], toks[2:], strict=False):
+        if one.word == first.lower() and two.word in _AND and three.word == second.lower():
+            return True
+    return False
+
+
 def _coordinated(activity: str) -> bool:
     return any(t.word in _AND for t in tokens(activity))
 
 
 def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ...]) -> Reading:
     """Does ``responsibility`` cover ``activity`` read with its ``at``-th content word as head?"""
-    words = lemmas(activity)
+    words = _funding(_covered(activity, responsibility), at)
     mine = _lemma_words(responsibility)
     (head, head_word), rest = words[at], words[:at] + words[at + 1 :]
     if _is_action(head, head_word):
@@ -525,6 +658,11 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     lower = head_word.lower()
     shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
     if shared_head is None:
+        part = _part_of_service(activity, responsibility, head, head_word) or _by_end(
+            head, head_word, rest, responsibility, mine
+        )
+        if part is not None:
+            return part
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         return _by_means(activity, responsibility, head, head_word, unplaced, mine)
@@ -576,8 +714,12 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not _object_of(responsibility, shared_head, own[0][0])
         ):
             shared = []  # "Memulihkan kepercayaan warga terhadap pengelola hutan": restores no forest
+        if shared and all(_only_the_people_shared(activity, responsibility, at, (w, w)) for w in shared):
+            shared = []  # "Pemberian beasiswa bagi siswa miskin", "Menyediakan seragam bagi siswa miskin"
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
-            return Reading("no_match", "object_not_shared", head_word)
+            return _on_the_programme(head_word, shared_head, responsibility) or Reading(
+                "no_match", "object_not_shared", head_word
+            )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
     for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
@@ -606,9 +748,116 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         ),
         None,
     )
-    if other is None or _other_beneficiary(activity, responsibility):
+    if _other_beneficiary(activity, responsibility) or _only_the_people_shared(activity, responsibility, at, other):
         return Reading("no_match", "object_not_shared", head_word)
+    if other is None:
+        return _on_the_programme(head_word, shared_head, responsibility) or Reading(
+            "no_match", "object_not_shared", head_word
+        )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+_SUPPLY, _MONEY, _FUND = "@supply", "@money", "@fund"
+
+
+def _funding(words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``words`` with funding added to a head that supplies money ("Penyediaan dana bergulir",
+    "Provision of funds"): providing money is funding, as "Mendanai" or "Fund" say."""
+    if at + 1 >= len(words) or _SUPPLY not in words[at][0] or _FUND in words[at][0]:
+        return words
+    if _MONEY not in words[at + 1][0]:
+        return words
+    head = ((*words[at][0], _FUND), words[at][1])
+    return (*words[:at], head, *words[at + 1 :])
+
+
+@lru_cache(maxsize=8192)
+def _funded(text: str) -> dict[str, str]:
+    """Funding, with the word that does it, when ``text`` supplies money ("Menyediakan dana
+    pendamping", "Provide funds for ...")."""
+    words = lemmas(text)
+    for (found, word), (after, _) in pairwise(words):
+        if _SUPPLY in found and _MONEY in after:
+            return {_FUND: word}
+    return {}
+
+
+def _on_the_programme(head_word: str, shared_head: str, responsibility: str) -> Reading | None:
+    """A task the responsibility does on the programme itself covers every activity of that task
+    ("Conduct research, surveys and evaluation for the programme" covers "Baseline survey of
+    stunting prevalence"; "Menyebarluaskan informasi program melalui media" covers "Peliputan
+    festival"): its head met as an action, the responsibility's object generic."""
+    if not _has_field(_word_lemmas(shared_head.lower())) or not _any_object(responsibility):
+        return None
+    return Reading("match", "task_on_the_programme", f"{head_word}/{shared_head}")
+
+
+_MEANS = frozenset({"melalui", "lewat", "dengan", "via", "through", "using", "bersama", "with"})
+
+
+@lru_cache(maxsize=8192)
+def _any_object(responsibility: str) -> bool:
+    """Does ``responsibility`` name the programme as its object and nothing more specific: beside
+    its actions, only generic objects ("program", "project"), light verbs, words naming no object
+    of their own (``act_field_generic``: "informasi", "akademik"), and its means after
+    "melalui"/"through"?"""
+    matched = find_all(responsibility, "generic_object", "light_verb")
+    if not any(m.purpose == "generic_object" and not m.negated for m in matched):
+        return False
+    generic = {t.start for m in matched for t in m.found}
+    stop = _stopwords()
+    none_of_its_own = _words_of_no_object()
+    for token in tokens(responsibility):
+        if token.word in _MEANS:
+            break
+        if token.start in generic or not _content(token.word, stop) or token.word in none_of_its_own:
+            continue
+        if not _has_field(_word_lemmas(token.word)):
+            return False
+    return True
+
+
+@cache
+def _words_of_no_object() -> frozenset[str]:
+    entry = knowledge.lexicon()["act_field_generic"]
+    return frozenset(w for w in (*entry.id, *entry.en))
+
+
+_RUNS = frozenset({"@run", "@serve", "@convene", "@assist"})  # what running or supporting a service does
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    """Each service of ``hypernym_part`` with the lemmas of its parts' words (not their fields:
+    weighing is a part of posyandu, not every check)."""
+    out: dict[str, set[str]] = {}
+    entry = knowledge.lexicon()["hypernym_part"]
+    for written in (*entry.id, *entry.en):
+        service, _, parts = written.partition("=")
+        lemmas_ = {x for w in parts.split() for x in _word_lemmas(w) if not x.startswith("@")}
+        out.setdefault(service.strip(), set()).update(lemmas_)
+    return {service: frozenset(found) for service, found in out.items()}
+
+
+def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], head_word: str) -> Reading | None:
+    """Does the responsibility run or support a standard service whose part the activity's head
+    does, both naming the service ("Penimbangan balita di posyandu" and "Melaksanakan kegiatan
+    posyandu balita")? Not when it does another task to it ("Membangun gedung posyandu")."""
+    theirs = _direct(responsibility)
+    if _parts().keys().isdisjoint(theirs) or any(x in _act_fields() and x not in _RUNS for x in theirs):
+        return None
+    words = lemmas(activity)
+    mine = {x for found, _ in words for x in found}
+    if _exclusive_people(_people_named(activity), _people_named(responsibility)):
+        return None  # "posyandu balita" is no "posyandu lansia"
+    own = [x for x in head if not x.startswith("@")]
+    for service, parts in _parts().items():
+        if service not in theirs or parts.isdisjoint(own):
+            continue
+        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran")
+        if service in mine or sum(not parts.isdisjoint(found) for found, _ in words) >= FIELD_OBJECT:
+            return Reading("match", "part_of_the_service", f"{head_word}/{service}")
+    return None
 
 
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
@@ -618,6 +867,7 @@ def _bare_thing(lemma: str, word: str, head: str) -> bool:
     lower = word.lower()
     return (
         lower == lemma
+        and lemma not in _shorts()  # an abbreviation the action opens ("Pemberian makanan tambahan": PMT)
         and _action_noun(head)
         and head != lemma
         and not lemma.startswith("@")
@@ -660,7 +910,7 @@ def _task_lemma_words(text: str) -> dict[str, str]:
     supplying where a thing is given ("Memberikan jaring kepada nelayan"), and distributing where
     a thing is supplied to people ("Menyediakan bibit bagi kelompok tani")."""
     described = _described(text)
-    given = _given(text)
+    given = {**_funded(text), **_given(text)}
     if not described and not given:
         return _lemma_words(text)
     out = {lemma: word for found, word in lemmas(text) if word.lower() not in described for lemma in found}
@@ -676,6 +926,7 @@ _FACILITATE = frozenset({"memfasilitasi", "fasilitasi", "facilitate", "facilitat
 _FACILITIES = frozenset({"@facility", "@equipment"})
 
 
+@lru_cache(maxsize=8192)
 def _given(text: str) -> dict[str, str]:
     """Supplying, when a light verb gives a thing, not a task ("Memberikan jaring dan alat
     tangkap", not "Memberikan penyuluhan"), and distributing, when what is supplied goes to
@@ -814,9 +1065,14 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     there = _next_words(responsibility).get(there_word.lower()) if there_word else None
     if here and _rival_short(here[0], mine):
         return True  # "guru SD" and "junior high school teachers" (SMP): two schools
-    if not here or not there:
+    manner = _words_of_no_object()
+    if not here or not there or here[0] in manner or there[0] in manner:  # "bansos tepat sasaran" is no kind
         return False
-    return not any(x in mine for x in here if x not in acts) and not any(x in theirs for x in there if x not in acts)
+    # (the activity's word may be of the genus the modifier names: "IPAL" and "sarana sanitasi")
+    above = {g for found_, _ in lemmas(activity) for g in _up(found_)}
+    return not any(x in mine for x in here if x not in acts) and not any(
+        x in theirs or x in above for x in there if x not in acts
+    )
 
 
 def _other_group(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
@@ -924,7 +1180,101 @@ def _other_beneficiary(activity: str, responsibility: str) -> bool:
     """Do the texts serve other people ("Pelatihan bahasa bagi calon PMI" and "Melatih bahasa
     Inggris bagi pemandu wisata")? Both name them, and share none of their words."""
     mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
-    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+    served = _served(activity), _served(responsibility)
+    if mine and theirs and mine.isdisjoint(theirs):
+        # no word in common, nor a group ("remaja putri" and "siswi SMP": pupils are youth)
+        return served[0].isdisjoint(served[1])
+    return _exclusive_people(*served)
+
+
+def _only_the_people_shared(activity: str, responsibility: str, at: int, other: tuple[str, str] | None) -> bool:
+    """Is the shared word only of the people both serve, each naming another thing given or done
+    for them ("Pengadaan traktor untuk poktan" and "Mengadakan bibit padi bagi kelompok tani")?"""
+    if other is None:
+        return False
+    mine, theirs = _for_people(activity), _for_people(responsibility)
+    if mine is None or theirs is None:
+        return False
+    words = lemmas(activity)
+    if all(w != other[0] for _, w in words[mine:]):
+        return False  # the shared word is a thing, before the people
+    people = _people()
+    acts = _act_fields()
+
+    def things(text: str, upto: int) -> bool:
+        return any(
+            not any(x in people or x in acts for x in found) and not _is_action(found, word)
+            for i, (found, word) in enumerate(lemmas(text)[:upto])
+            if not (text is activity and i == at)
+        )
+
+    return things(activity, mine) and things(responsibility, theirs)
+
+
+@lru_cache(maxsize=8192)
+def _for_people(text: str) -> int | None:
+    """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
+    "for poor households"), or None when it names none."""
+    toks = tokens(text)
+    stop = _stopwords()
+    people = _people()
+    words = [t.word for t in toks]
+    count = 0
+    for i, token in enumerate(toks):
+        if token.word in _TO_PEOPLE:
+            following = (
+                j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j], stop)
+            )
+            first = next(following, None)
+            # (a body spelt out is its abbreviation: "kelompok tani" is "poktan", farmers)
+            if first is not None and any(x in people for x in _token_lemmas(words, first)):
+                return count
+        elif _content(token.word, stop):
+            count += 1
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _served(text: str) -> frozenset[str]:
+    """The groups of people ``text`` is for ("bagi ibu hamil", "for underweight toddlers"), each
+    with the groups above it but people itself."""
+    toks = tokens(text)
+    people = _people()
+    out: set[str] = set()
+    for i, token in enumerate(toks):
+        if token.word not in _TO_PEOPLE:
+            continue
+        for t in toks[i + 1 :]:
+            if t.clause != token.clause:
+                break
+            found = tuple(x for x in _word_lemmas(t.word) if x in people and x != _PEOPLE)
+            out.update((*found, *_up(found)))
+    return frozenset(out - {_PEOPLE})
+
+
+@lru_cache(maxsize=8192)
+def _people_named(text: str) -> frozenset[str]:
+    """The groups of people ``text`` names anywhere, with the groups above them but people."""
+    people = _people()
+    found = tuple(x for lem, _ in lemmas(text) for x in lem if x in people and x != _PEOPLE)
+    return frozenset(found) | _up(found)
+
+
+def _exclusive_people(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Do the two texts serve groups no one belongs to both of (``hypernym_exclusive``: pregnant
+    women and toddlers), and no group in common?"""
+    exclusive = _exclusive()
+    every = frozenset().union(*exclusive)
+    mine, theirs = mine & every, theirs & every  # (a genus both share is no agreement: "rentan")
+    if not mine or not theirs or not mine.isdisjoint(theirs):
+        return False
+    return any(not groups.isdisjoint(mine) and not groups.isdisjoint(theirs) for groups in exclusive)
+
+
+@cache
+def _exclusive() -> tuple[frozenset[str], ...]:
+    entry = knowledge.lexicon()["hypernym_exclusive"]
+    return tuple(frozenset("@" + w for w in written.partition("=")[2].split()) for written in (*entry.id, *entry.en))
 
 
 def _by_means(
@@ -974,6 +1324,34 @@ def _serves(
     return _object_of(responsibility, by, found, 1 if means.objects else OBJECT_REACH)
 
 
+def _by_end(
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+    responsibility: str,
+    mine: dict[str, str],
+) -> Reading | None:
+    """Does the responsibility do the end the activity's head is a means to, on an object they
+    share ("Merehabilitasi ekosistem pesisir" covers "Penanaman mangrove di pesisir")? The end's
+    objects, when it names them, must include one of the activity's: planting restores land, not
+    a market building."""
+    direct = _direct(responsibility)
+    acts = _act_fields()
+    for end, found_means in _means().items():
+        if end not in direct:
+            continue
+        for means in found_means:
+            # (an action, no instrument: "vaccination" is no "vaccine" a treatment uses)
+            if not any(x.startswith("@") and x in head for x in means.means):
+                continue
+            if means.objects and not any(x in means.objects for found, _ in rest for x in found):
+                continue
+            shared = next((w for found, w in rest if any(x in mine and x not in acts for x in found)), None)
+            if shared is not None:
+                return Reading("match", "end_and_object_shared", f"{head_word}/{mine[end]}, {shared}")
+    return None
+
+
 _ACT_OF_INSTRUMENT = ("isasi", "asi", "ation")  # "vaksinasi" of "vaksin", "fumigation" of "fumig..."
 MIN_INSTRUMENT = 4
 
@@ -1008,8 +1386,8 @@ def _other_shorts(word: str, other: str) -> bool:
     spellings they share do not make them one; a body and its business may ("Disdukcapil" and
     "adminduk")."""
     a, b = word.lower(), other.lower()
-    if a == b:
-        return False
+    if a == b or not _up(_word_lemmas(a)).isdisjoint(_word_lemmas(b)):
+        return False  # (nor is the genus a rival of its kind: "bansos" of "BLT")
     kinds = _kinds()
     return not kinds.get(a, frozenset()).isdisjoint(kinds.get(b, ()))
 
