@@ -37,23 +37,16 @@ BLIND_SETS = (
 BELOW_FLOORS = {
     ("readings_dev4", "number"): (1.00, 0.62),
     ("readings_dev6", "direction"): (0.93, 0.93),
-    ("readings_dev9", "match"): (0.81, 0.77),
-    ("readings_fresh2", "direction"): (0.89, 0.91),
+    ("readings_dev9", "match"): (0.91, 0.92),
+    ("readings_fresh2", "direction"): (0.93, 0.94),
     ("readings_fresh2", "match"): (0.91, 0.93),
     ("readings_fresh3", "direction"): (0.91, 0.81),
     ("readings_fresh3", "match"): (0.94, 0.95),
     ("readings_fresh5", "background_assets"): (0.91, 0.90),
-    ("readings_fresh5", "decision"): (0.90, 0.90),
+    ("readings_fresh5", "decision"): (0.93, 0.92),
     ("readings_fresh5", "direction"): (0.94, 0.91),
     ("readings_fresh5", "match"): (0.80, 0.80),
-    ("readings_fresh6", "decision"): (0.90, 0.91),
-    ("readings_fresh6", "direction"): (0.80, 0.80),
-    ("readings_fresh6", "match"): (0.82, 0.74),
-    ("readings_fresh6", "statement"): (0.94, 0.94),
-    ("readings_fresh7", "background_assets"): (0.87, 0.86),
-    ("readings_fresh7", "decision"): (0.92, 0.92),
-    ("readings_fresh7", "direction"): (0.93, 0.88),
-    ("readings_fresh7", "match"): (0.81, 0.79),
+    ("readings_fresh6", "match"): (0.88, 0.85),
 }
 
 
