@@ -22,6 +22,7 @@ on an inference.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.counts import quantity_words_of
@@ -65,6 +66,7 @@ _ADMIN = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # asked once for every goal a statement is read against
 def _without_names(statement: str) -> str:
     """The statement without its proper names and words of administration ("Jumlah penduduk
     Kabupaten Sikka" is "Jumlah penduduk"): a goal in the same place ("Menurunkan stunting di
