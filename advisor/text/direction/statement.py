@@ -141,6 +141,31 @@ def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
     return False
 
 
+def _deed_object(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
+    """Words of a harm that is the object of a relative clause's deed of keeping, recording or using
+    ("Jumlah bank sampah unit yang mencatat tabungan sampah secara daring", "households that sort
+    their waste"): the statement counts the doers before it, not the harm. Not when what is counted
+    is a harm itself ("kasus yang menimpa ...") or the deed is one ("yang membuang sampah")."""
+    deeds = [m for m in find_all(text, "handling_deed") if not m.negated]
+    if not deeds or not bad:
+        return set()
+    toks = tokens(text)
+    named_good = {t for m in good for t in m.found}  # "bank sampah" is no harm
+    bad_words = {t for m in bad for t in m.found} - named_good
+    out: set[Token] = set()
+    for deed in deeds:
+        k = toks.index(deed.found[0]) - 1
+        while k > 0 and toks[k].word in _BEFORE_PREDICATE:
+            k -= 1
+        if k < 1 or toks[k].word not in _RELATIVE or toks[k].clause != deed.found[0].clause:
+            continue
+        if bad_words.intersection(toks[:k]) or bad_words.intersection(deed.found):
+            continue  # the doers are a harm ("kasus yang ..."), or the deed is a harm
+        end = deed.found[-1].start
+        out.update(t for m in bad for t in m.found if t.clause == deed.found[0].clause and t.start > end)
+    return out
+
+
 def _timed(text: str, match: Match) -> bool:
     """Is ``match`` the process whose time is measured ("Waktu penyebaran peringatan dini")?"""
     duration = _duration(text)
@@ -295,6 +320,7 @@ def statement_direction(text: str) -> Reading:
         | {t for m in find_all(text, "bad_quantity") if dwelling.issuperset(m.found) for t in m.found}
         | subject
         | _in_circumstance(text)
+        | _deed_object(text, good, bad)
     )
     quantity_words = {t for m in (*good, *bad) for t in m.found}
     for purpose, label, reason in (
