@@ -369,8 +369,8 @@ def _hypernyms() -> dict[str, tuple[str, ...]]:
 def _generics() -> dict[str, frozenset[str]]:
     """Each specific field's or group's key with every generic one above it, however far
     ("embung" is a dam, infrastructure, a facility), but people: a pupil is no more a "warga"; a
-    task only through ``hypernym_task`` (distributing is supplying, but "Menyediakan lahan
-    persemaian" distributes no seedlings)."""
+    task only through ``hypernym_task`` and the tasks of ``hypernym_cover`` (distributing is
+    supplying, but "Menyediakan lahan persemaian" distributes no seedlings)."""
     direct = {k: list(v) for k, v in _hypernyms().items()}
     entry = knowledge.lexicon()["hypernym_cover"]
     for written in (*entry.id, *entry.en):
@@ -379,8 +379,9 @@ def _generics() -> dict[str, frozenset[str]]:
             direct.setdefault("@" + key, []).append("@" + generic.strip())
     acts = _act_fields()
     tasks: dict[str, list[str]] = {}
-    entry = knowledge.lexicon()["hypernym_task"]
-    for written in (*entry.id, *entry.en):
+    # a task's genus from hypernym_task (either way) and hypernym_cover (from the activity up only)
+    entries = (knowledge.lexicon()["hypernym_task"], knowledge.lexicon()["hypernym_cover"])
+    for written in (w for entry in entries for w in (*entry.id, *entry.en)):
         generic, _, specific = written.partition("=")
         for key in specific.split():
             tasks.setdefault("@" + key, []).append("@" + generic.strip())
