@@ -51,11 +51,11 @@ BELOW_FLOORS = {
     ("readings_fresh6", "match"): (0.88, 0.85),
     ("readings_fresh8", "background_assets"): (0.91, 0.88),
     ("readings_fresh8", "direction"): (0.93, 0.92),
-    ("readings_fresh8", "match"): (0.67, 0.61),
+    ("readings_fresh8", "match"): (0.68, 0.62),
     ("readings_fresh9", "background_assets"): (0.88, 0.88),
     ("readings_fresh9", "decision"): (0.89, 0.88),
     ("readings_fresh9", "direction"): (0.94, 0.95),
-    ("readings_fresh9", "match"): (0.70, 0.64),
+    ("readings_fresh9", "match"): (0.67, 0.61),
 }
 
 
