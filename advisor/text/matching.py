@@ -353,16 +353,22 @@ def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
     return out
 
 
-@cache
-def _hypernyms() -> dict[str, tuple[str, ...]]:
-    """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
+def _genera(*purposes: str) -> dict[str, list[str]]:
+    """Each specific field's or group's key with the keys of the generic ones it is a kind of, as
+    the lexicon's ``purposes`` write them ("GENERIC = specific specific ..."), in their order."""
     out: dict[str, list[str]] = {}
-    entries = (knowledge.lexicon()["hypernym"], knowledge.lexicon()["hypernym_task"])
+    entries = [knowledge.lexicon()[purpose] for purpose in purposes]
     for written in (w for entry in entries for w in (*entry.id, *entry.en)):
         generic, _, specific = written.partition("=")
         for key in specific.split():
             out.setdefault("@" + key, []).append("@" + generic.strip())
-    return {key: tuple(generics) for key, generics in out.items()}
+    return out
+
+
+@cache
+def _hypernyms() -> dict[str, tuple[str, ...]]:
+    """Each specific field's or group's key with the keys of the generic ones it is a kind of."""
+    return {key: tuple(generics) for key, generics in _genera("hypernym", "hypernym_task").items()}
 
 
 @cache
@@ -371,20 +377,10 @@ def _generics() -> dict[str, frozenset[str]]:
     ("embung" is a dam, infrastructure, a facility), but people: a pupil is no more a "warga"; a
     task only through ``hypernym_task`` and the tasks of ``hypernym_cover`` (distributing is
     supplying, but "Menyediakan lahan persemaian" distributes no seedlings)."""
-    direct = {k: list(v) for k, v in _hypernyms().items()}
-    entry = knowledge.lexicon()["hypernym_cover"]
-    for written in (*entry.id, *entry.en):
-        generic, _, specific = written.partition("=")
-        for key in specific.split():
-            direct.setdefault("@" + key, []).append("@" + generic.strip())
+    direct = _genera("hypernym", "hypernym_task", "hypernym_cover")
     acts = _act_fields()
-    tasks: dict[str, list[str]] = {}
     # a task's genus from hypernym_task (either way) and hypernym_cover (from the activity up only)
-    entries = (knowledge.lexicon()["hypernym_task"], knowledge.lexicon()["hypernym_cover"])
-    for written in (w for entry in entries for w in (*entry.id, *entry.en)):
-        generic, _, specific = written.partition("=")
-        for key in specific.split():
-            tasks.setdefault("@" + key, []).append("@" + generic.strip())
+    tasks = _genera("hypernym_task", "hypernym_cover")
     direct = {k: list(tasks.get(k, ())) if k in acts else v for k, v in direct.items()}
     out: dict[str, frozenset[str]] = {}
     for key in direct:
