@@ -124,6 +124,16 @@ def _copula_of_harm(text: str, match: Match, harms: list[Match]) -> bool:
     return any(h.found[0] == toks[j + 1] and not h.negated for h in harms)
 
 
+def _relative_of(toks: tuple[Token, ...], predicate: Token) -> int | None:
+    """Where the relative marker ("yang", "that") opening the clause whose predicate starts at
+    ``predicate`` stands, the words between them aside ("yang masih rusak", "that are damaged");
+    None when no relative marker stands there, or not in the predicate's clause."""
+    k = toks.index(predicate) - 1
+    while k > 0 and toks[k].word in _BEFORE_PREDICATE:
+        k -= 1
+    return k if k > 0 and toks[k].word in _RELATIVE and toks[k].clause == predicate.clause else None
+
+
 def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
     """Does ``token`` stand after a harm that is the predicate of a relative clause in its
     clause ("Persentase ikan yang rusak sebelum dipasarkan", "sayuran yang busuk sebelum sampai ke
@@ -133,10 +143,7 @@ def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
         first = match.found[0]
         if first.clause != token.clause or first.start >= token.start:
             continue
-        k = toks.index(first) - 1
-        while k > 0 and toks[k].word in _BEFORE_PREDICATE:
-            k -= 1
-        if k > 0 and toks[k].word in _RELATIVE and toks[k].clause == first.clause:
+        if _relative_of(toks, first) is not None:
             return True
     return False
 
@@ -154,10 +161,8 @@ def _deed_object(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
     bad_words = {t for m in bad for t in m.found} - named_good
     out: set[Token] = set()
     for deed in deeds:
-        k = toks.index(deed.found[0]) - 1
-        while k > 0 and toks[k].word in _BEFORE_PREDICATE:
-            k -= 1
-        if k < 1 or toks[k].word not in _RELATIVE or toks[k].clause != deed.found[0].clause:
+        k = _relative_of(toks, deed.found[0])
+        if k is None:
             continue
         if bad_words.intersection(toks[:k]) or bad_words.intersection(deed.found):
             continue  # the doers are a harm ("kasus yang ..."), or the deed is a harm
