@@ -19,7 +19,7 @@ from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import Token, tokens
+from advisor.text.tokens import Token, places, tokens
 from advisor.text.voice import passive_verb_id
 
 # words after which the decider is named: "oleh investor", "di tangan", "menjadi kewenangan pengembang"
@@ -174,7 +174,7 @@ def _agreed_by_many(text: str) -> Reading | None:
     university agree on the route"): they decide together. One party agreeing ("The investor
     agrees to pay the land rent") consents, it decides nothing with others."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for agree in (m for m in _deciding(text, "agree_verb") if not m.negated):
         clause = agree.found[0].clause
         before = [t for t in toks[: place[agree.found[0]]] if t.clause == clause]
@@ -213,7 +213,7 @@ def _set_aside(text: str) -> frozenset[Token]:
     aside.update(t for m in find_all(text, "decide_false_friend", "agreement_document") for t in m.found)
     signed = {m.found[0].clause for m in find_all(text, "sign_verb") if not m.negated}
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for title in find_all(text, "agreement_title"):
         # signed, or cited by its number ("Kesepakatan Bersama Nomor 12 Tahun 2023"): a document
         at = place[title.found[-1]] + 1
@@ -368,7 +368,7 @@ def _binding(text: str) -> Reading | None:
     """A decision said to be final or binding, and whose it is ("keputusan investor bersifat final
     dan mengikat", "the decision of the Regent on the dispute is final"): its owner decides."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     nouns = find_all(text, "decision_noun")
     objects = {t for m in find_all(text, "decision_object") for t in m.found}
     for bind in (m for m in find_all(text, "binding") if not m.negated):
@@ -525,7 +525,7 @@ def _approval_of(text: str) -> Reading | None:
     """An approval that is needed, and whose giver follows it: "memerlukan persetujuan tertulis
     PT Sinar Bahari", "requires the consent of both parties" (not "persetujuan atas rencana")."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     needs = find_all(text, "needs_approval")
     for noun in (m for m in _deciding(text, "approval_noun") if not m.negated):
         i, clause = place[noun.found[0]], noun.found[0].clause
@@ -589,7 +589,7 @@ def _right_to_refuse(text: str) -> Reading | None:
     """A right to refuse or cancel what others propose ("Investor berhak menolak usulan desa",
     "The company may reject any proposal"): who holds it decides."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     # active forms only: "Perjanjian dapat diubah", "may be changed" name no one who decides
     vetoes = [
         v
@@ -662,7 +662,7 @@ def _many_decide(text: str, marker: Match) -> Match | None:
     """Do many decide: the deciding word's subject names many right before it ("The partners
     decide", "Kedua pihak menetapkan"), or "together"/"bersama" follows it ("decide together")?"""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     at, clause = place[marker.found[0]], marker.found[0].clause
     for many in find_all(text, "collective"):  # not "each party" (each decides for itself)
         end = place[many.found[-1]]
@@ -703,7 +703,7 @@ def _permit_granted(text: str) -> Reading | None:
     Pertanahan menerbitkan sertifikat"): the body acts under the power the law gives it. Applied
     for, or issued by a private party, it is not."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     permits = [m for m in find_all(text, "permit_noun") if not m.negated]
     needs = find_all(text, "needs_approval")
     for permit in permits:  # "wajib memperoleh izin dari Pemerintah Kota": the giver of a permit needed
@@ -879,7 +879,7 @@ def _alone(text: str) -> Match | None:
         verb = before.word.startswith(("me", "di")) and stem_id(before.word) != before.word
         if t.word in _SELF and verb and before.clause == t.clause:
             return Match(_SELF_PHRASE, (before, t), False)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for m in find_all(text, "deliberative", "forum_body"):
         at = place[m.found[0]]
         ahead = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
@@ -955,7 +955,7 @@ def _taken_in(text: str) -> Reading | None:
     """A decision taken in or through a meeting of a body ("Keputusan ... diambil dalam Rapat Umum
     Pemegang Saham", "Decisions are adopted at the annual general meeting"): the body deliberates."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     forums = {m.found[0]: m for m in _unheaded(text, find_all(text, "forum_body")) if not m.negated}
     verbs = [m for m in _deciding(text, "decide_verb") if not m.negated and nominal_root(m.found[-1].word) is None]
     for take in (m for m in [*_taken(text), *verbs] if not m.negated):

@@ -7,7 +7,7 @@ negated statements ("tidak saling menguntungkan").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from itertools import pairwise
 
@@ -15,7 +15,7 @@ from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
-from advisor.text.tokens import Token, tokens
+from advisor.text.tokens import Token, places, tokens
 
 TOPICS = (
     "sovereignty",
@@ -399,7 +399,7 @@ def _side_aims(text: str) -> tuple[Match, ...]:
     if not aims:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     sides, audience = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
     found: list[Match] = []
     for aim in (m for m in aims if not m.negated):
@@ -432,7 +432,7 @@ def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...
     if not benefits:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     sides, served = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
     for benefit in benefits:
         if _two_sides_after(text, benefit, toks, place, sides, served):
@@ -444,7 +444,7 @@ def _two_sides_after(
     text: str,
     match: Match,
     toks: tuple[Token, ...] | None = None,
-    place: dict[Token, int] | None = None,
+    place: Mapping[Token, int] | None = None,
     sides: set[Token] | None = None,
     served: set[Token] | None = None,
     by: bool = False,
@@ -453,7 +453,7 @@ def _two_sides_after(
     joined by "dan"/"and" ("keuntungan bagi Kota Kupang dan Kabupaten Kupang", "dibagi kepada
     Perseroda dan investor")?"""
     toks = toks if toks is not None else tokens(text)
-    place = place if place is not None else {t: i for i, t in enumerate(toks)}
+    place = place if place is not None else places(text)
     sides = sides if sides is not None else {t for m in find_all(text, *_SIDES) for t in m.found}
     served = served if served is not None else {t for m in find_all(text, "audience_noun") for t in m.found}
     end = place[match.found[-1]]
@@ -571,7 +571,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
     if len(fors) < 2:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     sides = _words_of(text, *_SIDES)
     for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
         end = place[benefit.found[-1]]
@@ -597,7 +597,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
 _TO = frozenset({"untuk", "bagi", "kepada", "for", "to"})
 
 
-def _side_after(toks: tuple[Token, ...], place: dict[Token, int], match: Match, sides: set[Token]) -> bool:
+def _side_after(toks: tuple[Token, ...], place: Mapping[Token, int], match: Match, sides: set[Token]) -> bool:
     """Is the word after ``match`` (an article aside) a side of the cooperation?"""
     at = place[match.found[-1]] + 1
     while at < len(toks) and toks[at].word in _ARTICLES:
@@ -619,7 +619,7 @@ def _both_gain(text: str) -> tuple[Match, ...]:
     if not gains:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     served = _words_of(text, "audience_noun")
     papers = _words_of(text, "not_gained")
     for both in (m for m in find_all(text, "both_sides") if not m.negated and not _placed(text, m)):
@@ -726,7 +726,7 @@ def _kin_of_an_official_barred(text: str) -> tuple[Match, ...]:
     if not officials:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
         end = place[ban.found[-1]]
         for k in kin:
@@ -772,8 +772,7 @@ def _judge_barred_from_bidding(text: str) -> tuple[Match, ...]:
     bids = find_all(text, "coi_bid")
     if not bids:
         return ()
-    toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     judges = find_all(text, "coi_judge")
     bidders = find_all(text, "coi_party")  # "Peserta lelang tidak boleh ...": the bidders themselves
     for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
@@ -811,7 +810,7 @@ def _former_official_barred(text: str) -> tuple[Match, ...]:
     if not formers:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     officials = find_all(text, "coi_official", "coi_staff")
     parties = _words_of(text, "coi_party", "coi_org")
     for former in formers:
@@ -880,7 +879,7 @@ def _gift_barred(text: str) -> tuple[Match, ...]:
     "must not accept hospitality"): taken by an official, a judge or a supplier, or given to an
     official or a judge; not a contest's prize ("hadiah ganda", a prize given to participants)."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     verbs = find_all(text, "accept_verb", "give_verb")
     gifts = find_all(text, "gift_noun")
     people = {t for m in find_all(text, "coi_party", "coi_staff", "coi_judge") for t in m.found}
@@ -941,7 +940,7 @@ def _tied(text: str, clause: int) -> set[Token]:
     """The words of an interested party in a clause: owned, relatives, the implementer, or people
     of an organisation ("Pegawai perusahaan mitra", "Staff of the partner company")."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     tied = {t for m in find_all(text, "coi_party") if m.found[0].clause == clause for t in m.found}
     orgs = [place[m.found[0]] for m in find_all(text, "coi_org") if m.found[0].clause == clause]
     # a bar, a role or a judge ends the phrase that names the organisation ("Staff of the tin
@@ -959,7 +958,7 @@ def _tied(text: str, clause: int) -> set[Token]:
 OFFICER_REACH = 2  # words from a role taken to the office, and from the office to its body
 
 
-def _bars_with_a_role(text: str, roles: list[Match], place: dict[Token, int]) -> Iterator[tuple[Match, Match, int]]:
+def _bars_with_a_role(text: str, roles: list[Match], place: Mapping[Token, int]) -> Iterator[tuple[Match, Match, int]]:
     """Each bar ("dilarang", "may not") with the role it bars right after it in its clause, and
     that clause."""
     for bar in find_all(text, "coi_bar"):
@@ -1001,7 +1000,7 @@ def _barred_double_role(text: str) -> tuple[Match, ...]:
     if not roles:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for bar, role, clause in _bars_with_a_role(text, roles, place):
         judges = {t for m in find_all(text, "coi_judge") if m.found[0].clause == clause for t in m.found}
         tied = _tied(text, clause) - judges
@@ -1138,7 +1137,7 @@ def _systems_contrasted(text: str) -> tuple[Match, ...]:
     if not rules:
         return ()
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     bodies = _words_of(text, "public_body", "authority_body")
     rule_words = {t for m in rules for t in m.found}
 

@@ -8,6 +8,7 @@ spaces) or before a contrasting conjunction ("tetapi", "namun", "but"): negation
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -80,6 +81,13 @@ def _tokens_apart(text: str) -> tuple[Token, ...]:
         start, end = match.span()
         out.append(_new(Token, (word, start, end, clause)))
     return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def places(text: str) -> Mapping[Token, int]:
+    """Each word of ``text`` with its index in :func:`tokens`: the readings measure how far apart
+    two matches stand in words, and several readings ask it of one text."""
+    return {t: i for i, t in enumerate(tokens(text))}
 
 
 def words(text: str) -> list[str]:

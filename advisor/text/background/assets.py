@@ -16,7 +16,7 @@ from advisor.text.lexicon import Match, find_all, is_number
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import tokens
+from advisor.text.tokens import places, tokens
 
 _ACHIEVED = frozenset({"sudah", "telah"})
 _LONG = frozenset({"lama", "bertahun-tahun", "turun-temurun"})  # how long, between "sudah" and its verb
@@ -93,7 +93,7 @@ def _done_since(text: str, matches: list[Match]) -> Reading | None:
     """Something dated by its completion ("sejak embung-embung desa dibangun", "since the dam was
     built"): what was built or set up then is in place."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for done in find_all(text, "done_verb"):
         if done.negated:
             continue
@@ -122,7 +122,7 @@ def _done_en(text: str, matches: list[Match]) -> Reading | None:
     after "was/were/has been" ("The irrigation canals were rehabilitated in 2022", "40 cadres have
     been trained"), outside any negation or problem."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for done in find_all(text, "done_verb"):
         if done.phrase.lang != "en" or done.negated:
             continue
@@ -176,7 +176,7 @@ def _wanted(text: str, match: Match) -> bool:
     "diperlukan kerja sama dengan perguruan tinggi yang memiliki keahlian"), not one said done
     ("telah memperkuat kapasitas 40 kader")?"""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     clause = match.found[0].clause
     for want in find_all(text, "wanted"):
         if want.found[0].clause != clause or want.found[-1].end > match.found[0].start or want.negated:

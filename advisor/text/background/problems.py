@@ -17,7 +17,7 @@ from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import Token, tokens
+from advisor.text.tokens import Token, places, tokens
 
 _VERB = ("me", "ber", "ter", "di", "pe")
 _CAN = frozenset({"bisa", "dapat", "mampu", "sepenuhnya", "banyak", "optimal", "pernah"})
@@ -52,7 +52,7 @@ def _not_done(text: str) -> Reading | None:
     "has not yet been repaired", "were never connected"); unless a negation earlier in its
     clause denies it ("No road has not been repaired")."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     for done in find_all(text, "done_verb"):
         i = place[done.found[0]] - 1
         while i >= 0 and toks[i].word in _ON_THE_WAY and toks[i].clause == done.found[0].clause:
@@ -280,7 +280,7 @@ def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
     district is classified as underdeveloped"): nothing bad is said to be there. "Tidak ada lagi
     dokter spesialis di RSUD" (no problem word after it) still lacks something."""
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     out: set[Token] = set()
     for none in matches:
         if none.purpose not in PROBLEM:

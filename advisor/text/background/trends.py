@@ -4,12 +4,13 @@ bad, "permintaan kopi terus meningkat" good.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from advisor import knowledge
 from advisor.text.background.base import _GOOD, _longest
 from advisor.text.lexicon import Match, find_all
-from advisor.text.tokens import Token, tokens
+from advisor.text.tokens import Token, places, tokens
 
 TREND_REACH = 4  # words between a level or trend word and the quantity it qualifies
 Trend = tuple[Match, str, tuple[Token, ...]]  # the word, its polarity, the quantity it qualifies
@@ -32,7 +33,7 @@ def _trends(text: str) -> list[Trend]:
         return []
     near_miss = {t for m in find_all(text, "problems_not") for t in m.found}  # "dataran tinggi", "high school"
     toks = tokens(text)
-    place = {t: i for i, t in enumerate(toks)}
+    place = places(text)
     words = [w for w in words if near_miss.isdisjoint(w.found) and not _beats_a_target(w, toks, place)]
     quantities = _longest(find_all(text, "bad_quantity", "bad_measure", *_GOOD))
     nouns = _longest([*quantities, *find_all(text, "assets")])
@@ -70,7 +71,7 @@ def _trends(text: str) -> list[Trend]:
 _TARGET = frozenset({"target", "sasaran", "targetnya", "capaian"})
 
 
-def _beats_a_target(word: Match, toks: tuple[Token, ...], place: dict[Token, int]) -> bool:
+def _beats_a_target(word: Match, toks: tuple[Token, ...], place: Mapping[Token, int]) -> bool:
     """ "melampaui target": an achievement, not a rise of the quantity."""
     at = place[word.found[-1]] + 1
     return at < len(toks) and toks[at].word in _TARGET
@@ -79,7 +80,7 @@ def _beats_a_target(word: Match, toks: tuple[Token, ...], place: dict[Token, int
 PRODUCER_REACH = 4  # words between a price and the producer it is paid to ("Harga cabai di tingkat petani")
 
 
-def _producer_side(noun: Match, producers: list[Match], place: dict[Token, int]) -> bool:
+def _producer_side(noun: Match, producers: list[Match], place: Mapping[Token, int]) -> bool:
     """Is the price ``noun`` said to be the producer's ("di tingkat petani", "farmgate")?"""
     first, last = place[noun.found[0]], place[noun.found[-1]]
     return any(
@@ -97,7 +98,7 @@ _PHRASE_END = frozenset(
 )
 
 
-def _subject_head(noun: Match, quantities: list[Match], toks: tuple[Token, ...], place: dict[Token, int]) -> Match:
+def _subject_head(noun: Match, quantities: list[Match], toks: tuple[Token, ...], place: Mapping[Token, int]) -> Match:
     """The head of the subject that ``noun`` stands in: a quantity before it in its noun phrase,
     of which ``noun`` is only a modifier ("Birth certificate coverage among children of informal
     workers remains low": the coverage; "Biaya angkut hasil panen naik": the cost, not the
@@ -118,7 +119,7 @@ def _subject_head(noun: Match, quantities: list[Match], toks: tuple[Token, ...],
         noun = head
 
 
-def _head(noun: Match, nouns: list[Match], place: dict[Token, int], lang: str) -> Match:
+def _head(noun: Match, nouns: list[Match], place: Mapping[Token, int], lang: str) -> Match:
     """The head of the chain of quantities ``noun`` stands in: the first in Indonesian ("Biaya
     tenaga kerja": a cost, not the workforce), the last in English ("labour costs")."""
     while True:
