@@ -20,7 +20,7 @@ needs_data = pytest.mark.skipif(
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
 # Since round seven it is four sets written blind and label-checked by a second blind reviewer:
 # `*-fresh10`, `*-fresh11` (939 statements, 4 plans, end of round six) and `*-fresh12`, `*-fresh13`
-# (918 statements, 4 plans, start of round seven), measured on code that never saw them; the
+# (919 statements, 4 plans, start of round seven), measured on code that never saw them; the
 # earlier held-out sets were opened to tuning and are blind development sets now
 # (tests/test_readings_blind_dev.py). Several readings are below the product's floors (PRECISION,
 # RECALL) on it; until they reach them, each reading is held to what it measured
