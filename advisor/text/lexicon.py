@@ -8,7 +8,7 @@ language's stemmer; a text's words are stemmed with both, so mixed text still ma
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Mapping, Set
 from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -375,8 +375,13 @@ def _scanned() -> frozenset[str]:
 @lru_cache(maxsize=32768)
 def _by_purpose(text: str) -> dict[str, list[Match]]:
     """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
-    many readings ask about it (the lists are read here only, never handed out)."""
+    many readings ask about it (the lists are read, never changed)."""
     return _scan(text)
+
+
+# A text's scan, read only, for a caller that maps it over many texts (find_each: a call in C
+# for each text, where most of a plan's texts hold none of the purposes it asks)
+scanned: Callable[[str], Mapping[str, list[Match]]] = _by_purpose
 
 
 def _start(match: Match) -> int:
@@ -418,13 +423,9 @@ def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
     return None
 
 
-def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
-    """For each of ``purposes`` that ``text`` holds, its first phrase no negation covers."""
-    if not text:
-        return {}
-    found = _by_purpose(text)
-    if purposes.isdisjoint(found):  # most texts: find_each asks three purposes of every text of a plan
-        return {}
+def first_of(found: Mapping[str, list[Match]], purposes: Set[str]) -> dict[str, Match]:
+    """For each of ``purposes`` that a text's :func:`scanned` phrases hold, its first phrase no
+    negation covers."""
     out: dict[str, Match] = {}
     for purpose in purposes:  # a few purposes asked, where a text holds phrases of many
         for match in found.get(purpose, ()):
