@@ -44,8 +44,9 @@ def main() -> None:
     gc.freeze()
     (first, first_gc), (best, best_gc) = _passes(plans, rounds)
     n = len(plans)
-    print(f"{n} plans, facts stage first pass (cold text caches): {first:.3f} ms/plan (then collecting: {first_gc:.3f})")
-    print(f"{n} plans, facts stage best of {rounds}: {best:.3f} ms/plan (then collecting: {best_gc:.3f})")
+    after = "ms/plan (then collecting: {:.3f})"
+    print(f"{n} plans, facts stage first pass (cold text caches): {first:.3f} {after.format(first_gc)}")
+    print(f"{n} plans, facts stage best of {rounds}: {best:.3f} {after.format(best_gc)}")
 
 
 def _passes(plans: list[ValidatedPlan], rounds: int) -> tuple[tuple[float, float], tuple[float, float]]:
