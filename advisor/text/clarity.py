@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from advisor import knowledge
-from advisor.text.lexicon import Match, find_all, is_number, starts_with
+from advisor.text.lexicon import Match, find_all, first, is_number, phrases_in, starts_with, words_of
 from advisor.text.morph import nominal_root
 from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.stem import stem_id
@@ -82,12 +82,19 @@ def clarity(text: str) -> Reading:
     toks = tokens(text)
     if not toks:
         return Reading("vague", "empty")
-    skip = _skip(text, "modal")
-    number = any(is_number(t.word) for t in toks)
-    if number:  # a number that only counts the sides ("between the two provinces") measures no task
-        sides = {t for m in find_all(text, "sides_counted") for t in m.found}
-        number = any(is_number(t.word) and t not in sides for t in toks)
-    opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
+    # The purposes the text holds a phrase of, asked once: most of the questions below are about
+    # purposes a responsibility does not hold, answered here without asking the lexicon.
+    present = phrases_in(text)
+    skip = _skip(text, "modal") if "modal" in present else 0
+    numbers = [t for t in toks if is_number(t.word)]
+    if numbers and "sides_counted" in present:
+        # a number that only counts the sides ("between the two provinces") measures no task
+        sides = words_of(text, "sides_counted")
+        numbers = [t for t in numbers if t not in sides]
+    number = bool(numbers)
+    opening = None
+    if not present.isdisjoint(_OPENING):
+        opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     receives = opening if opening is not None and opening.purpose == "passive" else None
     if receives is not None and not _and_acts(toks, receives.found[-1]) and not _hosts(text, receives):
         return from_match(text, "passive", "receives", receives)
@@ -96,7 +103,7 @@ def clarity(text: str) -> Reading:
     voiced = passive_voice(text)
     if voiced is not None:
         return voiced
-    recipient = next((m for m in find_all(text, "as_recipient") if not m.negated), None)
+    recipient = first(text, "as_recipient") if "as_recipient" in present else None
     if recipient is not None:  # "Takes part in the training sessions as a trainee"
         return from_match(text, "passive", "receives", recipient)
     if opening is not None and not number:
@@ -105,7 +112,7 @@ def clarity(text: str) -> Reading:
         words, span = quoted(text, toks[skip])
         return Reading("vague", "generic_noun_form", words, span)
     head = skip
-    light = starts_with(text, "light_verb", skip=skip)
+    light = starts_with(text, "light_verb", skip=skip) if "light_verb" in present else None
     if light is not None:
         head = _skip(text, "filler", skip + len(light.found))  # "lends its support", "plays an active part"
         role = starts_with(text, "passive", skip=head)  # "menjadi kelompok sasaran", "act as a beneficiary"
@@ -119,17 +126,18 @@ def clarity(text: str) -> Reading:
             return Reading("vague", "light_verb_generic_noun", words, span)
         if head >= len(toks):
             return from_match(text, "vague", "no_object", light)
-    hedge = next((m for m in find_all(text, "hedge") if not m.negated), None)
+    hedge = first(text, "hedge") if "hedge" in present else None
     if hedge is not None and not number:
         return from_match(text, "vague", "hedge", hedge)
-    checkable = number or any(not m.negated for m in find_all(text, "specific"))
-    generic = {t for m in find_all(text, "generic_object", "stopwords", "generic_noun", "vague") for t in m.found}
-    generic.update(t for t in toks if stem_id(t.word) in _generic_roots())  # "mengevaluasi", "pemantauan"
-    stop = {t for m in find_all(text, "stopwords") for t in m.found}
+    checkable = number or ("specific" in present and first(text, "specific") is not None)
+    stop = words_of(text, "stopwords")
+    generic = words_of(text, "generic_object", "generic_noun", "vague") | stop
+    roots = _generic_roots()
+    generic.update(t for t in toks if stem_id(t.word) in roots)  # "mengevaluasi", "pemantauan"
     # facilitating or coordinating is a task when it says what ("the coastal survey with
     # provincial offices", "forum pentahelix") or how often; a bare need or the collaboration
     # itself ("kebutuhan para pihak", "collaboration among stakeholders") is the generic role
-    organise = starts_with(text, "coordinate", skip=skip)
+    organise = starts_with(text, "coordinate", skip=skip) if "coordinate" in present else None
     if organise is not None and not checkable:
         content = [t for t in toks[skip + len(organise.found) :] if t not in generic and len(t.word) >= MIN_CONTENT]
         if len(content) <= 1:
@@ -143,6 +151,9 @@ def clarity(text: str) -> Reading:
         return Reading("vague", reason, words, span)
     words, span = quoted(text, verb)
     return Reading("clear", "task", words, span)
+
+
+_OPENING = frozenset({"passive", "vague", "generic_noun"})
 
 
 @lru_cache(maxsize=8192)

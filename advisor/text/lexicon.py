@@ -8,7 +8,7 @@ language's stemmer; a text's words are stemmed with both, so mixed text still ma
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Mapping, Set
 from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -265,19 +265,33 @@ def _near(
 # A phrase as the scan tries it: the phrase, how many words its first part has, and whether it
 # has a second part ("A ~ B")
 _Try = tuple[Phrase, int, bool]
+_ByPurpose = tuple[tuple[str, tuple[_Try, ...]], ...]
+
+
+class _Starts(NamedTuple):
+    """The phrases that may start at a word, by purpose, each purpose's longest first: all of
+    them, and only those whose first part is this one word, which are all that can match when
+    the next word has none of the second keys of the longer ones (most places in a text)."""
+
+    every: _ByPurpose
+    seconds: frozenset[Key]  # the second word's keys of the longer phrases
+    single: _ByPurpose
 
 
 @lru_cache(maxsize=65536)
-def _candidates(word: str) -> tuple[tuple[str, tuple[_Try, ...]], ...]:
-    """The phrases of any purpose that may start at ``word``, by purpose, each purpose's longest
-    first (cached by the word alone: a key of every purpose would be hashed at every word)."""
+def _candidates(word: str) -> _Starts:
+    """The phrases of any purpose that may start at ``word`` (cached by the word alone: a key
+    of every purpose would be hashed at every word)."""
     # keys in a fixed order: a frozenset's order follows the string hash seed, and two phrases
     # of one length met through different keys would otherwise be chosen by it
     found = [p for key in sorted(keys(word)) for p in _starting(key)]
     by_purpose: dict[str, list[_Try]] = {}
     for phrase in sorted(found, key=lambda p: -(len(p.first) + len(p.near))):
         by_purpose.setdefault(phrase.purpose, []).append((phrase, len(phrase.first), bool(phrase.near)))
-    return tuple((purpose, tuple(phrases)) for purpose, phrases in by_purpose.items())
+    every = tuple((purpose, tuple(phrases)) for purpose, phrases in by_purpose.items())
+    seconds = frozenset(p.first[1] for p in found if len(p.first) > 1)
+    single = tuple((purpose, only) for purpose, phrases in every if (only := tuple(t for t in phrases if t[1] == 1)))
+    return _Starts(every, seconds, single)
 
 
 def _scan(text: str) -> dict[str, list[Match]]:
@@ -293,11 +307,13 @@ def _scan(text: str) -> dict[str, list[Match]]:
     out: dict[str, list[Match]] = {}
     new = tuple.__new__  # Match(...) without the named tuple's Python-level __new__
     size = len(toks)
-    for i, candidates in enumerate(map(_candidates, words)):
-        if not candidates:
+    for i, starts in enumerate(map(_candidates, words)):
+        if not starts.every:
             continue
         token = toks[i]
-        for purpose, phrases in candidates:
+        # the longer phrases are tried only where the next word may continue one of them
+        longer = i + 1 < size and not starts.seconds.isdisjoint(known[i + 1])
+        for purpose, phrases in starts.every if longer else starts.single:
             for phrase, length, near in phrases:
                 if length == 1:  # found by its first word's key: a one-word phrase matches as it is
                     found: tuple[Token, ...] = (token,)
@@ -359,8 +375,13 @@ def _scanned() -> frozenset[str]:
 @lru_cache(maxsize=32768)
 def _by_purpose(text: str) -> dict[str, list[Match]]:
     """Every phrase of every purpose in ``text``, by purpose: a text is scanned once, however
-    many readings ask about it (the lists are read here only, never handed out)."""
+    many readings ask about it (the lists are read, never changed)."""
     return _scan(text)
+
+
+# A text's scan, read only, for a caller that maps it over many texts (find_each: a call in C
+# for each text, where most of a plan's texts hold none of the purposes it asks)
+scanned: Callable[[str], Mapping[str, list[Match]]] = _by_purpose
 
 
 def _start(match: Match) -> int:
@@ -383,6 +404,13 @@ def find_all(text: str, *purposes: str) -> list[Match]:
     return sorted((m for p in purposes for m in found.get(p, ())), key=_start)
 
 
+def words_of(text: str, *purposes: str) -> set[Token]:
+    """The words of every phrase of ``purposes`` in ``text`` (negated ones included), as a set:
+    what a reading leaves aside as generic or as stopwords, without the phrases' order."""
+    found = _by_purpose(text) if text else {}
+    return {t for purpose in purposes for match in found.get(purpose, ()) for t in match.found}
+
+
 def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
     """The first phrase of ``purposes`` in ``text`` that no negation covers."""
     if not text:
@@ -395,13 +423,9 @@ def first(text: str, *purposes: str, negated_too: bool = False) -> Match | None:
     return None
 
 
-def first_in(text: str, purposes: set[str]) -> dict[str, Match]:
-    """For each of ``purposes`` that ``text`` holds, its first phrase no negation covers."""
-    if not text:
-        return {}
-    found = _by_purpose(text)
-    if purposes.isdisjoint(found):  # most texts: find_each asks three purposes of every text of a plan
-        return {}
+def first_of(found: Mapping[str, list[Match]], purposes: Set[str]) -> dict[str, Match]:
+    """For each of ``purposes`` that a text's :func:`scanned` phrases hold, its first phrase no
+    negation covers."""
     out: dict[str, Match] = {}
     for purpose in purposes:  # a few purposes asked, where a text holds phrases of many
         for match in found.get(purpose, ()):
