@@ -203,8 +203,9 @@ def _means_deed(statement: str) -> bool:
         (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
         None,
     )
-    if start is None:
-        # "Number of households with rooftop solar": those who have it
+    if start is None or any(t.word in ("with", "dengan") for t in toks[1 : start - 1]):
+        # "Number of households with rooftop solar", "Number of schools with functioning handwashing
+        # facilities": those who have it
         return any(t.word in ("with", "dengan") for t in toks[1:])
     verb = toks[start - 1] if toks[start - 1].word.endswith("ing") else (toks[start] if start < len(toks) else None)
     if verb is None:

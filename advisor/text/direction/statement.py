@@ -29,7 +29,7 @@ from advisor.text.direction.counts import (
 )
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
-from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
+from advisor.text.direction.handled import _consumed, _done_badly, _handled, _through_channel, _to_disposal
 from advisor.text.direction.neutral import _mixed_share, _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
@@ -378,6 +378,8 @@ def statement_direction(text: str) -> Reading:
         if found is not None:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
+            if purpose == "bad_quantity" and _through_channel(text, found):
+                return from_match(text, "increase", "channel_use", found)
             if purpose == "bad_quantity" and _freed(text, found):
                 return from_match(text, "increase", "harm_free", found)
             return from_match(text, label, reason, found)
