@@ -16,7 +16,7 @@ from advisor.text.lexicon import Match, find_all, is_number
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import places, tokens
+from advisor.text.tokens import Token, places, tokens
 
 _ACHIEVED = frozenset({"sudah", "telah"})
 _LONG = frozenset({"lama", "bertahun-tahun", "turun-temurun"})  # how long, between "sudah" and its verb
@@ -37,7 +37,7 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
         verb = after.word.startswith((*_ACTIVE, "be")) and stem_id(after.word) != after.word
         if token.word in _ACHIEVED and after.clause == token.clause and verb:
             found = (token, after)
-            if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
+            if not _not_asset(text).isdisjoint(found) or _of_the_plan(text, found[0]):  # "telah ditutup"
                 continue
             match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
             if not _denied(match, matches, text):
@@ -57,6 +57,7 @@ def assets(text: str) -> Reading:
             or _land_harmed(text, match, matches)
             or _near_harm(text, match, matches)
             or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
+            or _attribute_of_cost(text, match)  # "operating costs": what costs, not what operates
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -128,7 +129,11 @@ def _done_en(text: str, matches: list[Match]) -> Reading | None:
             continue
         at = place[done.found[0]]
         if at and toks[at - 1].word in _WAS and toks[at - 1].clause == done.found[0].clause:
-            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+            if (
+                not _not_asset(text).isdisjoint(done.found)
+                or _denied(done, matches, text)
+                or _of_the_plan(text, done.found[0])
+            ):
                 continue
             return from_match(text, "present", "achieved", done)
     return None
@@ -237,7 +242,7 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     for word, polarity, noun in trends:
         if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
-        if _conceded(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata": not yet a strength
+        if _conceded(text, word) or _over_limit(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata"
             continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
@@ -362,6 +367,8 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
                 break
             figure = after[i + 2] if after[i + 1].word in _CURRENCY and i + 2 < len(after) else after[i + 1]
             if token.word in _REACHES and figure.word[:1].isdigit():  # "mencapai USD 12 juta"
+                if _bad_measured(text, token):  # "Waktu tempuh ... dapat mencapai 9 jam": a burden reached
+                    break
                 found = Match(good.phrase, (*good.found, token, figure), False)
                 if not _denied(found, matches, text):
                     return from_match(text, "present", "good_figure", found)
@@ -391,3 +398,74 @@ def _good_taken(text: str, matches: list[Match]) -> Reading | None:
         if not _denied(found, matches, text):
             return from_match(text, "present", "good_figure", found)
     return None
+
+
+# nouns of what a thing costs or takes to run: "operating costs", "operational expenses"
+_COSTS = frozenset(
+    {"cost", "costs", "expense", "expenses", "expenditure", "expenditures", "budget", "budgets", "subsidy",
+     "subsidies", "deficit", "deficits", "losses", "biaya", "beban", "pengeluaran", "anggaran", "subsidi"}
+)  # fmt: skip
+
+
+def _attribute_of_cost(text: str, match: Match) -> bool:
+    """Is an asset word the attribute of a cost ("operating costs", "Operating expenses of the
+    utility", "biaya operasional")? It names what running costs, not something that runs."""
+    toks = tokens(text)
+    place = places(text)
+    last = place[match.found[-1]]
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    before = toks[place[match.found[0]] - 1] if place[match.found[0]] else None
+    return (after is not None and after.clause == match.found[-1].clause and after.word in _COSTS) or (
+        before is not None and before.clause == match.found[0].clause and before.word in _COSTS
+    )
+
+
+# the plan itself as the subject: "Dokumen ini", "rancangan kerja sama ini", "This agreement"
+_PLAN_NOUNS = frozenset(
+    {"dokumen", "rancangan", "naskah", "perjanjian", "kesepakatan", "rencana", "sama", "pks", "mou",
+     "document", "agreement", "plan", "draft", "memorandum", "arrangement"}
+)  # fmt: skip
+_THIS = frozenset({"ini", "this", "tersebut"})
+PLAN_REACH = 4  # words between the plan's noun and its "ini"/"this"
+
+
+def _of_the_plan(text: str, at: Token) -> bool:
+    """Is what is said done said of the plan itself ("Dokumen ini telah melalui pembahasan TKKSD",
+    "This agreement has been reviewed by the regional cooperation team")? The plan's own procedure
+    is no asset of the situation it works in."""
+    toks = tokens(text)
+    i = places(text)[at]
+    before = [t for t in toks[max(0, i - 2 * PLAN_REACH) : i] if t.clause == at.clause]
+    for k, t in enumerate(before):
+        if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
+        if t.word == "this" and k + 1 < len(before) and before[k + 1].word in _PLAN_NOUNS:
+            return True
+    return False
+
+
+LIMIT_REACH = 3  # words between an exceeding verb and the limit it passes ("melampaui ambang baku mutu")
+
+
+def _over_limit(text: str, word: Match) -> bool:
+    """Is a rise past a limit or standard ("melampaui baku mutu", "exceed the national standard")?
+    Passing a limit of harm is the harm, not a strength; reaching a target ("melampaui target")
+    stays one."""
+    toks = tokens(text)
+    i = places(text)[word.found[-1]]
+    reach = {t for t in toks[i + 1 : i + 1 + LIMIT_REACH] if t.clause == word.found[-1].clause}
+    limits = (m for m in find_all(text, "reference") if m.phrase.text.lower() in _LIMITS)
+    return any(m.found[0] in reach for m in limits)
+
+
+_LIMITS = frozenset({"baku mutu", "ambang", "standar", "standard", "threshold"})
+
+
+def _bad_measured(text: str, reach: Token) -> bool:
+    """Does the clause that reaches a figure measure a burden before it ("Waktu tempuh rujukan dapat
+    mencapai 9 jam", "travel time can reach 8 hours")?"""
+    before = {t for t in tokens(text)[: places(text)[reach]] if t.clause == reach.clause}
+    return any(
+        not m.negated and not before.isdisjoint(m.found)
+        for m in find_all(text, "bad_quantity", "bad_measure", "duration_word")
+    )
