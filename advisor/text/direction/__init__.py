@@ -237,6 +237,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 and _same_thing(_without_names(statement), text)
                 and not _does_what_goal_changes(statement, text)
                 and not (other.label == "maintain" and _holds_head(statement, text))
+                and not _of_load(text)
             ):
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
