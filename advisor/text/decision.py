@@ -251,6 +251,13 @@ def _set_aside(text: str) -> frozenset[Token]:
         if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
             aside.update(agree.found)
     aside.update(_failed_condition(text))
+    # a rule made known or taught ("Sosialisasi Perdes tentang ...", "dissemination of the bylaw"): the
+    # object of the activity, no body deciding
+    rules = find_all(text, *AUTHORITY, *INSTRUMENT)
+    for spread in (m for m in find_all(text, "spread_word") if not m.negated):
+        at = place[spread.found[-1]]
+        near = {t for t in toks[at + 1 : at + 1 + SPREAD_REACH] if t.clause == spread.found[-1].clause}
+        aside.update(t for m in rules if m.found[0] in near for t in m.found)
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -263,6 +270,7 @@ def _set_aside(text: str) -> frozenset[Token]:
 
 
 _COMMIT = frozenset({"untuk", "akan", "to", "will"})
+SPREAD_REACH = 5  # words between "sosialisasi"/"dissemination" and the rule it makes known ("of the village bylaw")
 _IF = frozenset(
     {"jika", "apabila", "bila", "bilamana", "kalau", "manakala", "seandainya", "andaikata", "if", "where"}
     | {"should", "unless", "failing", "in case", "in the event"}
