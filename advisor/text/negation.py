@@ -41,14 +41,20 @@ _NO_SUBJECT: tuple[tuple[str, ...], ...] = (
 SUBJECT_SCOPE = 12  # words from the opening negator to the predicate it still reaches
 
 
-def subject_denied(toks: tuple[Token, ...], at: int) -> bool:
+_NO_SUBJECT_EN = frozenset({"no", "none", "neither"})
+
+
+def subject_denied(toks: tuple[Token, ...], at: int, english: bool = False) -> bool:
     """Does the clause of word ``at`` open, within :data:`SUBJECT_SCOPE` words before it, with a
-    denied subject ("Tidak ada pihak yang ...", "No major ... risks were identified")?"""
+    denied subject ("Tidak ada pihak yang ...", "No major ... risks were identified")? Only the
+    English openings when ``english`` ("Tidak ada dokter di pustu" is a lack in itself)."""
     clause = toks[at].clause
     first = at
     while first > 0 and toks[first - 1].clause == clause:
         first -= 1
     if at - first > SUBJECT_SCOPE:
         return False
+    if english:
+        return toks[first].word in _NO_SUBJECT_EN
     words = tuple(t.word for t in toks[first : first + 3])
     return any(words[: len(opening)] == opening for opening in _NO_SUBJECT)

@@ -14,7 +14,7 @@ from advisor.text.background.figures import _falls_short, _limited, _limited_low
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
 from advisor.text.background.trends import _trends
 from advisor.text.lexicon import Match, find_all
-from advisor.text.negation import NEGATORS
+from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, places, tokens
@@ -134,6 +134,9 @@ def problems(text: str) -> Reading:
     matches = [
         m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m) and not _no_more(text, m)
     ]
+    # "No major social or environmental risks were identified": the negator opening the clause
+    # reaches a harm named as its subject however many words stand between
+    matches = [_subject_negated(text, m) for m in matches if not _none_needed(text, m)]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -190,6 +193,32 @@ def problems(text: str) -> Reading:
 
 
 _STILL = frozenset({"masih", "tetap", "still"})
+
+
+_NEEDED = frozenset({"required", "needed", "necessary", "diperlukan", "dibutuhkan", "perlu"})
+
+
+def _none_needed(text: str, match: Match) -> bool:
+    """Is a "no" of lack said of something the clause says is needed ("No land acquisition is
+    required", "No resettlement is needed")? Nothing needed is nothing lacking."""
+    if match.purpose not in PROBLEM or match.found[0].word not in _NO_OPENING:
+        return False
+    clause = match.found[0].clause
+    return any(t.word in _NEEDED for t in tokens(text) if t.clause == clause and t.start > match.found[-1].end)
+
+
+_NO_OPENING = frozenset({"no", "none"})
+
+
+def _subject_negated(text: str, match: Match) -> Match:
+    """``match`` negated when it is a harm in the subject of an English clause that opens by denying
+    it ("No major ... risks were identified", "None of the villages reported ..."); Indonesian "Tidak
+    ada X" is a lack by itself, which the lexicon reads."""
+    if match.negated or match.purpose not in (*PROBLEM, "bad_quantity"):
+        return match
+    if match.found[0].word in NEGATORS or not subject_denied(tokens(text), places(text)[match.found[0]], english=True):
+        return match
+    return match._replace(negated=True)
 
 
 def _still_not(text: str) -> Reading | None:
