@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from functools import lru_cache
 
 from advisor.text.background.base import _ACHIEVED_PHRASE, _GOOD, _LIMITERS, PROBLEM, _not_asset
@@ -58,6 +59,7 @@ def assets(text: str) -> Reading:
             or _near_harm(text, match, matches)
             or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
             or _attribute_of_cost(text, match)  # "operating costs": what costs, not what operates
+            or _of_the_plan(text, match.found[0])  # "Each work stream has a lead agency": the plan's set-up
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -124,6 +126,9 @@ def _done_en(text: str, matches: list[Match]) -> Reading | None:
     been trained"), outside any negation or problem."""
     toks = tokens(text)
     place = places(text)
+    perfect = _perfect_en(text, matches)
+    if perfect is not None:
+        return perfect
     for done in find_all(text, "done_verb"):
         if done.phrase.lang != "en" or done.negated:
             continue
@@ -426,6 +431,11 @@ _PLAN_NOUNS = frozenset(
      "document", "agreement", "plan", "draft", "memorandum", "arrangement"}
 )  # fmt: skip
 _THIS = frozenset({"ini", "this", "tersebut"})
+_EACH = frozenset({"each", "every", "setiap", "tiap", "masing-masing"})
+_PLAN_PARTS = frozenset(
+    {"stream", "streams", "workstream", "workstreams", "component", "components", "activity", "output", "outputs",
+     "package", "pillar", "komponen", "kegiatan", "subkegiatan", "paket", "pilar", "keluaran"}
+)  # fmt: skip
 PLAN_REACH = 4  # words between the plan's noun and its "ini"/"this"
 
 
@@ -438,6 +448,10 @@ def _of_the_plan(text: str, at: Token) -> bool:
     before = [t for t in toks[max(0, i - 2 * PLAN_REACH) : i] if t.clause == at.clause]
     for k, t in enumerate(before):
         if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
+        # "Each work stream has a lead agency", "Setiap komponen kegiatan memiliki penanggung jawab": the
+        # plan's parts and how it staffs them
+        if t.word in _EACH and any(b.word in _PLAN_PARTS for b in before[k + 1 : k + 1 + PLAN_REACH]):
             return True
         if t.word == "this" and k + 1 < len(before) and before[k + 1].word in _PLAN_NOUNS:
             return True
@@ -469,3 +483,47 @@ def _bad_measured(text: str, reach: Token) -> bool:
         not m.negated and not before.isdisjoint(m.found)
         for m in find_all(text, "bad_quantity", "bad_measure", "duration_word")
     )
+
+
+_HAVE = frozenset({"has", "have"})
+# words between "has"/"have" and the participle: "has nonetheless allocated", "have already planted"
+_ADVERBS = frozenset(
+    {"already", "also", "nonetheless", "since", "recently", "successfully", "now", "jointly", "together", "just",
+     "even", "still", "meanwhile", "likewise", "similarly", "independently"}
+)  # fmt: skip
+PERFECT_REACH = 2  # adverbs between "has"/"have" and its participle
+
+
+def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
+    """What English says a side has done, in the present perfect ("the village youth group has
+    planted 4 hectares of mangroves", "the district Bappeda has nonetheless allocated funds"), as
+    Indonesian says "telah + verb": an asset unless it is a change (a trend is read apart), a harm,
+    or said in a clause with a problem or a negation ("conflicts have delayed two investments", "salt
+    water has reached several wells")."""
+    toks = tokens(text)
+    changes = {t for m in find_all(text, "increase", "decrease", "trend_up", "trend_down") for t in m.found}
+    # a harm anywhere in the sentence: "Rising sea levels have flooded the fields ..., and salt water has
+    # reached several wells" spreads one harm over its clauses
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    harms = {
+        bisect(ends, m.found[0].start) for m in matches if m.purpose in (*PROBLEM, "bad_quantity") and not m.negated
+    }
+    for i, t in enumerate(toks):
+        if t.word not in _HAVE or bisect(ends, t.start) in harms:
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= PERFECT_REACH and (toks[k].word in _ADVERBS or toks[k].word.endswith("ly")):
+            k += 1
+        if k >= len(toks) or toks[k].clause != t.clause:
+            continue
+        verb = toks[k]
+        if not verb.word.endswith("ed") or verb.word in _WAS or verb in changes or stem_id(verb.word) != verb.word:
+            continue
+        if any(u.word in NEGATORS for u in toks[max(0, i - SCOPE) : k] if u.clause == t.clause):
+            continue
+        if not _not_asset(text).isdisjoint((verb,)):
+            continue
+        found = Match(_ACHIEVED_PHRASE, (t, verb), False)
+        if not _denied(found, matches, text):
+            return from_match(text, "present", "achieved", found)
+    return None
