@@ -188,6 +188,7 @@ def problems(text: str) -> Reading:
         or _limited(text)
         or _no_longer(text)
         or _still_not(text)
+        or _still_needed(text)
         or Reading("absent", "no_problem")
     )
 
@@ -232,6 +233,30 @@ def _still_not(text: str) -> Reading | None:
         negator = next((t for t in toks[i + 1 :] if t.clause == token.clause and t.word in NEGATORS), None)
         if negator is not None:
             return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
+    return None
+
+
+# a need that persists: "60 percent of licensing services still require a physical visit", "Pelayanan izin
+# masih memerlukan kehadiran fisik pemohon"
+_NEEDS = frozenset(
+    {"require", "requires", "need", "needs", "must", "rely", "relies", "depend", "depends", "memerlukan",
+     "membutuhkan", "perlu", "bergantung", "tergantung", "mengandalkan"}
+)  # fmt: skip
+NEED_REACH = 2  # words between "still"/"masih" and the need ("masih sangat bergantung")
+
+
+def _still_needed(text: str) -> Reading | None:
+    """A need that persists in one clause ("still require a physical visit", "masih memerlukan
+    kehadiran fisik", "still rely on diesel generators"): what the situation still needs is a gap."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _STILL:
+            continue
+        need = next(
+            (t for t in toks[i + 1 : i + 1 + NEED_REACH] if t.clause == token.clause and t.word in _NEEDS), None
+        )
+        if need is not None:
+            return from_match(text, "present", "still_needed", Match(_NOT_YET_PHRASE, (token, need), False))
     return None
 
 
