@@ -253,8 +253,9 @@ def _set_aside(text: str) -> frozenset[Token]:
     aside.update(_failed_condition(text))
     # a rule made known or taught ("Sosialisasi Perdes tentang ...", "dissemination of the bylaw"): the
     # object of the activity, no body deciding
-    rules = find_all(text, *AUTHORITY, *INSTRUMENT)
-    for spread in (m for m in find_all(text, "spread_word") if not m.negated):
+    spreads = [m for m in find_all(text, "spread_word") if not m.negated]
+    rules = find_all(text, *AUTHORITY, *INSTRUMENT) if spreads else []
+    for spread in spreads:
         at = place[spread.found[-1]]
         near = {t for t in toks[at + 1 : at + 1 + SPREAD_REACH] if t.clause == spread.found[-1].clause}
         aside.update(t for m in rules if m.found[0] in near for t in m.found)
@@ -887,7 +888,16 @@ _WITHOUT = frozenset({"tanpa", "without"})
 def _denied_subject(text: str, match: Match) -> bool:
     """Is ``match`` said of a subject its clause denies ("Tidak ada pihak yang dapat memutuskan
     sendiri", "Tak satu pun mitra ...", "No partner may decide alone")? Then nobody does it."""
-    return subject_denied(tokens(text), places(text)[match.found[0]])
+    return _opens_denied(text) and subject_denied(tokens(text), places(text)[match.found[0]])
+
+
+_OPENERS = frozenset({"tidak", "tak", "tiada", "no", "none", "neither"})
+
+
+@lru_cache(maxsize=8192)
+def _opens_denied(text: str) -> bool:
+    """Has ``text`` a word that may open a denied subject at all (most texts have none)?"""
+    return any(t.word in _OPENERS for t in tokens(text))
 
 
 def _enacted(text: str, deliberative: Match | None) -> Reading | None:
@@ -897,15 +907,16 @@ def _enacted(text: str, deliberative: Match | None) -> Reading | None:
     approval of a regulation is the procedure of the law (UU 23/2014, UU 6/2014), so the decision
     is the authorities', whatever the deliberative words of that procedure; not an instrument only
     cited by its number."""
-    bodies = [m for m in find_all(text, "authority_body") if not m.negated and not _denied_subject(text, m)]
-    if (deliberative is None and not bodies) or _alone(text) is not None:
+    instruments = [m for m in _deciding(text, *INSTRUMENT) if not m.negated]
+    if not instruments:  # most texts: asked first, it is the cheapest way out
+        return None
+    if deliberative is None and not any(
+        not m.negated and not _denied_subject(text, m) for m in find_all(text, "authority_body")
+    ):
         return None
     cited = _cited_titles(text)
-    instrument = next(
-        (m for m in _deciding(text, *INSTRUMENT) if not m.negated and cited.isdisjoint(m.found)),
-        None,
-    )
-    if instrument is None:
+    instrument = next((m for m in instruments if cited.isdisjoint(m.found)), None)
+    if instrument is None or _alone(text) is not None:
         return None
     decides = next(
         (

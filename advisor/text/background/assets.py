@@ -443,6 +443,8 @@ def _of_the_plan(text: str, at: Token) -> bool:
     """Is what is said done said of the plan itself ("Dokumen ini telah melalui pembahasan TKKSD",
     "This agreement has been reviewed by the regional cooperation team")? The plan's own procedure
     is no asset of the situation it works in."""
+    if not _points(text):
+        return False
     toks = tokens(text)
     i = places(text)[at]
     before = [t for t in toks[max(0, i - 2 * PLAN_REACH) : i] if t.clause == at.clause]
@@ -456,6 +458,12 @@ def _of_the_plan(text: str, at: Token) -> bool:
         if t.word == "this" and k + 1 < len(before) and before[k + 1].word in _PLAN_NOUNS:
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _points(text: str) -> bool:
+    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each")?"""
+    return any(t.word in _THIS or t.word in _EACH for t in tokens(text))
 
 
 LIMIT_REACH = 3  # words between an exceeding verb and the limit it passes ("melampaui ambang baku mutu")
@@ -501,6 +509,8 @@ def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
     or said in a clause with a problem or a negation ("conflicts have delayed two investments", "salt
     water has reached several wells")."""
     toks = tokens(text)
+    if not any(t.word in _HAVE for t in toks):  # most texts: no perfect to read
+        return None
     changes = {t for m in find_all(text, "increase", "decrease", "trend_up", "trend_down") for t in m.found}
     # a harm anywhere in the sentence: "Rising sea levels have flooded the fields ..., and salt water has
     # reached several wells" spreads one harm over its clauses
