@@ -28,13 +28,15 @@ Precedence among the sources, as a senior analyst weighs them (``direction`` fol
    a provision per head, a harm received through a channel, a harm a service carries to disposal);
 5. the weak default itself: a goal about another thing names the end, and what is counted is
    its means ("Number of schools with functioning handwashing facilities" under "Reduce
-   diarrhoea" rises), except that the doers present make the load a goal of easing it lowers
-   ("vehicles entering the old town" under "Reduce traffic congestion");
+   diarrhoea" rises), except that the doers present make the load or the dependence a goal of
+   easing it lowers ("vehicles entering the old town" under "Reduce traffic congestion"), unless
+   they are a clean alternative ("electric ferries operating" under "Reduce diesel emissions");
 6. a statement that says nothing takes the first goal or activity that names a direction;
 7. a neutral statistic takes only a goal about the same thing, else stays unknown.
-Known departures: a count of doers keeps the old reach of step 6 when its deed is the goal's own
-(``_does_what_goal_changes``) and a clean-technology qualifier ("electric ferries operating" under
-"Reduce diesel emissions from river transport") is not known as a means.
+Known departures: a count of doers whose deed is the goal's own (``_does_what_goal_changes``)
+takes the goal's direction even under a goal about another thing, step 6's reach; a goal and a
+statement that name one thing in different words ("tourists" and "visitor numbers") are read as
+about different things, so a keeping goal so worded is missed.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from functools import lru_cache
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.counts import quantity_words_of
 from advisor.text.direction.goal import (
+    _clean_means,
     _does_what_goal_changes,
     _goal_direction,
     _harm_as_topic,
@@ -158,7 +161,9 @@ def _kept(statement: str, own: Reading, context: Iterable[str]) -> Reading | Non
 # the load that things present make on a place: a goal of easing it lowers the count of those there
 _LOADS = frozenset(
     {"kepadatan", "kemacetan", "macet", "tekanan", "beban", "keramaian", "kerumunan", "lalu", "congestion",
-     "pressure", "pressures", "crowding", "overcrowding", "crowds", "traffic", "load", "density", "congested"}
+     "pressure", "pressures", "crowding", "overcrowding", "crowds", "traffic", "load", "density", "congested",
+     # a dependence on things present: "Mengurangi ketergantungan warga pada air tangki"
+     "ketergantungan", "dependence", "dependency", "reliance"}
 )  # fmt: skip
 
 
@@ -220,7 +225,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
-            if own.reason == "count_of_doers" and _means_deed(statement):
+            if own.reason == "count_of_doers" and (_means_deed(statement) or _clean_means(statement)):
                 break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
             if (
                 own.reason in _WEAK

@@ -215,6 +215,22 @@ def _means_deed(statement: str) -> bool:
     return any(m.found[0] == verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))
 
 
+@lru_cache(maxsize=4096)
+def _clean_means(statement: str) -> bool:
+    """Are the doers a statement counts a clean alternative, named before their deed ("Jumlah bus
+    listrik yang beroperasi", "Number of electric ferries operating", "PLTS komunal yang beroperasi")?
+    They are the means of a goal that lowers emissions or a dependence, and rise."""
+    toks = tokens(statement)
+    end = next(
+        (i for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
+        None,
+    )
+    if end is None:
+        return False
+    head = set(toks[:end])
+    return any(not m.negated and head.issuperset(m.found) for m in find_all(statement, "clean_alternative"))
+
+
 # what ends the object of a goal's keep verb: its means, place, purpose or the time it holds for
 _KEPT_OBJECT_ENDS = _GOAL_OBJECT_ENDS | frozenset(
     {"agar", "supaya", "sehingga", "selama", "sampai", "hingga", "pada", "so", "during", "until", "through"}
