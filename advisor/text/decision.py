@@ -891,7 +891,7 @@ def _denied_subject(text: str, match: Match) -> bool:
     return _opens_denied(text) and subject_denied(tokens(text), places(text)[match.found[0]])
 
 
-_OPENERS = frozenset({"tidak", "tak", "tiada", "no", "none", "neither"})
+_OPENERS = frozenset({"tidak", "tak", "tiada", "no", "none", "neither", "nobody", "no-one"})
 
 
 @lru_cache(maxsize=8192)

@@ -36,12 +36,12 @@ def negated(toks: tuple[Token, ...], start: int, found: tuple[Token, ...]) -> bo
 _NO_SUBJECT: tuple[tuple[str, ...], ...] = (
     ("tidak", "ada"), ("tak", "ada"), ("tiada",), ("tidak", "satu", "pun"), ("tak", "satu", "pun"),
     ("tidak", "seorang", "pun"), ("tak", "seorang", "pun"), ("tidak", "satupun"), ("tak", "satupun"),
-    ("no",), ("none",), ("neither",),
+    ("no",), ("none",), ("neither",), ("nobody",), ("no-one",), ("no", "one"),
 )  # fmt: skip
 SUBJECT_SCOPE = 12  # words from the opening negator to the predicate it still reaches
 
 
-_NO_SUBJECT_EN = frozenset({"no", "none", "neither"})
+_NO_SUBJECT_EN = frozenset({"no", "none", "neither", "nobody", "no-one"})
 
 
 def subject_denied(toks: tuple[Token, ...], at: int, english: bool = False) -> bool:

@@ -428,7 +428,7 @@ def _attribute_of_cost(text: str, match: Match) -> bool:
 # the plan itself as the subject: "Dokumen ini", "rancangan kerja sama ini", "This agreement"
 _PLAN_NOUNS = frozenset(
     {"dokumen", "rancangan", "naskah", "perjanjian", "kesepakatan", "rencana", "sama", "pks", "mou",
-     "document", "agreement", "plan", "draft", "memorandum", "arrangement"}
+     "document", "agreement", "plan", "draft", "memorandum", "arrangement", "cooperation", "partnership"}
 )  # fmt: skip
 _THIS = frozenset({"ini", "this", "tersebut"})
 _EACH = frozenset({"each", "every", "setiap", "tiap", "masing-masing"})
@@ -447,7 +447,10 @@ def _of_the_plan(text: str, at: Token) -> bool:
         return False
     toks = tokens(text)
     i = places(text)[at]
-    before = [t for t in toks[max(0, i - 2 * PLAN_REACH) : i] if t.clause == at.clause]
+    clause = [t for t in toks[:i] if t.clause == at.clause]
+    # the words just before, and the clause's subject however far back ("This cooperation plan has been
+    # discussed with all partners and approved")
+    before = clause[:PLAN_REACH] + [t for t in clause[-2 * PLAN_REACH :] if t not in clause[:PLAN_REACH]]
     for k, t in enumerate(before):
         if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
             return True
@@ -455,8 +458,8 @@ def _of_the_plan(text: str, at: Token) -> bool:
         # plan's parts and how it staffs them
         if t.word in _EACH and any(b.word in _PLAN_PARTS for b in before[k + 1 : k + 1 + PLAN_REACH]):
             return True
-        if t.word == "this" and k + 1 < len(before) and before[k + 1].word in _PLAN_NOUNS:
-            return True
+        if t.word == "this" and any(b.word in _PLAN_NOUNS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True  # "This cooperation plan has been discussed ... and approved"
     return False
 
 

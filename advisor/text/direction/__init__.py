@@ -54,6 +54,7 @@ from advisor.text.direction.goal import (
     _holds_head,
     _kept_by_goal,
     _means_deed,
+    _present_and_named,
     _same_thing,
     _shift_direction,
 )
@@ -243,6 +244,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 and not _does_what_goal_changes(statement, text)
                 and not (other.label == "maintain" and _holds_head(statement, text))
                 and not _of_load(text)
+                and not _present_and_named(statement, text)
             ):
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
