@@ -366,7 +366,7 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
         after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
         aims = {t for m in find_all(text, "aim_word") if m.found[0].clause == clause for t in m.found}
         for i, token in enumerate(after[:-1]):
-            if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+            if i and (after[i - 1].word in _LIMITERS or after[i - 1].word == "baru"):  # "hanya/baru mencapai"
                 break
             if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
                 break
@@ -408,7 +408,8 @@ def _good_taken(text: str, matches: list[Match]) -> Reading | None:
 # nouns of what a thing costs or takes to run: "operating costs", "operational expenses"
 _COSTS = frozenset(
     {"cost", "costs", "expense", "expenses", "expenditure", "expenditures", "budget", "budgets", "subsidy",
-     "subsidies", "deficit", "deficits", "losses", "biaya", "beban", "pengeluaran", "anggaran", "subsidi"}
+     "subsidies", "deficit", "deficits", "losses", "biaya", "beban", "pengeluaran", "anggaran", "subsidi",
+     "ratio", "rasio"}
 )  # fmt: skip
 
 
