@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
-from advisor.text.negation import NEGATORS
+from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, places, tokens
 
@@ -309,10 +309,49 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     )
     if barred:
         out.setdefault("conflict_of_interest", barred)
-    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy) or _harm_denied(text)
+    denied = (
+        _power_denied_to_the_other_side(text, policy)
+        or _kept_by_government(text, policy)
+        or _harm_denied(text)
+        or _interference_barred(text)
+    )
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+# interfering, of the encroaching words: said of one side towards the other, its bar is non-interference
+_INTERFERE = frozenset(
+    {"campur", "mencampuri", "intervensi", "mengintervensi", "interfere", "interferes", "interference",
+     "intervene", "intervenes", "intervention", "meddle", "meddles"}
+)  # fmt: skip
+# the other side as the one interfered with: "the other's", "each other's", "pihak lain", "satu sama lain"
+_OTHER = frozenset({"other", "other's", "others", "lain", "lainnya", "masing-masing", "either", "another"})
+
+
+def _interference_barred(text: str) -> tuple[Match, ...]:
+    """Interference in the other side barred ("Neither party may interfere in the other's internal
+    administration", "Para pihak tidak akan mencampuri kebijakan pihak lain", "No partner shall intervene
+    in the decisions of another"): an interfering word denied, barred or said of a denied subject, with
+    the other side after it in its clause. Interference in a thing ("interfere with fishing routes") or
+    an interference allowed is none."""
+    harms = [m for m in find_all(text, "encroach") if m.found[0].word in _INTERFERE]
+    if not harms:
+        return ()
+    toks = tokens(text)
+    place = places(text)
+    bars = find_all(text, "coi_bar", "coi_ban")
+    for harm in harms:
+        at = place[harm.found[0]]
+        barred = (
+            harm.negated
+            or subject_denied(toks, at)
+            or any(_same_clause(b, harm) and b.found[-1].end <= harm.found[0].start and not b.negated for b in bars)
+        )
+        after = [t for t in toks[at + 1 :] if t.clause == harm.found[0].clause]
+        if barred and any(t.word in _OTHER for t in after):
+            return (harm,)
+    return ()
 
 
 def _harm_denied(text: str) -> tuple[Match, ...]:
