@@ -456,10 +456,15 @@ def statement_direction(text: str) -> Reading:
     if done is not None:
         return done
     index_at = 1 if toks and toks[0].word in _VALUE_OF else 0
+    if index_at and len(toks) > 2 and toks[1].word == "of":  # "Value of the e-government maturity index"
+        index_at = 2
     # English puts the index last in its noun phrase: "The digital government maturity index of ..."
-    np_end = next((k for k, t in enumerate(toks) if t.word in _PREPOSITIONS_EN), len(toks))
+    np_end = next((k for k, t in enumerate(toks) if k >= index_at and t.word in _PREPOSITIONS_EN), len(toks))
+    first = index_at
     index_at = next((k for k in range(index_at, np_end) if toks[k].word in _INDEX), index_at)
-    if len(toks) > index_at + 1 and toks[index_at].word in _INDEX:
+    # a bare "Indeks" names nothing; one ending an English phrase has its name before it
+    named = len(toks) > index_at + 1 or index_at > first
+    if named and toks[index_at].word in _INDEX:
         # "Indeks Desa Membangun", "Nilai indeks SPBE", "Index value of ...": an index a plan reports
         # is one of development, which should rise (indices of a harm are read above: "Indeks Gini")
         said, span = quoted(text, toks[index_at])
