@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from advisor.text.lexicon import Match, Phrase, find_all, phrases_in
 from advisor.text.morph import nominal_root
-from advisor.text.negation import NEGATORS
+from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, places, tokens
@@ -200,7 +200,17 @@ def _deciding(text: str, *purposes: str) -> list[Match]:
     kadar", "determines the water quality") and what is being prepared, from a drafting word to
     the end of its clause ("Menyusun rancangan Keputusan Bupati tentang Tim Koordinasi")."""
     aside = _set_aside(text)
-    return [m for m in find_all(text, *purposes) if aside.isdisjoint(m.found)]
+    return [
+        m
+        for m in find_all(text, *purposes)
+        if aside.isdisjoint(m.found) and not (m.purpose in _SAID_OF_ONE and _denied_subject(text, m))
+    ]
+
+
+# what one party does, which a denied subject ("Tidak ada pihak yang ...", "No partner may ...")
+# leaves undone; not a consent or a deliberation ("Tidak ada keputusan tanpa persetujuan seluruh
+# mitra" requires it)
+_SAID_OF_ONE = frozenset({"unilateral", "final_word", "decide_verb", "veto_verb", "entitled", "without_deliberation"})
 
 
 @lru_cache(maxsize=8192)
@@ -241,6 +251,14 @@ def _set_aside(text: str) -> frozenset[Token]:
         if at < len(toks) and toks[at].word in _COMMIT and toks[at].clause == agree.found[-1].clause:
             aside.update(agree.found)
     aside.update(_failed_condition(text))
+    # a rule made known or taught ("Sosialisasi Perdes tentang ...", "dissemination of the bylaw"): the
+    # object of the activity, no body deciding
+    spreads = [m for m in find_all(text, "spread_word") if not m.negated]
+    rules = find_all(text, *AUTHORITY, *INSTRUMENT) if spreads else []
+    for spread in spreads:
+        at = place[spread.found[-1]]
+        near = {t for t in toks[at + 1 : at + 1 + SPREAD_REACH] if t.clause == spread.found[-1].clause}
+        aside.update(t for m in rules if m.found[0] in near for t in m.found)
     for draft in find_all(text, "draft"):
         if not draft.negated:
             aside.update(t for t in toks if t.clause == draft.found[0].clause and t.start >= draft.found[0].start)
@@ -253,6 +271,7 @@ def _set_aside(text: str) -> frozenset[Token]:
 
 
 _COMMIT = frozenset({"untuk", "akan", "to", "will"})
+SPREAD_REACH = 5  # words between "sosialisasi"/"dissemination" and the rule it makes known ("of the village bylaw")
 _IF = frozenset(
     {"jika", "apabila", "bila", "bilamana", "kalau", "manakala", "seandainya", "andaikata", "if", "where"}
     | {"should", "unless", "failing", "in case", "in the event"}
@@ -593,14 +612,14 @@ def _right_to_refuse(text: str) -> Reading | None:
     # active forms only: "Perjanjian dapat diubah", "may be changed" name no one who decides
     vetoes = [
         v
-        for v in find_all(text, "veto_verb")
+        for v in _deciding(text, "veto_verb")
         if not v.negated
         and passive_verb_id(v.found[0].word) != "di"
         and not v.found[0].word.endswith("ed")
         # "Jadwal dapat berubah": it changes, no one changes it
         and not (v.phrase.lang == "id" and v.found[0].word.startswith(("ber", "ter")))
     ]
-    for right in (m for m in find_all(text, "entitled") if not m.negated):
+    for right in (m for m in _deciding(text, "entitled") if not m.negated):
         end, clause = place[right.found[-1]], right.found[0].clause
         veto = next(
             (v for v in vetoes if v.found[0].clause == clause and 0 < place[v.found[0]] - end <= VETO_REACH), None
@@ -827,7 +846,8 @@ def decision(text: str) -> Reading:
             return from_match(text, "deliberative", "decided_by_agreement", unilateral, deliberative)
         return from_match(text, "unilateral", "one_party_decides", unilateral)
     by = (
-        _binding(text)
+        _enacted(text, deliberative)
+        or _binding(text)
         or _right_to_refuse(text)
         or _decided_by(text)
         or _approval_of(text)
@@ -865,21 +885,67 @@ def decision(text: str) -> Reading:
 _WITHOUT = frozenset({"tanpa", "without"})
 
 
+def _denied_subject(text: str, match: Match) -> bool:
+    """Is ``match`` said of a subject its clause denies ("Tidak ada pihak yang dapat memutuskan
+    sendiri", "Tak satu pun mitra ...", "No partner may decide alone")? Then nobody does it."""
+    return _opens_denied(text) and subject_denied(tokens(text), places(text)[match.found[0]])
+
+
+_OPENERS = frozenset({"tidak", "tak", "tiada", "no", "none", "neither", "nobody", "no-one"})
+
+
+@lru_cache(maxsize=8192)
+def _opens_denied(text: str) -> bool:
+    """Has ``text`` a word that may open a denied subject at all (most texts have none)?"""
+    return any(t.word in _OPENERS for t in tokens(text))
+
+
+def _enacted(text: str, deliberative: Match | None) -> Reading | None:
+    """A decision enacted through a legal instrument after deliberation or with the approval of a
+    legislature ("APBDes ditetapkan dengan Peraturan Desa setelah dibahas dan disepakati bersama
+    BPD", "Rancangan Perdasi diajukan kepada DPRP untuk mendapat persetujuan bersama"): the joint
+    approval of a regulation is the procedure of the law (UU 23/2014, UU 6/2014), so the decision
+    is the authorities', whatever the deliberative words of that procedure; not an instrument only
+    cited by its number."""
+    instruments = [m for m in _deciding(text, *INSTRUMENT) if not m.negated]
+    if not instruments:  # most texts: asked first, it is the cheapest way out
+        return None
+    if deliberative is None and not any(
+        not m.negated and not _denied_subject(text, m) for m in find_all(text, "authority_body")
+    ):
+        return None
+    cited = _cited_titles(text)
+    instrument = next((m for m in instruments if cited.isdisjoint(m.found)), None)
+    if instrument is None or _alone(text) is not None:
+        return None
+    decides = next(
+        (
+            m
+            for m in _deciding(text, "decide_verb", "enact_verb", "approval_noun")
+            if not m.negated and set(m.found).isdisjoint(instrument.found)
+        ),
+        None,
+    )
+    if decides is None:
+        return None
+    return from_match(text, "authority", "instrument_after_deliberation", decides, instrument)
+
+
 def _alone(text: str) -> Match | None:
     """An explicit mark of deciding alone: "sendiri", "tanpa musyawarah", "on its own", or any
     deliberation or forum denied by "tanpa"/"without" ("tanpa adanya rapat koordinasi", "without a
     meeting of the partners"). It outweighs the office title of the one who decides."""
-    said = next(iter(find_all(text, "without_deliberation")), None)
+    said = next(iter(_deciding(text, "without_deliberation")), None)
     if said is not None:
         return said
     toks = tokens(text)
+    place = places(text)
     # "memutuskan sendiri", "ditetapkan sendiri": "sendiri" after a verb is alone; after a noun it
     # is "own" ("anggarannya sendiri")
     for before, t in pairwise(toks):
         verb = before.word.startswith(("me", "di")) and stem_id(before.word) != before.word
-        if t.word in _SELF and verb and before.clause == t.clause:
+        if t.word in _SELF and verb and before.clause == t.clause and not subject_denied(toks, place[before]):
             return Match(_SELF_PHRASE, (before, t), False)
-    place = places(text)
     for m in find_all(text, "deliberative", "forum_body"):
         at = place[m.found[0]]
         ahead = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]

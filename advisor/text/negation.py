@@ -28,3 +28,33 @@ def negated(toks: tuple[Token, ...], start: int, found: tuple[Token, ...]) -> bo
         if token.word in NEGATORS and token not in found:
             return True
     return False
+
+
+# a clause that opens by denying its subject ("Tidak ada pihak yang dapat memutuskan sendiri", "Tak
+# satu pun mitra ...", "No major risks were identified", "None of the partners may ...") denies all
+# it says of that subject, however far the predicate stands from the negator
+_NO_SUBJECT: tuple[tuple[str, ...], ...] = (
+    ("tidak", "ada"), ("tak", "ada"), ("tiada",), ("tidak", "satu", "pun"), ("tak", "satu", "pun"),
+    ("tidak", "seorang", "pun"), ("tak", "seorang", "pun"), ("tidak", "satupun"), ("tak", "satupun"),
+    ("no",), ("none",), ("neither",), ("nobody",), ("no-one",), ("no", "one"),
+)  # fmt: skip
+SUBJECT_SCOPE = 12  # words from the opening negator to the predicate it still reaches
+
+
+_NO_SUBJECT_EN = frozenset({"no", "none", "neither", "nobody", "no-one"})
+
+
+def subject_denied(toks: tuple[Token, ...], at: int, english: bool = False) -> bool:
+    """Does the clause of word ``at`` open, within :data:`SUBJECT_SCOPE` words before it, with a
+    denied subject ("Tidak ada pihak yang ...", "No major ... risks were identified")? Only the
+    English openings when ``english`` ("Tidak ada dokter di pustu" is a lack in itself)."""
+    clause = toks[at].clause
+    first = at
+    while first > 0 and toks[first - 1].clause == clause:
+        first -= 1
+    if at - first > SUBJECT_SCOPE:
+        return False
+    if english:
+        return toks[first].word in _NO_SUBJECT_EN
+    words = tuple(t.word for t in toks[first : first + 3])
+    return any(words[: len(opening)] == opening for opening in _NO_SUBJECT)

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
-from advisor.text.negation import NEGATORS
+from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, places, tokens
 
@@ -95,6 +95,8 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue  # "benefits reach patients in both districts": a place, not the sides
         if topic == "mutual_benefit" and _both_served(text, match):
             continue  # "The workshop benefits both teachers and students": the people served
+        if topic == "trust_building" and any(t.word in _TRUSTED for t in match.found):
+            continue  # "Yayasan ... adalah mitra terpercaya": one side's repute, no trust built between them
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
         if topic in topics and topic not in out:
@@ -106,6 +108,11 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
                 continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
+
+
+# trust as an attribute of one party ("mitra terpercaya", "mitra yang dapat dipercaya"): its root is the root
+# of "kepercayaan", and a phrase of trust between the partners ("kepercayaan ~ mitra") would take it
+_TRUSTED = frozenset({"terpercaya", "tepercaya", "dipercaya"})
 
 
 def _both_served(text: str, match: Match) -> bool:
@@ -297,14 +304,54 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
         or _own_kin_favoured_barred(text)
         or _judge_barred_from_bidding(text)
         or _official_as_supplier_barred(text)
+        or _holding_barred(text)
         or _former_official_barred(text)
     )
     if barred:
         out.setdefault("conflict_of_interest", barred)
-    denied = _power_denied_to_the_other_side(text, policy) or _kept_by_government(text, policy) or _harm_denied(text)
+    denied = (
+        _power_denied_to_the_other_side(text, policy)
+        or _kept_by_government(text, policy)
+        or _harm_denied(text)
+        or _interference_barred(text)
+    )
     if denied:
         out.setdefault("sovereignty", denied)
     return out
+
+
+# interfering, of the encroaching words: said of one side towards the other, its bar is non-interference
+_INTERFERE = frozenset(
+    {"campur", "mencampuri", "intervensi", "mengintervensi", "interfere", "interferes", "interference",
+     "intervene", "intervenes", "intervention", "meddle", "meddles"}
+)  # fmt: skip
+# the other side as the one interfered with: "the other's", "each other's", "pihak lain", "satu sama lain"
+_OTHER = frozenset({"other", "other's", "others", "lain", "lainnya", "masing-masing", "either", "another"})
+
+
+def _interference_barred(text: str) -> tuple[Match, ...]:
+    """Interference in the other side barred ("Neither party may interfere in the other's internal
+    administration", "Para pihak tidak akan mencampuri kebijakan pihak lain", "No partner shall intervene
+    in the decisions of another"): an interfering word denied, barred or said of a denied subject, with
+    the other side after it in its clause. Interference in a thing ("interfere with fishing routes") or
+    an interference allowed is none."""
+    harms = [m for m in find_all(text, "encroach") if m.found[0].word in _INTERFERE]
+    if not harms:
+        return ()
+    toks = tokens(text)
+    place = places(text)
+    bars = find_all(text, "coi_bar", "coi_ban")
+    for harm in harms:
+        at = place[harm.found[0]]
+        barred = (
+            harm.negated
+            or subject_denied(toks, at)
+            or any(_same_clause(b, harm) and b.found[-1].end <= harm.found[0].start and not b.negated for b in bars)
+        )
+        after = [t for t in toks[at + 1 :] if t.clause == harm.found[0].clause]
+        if barred and any(t.word in _OTHER for t in after):
+            return (harm,)
+    return ()
 
 
 def _harm_denied(text: str) -> tuple[Match, ...]:
@@ -763,6 +810,74 @@ def _official_as_supplier_barred(text: str) -> tuple[Match, ...]:
     return ()
 
 
+HOLDING_REACH = 3  # words between a ban and the stake or office it bars
+
+
+def _holding_barred(text: str) -> tuple[Match, ...]:
+    """An official, an officer or a judge barred from a stake or an office in a body ("Pejabat yang menilai
+    proposal dilarang memiliki saham atau jabatan pada calon badan usaha", "Members of the evaluation panel
+    may not hold shares in any bidding company", "Pejabat dinas tidak boleh memegang jabatan direksi pada
+    badan usaha mitra"): one who serves the public or judges, before the ban in its clause, and the holding
+    right after it. A cap on a party's own stake ("Investor asing tidak boleh memiliki saham lebih dari 49
+    persen") is no safeguard: the one barred serves no one."""
+    holdings = find_all(text, "coi_holding")
+    if not holdings:
+        return ()
+    place = places(text)
+    serving = find_all(text, "coi_official", "coi_judge", "coi_staff")
+    for ban in (b for b in find_all(text, "coi_bar", "coi_ban") if not b.negated):
+        end = place[ban.found[-1]]
+        held = next(
+            (h for h in holdings if _same_clause(h, ban) and 0 < place[h.found[0]] - end <= HOLDING_REACH), None
+        )
+        if held is None or _capped(text, held):
+            continue  # "tidak boleh memegang jabatan lebih dari dua periode": a limit, not a bar
+        if any(_same_clause(o, ban) and o.found[-1].end <= ban.found[0].start for o in serving):
+            return (ban, held)
+    return ()
+
+
+_MORE = frozenset({"lebih", "melebihi", "more", "exceeding", "over", "above"})
+CAP_REACH = 2  # words between a holding and the "lebih dari"/"more than" of its cap
+
+
+def _capped(text: str, held: Match) -> bool:
+    """Is a holding limited in size or time right after it ("saham lebih dari 49 persen", "more than two
+    terms")?"""
+    toks = tokens(text)
+    at = places(text)[held.found[-1]]
+    return any(t.word in _MORE and t.clause == held.found[-1].clause for t in toks[at + 1 : at + 1 + CAP_REACH])
+
+
+def _rules_compared(text: str) -> tuple[Match, ...]:
+    """The rules of two sides set side by side ("Ketentuan hibah luar negeri di Indonesia dibandingkan
+    dengan aturan pemberi hibah", "The procurement rules of the city were compared with the donor's
+    procurement guidelines"): a word of comparing with a rule before it and a rule after it in its clause.
+    A figure compared with a standard ("Capaian layanan dibandingkan dengan standar pelayanan minimal") or
+    with an earlier year has a rule on one side only."""
+    rules = find_all(text, "regulation_noun")
+    if len(rules) < 2:
+        return ()
+    for compare in (m for m in find_all(text, "compare_word") if not m.negated):
+        before = next(
+            (r for r in rules if _same_clause(r, compare) and r.found[-1].end <= compare.found[0].start), None
+        )
+        after = [r for r in rules if _same_clause(r, compare) and r.found[0].start >= compare.found[-1].end]
+        if before is not None and after:
+            return (before, compare, after[0])
+        # "membandingkan standar baku mutu Indonesia dengan standar kota mitra", "compare A with B"
+        toks = tokens(text)
+        place = places(text)
+        for first, second in pairwise(after):
+            between = toks[place[first.found[-1]] + 1 : place[second.found[0]]]
+            if any(t.word in _WITH for t in between):
+                return (first, compare, second)
+    return ()
+
+
+_WITH = frozenset({"dengan", "terhadap", "with", "to", "against"})
+
+
 def _judge_barred_from_bidding(text: str) -> tuple[Match, ...]:
     """Those who judge or steer barred from competing for what they judge ("Members of the steering
     committee may not bid for project contracts", "Anggota tim penilai dilarang mengikuti tender"): a
@@ -1050,7 +1165,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         if pair is not None:
             out[topic] = pair
     if "regulatory_differences" not in out:
-        contrasted = _systems_contrasted(text)
+        contrasted = _systems_contrasted(text) or _rules_compared(text)
         if contrasted:
             out["regulatory_differences"] = contrasted
     safeguard = next(iter(find_all(text, "stmt_conflict_of_interest")), None)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from functools import lru_cache
 
 from advisor.text.background.base import _ACHIEVED_PHRASE, _GOOD, _LIMITERS, PROBLEM, _not_asset
@@ -16,7 +17,7 @@ from advisor.text.lexicon import Match, find_all, is_number
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
-from advisor.text.tokens import places, tokens
+from advisor.text.tokens import Token, places, tokens
 
 _ACHIEVED = frozenset({"sudah", "telah"})
 _LONG = frozenset({"lama", "bertahun-tahun", "turun-temurun"})  # how long, between "sudah" and its verb
@@ -37,7 +38,7 @@ def _achieved(text: str, matches: list[Match]) -> Reading | None:
         verb = after.word.startswith((*_ACTIVE, "be")) and stem_id(after.word) != after.word
         if token.word in _ACHIEVED and after.clause == token.clause and verb:
             found = (token, after)
-            if not _not_asset(text).isdisjoint(found):  # "telah ditutup", "sudah terjadi"
+            if not _not_asset(text).isdisjoint(found) or _of_the_plan(text, found[0]):  # "telah ditutup"
                 continue
             match = Match(_ACHIEVED_PHRASE, found, negated(toks, i, found))
             if not _denied(match, matches, text):
@@ -57,6 +58,8 @@ def assets(text: str) -> Reading:
             or _land_harmed(text, match, matches)
             or _near_harm(text, match, matches)
             or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
+            or _attribute_of_cost(text, match)  # "operating costs": what costs, not what operates
+            or _of_the_plan(text, match.found[0])  # "Each work stream has a lead agency": the plan's set-up
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -123,12 +126,19 @@ def _done_en(text: str, matches: list[Match]) -> Reading | None:
     been trained"), outside any negation or problem."""
     toks = tokens(text)
     place = places(text)
+    perfect = _perfect_en(text, matches)
+    if perfect is not None:
+        return perfect
     for done in find_all(text, "done_verb"):
         if done.phrase.lang != "en" or done.negated:
             continue
         at = place[done.found[0]]
         if at and toks[at - 1].word in _WAS and toks[at - 1].clause == done.found[0].clause:
-            if not _not_asset(text).isdisjoint(done.found) or _denied(done, matches, text):
+            if (
+                not _not_asset(text).isdisjoint(done.found)
+                or _denied(done, matches, text)
+                or _of_the_plan(text, done.found[0])
+            ):
                 continue
             return from_match(text, "present", "achieved", done)
     return None
@@ -237,7 +247,7 @@ def _good_trend(trends: list[Trend], matches: list[Match], text: str) -> Match |
     for word, polarity, noun in trends:
         if polarity != "good" or word.words.endswith("nya") or _bad_consequence(text, word, matches):
             continue
-        if _conceded(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata": not yet a strength
+        if _conceded(text, word) or _over_limit(text, word):  # "turun ..., tetapi masih jauh di atas rata-rata"
             continue
         if noun and _potential_harm(text, Match(word.phrase, noun, False), matches):
             continue
@@ -356,12 +366,14 @@ def _good_figure(text: str, matches: list[Match]) -> Reading | None:
         after = [t for t in toks if t.clause == clause and t.start >= good.found[-1].end]
         aims = {t for m in find_all(text, "aim_word") if m.found[0].clause == clause for t in m.found}
         for i, token in enumerate(after[:-1]):
-            if i and after[i - 1].word in _LIMITERS:  # "hanya mencapai"
+            if i and (after[i - 1].word in _LIMITERS or after[i - 1].word == "baru"):  # "hanya/baru mencapai"
                 break
             if aims and any(t.start < token.start for t in aims):  # "ditargetkan mencapai": not reached yet
                 break
             figure = after[i + 2] if after[i + 1].word in _CURRENCY and i + 2 < len(after) else after[i + 1]
             if token.word in _REACHES and figure.word[:1].isdigit():  # "mencapai USD 12 juta"
+                if _bad_measured(text, token):  # "Waktu tempuh ... dapat mencapai 9 jam": a burden reached
+                    break
                 found = Match(good.phrase, (*good.found, token, figure), False)
                 if not _denied(found, matches, text):
                     return from_match(text, "present", "good_figure", found)
@@ -390,4 +402,142 @@ def _good_taken(text: str, matches: list[Match]) -> Reading | None:
         found = Match(good.phrase if good else _ACHIEVED_PHRASE, (token, rest[0], *(good.found if good else ())), False)
         if not _denied(found, matches, text):
             return from_match(text, "present", "good_figure", found)
+    return None
+
+
+# nouns of what a thing costs or takes to run: "operating costs", "operational expenses"
+_COSTS = frozenset(
+    {"cost", "costs", "expense", "expenses", "expenditure", "expenditures", "budget", "budgets", "subsidy",
+     "subsidies", "deficit", "deficits", "losses", "biaya", "beban", "pengeluaran", "anggaran", "subsidi",
+     "ratio", "rasio"}
+)  # fmt: skip
+
+
+def _attribute_of_cost(text: str, match: Match) -> bool:
+    """Is an asset word the attribute of a cost ("operating costs", "Operating expenses of the
+    utility", "biaya operasional")? It names what running costs, not something that runs."""
+    toks = tokens(text)
+    place = places(text)
+    last = place[match.found[-1]]
+    after = toks[last + 1] if last + 1 < len(toks) else None
+    before = toks[place[match.found[0]] - 1] if place[match.found[0]] else None
+    return (after is not None and after.clause == match.found[-1].clause and after.word in _COSTS) or (
+        before is not None and before.clause == match.found[0].clause and before.word in _COSTS
+    )
+
+
+# the plan itself as the subject: "Dokumen ini", "rancangan kerja sama ini", "This agreement"
+_PLAN_NOUNS = frozenset(
+    {"dokumen", "rancangan", "naskah", "perjanjian", "kesepakatan", "rencana", "sama", "pks", "mou",
+     "document", "agreement", "plan", "draft", "memorandum", "arrangement", "cooperation", "partnership"}
+)  # fmt: skip
+_THIS = frozenset({"ini", "this", "tersebut"})
+_EACH = frozenset({"each", "every", "setiap", "tiap", "masing-masing"})
+_PLAN_PARTS = frozenset(
+    {"stream", "streams", "workstream", "workstreams", "component", "components", "activity", "output", "outputs",
+     "package", "pillar", "komponen", "kegiatan", "subkegiatan", "paket", "pilar", "keluaran"}
+)  # fmt: skip
+PLAN_REACH = 4  # words between the plan's noun and its "ini"/"this"
+
+
+def _of_the_plan(text: str, at: Token) -> bool:
+    """Is what is said done said of the plan itself ("Dokumen ini telah melalui pembahasan TKKSD",
+    "This agreement has been reviewed by the regional cooperation team")? The plan's own procedure
+    is no asset of the situation it works in."""
+    if not _points(text):
+        return False
+    toks = tokens(text)
+    i = places(text)[at]
+    clause = [t for t in toks[:i] if t.clause == at.clause]
+    # the words just before, and the clause's subject however far back ("This cooperation plan has been
+    # discussed with all partners and approved")
+    before = clause[:PLAN_REACH] + [t for t in clause[-2 * PLAN_REACH :] if t not in clause[:PLAN_REACH]]
+    for k, t in enumerate(before):
+        if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
+        # "Each work stream has a lead agency", "Setiap komponen kegiatan memiliki penanggung jawab": the
+        # plan's parts and how it staffs them
+        if t.word in _EACH and any(b.word in _PLAN_PARTS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
+        if t.word == "this" and any(b.word in _PLAN_NOUNS for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True  # "This cooperation plan has been discussed ... and approved"
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _points(text: str) -> bool:
+    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each")?"""
+    return any(t.word in _THIS or t.word in _EACH for t in tokens(text))
+
+
+LIMIT_REACH = 3  # words between an exceeding verb and the limit it passes ("melampaui ambang baku mutu")
+
+
+def _over_limit(text: str, word: Match) -> bool:
+    """Is a rise past a limit or standard ("melampaui baku mutu", "exceed the national standard")?
+    Passing a limit of harm is the harm, not a strength; reaching a target ("melampaui target")
+    stays one."""
+    toks = tokens(text)
+    i = places(text)[word.found[-1]]
+    reach = {t for t in toks[i + 1 : i + 1 + LIMIT_REACH] if t.clause == word.found[-1].clause}
+    limits = (m for m in find_all(text, "reference") if m.phrase.text.lower() in _LIMITS)
+    return any(m.found[0] in reach for m in limits)
+
+
+_LIMITS = frozenset({"baku mutu", "ambang", "standar", "standard", "threshold"})
+
+
+def _bad_measured(text: str, reach: Token) -> bool:
+    """Does the clause that reaches a figure measure a burden before it ("Waktu tempuh rujukan dapat
+    mencapai 9 jam", "travel time can reach 8 hours")?"""
+    before = {t for t in tokens(text)[: places(text)[reach]] if t.clause == reach.clause}
+    return any(
+        not m.negated and not before.isdisjoint(m.found)
+        for m in find_all(text, "bad_quantity", "bad_measure", "duration_word")
+    )
+
+
+_HAVE = frozenset({"has", "have"})
+# words between "has"/"have" and the participle: "has nonetheless allocated", "have already planted"
+_ADVERBS = frozenset(
+    {"already", "also", "nonetheless", "since", "recently", "successfully", "now", "jointly", "together", "just",
+     "even", "still", "meanwhile", "likewise", "similarly", "independently"}
+)  # fmt: skip
+PERFECT_REACH = 2  # adverbs between "has"/"have" and its participle
+
+
+def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
+    """What English says a side has done, in the present perfect ("the village youth group has
+    planted 4 hectares of mangroves", "the district Bappeda has nonetheless allocated funds"), as
+    Indonesian says "telah + verb": an asset unless it is a change (a trend is read apart), a harm,
+    or said in a clause with a problem or a negation ("conflicts have delayed two investments", "salt
+    water has reached several wells")."""
+    toks = tokens(text)
+    if not any(t.word in _HAVE for t in toks):  # most texts: no perfect to read
+        return None
+    changes = {t for m in find_all(text, "increase", "decrease", "trend_up", "trend_down") for t in m.found}
+    # a harm anywhere in the sentence: "Rising sea levels have flooded the fields ..., and salt water has
+    # reached several wells" spreads one harm over its clauses
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    harms = {
+        bisect(ends, m.found[0].start) for m in matches if m.purpose in (*PROBLEM, "bad_quantity") and not m.negated
+    }
+    for i, t in enumerate(toks):
+        if t.word not in _HAVE or bisect(ends, t.start) in harms:
+            continue
+        k = i + 1
+        while k < len(toks) and k - i <= PERFECT_REACH and (toks[k].word in _ADVERBS or toks[k].word.endswith("ly")):
+            k += 1
+        if k >= len(toks) or toks[k].clause != t.clause:
+            continue
+        verb = toks[k]
+        if not verb.word.endswith("ed") or verb.word in _WAS or verb in changes or stem_id(verb.word) != verb.word:
+            continue
+        if any(u.word in NEGATORS for u in toks[max(0, i - SCOPE) : k] if u.clause == t.clause):
+            continue
+        if not _not_asset(text).isdisjoint((verb,)):
+            continue
+        found = Match(_ACHIEVED_PHRASE, (t, verb), False)
+        if not _denied(found, matches, text):
+            return from_match(text, "present", "achieved", found)
     return None

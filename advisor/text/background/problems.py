@@ -14,7 +14,7 @@ from advisor.text.background.figures import _falls_short, _limited, _limited_low
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
 from advisor.text.background.trends import _trends
 from advisor.text.lexicon import Match, find_all
-from advisor.text.negation import NEGATORS
+from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, places, tokens
@@ -134,6 +134,9 @@ def problems(text: str) -> Reading:
     matches = [
         m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m) and not _no_more(text, m)
     ]
+    # "No major social or environmental risks were identified": the negator opening the clause
+    # reaches a harm named as its subject however many words stand between
+    matches = [_subject_negated(text, m) for m in matches if not _none_needed(text, m)]
     trends = _trends(text)
     # bad, or a high level of something not known to be good ("curah hujan tinggi")
     bad_trend = next(
@@ -185,11 +188,38 @@ def problems(text: str) -> Reading:
         or _limited(text)
         or _no_longer(text)
         or _still_not(text)
+        or _still_needed(text)
         or Reading("absent", "no_problem")
     )
 
 
 _STILL = frozenset({"masih", "tetap", "still"})
+
+
+_NEEDED = frozenset({"required", "needed", "necessary", "diperlukan", "dibutuhkan", "perlu"})
+
+
+def _none_needed(text: str, match: Match) -> bool:
+    """Is a "no" of lack said of something the clause says is needed ("No land acquisition is
+    required", "No resettlement is needed")? Nothing needed is nothing lacking."""
+    if match.purpose not in PROBLEM or match.found[0].word not in _NO_OPENING:
+        return False
+    clause = match.found[0].clause
+    return any(t.word in _NEEDED for t in tokens(text) if t.clause == clause and t.start > match.found[-1].end)
+
+
+_NO_OPENING = frozenset({"no", "none"})
+
+
+def _subject_negated(text: str, match: Match) -> Match:
+    """``match`` negated when it is a harm in the subject of an English clause that opens by denying
+    it ("No major ... risks were identified", "None of the villages reported ..."); Indonesian "Tidak
+    ada X" is a lack by itself, which the lexicon reads."""
+    if match.negated or match.purpose not in (*PROBLEM, "bad_quantity"):
+        return match
+    if match.found[0].word in NEGATORS or not subject_denied(tokens(text), places(text)[match.found[0]], english=True):
+        return match
+    return match._replace(negated=True)
 
 
 def _still_not(text: str) -> Reading | None:
@@ -203,6 +233,30 @@ def _still_not(text: str) -> Reading | None:
         negator = next((t for t in toks[i + 1 :] if t.clause == token.clause and t.word in NEGATORS), None)
         if negator is not None:
             return from_match(text, "present", "still_not", Match(_NOT_YET_PHRASE, (token, negator), False))
+    return None
+
+
+# a need that persists: "60 percent of licensing services still require a physical visit", "Pelayanan izin
+# masih memerlukan kehadiran fisik pemohon"
+_NEEDS = frozenset(
+    {"require", "requires", "need", "needs", "must", "rely", "relies", "depend", "depends", "memerlukan",
+     "membutuhkan", "perlu", "bergantung", "tergantung", "mengandalkan"}
+)  # fmt: skip
+NEED_REACH = 2  # words between "still"/"masih" and the need ("masih sangat bergantung")
+
+
+def _still_needed(text: str) -> Reading | None:
+    """A need that persists in one clause ("still require a physical visit", "masih memerlukan
+    kehadiran fisik", "still rely on diesel generators"): what the situation still needs is a gap."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _STILL:
+            continue
+        need = next(
+            (t for t in toks[i + 1 : i + 1 + NEED_REACH] if t.clause == token.clause and t.word in _NEEDS), None
+        )
+        if need is not None:
+            return from_match(text, "present", "still_needed", Match(_NOT_YET_PHRASE, (token, need), False))
     return None
 
 

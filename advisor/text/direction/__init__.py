@@ -17,6 +17,26 @@ should rise ("Tingkat kepuasan", "Jumlah posko siaga"). Only when the statement 
 (or names only a good quantity that the goal also names) is the direction taken from the goal
 or activity it measures, and the reading is then marked inferred: rules never build an error
 on an inference.
+
+Precedence among the sources, as a senior analyst weighs them (``direction`` follows it):
+1. what the statement says of a change (a direction word, "dari A menjadi B", a band);
+2. a goal that keeps what the statement counts ("Menjaga stabilitas harga gabah"): maintain, over
+   every default of what is counted, a producer's price included, and over a harm it holds;
+3. what the statement counts when its meaning fixes the way (a reduction counted, a harm handled or
+   prevented, a lack, the time a process takes, a harm): these stand against a goal;
+4. a goal that changes the same thing, over the weak defaults (a good quantity, a count of doers,
+   a provision per head, a harm received through a channel, a harm a service carries to disposal);
+5. the weak default itself: a goal about another thing names the end, and what is counted is
+   its means ("Number of schools with functioning handwashing facilities" under "Reduce
+   diarrhoea" rises), except that the doers present make the load or the dependence a goal of
+   easing it lowers ("vehicles entering the old town" under "Reduce traffic congestion"), unless
+   they are a clean alternative ("electric ferries operating" under "Reduce diesel emissions");
+6. a statement that says nothing takes the first goal or activity that names a direction;
+7. a neutral statistic takes only a goal about the same thing, else stays unknown.
+Known departures: a count of doers whose deed is the goal's own (``_does_what_goal_changes``)
+takes the goal's direction even under a goal about another thing, step 6's reach; a goal and a
+statement that name one thing in different words ("tourists" and "visitor numbers") are read as
+about different things, so a keeping goal so worded is missed.
 """
 
 from __future__ import annotations
@@ -27,15 +47,18 @@ from functools import lru_cache
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.counts import quantity_words_of
 from advisor.text.direction.goal import (
+    _clean_means,
     _does_what_goal_changes,
     _goal_direction,
     _harm_as_topic,
     _holds_head,
     _kept_by_goal,
     _means_deed,
+    _present_and_named,
     _same_thing,
     _shift_direction,
 )
+from advisor.text.direction.handled import carried_away
 from advisor.text.direction.statement import statement_direction
 from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
@@ -117,6 +140,9 @@ def _adds_value(goal: str) -> bool:
 # it is held, not pushed up or down
 _KEEPABLE = frozenset(
     {*_WEAK, "countermeasure", "ratio_of_good", "quality_head", "cumulative_count", "in_prohibited_place"}
+    # a price at the producer's gate should rise for the producer, unless the goal holds it
+    # ("Harga gabah di tingkat petani" under "Menjaga stabilitas harga gabah")
+    | {"producer_price"}
 )
 
 
@@ -133,6 +159,21 @@ def _kept(statement: str, own: Reading, context: Iterable[str]) -> Reading | Non
     return None
 
 
+# the load that things present make on a place: a goal of easing it lowers the count of those there
+_LOADS = frozenset(
+    {"kepadatan", "kemacetan", "macet", "tekanan", "beban", "keramaian", "kerumunan", "lalu", "congestion",
+     "pressure", "pressures", "crowding", "overcrowding", "crowds", "traffic", "load", "density", "congested",
+     # a dependence on things present: "Mengurangi ketergantungan warga pada air tangki"
+     "ketergantungan", "dependence", "dependency", "reliance"}
+)  # fmt: skip
+
+
+def _of_load(goal: str) -> bool:
+    """Does ``goal`` speak of a load things make by being there ("kepadatan lalu lintas", "visitor
+    pressure", "tekanan penangkapan ikan")?"""
+    return any(t.word in _LOADS for t in tokens(goal))
+
+
 def direction(statement: str, context: Iterable[str] = ()) -> Reading:
     """The statement's direction; else the first of ``context`` (goal, activity) that names
     one, marked inferred."""
@@ -143,7 +184,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         return kept
     if own.label == "unknown" and own.reason in _NEUTRAL:
         return _neutral_in_context(statement, own, context)
-    if not _says_nothing(own) and own.reason not in _WEAK and own.reason not in _HARMS:
+    if not _says_nothing(own) and own.reason not in (*_WEAK, *_HARMS, "channel_use"):
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says
     # otherwise ("Membatasi kunjungan sesuai daya dukung") is the better evidence.
@@ -163,6 +204,19 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # "Penurunan selisih harga beras" as a goal: the level it names falls (an indicator
             # of it counts the reduction; a statement of the level itself falls with it)
             other = Reading("decrease", "reduction_of_level", other.words, other.span)
+        if own.reason == "bad_quantity" and carried_away(statement) and other.label in _OPPOSITE:
+            # "Tonase sampah yang diangkut ke TPA": a harm a service carries away; a goal about the
+            # same thing says whether the service should grow (its coverage) or shrink (what reaches
+            # the landfill)
+            if _same_thing(_without_names(statement), text):
+                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            break
+        if own.reason == "channel_use":
+            # "Jumlah aduan melalui kanal SP4N-LAPOR" rises as the channel is used, unless a goal
+            # lowers a harm of its own ("Menurunkan keluhan atas layanan air minum")
+            if other.label != "unknown" and any(not m.negated for m in find_all(text, "bad_quantity")):
+                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            break
         if own.reason in _HARMS:
             # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
             # goal says to hold is held, not pushed down (a goal that lowers it changes nothing)
@@ -172,15 +226,25 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         if other.label != "unknown":
             if own.reason in _WEAK and other.reason in _WEAK:
                 break
-            if own.reason == "count_of_doers" and _means_deed(statement):
+            if own.reason == "count_of_doers" and (_means_deed(statement) or _clean_means(statement)):
                 break  # "desa yang memiliki satgas karhutla" under "Menurunkan luas kebakaran"
-            if own.reason == "good_quantity" and not _same_thing(_without_names(statement), text):
+            if (
+                own.reason in _WEAK
+                and not _same_thing(_without_names(statement), text)
+                and not (own.reason == "count_of_doers" and _of_load(text))
+            ):
+                # a goal about another thing: what the statement counts is its means, and keeps its
+                # own way ("Number of schools with functioning handwashing facilities" under "Reduce
+                # diarrhoea"); but the doers present make the load a goal of easing it lowers
+                # ("Number of vehicles entering the old town" under "Reduce traffic congestion")
                 break
             if (
                 own.reason == "count_of_doers"
                 and _same_thing(_without_names(statement), text)
                 and not _does_what_goal_changes(statement, text)
                 and not (other.label == "maintain" and _holds_head(statement, text))
+                and not _of_load(text)
+                and not _present_and_named(statement, text)
             ):
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")

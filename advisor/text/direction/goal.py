@@ -203,8 +203,9 @@ def _means_deed(statement: str) -> bool:
         (i + 1 for i, t in enumerate(toks) if t.word in _DOERS or (t.word.endswith("ing") and i > 0)),
         None,
     )
-    if start is None:
-        # "Number of households with rooftop solar": those who have it
+    if start is None or any(t.word in ("with", "dengan") for t in toks[1 : start - 1]):
+        # "Number of households with rooftop solar", "Number of schools with functioning handwashing
+        # facilities": those who have it
         return any(t.word in ("with", "dengan") for t in toks[1:])
     verb = toks[start - 1] if toks[start - 1].word.endswith("ing") else (toks[start] if start < len(toks) else None)
     if verb is None:
@@ -212,6 +213,61 @@ def _means_deed(statement: str) -> bool:
     if verb.word in _TAKE_UP:
         return True
     return any(m.found[0] == verb and not m.negated for m in find_all(statement, "countermeasure", "decrease"))
+
+
+# deeds that are only being there: "kapal yang beroperasi", "wisatawan yang berkunjung", "vehicles entering"
+_PRESENT = frozenset(
+    {"beroperasi", "berkunjung", "melintas", "melintasi", "memasuki", "masuk", "mendarat", "berlabuh", "singgah",
+     "mendaki", "beraktivitas", "berada", "berlalu-lalang", "operating", "operate", "visiting", "visit", "entering",
+     "enter", "landing", "crossing", "calling", "docking", "passing", "present", "active", "climbing"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _present_and_named(statement: str, goal: str) -> bool:
+    """Are the doers a statement counts only there ("Jumlah kapal ikan asing yang beroperasi di ZEE",
+    "Number of trucks crossing the bridge"), and named by the goal ("Memberantas penangkapan ikan
+    ilegal oleh kapal asing")? Then the count is of the doers themselves, and the goal about them says
+    which way it goes; not doers that are a countermeasure or a clean alternative ("kapal patroli yang
+    beroperasi", "bus listrik yang beroperasi")."""
+    toks = tokens(statement)
+    end = _doers_end(toks)
+    if end is None:
+        return False
+    verb = toks[end] if toks[end].word not in _DOERS else (toks[end + 1] if end + 1 < len(toks) else None)
+    if verb is None or verb.word not in _PRESENT:
+        return False
+    head = set(toks[:end])
+    if any(not m.negated and head.issuperset(m.found) for m in find_all(statement, "countermeasure")):
+        return False
+    # every word naming the doers is the goal's ("kapal ikan asing" in "... oleh kapal asing"), not only
+    # their kind ("kapal pengawas": another vessel than the goal's)
+    words = [_content(t.word) for t in toks[:end]]
+    named = _content(goal)
+    return not _clean_means(statement) and any(words) and all(named & w for w in words if w)
+
+
+@lru_cache(maxsize=4096)
+def _clean_means(statement: str) -> bool:
+    """Are the doers a statement counts a clean alternative, named before their deed ("Jumlah bus
+    listrik yang beroperasi", "Number of electric ferries operating", "PLTS komunal yang beroperasi")?
+    They are the means of a goal that lowers emissions or a dependence, and rise."""
+    toks = tokens(statement)
+    end = _doers_end(toks)
+    if end is None:
+        return False
+    head = set(toks[:end])
+    return any(not m.negated and head.issuperset(m.found) for m in find_all(statement, "clean_alternative"))
+
+
+def _doers_end(toks: tuple[Token, ...]) -> int | None:
+    """Where the doers a statement counts end: at its relative marker ("yang", "that", "who"), else at
+    its first -ing word after the head ("vehicles entering"); an Indonesian word that only ends so
+    ("kapal ikan asing yang ...", "kambing") is no -ing form when a relative marker follows."""
+    marker = next((i for i, t in enumerate(toks) if t.word in _DOERS), None)
+    if marker is not None:
+        return marker
+    return next((i for i, t in enumerate(toks) if t.word.endswith("ing") and i > 0), None)
 
 
 # what ends the object of a goal's keep verb: its means, place, purpose or the time it holds for

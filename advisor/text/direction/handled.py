@@ -147,3 +147,41 @@ def _done_badly(text: str, done: Match, bad: list[Match]) -> bool:
     if cause is not None and any(m.found[0] in toks[cause + 1 : cause + 4] for m in bad):
         return True
     return any(m.found[0] in reach and not m.negated for m in find_all(text, "irregular"))
+
+
+def carried_away(text: str) -> bool:
+    """Is a thing of ``text`` carried to where waste ends by a service ("sampah yang diangkut ke
+    TPA", "waste hauled to the landfill"), not dumped there ("dibuang", "ditimbun")?"""
+    toks = tokens(text)
+    return any(
+        (t.word.startswith("di") or t.word.endswith("ed")) and t.word not in _DISPOSED and _to_disposal(text, t)
+        for t in toks
+    )
+
+
+# where a harm is reported: "pengaduan yang masuk melalui aplikasi LAPOR", "grievances lodged through
+# the project hotline"
+_THROUGH = frozenset({"melalui", "lewat", "via", "through"})
+_CHANNELS = frozenset(
+    {"kanal", "aplikasi", "layanan", "saluran", "hotline", "portal", "situs", "laman", "website", "platform",
+     "loket", "posko", "pos", "nomor", "call", "sms", "whatsapp", "channel", "channels", "app", "application",
+     "helpline", "helpdesk", "desk", "line", "mechanism", "mekanisme", "sistem", "system"}
+)  # fmt: skip
+CHANNEL_REACH = 4  # words from the harm to its "melalui"/"through", and from there to the channel
+
+
+def _through_channel(text: str, bad: Match) -> bool:
+    """Is the harm counted as it comes in through a channel ("Jumlah pengaduan warga yang masuk
+    melalui aplikasi LAPOR", "laporan kekerasan melalui layanan SAPA 129", "grievances lodged
+    through the hotline")? Then the count is of the channel's use, which should rise; not the harm
+    itself ("pengaduan tentang layanan air bersih")."""
+    toks = tokens(text)
+    end = toks.index(bad.found[-1])
+    clause = bad.found[-1].clause
+    for k in range(end + 1, min(len(toks), end + 1 + CHANNEL_REACH)):
+        if toks[k].clause != clause or toks[k].word in NEGATORS:
+            return False
+        if toks[k].word in _THROUGH:
+            after = toks[k + 1 : k + 1 + CHANNEL_REACH]
+            return any(t.word in _CHANNELS and t.clause == clause for t in after)
+    return False

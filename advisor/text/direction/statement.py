@@ -29,7 +29,7 @@ from advisor.text.direction.counts import (
 )
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
 from advisor.text.direction.duration import _NEEDED, _duration
-from advisor.text.direction.handled import _consumed, _done_badly, _handled, _to_disposal
+from advisor.text.direction.handled import _consumed, _done_badly, _handled, _through_channel, _to_disposal
 from advisor.text.direction.neutral import _mixed_share, _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
@@ -48,6 +48,9 @@ from advisor.text.reading import Reading, from_match, quoted
 from advisor.text.tokens import Token, tokens
 
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
+# words naming the value of what follows: "Nilai indeks SPBE", "Capaian indeks", "The SPBE index"
+_VALUE_OF = frozenset({"nilai", "capaian", "angka", "value", "the"})
+_PREPOSITIONS_EN = frozenset({"of", "in", "for", "on", "at", "by", "among", "per"})
 
 
 _TOTALS = frozenset({"rata-rata", "total", "jumlah", "average", "the"})
@@ -186,6 +189,39 @@ def _harm_before(token: Token, bad: list[Match]) -> bool:
 _CATEGORIES = frozenset({"status", "predikat", "opini", "kategori", "klasifikasi", "peringkat", "rating", "grade"})
 
 
+# a share of income spent above a threshold: the burden of a cost (SDG 3.8.2 catastrophic health spending,
+# water or housing cost overburden): "households spending more than 20 percent of income on water"
+_SPEND = frozenset(
+    {"spending", "spend", "spends", "spent", "paying", "pay", "pays", "membelanjakan", "mengeluarkan",
+     "menghabiskan", "membayar", "pengeluaran", "pengeluarannya", "expenditure", "expenditures"}
+)  # fmt: skip
+_ABOVE = frozenset({"more", "above", "over", "exceeding", "lebih", "melebihi", "atas", "di"})
+_INCOME = frozenset(
+    {"income", "incomes", "earnings", "budget", "pendapatan", "pendapatannya", "penghasilan", "penghasilannya",
+     "pengeluaran", "anggaran"}
+)  # fmt: skip
+BURDEN_REACH = 8  # words from the spending to the income it is a share of
+
+
+def _burden_share(text: str) -> Reading | None:
+    """A count of those spending more than a share of their income on something ("Percentage of
+    households spending more than 20 percent of income on water", "Rumah tangga dengan pengeluaran
+    kesehatan lebih dari 10 persen pendapatan"): the burden of a cost, which should fall; the income
+    there is the measure of the share, not what is counted."""
+    toks = tokens(text)
+    for i, t in enumerate(toks):
+        if t.word not in _SPEND:
+            continue
+        reach = [u for u in toks[i + 1 : i + 1 + BURDEN_REACH] if u.clause == t.clause]
+        above = next((k for k, u in enumerate(reach) if u.word in _ABOVE), None)
+        if above is None or not any(u.word[:1].isdigit() for u in reach[above:]):
+            continue
+        if any(u.word in _INCOME for u in reach[above + 1 :]):
+            said, span = quoted(text, t)
+            return Reading("decrease", "burden_share", said, span)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
@@ -202,6 +238,9 @@ def statement_direction(text: str) -> Reading:
     values = _from_to(text) or _band(text)
     if values is not None:
         return values
+    burden = _burden_share(text)
+    if burden is not None:
+        return burden
     needed = _duration(text)
     if needed is not None and needed.found[-1].word in _NEEDED | {"untuk"}:
         # "Waktu yang dibutuhkan untuk mencapai pelabuhan": a change word in what the time is
@@ -378,6 +417,8 @@ def statement_direction(text: str) -> Reading:
         if found is not None:
             if purpose == "bad_quantity" and _handled(text, found):
                 return from_match(text, "increase", "bad_handled", found)
+            if purpose == "bad_quantity" and _through_channel(text, found):
+                return from_match(text, "increase", "channel_use", found)
             if purpose == "bad_quantity" and _freed(text, found):
                 return from_match(text, "increase", "harm_free", found)
             return from_match(text, label, reason, found)
@@ -414,10 +455,19 @@ def statement_direction(text: str) -> Reading:
     done = _done_to_plural(text, toks)
     if done is not None:
         return done
-    if toks and toks[0].word in _INDEX and len(toks) > 1:
-        # "Indeks Desa Membangun", "Indeks Reformasi Birokrasi": an index a plan reports is one of
-        # development, which should rise (indices of a harm are read above: "Indeks Gini")
-        said, span = quoted(text, toks[0])
+    index_at = 1 if toks and toks[0].word in _VALUE_OF else 0
+    if index_at and len(toks) > 2 and toks[1].word == "of":  # "Value of the e-government maturity index"
+        index_at = 2
+    # English puts the index last in its noun phrase: "The digital government maturity index of ..."
+    np_end = next((k for k, t in enumerate(toks) if k >= index_at and t.word in _PREPOSITIONS_EN), len(toks))
+    first = index_at
+    index_at = next((k for k in range(index_at, np_end) if toks[k].word in _INDEX), index_at)
+    # a bare "Indeks" names nothing; one ending an English phrase has its name before it
+    named = len(toks) > index_at + 1 or index_at > first
+    if named and toks[index_at].word in _INDEX:
+        # "Indeks Desa Membangun", "Nilai indeks SPBE", "Index value of ...": an index a plan reports
+        # is one of development, which should rise (indices of a harm are read above: "Indeks Gini")
+        said, span = quoted(text, toks[index_at])
         return Reading("increase", "good_quantity", said, span)
     means = next(
         (
