@@ -341,7 +341,30 @@ def _lemma_words(text: str) -> dict[str, str]:
     "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
     reverse, nor one specific task another through their common genus); shared by every
     activity the text is matched with (not to be changed)."""
-    return _with_hypernyms({lemma: word for found, word in lemmas(text) for lemma in found})
+    return _with_hypernyms({**_raised(text), **{lemma: word for found, word in lemmas(text) for lemma in found}})
+
+
+_STRENGTHEN = "@strengthen"
+
+
+@lru_cache(maxsize=8192)
+def _raised(text: str) -> dict[str, str]:
+    """Strengthening, with the word that does it, when ``text`` raises what a generic task raises
+    ("Meningkatkan kapasitas pengurus", "peningkatan kompetensi guru", "capacity building"): the
+    generic task of training, mentoring and coaching, whatever its verb."""
+    aspects = _aspects()
+    toks = tokens(text)
+    if not any(t.word in aspects for t in toks):
+        return {}
+    raising = _raising()
+    stop = _stopwords()
+    content = [t for t in toks if _content(t.word, stop) or t.word in raising]
+    for before, after in pairwise(content):
+        if before.clause != after.clause:
+            continue
+        if (before.word in raising and after.word in aspects) or (before.word in aspects and after.word in raising):
+            return {_STRENGTHEN: text[before.start : before.end]}
+    return {}
 
 
 def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
@@ -407,7 +430,7 @@ def _direct(text: str) -> frozenset[str]:
     """The lemmas ``text`` names itself, with what it gives or funds, not the generic keys of its
     specific ones: a generic word of a responsibility covers its kinds, a specific one not its
     siblings ("Membangun jalan" is no "infrastruktur" to cover an "embung")."""
-    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text)))
+    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text), *_raised(text)))
 
 
 @lru_cache(maxsize=16384)
@@ -434,7 +457,10 @@ def _kinds_named(text: str) -> dict[str, frozenset[str]]:
     """Each generic key of ``text``'s words with the specific keys under it the text names: "penyakit
     kusta" names a disease, and which one."""
     out: dict[str, set[str]] = {}
-    for found, _ in lemmas(text):
+    aspects = _aspects()
+    for found, word in lemmas(text):
+        if word.lower() in aspects:
+            continue  # what a generic task raises is no kind of it ("capacity" of "Strengthen capacity")
         for x in found:
             # (a word of the genus itself names no kind: "alsintan" spells "mesin" out)
             for g in (g for g in _up((x,)) if g not in found):
@@ -605,6 +631,18 @@ def _frequency_words() -> frozenset[str]:
 
 
 @cache
+def _aspects() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_aspect"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _raising() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_raise"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
 def _frame_heads() -> frozenset[str]:
     entry = knowledge.lexicon()["frame_head"]
     return frozenset(w.lower() for w in (*entry.id, *entry.en))
@@ -695,12 +733,13 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         head_met = (
-            len(own) == FIELD_OBJECT
+            len(own) >= FIELD_OBJECT
             and not english
             and own[0][1] in shared
             and _object_of(responsibility, shared_head, own[0][0])
             # another kind of it ("produk UMKM" and "produk pertanian")
             and not _other_group(activity, responsibility, own[0][1], own[0][0])
+            and (len(own) == FIELD_OBJECT or _head_itself_met(own[0], mine, activity, responsibility))
         )
         # (an English responsibility may name it before its verb: "Legal awareness outreach")
         if (
@@ -742,6 +781,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
             and not _sibling_heads(activity, responsibility, word, known[x])
+            and not _spelt_into_other(x, word, known[x], responsibility)
         ),
         None,
     )
@@ -1208,6 +1248,17 @@ def _only_the_people_shared(activity: str, responsibility: str, at: int, other: 
     return things(activity, mine) and things(responsibility, theirs)
 
 
+def _head_itself_met(
+    head: tuple[tuple[str, ...], str], mine: dict[str, str], activity: str, responsibility: str
+) -> bool:
+    """Is an object's head met as itself, not by one word of an abbreviation's spelling ("PMT",
+    pemberian makanan tambahan, and "tablet tambah darah"), for the same people?"""
+    found, word = head
+    if not any(x in mine and not _spelt_only(x, word, mine[x]) for x in found if x not in _act_fields()):
+        return False
+    return not _other_beneficiary(activity, responsibility)
+
+
 @lru_cache(maxsize=8192)
 def _for_people(text: str) -> int | None:
     """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
@@ -1402,6 +1453,45 @@ def _kinds() -> dict[str, frozenset[str]]:
 def _spelt_only(lemma: str, word: str, other: str) -> bool:
     """Do ``word`` and ``other`` share ``lemma`` only through an abbreviation's spelling?"""
     return any(w.lower() in _shorts() and lemma != w.lower() for w in (word, other))
+
+
+def _spelt_into_other(lemma: str, word: str, there: str, responsibility: str) -> bool:
+    """Is ``lemma`` shared only through the spelling of the activity's abbreviation ``word``, with
+    a word that modifies another thing in the responsibility, a noun its spelling does not name
+    ("TPS3R", tempat pengolahan sampah, and the "sampah" of "bank sampah": a waste bank is no
+    TPS3R; not the "listrik" of "pembangkit listrik", which PLTMH spells)?"""
+    if not _spelt_only(lemma, word, there) or there.lower() in _shorts():
+        return False
+    toks = tokens(responsibility)
+    at = next((i for i, t in enumerate(toks) if t.word == there.lower()), None)
+    if at is None:
+        return False
+    step = 1 if _in_english(responsibility) else -1  # the head of a noun phrase: first in Indonesian
+    spelling = _spelling_words().get(word.lower(), frozenset())
+    j = at + step
+    # over the words of the spelling before it ("lampu tenaga surya": "tenaga" is PLTS's too)
+    while 0 <= j < len(toks) and toks[j].clause == toks[at].clause and toks[j].word in spelling:
+        j += step
+    # (a spelling from its first word is the thing itself: "operator pembangkit listrik mikrohidro")
+    if toks[j - step].word in _kinds().get(word.lower(), ()):
+        return False
+    if not 0 <= j < len(toks) or toks[j].clause != toks[at].clause:
+        return False
+    head = toks[j].word
+    if not _content(head, _stopwords()) or head in _shorts():
+        return False
+    return not _is_action(_word_lemmas(head), head)
+
+
+@cache
+def _spelling_words() -> dict[str, frozenset[str]]:
+    """Each abbreviation with every word of its spellings ("pltmh": pembangkit, listrik, tenaga,
+    mikrohidro, micro-hydro, power, plant)."""
+    out: dict[str, set[str]] = {}
+    for spellings in _spelt_out().values():
+        for words, short in spellings:
+            out.setdefault(short, set()).update(words)
+    return {short: frozenset(words) for short, words in out.items()}
 
 
 @lru_cache(maxsize=16384)
