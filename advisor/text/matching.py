@@ -614,14 +614,50 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         inner = _match_at(at - 1, activity, responsibility, others)
         if inner.label == "match":
             return inner
-    framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
-    if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
-        # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
-        # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
-        framed = _match_at(at + 1, activity, responsibility, others)
+    framed_at = _framed(activity, at) if found.reason == "head_not_shared" else None
+    if framed_at is not None:
+        # a head that only frames the action it names ("Penyusunan kajian kelayakan", "Peningkatan
+        # kapasitas guru", "Keikutsertaan UMKM dalam pameran"): that action may head it
+        framed = _match_at(framed_at, activity, responsibility, others)
         if framed.label == "match":
             return framed
     return found
+
+
+# content words after a frame head where the action it frames may stand: the next only, as a later
+# one modifies the thing made ("Pembuatan aplikasi layanan publik" makes an app, serves no one)
+FRAME_REACH = 1
+
+
+@lru_cache(maxsize=8192)
+def _framed(activity: str, at: int) -> int | None:
+    """Which content word of ``activity`` names the action its ``at``-th word, the head, only frames:
+    for a frame head ("Penyusunan", "Peningkatan"), the next word when it is of a field of action
+    ("Penyusunan kajian kelayakan"); for a head of taking part ("Keikutsertaan",
+    "Participation"), the first word after "dalam"/"in", the event taken part in ("Keikutsertaan
+    UMKM dalam pameran kriya")."""
+    words = lemmas(activity)
+    head = words[at][1].lower()
+    if head in _frame_heads():
+        ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
+        return next((i for i in ahead if _has_field(words[i][0])), None)
+    if head not in _taking_part():
+        return None
+    toks = tokens(activity)
+    stop = _stopwords()
+    count = -1  # the content words up to the event
+    inside = False
+    for token in toks:
+        if token.word in _IN_EVENT and count >= at:
+            inside = True
+        elif _content(token.word, stop):
+            count += 1
+            if inside and count < len(words):
+                return count
+    return None
+
+
+_IN_EVENT = frozenset({"dalam", "pada", "in", "at", "on"})
 
 
 @cache
@@ -639,6 +675,12 @@ def _aspects() -> frozenset[str]:
 @cache
 def _raising() -> frozenset[str]:
     entry = knowledge.lexicon()["frame_head_raise"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _taking_part() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_part"]
     return frozenset(w.lower() for w in (*entry.id, *entry.en))
 
 
