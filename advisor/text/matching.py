@@ -829,6 +829,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     )
     if _other_beneficiary(activity, responsibility) or _only_the_people_shared(activity, responsibility, at, other):
         return Reading("no_match", "object_not_shared", head_word)
+    if other is not None and _people_of_other_groups(activity, responsibility, own):
+        return Reading("no_match", "object_not_shared", head_word)
     if other is None:
         return _on_the_programme(head_word, shared_head, responsibility) or Reading(
             "no_match", "object_not_shared", head_word
@@ -1288,6 +1290,16 @@ def _only_the_people_shared(activity: str, responsibility: str, at: int, other: 
         )
 
     return things(activity, mine) and things(responsibility, theirs)
+
+
+def _people_of_other_groups(activity: str, responsibility: str, own: list[tuple[tuple[str, ...], str]]) -> bool:
+    """Does the activity act on people (``own``, its object: "kader posyandu lansia", "posyandu
+    cadres") for a group no one of the group the responsibility names belongs to ("kader posyandu
+    ... balita", "in toddler growth monitoring")?"""
+    people = _people()
+    if not any(x in people for found, _ in own for x in found):
+        return False
+    return _exclusive_people(_people_named(activity), _people_named(responsibility))
 
 
 def _head_itself_met(
