@@ -502,15 +502,35 @@ def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT
     if at is None:
         return False
     acts = _act_fields()
+    if _in_english(text) and _named_before(words, at, found):
+        return True
     seen = 0
-    for lem, _ in words[at + 1 :]:
+    for lem, word in words[at + 1 :]:
         if not set(found).isdisjoint(x for x in lem if x not in acts):
             return True
-        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan")
-        seen += not _has_field(lem)
+        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan"),
+        # nor a counting word ("Mengadakan satu unit kapal ambulans")
+        seen += not _has_field(lem) and word.lower() not in _CLASSIFIERS
         if seen >= reach:
             return False
     return False
+
+
+def _named_before(words: tuple[tuple[tuple[str, ...], str], ...], at: int, found: tuple[str, ...]) -> bool:
+    """Is a word with one of the lemmas ``found`` the object an English compound names before its
+    action noun, the ``at``-th word ("balanced-nutrition education sessions", "Legal awareness
+    outreach"), within two words and after any verb?"""
+    acts = _act_fields()
+    for lem, _ in reversed(words[max(0, at - OBJECT_REACH) : at]):
+        if _has_field(lem):
+            return False
+        if not set(found).isdisjoint(x for x in lem if x not in acts):
+            return True
+    return False
+
+
+# words that count what follows them: no object of their own ("satu unit kapal", "dua paket")
+_CLASSIFIERS = frozenset({"unit", "buah", "paket", "set", "ekor", "lembar", "batang", "units", "sets", "packages"})
 
 
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
@@ -524,6 +544,13 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     if not _has_field(found) and any(x.startswith("@") for x in found):
         return False  # a thing of a group ("Hypertension screening", "Television")
     return _has_field(found) or nominal_root(lower) is not None or _singular(lower).endswith(_ACTION_SUFFIX)
+
+
+def _work_noun(found: tuple[str, ...], word: str) -> bool:
+    """A noun of an action of a field, by its form: in peN-an or -asi ("pemantauan", "evakuasi";
+    not "naskah", a thing composed)."""
+    lower = word.lower()
+    return _has_field(found) and (nominal_root(lower) is not None or lower.endswith("asi"))
 
 
 def _singular(lower: str) -> str:
@@ -774,14 +801,16 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
+        # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
+        obj = next((entry for entry in own if not _work_noun(*entry)), own[0])
         head_met = (
             len(own) >= FIELD_OBJECT
             and not english
-            and own[0][1] in shared
-            and _object_of(responsibility, shared_head, own[0][0])
+            and obj[1] in shared
+            and _object_of(responsibility, shared_head, obj[0])
             # another kind of it ("produk UMKM" and "produk pertanian")
-            and not _other_group(activity, responsibility, own[0][1], own[0][0])
-            and (len(own) == FIELD_OBJECT or _head_itself_met(own[0], mine, activity, responsibility))
+            and not _other_group(activity, responsibility, obj[1], obj[0])
+            and (len(own) == FIELD_OBJECT or _head_itself_met(obj, mine, activity, responsibility))
         )
         # (an English responsibility may name it before its verb: "Legal awareness outreach")
         if (
