@@ -659,12 +659,19 @@ FRAME_REACH = 1
 @lru_cache(maxsize=8192)
 def _framed(activity: str, at: int) -> int | None:
     """Which content word of ``activity`` names the action its ``at``-th word, the head, only frames:
-    for a frame head ("Penyusunan", "Peningkatan"), the next word when it is of a field of action
+    for a head of no field of action, a noun of work by its form within the next two ("Integrasi
+    layanan Disdukcapil"); for a frame head ("Penyusunan", "Peningkatan"), the next word when it is of a field of action
     ("Penyusunan kajian kelayakan"); for a head of taking part ("Keikutsertaan",
     "Participation"), the first word after "dalam"/"in", the event taken part in ("Keikutsertaan
     UMKM dalam pameran kriya")."""
     words = lemmas(activity)
     head = words[at][1].lower()
+    if not _has_field(words[at][0]) and head not in _taking_part():
+        # a head of no task known ("Integrasi", "Optimalisasi") frames the work named after it
+        # ("Integrasi layanan Disdukcapil", "Optimalisasi pemungutan retribusi")
+        found = next((i for i in range(at + 1, min(at + 1 + OBJECT_REACH, len(words))) if _work_noun(*words[i])), None)
+        if found is not None:
+            return found
     if head in _frame_heads():
         ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
         return next((i for i in ahead if _has_field(words[i][0])), None)
