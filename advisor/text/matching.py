@@ -785,7 +785,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         if given is not None and not any(x in mine for x in given[0] if x not in _act_fields()):
             return Reading("no_match", "given_not_shared", given[1])
     assisted = _assisted_task(words, at, head)
-    if assisted is not None and not any(x in mine for x in assisted[0]):
+    if assisted is not None and not any(x in mine for x in assisted[0]) and _assists_a_task(responsibility):
         # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
         # produk halal" assists another task
         return Reading("no_match", "assisted_task_not_shared", assisted[1])
@@ -997,16 +997,35 @@ def _assisted_task(
 ) -> tuple[tuple[str, ...], str] | None:
     """The task an assisting head assists, named after it ("Fasilitasi sertifikasi halal",
     "Pendampingan pengemasan produk", "Facilitation of halal certification"): its first later word
-    of a field of action but assisting's own."""
+    of a field of action but assisting's own, or noun of an action ("Fasilitasi pengurusan badan
+    hukum")."""
     if "@assist" not in head:
         return None
     return next(
         (
             (found, word)
             for found, word in words[at + 1 :]
-            if _has_field(found) and "@assist" not in found and not _state_noun(word.lower())
+            if (_has_field(found) or _action_noun(word.lower()))
+            and "@assist" not in found
+            and not _state_noun(word.lower())
         ),
         None,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _assists_a_task(responsibility: str) -> bool:
+    """Does ``responsibility`` assist a task it names ("Memfasilitasi pemasaran produk halal",
+    "Mendampingi IKM dalam pemasaran daring"), not only those it assists ("Melaksanakan pembinaan
+    dan pendampingan BUMDes", "Provide technical assistance to village water user groups"), who
+    are then assisted in any task of theirs?"""
+    words = lemmas(responsibility)
+    at = next((i for i, (found, _) in enumerate(words) if "@assist" in found), None)
+    if at is None:
+        return True
+    # a task of a field, or any noun of an action ("pengurusan izin PIRT")
+    return any(
+        "@assist" not in found and (_has_field(found) or _action_noun(word.lower())) for found, word in words[at + 1 :]
     )
 
 
