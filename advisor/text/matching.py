@@ -17,6 +17,7 @@ to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual
 
 from __future__ import annotations
 
+import itertools
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -831,6 +832,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         if shared and all(_only_the_people_shared(activity, responsibility, at, (w, w)) for w in shared):
             shared = []  # "Pemberian beasiswa bagi siswa miskin", "Menyediakan seragam bagi siswa miskin"
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
+            people = _people_of_aspect(activity, responsibility, shared_head)
+            if people is not None:
+                return Reading("match", "field_and_people_shared", f"{head_word}/{shared_head}, {people}")
             return _on_the_programme(head_word, shared_head, responsibility) or Reading(
                 "no_match", "object_not_shared", head_word
             )
@@ -1355,6 +1359,26 @@ def _people_of_other_groups(activity: str, responsibility: str, own: list[tuple[
     if not any(x in people for found, _ in own for x in found):
         return False
     return _exclusive_people(_people_named(activity), _people_named(responsibility))
+
+
+def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | None:
+    """The people both texts serve, when the responsibility's task has no object but what it raises
+    in them ("Menyelenggarakan pelatihan keterampilan bagi pemuda kampung": any skill for the
+    youth, so "Kursus menjahit bagi pemuda" too), as the responsibility writes them."""
+    toks = tokens(responsibility)
+    at = next((i for i, t in enumerate(toks) if responsibility[t.start : t.end] == task), None)
+    if at is None:
+        return None
+    aspects = _aspects()
+    stop = _stopwords()
+    after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
+    named = list(itertools.takewhile(lambda w: _content(w, stop), after))
+    if not named or not all(w in aspects for w in named):
+        return None
+    mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
+    if _other_beneficiary(activity, responsibility) or mine.isdisjoint(theirs):
+        return None
+    return next((w for found, w in lemmas(responsibility) if not mine.isdisjoint(found) and w != task), None)
 
 
 def _head_itself_met(
