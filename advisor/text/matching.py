@@ -17,9 +17,8 @@ to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual
 
 from __future__ import annotations
 
-import itertools
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 from advisor import knowledge
@@ -777,7 +776,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             return part
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
-        return _by_means(activity, responsibility, head, head_word, unplaced, mine)
+        means = _by_means(activity, responsibility, head, head_word, unplaced, mine)
+        if means.label == "match":
+            return means
+        return _run_whole(activity, responsibility, head, head_word, unplaced) or means
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if head_word.lower() in _GIVE_HEAD and any(x in mine for x in head if not x.startswith("@")):
@@ -1372,7 +1374,7 @@ def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | No
     aspects = _aspects()
     stop = _stopwords()
     after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
-    named = list(itertools.takewhile(lambda w: _content(w, stop), after))
+    named = list(takewhile(lambda w: _content(w, stop), after))
     if not named or not all(w in aspects for w in named):
         return None
     mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
@@ -1485,6 +1487,37 @@ def _by_means(
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+def _run_whole(
+    activity: str,
+    responsibility: str,
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+) -> Reading | None:
+    """Does the responsibility run the very thing the activity does a task of no known field to
+    ("Operasional sanitary landfill TPA Regional" and "Mengelola TPA regional")? Managing a thing
+    covers whatever is done to run it, when every word of the activity's object, two at least,
+    is the responsibility's object too."""
+    if _has_field(head) or not any(x in _RUN for x in _lemma_words(responsibility)):
+        return None
+    theirs = _unplaced_words(responsibility)
+    acts = _act_fields()
+    # (a name is no part of what is run: "TPA Regional Banjarbakula")
+    things = [(found, word) for found, word in rest if not _has_field(found) and not _name(found, word)]
+    met = [word for found, word in things if any(x in theirs and x not in acts for x in found)]
+    if len(met) < FIELD_OBJECT or len(met) < len(things):
+        return None
+    return Reading("match", "object_run", f"{head_word}, {met[0]}")
+
+
+_RUN = frozenset({"@run"})
+
+
+def _name(found: tuple[str, ...], word: str) -> bool:
+    """A proper name: capitalised, no abbreviation, of no group ("Banjarbakula", "Sepaku")."""
+    return word[:1].isupper() and not word.isupper() and not any(x.startswith("@") for x in found)
 
 
 def _serves(
