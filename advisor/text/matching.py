@@ -583,7 +583,7 @@ def _head(activity: str) -> int:
     # an English word in -ing with no field of action may modify the compound's head ("Drinking
     # water quality testing", "Cooking oil price monitoring"): the action noun after it heads it
     modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
-    if (_is_action(*words[0]) and not modifier) or words[0][1].lower() in _opening_verbs():
+    if words[0][1].lower() in _opening_verbs():
         return 0
     stop = _stopwords()
     count = 0  # the content words of the first compound
@@ -594,6 +594,15 @@ def _head(activity: str) -> int:
             continue
         if _content(token.word, stop):
             count += 1
+    if _is_action(*words[0]) and not modifier:
+        # an English compound of two actions is headed by its last ("Drafting workshop" is a
+        # workshop on drafting, "Water quality monitoring" a monitoring)
+        last = min(count, len(words)) - 1
+        # (not "Capacity building", one task: what a generic task raises and its verb)
+        first = words[0][1].lower()
+        if last > 0 and _in_english(activity) and _has_field(words[last][0]) and _has_field(words[0][0]):
+            return 0 if first in _aspects() else last
+        return 0
     # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
     # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
     english = _in_english(activity)
@@ -635,9 +644,11 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         second = _match_at(at + 1, activity, responsibility, others)
         if second.label == "match":
             return second
-    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
+    teaching = _TEACH in words[at][0]
+    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]) and not teaching:
         # an English compound of two actions ("Measles immunisation campaign"): the one before
-        # its head names the work as well
+        # its head names the work as well; not before a teaching head, whose topic it is
+        # ("Mapping workshop" maps nothing)
         inner = _match_at(at - 1, activity, responsibility, others)
         if inner.label == "match":
             return inner
@@ -880,7 +891,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
-_SUPPLY, _MONEY, _FUND = "@supply", "@money", "@fund"
+_SUPPLY, _MONEY, _FUND, _TEACH = "@supply", "@money", "@fund", "@teach"
 
 
 def _funding(words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> tuple[tuple[tuple[str, ...], str], ...]:
