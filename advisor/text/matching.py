@@ -848,8 +848,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             people = _people_of_aspect(activity, responsibility, shared_head)
             if people is not None:
                 return Reading("match", "field_and_people_shared", f"{head_word}/{shared_head}, {people}")
-            return _on_the_programme(head_word, shared_head, responsibility) or Reading(
-                "no_match", "object_not_shared", head_word
+            return (
+                _on_the_programme(head_word, shared_head, responsibility)
+                or _part_of_service(activity, responsibility, head, head_word)
+                or Reading("no_match", "object_not_shared", head_word)
             )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
@@ -885,8 +887,11 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if other is not None and _people_of_other_groups(activity, responsibility, own):
         return Reading("no_match", "object_not_shared", head_word)
     if other is None:
-        return _on_the_programme(head_word, shared_head, responsibility) or Reading(
-            "no_match", "object_not_shared", head_word
+        return (
+            _on_the_programme(head_word, shared_head, responsibility)
+            or _part_of_service(activity, responsibility, head, head_word)
+            or _done_where_run(activity, responsibility, head_word, shared_head)
+            or Reading("no_match", "object_not_shared", head_word)
         )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
@@ -1498,6 +1503,23 @@ def _by_means(
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+def _done_where_run(activity: str, responsibility: str, head_word: str, shared_head: str) -> Reading | None:
+    """Is the place the activity is done in the responsibility's object, which it runs with the
+    activity's task ("Pemilahan sampah organik di TPS3R Padangtegal" and "Mengelola TPS3R
+    Padangtegal beserta pemilahan sampah rumah tangga")? Every word of the place but its names."""
+    words = lemmas(activity)
+    placed = _placed(activity)
+    # the responsibility's own verb of running, not one its maintaining has by genus
+    runs = next((word for found, word in lemmas(responsibility) if not _RUN.isdisjoint(found)), None)
+    if placed >= len(words) or runs is None:
+        return None
+    place = [(found, word) for found, word in words[placed:] if not _has_field(found)]
+    met = [word for found, word in place if _object_of(responsibility, runs, found)]
+    if not met or len(met) < len([w for found, w in place if not _name(found, w)]):
+        return None
+    return Reading("match", "task_where_run", f"{head_word}/{shared_head}, {met[0]}")
 
 
 def _run_whole(
