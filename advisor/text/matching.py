@@ -724,6 +724,12 @@ def _raising() -> frozenset[str]:
 
 
 @cache
+def _bearers() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_bearer"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
 def _taking_part() -> frozenset[str]:
     entry = knowledge.lexicon()["frame_head_part"]
     return frozenset(w.lower() for w in (*entry.id, *entry.en))
@@ -823,7 +829,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
-        obj = next((entry for entry in own if not _work_noun(*entry)), own[0])
+        # (nor the bearer of a condition: "pasien tuberkulosis" is a case of tuberculosis)
+        bearers = _bearers()
+        obj = next((entry for entry in own if not _work_noun(*entry) and entry[1].lower() not in bearers), own[0])
         head_met = (
             len(own) >= FIELD_OBJECT
             and not english
