@@ -812,7 +812,9 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
     if not any(x in tasks for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
-        placed = _placed(activity)
+        # (a teaching head's topic is no object: "Training of fisheries watch groups in reporting")
+        taught = _taught(activity) if _TEACH in head else len(words)
+        placed = min(_placed(activity), taught)
         frames = _frame_heads()
         own = [
             entry
@@ -826,6 +828,14 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # how often is no object ("Annual evaluation of the partnership")
         own = [entry for entry in own if entry[1].lower() not in _frequency_words()] or own
         shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
+        if taught < _placed(activity):
+            # without its topic, an object met only through a spelling's word is not met ("women
+            # farmer groups", KWT, and "fisher groups")
+            shared = [
+                word
+                for found, word in own
+                if any(x in mine and not _spelt_share(x, found, word, mine[x]) for x in found)
+            ]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
@@ -1167,6 +1177,31 @@ def _described(text: str) -> frozenset[str]:
 # "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
 _PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
+
+
+_TOPIC = frozenset({"in", "on", "about", "tentang", "mengenai"})
+
+
+@lru_cache(maxsize=8192)
+def _taught(activity: str) -> int:
+    """How many content words of ``activity`` come before the topic it teaches, after "in"/"on"/
+    "tentang" ("Training of village fisheries watch groups in reporting illegal fishing")."""
+    topic = next((t.start for t in tokens(activity) if t.word in _TOPIC), None)
+    starts = _starts(activity)
+    return len(starts) if topic is None else sum(1 for start in starts if start < topic)
+
+
+@lru_cache(maxsize=8192)
+def _starts(text: str) -> tuple[int, ...]:
+    """Where each of :func:`lemmas`'s words starts in ``text`` (a spelling read as its
+    abbreviation is one word: "fisheries watch groups")."""
+    out = []
+    at = 0
+    for _, word in lemmas(text):
+        found = text.find(word, at)
+        out.append(found if found >= 0 else at)
+        at = max(at, found + len(word)) if found >= 0 else at
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -1660,6 +1695,16 @@ def _kinds() -> dict[str, frozenset[str]]:
 def _spelt_only(lemma: str, word: str, other: str) -> bool:
     """Do ``word`` and ``other`` share ``lemma`` only through an abbreviation's spelling?"""
     return any(w.lower() in _shorts() and lemma != w.lower() for w in (word, other))
+
+
+def _spelt_share(lemma: str, found: tuple[str, ...], word: str, there: str) -> bool:
+    """Is ``lemma`` shared only through an abbreviation's spelling, the abbreviation written as
+    such ("TPS3R") or spelt out ("women farmer groups", KWT: its "groups" are any groups)?"""
+    if _spelt_only(lemma, word, there):
+        return True
+    shorts = _shorts()
+    spelt = any(x in shorts for x in found) and lemma not in shorts
+    return spelt and lemma not in _word_lemmas(word.lower())
 
 
 def _spelt_into_other(lemma: str, word: str, there: str, responsibility: str) -> bool:
