@@ -1055,13 +1055,16 @@ def _assisted_task(
 
 @lru_cache(maxsize=8192)
 def _assists_a_task(responsibility: str) -> bool:
-    """Does ``responsibility`` assist a task it names ("Memfasilitasi pemasaran produk halal",
-    "Mendampingi IKM dalam pemasaran daring"), not only those it assists ("Melaksanakan pembinaan
+    """Does ``responsibility`` assist a task or field it names ("Memfasilitasi pemasaran produk
+    halal", "Mendampingi IKM dalam pemasaran daring"), not only those it assists ("Melaksanakan pembinaan
     dan pendampingan BUMDes", "Provide technical assistance to village water user groups"), who
     are then assisted in any task of theirs?"""
     words = lemmas(responsibility)
     at = next((i for i, (found, _) in enumerate(words) if "@assist" in found), None)
     if at is None:
+        return True
+    # a field it assists them in is a scope too ("Mentor small businesses in smallholder coffee")
+    if any(t.word in _TOPIC for t in tokens(responsibility)[1:]):
         return True
     # a task of a field, or any noun of an action ("pengurusan izin PIRT")
     return any(
@@ -1179,7 +1182,7 @@ _PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
 
 
-_TOPIC = frozenset({"in", "on", "about", "tentang", "mengenai"})
+_TOPIC = frozenset({"in", "on", "about", "dalam", "tentang", "mengenai"})
 
 
 @lru_cache(maxsize=8192)
