@@ -341,7 +341,9 @@ def _lemma_words(text: str) -> dict[str, str]:
     "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
     reverse, nor one specific task another through their common genus); shared by every
     activity the text is matched with (not to be changed)."""
-    return _with_hypernyms({**_raised(text), **{lemma: word for found, word in lemmas(text) for lemma in found}})
+    out = {lemma: word for found, word in lemmas(text) for lemma in found}
+    raised = _raised(text)
+    return _with_hypernyms({**raised, **out} if raised else out)
 
 
 _STRENGTHEN = "@strengthen"
@@ -353,9 +355,9 @@ def _raised(text: str) -> dict[str, str]:
     ("Meningkatkan kapasitas pengurus", "peningkatan kompetensi guru", "capacity building"): the
     generic task of training, mentoring and coaching, whatever its verb."""
     aspects = _aspects()
-    toks = tokens(text)
-    if not any(t.word in aspects for t in toks):
+    if all(word.lower() not in aspects for _, word in lemmas(text)):
         return {}
+    toks = tokens(text)
     raising = _raising()
     stop = _stopwords()
     content = [t for t in toks if _content(t.word, stop) or t.word in raising]
@@ -585,8 +587,34 @@ def _head(activity: str) -> int:
     modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
     if words[0][1].lower() in _opening_verbs():
         return 0
+    opened = _is_action(*words[0]) and not modifier
+    english = _in_english(activity)
+    if opened and not (english and _has_field(words[0][0])):
+        return 0
+    count = _compound(activity)
+    if opened:
+        # an English compound of two actions is headed by its last ("Drafting workshop" is a
+        # workshop on drafting, "Water quality monitoring" a monitoring), but "Capacity building",
+        # one task: what a generic task raises and its verb
+        last = min(count, len(words)) - 1
+        if last > 0 and _has_field(words[last][0]) and words[0][1].lower() not in _aspects():
+            return last
+        return 0
+    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
+    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
+    actions = [
+        i
+        for i in range(1, min(count, len(words)))
+        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
+    ]
+    return actions[-1] if actions else 0
+
+
+def _compound(activity: str) -> int:
+    """How many content words ``activity``'s first compound has (up to its first word without
+    content)."""
     stop = _stopwords()
-    count = 0  # the content words of the first compound
+    count = 0
     for token in tokens(activity):
         if token.word in stop:
             if count:
@@ -594,24 +622,7 @@ def _head(activity: str) -> int:
             continue
         if _content(token.word, stop):
             count += 1
-    if _is_action(*words[0]) and not modifier:
-        # an English compound of two actions is headed by its last ("Drafting workshop" is a
-        # workshop on drafting, "Water quality monitoring" a monitoring)
-        last = min(count, len(words)) - 1
-        # (not "Capacity building", one task: what a generic task raises and its verb)
-        first = words[0][1].lower()
-        if last > 0 and _in_english(activity) and _has_field(words[last][0]) and _has_field(words[0][0]):
-            return 0 if first in _aspects() else last
-        return 0
-    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
-    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
-    english = _in_english(activity)
-    actions = [
-        i
-        for i in range(1, min(count, len(words)))
-        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
-    ]
-    return actions[-1] if actions else 0
+    return count
 
 
 @lru_cache(maxsize=8192)
@@ -794,7 +805,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
         means = _by_means(activity, responsibility, head, head_word, unplaced, mine)
-        if means.label == "match":
+        if means.label == "match" or _has_field(head):
             return means
         return _run_whole(activity, responsibility, head, head_word, unplaced) or means
     if not rest:
@@ -1579,7 +1590,7 @@ def _run_whole(
     ("Operasional sanitary landfill TPA Regional" and "Mengelola TPA regional")? Managing a thing
     covers whatever is done to run it, when every word of the activity's object, two at least,
     is the responsibility's object too."""
-    if _has_field(head) or not any(x in _RUN for x in _lemma_words(responsibility)):
+    if _RUN.isdisjoint(_lemma_words(responsibility)):
         return None
     theirs = _unplaced_words(responsibility)
     acts = _act_fields()
