@@ -642,6 +642,9 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
+    if _apart(activity, responsibility):
+        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh)
+        return Reading("no_match", "head_not_shared", lemmas(activity)[at][1])
     found = _match_at(at, activity, responsibility, others)
     if found.label == "no_match" and at and _coordinated(activity):
         # two activities in one ("Silvofishery training and shrimp purchase"): the compound's head
@@ -714,6 +717,26 @@ def _framed(activity: str, at: int) -> int | None:
 
 
 _IN_EVENT = frozenset({"dalam", "pada", "in", "at", "on"})
+
+
+def _apart(activity: str, responsibility: str) -> bool:
+    """Do the texts share nothing any reading of a match could weigh: no lemma, group or genus of
+    the activity's words among the responsibility's (with what it gives, funds or raises, and the
+    generic tasks of its specific ones), and no standard service the responsibility runs?"""
+    theirs = _lemma_words(responsibility)
+    direct = _direct(responsibility)
+    if not _parts().keys().isdisjoint(direct):
+        return False
+    tasks = _task_lemma_words(responsibility)
+    return all(x not in theirs and x not in direct and x not in tasks for x in _all_lemmas(activity))
+
+
+@lru_cache(maxsize=8192)
+def _all_lemmas(text: str) -> frozenset[str]:
+    """Every lemma of ``text``'s words with the generic keys above them, and funding (a supply of
+    money funds: _funding)."""
+    found = [x for words, _ in lemmas(text) for x in words]
+    return frozenset((*found, *_up(tuple(found)), _FUND))
 
 
 @cache
