@@ -18,7 +18,7 @@ to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 from advisor import knowledge
@@ -341,7 +341,32 @@ def _lemma_words(text: str) -> dict[str, str]:
     "Evacuate flood victims" handles them, so it covers "Penanganan korban banjir"; not the
     reverse, nor one specific task another through their common genus); shared by every
     activity the text is matched with (not to be changed)."""
-    return _with_hypernyms({lemma: word for found, word in lemmas(text) for lemma in found})
+    out = {lemma: word for found, word in lemmas(text) for lemma in found}
+    raised = _raised(text)
+    return _with_hypernyms({**raised, **out} if raised else out)
+
+
+_STRENGTHEN = "@strengthen"
+
+
+@lru_cache(maxsize=8192)
+def _raised(text: str) -> dict[str, str]:
+    """Strengthening, with the word that does it, when ``text`` raises what a generic task raises
+    ("Meningkatkan kapasitas pengurus", "peningkatan kompetensi guru", "capacity building"): the
+    generic task of training, mentoring and coaching, whatever its verb."""
+    aspects = _aspects()
+    if all(word.lower() not in aspects for _, word in lemmas(text)):
+        return {}
+    toks = tokens(text)
+    raising = _raising()
+    stop = _stopwords()
+    content = [t for t in toks if _content(t.word, stop) or t.word in raising]
+    for before, after in pairwise(content):
+        if before.clause != after.clause:
+            continue
+        if (before.word in raising and after.word in aspects) or (before.word in aspects and after.word in raising):
+            return {_STRENGTHEN: text[before.start : before.end]}
+    return {}
 
 
 def _with_hypernyms(out: dict[str, str]) -> dict[str, str]:
@@ -407,7 +432,7 @@ def _direct(text: str) -> frozenset[str]:
     """The lemmas ``text`` names itself, with what it gives or funds, not the generic keys of its
     specific ones: a generic word of a responsibility covers its kinds, a specific one not its
     siblings ("Membangun jalan" is no "infrastruktur" to cover an "embung")."""
-    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text)))
+    return frozenset((*(x for found, _ in lemmas(text) for x in found), *_given(text), *_funded(text), *_raised(text)))
 
 
 @lru_cache(maxsize=16384)
@@ -434,7 +459,10 @@ def _kinds_named(text: str) -> dict[str, frozenset[str]]:
     """Each generic key of ``text``'s words with the specific keys under it the text names: "penyakit
     kusta" names a disease, and which one."""
     out: dict[str, set[str]] = {}
-    for found, _ in lemmas(text):
+    aspects = _aspects()
+    for found, word in lemmas(text):
+        if word.lower() in aspects:
+            continue  # what a generic task raises is no kind of it ("capacity" of "Strengthen capacity")
         for x in found:
             # (a word of the genus itself names no kind: "alsintan" spells "mesin" out)
             for g in (g for g in _up((x,)) if g not in found):
@@ -476,15 +504,35 @@ def _object_of(text: str, verb: str, found: tuple[str, ...], reach: int = OBJECT
     if at is None:
         return False
     acts = _act_fields()
+    if _in_english(text) and _named_before(words, at, found):
+        return True
     seen = 0
-    for lem, _ in words[at + 1 :]:
+    for lem, word in words[at + 1 :]:
         if not set(found).isdisjoint(x for x in lem if x not in acts):
             return True
-        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan")
-        seen += not _has_field(lem)
+        # a verb coordinated with it is not its object ("mengoperasikan dan memelihara jaringan"),
+        # nor a counting word ("Mengadakan satu unit kapal ambulans")
+        seen += not _has_field(lem) and word.lower() not in _CLASSIFIERS
         if seen >= reach:
             return False
     return False
+
+
+def _named_before(words: tuple[tuple[tuple[str, ...], str], ...], at: int, found: tuple[str, ...]) -> bool:
+    """Is a word with one of the lemmas ``found`` the object an English compound names before its
+    action noun, the ``at``-th word ("balanced-nutrition education sessions", "Legal awareness
+    outreach"), within two words and after any verb?"""
+    acts = _act_fields()
+    for lem, _ in reversed(words[max(0, at - OBJECT_REACH) : at]):
+        if _has_field(lem):
+            return False
+        if not set(found).isdisjoint(x for x in lem if x not in acts):
+            return True
+    return False
+
+
+# words that count what follows them: no object of their own ("satu unit kapal", "dua paket")
+_CLASSIFIERS = frozenset({"unit", "buah", "paket", "set", "ekor", "lembar", "batang", "units", "sets", "packages"})
 
 
 _ACTION_SUFFIX = ("ing", "tion", "sion")  # English nouns of an action ("monitoring", "installation")
@@ -498,6 +546,13 @@ def _is_action(found: tuple[str, ...], word: str) -> bool:
     if not _has_field(found) and any(x.startswith("@") for x in found):
         return False  # a thing of a group ("Hypertension screening", "Television")
     return _has_field(found) or nominal_root(lower) is not None or _singular(lower).endswith(_ACTION_SUFFIX)
+
+
+def _work_noun(found: tuple[str, ...], word: str) -> bool:
+    """A noun of an action of a field, by its form: in peN-an or -asi ("pemantauan", "evakuasi";
+    not "naskah", a thing composed)."""
+    lower = word.lower()
+    return _has_field(found) and (nominal_root(lower) is not None or lower.endswith("asi"))
 
 
 def _singular(lower: str) -> str:
@@ -530,10 +585,36 @@ def _head(activity: str) -> int:
     # an English word in -ing with no field of action may modify the compound's head ("Drinking
     # water quality testing", "Cooking oil price monitoring"): the action noun after it heads it
     modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
-    if (_is_action(*words[0]) and not modifier) or words[0][1].lower() in _opening_verbs():
+    if words[0][1].lower() in _opening_verbs():
         return 0
+    opened = _is_action(*words[0]) and not modifier
+    english = _in_english(activity)
+    if opened and not (english and _has_field(words[0][0])):
+        return 0
+    count = _compound(activity)
+    if opened:
+        # an English compound of two actions is headed by its last ("Drafting workshop" is a
+        # workshop on drafting, "Water quality monitoring" a monitoring), but "Capacity building",
+        # one task: what a generic task raises and its verb
+        last = min(count, len(words)) - 1
+        if last > 0 and _has_field(words[last][0]) and words[0][1].lower() not in _aspects():
+            return last
+        return 0
+    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
+    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
+    actions = [
+        i
+        for i in range(1, min(count, len(words)))
+        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
+    ]
+    return actions[-1] if actions else 0
+
+
+def _compound(activity: str) -> int:
+    """How many content words ``activity``'s first compound has (up to its first word without
+    content)."""
     stop = _stopwords()
-    count = 0  # the content words of the first compound
+    count = 0
     for token in tokens(activity):
         if token.word in stop:
             if count:
@@ -541,15 +622,7 @@ def _head(activity: str) -> int:
             continue
         if _content(token.word, stop):
             count += 1
-    # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
-    # "outreach"; not in "Menyiarkan informasi pemasaran digital", headed by its verb)
-    english = _in_english(activity)
-    actions = [
-        i
-        for i in range(1, min(count, len(words)))
-        if _english_action(*words[i]) or (english and _has_field(words[i][0]))
-    ]
-    return actions[-1] if actions else 0
+    return count
 
 
 @lru_cache(maxsize=8192)
@@ -569,6 +642,9 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
+    if _apart(activity, responsibility):
+        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh)
+        return Reading("no_match", "head_not_shared", lemmas(activity)[at][1])
     found = _match_at(at, activity, responsibility, others)
     if found.label == "no_match" and at and _coordinated(activity):
         # two activities in one ("Silvofishery training and shrimp purchase"): the compound's head
@@ -582,25 +658,114 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
         second = _match_at(at + 1, activity, responsibility, others)
         if second.label == "match":
             return second
-    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]):
+    teaching = _TEACH in words[at][0]
+    if found.reason == "head_not_shared" and at > 0 and _has_field(words[at - 1][0]) and not teaching:
         # an English compound of two actions ("Measles immunisation campaign"): the one before
-        # its head names the work as well
+        # its head names the work as well; not before a teaching head, whose topic it is
+        # ("Mapping workshop" maps nothing)
         inner = _match_at(at - 1, activity, responsibility, others)
         if inner.label == "match":
             return inner
-    framing = found.reason == "head_not_shared" and words[at][1].lower() in _frame_heads()
-    if framing and at + 1 < len(words) and _has_field(words[at + 1][0]):
-        # a head that only frames the action named after it ("Penyusunan kajian kelayakan",
-        # "Peningkatan kapasitas guru"): the next word, of a field of action, may head it
-        framed = _match_at(at + 1, activity, responsibility, others)
+    framed_at = _framed(activity, at) if found.reason == "head_not_shared" else None
+    if framed_at is not None:
+        # a head that only frames the action it names ("Penyusunan kajian kelayakan", "Peningkatan
+        # kapasitas guru", "Keikutsertaan UMKM dalam pameran"): that action may head it
+        framed = _match_at(framed_at, activity, responsibility, others)
         if framed.label == "match":
             return framed
     return found
 
 
+# content words after a frame head where the action it frames may stand: the next only, as a later
+# one modifies the thing made ("Pembuatan aplikasi layanan publik" makes an app, serves no one)
+FRAME_REACH = 1
+
+
+@lru_cache(maxsize=8192)
+def _framed(activity: str, at: int) -> int | None:
+    """Which content word of ``activity`` names the action its ``at``-th word, the head, only frames:
+    for a head of no field of action, a noun of work by its form within the next two ("Integrasi
+    layanan Disdukcapil"); for a frame head ("Penyusunan", "Peningkatan"), the next word when it is of a field of action
+    ("Penyusunan kajian kelayakan"); for a head of taking part ("Keikutsertaan",
+    "Participation"), the first word after "dalam"/"in", the event taken part in ("Keikutsertaan
+    UMKM dalam pameran kriya")."""
+    words = lemmas(activity)
+    head = words[at][1].lower()
+    if not _has_field(words[at][0]) and head not in _taking_part():
+        # a head of no task known ("Integrasi", "Optimalisasi") frames the work named after it
+        # ("Integrasi layanan Disdukcapil", "Optimalisasi pemungutan retribusi")
+        found = next((i for i in range(at + 1, min(at + 1 + OBJECT_REACH, len(words))) if _work_noun(*words[i])), None)
+        if found is not None:
+            return found
+    if head in _frame_heads():
+        ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
+        return next((i for i in ahead if _has_field(words[i][0])), None)
+    if head not in _taking_part():
+        return None
+    toks = tokens(activity)
+    stop = _stopwords()
+    count = -1  # the content words up to the event
+    inside = False
+    for token in toks:
+        if token.word in _IN_EVENT and count >= at:
+            inside = True
+        elif _content(token.word, stop):
+            count += 1
+            if inside and count < len(words):
+                return count
+    return None
+
+
+_IN_EVENT = frozenset({"dalam", "pada", "in", "at", "on"})
+
+
+def _apart(activity: str, responsibility: str) -> bool:
+    """Do the texts share nothing any reading of a match could weigh: no lemma, group or genus of
+    the activity's words among the responsibility's (with what it gives, funds or raises, and the
+    generic tasks of its specific ones), and no standard service the responsibility runs?"""
+    theirs = _lemma_words(responsibility)
+    direct = _direct(responsibility)
+    if not _parts().keys().isdisjoint(direct):
+        return False
+    tasks = _task_lemma_words(responsibility)
+    return all(x not in theirs and x not in direct and x not in tasks for x in _all_lemmas(activity))
+
+
+@lru_cache(maxsize=8192)
+def _all_lemmas(text: str) -> frozenset[str]:
+    """Every lemma of ``text``'s words with the generic keys above them, and funding (a supply of
+    money funds: _funding)."""
+    found = [x for words, _ in lemmas(text) for x in words]
+    return frozenset((*found, *_up(tuple(found)), _FUND))
+
+
 @cache
 def _frequency_words() -> frozenset[str]:
     entry = knowledge.lexicon()["frequency_word"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _aspects() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_aspect"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _raising() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_raise"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _bearers() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_bearer"]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
+def _taking_part() -> frozenset[str]:
+    entry = knowledge.lexicon()["frame_head_part"]
     return frozenset(w.lower() for w in (*entry.id, *entry.en))
 
 
@@ -662,7 +827,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             return part
         placed = _placed(activity)
         unplaced = tuple(e for i, e in enumerate(words) if i != at and i < placed) or rest  # not its place
-        return _by_means(activity, responsibility, head, head_word, unplaced, mine)
+        means = _by_means(activity, responsibility, head, head_word, unplaced, mine)
+        if means.label == "match" or _has_field(head):
+            return means
+        return _run_whole(activity, responsibility, head, head_word, unplaced) or means
     if not rest:
         return Reading("match", "head_shared", f"{head_word}/{shared_head}")
     if head_word.lower() in _GIVE_HEAD and any(x in mine for x in head if not x.startswith("@")):
@@ -671,14 +839,16 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         if given is not None and not any(x in mine for x in given[0] if x not in _act_fields()):
             return Reading("no_match", "given_not_shared", given[1])
     assisted = _assisted_task(words, at, head)
-    if assisted is not None and not any(x in mine for x in assisted[0]):
+    if assisted is not None and not any(x in mine for x in assisted[0]) and _assists_a_task(responsibility):
         # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
         # produk halal" assists another task
         return Reading("no_match", "assisted_task_not_shared", assisted[1])
     if not any(x in tasks for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
-        placed = _placed(activity)
+        # (a teaching head's topic is no object: "Training of fisheries watch groups in reporting")
+        taught = _taught(activity) if _TEACH in head else len(words)
+        placed = min(_placed(activity), taught)
         frames = _frame_heads()
         own = [
             entry
@@ -692,15 +862,28 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # how often is no object ("Annual evaluation of the partnership")
         own = [entry for entry in own if entry[1].lower() not in _frequency_words()] or own
         shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
+        if taught < _placed(activity):
+            # without its topic, an object met only through a spelling's word is not met ("women
+            # farmer groups", KWT, and "fisher groups")
+            shared = [
+                word
+                for found, word in own
+                if any(x in mine and not _spelt_share(x, found, word, mine[x]) for x in found)
+            ]
         english = _in_english(activity)
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
+        # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
+        # (nor the bearer of a condition: "pasien tuberkulosis" is a case of tuberculosis)
+        bearers = _bearers()
+        obj = next((entry for entry in own if not _work_noun(*entry) and entry[1].lower() not in bearers), own[0])
         head_met = (
-            len(own) == FIELD_OBJECT
+            len(own) >= FIELD_OBJECT
             and not english
-            and own[0][1] in shared
-            and _object_of(responsibility, shared_head, own[0][0])
+            and obj[1] in shared
+            and _object_of(responsibility, shared_head, obj[0])
             # another kind of it ("produk UMKM" and "produk pertanian")
-            and not _other_group(activity, responsibility, own[0][1], own[0][0])
+            and not _other_group(activity, responsibility, obj[1], obj[0])
+            and (len(own) == FIELD_OBJECT or _head_itself_met(obj, mine, activity, responsibility))
         )
         # (an English responsibility may name it before its verb: "Legal awareness outreach")
         if (
@@ -714,8 +897,13 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         if shared and all(_only_the_people_shared(activity, responsibility, at, (w, w)) for w in shared):
             shared = []  # "Pemberian beasiswa bagi siswa miskin", "Menyediakan seragam bagi siswa miskin"
         if len(shared) < min(FIELD_OBJECT, len(own)) and not head_met:
-            return _on_the_programme(head_word, shared_head, responsibility) or Reading(
-                "no_match", "object_not_shared", head_word
+            people = _people_of_aspect(activity, responsibility, shared_head)
+            if people is not None:
+                return Reading("match", "field_and_people_shared", f"{head_word}/{shared_head}, {people}")
+            return (
+                _on_the_programme(head_word, shared_head, responsibility)
+                or _part_of_service(activity, responsibility, head, head_word)
+                or Reading("no_match", "object_not_shared", head_word)
             )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
     known: dict[str, str] = {}
@@ -742,19 +930,25 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             and not _rival_short(word, mine)
             and not _other_kind(activity, responsibility, word, found)
             and not _sibling_heads(activity, responsibility, word, known[x])
+            and not _spelt_into_other(x, word, known[x], responsibility)
         ),
         None,
     )
     if _other_beneficiary(activity, responsibility) or _only_the_people_shared(activity, responsibility, at, other):
         return Reading("no_match", "object_not_shared", head_word)
+    if other is not None and _people_of_other_groups(activity, responsibility, own):
+        return Reading("no_match", "object_not_shared", head_word)
     if other is None:
-        return _on_the_programme(head_word, shared_head, responsibility) or Reading(
-            "no_match", "object_not_shared", head_word
+        return (
+            _on_the_programme(head_word, shared_head, responsibility)
+            or _part_of_service(activity, responsibility, head, head_word)
+            or _done_where_run(activity, responsibility, head_word, shared_head)
+            or Reading("no_match", "object_not_shared", head_word)
         )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
 
 
-_SUPPLY, _MONEY, _FUND = "@supply", "@money", "@fund"
+_SUPPLY, _MONEY, _FUND, _TEACH = "@supply", "@money", "@fund", "@teach"
 
 
 def _funding(words: tuple[tuple[tuple[str, ...], str], ...], at: int) -> tuple[tuple[tuple[str, ...], str], ...]:
@@ -877,16 +1071,38 @@ def _assisted_task(
 ) -> tuple[tuple[str, ...], str] | None:
     """The task an assisting head assists, named after it ("Fasilitasi sertifikasi halal",
     "Pendampingan pengemasan produk", "Facilitation of halal certification"): its first later word
-    of a field of action but assisting's own."""
+    of a field of action but assisting's own, or noun of an action ("Fasilitasi pengurusan badan
+    hukum")."""
     if "@assist" not in head:
         return None
     return next(
         (
             (found, word)
             for found, word in words[at + 1 :]
-            if _has_field(found) and "@assist" not in found and not _state_noun(word.lower())
+            if (_has_field(found) or _action_noun(word.lower()))
+            and "@assist" not in found
+            and not _state_noun(word.lower())
         ),
         None,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _assists_a_task(responsibility: str) -> bool:
+    """Does ``responsibility`` assist a task or field it names ("Memfasilitasi pemasaran produk
+    halal", "Mendampingi IKM dalam pemasaran daring"), not only those it assists ("Melaksanakan pembinaan
+    dan pendampingan BUMDes", "Provide technical assistance to village water user groups"), who
+    are then assisted in any task of theirs?"""
+    words = lemmas(responsibility)
+    at = next((i for i, (found, _) in enumerate(words) if "@assist" in found), None)
+    if at is None:
+        return True
+    # a field it assists them in is a scope too ("Mentor small businesses in smallholder coffee")
+    if any(t.word in _TOPIC for t in tokens(responsibility)[1:]):
+        return True
+    # a task of a field, or any noun of an action ("pengurusan izin PIRT")
+    return any(
+        "@assist" not in found and (_has_field(found) or _action_noun(word.lower())) for found, word in words[at + 1 :]
     )
 
 
@@ -998,6 +1214,31 @@ def _described(text: str) -> frozenset[str]:
 # "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
 _PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
+
+
+_TOPIC = frozenset({"in", "on", "about", "dalam", "tentang", "mengenai"})
+
+
+@lru_cache(maxsize=8192)
+def _taught(activity: str) -> int:
+    """How many content words of ``activity`` come before the topic it teaches, after "in"/"on"/
+    "tentang" ("Training of village fisheries watch groups in reporting illegal fishing")."""
+    topic = next((t.start for t in tokens(activity) if t.word in _TOPIC), None)
+    starts = _starts(activity)
+    return len(starts) if topic is None else sum(1 for start in starts if start < topic)
+
+
+@lru_cache(maxsize=8192)
+def _starts(text: str) -> tuple[int, ...]:
+    """Where each of :func:`lemmas`'s words starts in ``text`` (a spelling read as its
+    abbreviation is one word: "fisheries watch groups")."""
+    out = []
+    at = 0
+    for _, word in lemmas(text):
+        found = text.find(word, at)
+        out.append(found if found >= 0 else at)
+        at = max(at, found + len(word)) if found >= 0 else at
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -1208,6 +1449,47 @@ def _only_the_people_shared(activity: str, responsibility: str, at: int, other: 
     return things(activity, mine) and things(responsibility, theirs)
 
 
+def _people_of_other_groups(activity: str, responsibility: str, own: list[tuple[tuple[str, ...], str]]) -> bool:
+    """Does the activity act on people (``own``, its object: "kader posyandu lansia", "posyandu
+    cadres") for a group no one of the group the responsibility names belongs to ("kader posyandu
+    ... balita", "in toddler growth monitoring")?"""
+    people = _people()
+    if not any(x in people for found, _ in own for x in found):
+        return False
+    return _exclusive_people(_people_named(activity), _people_named(responsibility))
+
+
+def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | None:
+    """The people both texts serve, when the responsibility's task has no object but what it raises
+    in them ("Menyelenggarakan pelatihan keterampilan bagi pemuda kampung": any skill for the
+    youth, so "Kursus menjahit bagi pemuda" too), as the responsibility writes them."""
+    toks = tokens(responsibility)
+    at = next((i for i, t in enumerate(toks) if responsibility[t.start : t.end] == task), None)
+    if at is None:
+        return None
+    aspects = _aspects()
+    stop = _stopwords()
+    after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
+    named = list(takewhile(lambda w: _content(w, stop), after))
+    if not named or not all(w in aspects for w in named):
+        return None
+    mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
+    if _other_beneficiary(activity, responsibility) or mine.isdisjoint(theirs):
+        return None
+    return next((w for found, w in lemmas(responsibility) if not mine.isdisjoint(found) and w != task), None)
+
+
+def _head_itself_met(
+    head: tuple[tuple[str, ...], str], mine: dict[str, str], activity: str, responsibility: str
+) -> bool:
+    """Is an object's head met as itself, not by one word of an abbreviation's spelling ("PMT",
+    pemberian makanan tambahan, and "tablet tambah darah"), for the same people?"""
+    found, word = head
+    if not any(x in mine and not _spelt_only(x, word, mine[x]) for x in found if x not in _act_fields()):
+        return False
+    return not _other_beneficiary(activity, responsibility)
+
+
 @lru_cache(maxsize=8192)
 def _for_people(text: str) -> int | None:
     """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
@@ -1301,6 +1583,54 @@ def _by_means(
             if shared is not None:
                 return Reading("match", "means_and_object_shared", f"{head_word}/{by}, {shared}")
     return _instrument_supplied(head_word, rest, mine) or Reading("no_match", "head_not_shared", head_word)
+
+
+def _done_where_run(activity: str, responsibility: str, head_word: str, shared_head: str) -> Reading | None:
+    """Is the place the activity is done in the responsibility's object, which it runs with the
+    activity's task ("Pemilahan sampah organik di TPS3R Padangtegal" and "Mengelola TPS3R
+    Padangtegal beserta pemilahan sampah rumah tangga")? Every word of the place but its names."""
+    words = lemmas(activity)
+    placed = _placed(activity)
+    # the responsibility's own verb of running, not one its maintaining has by genus
+    runs = next((word for found, word in lemmas(responsibility) if not _RUN.isdisjoint(found)), None)
+    if placed >= len(words) or runs is None:
+        return None
+    place = [(found, word) for found, word in words[placed:] if not _has_field(found)]
+    met = [word for found, word in place if _object_of(responsibility, runs, found)]
+    if not met or len(met) < len([w for found, w in place if not _name(found, w)]):
+        return None
+    return Reading("match", "task_where_run", f"{head_word}/{shared_head}, {met[0]}")
+
+
+def _run_whole(
+    activity: str,
+    responsibility: str,
+    head: tuple[str, ...],
+    head_word: str,
+    rest: tuple[tuple[tuple[str, ...], str], ...],
+) -> Reading | None:
+    """Does the responsibility run the very thing the activity does a task of no known field to
+    ("Operasional sanitary landfill TPA Regional" and "Mengelola TPA regional")? Managing a thing
+    covers whatever is done to run it, when every word of the activity's object, two at least,
+    is the responsibility's object too."""
+    if _RUN.isdisjoint(_lemma_words(responsibility)):
+        return None
+    theirs = _unplaced_words(responsibility)
+    acts = _act_fields()
+    # (a name is no part of what is run: "TPA Regional Banjarbakula")
+    things = [(found, word) for found, word in rest if not _has_field(found) and not _name(found, word)]
+    met = [word for found, word in things if any(x in theirs and x not in acts for x in found)]
+    if len(met) < FIELD_OBJECT or len(met) < len(things):
+        return None
+    return Reading("match", "object_run", f"{head_word}, {met[0]}")
+
+
+_RUN = frozenset({"@run"})
+
+
+def _name(found: tuple[str, ...], word: str) -> bool:
+    """A proper name: capitalised, no abbreviation, of no group ("Banjarbakula", "Sepaku")."""
+    return word[:1].isupper() and not word.isupper() and not any(x.startswith("@") for x in found)
 
 
 def _serves(
@@ -1402,6 +1732,55 @@ def _kinds() -> dict[str, frozenset[str]]:
 def _spelt_only(lemma: str, word: str, other: str) -> bool:
     """Do ``word`` and ``other`` share ``lemma`` only through an abbreviation's spelling?"""
     return any(w.lower() in _shorts() and lemma != w.lower() for w in (word, other))
+
+
+def _spelt_share(lemma: str, found: tuple[str, ...], word: str, there: str) -> bool:
+    """Is ``lemma`` shared only through an abbreviation's spelling, the abbreviation written as
+    such ("TPS3R") or spelt out ("women farmer groups", KWT: its "groups" are any groups)?"""
+    if _spelt_only(lemma, word, there):
+        return True
+    shorts = _shorts()
+    spelt = any(x in shorts for x in found) and lemma not in shorts
+    return spelt and lemma not in _word_lemmas(word.lower())
+
+
+def _spelt_into_other(lemma: str, word: str, there: str, responsibility: str) -> bool:
+    """Is ``lemma`` shared only through the spelling of the activity's abbreviation ``word``, with
+    a word that modifies another thing in the responsibility, a noun its spelling does not name
+    ("TPS3R", tempat pengolahan sampah, and the "sampah" of "bank sampah": a waste bank is no
+    TPS3R; not the "listrik" of "pembangkit listrik", which PLTMH spells)?"""
+    if not _spelt_only(lemma, word, there) or there.lower() in _shorts():
+        return False
+    toks = tokens(responsibility)
+    at = next((i for i, t in enumerate(toks) if t.word == there.lower()), None)
+    if at is None:
+        return False
+    step = 1 if _in_english(responsibility) else -1  # the head of a noun phrase: first in Indonesian
+    spelling = _spelling_words().get(word.lower(), frozenset())
+    j = at + step
+    # over the words of the spelling before it ("lampu tenaga surya": "tenaga" is PLTS's too)
+    while 0 <= j < len(toks) and toks[j].clause == toks[at].clause and toks[j].word in spelling:
+        j += step
+    # (a spelling from its first word is the thing itself: "operator pembangkit listrik mikrohidro")
+    if toks[j - step].word in _kinds().get(word.lower(), ()):
+        return False
+    if not 0 <= j < len(toks) or toks[j].clause != toks[at].clause:
+        return False
+    head = toks[j].word
+    if not _content(head, _stopwords()) or head in _shorts():
+        return False
+    return not _is_action(_word_lemmas(head), head)
+
+
+@cache
+def _spelling_words() -> dict[str, frozenset[str]]:
+    """Each abbreviation with every word of its spellings ("pltmh": pembangkit, listrik, tenaga,
+    mikrohidro, micro-hydro, power, plant)."""
+    out: dict[str, set[str]] = {}
+    for spellings in _spelt_out().values():
+        for words, short in spellings:
+            out.setdefault(short, set()).update(words)
+    return {short: frozenset(words) for short, words in out.items()}
 
 
 @lru_cache(maxsize=16384)
