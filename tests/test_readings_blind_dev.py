@@ -45,10 +45,10 @@ BELOW_FLOORS = {
     ("readings_fresh3", "match"): (0.94, 0.95),
     ("readings_fresh5", "decision"): (0.93, 0.92),
     ("readings_fresh5", "direction"): (0.94, 0.91),
-    ("readings_fresh5", "match"): (0.80, 0.80),
-    ("readings_fresh6", "match"): (0.88, 0.85),
-    ("readings_fresh8", "match"): (0.68, 0.62),
-    ("readings_fresh9", "match"): (0.67, 0.61),
+    ("readings_fresh5", "match"): (0.82, 0.82),
+    ("readings_fresh6", "match"): (0.90, 0.88),
+    ("readings_fresh8", "match"): (0.73, 0.68),
+    ("readings_fresh9", "match"): (0.80, 0.73),
 }
 
 
