@@ -66,10 +66,12 @@ def add_facts(ex: FactSink) -> None:
             if not (filled(getattr(agreement, clause)) or elsewhere or _stated(prose, purpose)):
                 missing.append(clause)
     signatories = agreement.signatories if agreement else []
+    # A foreign party's signing follows its own law, whether or not its signatory is listed.
+    indonesian_government = government - {p.id for p in plan.partners if is_foreign(p)}
     unauthorised = [
         s.official or s.partner or "?"
         for s in signatories
-        if s.partner in government
+        if s.partner in indonesian_government
         and find(s.official or "", "regional_head") is None  # signs on his own authority
         and not filled(s.authorisation)
     ]
