@@ -79,7 +79,7 @@ def _says_nothing(reading: Reading) -> bool:
 
 
 # statistics that say no way to go by themselves: only a goal about the same thing gives one
-_NEUTRAL = ("neutral_quantity", "neutral_measure", "raw_form")
+_NEUTRAL = ("neutral_quantity", "neutral_measure", "raw_form", "change_undirected", "ratio_of_pair")
 
 
 # words of administration that place a statistic, not what it measures
@@ -184,6 +184,12 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
         return kept
     if own.label == "unknown" and own.reason in _NEUTRAL:
         return _neutral_in_context(statement, own, context)
+    if own.reason == "cumulative_count":
+        # "Area planted with maize" under "Shift 400 ha of maize to agroforestry": the land the goal
+        # moves away falls, whatever its count adds up
+        shifted = next((r for r in (_shift_direction(statement, text) for text in context) if r is not None), None)
+        if shifted is not None:
+            return shifted
     if not _says_nothing(own) and own.reason not in (*_WEAK, *_HARMS, "channel_use"):
         return own
     # A good quantity ("kunjungan", "income") usually should rise, but a goal that says

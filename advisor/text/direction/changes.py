@@ -109,6 +109,24 @@ def _amount(toks: tuple[Token, ...], k: int) -> tuple[int, str] | None:
     return k, digits
 
 
+# a bound before the second value ("to under 3 hours", "menjadi kurang dari 4 jam", "to over 80%"):
+# the value is still the change's end
+_BOUNDS = frozenset(
+    {"under", "below", "over", "above", "less", "fewer", "more", "than", "at", "most", "least", "around", "about",
+     "nearly", "almost", "kurang", "lebih", "dari", "di", "bawah", "atas", "maksimal", "minimal", "paling", "sekitar",
+     "hampir", "setidaknya", "sedikitnya"}
+)  # fmt: skip
+_BOUND_REACH = 3  # words of a bound ("paling sedikit", "less than", "di bawah")
+
+
+def _past_bound(toks: tuple[Token, ...], k: int) -> int:
+    """Where the value after a bound starting at word ``k`` stands (``k`` when there is none)."""
+    n = k
+    while n < min(len(toks), k + _BOUND_REACH) and toks[n].word in _BOUNDS and toks[n].clause == toks[k].clause:
+        n += 1
+    return n
+
+
 def _from_to(text: str) -> Reading | None:
     """A change written as its two values: "dari 24% menjadi 14%", "from 55% to 80%", "dari
     Rp1.500 menjadi Rp750", "from IDR 150,000 to IDR 90,000"."""
@@ -122,7 +140,7 @@ def _from_to(text: str) -> Reading | None:
         for k in range(first + 1, min(first + 1 + _TO_REACH, len(toks) - 1)):
             if toks[k].clause != token.clause or toks[k + 1].clause != token.clause:
                 break
-            end = _amount(toks, k + 1) if toks[k].word in ends else None
+            end = _amount(toks, _past_bound(toks, k + 1)) if toks[k].word in ends else None
             if end is None:
                 continue
             unit = toks[first + 1].word if k > first + 1 else None
@@ -235,3 +253,27 @@ def _threshold(text: str, match: Match) -> bool:
     i = toks.index(match.found[-1])
     after = [t.word for t in toks[i + 1 : i + 3] if t.clause == match.found[0].clause]
     return len(after) == 2 and after[0] in ("than", "dari", "daripada") and after[1][:1].isdigit()
+
+
+# nouns of a change that name no way ("Perubahan pola konsumsi", "Dinamika harga", "Change in
+# household income", "Dynamics of land use"); a way named is read before ("Peningkatan ...")
+_UNDIRECTED = frozenset({"perubahan", "dinamika", "change", "changes", "dynamics"})
+_INTO = frozenset({"menjadi", "ke", "into", "to", "towards", "dari", "from"})
+
+
+def _undirected_change(text: str) -> Reading | None:
+    """A change noun heading the statement with no way named ("Perubahan pola tanam petani",
+    "Change in household income"): what changes does not say which way it should (a goal may);
+    not a change into something named ("Perubahan status desa menjadi desa mandiri") nor a
+    change word inside a name ("climate change adaptation plans")."""
+    toks = tokens(text)
+    k = 1 if toks and toks[0].word == "the" else 0
+    if k >= len(toks) or toks[k].word not in _UNDIRECTED:
+        return None
+    rest = [t for t in toks[k + 1 :] if t.clause == toks[k].clause]
+    if toks[k].word in ("change", "changes", "dynamics") and (not rest or rest[0].word not in ("in", "of")):
+        return None
+    if any(t.word in _INTO for t in rest):
+        return None
+    said, span = quoted(text, toks[k])
+    return Reading("unknown", "change_undirected", said, span)

@@ -101,3 +101,54 @@ def _duration(text: str) -> Match | None:
 
 
 _UNIT_PHRASE = Phrase("duration_word", "id", "hari", (("s", "hari"),))
+
+
+# an interval between two events, measured in time: "Rata-rata waktu dari pendaftaran sampai
+# penerbitan izin", "Average number of months from graduation to first job", "time between a fire
+# report and the arrival of the brigade"
+_INTERVAL_UNITS = _TIME_UNITS | {"bulan", "tahun", "pekan", "months", "years", "hour", "day", "week", "month"}
+_INTERVAL_HEADS = _COUNT_HEADS | {"the", "jarak", "selang"}
+_INTERVAL_ENDS = {
+    "dari": frozenset({"sampai", "hingga", "ke", "menuju"}),
+    "sejak": frozenset({"sampai", "hingga"}),
+    "antara": frozenset({"dan"}),
+    "from": frozenset({"to", "until", "till"}),
+    "since": frozenset({"until", "till"}),
+    "between": frozenset({"and"}),
+}
+# the ends of a span of the calendar ("dari Januari sampai Maret"): a period, not two events
+_CALENDAR = frozenset(
+    {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+     "desember", "january", "february", "march", "may", "june", "july", "august", "october", "december", "senin",
+     "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "tahun", "bulan", "year", "month", "awal", "akhir", "early", "end", "start"}
+)  # fmt: skip
+_INTERVAL_AT = 4  # words from the start in which the time measured stands ("Rata-rata jumlah hari")
+
+
+def _interval(text: str) -> Match | None:
+    """A time measured between two events, which should fall: a time word or unit at the head
+    (after "rata-rata", "jumlah", "average number of" only), right followed by "dari/sejak X
+    sampai/hingga Y", "antara X dan Y", "from X to/until Y", "between X and Y". Not a span of the
+    calendar ("Jumlah hari hujan dari Januari sampai Maret": a time word does not head the
+    interval, and "dari Januari" names dates), nor a source and a recipient after another noun
+    ("Jumlah jam pelatihan dari BPSDM kepada ...")."""
+    toks = tokens(text)
+    times = {m.found[0] for m in find_all(text, "duration_word") if not m.negated}
+    k = 0
+    while k < min(len(toks), _INTERVAL_AT) and toks[k].word in _INTERVAL_HEADS and toks[k] not in times:
+        k += 1
+    if k >= len(toks) or not (toks[k] in times or toks[k].word in _INTERVAL_UNITS):
+        return None
+    first = toks[k]
+    while k + 1 < len(toks) and (toks[k + 1] in times or toks[k + 1].word in _DURATION_AFTER):
+        k += 1  # "lama waktu", "waktu rata-rata"
+    opener = toks[k + 1] if k + 1 < len(toks) else None
+    ends = _INTERVAL_ENDS.get(opener.word) if opener is not None and opener.clause == first.clause else None
+    if opener is None or ends is None:
+        return None
+    rest = [t for t in toks[k + 2 :] if t.clause == first.clause]
+    close = next((n for n, t in enumerate(rest) if n > 0 and t.word in ends), None)
+    if close is None or any(t.word in _CALENDAR or t.word[:1].isdigit() for t in rest[:close]):
+        return None
+    return Match(_UNIT_PHRASE, (first, rest[close]), False)

@@ -154,6 +154,11 @@ _SHIFTS = frozenset(
      "konversi", "shift", "shifts", "shifting", "switch", "switching", "transition", "moving", "move",
      "conversion", "converting"}
 )  # fmt: skip
+# verbs that move their object itself to another use: "Mengalihkan 500 ha lahan tembakau ke
+# hortikultura", "Convert 150 ha of sugarcane land to rice fields" (no "dari/from" needed)
+_TRANSFERS = frozenset(
+    {"mengalihkan", "dialihkan", "mengonversi", "dikonversi", "shift", "convert", "converts", "converting", "converted"}
+)
 _SHIFT_FROM = frozenset({"dari", "from"})
 _SHIFT_TO = frozenset({"ke", "kepada", "menjadi", "to", "into", "towards"})
 
@@ -164,12 +169,14 @@ def _shift_direction(statement: str, goal: str) -> Reading | None:
     cars to public transport") says of a statement about one side: what is left falls, what is
     taken up rises; nothing when the statement names both sides or neither."""
     toks = tokens(goal)
-    shift = next((i for i, t in enumerate(toks) if t.word in _SHIFTS), None)
+    shift = next((i for i, t in enumerate(toks) if t.word in _SHIFTS or t.word in _TRANSFERS), None)
     if shift is None:
         return None
     clause = toks[shift].clause
     rest = [t for t in toks[shift + 1 :] if t.clause == clause]
     start = next((k for k, t in enumerate(rest) if t.word in _SHIFT_FROM), None)
+    if start is None and toks[shift].word in _TRANSFERS:
+        start = -1  # the verb's object is what is moved: it stands between the verb and "ke"/"to"
     if start is None:
         return None
     end = next((k for k, t in enumerate(rest) if k > start and t.word in _SHIFT_TO), None)

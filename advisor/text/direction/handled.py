@@ -48,6 +48,10 @@ def _to_disposal(text: str, verb: Token) -> bool:
 
 
 _TOWARDS = frozenset({"ke", "menuju", "to", "into", "the"})
+# a price or cost "yang dibayar" someone is what they bear ("Harga pakan yang dibayar
+# peternak"), unlike arrears or a claim paid ("tunggakan yang dibayar"), which is settled
+_PRICE_HEADS = frozenset({"harga", "biaya", "tarif", "ongkos", "price", "prices", "cost", "costs", "fee", "fees"})
+_PAID = frozenset({"dibayar", "dibayarkan"})  # not "ditanggung": a cost covered by JKN rises
 
 
 def _handled(text: str, bad: Match) -> bool:
@@ -88,6 +92,8 @@ def _handled(text: str, bad: Match) -> bool:
             or _to_disposal(text, rest[0])
         ):
             return False
+        if bad.found[0].word in _PRICE_HEADS and rest[0].word in _PAID:
+            return False  # "Harga pupuk yang dibayar petani": the cost its payer bears, not a harm settled
         if rest[0].word.startswith(_DONE_TO) or rest[0].word in _RECEIVES:
             return True
         return _doing_well(text, toks, toks.index(rest[0]), bad_words)

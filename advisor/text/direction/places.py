@@ -70,7 +70,7 @@ def _in_place(text: str, token: Token) -> bool:
 
 # words that open the time or circumstance of what is counted: "Jumlah sekolah yang tetap
 # beroperasi saat banjir", "Layanan air bersih selama kemarau", "clinics open during floods"
-_WHEN = frozenset({"saat", "ketika", "selama", "semasa", "sewaktu", "during", "amid", "amidst"})
+_WHEN = frozenset({"saat", "ketika", "selama", "semasa", "sewaktu", "during", "amid", "amidst", "when", "while"})
 
 
 def _during(text: str, token: Token) -> bool:

@@ -108,3 +108,27 @@ def _per_good(text: str, good: list[Match]) -> Reading | None:
             said, span = quoted(text, toks[i - 1], match.found[-1])
             return Reading("decrease", "good_per", said, span)
     return None
+
+
+_PAIR_LINKS = frozenset({"dan", "and", "between", "antara"})
+_RATIO_AT = 2  # words from the start in which a ratio heads ("Rasio ...", "The ratio ...")
+
+
+def _paired_ratio(text: str) -> Reading | None:
+    """A ratio of two things set side by side ("Rasio guru dan murid", "Ratio between doctors and
+    nurses"): neither stands above the line, so it says no way to go (a goal may); not a ratio
+    with a top and a bottom ("Rasio utang terhadap PDRB", read by its sides)."""
+    toks = tokens(text)
+    head = next((i for i, t in enumerate(toks[:_RATIO_AT]) if t.word in _RATIO), None)
+    if head is None:
+        return None
+    rest = [t for t in toks[head + 1 :] if t.clause == toks[head].clause]
+    if any(t.word in _RATIO_LINKS for t in rest):
+        return None
+    if rest and rest[0].word in ("between", "antara", "of"):
+        rest = rest[1:]
+    pair = next((k for k, t in enumerate(rest) if t.word in ("dan", "and")), None)
+    if pair is None or pair == 0 or pair + 1 >= len(rest):
+        return None
+    said, where = quoted(text, toks[head], rest[pair + 1])
+    return Reading("unknown", "ratio_of_pair", said, where)

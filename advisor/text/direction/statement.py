@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from advisor.text.direction.changes import _band, _changes, _from_to, _later_change, _phrasal
+from advisor.text.direction.changes import (
+    _band,
+    _changes,
+    _from_to,
+    _later_change,
+    _past_bound,
+    _phrasal,
+    _undirected_change,
+)
 from advisor.text.direction.countermeasures import (
     _acted_on,
     _beneficiaries,
@@ -28,12 +36,12 @@ from advisor.text.direction.counts import (
     quantity_words_of,
 )
 from advisor.text.direction.denials import _anti, _change_denied, _free_compound, _freed, _harm_ended, _none_of, _undone
-from advisor.text.direction.duration import _NEEDED, _duration
+from advisor.text.direction.duration import _NEEDED, _duration, _interval
 from advisor.text.direction.handled import _consumed, _done_badly, _handled, _through_channel, _to_disposal
 from advisor.text.direction.neutral import _mixed_share, _neutral
 from advisor.text.direction.places import _during, _from_source, _in_circumstance, _in_place, _placed, _trespass
 from advisor.text.direction.qualifiers import _after_diminisher, _diminished, _lacking
-from advisor.text.direction.ratios import _INDEX, _per_good, _per_population, _quality_head, _ratio
+from advisor.text.direction.ratios import _INDEX, _paired_ratio, _per_good, _per_population, _quality_head, _ratio
 from advisor.text.direction.reduction import (
     _level_after,
     _level_reduced,
@@ -222,6 +230,48 @@ def _burden_share(text: str) -> Reading | None:
     return None
 
 
+# what leads a change to its target level: "ditekan hingga 3%", "berkurang menjadi 120 ha", "reduced to 10%"
+_TO_TARGET = frozenset({"hingga", "menjadi", "sampai", "ke", "to"})
+_NEGATORS = frozenset({"tidak", "belum", "bukan", "tak", "not", "no", "never"})
+
+
+def _main_predicate(text: str, match: Match) -> bool:
+    """Is the change word the main predicate of the statement, after a relative clause that has
+    its own predicate ("Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%",
+    "Luas lahan yang belum direklamasi berkurang menjadi 120 ha")? Only with a target level after
+    it, and not when the change is itself negated or owned ("yang omzetnya meningkat")."""
+    toks = tokens(text)
+    i, j = toks.index(match.found[0]), toks.index(match.found[-1])
+    clause = match.found[0].clause
+    if i == 0 or toks[i - 1].word in _NEGATORS or j + 2 >= len(toks) or toks[j + 1].word not in _TO_TARGET:
+        return False
+    k = _past_bound(toks, j + 2)
+    if k >= len(toks) or toks[k].clause != clause or not toks[k].word[:1].isdigit():
+        return False
+    relative = next((n for n in range(i - 1, 0, -1) if toks[n].word in _RELATIVE and toks[n].clause == clause), None)
+    if relative is None or i - relative < 3:
+        return False  # "yang turun hingga 5%": the clause's own predicate
+    return not any(t.word.endswith("nya") and len(t.word) > 5 for t in toks[relative + 1 : i])
+
+
+_REACH = frozenset({"reach", "reaches", "reached", "reaching"})
+
+
+def _reach_target(text: str) -> Reading | None:
+    """An English target predicate with its level ("... reaches 95%", "to reach 15%", "reaching
+    at least 98 percent"), as "mencapai" in Indonesian: the level is to be attained, so the
+    measure rises; not a place reached ("for piped water to reach the highest hamlets"), and a
+    harm that reaches a level is read as the harm (the caller asks only when none is named)."""
+    toks = tokens(text)
+    for i, token in enumerate(toks[:-1]):
+        if token.word in _REACH:
+            k = _past_bound(toks, i + 1)
+            if k < len(toks) and toks[k].clause == token.clause and toks[k].word[:1].isdigit():
+                said, span = quoted(text, token, toks[k])
+                return Reading("increase", "target_reached", said, span)
+    return None
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def statement_direction(text: str) -> Reading:
     """The direction ``text`` itself names, or ``unknown``."""
@@ -246,6 +296,11 @@ def statement_direction(text: str) -> Reading:
         # "Waktu yang dibutuhkan untuk mencapai pelabuhan": a change word in what the time is
         # needed for is no change of the quantity measured
         return from_match(text, "decrease", "duration_of_process", needed)
+    interval = _interval(text)
+    if interval is not None:
+        # "Rata-rata waktu dari pendaftaran sampai penerbitan izin", "months from graduation to first
+        # job": the time between two events; the words of its ends ("job", "tetap") are no measure
+        return from_match(text, "decrease", "duration_of_interval", interval)
     changes = _changes(text)
     harms = find_all(text, "bad_quantity")
     subject = _document_subject(text)
@@ -261,6 +316,10 @@ def statement_direction(text: str) -> Reading:
             continue  # "health posts that remain idle": the harm they are in is read below
         if _after_diminisher(text, match.found[0]):
             continue  # "Poorly maintained roads", "kurang terpelihara": a lack, read below
+        if purpose in ("increase", "decrease", "reduction_count") and _main_predicate(text, match):
+            # "Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%": the change and its
+            # target are the subject's; the clause's negation is the clause's
+            return from_match(text, "increase" if purpose == "increase" else "decrease", "target_predicate", match)
         qualified = _qualifier_change(text, match, purpose)
         if qualified is not None:
             return qualified
@@ -288,6 +347,9 @@ def statement_direction(text: str) -> Reading:
                 return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
         return from_match(text, purpose, "direction_word", match)
+    undirected = _undirected_change(text) or _paired_ratio(text)
+    if undirected is not None:
+        return undirected
     first_said = _phrasal(text) or _control_of_level(text) or _none_of(text) or _anti(text)
     if first_said is not None:
         return first_said
@@ -312,8 +374,12 @@ def statement_direction(text: str) -> Reading:
         and not subject.intersection(m.found)
         and not _placed(text, m.found[0])
         and not _from_source(text, m.found[0])
+        and not _during(text, m.found[0])  # "saat dijual": when it is measured, not what
         and not any(len(b.found) > len(m.found) and set(m.found) <= set(b.found) for b in bad)
     ]
+    reached = None if bad else _reach_target(text)
+    if reached is not None:
+        return reached
     # "Jumlah rumah tangga di Kecamatan ...", "Harga eceran minyak goreng", "Outpatient visits": a
     # statistic with nothing else in it says no way to go ("Kecepatan angin" is no service's speed)
     raw = next((m for m in find_all(text, "raw_form") if not m.negated), None)
@@ -385,6 +451,9 @@ def statement_direction(text: str) -> Reading:
                         _swallowed(m, bad)
                         or _to_disposal(text, m.found[-1])
                         or _in_place(text, m.found[0])
+                        # "Kadar air tembakau saat dijual", "when sold": a time clause dates the
+                        # measure, it counts nothing
+                        or _during(text, m.found[0])
                         or _done_badly(text, m, [b for b in bad if not inside_good.intersection(b.found)])
                         or _consumed(text, m, bad)
                         or _after_per(text, m.found[0])
