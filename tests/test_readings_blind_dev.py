@@ -57,7 +57,7 @@ BELOW_FLOORS = {
     ("readings_fresh13", "background_assets"): (0.93, 0.93),
     ("readings_fresh13", "background_problems"): (0.94, 0.92),
     ("readings_fresh13", "clarity"): (0.92, 0.92),
-    ("readings_fresh13", "direction"): (0.69, 0.69),
+    ("readings_fresh13", "direction"): (0.89, 0.80),
     ("readings_fresh13", "match"): (0.81, 0.69),
 }
 
