@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM
+from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM, _target_group
 from advisor.text.background.denial import _denied, _denies_a_problem, spent_on_a_problem
 from advisor.text.background.figures import _falls_short, _limited, _limited_low, _read_matches, _short_of
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
@@ -166,6 +166,8 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
+        if problem and (_target_group(text, match) or _rank(text, match)):
+            continue  # "bantuan sosial kepada keluarga miskin", "the lowest level of local government"
         if problem and _compared_well(text, match):
             continue  # "Angka pengangguran turun menjadi 4,2 persen, di bawah rata-rata nasional"
         if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
@@ -194,6 +196,19 @@ def problems(text: str) -> Reading:
 
 
 _STILL = frozenset({"masih", "tetap", "still"})
+
+_TIER = frozenset({"level", "tier", "tingkat", "tingkatan", "jenjang", "lapisan"})
+_GOVERNMENT = frozenset({"government", "administration", "pemerintahan", "administrasi", "governance"})
+RANK_REACH = 4  # words between a superlative and the government it ranks ("lowest level of local government")
+
+
+def _rank(text: str, match: Match) -> bool:
+    """Is a low or high word a rank in the hierarchy of government ("the lowest level of local
+    government", "tingkat pemerintahan terendah")? A tier and a government noun stand by it."""
+    toks = tokens(text)
+    at, clause = toks.index(match.found[0]), match.found[0].clause
+    near = [t.word for t in toks[max(0, at - RANK_REACH) : at + 1 + RANK_REACH] if t.clause == clause]
+    return not _TIER.isdisjoint(near) and not _GOVERNMENT.isdisjoint(near)
 
 
 _NEEDED = frozenset({"required", "needed", "necessary", "diperlukan", "dibutuhkan", "perlu"})
