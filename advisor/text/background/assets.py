@@ -81,6 +81,7 @@ def assets(text: str) -> Reading:
         or _done_since(text, matches)
         or _good_figure(text, matches)
         or _running(text, matches)
+        or _directable(text)
         or Reading("absent", "no_asset")
     )
 
@@ -453,6 +454,10 @@ def _of_the_plan(text: str, at: Token) -> bool:
     # discussed with all partners and approved")
     before = clause[:PLAN_REACH] + [t for t in clause[-2 * PLAN_REACH :] if t not in clause[:PLAN_REACH]]
     for k, t in enumerate(before):
+        # "Rapat pembahasan rencana kerja sama telah dilaksanakan", "Two meetings on the draft
+        # cooperation agreement have been held": a meeting on the plan is its own procedure
+        if t.word in _DELIBERATION and any(b.word in _COOPERATION for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
         if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
             return True
         # "Each work stream has a lead agency", "Setiap komponen kegiatan memiliki penanggung jawab": the
@@ -464,10 +469,18 @@ def _of_the_plan(text: str, at: Token) -> bool:
     return False
 
 
+_DELIBERATION = frozenset(
+    {"rapat", "pembahasan", "konsultasi", "perundingan", "negosiasi", "penyusunan", "perumusan", "meeting",
+     "meetings", "discussion", "discussions", "consultation", "consultations", "negotiation", "negotiations"}
+)  # fmt: skip
+_COOPERATION = frozenset({"sama", "cooperation", "partnership"})  # "kerja sama", "cooperation agreement"
+
+
 @lru_cache(maxsize=8192)
 def _points(text: str) -> bool:
-    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each")?"""
-    return any(t.word in _THIS or t.word in _EACH for t in tokens(text))
+    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each"),
+    or a meeting that may be on it ("rapat", "pembahasan", "meetings")?"""
+    return any(t.word in _THIS or t.word in _EACH or t.word in _DELIBERATION for t in tokens(text))
 
 
 LIMIT_REACH = 3  # words between an exceeding verb and the limit it passes ("melampaui ambang baku mutu")
@@ -540,4 +553,34 @@ def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
         found = Match(_ACHIEVED_PHRASE, (t, verb), False)
         if not _denied(found, matches, text):
             return from_match(text, "present", "achieved", found)
+    return None
+
+
+_CAN = frozenset({"dapat", "bisa", "boleh", "can", "may"})
+_DIRECTED = frozenset(
+    {"diarahkan", "dialokasikan", "digunakan", "dimanfaatkan", "directed", "allocated", "used", "channelled",
+     "channeled", "earmarked"}
+)  # fmt: skip
+_TOWARDS = frozenset({"untuk", "bagi", "ke", "kepada", "for", "to", "towards"})
+_BE = frozenset({"be"})
+_RELATIVE = frozenset({"yang", "that", "which"})
+
+
+def _directable(text: str) -> Reading | None:
+    """Means that may be put to the purpose ("sebagian dapat diarahkan untuk ketahanan pangan",
+    "can be allocated to waste management"): an asset, unless denied ("tidak dapat digunakan")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        # denied, or a relative clause on a noun whose existence the main clause decides ("belum
+        # mempunyai gedung ... yang bisa dimanfaatkan untuk kegiatan warga")
+        if token.word not in _CAN or (i and toks[i - 1].word in NEGATORS | _RELATIVE):
+            continue
+        at = i + 1 + (i + 1 < len(toks) and toks[i + 1].word in _BE)
+        if (
+            at + 1 < len(toks)
+            and toks[at].word in _DIRECTED
+            and toks[at + 1].word in _TOWARDS
+            and toks[at + 1].clause == token.clause
+        ):
+            return from_match(text, "present", "directable", Match(_ACHIEVED_PHRASE, (token, toks[at]), False))
     return None
