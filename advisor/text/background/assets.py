@@ -82,6 +82,7 @@ def assets(text: str) -> Reading:
         or _good_figure(text, matches)
         or _running(text, matches)
         or _directable(text)
+        or _owned_en(text)
         or Reading("absent", "no_asset")
     )
 
@@ -583,4 +584,24 @@ def _directable(text: str) -> Reading | None:
             and toks[at + 1].clause == token.clause
         ):
             return from_match(text, "present", "directable", Match(_ACHIEVED_PHRASE, (token, toks[at]), False))
+    return None
+
+
+_OWN = frozenset({"own", "owns"})
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your", "on", "of"})  # "its own budget"
+OWNED_REACH = 2  # words between "own" and the amount owned ("own around 650.000 ha")
+
+
+def _owned_en(text: str) -> Reading | None:
+    """ "own" as a verb with an amount ("smallholders own around 650,000 ha of plantations"): what
+    the people of the place hold is an endowment; "its own budget" is no verb."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _OWN or not i or toks[i - 1].word in _POSSESSIVE or toks[i - 1].word in NEGATORS:
+            continue
+        after = [t for t in toks[i + 1 : i + 1 + OWNED_REACH] if t.clause == token.clause]
+        amount = next((t for t in after if t.word[:1].isdigit() or is_number(t.word)), None)
+        owned = Match(_ACHIEVED_PHRASE, (token, amount), False) if amount is not None else None
+        if owned is not None and not _denied(owned, [], text):  # "Fewer than half of the fishers own 1 boat"
+            return from_match(text, "present", "asset", owned)
     return None
