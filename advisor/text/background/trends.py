@@ -140,12 +140,17 @@ def _head(noun: Match, nouns: list[Match], place: Mapping[Token, int], lang: str
 
 _PRICES = frozenset({"price", "prices", "tariff", "tariffs", "fee", "fees", "rent", "rents"})
 _OF_INPUT = frozenset({"for", "of", "on"})
+_HARGA = frozenset({"harga", "tarif"})
+_AT = frozenset({"dengan", "pada"})  # "dengan harga murah": a manner adjunct of the price paid
 
 
 def _attributive_price(word: Match, toks: tuple[Token, ...], place: Mapping[Token, int]) -> Trend | None:
-    """An English trend word before a price ("rising prices for synthetic dyes") qualifies the price,
+    """A level word in "dengan harga murah" qualifies the price, not the subject; an English trend word before a price ("rising prices for synthetic dyes") qualifies the price,
     not the clause's subject. A price paid for or of something is a cost to whoever faces it: a rise
     is bad; a price said of nothing says no way to go. None when no price follows."""
+    before = place[word.found[0]]
+    if word.phrase.lang == "id" and before >= 2 and toks[before - 1].word in _HARGA and toks[before - 2].word in _AT:
+        return (word, "unknown", ())  # "memperoleh benang dengan harga murah": the price's level, not the subject's
     at = place[word.found[-1]] + 1
     if word.phrase.lang != "en" or at >= len(toks) or toks[at].word not in _PRICES:
         return None
