@@ -145,7 +145,8 @@ _AT = frozenset({"dengan", "pada"})  # "dengan harga murah": a manner adjunct of
 
 
 def _attributive_price(word: Match, toks: tuple[Token, ...], place: Mapping[Token, int]) -> Trend | None:
-    """A level word in "dengan harga murah" qualifies the price, not the subject; an English trend word before a price ("rising prices for synthetic dyes") qualifies the price,
+    """A level word in "dengan harga murah" qualifies the price, not the subject; an English trend
+    word before a price ("rising prices for synthetic dyes") qualifies the price,
     not the clause's subject. A price paid for or of something is a cost to whoever faces it: a rise
     is bad; a price said of nothing says no way to go. None when no price follows."""
     before = place[word.found[0]]
