@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM, _target_group
+from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM, _money, _target_group
 from advisor.text.background.denial import _denied, _denies_a_problem, spent_on_a_problem
 from advisor.text.background.figures import _falls_short, _limited, _limited_low, _read_matches, _short_of
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
@@ -191,6 +191,7 @@ def problems(text: str) -> Reading:
         or _no_longer(text)
         or _still_not(text)
         or _still_needed(text)
+        or _sold_below(text)
         or Reading("absent", "no_problem")
     )
 
@@ -453,4 +454,31 @@ def _no_longer(text: str) -> Reading | None:
         before = [t for t in toks[max(0, i - 2) : i] if t.clause == use.found[0].clause]
         if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_MORE:
             return from_match(text, "present", "no_longer", Match(_NOT_YET_PHRASE, (*before, *use.found), False))
+    return None
+
+
+_SELL = frozenset({"jual"})  # Indonesian roots of selling
+_SELL_EN = frozenset({"sell", "sells", "sold", "selling"})
+_UNDER_A_SUM = (("di", "bawah"), ("below",), ("under",), ("kurang", "dari"), ("less", "than"))
+BELOW_REACH = 2  # words between "di bawah"/"below" and the sum ("below Rp25,000", "di bawah harga Rp6.000")
+
+
+def _sold_below(text: str) -> Reading | None:
+    """A seller's price under a sum ("menjual ... dengan harga di bawah Rp6.000 per liter", "sell their
+    beans at prices below Rp25,000"): what producers get falls short. A buyer's price under a sum is a
+    saving, and a price above one no shortfall."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        form = next((b for b in _UNDER_A_SUM if tuple(t.word for t in toks[i : i + len(b)]) == b), None)
+        if form is None:
+            continue
+        end = i + len(form)
+        clause = token.clause
+        after = [t for t in toks[end : end + BELOW_REACH + 1] if t.clause == clause]
+        if not any(_money(t.word) for t in after):
+            continue
+        before = [t for t in toks[:i] if t.clause == clause]
+        seller = next((t for t in before if t.word in _SELL_EN or stem_id(t.word) in _SELL), None)
+        if seller is not None:
+            return from_match(text, "present", "sold_below", Match(_NOT_YET_PHRASE, (seller, token), False))
     return None
