@@ -57,7 +57,11 @@ def _and_acts(toks: tuple[Token, ...], last: Token) -> bool:
     """Is a receiving verb joined to a verb of its own ("Menerima dan memverifikasi 200 berkas",
     "Receive and process complaints")? Then receiving is the first step of a task."""
     i = toks.index(last)
-    return i + 2 < len(toks) and toks[i + 1].word in _AND and toks[i + 1].clause == last.clause
+    if i + 2 < len(toks) and toks[i + 1].word in _AND and toks[i + 1].clause == last.clause:
+        return True
+    # "Menerima, menyortir dan menyalurkan bantuan", "Receive, check and forward reports": a
+    # receiving verb with no object of its own before the comma shares the series' object
+    return i + 1 < len(toks) and toks[i + 1].clause != last.clause and any(t.word in _AND for t in toks[i + 2 :])
 
 
 _RECEIVE = frozenset({"menerima", "receive", "receives"})

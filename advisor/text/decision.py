@@ -71,6 +71,11 @@ _JOINTLY = frozenset({"bersama", "bersama-sama", "jointly", "together"})
 AGENT_REACH = 4  # words between a deciding word and the "oleh"/"by" that names who decides
 
 
+# appointing and dismissing ("Pengangkatan pendamping ... oleh Kementerian Sosial"): a decision when an
+# authority makes it; the same nouns also name lifting ("pengangkatan sampah"), so no other agent decides by them
+_APPOINTING = frozenset({"pengangkatan", "pemberhentian"})
+
+
 def _decided_by(text: str) -> Reading | None:
     """A deciding word in any form ("keputusan", "persetujuan", "pemilihan", "penentuan",
     "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
@@ -100,6 +105,8 @@ def _decided_by(text: str) -> Reading | None:
                     return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
                 if find_all(decider, *AUTHORITY, *INSTRUMENT):  # "by the Regent", "by decree"
                     return from_match(text, "authority", "authority_decides", verb, detail=decider)
+                if verb.phrase.text in _APPOINTING:
+                    break  # "Pengangkatan sampah ... oleh petugas": lifting, an appointment only by an authority
                 if find_all(decider, "deliberative", "forum_body", "collective"):
                     return from_match(text, "deliberative", "forum_decides", verb, detail=decider)
                 manner = next((m for m in find_all(text, "deliberative") if _in_clause(m, clause)), None)
@@ -648,8 +655,32 @@ def _acting(text: str, authority: list[Match]) -> Match | None:
             continue
         if private and not powers.isdisjoint(match.found):
             continue  # "Pengembang berwenang penuh menentukan ...": a private party's power, no legal authority
+        if not powers.isdisjoint(match.found) and _held_by_non_public(text, match):
+            continue  # "Koperasi berwenang penuh menetapkan harga": a partner's power over the others
         return match
     return None
+
+
+_HOLD = frozenset({"has", "have", "holds", "hold", "memiliki", "mempunyai", "memegang"})
+_HELD_HOW = frozenset({"full", "sole", "the", "final", "penuh", "mutlak"})
+
+
+def _held_by_non_public(text: str, match: Match) -> bool:
+    """Is a power the predicate of a subject that is no public body ("Koperasi berwenang penuh
+    ...", "The cooperative has full authority to ...")? A cooperative, a university or a farmer
+    group holds no public authority: its power over the others is one party deciding. A power
+    cited in an adjunct ("sesuai kewenangannya") is no predicate and is left as it is."""
+    toks = tokens(text)
+    at = toks.index(match.found[0])
+    k = at - 1
+    while k >= 0 and toks[k].word in _HELD_HOW and toks[k].clause == match.found[0].clause:
+        k -= 1
+    predicate = match.found[0].word == "berwenang" or (k >= 0 and toks[k].word in _HOLD)
+    subject = [t for t in toks[: k + 1] if t.clause == match.found[0].clause and t.word not in _HOLD]
+    if not predicate or not subject:
+        return False
+    public = find_all(text, "public_body", "authority_body")
+    return not any(m.found[0].clause == match.found[0].clause and m.found[-1].end <= subject[-1].end for m in public)
 
 
 def _authority_subject(text: str, matches: list[Match], marker: Match) -> Match | None:

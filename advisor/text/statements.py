@@ -95,7 +95,11 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
             continue  # "benefits reach patients in both districts": a place, not the sides
         if topic == "mutual_benefit" and _both_served(text, match):
             continue  # "The workshop benefits both teachers and students": the people served
-        if topic == "trust_building" and any(t.word in _TRUSTED for t in match.found):
+        if (
+            topic == "trust_building"
+            and any(t.word in _TRUSTED for t in match.found)
+            and not _trusted_by_both(text, match)
+        ):
             continue  # "Yayasan ... adalah mitra terpercaya": one side's repute, no trust built between them
         out[topic] = from_match(text, "present", topic, match)
     for topic, found in _by_form(text).items():
@@ -112,7 +116,26 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
 
 # trust as an attribute of one party ("mitra terpercaya", "mitra yang dapat dipercaya"): its root is the root
 # of "kepercayaan", and a phrase of trust between the partners ("kepercayaan ~ mitra") would take it
-_TRUSTED = frozenset({"terpercaya", "tepercaya", "dipercaya"})
+_TRUSTED = frozenset({"terpercaya", "tepercaya", "dipercaya", "trusted", "trustworthy"})
+TRUSTED_BY_REACH = 3  # words between "dipercaya"/"trusted" and the sides that trust ("trusted by both parties")
+
+
+def _trusted_by_both(text: str, match: Match) -> bool:
+    """Is what is trusted trusted by both sides ("agar hasilnya dipercaya kedua belah pihak", "so that they
+    are trusted by both parties")? That is trust built between them, not one party's repute."""
+    last = match.found[-1]
+    return any(
+        m.found[0].clause == last.clause
+        and m.found[0].start - last.end >= 0
+        and _gap(text, last, m) <= TRUSTED_BY_REACH
+        for m in find_all(text, "both_sides")
+    )
+
+
+def _gap(text: str, before: Token, match: Match) -> int:
+    """Words between ``before`` and the start of ``match``."""
+    place = places(text)
+    return place[match.found[0]] - place[before] - 1
 
 
 def _both_served(text: str, match: Match) -> bool:
@@ -247,8 +270,10 @@ def _paraphrased(text: str) -> dict[str, tuple[Match, ...]]:
     # memberikan instruksi kepada aparatur pemerintah daerah"
     staff = find_all(text, "side_staff", "public_body", "authority_body")
     for steer in find_all(text, "steer"):
-        held_back = steer.negated or any(
-            _same_clause(r, steer) and r.found[0].start < steer.found[0].start for r in refrain
+        held_back = (
+            steer.negated
+            or any(_same_clause(r, steer) and r.found[0].start < steer.found[0].start for r in refrain)
+            or subject_denied(tokens(text), places(text)[steer.found[0]])  # "Neither city will impose ..."
         )
         noun = next((p for p in policy if _same_clause(p, steer)), None) or next(
             (b for b in staff if _same_clause(b, steer) and b.found[0].start > steer.found[-1].end), None
@@ -368,9 +393,15 @@ def _harm_denied(text: str) -> tuple[Match, ...]:
     holders = find_all(text, *_HOLDERS)
     sector = _words_of(text, "stmt_not")  # "tidak mengganggu kedaulatan pangan": no side's power
     powers = [p for p in find_all(text, "power_noun") if sector.isdisjoint(p.found)]
+    orders = find_all(text, "state_order")
     for harm in harms:
         if not (harm.negated or harm.found[0].clause in nothing):
             continue
+        # "tidak mengganggu stabilitas politik dan keamanan dalam negeri": the statutory condition of foreign
+        # cooperation (UU 24/2000, PP 28/2018), the state's order left undisturbed
+        order = next((o for o in orders if _same_clause(o, harm) and o.found[0].start > harm.found[-1].end), None)
+        if order is not None:
+            return (harm, order)
         for power in powers:
             if not _same_clause(power, harm) or power.found[0].start <= harm.found[-1].end:
                 continue

@@ -144,6 +144,9 @@ def _indonesian(text: str, toks: tuple[Token, ...]) -> Reading | None:
             kind = ""  # "sistem terpadu", "tenaga terlatih": an adjective
         if kind == "ter" and at == 0 and not agent:
             kind = ""  # a result needs its subject before it ("kegiatan terlaksana")
+        if not kind and at > 0 and text[token.start].isupper():
+            subordinate, chain = False, []  # a name inside the subject ("Jalur evakuasi Merapi"), no meN- verb
+            continue
         if kind or active_verb_id(word):
             if subordinate:
                 subordinate, chain = False, []
@@ -205,6 +208,17 @@ def _english(text: str, toks: tuple[Token, ...]) -> Reading | None:
     return None
 
 
+def _passive_nominal(text: str, toks: tuple[Token, ...]) -> Reading | None:
+    """A passive verb made a noun by "-nya" opening the line ("Dilaksanakannya sosialisasi JKN",
+    "Disusunnya rencana aksi", "Terbentuknya kelompok"): "the being-done of X" names no actor.
+    A bare ter- adjective ("Tersedianya", "Terwujudnya") is left to the other readings."""
+    word = toks[0].word
+    if not word.endswith("nya") or passive_verb_id(word[:-3]) not in ("di", "ter"):
+        return None
+    words, span = quoted(text, toks[0])
+    return Reading("passive", "passive_voice", words, span)
+
+
 @lru_cache(maxsize=8192)  # a pure function of the text; plans repeat their texts
 def passive_voice(text: str) -> Reading | None:
     """The passive predicate of a responsibility, quoted with its modals ("akan difasilitasi",
@@ -212,7 +226,9 @@ def passive_voice(text: str) -> Reading | None:
     toks = tokens(text)
     words = [t.word for t in toks]
     # most lines have neither a di-/ter- word nor a form of "be": nothing to read
-    found = _indonesian(text, toks) if any(w.startswith(_PASSIVE_PREFIX) for w in words) else None
+    found = None
+    if any(w.startswith(_PASSIVE_PREFIX) for w in words):
+        found = _passive_nominal(text, toks) or _indonesian(text, toks)
     if found is None and not _words("voice_be", "en").isdisjoint(words):
         found = _english(text, toks)
     if found is None and len(toks) > 1 and toks[1].word == "by" and _participle_en(toks[0].word):

@@ -81,6 +81,8 @@ def assets(text: str) -> Reading:
         or _done_since(text, matches)
         or _good_figure(text, matches)
         or _running(text, matches)
+        or _directable(text)
+        or _owned_en(text)
         or Reading("absent", "no_asset")
     )
 
@@ -453,6 +455,10 @@ def _of_the_plan(text: str, at: Token) -> bool:
     # discussed with all partners and approved")
     before = clause[:PLAN_REACH] + [t for t in clause[-2 * PLAN_REACH :] if t not in clause[:PLAN_REACH]]
     for k, t in enumerate(before):
+        # "Rapat pembahasan rencana kerja sama telah dilaksanakan", "Two meetings on the draft
+        # cooperation agreement have been held": a meeting on the plan is its own procedure
+        if t.word in _DELIBERATION and any(b.word in _COOPERATION for b in before[k + 1 : k + 1 + PLAN_REACH]):
+            return True
         if t.word in _PLAN_NOUNS and any(b.word in _THIS for b in before[k + 1 : k + 1 + PLAN_REACH]):
             return True
         # "Each work stream has a lead agency", "Setiap komponen kegiatan memiliki penanggung jawab": the
@@ -464,10 +470,18 @@ def _of_the_plan(text: str, at: Token) -> bool:
     return False
 
 
+_DELIBERATION = frozenset(
+    {"rapat", "pembahasan", "konsultasi", "perundingan", "negosiasi", "penyusunan", "perumusan", "meeting",
+     "meetings", "discussion", "discussions", "consultation", "consultations", "negotiation", "negotiations"}
+)  # fmt: skip
+_COOPERATION = frozenset({"sama", "cooperation", "partnership"})  # "kerja sama", "cooperation agreement"
+
+
 @lru_cache(maxsize=8192)
 def _points(text: str) -> bool:
-    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each")?"""
-    return any(t.word in _THIS or t.word in _EACH for t in tokens(text))
+    """Has ``text`` a word that points at the plan or its parts ("ini", "this", "setiap", "each"),
+    or a meeting that may be on it ("rapat", "pembahasan", "meetings")?"""
+    return any(t.word in _THIS or t.word in _EACH or t.word in _DELIBERATION for t in tokens(text))
 
 
 LIMIT_REACH = 3  # words between an exceeding verb and the limit it passes ("melampaui ambang baku mutu")
@@ -540,4 +554,54 @@ def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
         found = Match(_ACHIEVED_PHRASE, (t, verb), False)
         if not _denied(found, matches, text):
             return from_match(text, "present", "achieved", found)
+    return None
+
+
+_CAN = frozenset({"dapat", "bisa", "boleh", "can", "may"})
+_DIRECTED = frozenset(
+    {"diarahkan", "dialokasikan", "digunakan", "dimanfaatkan", "directed", "allocated", "used", "channelled",
+     "channeled", "earmarked"}
+)  # fmt: skip
+_TOWARDS = frozenset({"untuk", "bagi", "ke", "kepada", "for", "to", "towards"})
+_BE = frozenset({"be"})
+_RELATIVE = frozenset({"yang", "that", "which"})
+
+
+def _directable(text: str) -> Reading | None:
+    """Means that may be put to the purpose ("sebagian dapat diarahkan untuk ketahanan pangan",
+    "can be allocated to waste management"): an asset, unless denied ("tidak dapat digunakan")."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        # denied, or a relative clause on a noun whose existence the main clause decides ("belum
+        # mempunyai gedung ... yang bisa dimanfaatkan untuk kegiatan warga")
+        if token.word not in _CAN or (i and toks[i - 1].word in NEGATORS | _RELATIVE):
+            continue
+        at = i + 1 + (i + 1 < len(toks) and toks[i + 1].word in _BE)
+        if (
+            at + 1 < len(toks)
+            and toks[at].word in _DIRECTED
+            and toks[at + 1].word in _TOWARDS
+            and toks[at + 1].clause == token.clause
+        ):
+            return from_match(text, "present", "directable", Match(_ACHIEVED_PHRASE, (token, toks[at]), False))
+    return None
+
+
+_OWN = frozenset({"own", "owns"})
+_POSSESSIVE = frozenset({"its", "their", "his", "her", "our", "my", "your", "on", "of"})  # "its own budget"
+OWNED_REACH = 2  # words between "own" and the amount owned ("own around 650.000 ha")
+
+
+def _owned_en(text: str) -> Reading | None:
+    """ "own" as a verb with an amount ("smallholders own around 650,000 ha of plantations"): what
+    the people of the place hold is an endowment; "its own budget" is no verb."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        if token.word not in _OWN or not i or toks[i - 1].word in _POSSESSIVE or toks[i - 1].word in NEGATORS:
+            continue
+        after = [t for t in toks[i + 1 : i + 1 + OWNED_REACH] if t.clause == token.clause]
+        amount = next((t for t in after if t.word[:1].isdigit() or is_number(t.word)), None)
+        owned = Match(_ACHIEVED_PHRASE, (token, amount), False) if amount is not None else None
+        if owned is not None and not _denied(owned, [], text):  # "Fewer than half of the fishers own 1 boat"
+            return from_match(text, "present", "asset", owned)
     return None

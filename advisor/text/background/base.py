@@ -24,7 +24,15 @@ def _how_near(text: str, match: Match) -> bool:
     if match.found[0].word not in _SMALL:
         return False
     number = next((t for t in match.found if t.word[:1].isdigit() or is_number(t.word)), None)
+    if number is None:  # "kurang dari satu jam", "less than three hours": the figure right after the phrase
+        toks = tokens(text)
+        at = toks.index(match.found[-1]) + 1
+        after = [t for t in toks[at : at + NUMBER_AFTER] if t.clause == match.found[-1].clause]
+        number = next((t for t in after if t.word[:1].isdigit() or is_number(t.word)), None)
     return number is not None and _distance(text, number)
+
+
+NUMBER_AFTER = 2  # words between a limiting phrase and its figure ("less than three", "kurang dari satu")
 
 
 def _distance(text: str, number: Token) -> bool:
@@ -159,3 +167,28 @@ def _longest(matches: list[Match]) -> list[Match]:
 
 
 _GOOD = ("good_quantity", "good_measure")
+
+
+# a programme's or a benefit's target group: "bantuan sosial bersyarat kepada keluarga miskin",
+# "a cash transfer for students from poor households" defines whom it serves, no figure of the place
+_AID = frozenset(
+    {"bantuan", "program", "programme", "subsidi", "beasiswa", "santunan", "transfer", "assistance", "aid",
+     "subsidy", "subsidies", "scholarship", "scholarships", "benefit", "benefits", "grant", "grants", "insurance",
+     "jaminan", "asuransi"}
+)  # fmt: skip
+_FOR = frozenset({"kepada", "bagi", "untuk", "for", "to", "targeting"})
+TARGET_REACH = 4  # words between "kepada"/"for" and the group's bad word ("for students from poor households")
+
+
+def _target_group(text: str, match: Match) -> bool:
+    """Is a bad word inside the group an aid or a programme is given to ("bantuan ... kepada keluarga
+    miskin")? The preposition stands within reach before it, an aid noun before that, all in one clause."""
+    toks = tokens(text)
+    at = toks.index(match.found[0])
+    clause = match.found[0].clause
+    for k in range(at - 1, max(-1, at - 1 - TARGET_REACH), -1):
+        if toks[k].clause != clause:
+            return False
+        if toks[k].word in _FOR:
+            return any(t.word in _AID and t.clause == clause for t in toks[:k])
+    return False

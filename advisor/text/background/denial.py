@@ -5,7 +5,7 @@ bersedia").
 
 from __future__ import annotations
 
-from advisor.text.background.base import _A_FEW, _LIMITERS, PROBLEM, _amount, _near_limit
+from advisor.text.background.base import _A_FEW, _LIMITERS, PROBLEM, _amount, _near_limit, _target_group
 from advisor.text.background.handling import _handled_thing
 from advisor.text.lexicon import Match, find_all
 from advisor.text.negation import NEGATORS, SCOPE
@@ -126,6 +126,7 @@ def _denied(match: Match, matches: list[Match], text: str) -> bool:
         and m.found[0].clause == clause
         and reach[0] <= m.found[0].start < reach[1]
         and not _handled_thing(text, m)  # "Satgas Penanggulangan Kemiskinan aktif"
+        and not _target_group(text, m)  # "bantuan ... kepada keluarga miskin yang terdaftar"
         and not _denies_a_problem(m, matches, text)  # "belum pernah terjadi konflik lahan"
         for m in matches
     )

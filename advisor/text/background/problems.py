@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM
+from advisor.text.background.base import _GOOD, _LACK_PHRASE, _NOT_YET_PHRASE, PROBLEM, _money, _target_group
 from advisor.text.background.denial import _denied, _denies_a_problem, spent_on_a_problem
 from advisor.text.background.figures import _falls_short, _limited, _limited_low, _read_matches, _short_of
 from advisor.text.background.handling import _freed, _handled_thing, _not_meant
@@ -166,6 +166,8 @@ def problems(text: str) -> Reading:
         if match.purpose == "bad_quantity" and _limited_low(text, match):
             continue  # "Waktu tempuh dari bandara hanya 30 menit": low, a strength
         problem = (match.purpose in PROBLEM or match.purpose == "bad_quantity") and not match.negated
+        if problem and (_target_group(text, match) or _rank(text, match)):
+            continue  # "bantuan sosial kepada keluarga miskin", "the lowest level of local government"
         if problem and _compared_well(text, match):
             continue  # "Angka pengangguran turun menjadi 4,2 persen, di bawah rata-rata nasional"
         if problem and not _denies_a_problem(match, matches, text) and not _of_no_weight(text, match):
@@ -189,11 +191,25 @@ def problems(text: str) -> Reading:
         or _no_longer(text)
         or _still_not(text)
         or _still_needed(text)
+        or _sold_below(text)
         or Reading("absent", "no_problem")
     )
 
 
 _STILL = frozenset({"masih", "tetap", "still"})
+
+_TIER = frozenset({"level", "tier", "tingkat", "tingkatan", "jenjang", "lapisan"})
+_GOVERNMENT = frozenset({"government", "administration", "pemerintahan", "administrasi", "governance"})
+RANK_REACH = 4  # words between a superlative and the government it ranks ("lowest level of local government")
+
+
+def _rank(text: str, match: Match) -> bool:
+    """Is a low or high word a rank in the hierarchy of government ("the lowest level of local
+    government", "tingkat pemerintahan terendah")? A tier and a government noun stand by it."""
+    toks = tokens(text)
+    at, clause = toks.index(match.found[0]), match.found[0].clause
+    near = [t.word for t in toks[max(0, at - RANK_REACH) : at + 1 + RANK_REACH] if t.clause == clause]
+    return not _TIER.isdisjoint(near) and not _GOVERNMENT.isdisjoint(near)
 
 
 _NEEDED = frozenset({"required", "needed", "necessary", "diperlukan", "dibutuhkan", "perlu"})
@@ -438,4 +454,31 @@ def _no_longer(text: str) -> Reading | None:
         before = [t for t in toks[max(0, i - 2) : i] if t.clause == use.found[0].clause]
         if len(before) == 2 and before[0].word in NEGATORS and before[1].word in _NO_MORE:
             return from_match(text, "present", "no_longer", Match(_NOT_YET_PHRASE, (*before, *use.found), False))
+    return None
+
+
+_SELL = frozenset({"jual"})  # Indonesian roots of selling
+_SELL_EN = frozenset({"sell", "sells", "sold", "selling"})
+_UNDER_A_SUM = (("di", "bawah"), ("below",), ("under",), ("kurang", "dari"), ("less", "than"))
+BELOW_REACH = 2  # words between "di bawah"/"below" and the sum ("below Rp25,000", "di bawah harga Rp6.000")
+
+
+def _sold_below(text: str) -> Reading | None:
+    """A seller's price under a sum ("menjual ... dengan harga di bawah Rp6.000 per liter", "sell their
+    beans at prices below Rp25,000"): what producers get falls short. A buyer's price under a sum is a
+    saving, and a price above one no shortfall."""
+    toks = tokens(text)
+    for i, token in enumerate(toks):
+        form = next((b for b in _UNDER_A_SUM if tuple(t.word for t in toks[i : i + len(b)]) == b), None)
+        if form is None:
+            continue
+        end = i + len(form)
+        clause = token.clause
+        after = [t for t in toks[end : end + BELOW_REACH + 1] if t.clause == clause]
+        if not any(_money(t.word) for t in after):
+            continue
+        before = [t for t in toks[:i] if t.clause == clause]
+        seller = next((t for t in before if t.word in _SELL_EN or stem_id(t.word) in _SELL), None)
+        if seller is not None:
+            return from_match(text, "present", "sold_below", Match(_NOT_YET_PHRASE, (seller, token), False))
     return None

@@ -41,6 +41,10 @@ def _trends(text: str) -> list[Trend]:
     out: list[Trend] = []
     for word in words:
         at = place[word.found[0]]
+        priced = _attributive_price(word, toks, place)
+        if priced is not None:  # "face rising prices for synthetic dyes": the price, not the subject
+            out.append(priced)
+            continue
         # a quantity inside an asset phrase still takes a level ("memiliki potensi ... yang tinggi")
         near = [
             (min(abs(place[n.found[0]] - at), abs(place[n.found[-1]] - at)), n)
@@ -132,3 +136,29 @@ def _head(noun: Match, nouns: list[Match], place: Mapping[Token, int], lang: str
         if nxt is None or nxt.purpose == "assets":
             return noun
         noun = nxt
+
+
+_PRICES = frozenset({"price", "prices", "tariff", "tariffs", "fee", "fees", "rent", "rents"})
+_OF_INPUT = frozenset({"for", "of", "on"})
+_HARGA = frozenset({"harga", "tarif"})
+_AT = frozenset({"dengan", "pada"})  # "dengan harga murah": a manner adjunct of the price paid
+
+
+def _attributive_price(word: Match, toks: tuple[Token, ...], place: Mapping[Token, int]) -> Trend | None:
+    """A level word in "dengan harga murah" qualifies the price, not the subject; an English trend
+    word before a price ("rising prices for synthetic dyes") qualifies the price,
+    not the clause's subject. A price paid for or of something is a cost to whoever faces it: a rise
+    is bad; a price said of nothing says no way to go. None when no price follows."""
+    before = place[word.found[0]]
+    if word.phrase.lang == "id" and before >= 2 and toks[before - 1].word in _HARGA and toks[before - 2].word in _AT:
+        return (word, "unknown", ())  # "memperoleh benang dengan harga murah": the price's level, not the subject's
+    at = place[word.found[-1]] + 1
+    if word.phrase.lang != "en" or at >= len(toks) or toks[at].word not in _PRICES:
+        return None
+    price = toks[at]
+    if price.clause != word.found[-1].clause:
+        return None
+    paid = at + 1 < len(toks) and toks[at + 1].word in _OF_INPUT and toks[at + 1].clause == price.clause
+    if not paid:
+        return (word, "unknown", ())
+    return (word, "bad" if word.purpose != "trend_down" else "good", (price,))
