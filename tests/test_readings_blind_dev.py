@@ -52,11 +52,7 @@ BELOW_FLOORS = {
     ("readings_fresh6", "match"): (0.90, 0.88),
     ("readings_fresh8", "match"): (0.73, 0.68),
     ("readings_fresh9", "match"): (0.80, 0.73),
-    ("readings_fresh12", "clarity"): (0.93, 0.91),
     ("readings_fresh12", "match"): (0.86, 0.86),
-    ("readings_fresh13", "background_assets"): (0.93, 0.93),
-    ("readings_fresh13", "background_problems"): (0.94, 0.92),
-    ("readings_fresh13", "clarity"): (0.92, 0.92),
     ("readings_fresh13", "direction"): (0.89, 0.80),
     ("readings_fresh13", "match"): (0.81, 0.69),
 }
