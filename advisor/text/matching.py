@@ -642,8 +642,9 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
-    if _apart(activity, responsibility):
-        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh)
+    if _apart(activity, responsibility) or _heads_apart(activity, responsibility):
+        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh;
+        # or nothing any head the activity may be read with could meet there)
         return Reading("no_match", "head_not_shared", lemmas(activity)[at][1])
     found = _match_at(at, activity, responsibility, others)
     if found.label == "no_match" and at and _coordinated(activity):
@@ -729,6 +730,80 @@ def _apart(activity: str, responsibility: str) -> bool:
         return False
     tasks = _task_lemma_words(responsibility)
     return all(x not in theirs and x not in direct and x not in tasks for x in _all_lemmas(activity))
+
+
+class _Heads(NamedTuple):
+    """What the words :func:`match` may read as an activity's head (its head, and the words
+    :func:`match` tries when that one fails: the first of two coordinated activities, an action
+    coordinated with the head, the action before it, the action it frames) could meet a
+    responsibility by, each a superset of what :func:`_match_at` asks of them."""
+
+    lemmas: frozenset[str]  # their lemmas: a head shared among the responsibility's tasks
+    above: frozenset[str]  # the generic keys above them, shared when the responsibility names them itself
+    supplies: bool  # one supplies, so may fund (_funding)
+    unfielded: bool  # one of no field of action, which a responsibility running the thing covers (_run_whole)
+    means: frozenset[str]  # the means to their ends (_by_means)
+    ends: frozenset[str]  # the ends they are a means to (_by_end)
+    instruments: frozenset[str]  # the instruments they are made from ("vaksin" of "Vaksinasi": _instrument_supplied)
+
+
+@lru_cache(maxsize=8192)
+def _heads(activity: str) -> _Heads:
+    """:class:`_Heads` of ``activity`` (which has content words), computed once for every
+    responsibility it is matched with."""
+    words = lemmas(activity)
+    at = _head(activity)
+    read = {at}
+    if at and _coordinated(activity):
+        read.add(0)
+    if at + 1 < len(words) and _heads_coordinated(activity, words, at):
+        read.add(at + 1)
+    if at > 0 and _has_field(words[at - 1][0]) and _TEACH not in words[at][0]:
+        read.add(at - 1)
+    framed = _framed(activity, at)
+    if framed is not None:
+        read.add(framed)
+    found = frozenset(x for i in read for x in words[i][0])
+    above = frozenset(g for i in read for g in _up(words[i][0]))
+    keys = found | above | {_FUND}
+    ends = [(end, means) for end, found_means in _means().items() for means in found_means]
+    instruments = set()
+    for i in read:
+        lower = words[i][1].lower()
+        suffix = next((x for x in _ACT_OF_INSTRUMENT if lower.endswith(x)), None)
+        if suffix and len(lower) - len(suffix) >= MIN_INSTRUMENT:
+            instruments.add(lower[: -len(suffix)])
+    return _Heads(
+        lemmas=found,
+        above=above,
+        supplies=_SUPPLY in keys,
+        unfielded=any(not _has_field(words[i][0]) for i in read),
+        means=frozenset(x for end, means in ends if end in keys for x in means.means),
+        ends=frozenset(end for end, means in ends if any(x.startswith("@") and x in keys for x in means.means)),
+        instruments=frozenset(instruments),
+    )
+
+
+def _heads_apart(activity: str, responsibility: str) -> bool:
+    """Can no word :func:`match` may read as ``activity``'s head meet ``responsibility``: none
+    among its tasks (nor a generic key above it that the responsibility names itself, nor funding
+    where a head supplies), and no other way to cover it (a standard service, running the thing,
+    a means to its end, its end, the instrument it is made from)? Most pairs that share a word
+    share an object, not a head."""
+    heads = _heads(activity)
+    tasks = _task_lemma_words(responsibility)
+    direct = _direct(responsibility)
+    mine = _lemma_words(responsibility)
+    return (
+        heads.lemmas.isdisjoint(tasks)
+        and not any(g in tasks for g in heads.above if g in direct)
+        and not (heads.supplies and _FUND in tasks)
+        and _parts().keys().isdisjoint(direct)
+        and not (heads.unfielded and not _RUN.isdisjoint(mine))
+        and heads.means.isdisjoint(mine)
+        and heads.ends.isdisjoint(direct)
+        and not ("@supply" in mine and not heads.instruments.isdisjoint(mine))
+    )
 
 
 @lru_cache(maxsize=8192)
