@@ -289,12 +289,13 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
                 spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
                 out.append((_word_lemmas(short), text[token.start : token.end]))
             continue
-        found = _read_lemmas(words, i, friends)
+        short = _abbreviated(words, i)
+        read_as = friends.get(token.word)
+        found = _word_lemmas(read_as) if read_as else _with_short(_word_lemmas(token.word), short)
         if i <= spelt_to and out:
             # "rumah tidak layak huni" is one thing (RTLH), not four objects to share
             out[-1] = (tuple(dict.fromkeys((*out[-1][0], *found))), out[-1][1])
             continue
-        short = _abbreviated(words, i)
         # not a spelling opened by an action, the activity's head ("Pemberian makanan tambahan")
         if short is not None and not _is_action(found, token.word):
             spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
@@ -329,8 +330,11 @@ def _read_lemmas(words: list[str], at: int, friends: dict[str, str]) -> tuple[st
 
 def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
     """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
-    short = _abbreviated(words, at)
-    found = _word_lemmas(words[at])
+    return _with_short(_word_lemmas(words[at]), _abbreviated(words, at))
+
+
+def _with_short(found: tuple[str, ...], short: str | None) -> tuple[str, ...]:
+    """A word's lemmas ``found`` with the abbreviation of a spelling it opens, and its fields."""
     return found if short is None else tuple(dict.fromkeys((*found, short, *_field(short, short))))
 
 
@@ -724,12 +728,18 @@ def _apart(activity: str, responsibility: str) -> bool:
     """Do the texts share nothing any reading of a match could weigh: no lemma, group or genus of
     the activity's words among the responsibility's (with what it gives, funds or raises, and the
     generic tasks of its specific ones), and no standard service the responsibility runs?"""
-    theirs = _lemma_words(responsibility)
+    reach = _reach(responsibility)
+    return reach is not None and reach.isdisjoint(_all_lemmas(activity))
+
+
+@lru_cache(maxsize=8192)
+def _reach(responsibility: str) -> frozenset[str] | None:
+    """Every key of ``responsibility`` a reading of a match could weigh (its lemmas, what it names
+    itself, its tasks), or None when it runs a standard service (whose parts it covers unnamed)."""
     direct = _direct(responsibility)
     if not _parts().keys().isdisjoint(direct):
-        return False
-    tasks = _task_lemma_words(responsibility)
-    return all(x not in theirs and x not in direct and x not in tasks for x in _all_lemmas(activity))
+        return None
+    return frozenset((*_lemma_words(responsibility), *direct, *_task_lemma_words(responsibility)))
 
 
 class _Heads(NamedTuple):
@@ -766,7 +776,7 @@ def _heads(activity: str) -> _Heads:
     found = frozenset(x for i in read for x in words[i][0])
     above = frozenset(g for i in read for g in _up(words[i][0]))
     keys = found | above | {_FUND}
-    ends = [(end, means) for end, found_means in _means().items() for means in found_means]
+    by_end, ends_of = _means_of_end(), _ends_of_means()
     instruments = set()
     for i in read:
         lower = words[i][1].lower()
@@ -778,10 +788,27 @@ def _heads(activity: str) -> _Heads:
         above=above,
         supplies=_SUPPLY in keys,
         unfielded=any(not _has_field(words[i][0]) for i in read),
-        means=frozenset(x for end, means in ends if end in keys for x in means.means),
-        ends=frozenset(end for end, means in ends if any(x.startswith("@") and x in keys for x in means.means)),
+        means=frozenset(x for end in keys if end in by_end for x in by_end[end]),
+        ends=frozenset(end for x in keys if x in ends_of for end in ends_of[x]),
         instruments=frozenset(instruments),
     )
+
+
+@cache
+def _means_of_end() -> dict[str, frozenset[str]]:
+    """Each end of ``act_means`` with the keys and stems of all its means."""
+    return {end: frozenset(x for means in found for x in means.means) for end, found in _means().items()}
+
+
+@cache
+def _ends_of_means() -> dict[str, frozenset[str]]:
+    """Each field key among the means of ``act_means`` with the ends it is a means to (what
+    :func:`_by_end` looks for in an activity's head)."""
+    out: dict[str, set[str]] = {}
+    for end, found in _means().items():
+        for x in (x for means in found for x in means.means if x.startswith("@")):
+            out.setdefault(x, set()).add(end)
+    return {x: frozenset(ends) for x, ends in out.items()}
 
 
 def _heads_apart(activity: str, responsibility: str) -> bool:
