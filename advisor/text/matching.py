@@ -1008,10 +1008,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
                 or Reading("no_match", "object_not_shared", head_word)
             )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
-    known: dict[str, str] = {}
-    for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
-        known.update(_lemma_words(text))
-    known.update(_unplaced_words(responsibility))  # the responsibility's place is no object ("di kawasan wisata selam")
+    known = _known_words(responsibility, others)
     # the head's own lemma names the object only when another word of the responsibility has it
     # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
     # venues for the training")
@@ -1048,6 +1045,19 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             or Reading("no_match", "object_not_shared", head_word)
         )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+@lru_cache(maxsize=8192)
+def _known_words(responsibility: str, others: tuple[str, ...]) -> dict[str, str]:
+    """The lemmas where an activity's object may stand, with the word: the partner's other
+    responsibilities', a later text's word for a lemma winning, and the responsibility's own
+    over all but its place, no object ("di kawasan wisata selam"). The same for every activity
+    matched with the partner (not to be changed)."""
+    known: dict[str, str] = {}
+    for text in others:
+        known.update(_lemma_words(text))
+    known.update(_unplaced_words(responsibility))
+    return known
 
 
 _SUPPLY, _MONEY, _FUND, _TEACH = "@supply", "@money", "@fund", "@teach"
