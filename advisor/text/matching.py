@@ -274,7 +274,6 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     wisata" meets "Pokdarwis"), a verb meets the verbs of its field ("kajian" meets "studi").
     In that fixed order, not a set's: which word a match quotes must not depend on the
     interpreter's hash seed."""
-    stop = _stopwords()
     out: list[tuple[tuple[str, ...], str]] = []
     toks = tokens(text)
     words = [t.word for t in toks]
@@ -282,7 +281,7 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
     ignored = _match_ignored()
     for i, token in enumerate(toks):
-        if not _content(token.word, stop):
+        if not _content(token.word):
             short = _abbreviated(words, i) if token.word in ignored and i > spelt_to else None
             if short is not None:
                 # a spelling opened by a word set aside is its abbreviation ("tenaga kesehatan": "nakes")
@@ -363,8 +362,7 @@ def _raised(text: str) -> dict[str, str]:
         return {}
     toks = tokens(text)
     raising = _raising()
-    stop = _stopwords()
-    content = [t for t in toks if _content(t.word, stop) or t.word in raising]
+    content = [t for t in toks if _content(t.word) or t.word in raising]
     for before, after in pairwise(content):
         if before.clause != after.clause:
             continue
@@ -624,7 +622,7 @@ def _compound(activity: str) -> int:
             if count:
                 break
             continue
-        if _content(token.word, stop):
+        if _content(token.word):
             count += 1
     return count
 
@@ -708,13 +706,12 @@ def _framed(activity: str, at: int) -> int | None:
     if head not in _taking_part():
         return None
     toks = tokens(activity)
-    stop = _stopwords()
     count = -1  # the content words up to the event
     inside = False
     for token in toks:
         if token.word in _IN_EVENT and count >= at:
             inside = True
-        elif _content(token.word, stop):
+        elif _content(token.word):
             count += 1
             if inside and count < len(words):
                 return count
@@ -1108,12 +1105,11 @@ def _any_object(responsibility: str) -> bool:
     if not any(m.purpose == "generic_object" and not m.negated for m in matched):
         return False
     generic = {t.start for m in matched for t in m.found}
-    stop = _stopwords()
     none_of_its_own = _words_of_no_object()
     for token in tokens(responsibility):
         if token.word in _MEANS:
             break
-        if token.start in generic or not _content(token.word, stop) or token.word in none_of_its_own:
+        if token.start in generic or not _content(token.word) or token.word in none_of_its_own:
             continue
         if not _has_field(_word_lemmas(token.word)):
             return False
@@ -1259,13 +1255,12 @@ def _given(text: str) -> dict[str, str]:
     "Menyediakan gudang bagi bantuan pangan"), each with the word that does it."""
     toks = tokens(text)
     words = [t.word for t in toks]
-    stop = _stopwords()
     out: dict[str, str] = {}
     hypernyms = _hypernyms()
     for i, token in enumerate(toks):
         if token.word not in _GIVE and token.word not in _FACILITATE:
             continue
-        after = next((j for j in range(i + 1, len(toks)) if _content(words[j], stop)), None)
+        after = next((j for j in range(i + 1, len(toks)) if _content(words[j])), None)
         if after is None or toks[after].clause != token.clause:
             continue
         found = _token_lemmas(words, after)
@@ -1361,8 +1356,7 @@ def _placed(activity: str) -> int:
     place = next((t.start for t in toks if t.word in _PLACE), None)
     if place is None:
         return len(lemmas(activity))
-    stop = _stopwords()
-    return sum(1 for t in toks if t.start < place and _content(t.word, stop))
+    return sum(1 for t in toks if t.start < place and _content(t.word))
 
 
 @lru_cache(maxsize=8192)
@@ -1372,8 +1366,11 @@ def _unplaced_words(text: str) -> dict[str, str]:
     return _with_hypernyms({lemma: word for found, word in lemmas(text)[:count] for lemma in found})
 
 
-def _content(word: str, stop: frozenset[str]) -> bool:
-    return word not in stop and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
+@lru_cache(maxsize=65536)
+def _content(word: str) -> bool:
+    """Is ``word`` a content word: no stopword, no number, long enough or an abbreviation (cached
+    per word: every reading of a text asks it of each of its words)?"""
+    return word not in _stopwords() and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
 
 
 @lru_cache(maxsize=16384)
@@ -1382,7 +1379,6 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan"). An
     abbreviation modifies as itself, not as the words of its spelling ("guru SD" and "guru SMP"
     share "sekolah" only there)."""
-    stop = _stopwords()
     toks = tokens(text)
     words = [t.word for t in toks]
     shorts = _shorts()
@@ -1391,7 +1387,7 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     friends = _false_friends()["en" if english else "id"]
     often = _frequency_words()
     for i, (token, after) in enumerate(pairwise(toks)):
-        if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
+        if _content(token.word) and _content(after.word) and after.clause == token.clause:
             # English puts the modifier first: "air quality", "coffee products"
             head, modifier, at = (after, token, i) if english else (token, after, i + 1)
             if modifier.word in often:
@@ -1449,8 +1445,7 @@ def _other_group(activity: str, responsibility: str, word: str, found: tuple[str
 def _modified(text: str, word: str) -> frozenset[str]:
     """The groups of the noun ``word`` modifies in ``text`` (Indonesian puts the modifier after its
     noun, English before): "tarian" of "tradisional" in "tarian tradisional"."""
-    stop = _stopwords()
-    toks = [t for t in tokens(text) if _content(t.word, stop)]
+    toks = [t for t in tokens(text) if _content(t.word)]
     english = _in_english(text)
     for i, t in enumerate(toks):
         if t.word == word.lower():
@@ -1520,10 +1515,7 @@ def _beneficiary(text: str) -> frozenset[str]:
     if at is None:
         return frozenset()
     clause = toks[at].clause
-    stop = _stopwords()
-    return frozenset(
-        x for t in toks[at + 1 :] if t.clause == clause and _content(t.word, stop) for x in _word_lemmas(t.word)
-    )
+    return frozenset(x for t in toks[at + 1 :] if t.clause == clause and _content(t.word) for x in _word_lemmas(t.word))
 
 
 def _other_beneficiary(activity: str, responsibility: str) -> bool:
@@ -1580,9 +1572,8 @@ def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | No
     if at is None:
         return None
     aspects = _aspects()
-    stop = _stopwords()
     after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
-    named = list(takewhile(lambda w: _content(w, stop), after))
+    named = list(takewhile(lambda w: _content(w), after))
     if not named or not all(w in aspects for w in named):
         return None
     mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
@@ -1607,20 +1598,17 @@ def _for_people(text: str) -> int | None:
     """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
     "for poor households"), or None when it names none."""
     toks = tokens(text)
-    stop = _stopwords()
     people = _people()
     words = [t.word for t in toks]
     count = 0
     for i, token in enumerate(toks):
         if token.word in _TO_PEOPLE:
-            following = (
-                j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j], stop)
-            )
+            following = (j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j]))
             first = next(following, None)
             # (a body spelt out is its abbreviation: "kelompok tani" is "poktan", farmers)
             if first is not None and any(x in people for x in _token_lemmas(words, first)):
                 return count
-        elif _content(token.word, stop):
+        elif _content(token.word):
             count += 1
     return None
 
@@ -1879,7 +1867,7 @@ def _spelt_into_other(lemma: str, word: str, there: str, responsibility: str) ->
     if not 0 <= j < len(toks) or toks[j].clause != toks[at].clause:
         return False
     head = toks[j].word
-    if not _content(head, _stopwords()) or head in _shorts():
+    if not _content(head) or head in _shorts():
         return False
     return not _is_action(_word_lemmas(head), head)
 
