@@ -274,7 +274,6 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     wisata" meets "Pokdarwis"), a verb meets the verbs of its field ("kajian" meets "studi").
     In that fixed order, not a set's: which word a match quotes must not depend on the
     interpreter's hash seed."""
-    stop = _stopwords()
     out: list[tuple[tuple[str, ...], str]] = []
     toks = tokens(text)
     words = [t.word for t in toks]
@@ -282,19 +281,20 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
     ignored = _match_ignored()
     for i, token in enumerate(toks):
-        if not _content(token.word, stop):
+        if not _content(token.word):
             short = _abbreviated(words, i) if token.word in ignored and i > spelt_to else None
             if short is not None:
                 # a spelling opened by a word set aside is its abbreviation ("tenaga kesehatan": "nakes")
                 spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
                 out.append((_word_lemmas(short), text[token.start : token.end]))
             continue
-        found = _read_lemmas(words, i, friends)
+        short = _abbreviated(words, i)
+        read_as = friends.get(token.word)
+        found = _word_lemmas(read_as) if read_as else _with_short(_word_lemmas(token.word), short)
         if i <= spelt_to and out:
             # "rumah tidak layak huni" is one thing (RTLH), not four objects to share
             out[-1] = (tuple(dict.fromkeys((*out[-1][0], *found))), out[-1][1])
             continue
-        short = _abbreviated(words, i)
         # not a spelling opened by an action, the activity's head ("Pemberian makanan tambahan")
         if short is not None and not _is_action(found, token.word):
             spelt_to = i + len(next(s for s, x in _spelt_out()[words[i]] if x == short)) - 1
@@ -329,8 +329,11 @@ def _read_lemmas(words: list[str], at: int, friends: dict[str, str]) -> tuple[st
 
 def _token_lemmas(words: list[str], at: int) -> tuple[str, ...]:
     """The lemmas of the ``at``-th word, with the abbreviation of a spelling that starts there."""
-    short = _abbreviated(words, at)
-    found = _word_lemmas(words[at])
+    return _with_short(_word_lemmas(words[at]), _abbreviated(words, at))
+
+
+def _with_short(found: tuple[str, ...], short: str | None) -> tuple[str, ...]:
+    """A word's lemmas ``found`` with the abbreviation of a spelling it opens, and its fields."""
     return found if short is None else tuple(dict.fromkeys((*found, short, *_field(short, short))))
 
 
@@ -359,8 +362,7 @@ def _raised(text: str) -> dict[str, str]:
         return {}
     toks = tokens(text)
     raising = _raising()
-    stop = _stopwords()
-    content = [t for t in toks if _content(t.word, stop) or t.word in raising]
+    content = [t for t in toks if _content(t.word) or t.word in raising]
     for before, after in pairwise(content):
         if before.clause != after.clause:
             continue
@@ -620,7 +622,7 @@ def _compound(activity: str) -> int:
             if count:
                 break
             continue
-        if _content(token.word, stop):
+        if _content(token.word):
             count += 1
     return count
 
@@ -642,8 +644,9 @@ def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> R
     if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
-    if _apart(activity, responsibility):
-        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh)
+    if _apart(activity, responsibility) or _heads_apart(activity, responsibility):
+        # (most pairs of a plan: nothing of the activity in the responsibility, nothing to weigh;
+        # or nothing any head the activity may be read with could meet there)
         return Reading("no_match", "head_not_shared", lemmas(activity)[at][1])
     found = _match_at(at, activity, responsibility, others)
     if found.label == "no_match" and at and _coordinated(activity):
@@ -703,13 +706,12 @@ def _framed(activity: str, at: int) -> int | None:
     if head not in _taking_part():
         return None
     toks = tokens(activity)
-    stop = _stopwords()
     count = -1  # the content words up to the event
     inside = False
     for token in toks:
         if token.word in _IN_EVENT and count >= at:
             inside = True
-        elif _content(token.word, stop):
+        elif _content(token.word):
             count += 1
             if inside and count < len(words):
                 return count
@@ -723,12 +725,109 @@ def _apart(activity: str, responsibility: str) -> bool:
     """Do the texts share nothing any reading of a match could weigh: no lemma, group or genus of
     the activity's words among the responsibility's (with what it gives, funds or raises, and the
     generic tasks of its specific ones), and no standard service the responsibility runs?"""
-    theirs = _lemma_words(responsibility)
+    reach = _reach(responsibility)
+    return reach is not None and reach.isdisjoint(_all_lemmas(activity))
+
+
+@lru_cache(maxsize=8192)
+def _reach(responsibility: str) -> frozenset[str] | None:
+    """Every key of ``responsibility`` a reading of a match could weigh (its lemmas, what it names
+    itself, its tasks), or None when it runs a standard service (whose parts it covers unnamed)."""
     direct = _direct(responsibility)
     if not _parts().keys().isdisjoint(direct):
-        return False
+        return None
+    return frozenset((*_lemma_words(responsibility), *direct, *_task_lemma_words(responsibility)))
+
+
+class _Heads(NamedTuple):
+    """What the words :func:`match` may read as an activity's head (its head, and the words
+    :func:`match` tries when that one fails: the first of two coordinated activities, an action
+    coordinated with the head, the action before it, the action it frames) could meet a
+    responsibility by, each a superset of what :func:`_match_at` asks of them."""
+
+    lemmas: frozenset[str]  # their lemmas: a head shared among the responsibility's tasks
+    above: frozenset[str]  # the generic keys above them, shared when the responsibility names them itself
+    supplies: bool  # one supplies, so may fund (_funding)
+    unfielded: bool  # one of no field of action, which a responsibility running the thing covers (_run_whole)
+    means: frozenset[str]  # the means to their ends (_by_means)
+    ends: frozenset[str]  # the ends they are a means to (_by_end)
+    instruments: frozenset[str]  # the instruments they are made from ("vaksin" of "Vaksinasi": _instrument_supplied)
+
+
+@lru_cache(maxsize=8192)
+def _heads(activity: str) -> _Heads:
+    """:class:`_Heads` of ``activity`` (which has content words), computed once for every
+    responsibility it is matched with."""
+    words = lemmas(activity)
+    at = _head(activity)
+    read = {at}
+    if at and _coordinated(activity):
+        read.add(0)
+    if at + 1 < len(words) and _heads_coordinated(activity, words, at):
+        read.add(at + 1)
+    if at > 0 and _has_field(words[at - 1][0]) and _TEACH not in words[at][0]:
+        read.add(at - 1)
+    framed = _framed(activity, at)
+    if framed is not None:
+        read.add(framed)
+    found = frozenset(x for i in read for x in words[i][0])
+    above = frozenset(g for i in read for g in _up(words[i][0]))
+    keys = found | above | {_FUND}
+    by_end, ends_of = _means_of_end(), _ends_of_means()
+    instruments = set()
+    for i in read:
+        lower = words[i][1].lower()
+        suffix = next((x for x in _ACT_OF_INSTRUMENT if lower.endswith(x)), None)
+        if suffix and len(lower) - len(suffix) >= MIN_INSTRUMENT:
+            instruments.add(lower[: -len(suffix)])
+    return _Heads(
+        lemmas=found,
+        above=above,
+        supplies=_SUPPLY in keys,
+        unfielded=any(not _has_field(words[i][0]) for i in read),
+        means=frozenset(x for end in keys if end in by_end for x in by_end[end]),
+        ends=frozenset(end for x in keys if x in ends_of for end in ends_of[x]),
+        instruments=frozenset(instruments),
+    )
+
+
+@cache
+def _means_of_end() -> dict[str, frozenset[str]]:
+    """Each end of ``act_means`` with the keys and stems of all its means."""
+    return {end: frozenset(x for means in found for x in means.means) for end, found in _means().items()}
+
+
+@cache
+def _ends_of_means() -> dict[str, frozenset[str]]:
+    """Each field key among the means of ``act_means`` with the ends it is a means to (what
+    :func:`_by_end` looks for in an activity's head)."""
+    out: dict[str, set[str]] = {}
+    for end, found in _means().items():
+        for x in (x for means in found for x in means.means if x.startswith("@")):
+            out.setdefault(x, set()).add(end)
+    return {x: frozenset(ends) for x, ends in out.items()}
+
+
+def _heads_apart(activity: str, responsibility: str) -> bool:
+    """Can no word :func:`match` may read as ``activity``'s head meet ``responsibility``: none
+    among its tasks (nor a generic key above it that the responsibility names itself, nor funding
+    where a head supplies), and no other way to cover it (a standard service, running the thing,
+    a means to its end, its end, the instrument it is made from)? Most pairs that share a word
+    share an object, not a head."""
+    heads = _heads(activity)
     tasks = _task_lemma_words(responsibility)
-    return all(x not in theirs and x not in direct and x not in tasks for x in _all_lemmas(activity))
+    direct = _direct(responsibility)
+    mine = _lemma_words(responsibility)
+    return (
+        heads.lemmas.isdisjoint(tasks)
+        and not any(g in tasks for g in heads.above if g in direct)
+        and not (heads.supplies and _FUND in tasks)
+        and _parts().keys().isdisjoint(direct)
+        and not (heads.unfielded and not _RUN.isdisjoint(mine))
+        and heads.means.isdisjoint(mine)
+        and heads.ends.isdisjoint(direct)
+        and not ("@supply" in mine and not heads.instruments.isdisjoint(mine))
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -906,10 +1005,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
                 or Reading("no_match", "object_not_shared", head_word)
             )
         return Reading("match", "field_and_object_shared", f"{head_word}/{shared_head}, {shared[0]}")
-    known: dict[str, str] = {}
-    for text in others:  # a later text's word for a lemma wins, and the responsibility's over all
-        known.update(_lemma_words(text))
-    known.update(_unplaced_words(responsibility))  # the responsibility's place is no object ("di kawasan wisata selam")
+    known = _known_words(responsibility, others)
     # the head's own lemma names the object only when another word of the responsibility has it
     # too ("Pelatihan pelatih" and "Melatih 20 pelatih", not "Training of trainers" and "Provide
     # venues for the training")
@@ -946,6 +1042,19 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             or Reading("no_match", "object_not_shared", head_word)
         )
     return Reading("match", "head_and_object_shared", f"{head_word}/{shared_head}, {other[0]}/{other[1]}")
+
+
+@lru_cache(maxsize=8192)
+def _known_words(responsibility: str, others: tuple[str, ...]) -> dict[str, str]:
+    """The lemmas where an activity's object may stand, with the word: the partner's other
+    responsibilities', a later text's word for a lemma winning, and the responsibility's own
+    over all but its place, no object ("di kawasan wisata selam"). The same for every activity
+    matched with the partner (not to be changed)."""
+    known: dict[str, str] = {}
+    for text in others:
+        known.update(_lemma_words(text))
+    known.update(_unplaced_words(responsibility))
+    return known
 
 
 _SUPPLY, _MONEY, _FUND, _TEACH = "@supply", "@money", "@fund", "@teach"
@@ -996,12 +1105,11 @@ def _any_object(responsibility: str) -> bool:
     if not any(m.purpose == "generic_object" and not m.negated for m in matched):
         return False
     generic = {t.start for m in matched for t in m.found}
-    stop = _stopwords()
     none_of_its_own = _words_of_no_object()
     for token in tokens(responsibility):
         if token.word in _MEANS:
             break
-        if token.start in generic or not _content(token.word, stop) or token.word in none_of_its_own:
+        if token.start in generic or not _content(token.word) or token.word in none_of_its_own:
             continue
         if not _has_field(_word_lemmas(token.word)):
             return False
@@ -1147,13 +1255,12 @@ def _given(text: str) -> dict[str, str]:
     "Menyediakan gudang bagi bantuan pangan"), each with the word that does it."""
     toks = tokens(text)
     words = [t.word for t in toks]
-    stop = _stopwords()
     out: dict[str, str] = {}
     hypernyms = _hypernyms()
     for i, token in enumerate(toks):
         if token.word not in _GIVE and token.word not in _FACILITATE:
             continue
-        after = next((j for j in range(i + 1, len(toks)) if _content(words[j], stop)), None)
+        after = next((j for j in range(i + 1, len(toks)) if _content(words[j])), None)
         if after is None or toks[after].clause != token.clause:
             continue
         found = _token_lemmas(words, after)
@@ -1249,8 +1356,7 @@ def _placed(activity: str) -> int:
     place = next((t.start for t in toks if t.word in _PLACE), None)
     if place is None:
         return len(lemmas(activity))
-    stop = _stopwords()
-    return sum(1 for t in toks if t.start < place and _content(t.word, stop))
+    return sum(1 for t in toks if t.start < place and _content(t.word))
 
 
 @lru_cache(maxsize=8192)
@@ -1260,8 +1366,11 @@ def _unplaced_words(text: str) -> dict[str, str]:
     return _with_hypernyms({lemma: word for found, word in lemmas(text)[:count] for lemma in found})
 
 
-def _content(word: str, stop: frozenset[str]) -> bool:
-    return word not in stop and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
+@lru_cache(maxsize=65536)
+def _content(word: str) -> bool:
+    """Is ``word`` a content word: no stopword, no number, long enough or an abbreviation (cached
+    per word: every reading of a text asks it of each of its words)?"""
+    return word not in _stopwords() and not is_number(word) and (len(word) >= MIN_LEMMA or word in _shorts())
 
 
 @lru_cache(maxsize=16384)
@@ -1270,7 +1379,6 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     it, if one follows directly: its modifier ("BPJS" -> "Kesehatan", "kasus" -> "gigitan"). An
     abbreviation modifies as itself, not as the words of its spelling ("guru SD" and "guru SMP"
     share "sekolah" only there)."""
-    stop = _stopwords()
     toks = tokens(text)
     words = [t.word for t in toks]
     shorts = _shorts()
@@ -1279,7 +1387,7 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     friends = _false_friends()["en" if english else "id"]
     often = _frequency_words()
     for i, (token, after) in enumerate(pairwise(toks)):
-        if _content(token.word, stop) and _content(after.word, stop) and after.clause == token.clause:
+        if _content(token.word) and _content(after.word) and after.clause == token.clause:
             # English puts the modifier first: "air quality", "coffee products"
             head, modifier, at = (after, token, i) if english else (token, after, i + 1)
             if modifier.word in often:
@@ -1337,8 +1445,7 @@ def _other_group(activity: str, responsibility: str, word: str, found: tuple[str
 def _modified(text: str, word: str) -> frozenset[str]:
     """The groups of the noun ``word`` modifies in ``text`` (Indonesian puts the modifier after its
     noun, English before): "tarian" of "tradisional" in "tarian tradisional"."""
-    stop = _stopwords()
-    toks = [t for t in tokens(text) if _content(t.word, stop)]
+    toks = [t for t in tokens(text) if _content(t.word)]
     english = _in_english(text)
     for i, t in enumerate(toks):
         if t.word == word.lower():
@@ -1408,10 +1515,7 @@ def _beneficiary(text: str) -> frozenset[str]:
     if at is None:
         return frozenset()
     clause = toks[at].clause
-    stop = _stopwords()
-    return frozenset(
-        x for t in toks[at + 1 :] if t.clause == clause and _content(t.word, stop) for x in _word_lemmas(t.word)
-    )
+    return frozenset(x for t in toks[at + 1 :] if t.clause == clause and _content(t.word) for x in _word_lemmas(t.word))
 
 
 def _other_beneficiary(activity: str, responsibility: str) -> bool:
@@ -1468,9 +1572,8 @@ def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | No
     if at is None:
         return None
     aspects = _aspects()
-    stop = _stopwords()
     after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
-    named = list(takewhile(lambda w: _content(w, stop), after))
+    named = list(takewhile(lambda w: _content(w), after))
     if not named or not all(w in aspects for w in named):
         return None
     mine, theirs = _beneficiary(activity), _beneficiary(responsibility)
@@ -1495,20 +1598,17 @@ def _for_people(text: str) -> int | None:
     """How many content words of ``text`` come before the people it serves ("bagi kelompok tani",
     "for poor households"), or None when it names none."""
     toks = tokens(text)
-    stop = _stopwords()
     people = _people()
     words = [t.word for t in toks]
     count = 0
     for i, token in enumerate(toks):
         if token.word in _TO_PEOPLE:
-            following = (
-                j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j], stop)
-            )
+            following = (j for j in range(i + 1, len(toks)) if toks[j].clause == token.clause and _content(words[j]))
             first = next(following, None)
             # (a body spelt out is its abbreviation: "kelompok tani" is "poktan", farmers)
             if first is not None and any(x in people for x in _token_lemmas(words, first)):
                 return count
-        elif _content(token.word, stop):
+        elif _content(token.word):
             count += 1
     return None
 
@@ -1767,7 +1867,7 @@ def _spelt_into_other(lemma: str, word: str, there: str, responsibility: str) ->
     if not 0 <= j < len(toks) or toks[j].clause != toks[at].clause:
         return False
     head = toks[j].word
-    if not _content(head, _stopwords()) or head in _shorts():
+    if not _content(head) or head in _shorts():
         return False
     return not _is_action(_word_lemmas(head), head)
 
