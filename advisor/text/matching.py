@@ -35,6 +35,14 @@ FIELD_OBJECT = 2  # object words an activity must share when its head meets only
 
 
 @cache
+def _word_set(name: str) -> frozenset[str]:
+    """The words of a lexicon entry read as a plain set (both languages, lower case): the frame
+    words and openers the matcher looks up one word at a time, not as phrases in a text."""
+    entry = knowledge.lexicon()[name]
+    return frozenset(w.lower() for w in (*entry.id, *entry.en))
+
+
+@cache
 def _stopwords() -> frozenset[str]:
     """The stopwords of ``knowledge/lexicon.yaml``, as a set: they are single words, matched as
     written, so no scan of the text is needed."""
@@ -357,11 +365,11 @@ def _raised(text: str) -> dict[str, str]:
     """Strengthening, with the word that does it, when ``text`` raises what a generic task raises
     ("Meningkatkan kapasitas pengurus", "peningkatan kompetensi guru", "capacity building"): the
     generic task of training, mentoring and coaching, whatever its verb."""
-    aspects = _aspects()
+    aspects = _word_set("frame_head_aspect")
     if all(word.lower() not in aspects for _, word in lemmas(text)):
         return {}
     toks = tokens(text)
-    raising = _raising()
+    raising = _word_set("frame_head_raise")
     content = [t for t in toks if _content(t.word) or t.word in raising]
     for before, after in pairwise(content):
         if before.clause != after.clause:
@@ -461,7 +469,7 @@ def _kinds_named(text: str) -> dict[str, frozenset[str]]:
     """Each generic key of ``text``'s words with the specific keys under it the text names: "penyakit
     kusta" names a disease, and which one."""
     out: dict[str, set[str]] = {}
-    aspects = _aspects()
+    aspects = _word_set("frame_head_aspect")
     for found, word in lemmas(text):
         if word.lower() in aspects:
             continue  # what a generic task raises is no kind of it ("capacity" of "Strengthen capacity")
@@ -569,12 +577,6 @@ def _english_action(found: tuple[str, ...], word: str) -> bool:
     return lower.endswith(_ACTION_SUFFIX) or (lower.endswith(_NOUN_SUFFIX) and _has_field(found))
 
 
-@cache
-def _opening_verbs() -> frozenset[str]:
-    entry = knowledge.lexicon()["opening_verb"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
 @lru_cache(maxsize=8192)
 def _head(activity: str) -> int:
     """Which content word of ``activity`` is its head: the first (Indonesian puts the head first:
@@ -587,7 +589,7 @@ def _head(activity: str) -> int:
     # an English word in -ing with no field of action may modify the compound's head ("Drinking
     # water quality testing", "Cooking oil price monitoring"): the action noun after it heads it
     modifier = not _has_field(words[0][0]) and words[0][1].lower().endswith("ing") and _in_english(activity)
-    if words[0][1].lower() in _opening_verbs():
+    if words[0][1].lower() in _word_set("opening_verb"):
         return 0
     opened = _is_action(*words[0]) and not modifier
     english = _in_english(activity)
@@ -599,7 +601,7 @@ def _head(activity: str) -> int:
         # workshop on drafting, "Water quality monitoring" a monitoring), but "Capacity building",
         # one task: what a generic task raises and its verb
         last = min(count, len(words)) - 1
-        if last > 0 and _has_field(words[last][0]) and words[0][1].lower() not in _aspects():
+        if last > 0 and _has_field(words[last][0]) and words[0][1].lower() not in _word_set("frame_head_aspect"):
             return last
         return 0
     # an action noun ("maintenance"), or in an English text a word of a field of action ("survey",
@@ -694,16 +696,16 @@ def _framed(activity: str, at: int) -> int | None:
     UMKM dalam pameran kriya")."""
     words = lemmas(activity)
     head = words[at][1].lower()
-    if not _has_field(words[at][0]) and head not in _taking_part():
+    if not _has_field(words[at][0]) and head not in _word_set("frame_head_part"):
         # a head of no task known ("Integrasi", "Optimalisasi") frames the work named after it
         # ("Integrasi layanan Disdukcapil", "Optimalisasi pemungutan retribusi")
         found = next((i for i in range(at + 1, min(at + 1 + OBJECT_REACH, len(words))) if _work_noun(*words[i])), None)
         if found is not None:
             return found
-    if head in _frame_heads():
+    if head in _word_set("frame_head"):
         ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
         return next((i for i in ahead if _has_field(words[i][0])), None)
-    if head not in _taking_part():
+    if head not in _word_set("frame_head_part"):
         return None
     toks = tokens(activity)
     count = -1  # the content words up to the event
@@ -839,42 +841,6 @@ def _all_lemmas(text: str) -> frozenset[str]:
 
 
 @cache
-def _frequency_words() -> frozenset[str]:
-    entry = knowledge.lexicon()["frequency_word"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
-def _aspects() -> frozenset[str]:
-    entry = knowledge.lexicon()["frame_head_aspect"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
-def _raising() -> frozenset[str]:
-    entry = knowledge.lexicon()["frame_head_raise"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
-def _bearers() -> frozenset[str]:
-    entry = knowledge.lexicon()["frame_head_bearer"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
-def _taking_part() -> frozenset[str]:
-    entry = knowledge.lexicon()["frame_head_part"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
-def _frame_heads() -> frozenset[str]:
-    entry = knowledge.lexicon()["frame_head"]
-    return frozenset(w.lower() for w in (*entry.id, *entry.en))
-
-
-@cache
 def _act_fields() -> frozenset[str]:
     """The keys of the fields of action (not of the groups of people or things)."""
     entry = knowledge.lexicon()["act_field"]
@@ -948,7 +914,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # (a teaching head's topic is no object: "Training of fisheries watch groups in reporting")
         taught = _taught(activity) if _TEACH in head else len(words)
         placed = min(_placed(activity), taught)
-        frames = _frame_heads()
+        frames = _word_set("frame_head")
         own = [
             entry
             for i, entry in enumerate(words)
@@ -959,7 +925,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
             # other action is no object to share
             own = [entry for entry in own if not _has_field(entry[0])] or own
         # how often is no object ("Annual evaluation of the partnership")
-        own = [entry for entry in own if entry[1].lower() not in _frequency_words()] or own
+        own = [entry for entry in own if entry[1].lower() not in _word_set("frequency_word")] or own
         shared = [word for found, word in own if any(x in mine and not _other_shorts(word, mine[x]) for x in found)]
         if taught < _placed(activity):
             # without its topic, an object met only through a spelling's word is not met ("women
@@ -973,7 +939,7 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
         # (nor the bearer of a condition: "pasien tuberkulosis" is a case of tuberculosis)
-        bearers = _bearers()
+        bearers = _word_set("frame_head_bearer")
         obj = next((entry for entry in own if not _work_noun(*entry) and entry[1].lower() not in bearers), own[0])
         head_met = (
             len(own) >= FIELD_OBJECT
@@ -1385,7 +1351,7 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     english = _in_english(text)
     friends = _false_friends()["en" if english else "id"]
-    often = _frequency_words()
+    often = _word_set("frequency_word")
     for i, (token, after) in enumerate(pairwise(toks)):
         if _content(token.word) and _content(after.word) and after.clause == token.clause:
             # English puts the modifier first: "air quality", "coffee products"
@@ -1571,7 +1537,7 @@ def _people_of_aspect(activity: str, responsibility: str, task: str) -> str | No
     at = next((i for i, t in enumerate(toks) if responsibility[t.start : t.end] == task), None)
     if at is None:
         return None
-    aspects = _aspects()
+    aspects = _word_set("frame_head_aspect")
     after = [t.word for t in toks[at + 1 :] if t.clause == toks[at].clause]
     named = list(takewhile(lambda w: _content(w), after))
     if not named or not all(w in aspects for w in named):
