@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from advisor.text.lexicon import Match, Phrase, find_all, phrases_in
+from advisor.text.lexicon import Match, Phrase, find_all, phrases_in, words_of
 from advisor.text.morph import nominal_root
 from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
@@ -1021,7 +1021,7 @@ def _unheaded(text: str, forums: list[Match]) -> list[Match]:
     """``forums`` but those named after the head of the body ("Ketua Tim Koordinasi", "the chair
     of the steering committee"): its head, one person, is who acts."""
     toks = tokens(text)
-    heads = {t for m in find_all(text, "head_of") for t in m.found}
+    heads = words_of(text, "head_of")
     out = []
     for forum in forums:
         # from the start of the longest body that holds it ("chair of the steering committee")

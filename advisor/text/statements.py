@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from advisor import knowledge
-from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in
+from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in, words_of
 from advisor.text.negation import NEGATORS, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, places, tokens
@@ -147,7 +147,7 @@ def _both_served(text: str, match: Match) -> bool:
         return False
     at = toks.index(both)
     rest = [t for t in toks[at + 1 : at + 3] if t.word not in _ARTICLES]
-    return bool(rest) and rest[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
+    return bool(rest) and rest[0] in words_of(text, "audience_noun", "party_noun") - words_of(text, *_SIDES)
 
 
 def _for_a_purpose(text: str, match: Match) -> bool:
@@ -391,7 +391,7 @@ def _harm_denied(text: str) -> tuple[Match, ...]:
     nothing = {m.found[0].clause for m in find_all(text, "nothing") if _opens_clause(toks, m)}
     sovereign = {t for m in find_all(text, "sovereign_power") for t in m.found}
     holders = find_all(text, *_HOLDERS)
-    sector = _words_of(text, "stmt_not")  # "tidak mengganggu kedaulatan pangan": no side's power
+    sector = words_of(text, "stmt_not")  # "tidak mengganggu kedaulatan pangan": no side's power
     powers = [p for p in find_all(text, "power_noun") if sector.isdisjoint(p.found)]
     orders = find_all(text, "state_order")
     for harm in harms:
@@ -462,12 +462,6 @@ _NOT_A_SIDE = frozenset(
 )
 
 
-def _words_of(text: str, *purposes: str) -> set[Token]:
-    """The words of ``text`` inside a phrase of ``purposes`` (the sides of a cooperation, the
-    people it serves)."""
-    return {t for m in find_all(text, *purposes) for t in m.found}
-
-
 def _side_aims(text: str) -> tuple[Match, ...]:
     """What a side wants, said of the side ("Tujuan Pemerintah Desa adalah meningkatkan PADes",
     "KOICA's interest is to demonstrate its model", "the university's aim is research sites"): an aim
@@ -478,7 +472,7 @@ def _side_aims(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = places(text)
-    sides, audience = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
+    sides, audience = words_of(text, *_SIDES), words_of(text, "audience_noun")
     found: list[Match] = []
     for aim in (m for m in aims if not m.negated):
         i, end = place[aim.found[0]], place[aim.found[-1]]
@@ -511,7 +505,7 @@ def _benefit_for_two_sides(text: str, benefits: list[Match]) -> tuple[Match, ...
         return ()
     toks = tokens(text)
     place = places(text)
-    sides, served = _words_of(text, *_SIDES), _words_of(text, "audience_noun")
+    sides, served = words_of(text, *_SIDES), words_of(text, "audience_noun")
     for benefit in benefits:
         if _two_sides_after(text, benefit, toks, place, sides, served):
             return (benefit,)
@@ -650,7 +644,7 @@ def _benefit_for_each_side(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = places(text)
-    sides = _words_of(text, *_SIDES)
+    sides = words_of(text, *_SIDES)
     for benefit in (m for m in find_all(text, "benefit_noun", "gain") if not m.negated):
         end = place[benefit.found[-1]]
         first = next((f for f in fors if _same_clause(f, benefit) and 0 < place[f.found[0]] - end <= FOR_REACH), None)
@@ -698,8 +692,8 @@ def _both_gain(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = places(text)
-    served = _words_of(text, "audience_noun")
-    papers = _words_of(text, "not_gained")
+    served = words_of(text, "audience_noun")
+    papers = words_of(text, "not_gained")
     for both in (m for m in find_all(text, "both_sides") if not m.negated and not _placed(text, m)):
         end = place[both.found[-1]]
         if len(both.found) == 1 and not _a_side_after(toks, end):  # "Both schools receive laptops": the served
@@ -740,7 +734,7 @@ def _split_between_parties(text: str) -> tuple[Match, ...]:
     if what is None:
         return ()
     toks = tokens(text)
-    parties = _words_of(text, *_PARTIES, "coop_side")  # "60 persen untuk Perumda": a region's enterprise too
+    parties = words_of(text, *_PARTIES, "coop_side")  # "60 persen untuk Perumda": a region's enterprise too
     shares = []
     for i, token in enumerate(toks[:-1]):
         if token.word not in _TO or i < 1:
@@ -958,7 +952,7 @@ def _former_official_barred(text: str) -> tuple[Match, ...]:
     toks = tokens(text)
     place = places(text)
     officials = find_all(text, "coi_official", "coi_staff")
-    parties = _words_of(text, "coi_party", "coi_org")
+    parties = words_of(text, "coi_party", "coi_org")
     for former in formers:
         at = place[former.found[-1]]
         official = next((o for o in officials if _same_clause(o, former) and 0 < place[o.found[0]] - at <= 2), None)
@@ -1181,7 +1175,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         seconds = [m for m in find_all(text, *b) if not m.negated and near.isdisjoint(m.found)]
         firsts = [x for x in find_all(text, *a) if not _modifier(text, x, find_all(text, *a, *b))]
         if topic == "sovereignty":  # a site engineer's authority kept is none, nor "kedaulatan pangan"
-            sector = _words_of(text, "stmt_not")
+            sector = words_of(text, "stmt_not")
             firsts = [x for x in firsts if sector.isdisjoint(x.found) and _a_sides_power(text, x)]
         # a first negated only by its second's own negator is kept ("tidak mengurangi hak berdaulat")
         pair = next(
@@ -1205,7 +1199,7 @@ def _by_form(text: str) -> dict[str, tuple[Match, ...]]:
         safeguard is not None
         and safeguard.negated
         and not _guard_missing(text, safeguard)
-        and _words_of(text, "coi_guard", "coi_ban").isdisjoint(safeguard.found)
+        and words_of(text, "coi_guard", "coi_ban").isdisjoint(safeguard.found)
     ):
         out["conflict_of_interest"] = (safeguard,)
     # a grant from the centre is no gain of the cooperation ("The city receives a grant from the national
@@ -1284,7 +1278,7 @@ def _systems_contrasted(text: str) -> tuple[Match, ...]:
         return ()
     toks = tokens(text)
     place = places(text)
-    bodies = _words_of(text, "public_body", "authority_body")
+    bodies = words_of(text, "public_body", "authority_body")
     rule_words = {t for m in rules for t in m.found}
 
     def named(t: Token) -> bool:  # "Indonesia", "pemerintah daerah", "the regency's"
@@ -1510,8 +1504,8 @@ def _side_subject(text: str, match: Match) -> bool:
     if not before:
         return False
     subject = before[0]
-    sides = _words_of(text, *_SIDES)
-    served = _words_of(text, "audience_noun", "party_noun") - sides
+    sides = words_of(text, *_SIDES)
+    served = words_of(text, "audience_noun", "party_noun") - sides
     return subject not in served and (subject in sides or text[subject.start].isupper())
 
 
@@ -1528,7 +1522,7 @@ def _served_subject(text: str, match: Match) -> bool:
     ]
     if not before:
         return False
-    return before[0] in _words_of(text, "audience_noun", "party_noun") - _words_of(text, *_SIDES)
+    return before[0] in words_of(text, "audience_noun", "party_noun") - words_of(text, *_SIDES)
 
 
 def _set_against(found: list[Match], contrasts: list[Match]) -> tuple[Match, ...]:

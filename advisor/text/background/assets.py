@@ -13,7 +13,7 @@ from advisor.text.background.denial import _denied
 from advisor.text.background.figures import _read_matches, _short_of
 from advisor.text.background.handling import _handled_thing
 from advisor.text.background.trends import Trend, _trends
-from advisor.text.lexicon import Match, find_all, is_number
+from advisor.text.lexicon import Match, find_all, is_number, words_of
 from advisor.text.negation import NEGATORS, SCOPE, negated
 from advisor.text.reading import Reading, from_match
 from advisor.text.stem import stem_id
@@ -529,7 +529,7 @@ def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
     toks = tokens(text)
     if not any(t.word in _HAVE for t in toks):  # most texts: no perfect to read
         return None
-    changes = {t for m in find_all(text, "increase", "decrease", "trend_up", "trend_down") for t in m.found}
+    changes = words_of(text, "increase", "decrease", "trend_up", "trend_down")
     # a harm anywhere in the sentence: "Rising sea levels have flooded the fields ..., and salt water has
     # reached several wells" spreads one harm over its clauses
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from advisor.text.background.base import _A_FEW, _LIMITERS, PROBLEM, _amount, _near_limit, _target_group
 from advisor.text.background.handling import _handled_thing
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, find_all, words_of
 from advisor.text.negation import NEGATORS, SCOPE
 from advisor.text.tokens import Token, tokens
 
@@ -181,7 +181,7 @@ NEGLECT_REACH = 3  # words between a negator and the upkeep it denies ("has not 
 def _neglected(text: str, toks: tuple[Token, ...], last: int, clause: int) -> bool:
     """Is what an asset names said later in its clause not to have been kept up: a negator before
     a verb of upkeep or completion ("tidak direhabilitasi", "has not been upgraded", "never repaired")?"""
-    upkeep = {t for m in find_all(text, "done_verb") for t in m.found}
+    upkeep = words_of(text, "done_verb")
     if not upkeep:
         return False
     after = [t for t in toks[last + 1 :] if t.clause == clause]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, find_all, words_of
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
@@ -39,7 +39,7 @@ def _acted_on(text: str, bad: list[Match]) -> set[Token]:
             # a participle met through its stem has no adjunct: "incidents recorded by patrols"
             participle = means.found[-1].word.endswith("ed")
             # an adjective of a bad state before it is its state, no object: "duplicate records"
-            states = {t for m in find_all(text, "bad_state") for t in m.found}
+            states = words_of(text, "bad_state")
             before = () if participle else tuple(t for t in toks[max(0, start - 2) : start] if t not in states)
             link = next((k for k, t in enumerate(after[:2]) if t.word in ("of", "for", "against")), None)
             direct = after[:2] if means.found[-1].word.endswith("ing") and start > 0 else ()
