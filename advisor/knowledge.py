@@ -22,13 +22,15 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from advisor import knowledge_schemas
 from advisor.knowledge_base import KNOWLEDGE_DIR
 from advisor.knowledge_schemas import (
+    AREA_FILES,
+    AREA_LINE,
     Bibliography,
     Bilingual,
     BilingualTable,
@@ -41,6 +43,7 @@ from advisor.knowledge_schemas import (
     Phases,
     Pillar,
     Pillars,
+    Places,
     PlanFields,
     PlanFormat,
     Principle,
@@ -398,6 +401,88 @@ def lexicon() -> dict[str, WordList]:
         purpose: entry.replaced(id=[w.lower() for w in entry.id], en=[w.lower() for w in entry.en])
         for purpose, entry in _checked("lexicon.yaml", Lexicon).items()
     }
+
+
+@cache
+def places() -> Places:
+    """How a text names the administrative areas (``knowledge/places/places.yaml``)."""
+    return _checked("places/places.yaml", Places)
+
+
+class Area(NamedTuple):
+    """An administrative area of the Kemendagri list: its code ("13.71", Kota Padang) and its
+    name as the list writes it ("Kota Padang"); the code's parts tell its level and parents."""
+
+    code: str
+    name: str
+
+
+@cache
+def areas() -> tuple[Area, ...]:
+    """The provinces, regencies and cities, and districts (``knowledge/places/areas.tsv``), each
+    line checked against :data:`advisor.knowledge_schemas.AREA_LINE` and lying in an area listed
+    before it: a :class:`KnowledgeError` names the file and line of the first that does not."""
+    name = AREA_FILES[0]
+    out: list[Area] = []
+    known: set[str] = set()
+    for number, line in enumerate(_area_text(name).splitlines(), start=1):
+        if line.startswith("#"):
+            continue
+        area = _area(name, number, line)
+        parent = area.code.rpartition(".")[0]
+        if area.code in known or (parent and parent not in known):
+            raise KnowledgeError(f"knowledge/{name}:{number}: {area.code} is listed twice or lies in no listed area")
+        known.add(area.code)
+        out.append(area)
+    return tuple(out)
+
+
+def _area(name: str, number: int, line: str) -> Area:
+    found = AREA_LINE.fullmatch(line)
+    if found is None:
+        raise KnowledgeError(f"knowledge/{name}:{number}: not 'code<TAB>name' of an area: {line[:60]!r}")
+    return Area(found.group(1), found.group(2))
+
+
+def _area_text(name: str) -> str:
+    try:
+        return (KNOWLEDGE_DIR / name).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(_read_error(name, exc)) from exc
+
+
+@cache
+def _villages() -> tuple[str, str]:
+    """``knowledge/places/villages.tsv`` as written and lower-cased (the same length: every
+    character of its names lowers to one), read the first time a village is looked up."""
+    text = _area_text(AREA_FILES[1])
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        raise KnowledgeError(f"knowledge/{AREA_FILES[1]}: a name changes length when lower-cased")
+    return text, lowered
+
+
+@lru_cache(maxsize=4096)
+def villages_named(name: str) -> tuple[Area, ...]:
+    """The villages (desa, kelurahan) named ``name`` (lower case, words one space apart), each
+    line found checked as :func:`areas` checks its lines, its district among :func:`areas`. The
+    83,762 villages are not indexed: a lookup searches the file's text (about a millisecond), so
+    a process that names no village never reads them, and one that does pays no index."""
+    text, lowered = _villages()
+    districts = {area.code for area in areas()}
+    out = []
+    needle = "\t" + name + "\n"
+    at = lowered.find(needle)
+    while at >= 0:
+        start = lowered.rfind("\n", 0, at) + 1
+        found = AREA_LINE.fullmatch(text, start, at + len(needle) - 1)
+        if found is None or found.group(1).count(".") != 3 or found.group(1).rpartition(".")[0] not in districts:
+            number = text.count("\n", 0, start) + 1  # (counted only for the message)
+            reason = "not 'code<TAB>name' of a village of a listed district"
+            raise KnowledgeError(f"knowledge/{AREA_FILES[1]}:{number}: {reason}")
+        out.append(Area(found.group(1), found.group(2)))
+        at = lowered.find(needle, at + 1)
+    return tuple(out)
 
 
 @cache

@@ -19,6 +19,7 @@ must be checked (an edited file, the build, the tests).
 import fnmatch
 import inspect
 import operator
+import re
 import typing
 from collections.abc import Callable
 from functools import cache, reduce
@@ -341,6 +342,40 @@ class StemExceptions(Record):
     en: dict[str, str] = Field(default_factory=dict)
 
 
+class PlaceWords(Record):
+    """Words of a text about places, per language (knowledge/places/places.yaml)."""
+
+    id: list[Phrase]
+    en: list[Phrase]
+
+
+def _province_code(code: str) -> str:
+    if not re.fullmatch(r"\d{2}", code):
+        raise ValueError("a province's code is two digits")
+    return code
+
+
+class Places(Record):
+    """How a text names Indonesia's administrative areas (knowledge/places/places.yaml): the cue
+    words of each level, the cues of cities and of kabupaten only, the words before a phrase of
+    place, and the provinces' other names by their code."""
+
+    cues: dict[Literal["province", "regency", "district", "village"], PlaceWords]
+    cities: list[Phrase]
+    regencies_only: list[Phrase]
+    before: PlaceWords
+    aliases: dict[Annotated[str, AfterValidator(_province_code)], list[Phrase]]
+
+
+# The gazetteer's lines (knowledge/places/areas.tsv and villages.tsv, made by
+# tools/build_places.py): comment lines, then "code<TAB>name", a code per level (province 2 digits,
+# regency 2 more, district 2 more, village 4 more, each part after a full stop) lying in its
+# parent, whose line comes before it; a name not blank. advisor/knowledge.py checks each line
+# against this when it reads one.
+AREA_LINE = re.compile(r"(\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)\t(\S[^\t]*)")
+AREA_FILES = ("places/areas.tsv", "places/villages.tsv")
+
+
 # --- texts -------------------------------------------------------------------------------------
 
 
@@ -484,6 +519,7 @@ FILES: dict[str, Any] = {
     "texts/workbook_errors.yaml": BilingualTable,
     "texts/yaml_errors.yaml": YamlReasons,
     "templates/kinds.yaml": TemplateKinds,
+    "places/places.yaml": Places,
     "cases/*.yaml": Cases,
 }
 NOT_DATA = ("templates/plan.*.yaml", "exercises/*.yaml")
