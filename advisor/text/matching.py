@@ -25,6 +25,7 @@ from advisor import knowledge
 from advisor.text.ahead import ahead
 from advisor.text.lexicon import find_all, is_number
 from advisor.text.morph import nominal_root
+from advisor.text.places import inside, place_tokens, places
 from advisor.text.reading import Reading
 from advisor.text.stem import is_root, stem_en, stem_id
 from advisor.text.tokens import tokens
@@ -288,7 +289,10 @@ def lemmas(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     friends = _false_friends()["en" if _in_english(text) else "id"]
     spelt_to = -1  # the last word of an abbreviation spelt out, whose words are one object
     ignored = _match_ignored()
+    named = place_tokens(text)
     for i, token in enumerate(toks):
+        if i in named:
+            continue  # a place's name is no object nor task: "Kayu Aro" is no wood, "Tanah Pasir" no sand
         if not _content(token.word):
             short = _abbreviated(words, i) if token.word in ignored and i > spelt_to else None
             if short is not None:
@@ -619,12 +623,13 @@ def _compound(activity: str) -> int:
     content)."""
     stop = _stopwords()
     count = 0
-    for token in tokens(activity):
+    named = place_tokens(activity)
+    for i, token in enumerate(tokens(activity)):
         if token.word in stop:
             if count:
                 break
             continue
-        if _content(token.word):
+        if _content(token.word) and i not in named:
             count += 1
     return count
 
@@ -643,6 +648,33 @@ def _lemma_count(text: str) -> dict[str, int]:
 def match(activity: str, responsibility: str, others: tuple[str, ...] = ()) -> Reading:
     """``others``: the partner's other responsibilities, where the activity's second word may
     stand ("Operate irrigation schedule": "operate the platform" and, elsewhere, "irrigation")."""
+    found = _match(activity, responsibility, others)
+    if found.label == "match":
+        outside = _place_outside(activity, responsibility)
+        if outside is not None:
+            return Reading("no_match", "place_outside", outside)
+    return found
+
+
+def _place_outside(activity: str, responsibility: str) -> str | None:
+    """The activity's place and the responsibility's, as written, when the responsibility names
+    where it holds and the activity is done somewhere none of those places holds: a precision
+    guard. A partner's responsibility for tsunami drills "di Kota Padang" makes it able to lead
+    the drills of a district or village of Padang (the area lies in Padang: covered as to place),
+    not those of Kota Pariaman, nor of the whole province (a wider area: the partner holds only
+    part of it). A name that may be several areas ("Kota Padang" is also a district of Rejang
+    Lebong) is outside only when none of them lies in the responsibility's; a responsibility or
+    activity naming no place is not judged by place."""
+    theirs = places(responsibility)
+    if not theirs:
+        return None
+    mine = places(activity)
+    if not mine or any(inside(place, other) for place in mine for other in theirs):
+        return None
+    return f"{mine[0].written}/{theirs[0].written}"
+
+
+def _match(activity: str, responsibility: str, others: tuple[str, ...]) -> Reading:
     if not lemmas(activity):
         return Reading("no_match", "no_content_word")
     at = _head(activity)
@@ -709,13 +741,14 @@ def _framed(activity: str, at: int) -> int | None:
         return None
     toks = tokens(activity)
     count = -1  # the content words up to the event
-    inside = False
-    for token in toks:
+    within = False
+    named = place_tokens(activity)
+    for i, token in enumerate(toks):
         if token.word in _IN_EVENT and count >= at:
-            inside = True
-        elif _content(token.word):
+            within = True
+        elif _content(token.word) and i not in named:
             count += 1
-            if inside and count < len(words):
+            if within and count < len(words):
                 return count
     return None
 
@@ -1322,7 +1355,8 @@ def _placed(activity: str) -> int:
     place = next((t.start for t in toks if t.word in _PLACE), None)
     if place is None:
         return len(lemmas(activity))
-    return sum(1 for t in toks if t.start < place and _content(t.word))
+    named = place_tokens(activity)
+    return sum(1 for i, t in enumerate(toks) if t.start < place and _content(t.word) and i not in named)
 
 
 @lru_cache(maxsize=8192)
@@ -1352,7 +1386,10 @@ def _next_words(text: str) -> dict[str, tuple[str, ...]]:
     english = _in_english(text)
     friends = _false_friends()["en" if english else "id"]
     often = _word_set("frequency_word")
+    named = place_tokens(text)  # a place is no kind of the thing it is the place of ("kopi Kerinci")
     for i, (token, after) in enumerate(pairwise(toks)):
+        if i in named or i + 1 in named:
+            continue
         if _content(token.word) and _content(after.word) and after.clause == token.clause:
             # English puts the modifier first: "air quality", "coffee products"
             head, modifier, at = (after, token, i) if english else (token, after, i + 1)
