@@ -45,57 +45,60 @@ class Place(NamedTuple):
     codes: tuple[str, ...]
 
 
-class _Name(NamedTuple):
-    words: tuple[str, ...]
-    codes: tuple[str, ...]
+class _Index(NamedTuple):
+    """Every name of a province, regency or district (a regency's without "Kabupaten"/"Kota"
+    too, a province's short and English names too) by its words, lower case and one space apart,
+    with the codes of the areas it names; and each word that opens a name with the most words of
+    a name it opens (a text is looked up from its longest possible name down)."""
+
+    names: dict[str, tuple[str, ...]]
+    longest: dict[str, int]
 
 
 @cache
-def _index() -> dict[str, tuple[_Name, ...]]:
-    """Every name of a province, regency or district, by its first word (longest names first):
-    a regency's without "Kabupaten"/"Kota" too, a province's short and English names too."""
-    names: dict[tuple[str, ...], list[str]] = {}
+def _index() -> _Index:
+    names: dict[str, list[str]] = {}
     for area in knowledge.areas():
-        for name in _names(area):
-            words = _words(name)
-            if words:
-                found = names.get(words)
-                if found is None:
-                    names[words] = [area.code]
-                else:
-                    found.append(area.code)
+        for name in _names(area.code, area.name):
+            key = _key(name)
+            found = names.get(key)
+            if found is None:
+                names[key] = [area.code]
+            elif area.code not in found:
+                found.append(area.code)
     for code, aliases in knowledge.places().aliases.items():
         for alias in aliases:
-            names.setdefault(_words(alias), []).append(code)
-    out: dict[str, list[_Name]] = {}
-    for words, codes in names.items():
-        out.setdefault(words[0], []).append(_Name(words, tuple(dict.fromkeys(codes))))
-    return {first: tuple(sorted(found, key=lambda n: -len(n.words))) for first, found in out.items()}
+            names.setdefault(_key(alias), []).append(code)
+    longest: dict[str, int] = {}
+    for key in names:
+        first, count = key.partition(" ")[0], key.count(" ") + 1
+        if longest.get(first, 0) < count:
+            longest[first] = count
+    return _Index({key: tuple(codes) for key, codes in names.items()}, longest)
 
 
 _WORD = re.compile(r"[^\W_][\w\-']*")  # a word as advisor/text/tokens.py reads it (names have no numbers)
 
 
-def _words(name: str) -> tuple[str, ...]:
-    """A name's words as :func:`tokens` reads a text (by its pattern, not through it: 8,000 names
-    would push a plan's texts out of its cache, and cost 50 ms)."""
+def _key(name: str) -> str:
+    """A name's words as :func:`tokens` reads a text, lower case and one space apart (by its
+    pattern, not through it: 8,000 names would push a plan's texts out of its cache)."""
     lower = name.lower()
-    words = lower.split()
-    if all(map(str.isalpha, words)):
-        return tuple(words)  # (nearly every name: no pattern needed)
-    return tuple(w for w in (raw.strip("'-") for raw in _WORD.findall(lower)) if w)
+    if lower.replace(" ", "").isalpha():
+        return " ".join(lower.split())  # (nearly every name: no pattern needed)
+    return " ".join(w for w in (raw.strip("'-") for raw in _WORD.findall(lower)) if w)
 
 
 _REGENCY_TITLES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 
 
-def _names(area: knowledge.Area) -> tuple[str, ...]:
+def _names(code: str, name: str) -> tuple[str, ...]:
     """The names an area goes by in a text: a regency's or city's with and without its title."""
-    if area.code.count(".") == 1:
-        title = next((t for t in _REGENCY_TITLES if area.name.startswith(t)), None)
+    if code.count(".") == 1:
+        title = next((t for t in _REGENCY_TITLES if name.startswith(t)), None)
         if title is not None:
-            return area.name, area.name[len(title) :]
-    return (area.name,)
+            return name, name[len(title) :]
+    return (name,)
 
 
 @cache
@@ -182,15 +185,17 @@ def _area_at(
     as written; with no ``cue``, a name of common words only when ``placed`` (after a word of
     place). Only the longest name is weighed: "Batu Bara" is coal, not the city of Batu with a
     word after it, and "Kupang Tengah" a district, not Kupang."""
-    for name in _index().get(toks[at].word, ()):
-        end = at + len(name.words)
-        if end > len(toks) or tuple(t.word for t in toks[at:end]) != name.words:
+    index = _index()
+    for end in range(min(len(toks), at + index.longest.get(toks[at].word, 0)), at, -1):
+        codes = index.names.get(" ".join(t.word for t in toks[at:end]))
+        if codes is None:
             continue
         if not _capitalised(text, toks[at:end]):
             continue
-        allowed = levels if cue is not None or placed or not _plain(name.words) else frozenset()
-        codes = _allowed(name.codes, allowed, cue)
-        return Place(at, end - 1, text[toks[at].start : toks[end - 1].end], codes) if codes else None
+        plain = _plain(tuple(t.word for t in toks[at:end]))
+        allowed = levels if cue is not None or placed or not plain else frozenset()
+        kept = _allowed(codes, allowed, cue)
+        return Place(at, end - 1, text[toks[at].start : toks[end - 1].end], kept) if kept else None
     return None
 
 
@@ -270,7 +275,10 @@ def places(text: str) -> tuple[Place, ...]:
     toks = tokens(text)
     if not any(text[t.start].isupper() for t in toks):
         return ()  # (no capital, no name: most words of a plan)
-    index, cues = _index(), _cues()
+    longest, cues = _index().longest, _cues()
+    if not any(t.word in cues or t.word in longest for t in toks):
+        return ()  # (no cue and no word that opens a name)
+    after = any(cues[t.word][1] == "after" for t in toks if t.word in cues)  # an English cue after a name
     out: list[Place] = []
     at = 0
     while at < len(toks):
@@ -279,8 +287,8 @@ def places(text: str) -> tuple[Place, ...]:
         if word in cues:
             found = _cued_before(text, toks, at)
         if found is None and text[toks[at].start].isupper():
-            found = _cued_after(text, toks, at)
-            if found is None and word in index:
+            found = _cued_after(text, toks, at) if after else None
+            if found is None and word in longest:
                 found = _area_at(text, toks, at, _BARE, None, _placed(toks, at, out))
         if found is None:
             at += 1
