@@ -373,6 +373,7 @@ class Places(Record):
 # parent, whose line comes before it; a name not blank. advisor/knowledge.py checks each line
 # against this when it reads one.
 AREA_LINE = re.compile(r"(\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)\t(\S[^\t]*)")
+AREA_LINES = re.compile(r"(?:\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?\t\S[^\t\n]*\n)*")  # lines of AREA_LINE
 AREA_FILES = ("places/areas.tsv", "places/villages.tsv")
 
 
