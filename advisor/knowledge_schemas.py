@@ -332,7 +332,21 @@ class WordList(Record):
     match: Literal["lemma", "surface"] = "lemma"
 
 
-Lexicon = dict[str, WordList]
+def _relations_written(lexicon: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon's official groups of people (``hypernym_people``, read by
+    advisor/text/matching.py) are there, each line written "GROUP = members": one name for the
+    group, one or more for its members."""
+    entry = lexicon.get("hypernym_people")
+    if entry is None:
+        raise ValueError("missing purpose 'hypernym_people' (official groups of people)")
+    for line in (*entry.id, *entry.en):
+        group, equals, members = line.partition("=")
+        if not equals or len(group.split()) != 1 or not members.split():
+            raise ValueError(f"hypernym_people: {line!r} is not written 'GROUP = members'")
+    return lexicon
+
+
+Lexicon = Annotated[dict[str, WordList], AfterValidator(_relations_written)]
 
 
 class StemExceptions(Record):

@@ -12,11 +12,13 @@ Words meet beyond their stems through ``knowledge/lexicon.yaml``: the fields of 
 synonyms and near synonyms in both languages: "penyuluhan" ~ "kampanye" ~ "outreach"), the means
 to an end ("Mencatat harga" monitors prices), the groups of objects (a bilingual glossary: "air" ~
 "water") and abbreviations, which meet their spelling and the words that tell what they are
-("PLTS" and "panel surya").
+("PLTS" and "panel surya"); an official group of people covers its members as the regulation
+lists them ("perangkat desa" its "kaur keuangan"), never the reverse.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise, takewhile
 from typing import NamedTuple
@@ -421,6 +423,9 @@ def _generics() -> dict[str, frozenset[str]]:
     # a task's genus from hypernym_task (either way) and hypernym_cover (from the activity up only)
     tasks = _genera("hypernym_task", "hypernym_cover")
     direct = {k: list(tasks.get(k, ())) if k in acts else v for k, v in direct.items()}
+    # an official group of people covers its members ("perangkat desa" a village's kaur), from the member up
+    for member, groups in _people_genera().items():
+        direct[member] = [*direct.get(member, ()), *groups]
     out: dict[str, frozenset[str]] = {}
     for key in direct:
         seen: set[str] = set()
@@ -432,6 +437,41 @@ def _generics() -> dict[str, frozenset[str]]:
                 todo.extend(direct.get(generic, ()))
         out[key] = frozenset(seen - {_PEOPLE})
     return out
+
+
+def _people_genera() -> dict[str, list[str]]:
+    """Each member of an official group of people or bodies (``hypernym_people``: "perangkat
+    desa", Permendagri 84/2015; "tenaga kesehatan", UU 17/2023) with the groups it is a member
+    of, each named by the lemma a text gives it: a group of ``object_field`` by its key
+    ("officials": "@officials"), an abbreviation as itself ("sekdes", also when spelt out:
+    "sekretaris desa"), another word by its stem in the line's language ("bendahara")."""
+    groups = _object_groups()
+    shorts = _shorts()
+    out: dict[str, list[str]] = {}
+    entry = knowledge.lexicon()["hypernym_people"]
+    for lang, stem in (("id", stem_id), ("en", stem_en)):
+        for written in getattr(entry, lang):
+            group, _, members = written.partition("=")
+            generic = _people_lemma(group.strip(), groups, shorts, stem)
+            for member in members.split():
+                out.setdefault(_people_lemma(member, groups, shorts, stem), []).append(generic)
+    return {member: list(dict.fromkeys(found)) for member, found in out.items()}
+
+
+def _people_lemma(
+    name: str, groups: frozenset[str], shorts: dict[str, tuple[str, ...]], stem: Callable[[str], str]
+) -> str:
+    """The lemma ``name`` of ``hypernym_people`` stands for: a group's key, an abbreviation, or a word's stem."""
+    if name in groups:
+        return "@" + name
+    return name if name in shorts else stem(name)
+
+
+@cache
+def _object_groups() -> frozenset[str]:
+    """The names of the groups of ``object_field`` (without their "@")."""
+    entry = knowledge.lexicon()["object_field"]
+    return frozenset(w.partition("=")[0].strip() for w in (*entry.id, *entry.en))
 
 
 @lru_cache(maxsize=16384)
