@@ -24,7 +24,7 @@ Severity = Literal["error", "warning", "info"]
 # attribute that says whether this fact's reading was inferred; an error may read the
 # attribute only together with that flag (pinned to False). None: always a reading.
 INFERRED_ATTRIBUTES: dict[str, str | None] = {
-    "direction": "direction_inferred",
+    "direction": "direction_judged",
     "quantified": None,
     "measurability": None,
     "n_vague": None,
@@ -115,7 +115,8 @@ class Rule:
     certain: str = ""
     # Where the severity depends on what was matched: (alias, attribute, value, severity),
     # the first entry whose matched fact has attribute == value gives the finding's severity.
-    # E.g. IN010 is an error on a stated direction and a warning on an inferred one; a plan's
+    # E.g. IN010 is an error on a declared or stated direction and a warning on one judged from
+    # what is counted or inferred from the goal; a plan's
     # kind or scope is read from the plan fact the same way. Sibling rules are the other way
     # (PH001 error / PH002 warning / PH003 advice by kind).
     severity_when: tuple[tuple[str, str, object, Severity], ...] = ()

@@ -62,9 +62,14 @@ RULES = [
         # target would mean no progress, or going backwards.
         when=_wrong_direction,
         params=("indicator", "name", "target_text", "baseline_text"),
-        certain="the target and baseline are numbers the plan states; the direction is stated in the indicator",
-        # A direction taken from the goal or activity is a reading, not a statement: warning.
-        severity_when=(("f", "direction_inferred", True, "warning"),),
+        certain=(
+            "the target and baseline are numbers the plan states; the direction is declared in `direction`"
+            " or stated by the indicator's own words of change"
+        ),
+        # Error only on a direction the plan declares or the indicator's words state ("Menurunkan
+        # angka kemiskinan"); one judged from what is counted ("Persentase penduduk miskin") or
+        # inferred from the goal is a reading, and a reading makes a warning, never an error.
+        severity_when=(("f", "direction_judged", True, "warning"),),
     ),
     Rule(
         id="IN011",

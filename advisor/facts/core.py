@@ -15,6 +15,7 @@ from advisor.facts.index import CRITICAL_RESOURCES, is_foreign, leads_of, string
 from advisor.problems import format_path
 from advisor.text import filled, matching, unit_of, words
 from advisor.text.clarity import coordinates
+from advisor.text.direction import is_stated
 from advisor.text.decision import decision
 from advisor.text.reading import Reading
 
@@ -470,6 +471,7 @@ class CoreFacts:
                 has_responsible=filled(ind.responsible),
                 direction=direction.label,
                 direction_inferred=direction.inferred,
+                direction_judged=direction.reason != "declared" and not is_stated(direction),
                 direction_reason=direction.reason,
                 direction_words=direction.words,
                 measurability=measurability.label,

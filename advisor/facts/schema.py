@@ -174,6 +174,7 @@ class IndicatorFact(Fact):
     has_responsible: bool
     direction: str  # increase | decrease | maintain | unknown
     direction_inferred: bool  # taken from the goal or activity, not from the statement
+    direction_judged: bool  # a reading of what is counted, or inferred; not declared, not stated in words of change
     direction_reason: str
     direction_words: str
     measurability: str  # countable | abstract | yes_no

@@ -64,7 +64,23 @@ from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
-__all__ = ["direction", "quantity_words_of", "statement_direction"]
+__all__ = ["STATED", "direction", "is_stated", "quantity_words_of", "statement_direction"]
+
+# The reasons of a direction the indicator's own words STATE: a word of change governing what is
+# measured ("Menurunkan angka kemiskinan", "Poverty rate reduced to 8%"), a change written as its
+# two values ("dari 24% menjadi 14%"), a band or a level to reach, a change denied ("tidak
+# berkurang"). Every other reason is a judgement of what is counted (a harm falls, a good thing
+# rises, a reduction counted rises), sound on the labelled data but a reading all the same: a
+# rule may build a warning on it, an error only on a stated or declared direction (DESIGN's
+# "Severity is a promise").
+STATED = frozenset(
+    {"direction_word", "from_to", "target_predicate", "target_band", "target_reached", "change_denied", "reduction_of_level"}
+)
+
+
+def is_stated(reading: Reading) -> bool:
+    """Does the indicator's own wording state the direction (not a judgement of what it counts)?"""
+    return not reading.inferred and reading.reason in STATED
 
 
 # readings a goal that names a direction overrides
