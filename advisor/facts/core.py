@@ -15,8 +15,8 @@ from advisor.facts.index import CRITICAL_RESOURCES, is_foreign, leads_of, string
 from advisor.problems import format_path
 from advisor.text import filled, matching, unit_of, words
 from advisor.text.clarity import coordinates
-from advisor.text.direction import is_stated
 from advisor.text.decision import decision
+from advisor.text.direction import is_stated
 from advisor.text.reading import Reading
 
 PILLARS = ("government", "industry", "academia", "community", "media")

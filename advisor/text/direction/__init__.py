@@ -74,7 +74,15 @@ __all__ = ["STATED", "direction", "is_stated", "quantity_words_of", "statement_d
 # rule may build a warning on it, an error only on a stated or declared direction (DESIGN's
 # "Severity is a promise").
 STATED = frozenset(
-    {"direction_word", "from_to", "target_predicate", "target_band", "target_reached", "change_denied", "reduction_of_level"}
+    {
+        "direction_word",
+        "from_to",
+        "target_predicate",
+        "target_band",
+        "target_reached",
+        "change_denied",
+        "reduction_of_level",
+    }
 )
 
 
