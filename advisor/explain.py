@@ -158,6 +158,7 @@ READING_ATTRIBUTES = (
     "direction_words",
     "direction_reason",
     "direction_inferred",
+    "direction_bound_words",
     "measurability",
     "measurability_words",
     "quantified_words",

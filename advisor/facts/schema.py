@@ -176,6 +176,8 @@ class IndicatorFact(Fact):
     direction_inferred: bool  # taken from the goal or activity, not from the statement
     direction_reason: str
     direction_words: str
+    direction_bound: str  # cap | floor | none: the level is a bound to stay within ("maksimal 5 persen")
+    direction_bound_words: str
     measurability: str  # countable | abstract | yes_no
     measurability_words: str
     quantified: bool  # countable, or a numeric target

@@ -64,7 +64,7 @@ from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
-__all__ = ["direction", "quantity_words_of", "statement_direction"]
+__all__ = ["bound_of_level", "direction", "quantity_words_of", "statement_direction"]
 
 
 # readings a goal that names a direction overrides
@@ -123,11 +123,20 @@ def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) ->
             # hilirisasi": the raw share is the inverse of what the goal raises
             return Reading(_OPPOSITE[other.label], "inverse_of_goal", other.words, None, inferred=True, detail=text)
         if other.label != "unknown":
-            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            return _from_goal(other, text)
     return own
 
 
 _OPPOSITE = {"increase": "decrease", "decrease": "increase"}
+
+
+def _from_goal(other: Reading, goal: str) -> Reading:
+    """The reading of ``goal`` as the statement's, inferred: its words quoted, its bound kept
+    ("agar kadar air tidak melebihi 16 persen" sets a cap on what the statement measures)."""
+    return Reading(
+        other.label, other.reason, other.words, None, inferred=True, detail=goal, bound=other.bound,
+        bound_words=other.bound_words,
+    )  # fmt: skip
 
 
 def _adds_value(goal: str) -> bool:
@@ -215,13 +224,13 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # same thing says whether the service should grow (its coverage) or shrink (what reaches
             # the landfill)
             if _same_thing(_without_names(statement), text):
-                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+                return _from_goal(other, text)
             break
         if own.reason == "channel_use":
             # "Jumlah aduan melalui kanal SP4N-LAPOR" rises as the channel is used, unless a goal
             # lowers a harm of its own ("Menurunkan keluhan atas layanan air minum")
             if other.label != "unknown" and any(not m.negated for m in find_all(text, "bad_quantity")):
-                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+                return _from_goal(other, text)
             break
         if own.reason in _HARMS:
             # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
@@ -255,5 +264,22 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
                 break
-            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            return _from_goal(other, text)
     return own
+
+
+_BOUND_WAY = {"cap": "decrease", "floor": "increase"}
+
+
+def bound_of_level(statement: str, reading: Reading) -> tuple[str, str]:
+    """The bound set on the level whose direction ``reading`` is (``cap`` or ``floor``, with its
+    words), or ``("none", "")``: the reading's own, else the statement's when it goes the same
+    way (a direction declared in the plan, "decrease", over "Tingkat pengangguran maksimal 5
+    persen"). A target set at such a bound is a limit to stay within, not a change to make."""
+    bound, words = reading.bound, reading.bound_words
+    if not bound:
+        own = statement_direction(statement)
+        bound, words = own.bound, own.bound_words
+    if bound and _BOUND_WAY[bound] == reading.label:
+        return bound, words
+    return "none", ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from advisor.text.direction.bounds import blanked, bound_of, bounded, limit_named, with_target
 from advisor.text.direction.changes import (
     _band,
     _changes,
@@ -305,9 +306,12 @@ def statement_direction(text: str) -> Reading:
     harms = find_all(text, "bad_quantity")
     subject = _document_subject(text)
     names = [set(m.found) for m in find_all(text, "fixed_term")]
+    limit = limit_named(text)
     for match, purpose in changes:
         if any(set(match.found) <= name for name in names):
             continue  # "lower secondary", "pendidikan tinggi": a level's name, no change
+        if limit is not None and limit.span is not None and limit.span[0] <= match.found[0].start < limit.span[1]:
+            continue  # "Upper limit of daily visitors": the limit named, no change
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
@@ -319,7 +323,8 @@ def statement_direction(text: str) -> Reading:
         if purpose in ("increase", "decrease", "reduction_count") and _main_predicate(text, match):
             # "Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%": the change and its
             # target are the subject's; the clause's negation is the clause's
-            return from_match(text, "increase" if purpose == "increase" else "decrease", "target_predicate", match)
+            predicate = from_match(text, "increase" if purpose == "increase" else "decrease", "target_predicate", match)
+            return with_target(text, predicate, match)
         qualified = _qualifier_change(text, match, purpose)
         if qualified is not None:
             return qualified
@@ -338,7 +343,7 @@ def statement_direction(text: str) -> Reading:
         if purpose == "reduction_count":
             if _level_reduced(text, match) or _occurs(text, match) or _passive_predicate(text, match):
                 # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
-                return from_match(text, "decrease", "reduction_of_level", match)
+                return with_target(text, from_match(text, "decrease", "reduction_of_level", match), match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _object_kind(text, match) == "good":
@@ -346,7 +351,14 @@ def statement_direction(text: str) -> Reading:
                 # a harm, not a count of what was reduced
                 return from_match(text, "decrease", "fall_of_good", match)
             return from_match(text, "increase", "reduction_counted", match)
-        return from_match(text, purpose, "direction_word", match)
+        return with_target(text, from_match(text, purpose, "direction_word", match), match)
+    if limit is not None:
+        return limit
+    bound = bound_of(text)
+    if bound is not None:
+        # "Tingkat pengangguran terbuka paling tinggi 3,5 persen", "at least 90 percent absorption":
+        # a bound with no verb of change goes the good way of what it bounds (bounds.py)
+        return bounded(text, bound, statement_direction(blanked(text, bound)))
     undirected = _undirected_change(text) or _paired_ratio(text)
     if undirected is not None:
         return undirected

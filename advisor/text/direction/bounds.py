@@ -1,0 +1,188 @@
+"""A bound on an indicator's level: a cap ("maksimal 5 persen", "paling lama 3 hari kerja", "at
+most 5 percent", "below 9% in 2029") or a floor ("minimal 80 persen", "tidak kurang dari 12 unit",
+"at least 90 percent").
+
+With no verb of change, a bound reads as the good direction of what it bounds: a cap on a harm
+falls, a floor on a good thing rises, and a bound on a thing that says no way by itself goes the
+bound's way (a cap down, a floor up). A bound against what it bounds (a cap on visitors, a good
+thing) holds the level: ``maintain``. Words of keeping ("tetap", "dipertahankan", "kept") and a
+change that must not happen ("tidak turun di bawah") are read as ``maintain`` before this, and a
+verb of change ("ditekan hingga maksimal 3%") decides over the bound, which is then its target.
+
+A bound is the subject's only where it stands: not inside what qualifies who is counted ("ibu
+hamil yang mengonsumsi minimal 90 tablet", "villages with more than 80 percent coverage",
+"pengaduan yang selesai dalam waktu paling lama 5 hari"), where it only says which are counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from advisor.text.lexicon import Match, find_all
+from advisor.text.reading import Reading, quoted
+from advisor.text.tokens import Token, tokens
+
+_KIND = {"bound_cap": "cap", "bound_floor": "floor", "compare_below": "cap", "compare_above": "floor"}
+_PLAIN = frozenset({"compare_below", "compare_above"})  # a bound only on a share or a rate
+
+# words that open what qualifies who or what is counted: a bound after them is theirs
+_QUALIFIERS = frozenset(
+    {"yang", "that", "which", "who", "whose", "whom", "where", "dengan", "with", "having", "berukuran", "sized",
+     "usia", "aged", "berusia"}
+)  # fmt: skip
+# a bound right after these is a time limit of a deed ("dalam waktu paling lama 5 hari", "within at most")
+_PURPOSE = frozenset({"agar", "supaya", "sehingga"})
+_WITHIN = frozenset({"dalam", "within", "in", "selama"})
+_ARTICLES = frozenset({"a", "an", "the", "untuk", "for", "sebesar", "sebanyak", "of", "minus", "plus"})
+_GLUED = re.compile(r"^(?:rp|us\$|\$|[<>≤≥])?\d")  # "Rp2.000/kg", "≤5"
+_SHARES = frozenset({"%", "persen", "percent", "per cent", "pct"})
+_NUMBER_REACH = 2  # words between a bound and its value ("minimal untuk 3 hari", "a minimum of 60%")
+
+
+class Bound(NamedTuple):
+    kind: str  # cap | floor
+    match: Match
+
+
+def _number(word: str) -> bool:
+    return bool(_GLUED.match(word))
+
+
+def _share(toks: tuple[Token, ...], k: int) -> bool:
+    """Is the value at word ``k`` a share or a rate ("9%", "5 persen", "3,5 percent")?"""
+    word = toks[k].word
+    return word.endswith("%") or (k + 1 < len(toks) and toks[k + 1].word in _SHARES)
+
+
+def _value_after(toks: tuple[Token, ...], j: int) -> int | None:
+    """Where the value after the bound ending at word ``j`` stands, a few linking words aside."""
+    clause = toks[j].clause
+    for k in range(j + 1, min(len(toks), j + 2 + _NUMBER_REACH)):
+        if toks[k].clause != clause:
+            return None
+        if _number(toks[k].word):
+            return k
+        if toks[k].word not in _ARTICLES:
+            return None
+    return None
+
+
+def _qualified(toks: tuple[Token, ...], i: int) -> bool:
+    """Does the bound at word ``i`` stand in what qualifies the counted thing?"""
+    clause = toks[i].clause
+    before = [t for t in toks[:i] if t.clause == clause]
+    # a clause of purpose has a subject of its own: "Improve cocoa quality so that moisture content
+    # is no more than 7.5 percent", "agar kadar air tidak melebihi 16 persen"
+    opened = [
+        k for k, t in enumerate(before) if t.word in _PURPOSE or (t.word == "that" and k and before[k - 1].word == "so")
+    ]
+    if opened:
+        before = before[opened[-1] + 1 :]
+    if any(t.word in _QUALIFIERS for t in before):
+        return True
+    # "dalam waktu paling lama 5 hari", "within at most 14 days": the time a deed takes
+    last = [t.word for t in before[-2:]]
+    return bool(last) and (last[-1] in _WITHIN or last == ["dalam", "waktu"])
+
+
+def _valued(toks: tuple[Token, ...], match: Match) -> int | None:
+    """The word of the value the bound sets, or None when it sets none. "5 percent or less" has
+    it before; a denied comparison may bound a reference instead ("tidak melampaui baku mutu",
+    "does not exceed the carrying capacity"), whose place is the bound's own."""
+    i, j = toks.index(match.found[0]), toks.index(match.found[-1])
+    if match.found[0].word == "or":  # "95 percent or more"
+        return next((k for k in (i - 1, i - 2) if k >= 0 and _number(toks[k].word)), None)
+    after = _value_after(toks, j)
+    if after is not None:
+        return after
+    if match.purpose in ("bound_cap", "bound_floor") and (
+        match.found[0].word in ("tidak", "not", "does", "do") or len(match.found) > 2
+    ):
+        return j  # a reference ("baku mutu", "daya dukung kawasan", "HPP") or a threshold named in it
+    return None
+
+
+@lru_cache(maxsize=8192)
+def bound_of(text: str) -> Bound | None:
+    """The bound the statement sets on its own level, or None."""
+    toks = tokens(text)
+    for match in find_all(text, *_KIND):
+        if match.negated:
+            continue
+        i = toks.index(match.found[0])
+        value = _valued(toks, match)
+        if value is None or _qualified(toks, i):
+            continue
+        if match.purpose in _PLAIN and not (value > i and _share(toks, value)):
+            continue  # "kapal di bawah 5 GT": a plain comparison bounds a share or a rate only
+        return Bound(_KIND[match.purpose], match)
+    return None
+
+
+def target_bound(text: str, change: Match) -> Bound | None:
+    """A bound that is the target of a change ("turun menjadi paling tinggi 3 persen", "reduced to
+    at most 5%", "raised to a minimum of 60%")."""
+    toks = tokens(text)
+    j = toks.index(change.found[-1])
+    for match in find_all(text, *_KIND):
+        i = toks.index(match.found[0])
+        between = [t.word for t in toks[j + 1 : i]]
+        if (
+            0 < i - j <= 2
+            and all(w in _TO_TARGET for w in between)
+            and not match.negated
+            and _valued(toks, match) is not None
+        ):
+            return Bound(_KIND[match.purpose], match)
+    return None
+
+
+_TO_TARGET = frozenset({"hingga", "menjadi", "sampai", "ke", "to", "at"})
+_AGREES = {"cap": "decrease", "floor": "increase"}
+
+
+def bounded(text: str, bound: Bound, inner: Reading) -> Reading:
+    """The reading of a statement whose level is bounded, from what the rest of it (``inner``)
+    says of the quantity."""
+    said, span = quoted(text, *bound.match.found)
+    way = _AGREES[bound.kind]
+    if inner.label == "maintain":
+        return inner
+    if inner.label == "unknown":
+        return Reading(way, bound.kind, said, span, bound=bound.kind, bound_words=said)
+    if inner.label == way:
+        reason = "cap_on_harm" if bound.kind == "cap" else "floor_on_good"
+        return Reading(way, reason, said, span, bound=bound.kind, bound_words=said)
+    # a cap on a good thing ("Jumlah kunjungan wisatawan maksimal 500 orang per hari"), a floor on a
+    # harm: the level is held within it
+    return Reading("maintain", f"{bound.kind}_against_{inner.label}", said, span, bound=bound.kind, bound_words=said)
+
+
+def with_target(text: str, reading: Reading, change: Match) -> Reading:
+    """``reading`` (of a change) with the bound that is its target as evidence, when the bound goes
+    the change's way ("ditekan hingga maksimal 3%": a cap on a fall)."""
+    bound = target_bound(text, change)
+    if bound is None or _AGREES[bound.kind] != reading.label:
+        return reading
+    return replace(reading, bound=bound.kind, bound_words=quoted(text, *bound.match.found)[0])
+
+
+def limit_named(text: str) -> Reading | None:
+    """A limit named at the head ("Batas maksimal kunjungan per hari", "Upper limit of daily
+    visitors"): what is measured is the limit itself, a level held."""
+    toks = tokens(text)
+    first = 1 if toks and toks[0].word == "the" else 0
+    head = next((m for m in find_all(text, "limit_head") if first < len(toks) and m.found[0] == toks[first]), None)
+    if head is None or head.negated:
+        return None
+    said, span = quoted(text, *head.found)
+    return Reading("maintain", "limit_named", said, span)
+
+
+def blanked(text: str, bound: Bound) -> str:
+    """``text`` with the bound's words blanked (the places of the other words hold)."""
+    start, end = bound.match.found[0].start, bound.match.found[-1].end
+    return text[:start] + " " * (end - start) + text[end:]
