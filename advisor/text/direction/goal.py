@@ -216,9 +216,12 @@ def _shift_direction(statement: str, goal: str) -> Reading | None:
     left = _content(" ".join(t.word for t in rest[start + 1 : end]))
     taken = _content(" ".join(t.word for t in rest[end + 1 : end + 4]))
     mine = _content(statement)
-    if bool(mine & left) == bool(mine & taken):
+    # the side the statement names more of: "Luas sawah yang ditanami padi" names the rice fields
+    # moved away ("sawah padi") more than the planting taken up ("tanaman hortikultura")
+    named_left, named_taken = len(mine & left), len(mine & taken)
+    if named_left == named_taken:
         return None
-    label = "decrease" if mine & left else "increase"
+    label = "decrease" if named_left > named_taken else "increase"
     said, span = quoted(goal, toks[shift])
     return Reading(label, "shift", said, span, inferred=True, detail=goal)
 
