@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from advisor.text.direction.counts import _ING_NOT_VERBS
 from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
@@ -36,7 +37,9 @@ _QUALIFIERS = frozenset(
 # a bound right after these is a time limit of a deed ("dalam waktu paling lama 5 hari", "within at most")
 _PURPOSE = frozenset({"agar", "supaya", "sehingga"})
 _WITHIN = frozenset({"dalam", "within", "in", "selama"})
-_ARTICLES = frozenset({"a", "an", "the", "untuk", "for", "sebesar", "sebanyak", "of", "minus", "plus"})
+_ARTICLES = frozenset(
+    {"a", "an", "the", "untuk", "for", "sebesar", "sebanyak", "of", "minus", "plus", "rp", "idr", "usd", "us$", "eur"}
+)  # fmt: skip
 _GLUED = re.compile(r"^(?:rp|us\$|\$|[<>≤≥])?\d")  # "Rp2.000/kg", "≤5"
 _SHARES = frozenset({"%", "persen", "percent", "per cent", "pct"})
 _NUMBER_REACH = 2  # words between a bound and its value ("minimal untuk 3 hari", "a minimum of 60%")
@@ -83,6 +86,12 @@ def _qualified(toks: tuple[Token, ...], i: int) -> bool:
         before = before[opened[-1] + 1 :]
     if any(t.word in _QUALIFIERS for t in before):
         return True
+    # an English participle after the head: "households living more than 5 km from a health centre"
+    if any(
+        k and t.word.endswith("ing") and t.word not in _ING_NOT_VERBS and before[k - 1].word.endswith("s")
+        for k, t in enumerate(before)
+    ):
+        return True
     # "dalam waktu paling lama 5 hari", "within at most 14 days": the time a deed takes
     last = [t.word for t in before[-2:]]
     return bool(last) and (last[-1] in _WITHIN or last == ["dalam", "waktu"])
@@ -105,6 +114,20 @@ def _valued(toks: tuple[Token, ...], match: Match) -> int | None:
     return None
 
 
+# measures of a level at the head: a plain comparison after them bounds that level ("Kandungan
+# merkuri dalam air sungai di bawah 0,001 mg/l"); not a count ("Jumlah anak di bawah 5 tahun")
+_LEVELS = frozenset(
+    {"kadar", "kandungan", "konsentrasi", "tingkat", "angka", "persentase", "proporsi", "rasio", "prevalensi",
+     "indeks", "laju", "rata-rata", "waktu", "lama", "suhu", "level", "levels", "rate", "concentration", "content",
+     "share", "percentage", "proportion", "ratio", "prevalence", "index", "average", "time", "temperature"}
+)  # fmt: skip
+
+
+def _level_head(text: str, toks: tuple[Token, ...]) -> bool:
+    first = 1 if toks and toks[0].word == "the" else 0
+    return first < len(toks) and toks[first].word in _LEVELS
+
+
 @lru_cache(maxsize=8192)
 def bound_of(text: str) -> Bound | None:
     """The bound the statement sets on its own level, or None."""
@@ -116,8 +139,8 @@ def bound_of(text: str) -> Bound | None:
         value = _valued(toks, match)
         if value is None or _qualified(toks, i):
             continue
-        if match.purpose in _PLAIN and not (value > i and _share(toks, value)):
-            continue  # "kapal di bawah 5 GT": a plain comparison bounds a share or a rate only
+        if match.purpose in _PLAIN and not (value > i and (_share(toks, value) or _level_head(text, toks))):
+            continue  # "kapal di bawah 5 GT": a plain comparison bounds a share, a rate or a level only
         return Bound(_KIND[match.purpose], match)
     return None
 
@@ -141,6 +164,36 @@ def target_bound(text: str, change: Match) -> Bound | None:
 
 
 _TO_TARGET = frozenset({"hingga", "menjadi", "sampai", "ke", "to", "at"})
+# units of a time or a distance: a bound on them in what qualifies the counted says whether it is
+# within reach or in time ("yang menunggu paling lama 60 menit", "tinggal paling jauh 1 km dari")
+_REACH_UNITS = frozenset(
+    {"menit", "jam", "hari", "minggu", "pekan", "km", "kilometer", "meter", "m", "minutes", "minute", "hours",
+     "hour", "days", "day", "weeks", "week", "kilometres", "kilometers", "metres", "meters", "miles", "mile"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def within_bound(text: str) -> Reading | None:
+    """A bound on a time or a distance in what qualifies the things counted ("Persentase pasien
+    yang menunggu paling lama 60 menit", "Jumlah KK yang tinggal paling jauh 1 km dari sumber air",
+    "households living more than 5 km from a health centre"): a cap counts those served in time or
+    within reach, which rises; a floor those kept waiting or far away, which falls. Not an age
+    ("yang menikah di bawah usia 19 tahun": no value right after the bound)."""
+    toks = tokens(text)
+    for match in find_all(text, *_KIND):
+        i = toks.index(match.found[0])
+        if match.negated or match.found[0].word == "or" or not _qualified(toks, i):
+            continue
+        value = _value_after(toks, toks.index(match.found[-1]))
+        if value is None or value + 1 >= len(toks) or toks[value + 1].word not in _REACH_UNITS:
+            continue
+        said, span = quoted(text, *match.found, toks[value + 1])
+        if _KIND[match.purpose] == "cap":
+            return Reading("increase", "within_bound", said, span)
+        return Reading("decrease", "beyond_bound", said, span)
+    return None
+
+
 _AGREES = {"cap": "decrease", "floor": "increase"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from advisor.text.direction.bounds import blanked, bound_of, bounded, limit_named, with_target
+from advisor.text.direction.bounds import blanked, bound_of, bounded, limit_named, with_target, within_bound
 from advisor.text.direction.changes import (
     _band,
     _changes,
@@ -307,7 +307,10 @@ def statement_direction(text: str) -> Reading:
     subject = _document_subject(text)
     names = [set(m.found) for m in find_all(text, "fixed_term")]
     limit = limit_named(text)
+    bound = bound_of(text)
     for match, purpose in changes:
+        if bound is not None and set(match.found) <= set(bound.match.found):
+            continue  # "80 percent or more": a floor, no rise
         if any(set(match.found) <= name for name in names):
             continue  # "lower secondary", "pendidikan tinggi": a level's name, no change
         if limit is not None and limit.span is not None and limit.span[0] <= match.found[0].start < limit.span[1]:
@@ -354,11 +357,13 @@ def statement_direction(text: str) -> Reading:
         return with_target(text, from_match(text, purpose, "direction_word", match), match)
     if limit is not None:
         return limit
-    bound = bound_of(text)
     if bound is not None:
         # "Tingkat pengangguran terbuka paling tinggi 3,5 persen", "at least 90 percent absorption":
         # a bound with no verb of change goes the good way of what it bounds (bounds.py)
         return bounded(text, bound, statement_direction(blanked(text, bound)))
+    within = within_bound(text)
+    if within is not None:
+        return within  # "Persentase pasien yang menunggu paling lama 60 menit": those served in time
     undirected = _undirected_change(text) or _paired_ratio(text)
     if undirected is not None:
         return undirected
