@@ -54,6 +54,7 @@ from advisor.text.direction.reduction import (
 )
 from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
@@ -239,20 +240,33 @@ _NEGATORS = frozenset({"tidak", "belum", "bukan", "tak", "not", "no", "never"})
 def _main_predicate(text: str, match: Match) -> bool:
     """Is the change word the main predicate of the statement, after a relative clause that has
     its own predicate ("Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%",
-    "Luas lahan yang belum direklamasi berkurang menjadi 120 ha")? Only with a target level after
-    it, and not when the change is itself negated or owned ("yang omzetnya meningkat")."""
+    "Luas lahan yang belum direklamasi berkurang menjadi 120 ha", "Jumlah desa yang belum
+    berstatus ODF berkurang")? With a target level after it, or ending the statement after a
+    clause whose own predicate is a verb or a negation ("yang belum berstatus ODF"; "yang kasus
+    DBD turun" has none but the change); not when the change is itself negated or owned ("yang
+    omzetnya meningkat")."""
     toks = tokens(text)
     i, j = toks.index(match.found[0]), toks.index(match.found[-1])
     clause = match.found[0].clause
-    if i == 0 or toks[i - 1].word in _NEGATORS or j + 2 >= len(toks) or toks[j + 1].word not in _TO_TARGET:
-        return False
-    k = _past_bound(toks, j + 2)
-    if k >= len(toks) or toks[k].clause != clause or not toks[k].word[:1].isdigit():
+    if i == 0 or toks[i - 1].word in _NEGATORS:
         return False
     relative = next((n for n in range(i - 1, 0, -1) if toks[n].word in _RELATIVE and toks[n].clause == clause), None)
     if relative is None or i - relative < 3:
         return False  # "yang turun hingga 5%": the clause's own predicate
-    return not any(t.word.endswith("nya") and len(t.word) > 5 for t in toks[relative + 1 : i])
+    inside = toks[relative + 1 : i]
+    if any(t.word.endswith("nya") and len(t.word) > 5 for t in inside):
+        return False
+    if j + 2 < len(toks) and toks[j + 1].word in _TO_TARGET:
+        k = _past_bound(toks, j + 2)
+        return k < len(toks) and toks[k].clause == clause and toks[k].word[:1].isdigit()
+    last = j + 1 >= len(toks) or toks[j + 1].clause != clause
+    return last and any(t.word in _NEGATORS or _verb_id(t.word) for t in inside)
+
+
+def _verb_id(word: str) -> bool:
+    """An Indonesian verb form opening a relative clause's predicate ("berstatus", "memiliki",
+    "terdampak", "direhabilitasi")."""
+    return len(word) > 5 and word.startswith(("ber", "me", "ter", "di")) and stem_id(word) != word
 
 
 _REACH = frozenset({"reach", "reaches", "reached", "reaching"})
