@@ -22,12 +22,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from advisor.text.direction.counts import _ING_NOT_VERBS
-from advisor.text.lexicon import Match, find_all
+from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import Token, tokens
 
 _KIND = {"bound_cap": "cap", "bound_floor": "floor", "compare_below": "cap", "compare_above": "floor"}
 _PLAIN = frozenset({"compare_below", "compare_above"})  # a bound only on a share or a rate
+_STRONG = frozenset({"bound_cap", "bound_floor"})
 
 # words that open what qualifies who or what is counted: a bound after them is theirs
 _QUALIFIERS = frozenset(
@@ -48,6 +49,11 @@ _NUMBER_REACH = 2  # words between a bound and its value ("minimal untuk 3 hari"
 class Bound(NamedTuple):
     kind: str  # cap | floor
     match: Match
+    span: tuple[int, int]  # where its words stand in the text (quoted, and blanked to read the rest)
+
+
+def _bound(text: str, kind: str, match: Match) -> Bound:
+    return Bound(kind, match, (match.found[0].start, match.found[-1].end))
 
 
 def _number(word: str) -> bool:
@@ -60,11 +66,14 @@ def _share(toks: tuple[Token, ...], k: int) -> bool:
     return word.endswith("%") or (k + 1 < len(toks) and toks[k + 1].word in _SHARES)
 
 
+_ABBREVIATED = frozenset({"maks", "max", "min"})  # "maks. 5%": the stop is no end of the clause
+
+
 def _value_after(toks: tuple[Token, ...], j: int) -> int | None:
     """Where the value after the bound ending at word ``j`` stands, a few linking words aside."""
     clause = toks[j].clause
     for k in range(j + 1, min(len(toks), j + 2 + _NUMBER_REACH)):
-        if toks[k].clause != clause:
+        if toks[k].clause != clause and not (k == j + 1 and toks[j].word in _ABBREVIATED):
             return None
         if _number(toks[k].word):
             return k
@@ -97,19 +106,21 @@ def _qualified(toks: tuple[Token, ...], i: int) -> bool:
     return bool(last) and (last[-1] in _WITHIN or last == ["dalam", "waktu"])
 
 
-def _valued(toks: tuple[Token, ...], match: Match) -> int | None:
+def _valued(text: str, toks: tuple[Token, ...], match: Match) -> int | None:
     """The word of the value the bound sets, or None when it sets none. "5 percent or less" has
-    it before; a denied comparison may bound a reference instead ("tidak melampaui baku mutu",
-    "does not exceed the carrying capacity"), whose place is the bound's own."""
+    it before; a grade may stand for the value ("Predikat SAKIP minimal BB", "Opini BPK minimal
+    WTP"); a denied comparison may bound a reference instead ("tidak melampaui baku mutu", "does
+    not exceed the carrying capacity"), whose place is the bound's own."""
     i, j = toks.index(match.found[0]), toks.index(match.found[-1])
     if match.found[0].word == "or":  # "95 percent or more"
         return next((k for k in (i - 1, i - 2) if k >= 0 and _number(toks[k].word)), None)
     after = _value_after(toks, j)
     if after is not None:
         return after
-    if match.purpose in ("bound_cap", "bound_floor") and (
-        match.found[0].word in ("tidak", "not", "does", "do") or len(match.found) > 2
-    ):
+    grade = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].clause == toks[j].clause else None
+    if match.purpose in _STRONG and grade is not None and text[grade.start : grade.end].isupper():
+        return j + 1
+    if match.purpose in _STRONG and (match.found[0].word in ("tidak", "not", "does", "do") or len(match.found) > 2):
         return j  # a reference ("baku mutu", "daya dukung kawasan", "HPP") or a threshold named in it
     return None
 
@@ -136,13 +147,64 @@ def bound_of(text: str) -> Bound | None:
         if match.negated:
             continue
         i = toks.index(match.found[0])
-        value = _valued(toks, match)
-        if value is None or _qualified(toks, i):
+        value = _valued(text, toks, match)
+        if value is None or (_qualified(toks, i) and not _subjects_value(toks, value)):
             continue
         if match.purpose in _PLAIN and not (value > i and (_share(toks, value) or _level_head(text, toks))):
             continue  # "kapal di bawah 5 GT": a plain comparison bounds a share, a rate or a level only
-        return Bound(_KIND[match.purpose], match)
+        return _bound(text, _KIND[match.purpose], match)
+    return _symbol(text, toks)
+
+
+# a bound written as a sign before its value: "≤ 16 per 1.000", "≥ 80", "< 1%"
+_SIGNS = re.compile(r"(≤|<=|=<|≥|>=|=>|<|>)\s*$")
+_SIGN_KIND = {
+    **dict.fromkeys(("≤", "<=", "=<", "<"), "cap"),
+    **dict.fromkeys(("≥", ">=", "=>", ">"), "floor"),
+}
+
+
+def _symbol(text: str, toks: tuple[Token, ...]) -> Bound | None:
+    for k, token in enumerate(toks):
+        sign = _SIGNS.search(text[max(0, token.start - 3) : token.start])
+        if not _number(token.word) or sign is None or _qualified(toks, k):
+            continue
+        start = max(0, token.start - 3) + sign.start(1)
+        if "(" in text[max(0, start - 2) : start]:
+            continue  # "Jumlah balita (<5 tahun) yang ditimbang": an aside on who is counted
+        phrase = Phrase("bound_cap" if _SIGN_KIND[sign.group(1)] == "cap" else "bound_floor", "id", sign.group(1), ())
+        return Bound(_SIGN_KIND[sign.group(1)], Match(phrase, (token,), False), (start, start + len(sign.group(1))))
     return None
+
+
+# the measure at the head and the units its own value is written in: after a relative clause
+# ("Jumlah kendaraan yang masuk kota lama maksimal 500 unit per hari", "Luas lahan yang terbakar
+# maksimal 100 ha") a bound in them is the subject's, not the clause's ("yang mengonsumsi minimal
+# 90 tablet", "dengan cakupan minimal 80 persen" under "Jumlah desa")
+_COUNTERS = frozenset(
+    {"unit", "units", "orang", "jiwa", "buah", "ekor", "kasus", "titik", "kk", "people", "persons", "cases",
+     "vehicles", "kendaraan", "kapal", "vessels", "ships"}
+)  # fmt: skip
+_HEAD_UNITS: dict[str, frozenset[str]] = {
+    "jumlah": _COUNTERS, "number": _COUNTERS, "banyaknya": _COUNTERS,
+    "luas": frozenset({"ha", "hektare", "hektar", "km2", "m2"}), "area": frozenset({"ha", "hectares", "km2"}),
+    "hectares": frozenset({"ha", "hectares"}),
+    **{head: _SHARES for head in ("persentase", "proporsi", "cakupan", "percentage", "proportion", "share")},
+}  # fmt: skip
+
+
+def _subjects_value(toks: tuple[Token, ...], value: int) -> bool:
+    """Is the value a bound sets written in the unit of the measure at the head, and last in its
+    clause (a time or a place aside)?"""
+    units = _HEAD_UNITS.get(toks[0].word) if toks else None
+    if units is None:
+        return False
+    word = toks[value].word
+    unit = toks[value + 1].word if value + 1 < len(toks) and toks[value + 1].clause == toks[value].clause else ""
+    if not (unit in units or (units is _SHARES and word.endswith("%"))):
+        return False
+    rest = [t.word for t in toks[value + 2 :] if t.clause == toks[value].clause]
+    return not rest or rest[0] in ("per", "pada", "setiap", "tiap", "in", "by", "a", "each")
 
 
 def target_bound(text: str, change: Match) -> Bound | None:
@@ -157,9 +219,9 @@ def target_bound(text: str, change: Match) -> Bound | None:
             0 < i - j <= 2
             and all(w in _TO_TARGET for w in between)
             and not match.negated
-            and _valued(toks, match) is not None
+            and _valued(text, toks, match) is not None
         ):
-            return Bound(_KIND[match.purpose], match)
+            return _bound(text, _KIND[match.purpose], match)
     return None
 
 
@@ -200,7 +262,8 @@ _AGREES = {"cap": "decrease", "floor": "increase"}
 def bounded(text: str, bound: Bound, inner: Reading) -> Reading:
     """The reading of a statement whose level is bounded, from what the rest of it (``inner``)
     says of the quantity."""
-    said, span = quoted(text, *bound.match.found)
+    span = bound.span
+    said = text[span[0] : span[1]]
     way = _AGREES[bound.kind]
     if inner.label == "maintain":
         return inner
@@ -220,7 +283,7 @@ def with_target(text: str, reading: Reading, change: Match) -> Reading:
     bound = target_bound(text, change)
     if bound is None or _AGREES[bound.kind] != reading.label:
         return reading
-    return replace(reading, bound=bound.kind, bound_words=quoted(text, *bound.match.found)[0])
+    return replace(reading, bound=bound.kind, bound_words=text[bound.span[0] : bound.span[1]])
 
 
 def limit_named(text: str) -> Reading | None:
@@ -237,5 +300,5 @@ def limit_named(text: str) -> Reading | None:
 
 def blanked(text: str, bound: Bound) -> str:
     """``text`` with the bound's words blanked (the places of the other words hold)."""
-    start, end = bound.match.found[0].start, bound.match.found[-1].end
+    start, end = bound.span
     return text[:start] + " " * (end - start) + text[end:]
