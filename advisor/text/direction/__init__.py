@@ -215,7 +215,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # "Rembuk stunting dan penetapan desa lokus": a task about a harm says nothing of
             # which way the count of its outputs should go
             continue
-        if other.reason == "reduction_counted" and _says_nothing(own):
+        if other.reason in ("reduction_counted", "reduction_named") and _says_nothing(own):
             # "Penurunan selisih harga beras" as a goal: the level it names falls (an indicator
             # of it counts the reduction; a statement of the level itself falls with it)
             other = Reading("decrease", "reduction_of_level", other.words, other.span)

@@ -367,7 +367,12 @@ def statement_direction(text: str) -> Reading:
                 # "Penurunan produksi padi", "Reduction in crop yields": a good thing that falls is
                 # a harm, not a count of what was reduced
                 return from_match(text, "decrease", "fall_of_good", match)
-            return from_match(text, "increase", "reduction_counted", match)
+            # a reduction named at the head ("Pengurangan timbulan sampah", "Reduction in diesel
+            # consumption") or counted in a clause ("sampah yang berhasil dikurangi"); a plan may
+            # give the head form the figures of the level it lowers (IN010 reads them so)
+            toks = tokens(text)
+            named = bool(toks) and match.found[0] == toks[1 if toks[0].word in ("the", "a") else 0]
+            return from_match(text, "increase", "reduction_named" if named else "reduction_counted", match)
         return with_target(text, from_match(text, purpose, "direction_word", match), match)
     if limit is not None:
         return limit
