@@ -107,6 +107,30 @@ def _producer_price(text: str, bad: list[Match]) -> Reading | None:
     return from_match(text, "increase", "producer_price", Match(level.phrase, (price, *level.found), False))
 
 
+_PRICE_OF = frozenset({"price", "prices", "cost", "costs"})
+_AVERAGE = frozenset({"the", "average", "mean", "median"})
+
+
+def _price_of(text: str) -> Reading | None:
+    """An English price written with "of" ("Price of fertiliser paid by farmers", "Average price of
+    seed"), read as its compound ("fertiliser prices", "seed prices"): an input's price, a harm."""
+    toks = tokens(text)
+    k = 0
+    while k < len(toks) and toks[k].word in _AVERAGE:
+        k += 1
+    if k + 2 >= len(toks) or toks[k].word not in _PRICE_OF or toks[k + 1].word != "of":
+        return None
+    for size in (2, 1):
+        thing = [t for t in toks[k + 2 : k + 2 + size] if t.clause == toks[k].clause]
+        if len(thing) != size:
+            continue
+        compound = " ".join(t.word for t in thing) + " prices"
+        if any(not m.negated and len(m.found) > size for m in find_all(compound, "bad_quantity")):
+            said, span = quoted(text, toks[k], *thing)
+            return Reading("decrease", "bad_quantity", said, span)
+    return None
+
+
 _RELATIVE = frozenset({"yang", "that", "which", "who"})
 # words between a relative and its predicate: "yang masih rusak", "that are damaged", "yang dalam
 # keadaan rusak"
@@ -427,7 +451,7 @@ def statement_direction(text: str) -> Reading:
     committed = _commitment(text, good, bad)
     if committed is not None:
         return committed
-    producer = _producer_price(text, bad)
+    producer = _producer_price(text, bad) or (None if bad else _price_of(text))
     if producer is not None:
         return producer
     neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
