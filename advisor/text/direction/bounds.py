@@ -24,6 +24,7 @@ from typing import NamedTuple
 from advisor.text.direction.counts import _ING_NOT_VERBS
 from advisor.text.lexicon import Match, Phrase, find_all
 from advisor.text.reading import Reading, quoted
+from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
 _KIND = {"bound_cap": "cap", "bound_floor": "floor", "compare_below": "cap", "compare_above": "floor"}
@@ -234,6 +235,21 @@ _REACH_UNITS = frozenset(
 )  # fmt: skip
 
 
+_DISTANCES = frozenset(
+    {"km", "kilometer", "meter", "m", "kilometres", "kilometers", "metres", "meters", "miles", "mile"}
+)  # fmt: skip
+# a wait, a journey or a delay: "menunggu", "mengantre", "menempuh", "tertunda"; "waiting", "travel"
+_WAIT_ROOTS = frozenset({"tunggu", "antre", "antri", "tempuh", "tunda", "lambat"})
+_WAIT_EN = frozenset(
+    {"wait", "waits", "waiting", "waited", "queue", "queuing", "queueing", "travel", "travelling", "traveling",
+     "pending", "delayed", "walking", "walk"}
+)  # fmt: skip
+
+
+def _waits(word: str) -> bool:
+    return word in _WAIT_EN or stem_id(word) in _WAIT_ROOTS
+
+
 @lru_cache(maxsize=8192)
 def within_bound(text: str) -> Reading | None:
     """A bound on a time or a distance in what qualifies the things counted ("Persentase pasien
@@ -252,7 +268,10 @@ def within_bound(text: str) -> Reading | None:
         said, span = quoted(text, *match.found, toks[value + 1])
         if _KIND[match.purpose] == "cap":
             return Reading("increase", "within_bound", said, span)
-        return Reading("decrease", "beyond_bound", said, span)
+        # a floor keeps waiting or far away only on a wait or a distance: "mengikuti pelatihan
+        # minimal 3 hari" is a training long enough, read by what it counts
+        if toks[value + 1].word in _DISTANCES or any(_waits(t.word) for t in toks[:i]):
+            return Reading("decrease", "beyond_bound", said, span)
     return None
 
 
