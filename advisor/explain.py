@@ -159,6 +159,7 @@ READING_ATTRIBUTES = (
     "direction_reason",
     "direction_inferred",
     "direction_judged",
+    "direction_bound_words",
     "measurability",
     "measurability_words",
     "quantified_words",

@@ -30,8 +30,21 @@ _INDICATOR = m.kind == "indicator"
 def _wrong_direction() -> list[Any]:
     # +m.baseline and +m.target guard the attribute comparison: durable-rules matches a
     # comparison with a missing attribute. "maintain" and "unknown" directions are not judged.
-    rising_not_beyond = (m.direction == "increase") & (m.target <= m.baseline)
-    falling_not_below = (m.direction == "decrease") & (m.target >= m.baseline)
+    # A target that is a bound ("paling tinggi 3,5 persen", "at least 90 percent") the baseline
+    # already meets is a limit to stay within, not a target pointing the wrong way: a cap at or
+    # above the baseline of what should fall, a floor at or below the baseline of what should rise.
+    # A bound the baseline does not meet yet goes the bound's way, and is judged as any target.
+    # A reduction named at the head ("Reduction in diesel consumption", "Pengurangan timbulan sampah")
+    # whose figures fall is given the figures of the level it lowers (45,000 -> 15,000 litres): the
+    # right way for that level, so not judged; a reduction counted ("sampah yang berhasil dikurangi")
+    # is judged as any count.
+    rising_not_beyond = (
+        (m.direction == "increase")
+        & (m.target <= m.baseline)
+        & (m.direction_bound != "floor")
+        & (m.direction_reason != "reduction_named")
+    )
+    falling_not_below = (m.direction == "decrease") & (m.target >= m.baseline) & (m.direction_bound != "cap")
     return [c.f << _INDICATOR & +m.baseline & +m.target & (rising_not_beyond | falling_not_below)]
 
 

@@ -442,6 +442,7 @@ class CoreFacts:
                 direction = Reading(ind.direction, "declared")
             else:
                 direction = self.readings.direction(statement, context)
+            bound, bound_words = self.readings.direction_bound(statement, direction)
             measurability = self.readings.indicator_measurability(statement)
             due_in_period = "unknown"
             if ind.due and period and period.start and period.end:
@@ -474,6 +475,8 @@ class CoreFacts:
                 direction_judged=direction.reason != "declared" and not is_stated(direction),
                 direction_reason=direction.reason,
                 direction_words=direction.words,
+                direction_bound=bound,
+                direction_bound_words=bound_words,
                 measurability=measurability.label,
                 measurability_words=measurability.words,
                 quantified=measurability.label == "countable" or target is not None,

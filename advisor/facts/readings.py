@@ -46,6 +46,9 @@ class PlanReadings:
     def direction(self, statement: str, context: list[str]) -> Reading:
         return direction.direction(statement, context)
 
+    def direction_bound(self, statement: str, reading: Reading) -> tuple[str, str]:
+        return direction.bound_of_level(statement, reading)
+
     def indicator_measurability(self, statement: str) -> Reading:
         return measurable.indicator_measurable(statement)
 

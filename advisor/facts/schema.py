@@ -177,6 +177,8 @@ class IndicatorFact(Fact):
     direction_judged: bool  # a reading of what is counted, or inferred; not declared, not stated in words of change
     direction_reason: str
     direction_words: str
+    direction_bound: str  # cap | floor | none: the level is a bound to stay within ("maksimal 5 persen")
+    direction_bound_words: str
     measurability: str  # countable | abstract | yes_no
     measurability_words: str
     quantified: bool  # countable, or a numeric target

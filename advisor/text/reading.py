@@ -15,7 +15,9 @@ class Reading:
     ``words`` are the decisive words as written in the text (quoted by messages), ``span`` their
     place in it (start, end), ``reason`` a short code naming the pattern that decided (messages
     and ``check --explain`` use it), ``inferred`` that the label comes from another text (an
-    indicator's direction from its goal), ``detail`` an extra value of some readings (the decider).
+    indicator's direction from its goal), ``detail`` an extra value of some readings (the decider),
+    ``bound`` that a direction's level is a bound, ``cap`` or ``floor``, and ``bound_words`` the
+    words that set it ("paling tinggi", "at least").
     """
 
     label: str
@@ -24,12 +26,15 @@ class Reading:
     span: tuple[int, int] | None = None
     inferred: bool = False
     detail: str = ""
+    bound: str = ""
+    bound_words: str = ""
 
     def explain(self) -> str:
         """One line for ``--explain``: label, reason and the quoted words."""
         said = f" '{self.words}'" if self.words else ""
         how = " (inferred)" if self.inferred else ""
-        return f"{self.label}{how}: {self.reason}{said}"
+        bound = f", {self.bound} '{self.bound_words}'" if self.bound and self.bound_words != self.words else ""
+        return f"{self.label}{how}: {self.reason}{said}{bound}"
 
 
 def quoted(text: str, *found: Token) -> tuple[str, tuple[int, int] | None]:

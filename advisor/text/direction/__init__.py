@@ -64,7 +64,7 @@ from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
-__all__ = ["STATED", "direction", "is_stated", "quantity_words_of", "statement_direction"]
+__all__ = ["STATED", "bound_of_level", "direction", "is_stated", "quantity_words_of", "statement_direction"]
 
 # The reasons of a direction the indicator's own words STATE: a word of change governing what is
 # measured ("Menurunkan angka kemiskinan", "Poverty rate reduced to 8%"), a change written as its
@@ -147,11 +147,20 @@ def _neutral_in_context(statement: str, own: Reading, context: Iterable[str]) ->
             # hilirisasi": the raw share is the inverse of what the goal raises
             return Reading(_OPPOSITE[other.label], "inverse_of_goal", other.words, None, inferred=True, detail=text)
         if other.label != "unknown":
-            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            return _from_goal(other, text)
     return own
 
 
 _OPPOSITE = {"increase": "decrease", "decrease": "increase"}
+
+
+def _from_goal(other: Reading, goal: str) -> Reading:
+    """The reading of ``goal`` as the statement's, inferred: its words quoted, its bound kept
+    ("agar kadar air tidak melebihi 16 persen" sets a cap on what the statement measures)."""
+    return Reading(
+        other.label, other.reason, other.words, None, inferred=True, detail=goal, bound=other.bound,
+        bound_words=other.bound_words,
+    )  # fmt: skip
 
 
 def _adds_value(goal: str) -> bool:
@@ -230,7 +239,7 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # "Rembuk stunting dan penetapan desa lokus": a task about a harm says nothing of
             # which way the count of its outputs should go
             continue
-        if other.reason == "reduction_counted" and _says_nothing(own):
+        if other.reason in ("reduction_counted", "reduction_named") and _says_nothing(own):
             # "Penurunan selisih harga beras" as a goal: the level it names falls (an indicator
             # of it counts the reduction; a statement of the level itself falls with it)
             other = Reading("decrease", "reduction_of_level", other.words, other.span)
@@ -239,13 +248,13 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
             # same thing says whether the service should grow (its coverage) or shrink (what reaches
             # the landfill)
             if _same_thing(_without_names(statement), text):
-                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+                return _from_goal(other, text)
             break
         if own.reason == "channel_use":
             # "Jumlah aduan melalui kanal SP4N-LAPOR" rises as the channel is used, unless a goal
             # lowers a harm of its own ("Menurunkan keluhan atas layanan air minum")
             if other.label != "unknown" and any(not m.negated for m in find_all(text, "bad_quantity")):
-                return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+                return _from_goal(other, text)
             break
         if own.reason in _HARMS:
             # "Tingkat inflasi" under "Menjaga inflasi dalam sasaran 2,5±1 persen": a harm the
@@ -279,5 +288,22 @@ def direction(statement: str, context: Iterable[str] = ()) -> Reading:
                 # of the goal's field but not doing what it changes: a means, which rises ("siswa
                 # yang membawa botol minum sendiri" under "Mengurangi sampah plastik ... di sekolah")
                 break
-            return Reading(other.label, other.reason, other.words, None, inferred=True, detail=text)
+            return _from_goal(other, text)
     return own
+
+
+_BOUND_WAY = {"cap": "decrease", "floor": "increase"}
+
+
+def bound_of_level(statement: str, reading: Reading) -> tuple[str, str]:
+    """The bound set on the level whose direction ``reading`` is (``cap`` or ``floor``, with its
+    words), or ``("none", "")``: the reading's own, else the statement's when it goes the same
+    way (a direction declared in the plan, "decrease", over "Tingkat pengangguran maksimal 5
+    persen"). A target set at such a bound is a limit to stay within, not a change to make."""
+    bound, words = reading.bound, reading.bound_words
+    if not bound:
+        own = statement_direction(statement)
+        bound, words = own.bound, own.bound_words
+    if bound and _BOUND_WAY[bound] == reading.label:
+        return bound, words
+    return "none", ""

@@ -61,6 +61,14 @@ def _process_after(toks: tuple[Token, ...], k: int, clause: int, lang: str) -> T
     return toks[k] if word in _NEEDED else None
 
 
+# English nouns of a process that form no -ing or -ion word before "time": "service time",
+# "turnaround time", "delivery time", "lead time", "dwell time" (of ships in port)
+_EN_PROCESSES = frozenset(
+    {"service", "delivery", "turnaround", "travel", "transit", "lead", "dwell", "queue", "repair", "approval",
+     "journey", "clearance", "wait"}
+)  # fmt: skip
+
+
 _FOR_REACH = 5  # words between "for" and the "to" of the deed waited for
 
 
@@ -91,7 +99,11 @@ def _duration(text: str) -> Match | None:
             process = _process_after(toks, k, clause, lang) if head else None
             if process is not None:
                 return Match(match.phrase if match is not None else _UNIT_PHRASE, (first, process), False)
-        elif i > 0 and toks[i - 1].clause == clause and toks[i - 1].word.endswith(("ing", "ion")):
+        elif (
+            i > 0
+            and toks[i - 1].clause == clause
+            and (toks[i - 1].word.endswith(("ing", "ion")) or toks[i - 1].word in _EN_PROCESSES)
+        ):
             return Match(match.phrase, (toks[i - 1], last), False)
         elif (i == 0 or (before and before[-1] in _COUNT_HEADS)) and (
             process := _process_after(toks, j + 1, clause, "en")

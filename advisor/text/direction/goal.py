@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from advisor.text.direction._common import _AND, _MEANS
+from advisor.text.direction.bounds import bound_of
 from advisor.text.direction.changes import _changes
 from advisor.text.direction.statement import statement_direction
 from advisor.text.lexicon import Match, find_all, keys
@@ -35,6 +36,9 @@ def _goal_direction(statement: str, goal: str) -> Reading:
     shared = [i for i, t in enumerate(toks) if wanted.intersection(keys(t.word))]
     if changes and shared and _coordinated_apart(toks, shared, changes):
         return Reading("unknown", "no_direction")
+    bounded = _bounded_thing(toks, shared, changes, goal)
+    if bounded is not None:
+        return bounded
     if len(changes) < 2 or not shared:
         return statement_direction(goal)
     nearest = min(changes, key=lambda m: min(abs(toks.index(m.found[0]) - i) for i in shared))
@@ -50,6 +54,33 @@ def _goal_direction(statement: str, goal: str) -> Reading:
             start = k
             break
     return statement_direction(goal[toks[start].start :])
+
+
+def _bounded_thing(toks: tuple[Token, ...], shared: list[int], changes: list[Match], goal: str) -> Reading | None:
+    """A bound the goal sets on what the statement names, in a clause of its own ("Memperbaiki
+    mutu tembakau rajangan agar kadar air tidak melebihi 16 persen" caps the moisture, whatever
+    the improving): that clause read alone. Not a bound a change of the thing governs ("Menjaga
+    muka air tanah tidak lebih dari 40 cm", "Menurunkan kadar air hingga maksimal 16 persen")."""
+    bound = bound_of(goal)
+    if bound is None or not shared:
+        return None
+    at = toks.index(bound.match.found[0])
+    opener = max((k for k in range(at) if toks[k].word in _PURPOSE_OPENERS), default=-1)
+    before = [i for i in shared if opener < i < at and toks[i].clause == toks[at].clause]
+    if not before:
+        return None
+    start = before[0]
+    if any(opener < toks.index(m.found[0]) < at for m in changes):
+        return None  # the thing is a change's object, or the change is the bound's own verb
+    end = next(
+        (t.start for t in toks[at + 1 :] if t.word in _PURPOSE_OPENERS or any(t == m.found[0] for m in changes)),
+        len(goal),
+    )
+    return statement_direction(goal[toks[start].start : end])
+
+
+# what opens a clause of purpose or result in a goal: "agar", "so that", "sehingga"
+_PURPOSE_OPENERS = frozenset({"agar", "supaya", "sehingga", "untuk", "guna", "so", "to", "in order"})
 
 
 _PLACES = frozenset(
@@ -185,9 +216,12 @@ def _shift_direction(statement: str, goal: str) -> Reading | None:
     left = _content(" ".join(t.word for t in rest[start + 1 : end]))
     taken = _content(" ".join(t.word for t in rest[end + 1 : end + 4]))
     mine = _content(statement)
-    if bool(mine & left) == bool(mine & taken):
+    # the side the statement names more of: "Luas sawah yang ditanami padi" names the rice fields
+    # moved away ("sawah padi") more than the planting taken up ("tanaman hortikultura")
+    named_left, named_taken = len(mine & left), len(mine & taken)
+    if named_left == named_taken:
         return None
-    label = "decrease" if mine & left else "increase"
+    label = "decrease" if named_left > named_taken else "increase"
     said, span = quoted(goal, toks[shift])
     return Reading(label, "shift", said, span, inferred=True, detail=goal)
 

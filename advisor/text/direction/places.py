@@ -73,12 +73,21 @@ def _in_place(text: str, token: Token) -> bool:
 _WHEN = frozenset({"saat", "ketika", "selama", "semasa", "sewaktu", "during", "amid", "amidst", "when", "while"})
 
 
+_WHEN_REACH = 4  # words of a time clause: "when sold to exporters", "saat dijual kepada eksportir"
+
+
 def _during(text: str, token: Token) -> bool:
-    """Does ``token`` stand right after a word of time or circumstance ("saat banjir", "during
-    floods"): when the count is made, not what it counts?"""
+    """Does ``token`` stand in a phrase of time or circumstance ("saat banjir", "during floods",
+    "when sold to exporters"): when the count is made, not what it counts? The phrase runs a few
+    words, up to a relative clause of its own."""
     toks = tokens(text)
     i = toks.index(token)
-    return i > 0 and toks[i - 1].word in _WHEN and toks[i - 1].clause == token.clause
+    for k in range(i - 1, max(-1, i - 1 - _WHEN_REACH), -1):
+        if toks[k].clause != token.clause or toks[k].word in _CLAUSE_LINKS:
+            return False
+        if toks[k].word in _WHEN:
+            return True
+    return False
 
 
 def _in_circumstance(text: str) -> set[Token]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from advisor.text.direction.bounds import blanked, bound_of, bounded, limit_named, with_target, within_bound
 from advisor.text.direction.changes import (
     _band,
     _changes,
@@ -53,6 +54,7 @@ from advisor.text.direction.reduction import (
 )
 from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match, quoted
+from advisor.text.stem import stem_id
 from advisor.text.tokens import Token, tokens
 
 _ON_RECORD = frozenset({"terdata", "tercatat", "recorded"})
@@ -103,6 +105,30 @@ def _producer_price(text: str, bad: list[Match]) -> Reading | None:
     if level is None:
         return None
     return from_match(text, "increase", "producer_price", Match(level.phrase, (price, *level.found), False))
+
+
+_PRICE_OF = frozenset({"price", "prices", "cost", "costs"})
+_AVERAGE = frozenset({"the", "average", "mean", "median"})
+
+
+def _price_of(text: str) -> Reading | None:
+    """An English price written with "of" ("Price of fertiliser paid by farmers", "Average price of
+    seed"), read as its compound ("fertiliser prices", "seed prices"): an input's price, a harm."""
+    toks = tokens(text)
+    k = 0
+    while k < len(toks) and toks[k].word in _AVERAGE:
+        k += 1
+    if k + 2 >= len(toks) or toks[k].word not in _PRICE_OF or toks[k + 1].word != "of":
+        return None
+    for size in (2, 1):
+        thing = [t for t in toks[k + 2 : k + 2 + size] if t.clause == toks[k].clause]
+        if len(thing) != size:
+            continue
+        compound = " ".join(t.word for t in thing) + " prices"
+        if any(not m.negated and len(m.found) > size for m in find_all(compound, "bad_quantity")):
+            said, span = quoted(text, toks[k], *thing)
+            return Reading("decrease", "bad_quantity", said, span)
+    return None
 
 
 _RELATIVE = frozenset({"yang", "that", "which", "who"})
@@ -238,20 +264,33 @@ _NEGATORS = frozenset({"tidak", "belum", "bukan", "tak", "not", "no", "never"})
 def _main_predicate(text: str, match: Match) -> bool:
     """Is the change word the main predicate of the statement, after a relative clause that has
     its own predicate ("Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%",
-    "Luas lahan yang belum direklamasi berkurang menjadi 120 ha")? Only with a target level after
-    it, and not when the change is itself negated or owned ("yang omzetnya meningkat")."""
+    "Luas lahan yang belum direklamasi berkurang menjadi 120 ha", "Jumlah desa yang belum
+    berstatus ODF berkurang")? With a target level after it, or ending the statement after a
+    clause whose own predicate is a verb or a negation ("yang belum berstatus ODF"; "yang kasus
+    DBD turun" has none but the change); not when the change is itself negated or owned ("yang
+    omzetnya meningkat")."""
     toks = tokens(text)
     i, j = toks.index(match.found[0]), toks.index(match.found[-1])
     clause = match.found[0].clause
-    if i == 0 or toks[i - 1].word in _NEGATORS or j + 2 >= len(toks) or toks[j + 1].word not in _TO_TARGET:
-        return False
-    k = _past_bound(toks, j + 2)
-    if k >= len(toks) or toks[k].clause != clause or not toks[k].word[:1].isdigit():
+    if i == 0 or toks[i - 1].word in _NEGATORS:
         return False
     relative = next((n for n in range(i - 1, 0, -1) if toks[n].word in _RELATIVE and toks[n].clause == clause), None)
     if relative is None or i - relative < 3:
         return False  # "yang turun hingga 5%": the clause's own predicate
-    return not any(t.word.endswith("nya") and len(t.word) > 5 for t in toks[relative + 1 : i])
+    inside = toks[relative + 1 : i]
+    if any(t.word.endswith("nya") and len(t.word) > 5 for t in inside):
+        return False
+    if j + 2 < len(toks) and toks[j + 1].word in _TO_TARGET:
+        k = _past_bound(toks, j + 2)
+        return k < len(toks) and toks[k].clause == clause and toks[k].word[:1].isdigit()
+    last = j + 1 >= len(toks) or toks[j + 1].clause != clause
+    return last and any(t.word in _NEGATORS or _verb_id(t.word) for t in inside)
+
+
+def _verb_id(word: str) -> bool:
+    """An Indonesian verb form opening a relative clause's predicate ("berstatus", "memiliki",
+    "terdampak", "direhabilitasi")."""
+    return len(word) > 5 and word.startswith(("ber", "me", "ter", "di")) and stem_id(word) != word
 
 
 _REACH = frozenset({"reach", "reaches", "reached", "reaching"})
@@ -305,9 +344,15 @@ def statement_direction(text: str) -> Reading:
     harms = find_all(text, "bad_quantity")
     subject = _document_subject(text)
     names = [set(m.found) for m in find_all(text, "fixed_term")]
+    limit = limit_named(text)
+    bound = bound_of(text)
     for match, purpose in changes:
+        if bound is not None and set(match.found) <= set(bound.match.found):
+            continue  # "80 percent or more": a floor, no rise
         if any(set(match.found) <= name for name in names):
             continue  # "lower secondary", "pendidikan tinggi": a level's name, no change
+        if limit is not None and limit.span is not None and limit.span[0] <= match.found[0].start < limit.span[1]:
+            continue  # "Upper limit of daily visitors": the limit named, no change
         if _swallowed(match, harms):
             continue  # "Penurunan muka tanah": subsidence, a harm, not a fall
         if subject.intersection(match.found):
@@ -319,7 +364,8 @@ def statement_direction(text: str) -> Reading:
         if purpose in ("increase", "decrease", "reduction_count") and _main_predicate(text, match):
             # "Persentase KPM yang tidak tepat sasaran ditekan hingga maksimal 3%": the change and its
             # target are the subject's; the clause's negation is the clause's
-            return from_match(text, "increase" if purpose == "increase" else "decrease", "target_predicate", match)
+            predicate = from_match(text, "increase" if purpose == "increase" else "decrease", "target_predicate", match)
+            return with_target(text, predicate, match)
         qualified = _qualifier_change(text, match, purpose)
         if qualified is not None:
             return qualified
@@ -338,15 +384,29 @@ def statement_direction(text: str) -> Reading:
         if purpose == "reduction_count":
             if _level_reduced(text, match) or _occurs(text, match) or _passive_predicate(text, match):
                 # "Poverty rate reduced to 8%", "Stunting prevalence cut to 14%": the level itself
-                return from_match(text, "decrease", "reduction_of_level", match)
+                return with_target(text, from_match(text, "decrease", "reduction_of_level", match), match)
             if _level_after(text, match) and not _measure_before(text, match):
                 return from_match(text, "decrease", "reduction_of_level", match)
             if _object_kind(text, match) == "good":
                 # "Penurunan produksi padi", "Reduction in crop yields": a good thing that falls is
                 # a harm, not a count of what was reduced
                 return from_match(text, "decrease", "fall_of_good", match)
-            return from_match(text, "increase", "reduction_counted", match)
-        return from_match(text, purpose, "direction_word", match)
+            # a reduction named at the head ("Pengurangan timbulan sampah", "Reduction in diesel
+            # consumption") or counted in a clause ("sampah yang berhasil dikurangi"); a plan may
+            # give the head form the figures of the level it lowers (IN010 reads them so)
+            toks = tokens(text)
+            named = bool(toks) and match.found[0] == toks[1 if toks[0].word in ("the", "a") else 0]
+            return from_match(text, "increase", "reduction_named" if named else "reduction_counted", match)
+        return with_target(text, from_match(text, purpose, "direction_word", match), match)
+    if limit is not None:
+        return limit
+    if bound is not None:
+        # "Tingkat pengangguran terbuka paling tinggi 3,5 persen", "at least 90 percent absorption":
+        # a bound with no verb of change goes the good way of what it bounds (bounds.py)
+        return bounded(text, bound, statement_direction(blanked(text, bound)))
+    within = within_bound(text)
+    if within is not None:
+        return within  # "Persentase pasien yang menunggu paling lama 60 menit": those served in time
     undirected = _undirected_change(text) or _paired_ratio(text)
     if undirected is not None:
         return undirected
@@ -391,7 +451,7 @@ def statement_direction(text: str) -> Reading:
     committed = _commitment(text, good, bad)
     if committed is not None:
         return committed
-    producer = _producer_price(text, bad)
+    producer = _producer_price(text, bad) or (None if bad else _price_of(text))
     if producer is not None:
         return producer
     neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
