@@ -15,7 +15,8 @@ as a worker freezes what it holds at its start.
 text caches kept warm from a pass before and every other one cleared: what the pass saves is what
 the reading's first readings cost by the clock (a scan or tokens it needs and another reading
 needs too still count for that one). The text caches are the bounded ``lru_cache`` functions of
-``advisor.text`` (per text and per word); the unbounded ``cache`` ones hold knowledge and stay.
+``advisor.text`` and ``advisor.facts`` (per text and per word); the unbounded ``cache`` ones hold
+knowledge and stay.
 """
 
 from __future__ import annotations
@@ -93,15 +94,16 @@ _READINGS = {
     "scan": ("advisor.text.lexicon", "advisor.text.stem", "advisor.text.negation", "advisor.text.morph"),
     "clarity": ("advisor.text.clarity", "advisor.text.voice"),
     "matching": ("advisor.text.matching", "advisor.text.ahead"),
-    "direction": ("advisor.text.direction",),
+    # (with the facts' cache of an indicator's direction on its texts)
+    "direction": ("advisor.text.direction", "advisor.facts.readings"),
 }
 
 
 def _text_caches() -> dict[str, list[Any]]:
-    """The bounded caches of the text layer, by reading (the rest under "rest")."""
+    """The bounded caches of the text layer and the facts, by reading (the rest under "rest")."""
     out: dict[str, dict[int, Any]] = {}
     for name, module in list(sys.modules.items()):
-        if not name.startswith("advisor.text"):
+        if not name.startswith(("advisor.text", "advisor.facts")):
             continue
         reading = next((r for r, prefixes in _READINGS.items() if name.startswith(prefixes)), "rest")
         for value in vars(module).values():
