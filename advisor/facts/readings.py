@@ -5,7 +5,7 @@ writes it."""
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from advisor.facts.index import PlanIndex
 from advisor.model import Plan
@@ -44,7 +44,7 @@ class PlanReadings:
         return read_number(value, self.lang)
 
     def direction(self, statement: str, context: list[str]) -> Reading:
-        return direction.direction(statement, context)
+        return _direction(statement, tuple(context))
 
     def direction_bound(self, statement: str, reading: Reading) -> tuple[str, str]:
         return direction.bound_of_level(statement, reading)
@@ -54,3 +54,11 @@ class PlanReadings:
 
     def goal_measurability(self, statement: str) -> tuple[Reading, bool, bool]:
         return measurable.goal_measurable(statement)
+
+
+@lru_cache(maxsize=16384)
+def _direction(statement: str, context: tuple[str, ...]) -> Reading:
+    """An indicator's or goal's direction, a pure function of its texts: every review of a plan
+    asks it of each indicator (direction's own caches are per text, and this reading weighs the
+    statement against its goals and activities each time)."""
+    return direction.direction(statement, context)

@@ -276,6 +276,9 @@ class _Starts(NamedTuple):
     every: _ByPurpose
     seconds: frozenset[Key]  # the second word's keys of the longer phrases
     single: _ByPurpose
+    # each purpose's first phrase of ``single``, when none of them has a "~ B" (nearly every
+    # word): what trying ``single`` finds, since a one-word phrase matches as it is
+    alone: tuple[tuple[str, Phrase], ...] | None
 
 
 @lru_cache(maxsize=65536)
@@ -291,7 +294,8 @@ def _candidates(word: str) -> _Starts:
     every = tuple((purpose, tuple(phrases)) for purpose, phrases in by_purpose.items())
     seconds = frozenset(p.first[1] for p in found if len(p.first) > 1)
     single = tuple((purpose, only) for purpose, phrases in every if (only := tuple(t for t in phrases if t[1] == 1)))
-    return _Starts(every, seconds, single)
+    alone = None if any(only[0][2] for _, only in single) else tuple((purpose, only[0][0]) for purpose, only in single)
+    return _Starts(every, seconds, single, alone)
 
 
 def _scan(text: str) -> dict[str, list[Match]]:
@@ -313,10 +317,21 @@ def _scan(text: str) -> dict[str, list[Match]]:
         token = toks[i]
         # the longer phrases are tried only where the next word may continue one of them
         longer = i + 1 < size and not starts.seconds.isdisjoint(known[i + 1])
+        found: tuple[Token, ...]
+        if not longer and starts.alone is not None:
+            found = (token,)
+            negation = negators and negated(toks, i, found)
+            for purpose, phrase in starts.alone:
+                match = new(Match, (phrase, found, negation))
+                if purpose in out:
+                    out[purpose].append(match)
+                else:
+                    out[purpose] = [match]
+            continue
         for purpose, phrases in starts.every if longer else starts.single:
             for phrase, length, near in phrases:
                 if length == 1:  # found by its first word's key: a one-word phrase matches as it is
-                    found: tuple[Token, ...] = (token,)
+                    found = (token,)
                 else:
                     # a longer one when its next word's key is there (most fail at once), then the rest
                     end = i + length

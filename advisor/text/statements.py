@@ -1692,9 +1692,16 @@ def statements(texts: list[str]) -> dict[str, Reading]:
     """Each topic's first statement in ``texts`` (the plan's prose, in document order)."""
     out: dict[str, Reading] = {}
     for text in texts:
-        for topic, reading in _read(text, TOPICS).items():
-            if topic not in out and reading.label == "present":
+        for topic, reading in _stated(text):
+            if topic not in out:
                 out[topic] = reading
         if len(out) == len(TOPICS):
             break
     return {t: out.get(t) or _ABSENT[t] for t in TOPICS}
+
+
+@lru_cache(maxsize=16384)
+def _stated(text: str) -> tuple[tuple[str, Reading], ...]:
+    """The topics ``text`` states, with their readings: every review walks its plan's prose for
+    them, and most of its texts state none."""
+    return tuple((topic, reading) for topic, reading in _read(text, TOPICS).items() if reading.label == "present")
