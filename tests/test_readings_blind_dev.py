@@ -44,17 +44,15 @@ BELOW_FLOORS = {
     ("readings_dev6", "direction"): (0.93, 0.93),
     ("readings_dev9", "match"): (0.91, 0.92),
     ("readings_fresh2", "match"): (0.91, 0.93),
-    ("readings_fresh3", "direction"): (0.91, 0.81),
+    ("readings_fresh3", "direction"): (0.96, 0.87),
     ("readings_fresh3", "match"): (0.94, 0.95),
     ("readings_fresh5", "decision"): (0.93, 0.92),
-    ("readings_fresh5", "direction"): (0.94, 0.91),
     ("readings_fresh5", "match"): (0.82, 0.82),
     ("readings_fresh6", "match"): (0.90, 0.88),
-    ("readings_fresh8", "match"): (0.73, 0.68),
+    ("readings_fresh8", "match"): (0.75, 0.68),
     ("readings_fresh9", "match"): (0.80, 0.73),
-    ("readings_fresh12", "match"): (0.86, 0.86),
-    ("readings_fresh13", "direction"): (0.89, 0.80),
-    ("readings_fresh13", "match"): (0.81, 0.69),
+    ("readings_fresh12", "match"): (0.87, 0.87),
+    ("readings_fresh13", "match"): (0.82, 0.71),
 }
 
 
