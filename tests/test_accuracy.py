@@ -18,31 +18,32 @@ needs_data = pytest.mark.skipif(
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
-# It is the two sets written blind and label-checked by a second blind reviewer in round six's
-# last hour (`*-fresh10`, `*-fresh11`, 939 statements, 4 plans), measured on the final code of
-# rounds six and seven and read by nobody tuning; the earlier held-out sets (the last, fresh12 and
-# fresh13, after round seven's analysis of their misses) were opened to tuning and are blind
+# It is four sets written blind and label-checked by a second blind reviewer: `*-fresh10`,
+# `*-fresh11` (round six's last hour; measured on the final code of rounds six, seven and eight)
+# and `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its changes),
+# 1,863 statements and 8 plans read by nobody tuning; the earlier held-out sets (the last, fresh12
+# and fresh13, after round seven's analysis of their misses) were opened to tuning and are blind
 # development sets now (tests/test_readings_blind_dev.py). Several readings are below the
 # product's floors (PRECISION, RECALL) on it; until they reach them, each reading is held to what
 # it measured (docs/performance.md), minus SLACK for a case or two, so that a change that reads
 # unseen text worse fails here. Raise a figure when a reading improves; the target stays
 # PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split, end of round seven
-    "background_assets": (0.88, 0.88),
-    "background_problems": (0.95, 0.95),
-    "clarity": (0.98, 0.97),
-    "decision": (0.93, 0.92),
-    "direction": (0.94, 0.94),
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (fresh10/11/14/15), end of round eight
+    "background_assets": (0.92, 0.92),
+    "background_problems": (0.94, 0.94),
+    "clarity": (0.97, 0.97),
+    "decision": (0.94, 0.93),
+    "direction": (0.93, 0.92),
     "goal_measurable": (1.00, 1.00),
-    "indicator_measurable": (0.97, 0.97),
-    "match": (0.68, 0.64),
+    "indicator_measurable": (0.98, 0.99),
+    "match": (0.76, 0.72),
     "number": (1.00, 1.00),
-    "statement": (0.92, 0.92),
+    "statement": (0.94, 0.94),
 }
 SLACK = 0.03
 # Warnings and errors the complete holdout plans raise (misreadings of unseen text); the complete
 # plans of the dev split raise none.
-HOLDOUT_COMPLETE_RAISED = 1
+HOLDOUT_COMPLETE_RAISED = 2
 
 
 @pytest.fixture(scope="module")
