@@ -1006,11 +1006,15 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         taught = _taught(activity) if _TEACH in head else len(words)
         placed = min(_placed(activity), taught)
         frames = _word_set("frame_head")
+        # (the people it serves after its topic are its object: "Capacity building on financial
+        # reporting for village officials")
+        served = _served_after_topic(activity) if taught < len(words) else None
+        after = range(served, _placed(activity)) if served is not None and served > taught else range(0)
         own = [
             entry
             for i, entry in enumerate(words)
-            if i != at and i < placed and not (i < at and entry[1].lower() in frames)  # not its place nor frame
-        ] or list(rest)
+            if i != at and (i < placed or i in after) and not (i < at and entry[1].lower() in frames)
+        ] or list(rest)  # not its place nor frame
         if _in_english(activity):
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
@@ -1201,8 +1205,11 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     does, both naming the service ("Penimbangan balita di posyandu" and "Melaksanakan kegiatan
     posyandu balita")? Not when it does another task to it ("Membangun gedung posyandu")."""
     theirs = _direct(responsibility)
-    if _parts().keys().isdisjoint(theirs) or any(x in _act_fields() and x not in _RUNS for x in theirs):
+    if _parts().keys().isdisjoint(theirs):
         return None
+    acts = _act_fields()
+    # the responsibility's tasks but running or supporting the service ("Membangun gedung posyandu")
+    tasks = [found for found, _ in lemmas(responsibility) if any(x in acts and x not in _RUNS for x in found)]
     words = lemmas(activity)
     mine = {x for found, _ in words for x in found}
     if _exclusive_people(_people_named(activity), _people_named(responsibility)):
@@ -1211,10 +1218,31 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     for service, parts in _parts().items():
         if service not in theirs or parts.isdisjoint(own):
             continue
-        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran")
-        if service in mine or sum(not parts.isdisjoint(found) for found, _ in words) >= FIELD_OBJECT:
+        if any(parts.isdisjoint(found) for found in tasks):
+            continue  # another task done to the service, none of its parts
+        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran");
+        # when it names another of its parts only and the responsibility a part itself ("Monitor
+        # child growth in posyandu"), for those the responsibility serves ("of toddlers", children)
+        if service in mine:
+            return Reading("match", "part_of_the_service", f"{head_word}/{service}")
+        named = [found for found, _ in words if not parts.isdisjoint(found)]
+        if len(named) >= FIELD_OBJECT and (not tasks or _served_there(words, parts, theirs)):
             return Reading("match", "part_of_the_service", f"{head_word}/{service}")
     return None
+
+
+def _served_there(
+    words: tuple[tuple[tuple[str, ...], str], ...], parts: frozenset[str], theirs: frozenset[str]
+) -> bool:
+    """Does a word of the activity that is no part of the service, action nor frequency name a
+    thing or people the responsibility names ("toddlers" and "child": children)?"""
+    acts, often = _act_fields(), _word_set("frequency_word")
+    return any(
+        x in theirs and x not in acts
+        for found, word in words
+        if parts.isdisjoint(found) and not _has_field(found) and word.lower() not in often
+        for x in found
+    )
 
 
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
@@ -1420,6 +1448,27 @@ def _taught(activity: str) -> int:
     topic = next((t.start for t in tokens(activity) if t.word in _TOPIC), None)
     starts = _starts(activity)
     return len(starts) if topic is None else sum(1 for start in starts if start < topic)
+
+
+@lru_cache(maxsize=8192)
+def _served_after_topic(activity: str) -> int | None:
+    """How many content words of ``activity`` come before the people it serves named after its
+    topic ("Capacity building on financial reporting for village officials", "Pelatihan tentang
+    pelaporan keuangan bagi perangkat desa"): the topic ends where "for"/"bagi" opens a phrase
+    with people in it; None when none does."""
+    toks = tokens(activity)
+    topic = next((i for i, t in enumerate(toks) if t.word in _TOPIC), None)
+    if topic is None:
+        return None
+    people = _people()
+    for i in range(topic + 1, len(toks)):
+        if toks[i].word not in _TO_PEOPLE:
+            continue
+        phrase = [t for t in toks[i + 1 :] if t.clause == toks[i].clause and _content(t.word)]
+        if any(x in people for t in phrase for x in _word_lemmas(t.word)):
+            return sum(1 for start in _starts(activity) if start < toks[i].start)
+        return None
+    return None
 
 
 @lru_cache(maxsize=8192)
