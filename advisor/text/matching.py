@@ -792,6 +792,8 @@ def _framed(activity: str, at: int) -> int | None:
     if head in _word_set("frame_head"):
         ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
         return next((i for i in ahead if _has_field(words[i][0])), None)
+    if _CONVENE in words[at][0]:
+        return _purpose(activity, at)
     if head not in _word_set("frame_head_part"):
         return None
     toks = tokens(activity)
@@ -809,6 +811,28 @@ def _framed(activity: str, at: int) -> int | None:
 
 
 _IN_EVENT = frozenset({"dalam", "pada", "in", "at", "on"})
+_CONVENE = "@convene"
+_PURPOSE = frozenset({"untuk", "guna", "to", "for"})
+
+
+def _purpose(activity: str, at: int) -> int | None:
+    """Which content word of ``activity`` names the work a forum, its ``at``-th word, is held
+    for: the first after "untuk"/"to"/"for", when it is an action of another field ("Musyawarah
+    desa untuk memutakhirkan data kemiskinan" updates the data; not "Rapat untuk kader", held for
+    people, nor "Rapat koordinasi", a forum again)."""
+    words = lemmas(activity)
+    named = place_tokens(activity)
+    count = -1
+    within = False
+    for i, token in enumerate(tokens(activity)):
+        if token.word in _PURPOSE and count >= at:
+            within = True
+        elif _content(token.word) and i not in named:
+            count += 1
+            if within and count < len(words):
+                found = words[count][0]
+                return count if _has_field(found) and _CONVENE not in found else None
+    return None
 
 
 def _apart(activity: str, responsibility: str) -> bool:
@@ -1221,12 +1245,17 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
         if any(parts.isdisjoint(found) for found in tasks):
             continue  # another task done to the service, none of its parts
         # the activity names the service, or another of its parts ("Penerbitan akta kelahiran");
-        # when it names another of its parts only and the responsibility a part itself ("Monitor
-        # child growth in posyandu"), for those the responsibility serves ("of toddlers", children)
+        # when it names other parts only and the responsibility does a part itself ("Monitor child
+        # growth in posyandu"), parts of the field of that part ("weighing and height measurement",
+        # not "Pemberian makanan tambahan") for those the responsibility serves ("of toddlers")
         if service in mine:
             return Reading("match", "part_of_the_service", f"{head_word}/{service}")
         named = [found for found, _ in words if not parts.isdisjoint(found)]
-        if len(named) >= FIELD_OBJECT and (not tasks or _served_there(words, parts, theirs)):
+        if len(named) < FIELD_OBJECT:
+            continue
+        if not tasks or (
+            any(not set(head).isdisjoint(found) for found in tasks) and _served_there(words, parts, theirs)
+        ):
             return Reading("match", "part_of_the_service", f"{head_word}/{service}")
     return None
 
