@@ -1232,8 +1232,9 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     if _parts().keys().isdisjoint(theirs):
         return None
     acts = _act_fields()
-    # the responsibility's tasks but running or supporting the service ("Membangun gedung posyandu")
-    tasks = [found for found, _ in lemmas(responsibility) if any(x in acts and x not in _RUNS for x in found)]
+    # the responsibility's tasks but running or supporting the service ("Membangun gedung posyandu";
+    # not "services", which serve whatever other field they have)
+    tasks = [found for found, _ in lemmas(responsibility) if _RUNS.isdisjoint(found) and any(x in acts for x in found)]
     words = lemmas(activity)
     mine = {x for found, _ in words for x in found}
     if _exclusive_people(_people_named(activity), _people_named(responsibility)):
