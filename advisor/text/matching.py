@@ -181,7 +181,13 @@ def _word_lemmas(word: str) -> tuple[str, ...]:
     it stands for ("TPI": "pelelangan", "ikan"), however short ("K3")."""
     if word.endswith(("'s", "\u2019s")) and len(word) > MIN_LEMMA + 2:
         return _word_lemmas(word[:-2])  # an English possessive is its noun ("fishermen's")
-    stems = (stem_id(word), *_english(stem_en(word)), *_from_at(stem_id(word)), *_nasal(word, stem_id(word)))
+    stems = (
+        stem_id(word),
+        *_english(stem_en(word)),
+        *_plural_us(word),
+        *_from_at(stem_id(word)),
+        *_nasal(word, stem_id(word)),
+    )
     kept = tuple(dict.fromkeys(x for x in stems if len(x) >= MIN_LEMMA))
     kept = (*kept, *_compound_lemmas(word, kept))
     telling = _shorts().get(word)
@@ -268,6 +274,15 @@ def _english(stem: str) -> tuple[str, ...]:
     if stem.endswith(_DOUBLED) and len(stem) >= MIN_DOUBLED:
         return (stem, stem[:-1])
     return (stem,)
+
+
+def _plural_us(word: str) -> tuple[str, ...]:
+    """The stem of an English plural in -uses of a noun in -us: Snowball stems "buses" to "buse"
+    but "bus" to "bus" ("campuses", "bonuses", "viruses"); for "houses" or "causes" it gives the
+    stem they already have."""
+    if not word.endswith("uses") or len(word) <= len("uses"):
+        return ()
+    return (stem_en(word[:-2]),)
 
 
 def _abbreviated(words: list[str], at: int) -> str | None:
@@ -777,6 +792,8 @@ def _framed(activity: str, at: int) -> int | None:
     if head in _word_set("frame_head"):
         ahead = range(at + 1, min(at + 1 + FRAME_REACH, len(words), _placed(activity)))
         return next((i for i in ahead if _has_field(words[i][0])), None)
+    if _CONVENE in words[at][0]:
+        return _purpose(activity, at)
     if head not in _word_set("frame_head_part"):
         return None
     toks = tokens(activity)
@@ -794,6 +811,28 @@ def _framed(activity: str, at: int) -> int | None:
 
 
 _IN_EVENT = frozenset({"dalam", "pada", "in", "at", "on"})
+_CONVENE = "@convene"
+_PURPOSE = frozenset({"untuk", "guna", "to", "for"})
+
+
+def _purpose(activity: str, at: int) -> int | None:
+    """Which content word of ``activity`` names the work a forum, its ``at``-th word, is held
+    for: the first after "untuk"/"to"/"for", when it is an action of another field ("Musyawarah
+    desa untuk memutakhirkan data kemiskinan" updates the data; not "Rapat untuk kader", held for
+    people, nor "Rapat koordinasi", a forum again)."""
+    words = lemmas(activity)
+    named = place_tokens(activity)
+    count = -1
+    within = False
+    for i, token in enumerate(tokens(activity)):
+        if token.word in _PURPOSE and count >= at:
+            within = True
+        elif _content(token.word) and i not in named:
+            count += 1
+            if within and count < len(words):
+                found = words[count][0]
+                return count if _has_field(found) and _CONVENE not in found else None
+    return None
 
 
 def _apart(activity: str, responsibility: str) -> bool:
@@ -956,7 +995,10 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         head = tuple(x for x in head if not x.startswith("@") or x in acts)
     tasks = _task_lemma_words(responsibility)
     lower = head_word.lower()
-    shared_head = next((tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower)), None)
+    spelt = _spelt_lemmas(responsibility)
+    shared_head = next(
+        (tasks[x] for x in head if x in tasks and not _bare_thing(x, tasks[x], lower) and x not in spelt), None
+    )
     if shared_head is None:
         part = _part_of_service(activity, responsibility, head, head_word) or _by_end(
             head, head_word, rest, responsibility, mine
@@ -981,18 +1023,22 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # "Fasilitasi sertifikasi halal" assists a certification: "Memfasilitasi pemasaran
         # produk halal" assists another task
         return Reading("no_match", "assisted_task_not_shared", assisted[1])
-    if not any(x in tasks for x in head if not x.startswith("@")):
+    if not any(x in tasks and x not in spelt for x in head if not x.startswith("@")):
         # the heads meet only as verbs of one field ("Kajian" and "studi"): the object must be
         # the same too, two of its words when it has two ("Kajian kelayakan SPAM regional")
         # (a teaching head's topic is no object: "Training of fisheries watch groups in reporting")
         taught = _taught(activity) if _TEACH in head else len(words)
         placed = min(_placed(activity), taught)
         frames = _word_set("frame_head")
+        # (the people it serves after its topic are its object: "Capacity building on financial
+        # reporting for village officials")
+        served = _served_after_topic(activity) if taught < len(words) else None
+        after = range(served, _placed(activity)) if served is not None and served > taught else range(0)
         own = [
             entry
             for i, entry in enumerate(words)
-            if i != at and i < placed and not (i < at and entry[1].lower() in frames)  # not its place nor frame
-        ] or list(rest)
+            if i != at and (i < placed or i in after) and not (i < at and entry[1].lower() in frames)
+        ] or list(rest)  # not its place nor frame
         if _in_english(activity):
             # an English compound of two actions names one ("Measles immunisation campaign"): the
             # other action is no object to share
@@ -1012,7 +1058,8 @@ def _match_at(at: int, activity: str, responsibility: str, others: tuple[str, ..
         # an object of two words is met by its head (the first in Indonesian: "naskah" of "naskah kuno")
         # (its head is its first thing: an action before it names the work, "Simulasi evakuasi tsunami")
         # (nor the bearer of a condition: "pasien tuberkulosis" is a case of tuberculosis)
-        bearers = _word_set("frame_head_bearer")
+        # (nor an attribute or a specimen of it: "kualitas air sungai", "sampel air" are of the water)
+        bearers = _no_object_heads()
         obj = next((entry for entry in own if not _work_noun(*entry) and entry[1].lower() not in bearers), own[0])
         head_met = (
             len(own) >= FIELD_OBJECT
@@ -1182,8 +1229,12 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     does, both naming the service ("Penimbangan balita di posyandu" and "Melaksanakan kegiatan
     posyandu balita")? Not when it does another task to it ("Membangun gedung posyandu")."""
     theirs = _direct(responsibility)
-    if _parts().keys().isdisjoint(theirs) or any(x in _act_fields() and x not in _RUNS for x in theirs):
+    if _parts().keys().isdisjoint(theirs):
         return None
+    acts = _act_fields()
+    # the responsibility's tasks but running or supporting the service ("Membangun gedung posyandu";
+    # not "services", which serve whatever other field they have)
+    tasks = [found for found, _ in lemmas(responsibility) if _RUNS.isdisjoint(found) and any(x in acts for x in found)]
     words = lemmas(activity)
     mine = {x for found, _ in words for x in found}
     if _exclusive_people(_people_named(activity), _people_named(responsibility)):
@@ -1192,10 +1243,36 @@ def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], 
     for service, parts in _parts().items():
         if service not in theirs or parts.isdisjoint(own):
             continue
-        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran")
-        if service in mine or sum(not parts.isdisjoint(found) for found, _ in words) >= FIELD_OBJECT:
+        if any(parts.isdisjoint(found) for found in tasks):
+            continue  # another task done to the service, none of its parts
+        # the activity names the service, or another of its parts ("Penerbitan akta kelahiran");
+        # when it names other parts only and the responsibility does a part itself ("Monitor child
+        # growth in posyandu"), parts of the field of that part ("weighing and height measurement",
+        # not "Pemberian makanan tambahan") for those the responsibility serves ("of toddlers")
+        if service in mine:
+            return Reading("match", "part_of_the_service", f"{head_word}/{service}")
+        named = [found for found, _ in words if not parts.isdisjoint(found)]
+        if len(named) < FIELD_OBJECT:
+            continue
+        if not tasks or (
+            any(not set(head).isdisjoint(found) for found in tasks) and _served_there(words, parts, theirs)
+        ):
             return Reading("match", "part_of_the_service", f"{head_word}/{service}")
     return None
+
+
+def _served_there(
+    words: tuple[tuple[tuple[str, ...], str], ...], parts: frozenset[str], theirs: frozenset[str]
+) -> bool:
+    """Does a word of the activity that is no part of the service, action nor frequency name a
+    thing or people the responsibility names ("toddlers" and "child": children)?"""
+    acts, often = _act_fields(), _word_set("frequency_word")
+    return any(
+        x in theirs and x not in acts
+        for found, word in words
+        if parts.isdisjoint(found) and not _has_field(found) and word.lower() not in often
+        for x in found
+    )
 
 
 def _bare_thing(lemma: str, word: str, head: str) -> bool:
@@ -1269,7 +1346,7 @@ def _task_lemma_words(text: str) -> dict[str, str]:
     terdata", "tanks that were built": maintaining a pond built by others builds none); with
     supplying where a thing is given ("Memberikan jaring kepada nelayan"), and distributing where
     a thing is supplied to people ("Menyediakan bibit bagi kelompok tani")."""
-    described = _described(text)
+    described = _described(text) | _programme_named(text)
     given = {**_funded(text), **_given(text)}
     if not described and not given:
         return _lemma_words(text)
@@ -1357,6 +1434,35 @@ def _described(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_FOR = frozenset({"for", "untuk", "bagi", "guna"})
+_PROGRAMME = frozenset({"programme", "program", "programmes", "programs"})
+_ARTICLES = frozenset({"the", "a", "an", "its", "their"})
+PROGRAMME_REACH = 3  # words naming a programme between "for the" and "programme"
+
+
+@lru_cache(maxsize=8192)
+def _programme_named(text: str) -> frozenset[str]:
+    """The words naming the programme a task is done for ("Select young farmers for the
+    internship programme", "Menyeleksi petani untuk program magang ke Jepang"): they name no task
+    of the text (selecting is no internship), only what it serves. English names it before
+    "programme", Indonesian after "program" (up to a word without content)."""
+    toks = tokens(text)
+    out: set[str] = set()
+    for i, token in enumerate(toks):
+        if token.word not in _FOR:
+            continue
+        rest = [t for t in toks[i + 1 :] if t.clause == token.clause]
+        if rest and rest[0].word in _ARTICLES:
+            rest = rest[1:]
+        if rest and rest[0].word in _PROGRAMME:
+            out.update(t.word for t in takewhile(lambda t: _content(t.word), rest[1:]))
+            continue
+        end = next((j for j, t in enumerate(rest[: PROGRAMME_REACH + 1]) if t.word in _PROGRAMME), None)
+        if end and all(_content(t.word) for t in rest[:end]):
+            out.update(t.word for t in rest[:end])
+    return frozenset(out)
+
+
 # "karang di Teluk Kendari"; not "in": "train in digital bookkeeping"
 _PLACE = frozenset({"di", "at", "near", "sekitar", "around"})
 _BENEFICIARY = frozenset({"bagi", "kepada"})  # not "for": "screen residents for hypertension"
@@ -1372,6 +1478,27 @@ def _taught(activity: str) -> int:
     topic = next((t.start for t in tokens(activity) if t.word in _TOPIC), None)
     starts = _starts(activity)
     return len(starts) if topic is None else sum(1 for start in starts if start < topic)
+
+
+@lru_cache(maxsize=8192)
+def _served_after_topic(activity: str) -> int | None:
+    """How many content words of ``activity`` come before the people it serves named after its
+    topic ("Capacity building on financial reporting for village officials", "Pelatihan tentang
+    pelaporan keuangan bagi perangkat desa"): the topic ends where "for"/"bagi" opens a phrase
+    with people in it; None when none does."""
+    toks = tokens(activity)
+    topic = next((i for i, t in enumerate(toks) if t.word in _TOPIC), None)
+    if topic is None:
+        return None
+    people = _people()
+    for i in range(topic + 1, len(toks)):
+        if toks[i].word not in _TO_PEOPLE:
+            continue
+        phrase = [t for t in toks[i + 1 :] if t.clause == toks[i].clause and _content(t.word)]
+        if any(x in people for t in phrase for x in _word_lemmas(t.word)):
+            return sum(1 for start in _starts(activity) if start < toks[i].start)
+        return None
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -1457,11 +1584,22 @@ def _other_kind(activity: str, responsibility: str, word: str, found: tuple[str,
     manner = _words_of_no_object()
     if not here or not there or here[0] in manner or there[0] in manner:  # "bansos tepat sasaran" is no kind
         return False
+    if not _compound_modifiers(there_word or "").isdisjoint(here) or not _compound_modifiers(word).isdisjoint(there):
+        return False  # one compound, hyphenated in one text only ("water buses" and "water-bus fleet")
     # (the activity's word may be of the genus the modifier names: "IPAL" and "sarana sanitasi")
     above = {g for found_, _ in lemmas(activity) for g in _up(found_)}
     return not any(x in mine for x in here if x not in acts) and not any(
         x in theirs or x in above for x in there if x not in acts
     )
+
+
+def _compound_modifiers(word: str) -> frozenset[str]:
+    """The lemmas of a hyphenated compound's parts before its head ("water" of "water-bus"), which
+    modify it as a separate word before it would ("water bus"); none for a reduplication."""
+    parts = [p for p in word.lower().split("-") if p]
+    if len(set(parts)) < 2:
+        return frozenset()
+    return frozenset(x for p in parts[:-1] for x in _word_lemmas(p) if not x.startswith("@"))
 
 
 def _other_group(activity: str, responsibility: str, word: str, found: tuple[str, ...]) -> bool:
@@ -1870,6 +2008,30 @@ def _kinds() -> dict[str, frozenset[str]]:
         for _, short in spellings:
             out.setdefault(short, set()).add(first)
     return {short: frozenset(firsts) for short, firsts in out.items()}
+
+
+@lru_cache(maxsize=8192)
+def _spelt_lemmas(text: str) -> frozenset[str]:
+    """The lemmas ``text`` has only through an abbreviation's spelling ("latih" of "BLK", balai
+    latihan kerja): a task named there is none of the text's ("Supply welding equipment to the
+    BLK" trains no one)."""
+    shorts = _shorts()
+    spelt: set[str] = set()
+    own: set[str] = set()
+    for found, word in lemmas(text):
+        lower = word.lower()
+        if lower in shorts:
+            spelt.update(x for x in found if x != lower and not x.startswith("@"))
+        else:
+            own.update(found)
+    return frozenset(spelt - own)
+
+
+@cache
+def _no_object_heads() -> frozenset[str]:
+    """Words that head an object without being it: the bearers of a condition, and the attributes
+    and specimens of a thing."""
+    return _word_set("frame_head_bearer") | _word_set("object_attribute_head")
 
 
 def _spelt_only(lemma: str, word: str, other: str) -> bool:
