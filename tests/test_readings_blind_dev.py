@@ -42,7 +42,7 @@ BLIND_SETS = (
 BELOW_FLOORS = {
     ("readings_dev4", "number"): (1.00, 0.62),
     ("readings_dev6", "direction"): (0.93, 0.93),
-    ("readings_dev9", "match"): (0.91, 0.92),
+    ("readings_dev9", "match"): (0.90, 0.91),
     ("readings_fresh2", "match"): (0.91, 0.93),
     ("readings_fresh3", "direction"): (0.96, 0.87),
     ("readings_fresh3", "match"): (0.94, 0.95),
@@ -51,8 +51,8 @@ BELOW_FLOORS = {
     ("readings_fresh6", "match"): (0.90, 0.88),
     ("readings_fresh8", "match"): (0.75, 0.68),
     ("readings_fresh9", "match"): (0.80, 0.73),
-    ("readings_fresh12", "match"): (0.87, 0.87),
-    ("readings_fresh13", "match"): (0.82, 0.71),
+    ("readings_fresh12", "match"): (0.91, 0.91),
+    ("readings_fresh13", "match"): (0.83, 0.73),
 }
 
 
