@@ -123,8 +123,10 @@ def clarity(text: str) -> Reading:
     acts = _and_acts(toks, receives.found[-1]) if receives is not None else None
     if acts is not None and receives is not None and not number:
         # "Menerima dan memverifikasi berkas permohonan": the task is the series from the verb joined to it
-        rest = clarity(text[acts.start :])
-        return rest if rest.span is None else replace(rest, span=(rest.span[0] + acts.start, rest.span[1] + acts.start))
+        series = clarity(text[acts.start :])
+        if series.span is None:
+            return series
+        return replace(series, span=(series.span[0] + acts.start, series.span[1] + acts.start))
     if receives is not None and acts is None and not _hosts(text, receives):
         return from_match(text, "passive", "receives", receives)
     # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
