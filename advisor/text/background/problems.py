@@ -420,6 +420,11 @@ def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
             and 0 < place[m.found[0]] - rel <= PREDICATE_REACH
             and m is not none
         ]
+        if not bad and _predicate_denied(toks, rel):
+            # "Tidak ada lagi desa yang belum teraliri listrik", "There is no village that has not been
+            # connected": a denied existence of what is not done says all is done
+            out.update(none.found)
+            continue
         if bad:
             out.update(none.found)
             out.update(t for m in bad for t in m.found)
@@ -466,6 +471,18 @@ def _none_recorded(text: str, match: Match) -> bool:
     while k >= 0 and toks[k].clause == clause and toks[k].word in _AUX:
         k -= 1  # "have not been reported", "belum pernah ditemukan"
     return k >= 0 and toks[k].clause == clause and toks[k].word in NEGATORS
+
+
+_RELATIVE_AUX = frozenset({"has", "have", "is", "are", "was", "were", "does", "do", "did"})
+
+
+def _predicate_denied(toks: tuple[Token, ...], rel: int) -> bool:
+    """Does the relative clause opened at ``rel`` ("yang", "that") begin with a negator, after an
+    English auxiliary at most ("yang belum teraliri", "that has not been connected")?"""
+    k = rel + 1
+    if k < len(toks) and toks[k].word in _RELATIVE_AUX:
+        k += 1
+    return k < len(toks) and toks[k].clause == toks[rel].clause and toks[k].word in _NOT_DONE | {"belum"}
 
 
 _NEVER = (["belum", "pernah"], ["tidak", "pernah"], ["tak", "pernah"], ["never"])
