@@ -53,12 +53,30 @@ def _decider(text: str, marker: Match) -> str:
             return ""
         else:
             after = after[at + 1 :]
-    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati")
-    end = next((k for k, t in enumerate(after) if t.word in NEGATORS), len(after))
+    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati"), or where
+    # "dan"/"and" joins another verb ("by the manager and announced at the members' meeting")
+    end = next(
+        (k for k, t in enumerate(after) if t.word in NEGATORS or _joins_a_verb(after, k)),
+        len(after),
+    )
     after = after[:end]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
+
+
+_AND_VERB = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
+
+
+def _joins_a_verb(words: list[Token], k: int) -> bool:
+    """Is ``words[k]`` a conjunction before a verb ("dan diumumkan", "and announced"), which starts
+    another predicate rather than naming another party?"""
+    if words[k].word not in _AND_VERB or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1].word
+    if nxt.endswith("ed"):
+        return True
+    return nxt.startswith(("di", "me")) and stem_id(nxt) != nxt
 
 
 def _giver_after(text: str, marker: Match, after: list[Token]) -> list[Token] | None:
@@ -749,6 +767,14 @@ def _many_decide(text: str, marker: Match) -> Match | None:
         end = place[many.found[-1]]
         if many.found[0].clause == clause and 0 < at - end <= MANY_REACH and not many.negated:
             return many
+    # "Dinas Pertanian bersama kelompok tani menetapkan ...", "The office together with the farmer groups
+    # selects ...": a subject of two parties joined by "bersama"/"together with" before the verb
+    for k in range(max(1, at - SUBJECT_REACH), at):
+        token = toks[k]
+        if token.clause != clause or toks[k - 1].clause != clause or token.word not in _WITH_PARTY:
+            continue
+        if toks[k - 1].word not in _JOINT_TITLE and toks[k - 1].word not in _JOINTLY:
+            return Match(marker.phrase, (token,), False)
     after = place[marker.found[-1]] + 1
     verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
     if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
@@ -765,6 +791,11 @@ def _many_decide(text: str, marker: Match) -> Match | None:
             return Match(marker.phrase, (token,), False)
     return None
 
+
+# "bersama", "together (with)" joining a second party to the subject; "with" alone is too wide ("with the
+# approval of")
+_WITH_PARTY = frozenset({"bersama", "beserta", "together"})
+SUBJECT_REACH = 6  # words before the deciding verb in which its subject may join two parties
 
 # nouns that "bersama" makes a joint instrument or body, not a decision taken with others
 _JOINT_TITLE = frozenset({"peraturan", "keputusan", "kesepakatan", "surat", "sekretariat", "komite", "forum", "rapat"})
