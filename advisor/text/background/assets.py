@@ -60,6 +60,7 @@ def assets(text: str) -> Reading:
             or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
             or _attribute_of_cost(text, match)  # "operating costs": what costs, not what operates
             or _of_the_plan(text, match.found[0])  # "Each work stream has a lead agency": the plan's set-up
+            or _prospective(text, match)  # "petani akan memiliki akses", "The aim is for every village to have"
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -477,6 +478,35 @@ _DELIBERATION = frozenset(
      "meetings", "discussion", "discussions", "consultation", "consultations", "negotiation", "negotiations"}
 )  # fmt: skip
 _COOPERATION = frozenset({"sama", "cooperation", "partnership"})  # "kerja sama", "cooperation agreement"
+
+
+# having or being available, said of what the plan is to bring about ("petani akan memiliki akses ke pasar
+# ekspor", "the district will have a modern fish market", "Target kerja sama adalah tersedianya air bersih")
+_HAVING = frozenset(
+    {"memiliki", "mempunyai", "punya", "dimiliki", "tersedia", "tersedianya", "ketersediaan", "have", "has", "own",
+     "owns", "available", "availability"}
+)  # fmt: skip
+_FUTURE = frozenset({"akan", "bakal", "nantinya", "will", "would", "shall"})
+_AIM = frozenset(
+    {"target", "sasaran", "tujuan", "harapan", "diharapkan", "aim", "aims", "goal", "goals", "objective",
+     "objectives", "expected"}
+)  # fmt: skip
+FUTURE_REACH = 2  # words between "akan"/"will" and the having it puts ahead ("will soon have")
+
+
+def _prospective(text: str, match: Match) -> bool:
+    """Is an asset word of having or availability said of what the plan is to bring about: after
+    "akan"/"will" ("petani akan memiliki akses", "will have a modern fish market") or in a clause that
+    names an aim before it ("Target kerja sama adalah tersedianya air bersih", "The aim is for every
+    village to have a midwife")? What is to come is no asset of the situation. A partner's pledge
+    ("akan menyediakan lahan") is not a having and stays one."""
+    first = match.found[0]
+    if first.word not in _HAVING:
+        return False
+    toks = tokens(text)
+    at = places(text)[first]
+    before = [t.word for t in toks[:at] if t.clause == first.clause]
+    return not _FUTURE.isdisjoint(before[-FUTURE_REACH:]) or not _AIM.isdisjoint(before)
 
 
 # approving or ratifying, by root ("menyetujui", "disetujui", "disahkan", "approved", "ratified")
