@@ -13,7 +13,9 @@ Modals ("akan", "siap", "will") are skipped before the verb is read.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from advisor import knowledge
 from advisor.text.lexicon import Match, find_all, first, is_number, phrases_in, starts_with, words_of
@@ -53,15 +55,33 @@ def _skip(text: str, purpose: str, skip: int = 0) -> int:
 _AND = frozenset({"dan", "serta", "and"})
 
 
-def _and_acts(toks: tuple[Token, ...], last: Token) -> bool:
-    """Is a receiving verb joined to a verb of its own ("Menerima dan memverifikasi 200 berkas",
-    "Receive and process complaints")? Then receiving is the first step of a task."""
+def _and_acts(toks: tuple[Token, ...], last: Token) -> Token | None:
+    """The verb a receiving verb is joined to in a series ("Menerima dan memverifikasi 200 berkas",
+    "Receive and process complaints"), or None: receiving is then the first step of a task, and the
+    series from that verb says what the task is."""
     i = toks.index(last)
     if i + 2 < len(toks) and toks[i + 1].word in _AND and toks[i + 1].clause == last.clause:
-        return True
+        return toks[i + 2]
     # "Menerima, menyortir dan menyalurkan bantuan", "Receive, check and forward reports": a
     # receiving verb with no object of its own before the comma shares the series' object
-    return i + 1 < len(toks) and toks[i + 1].clause != last.clause and any(t.word in _AND for t in toks[i + 2 :])
+    if i + 1 < len(toks) and toks[i + 1].clause != last.clause and any(t.word in _AND for t in toks[i + 2 :]):
+        return toks[i + 1]
+    # "Menerima laporan, memverifikasi dan membayar klaim", "Menerima usulan dan menetapkannya": receiving
+    # with an object of its own, then an active verb in the series
+    return next(
+        (after for before, after in pairwise(toks[i + 1 :]) if _starts_item(before, after) and _active_id(after.word)),
+        None,
+    )
+
+
+def _starts_item(before: Token, after: Token) -> bool:
+    """Does ``after`` open the next item of a series: after a comma (a new clause) or "dan"/"serta"?"""
+    return before.clause != after.clause or before.word in _AND
+
+
+def _active_id(word: str) -> bool:
+    """Is ``word`` an Indonesian active verb ("memverifikasi", "menyalurkan")?"""
+    return word.startswith("me") and stem_id(word) != word
 
 
 _RECEIVE = frozenset({"menerima", "receive", "receives"})
@@ -100,7 +120,14 @@ def clarity(text: str) -> Reading:
     if not present.isdisjoint(_OPENING):
         opening = starts_with(text, "passive", "vague", "generic_noun", skip=skip)
     receives = opening if opening is not None and opening.purpose == "passive" else None
-    if receives is not None and not _and_acts(toks, receives.found[-1]) and not _hosts(text, receives):
+    acts = _and_acts(toks, receives.found[-1]) if receives is not None else None
+    if acts is not None and receives is not None and not number:
+        # "Menerima dan memverifikasi berkas permohonan": the task is the series from the verb joined to it
+        series = clarity(text[acts.start :])
+        if series.span is None:
+            return series
+        return replace(series, span=(series.span[0] + acts.start, series.span[1] + acts.start))
+    if receives is not None and acts is None and not _hosts(text, receives):
         return from_match(text, "passive", "receives", receives)
     # the passive voice (advisor/text/voice.py): "Data disediakan oleh Disdukcapil", "Funds will be
     # provided" make no partner the actor, whether or not they also hedge

@@ -44,16 +44,61 @@ def _decider(text: str, marker: Match) -> str:
         # "oleh"/"by"/"pada" right after, or a few words on ("Kata akhir mengenai jadwal
         # konstruksi ada pada kontraktor")
         at = next((i for i, t in enumerate(after[: BY_REACH + 1]) if t.word in _BY_LATER), None)
-        if at is None or (at and _participle(after[at - 1].word)):
+        giver = _giver_after(text, marker, after) if at is None else None
+        if giver is not None:
+            # "atas persetujuan kedua belah pihak": the approval's holder follows its noun bare
+            after = giver
+        elif at is None or (at and _participle(after[at - 1].word)):
             # "ratifies the tariff proposed by the BUMDes": the agent of what is decided
             return ""
-        after = after[at + 1 :]
-    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati")
-    end = next((k for k, t in enumerate(after) if t.word in NEGATORS), len(after))
+        else:
+            after = after[at + 1 :]
+    # the agent ends where a negation starts ("oleh direksi Perumda tanpa persetujuan Bupati"), or where
+    # "dan"/"and" joins another verb ("by the manager and announced at the members' meeting")
+    end = next(
+        (k for k, t in enumerate(after) if t.word in NEGATORS or _joins_a_verb(after, k)),
+        len(after),
+    )
     after = after[:end]
     if not after:
         return ""
     return text[after[0].start : after[-1].end]
+
+
+_AND_VERB = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
+
+
+def _joins_a_verb(words: list[Token], k: int) -> bool:
+    """Is ``words[k]`` a conjunction before a verb ("dan diumumkan", "and announced"), which starts
+    another predicate rather than naming another party?"""
+    if words[k].word not in _AND_VERB or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1].word
+    if nxt.endswith("ed"):
+        return True
+    return nxt.startswith(("di", "me")) and stem_id(nxt) != nxt
+
+
+def _giver_after(text: str, marker: Match, after: list[Token]) -> list[Token] | None:
+    """The words after a marker that ends in an approval noun, when they name its holder as
+    Indonesian names a possessor, bare after the noun ("atas persetujuan kedua belah pihak",
+    "atas persetujuan tertulis investor"); None when the marker ends otherwise or what follows is
+    the approval's object ("persetujuan atas rencana")."""
+    last = marker.found[-1]
+    # English names the holder after "of"/"by" ("the approval of both parties"), which _BY reads
+    if marker.phrase.lang != "id" or not any(last in m.found for m in find_all(text, "approval_noun")):
+        return None
+    rest = list(after)
+    while rest and rest[0].word in _GIVER_SKIP:
+        rest = rest[1:]
+    if not rest or rest[0].word in _OBJECT:
+        return None
+    return rest
+
+
+def _nominal(match: Match) -> bool:
+    """Is a deciding word a noun ("Pemilihan", "Keputusan"), not a verb ("diputuskan")?"""
+    return nominal_root(match.found[-1].word) is not None
 
 
 def _participle(word: str) -> bool:
@@ -81,7 +126,11 @@ def _decided_by(text: str) -> Reading | None:
     "disetujui", "approval") followed in its clause by who decides ("... diambil oleh Kepala
     Dinas", "persetujuan tertulis dari PT ...", "selection ... by the company")."""
     toks = tokens(text)
-    for verb in [m for m in _deciding(text, "decide_verb") if not m.negated] or _taken(text):
+    verbs = _deciding(text, "decide_verb")
+    # "Pemilihan kontraktor tidak diputuskan sepihak oleh ...": a denied verb denies the noun it predicates
+    denied = {m.found[-1].clause for m in verbs if m.negated}
+    live = [m for m in verbs if not m.negated and not (m.found[-1].clause in denied and _nominal(m))]
+    for verb in live or [m for m in _taken(text) if m.found[-1].clause not in denied]:
         i = toks.index(verb.found[-1])
         clause = verb.found[-1].clause
         verb_form = nominal_root(toks[i].word) is None  # "dipilih bersama", not "Keputusan Bersama" (a joint decree)
@@ -718,6 +767,14 @@ def _many_decide(text: str, marker: Match) -> Match | None:
         end = place[many.found[-1]]
         if many.found[0].clause == clause and 0 < at - end <= MANY_REACH and not many.negated:
             return many
+    # "Dinas Pertanian bersama kelompok tani menetapkan ...", "The office together with the farmer groups
+    # selects ...": a subject of two parties joined by "bersama"/"together with" before the verb
+    for k in range(max(1, at - SUBJECT_REACH), at):
+        token = toks[k]
+        if token.clause != clause or toks[k - 1].clause != clause or token.word not in _WITH_PARTY:
+            continue
+        if toks[k - 1].word not in _JOINT_TITLE and toks[k - 1].word not in _JOINTLY:
+            return Match(marker.phrase, (token,), False)
     after = place[marker.found[-1]] + 1
     verb = nominal_root(marker.found[-1].word) is None  # not "persetujuan bersama DPRD" (a joint approval)
     if verb and after < len(toks) and toks[after].clause == clause and toks[after].word in _JOINTLY:
@@ -734,6 +791,11 @@ def _many_decide(text: str, marker: Match) -> Match | None:
             return Match(marker.phrase, (token,), False)
     return None
 
+
+# "bersama", "together (with)" joining a second party to the subject; "with" alone is too wide ("with the
+# approval of")
+_WITH_PARTY = frozenset({"bersama", "beserta", "together"})
+SUBJECT_REACH = 6  # words before the deciding verb in which its subject may join two parties
 
 # nouns that "bersama" makes a joint instrument or body, not a decision taken with others
 _JOINT_TITLE = frozenset({"peraturan", "keputusan", "kesepakatan", "surat", "sekretariat", "komite", "forum", "rapat"})
@@ -810,7 +872,7 @@ def decision(text: str) -> Reading:
     # a decision only recorded or passed on ("Setiap keputusan forum diumumkan") names no one who takes it
     matches = [m for m in matches if not (m.purpose == "deliberative" and _only_recorded(text, m))]
     authority = _acting(text, [m for m in matches if m.purpose in AUTHORITY])
-    markers = [m for m in matches if m.purpose in ("unilateral", "final_word")]
+    markers = [m for m in matches if m.purpose in ("unilateral", "final_word") and not _barred(text, m)]
     # a deliberative word inside a marker is the marker's ("memegang hak suara mayoritas": a majority held)
     held = {t for m in markers for t in m.found}
     matches = [m for m in matches if m.purpose != "deliberative" or held.isdisjoint(m.found)]
@@ -966,7 +1028,7 @@ def _alone(text: str) -> Match | None:
     """An explicit mark of deciding alone: "sendiri", "tanpa musyawarah", "on its own", or any
     deliberation or forum denied by "tanpa"/"without" ("tanpa adanya rapat koordinasi", "without a
     meeting of the partners"). It outweighs the office title of the one who decides."""
-    said = next(iter(_deciding(text, "without_deliberation")), None)
+    said = next((m for m in _deciding(text, "without_deliberation") if not _barred(text, m)), None)
     if said is not None:
         return said
     toks = tokens(text)
@@ -976,7 +1038,9 @@ def _alone(text: str) -> Match | None:
     for before, t in pairwise(toks):
         verb = before.word.startswith(("me", "di")) and stem_id(before.word) != before.word
         if t.word in _SELF and verb and before.clause == t.clause and not subject_denied(toks, place[before]):
-            return Match(_SELF_PHRASE, (before, t), False)
+            alone = Match(_SELF_PHRASE, (before, t), False)
+            if not _barred(text, alone):
+                return alone
     for m in find_all(text, "deliberative", "forum_body"):
         at = place[m.found[0]]
         ahead = [t for t in toks[max(0, at - SCOPE_WITHOUT) : at] if t.clause == m.found[0].clause]
@@ -986,6 +1050,31 @@ def _alone(text: str) -> Match | None:
 
 
 _SELF = frozenset({"sendiri", "sendirian"})
+_JOIN = frozenset({"dan", "serta", "lalu", "kemudian", "tetapi", "namun", "melainkan", "and", "but", "then", "or"})
+BAR_REACH = 6  # words from a modal's negator to the manner of deciding it bars
+
+
+def _barred(text: str, marker: Match) -> bool:
+    """Is a manner of deciding alone ("secara sepihak", "sendiri", "unilaterally") the end of a
+    predicate its clause denies ("Salah satu pihak tidak dapat mengubah jadwal secara sepihak",
+    "tidak boleh menetapkan sendiri")? Deciding alone is then what nobody may do. Not a "tanpa
+    ..."/"without ..." marker: a bar with an exception ("tidak berwenang mengubah desain tanpa
+    persetujuan Pihak Pertama") names who decides; nor past a conjunction, which starts another
+    predicate ("tidak melibatkan BPD dan memutuskan sendiri")."""
+    if marker.negated or any(t.word in _WITHOUT for t in marker.found):
+        return False
+    toks = tokens(text)
+    at = places(text)[marker.found[0]]
+    clause = marker.found[0].clause
+    for back in range(at - 1, max(-1, at - BAR_REACH - 1), -1):
+        token = toks[back]
+        if token.clause != clause or token.word in _JOIN:
+            return False
+        if token.word in NEGATORS and token.word not in _WITHOUT:
+            return True
+    return False
+
+
 _SELF_PHRASE = Phrase("without_deliberation", "id", "verb + sendiri", ())
 SCOPE_WITHOUT = 3  # words between "tanpa"/"without" and the deliberation it denies
 

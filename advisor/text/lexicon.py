@@ -343,12 +343,16 @@ def _scan(text: str) -> dict[str, list[Match]]:
                     ):
                         continue
                     found = toks[i:end]
+                start = i
                 if near:
                     other = _near(toks, known, i, i + length, phrase.near)
                     if other is None:
                         continue
                     found = tuple(sorted((*found, *toks[other : other + len(phrase.near)]), key=_token_start))
-                match = new(Match, (phrase, found, negators and negated(toks, i, found)))
+                    # "tidak memberikan manfaat yang seimbang bagi kedua pihak" ("kedua pihak ~ manfaat"):
+                    # the negation's scope is counted from the phrase's first word in the text
+                    start = min(i, other)
+                match = new(Match, (phrase, found, negators and negated(toks, start, found)))
                 if purpose in out:
                     out[purpose].append(match)
                 else:

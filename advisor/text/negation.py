@@ -11,23 +11,34 @@ NEGATORS = frozenset({"tidak", "tak", "belum", "tanpa", "bukan", "tiada", "no", 
 SCOPE = 3
 
 
+# "tidak hanya", "bukan sekadar", "not only", "not just": a negator before a focus word adds ("tidak hanya
+# ... tetapi juga ..."), it denies nothing
+_FOCUS = frozenset({"hanya", "sekadar", "saja", "semata", "semata-mata", "only", "just", "merely", "simply"})
+
+
 def negated(toks: tuple[Token, ...], start: int, found: tuple[Token, ...]) -> bool:
     """Does a negator before word ``start``, or between the words of ``found`` (and not one of
-    them), reach the phrase?"""
+    them), reach the phrase? Not one before a focus word ("tidak hanya", "not only")."""
     last = found[-1].start
-    for inside in toks[start + 1 :]:
+    for k in range(start + 1, len(toks)):
+        inside = toks[k]
         if inside.start >= last:
             break
-        if inside.word in NEGATORS and inside not in found:
+        if inside.word in NEGATORS and inside not in found and not focus(toks, k):
             return True
     clause = toks[start].clause
     for back in range(start - 1, max(-1, start - SCOPE - 1), -1):
         token = toks[back]
         if token.clause != clause:
             return False
-        if token.word in NEGATORS and token not in found:
+        if token.word in NEGATORS and token not in found and not focus(toks, back):
             return True
     return False
+
+
+def focus(toks: tuple[Token, ...], at: int) -> bool:
+    """Is the negator at ``at`` one of "not only" ("tidak hanya", "bukan sekadar")?"""
+    return at + 1 < len(toks) and toks[at + 1].word in _FOCUS and toks[at + 1].clause == toks[at].clause
 
 
 # a clause that opens by denying its subject ("Tidak ada pihak yang dapat memutuskan sendiri", "Tak

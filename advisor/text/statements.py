@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from advisor import knowledge
 from advisor.text.lexicon import Key, Match, find_all, keys, phrases_in, words_of
-from advisor.text.negation import NEGATORS, subject_denied
+from advisor.text.negation import NEGATORS, focus, negated, subject_denied
 from advisor.text.reading import Reading, from_match
 from advisor.text.tokens import Token, places, tokens
 
@@ -67,7 +67,7 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     for match in matches:
         topic = match.purpose[len("stmt_") :]
-        if topic not in topics or topic in out or match.negated:
+        if topic not in topics or topic in out or match.negated or _modifies_denied(text, match):
             continue
         if topic != "conflict_of_interest" and any(t in excluded for t in match.found):
             continue
@@ -112,6 +112,30 @@ def _read(text: str, topics: tuple[str, ...]) -> dict[str, Reading]:
                 continue  # distrust eased ("kecurigaan berkurang") builds trust: only the phrases above
             out[topic] = from_match(text, "present", topic, *found)
     return {t: out.get(t) or _ABSENT[t] for t in topics}
+
+
+def _denied_between(text: str, a: Match, b: Match) -> bool:
+    """Does a negator stand between ``a`` and ``b`` ("Skema bagi hasil belum memberikan manfaat yang
+    setara bagi kedua daerah")? The predicate that joins them is denied."""
+    first, second = (a, b) if a.found[0].start <= b.found[0].start else (b, a)
+    toks = tokens(text)
+    place = places(text)
+    between = range(place[first.found[-1]] + 1, place[second.found[0]])
+    return any(toks[k].word in NEGATORS and not focus(toks, k) for k in between)
+
+
+_THAT = frozenset({"yang", "that", "which"})
+
+
+def _modifies_denied(text: str, match: Match) -> bool:
+    """Does ``match`` open a relative modifier ("yang setara") of a noun a negation reaches ("belum
+    memberikan manfaat yang setara bagi kedua daerah")? The negation denies the noun with all that
+    qualifies it."""
+    toks = tokens(text)
+    at = places(text)[match.found[0]]
+    if at < 2 or toks[at - 1].word not in _THAT or toks[at - 2].clause != match.found[0].clause:
+        return False
+    return negated(toks, at - 2, (toks[at - 2],))
 
 
 # trust as an attribute of one party ("mitra terpercaya", "mitra yang dapat dipercaya"): its root is the root
@@ -1585,14 +1609,15 @@ def _trust_and_sharing(text: str, out: dict[str, tuple[Match, ...]]) -> None:
                 out.setdefault("trust_building", (record, side_met))
                 break
     shares = [m for m in find_all(text, "share_verb") if not m.negated]
-    sides = find_all(text, "between", "both_sides")
+    # "Pembagian hasil tidak adil bagi kedua belah pihak": a share denied to the sides is none of theirs
+    sides = [m for m in find_all(text, "between", "both_sides") if not m.negated]
     not_yields = {t for m in find_all(text, "near_yield") for t in m.found}
     for share in shares:
         what = next(
             (y for y in find_all(text, "yield_noun") if _joined(text, y, share) and not_yields.isdisjoint(y.found)),
             None,
         )
-        side = next((x for x in sides if _joined(text, x, share)), None)
+        side = next((x for x in sides if _joined(text, x, share) and not _denied_between(text, share, x)), None)
         if what is not None and (side is not None or _two_sides_after(text, share, by=True)):
             out.setdefault("mutual_benefit", (what, share, *([side] if side is not None else [])))
             break

@@ -60,6 +60,7 @@ def assets(text: str) -> Reading:
             or _wanted(text, match)  # "designed to strengthen the capacity", "diperlukan ... yang memiliki keahlian"
             or _attribute_of_cost(text, match)  # "operating costs": what costs, not what operates
             or _of_the_plan(text, match.found[0])  # "Each work stream has a lead agency": the plan's set-up
+            or _prospective(text, match)  # "petani akan memiliki akses", "The aim is for every village to have"
         ):
             continue
         if not _denied(match, matches, text) and not _pledges_a_principle(text, match):
@@ -446,6 +447,8 @@ def _of_the_plan(text: str, at: Token) -> bool:
     """Is what is said done said of the plan itself ("Dokumen ini telah melalui pembahasan TKKSD",
     "This agreement has been reviewed by the regional cooperation team")? The plan's own procedure
     is no asset of the situation it works in."""
+    if _own_approval(text, at):
+        return True
     if not _points(text):
         return False
     toks = tokens(text)
@@ -475,6 +478,66 @@ _DELIBERATION = frozenset(
      "meetings", "discussion", "discussions", "consultation", "consultations", "negotiation", "negotiations"}
 )  # fmt: skip
 _COOPERATION = frozenset({"sama", "cooperation", "partnership"})  # "kerja sama", "cooperation agreement"
+
+
+# having or being available, said of what the plan is to bring about ("petani akan memiliki akses ke pasar
+# ekspor", "the district will have a modern fish market", "Target kerja sama adalah tersedianya air bersih")
+_HAVING = frozenset(
+    {"memiliki", "mempunyai", "punya", "dimiliki", "tersedia", "tersedianya", "ketersediaan", "have", "has", "own",
+     "owns", "available", "availability"}
+)  # fmt: skip
+_FUTURE = frozenset({"akan", "bakal", "nantinya", "will", "would", "shall"})
+_AIM = frozenset(
+    {"target", "sasaran", "tujuan", "harapan", "diharapkan", "aim", "aims", "goal", "goals", "objective",
+     "objectives", "expected"}
+)  # fmt: skip
+FUTURE_REACH = 2  # words between "akan"/"will" and the having it puts ahead ("will soon have")
+
+
+def _prospective(text: str, match: Match) -> bool:
+    """Is an asset word of having or availability said of what the plan is to bring about: after
+    "akan"/"will" ("petani akan memiliki akses", "will have a modern fish market") or in a clause that
+    names an aim before it ("Target kerja sama adalah tersedianya air bersih", "The aim is for every
+    village to have a midwife")? What is to come is no asset of the situation. A partner's pledge
+    ("akan menyediakan lahan") is not a having and stays one."""
+    first = match.found[0]
+    if first.word not in _HAVING:
+        return False
+    toks = tokens(text)
+    at = places(text)[first]
+    before = [t.word for t in toks[:at] if t.clause == first.clause]
+    return not _FUTURE.isdisjoint(before[-FUTURE_REACH:]) or not _AIM.isdisjoint(before)
+
+
+# approving or ratifying, by root ("menyetujui", "disetujui", "disahkan", "approved", "ratified")
+_APPROVE_ID = frozenset({"setuju", "sah", "ratifikasi"})
+_APPROVE_EN = ("approv", "ratif", "endors")
+# the cooperation's own documents, and its parties: "rancangan perjanjian kerja sama", "the draft agreement",
+# "kedua belah pihak", "both parties"
+_AGREEMENT = frozenset(
+    {"perjanjian", "kesepakatan", "pks", "mou", "memorandum", "agreement", "agreements", "sama", "cooperation",
+     "partnership"}
+)  # fmt: skip
+_PARTIES = (("kedua", "belah", "pihak"), ("kedua", "pihak"), ("para", "pihak"), ("both", "parties"),
+            ("the", "parties"), ("both", "sides"))  # fmt: skip
+APPROVAL_REACH = 2  # words from the asset's first word to the approving verb ("telah disetujui")
+
+
+def _own_approval(text: str, at: Token) -> bool:
+    """Is what is said done an approval of the cooperation's own documents or by its own parties
+    ("Rancangan perjanjian kerja sama telah disetujui", "The draft agreement was approved by both
+    councils", "Both parties have approved their budgets")? That is the plan's procedure; an
+    approval by another body of something else ("DPRD telah menyetujui anggaran Rp2 miliar untuk
+    TPS3R", "Kementerian telah menyetujui izin lingkungan") stays an asset."""
+    toks = tokens(text)
+    i = places(text)[at]
+    near = [t for t in toks[i : i + 1 + APPROVAL_REACH] if t.clause == at.clause]
+    if not any(t.word.startswith(_APPROVE_EN) or stem_id(t.word) in _APPROVE_ID for t in near):
+        return False
+    words = [t.word for t in toks if t.clause == at.clause]
+    if not _AGREEMENT.isdisjoint(words):
+        return True
+    return any(tuple(words[k : k + len(p)]) == p for p in _PARTIES for k in range(len(words)))
 
 
 @lru_cache(maxsize=8192)
@@ -549,8 +612,8 @@ def _perfect_en(text: str, matches: list[Match]) -> Reading | None:
             continue
         if any(u.word in NEGATORS for u in toks[max(0, i - SCOPE) : k] if u.clause == t.clause):
             continue
-        if not _not_asset(text).isdisjoint((verb,)):
-            continue
+        if not _not_asset(text).isdisjoint((verb,)) or _own_approval(text, t):
+            continue  # "Both parties have approved their budgets": the plan's own procedure
         found = Match(_ACHIEVED_PHRASE, (t, verb), False)
         if not _denied(found, matches, text):
             return from_match(text, "present", "achieved", found)

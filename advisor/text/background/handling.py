@@ -87,7 +87,7 @@ def _handled_thing(text: str, match: Match) -> bool:
     if i > 1 and toks[i - 2].clause == match.found[0].clause and find_all(toks[i - 2].word, "focus_noun"):
         return True
     if match.purpose in PROBLEM:  # "Forum Pengurangan Risiko Bencana"; not "pelayanan buruk"
-        return _handling_noun(before)
+        return _handling_noun(before) or _remedied(toks, i, text)
     if find_all(before, "countermeasure"):  # "tim siaga rabies", "posko banjir": a body or a means against it
         return True
     # "pengelolaan sampah", not "kecamatan kekurangan bidan" (a place)
@@ -100,6 +100,23 @@ def _handled_thing(text: str, match: Match) -> bool:
         and start <= m.found[0].start < match.found[0].start
         for m in find_all(text, "remedy")
     )
+
+
+_AND = frozenset({"dan", "serta", "atau", "and", "or"})
+
+
+def _remedied(toks: tuple[Token, ...], i: int, text: str) -> bool:
+    """Is the problem word at ``i`` the object of a remedy verb right before it, or the later
+    conjunct of that object ("mengatasi kekumuhan", "mengatasi kemacetan dan kekumuhan")? The verb
+    acts on it; what is still failing says so in words of its own ("belum mampu mengatasi")."""
+    clause = toks[i].clause
+    k = i - 1
+    if k >= 2 and toks[k].word in _AND and toks[k - 1].clause == clause:
+        k -= 2  # the first conjunct, one word: "kemacetan dan kekumuhan"
+    if k < 0 or toks[k].clause != clause:
+        return False
+    remedy = toks[k]
+    return any(m.found[-1] is remedy and not m.negated for m in find_all(text, "remedy"))
 
 
 _COPULA = frozenset({"merupakan", "menjadi", "adalah", "ialah", "is", "are", "remains", "remain", "was", "became"})

@@ -132,7 +132,12 @@ def problems(text: str) -> Reading:
     # "Tidak ada lagi desa yang berstatus tertinggal", "No village is classified as underdeveloped"
     denied = _existence_denied(text, matches)
     matches = [
-        m for m in matches if not denied.intersection(m.found) and not _in_the_past(text, m) and not _no_more(text, m)
+        m
+        for m in matches
+        if not denied.intersection(m.found)
+        and not _in_the_past(text, m)
+        and not _no_more(text, m)
+        and not _none_recorded(text, m)
     ]
     # "No major social or environmental risks were identified": the negator opening the clause
     # reaches a harm named as its subject however many words stand between
@@ -158,6 +163,10 @@ def problems(text: str) -> Reading:
         and not (m.purpose in PROBLEM and m.found[0].clause in over)
     ]
     costs = {t for m in find_all(text, "bad_measure") for t in m.found}
+    # "ditujukan bagi petani gurem yang memiliki lahan kurang dari 0,5 hektare": whom it is for, no problem,
+    # nor a word that denies one
+    criterion = _criterion(text)
+    matches = [m for m in matches if m.found[0] not in criterion]
     for match in (m for m in matches if good.isdisjoint(m.found)):
         if match.purpose in (*PROBLEM, "bad_quantity") and _handled_thing(text, match):
             continue
@@ -177,23 +186,48 @@ def problems(text: str) -> Reading:
         if match.purpose == "assets" and _denied(match, matches, text):
             return from_match(text, "present", "asset_denied", match)
     lacking = _without(text)
-    if lacking is not None:  # "dijual tanpa merek dan kemasan", "operate without a business licence"
+    if lacking is not None and not _within(lacking, criterion):  # "dijual tanpa merek", "without a licence"
         return lacking
-    inadequate = next((m for m in find_all(text, "adequate") if m.negated and not _not_meant(text, m)), None)
+    denied_adequacy = (m for m in find_all(text, "adequate") if m.negated and m.found[0] not in criterion)
+    inadequate = next((m for m in denied_adequacy if not _not_meant(text, m)), None)
     if inadequate is not None:  # "tidak mencukupi", "belum berfungsi", "not enough"
         return from_match(text, "present", "adequacy_denied", inadequate)
-    return (
-        _short_of(text)
-        or _falls_short(text)
-        or _not_yet(text)
-        or _not_done(text)
-        or _limited(text)
-        or _no_longer(text)
-        or _still_not(text)
-        or _still_needed(text)
-        or _sold_below(text)
-        or Reading("absent", "no_problem")
-    )
+    for read in _FALLBACKS:
+        found = read(text)
+        if found is not None and not _within(found, criterion):
+            return found
+    return Reading("absent", "no_problem")
+
+
+_DETERMINER = frozenset(
+    {"its", "their", "the", "our", "his", "her", "these", "those", "national", "annual", "of", "and"}
+)
+
+
+def _criterion(text: str) -> frozenset[Token]:
+    """The words that say whom a programme or an aid is for, after its cue to the end of the clause
+    ("ditujukan bagi petani gurem yang memiliki lahan kurang dari 0,5 hektare", "Sasaran program adalah
+    anak putus sekolah", "targets low-income households that lack access to credit"): an eligibility
+    criterion, no problem of the place. "targets" is the verb only after no determiner ("missed its
+    targets" is a noun)."""
+    cues = find_all(text, "target_cue")
+    if not cues:  # most texts
+        return frozenset()
+    toks = tokens(text)
+    place = places(text)
+    out: set[Token] = set()
+    for cue in cues:
+        first, last = cue.found[0], cue.found[-1]
+        at = place[first]
+        if cue.negated or (first.word in ("targets", "targeting") and at and toks[at - 1].word in _DETERMINER):
+            continue
+        out.update(t for t in toks[place[last] + 1 :] if t.clause == first.clause)
+    return frozenset(out)
+
+
+def _within(reading: Reading, words: frozenset[Token]) -> bool:
+    """Do the decisive words of ``reading`` open inside ``words``?"""
+    return reading.span is not None and any(t.start == reading.span[0] for t in words)
 
 
 _STILL = frozenset({"masih", "tetap", "still"})
@@ -386,10 +420,69 @@ def _existence_denied(text: str, matches: list[Match]) -> set[Token]:
             and 0 < place[m.found[0]] - rel <= PREDICATE_REACH
             and m is not none
         ]
+        if not bad and _predicate_denied(toks, rel):
+            # "Tidak ada lagi desa yang belum teraliri listrik", "There is no village that has not been
+            # connected": a denied existence of what is not done says all is done
+            out.update(none.found)
+            continue
         if bad:
             out.update(none.found)
             out.update(t for m in bad for t in m.found)
     return out
+
+
+# a bad event counted by a record that is denied or says none: "tidak tercatat satu pun kasus gizi buruk",
+# "has not recorded a single case of measles", "recorded zero maternal deaths"
+_RECORDED = frozenset(
+    {"tercatat", "dicatat", "dilaporkan", "ditemukan", "ditemui", "terdeteksi", "terjadi", "recorded", "reported",
+     "registered", "found", "detected", "observed", "seen", "occurred", "had"}
+)  # fmt: skip
+_ZERO = frozenset({"zero", "nol", "nihil"})
+_ANY = frozenset({"satu", "pun", "seorang", "sebuah", "lagi", "a", "single", "any", "one"})
+_AUX = frozenset({"been", "be", "yet", "pernah", "lagi", "has", "have", "had"})
+RECORD_REACH = 4  # words between the record verb and the bad event ("a single case of", "satu pun kasus")
+ZERO_REACH = 2  # words between "zero"/"nol" and the bad event it counts ("zero maternal deaths")
+# the nouns of an event whose kind follows ("kasus gizi buruk", "cases of dengue")
+_EVENT = frozenset({"kasus", "kejadian", "insiden", "case", "cases", "incident", "incidents", "of"})
+
+
+def _none_recorded(text: str, match: Match) -> bool:
+    """Is a bad event counted as none ("recorded zero maternal deaths", "nol kasus") or the object of
+    a record that is denied ("Tidak tercatat satu pun kasus gizi buruk", "has not recorded a single
+    case of measles")? Then none happened. The record stands before the event: "Kasus gizi buruk
+    tidak tercatat dengan baik" (the event first) is a gap in the data."""
+    if match.purpose not in (*PROBLEM, "bad_quantity") or match.negated:
+        return False
+    toks = tokens(text)
+    at, clause = places(text)[match.found[0]], match.found[0].clause
+    before = [t.word for t in toks[max(0, at - ZERO_REACH) : at] if t.clause == clause]
+    if not _ZERO.isdisjoint(before):
+        return True
+    k = at - 1
+    between = 0
+    while k >= 0 and toks[k].clause == clause and toks[k].word not in _RECORDED and between < RECORD_REACH:
+        if toks[k].word not in _ANY and toks[k].word not in _EVENT:
+            return False
+        between += 1
+        k -= 1
+    if k < 0 or toks[k].clause != clause or toks[k].word not in _RECORDED:
+        return False
+    k -= 1
+    while k >= 0 and toks[k].clause == clause and toks[k].word in _AUX:
+        k -= 1  # "have not been reported", "belum pernah ditemukan"
+    return k >= 0 and toks[k].clause == clause and toks[k].word in NEGATORS
+
+
+_RELATIVE_AUX = frozenset({"has", "have", "is", "are", "was", "were", "does", "do", "did"})
+
+
+def _predicate_denied(toks: tuple[Token, ...], rel: int) -> bool:
+    """Does the relative clause opened at ``rel`` ("yang", "that") begin with a negator, after an
+    English auxiliary at most ("yang belum teraliri", "that has not been connected")?"""
+    k = rel + 1
+    if k < len(toks) and toks[k].word in _RELATIVE_AUX:
+        k += 1
+    return k < len(toks) and toks[k].clause == toks[rel].clause and toks[k].word in _NOT_DONE | {"belum"}
 
 
 _NEVER = (["belum", "pernah"], ["tidak", "pernah"], ["tak", "pernah"], ["never"])
@@ -482,3 +575,17 @@ def _sold_below(text: str) -> Reading | None:
         if seller is not None:
             return from_match(text, "present", "sold_below", Match(_NOT_YET_PHRASE, (seller, token), False))
     return None
+
+
+# the readings of a gap that do not go through the lexicon's problem words, in the order they are asked
+_FALLBACKS = (
+    _short_of,
+    _falls_short,
+    _not_yet,
+    _not_done,
+    _limited,
+    _no_longer,
+    _still_not,
+    _still_needed,
+    _sold_below,
+)
