@@ -18,32 +18,36 @@ needs_data = pytest.mark.skipif(
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
-# It is four sets written blind and label-checked by a second blind reviewer: `*-fresh10`,
-# `*-fresh11` (round six's last hour; measured on the final code of rounds six, seven and eight)
-# and `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its changes),
-# 1,863 statements and 8 plans read by nobody tuning; the earlier held-out sets (the last, fresh12
-# and fresh13, after round seven's analysis of their misses) were opened to tuning and are blind
+# It is six sets written blind and label-checked by a second blind reviewer: `*-fresh10`,
+# `*-fresh11` (round six's last hour; measured on the final code of rounds six, seven and eight),
+# `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its first part) and
+# `*-fresh16`, `*-fresh17` (round eight's middle; measured before and after its second part),
+# 2,793 statements and 12 plans read by nobody tuning (but ten background lines of the first four
+# sets, seen by a reader's mistaken search in round eight; bench/labelled/README.md); the earlier
+# held-out sets (the last, fresh12 and fresh13, after round seven's analysis of their misses) were
+# opened to tuning and are blind
 # development sets now (tests/test_readings_blind_dev.py). Several readings are below the
 # product's floors (PRECISION, RECALL) on it; until they reach them, each reading is held to what
 # it measured (docs/performance.md), minus SLACK for a case or two, so that a change that reads
 # unseen text worse fails here. Raise a figure when a reading improves; the target stays
 # PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (fresh10/11/14/15), end of round eight
-    "background_assets": (0.92, 0.92),
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (six sets), end of round eight
+    "background_assets": (0.92, 0.91),
     "background_problems": (0.94, 0.94),
-    "clarity": (0.97, 0.97),
-    "decision": (0.94, 0.93),
-    "direction": (0.93, 0.92),
+    "clarity": (0.98, 0.98),
+    "decision": (0.95, 0.94),
+    "direction": (0.93, 0.91),
     "goal_measurable": (1.00, 1.00),
-    "indicator_measurable": (0.98, 0.99),
-    "match": (0.76, 0.72),
+    "indicator_measurable": (0.97, 0.97),
+    "match": (0.78, 0.72),
     "number": (1.00, 1.00),
-    "statement": (0.94, 0.94),
+    "statement": (0.95, 0.95),
 }
 SLACK = 0.03
-# Warnings and errors the complete holdout plans raise (misreadings of unseen text); the complete
+# Warnings and errors the complete holdout plans raise (misreadings of unseen text: three IN010
+# warnings on directions judged from what an indicator counts); the complete
 # plans of the dev split raise none.
-HOLDOUT_COMPLETE_RAISED = 2
+HOLDOUT_COMPLETE_RAISED = 3
 
 
 @pytest.fixture(scope="module")
