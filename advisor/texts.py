@@ -169,6 +169,7 @@ _LABELLED_PARAMS = {
     "plan_kind": "kind",
     "language": "agreement_language",
     "vague_kind": "vague_kind",
+    "direction_basis": "direction_basis",
 }
 # A labelled parameter worded otherwise for another part of a rule's texts (a title, a
 # recommendation): each form is named from the same code in a group of its own name.
@@ -176,7 +177,7 @@ _LABELLED_FORMS = {"vague_kind": ("vague_kind_title", "vague_kind_fix", "vague_k
 # The code a labelled parameter and its forms stand for where no finding fills them (the rule
 # catalogue, a rule's explanation): the rule's usual case ("Tanggung jawab … hanya berupa kata
 # kerja umum"), rather than a blank.
-_NEUTRAL_CODES = {"vague_kind": "vague"}
+_NEUTRAL_CODES = {"vague_kind": "vague", "direction_basis": "increase_stated"}
 _LABELLED_LISTS = {
     "top_of": "resource",
     "missing_safeguards": "safeguard",

@@ -74,7 +74,7 @@ RULES = [
         # Increase with target <= baseline, or decrease with target >= baseline: reaching the
         # target would mean no progress, or going backwards.
         when=_wrong_direction,
-        params=("indicator", "name", "target_text", "baseline_text"),
+        params=("indicator", "name", "target_text", "baseline_text", "direction_basis", "direction_quote"),
         certain=(
             "the target and baseline are numbers the plan states; the direction is declared in `direction`"
             " or stated by the indicator's own words of change"

@@ -68,6 +68,16 @@ def evidence_of(reading: Reading) -> str:
     return reading.words
 
 
+def _basis(direction: Reading) -> str:
+    """How a direction was come by, for messages: declared in the plan, stated by the
+    indicator's words of change, judged from what it counts, or inferred from its goal."""
+    if direction.reason == "declared":
+        return "declared"
+    if direction.inferred:
+        return "inferred"
+    return "stated" if is_stated(direction) else "judged"
+
+
 class CoreFacts:
     """Adds the core fact kinds to a sink."""
 
@@ -473,6 +483,8 @@ class CoreFacts:
                 direction=direction.label,
                 direction_inferred=direction.inferred,
                 direction_judged=direction.reason != "declared" and not is_stated(direction),
+                direction_basis=f"{direction.label}_{_basis(direction)}",
+                direction_quote=f"(\u201c{direction.words}\u201d)" if direction.words else "",
                 direction_reason=direction.reason,
                 direction_words=direction.words,
                 direction_bound=bound,

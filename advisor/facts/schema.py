@@ -174,6 +174,8 @@ class IndicatorFact(Fact):
     has_responsible: bool
     direction: str  # increase | decrease | maintain | unknown
     direction_inferred: bool  # taken from the goal or activity, not from the statement
+    direction_basis: str  # e.g. "decrease_judged": the direction and how it was come by (messages)
+    direction_quote: str  # '("words")' that decided it, or "" for a declared one (messages)
     direction_judged: bool  # a reading of what is counted, or inferred; not declared, not stated in words of change
     direction_reason: str
     direction_words: str
