@@ -57,7 +57,7 @@ def _message(review: Callable[..., Any], indicator: dict[str, object], lang: str
         (
             {"statement": "Jumlah kasus demam berdarah", "direction": "decrease"},
             "error",
-            "ditetapkan turun pada `direction`, tetapi",
+            "diberi `direction` turun, tetapi",
             "is set to fall in `direction`, but",
         ),
     ],
