@@ -453,6 +453,7 @@ class CoreFacts:
             else:
                 direction = self.readings.direction(statement, context)
             bound, bound_words = self.readings.direction_bound(statement, direction)
+            basis = _basis(direction)
             measurability = self.readings.indicator_measurability(statement)
             due_in_period = "unknown"
             if ind.due and period and period.start and period.end:
@@ -482,8 +483,8 @@ class CoreFacts:
                 has_responsible=filled(ind.responsible),
                 direction=direction.label,
                 direction_inferred=direction.inferred,
-                direction_judged=direction.reason != "declared" and not is_stated(direction),
-                direction_basis=f"{direction.label}_{_basis(direction)}",
+                direction_judged=basis in ("judged", "inferred"),
+                direction_basis=f"{direction.label}_{basis}",
                 direction_quote=f"(\u201c{direction.words}\u201d)" if direction.words else "",
                 direction_reason=direction.reason,
                 direction_words=direction.words,

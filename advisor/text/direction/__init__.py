@@ -64,7 +64,7 @@ from advisor.text.lexicon import find_all
 from advisor.text.reading import Reading, quoted
 from advisor.text.tokens import tokens
 
-__all__ = ["STATED", "bound_of_level", "direction", "is_stated", "quantity_words_of", "statement_direction"]
+__all__ = ["bound_of_level", "direction", "is_stated", "quantity_words_of", "statement_direction"]
 
 # The reasons of a direction the indicator's own words STATE: a word of change governing what is
 # measured ("Menurunkan angka kemiskinan", "Poverty rate reduced to 8%"), a change written as its
@@ -73,7 +73,7 @@ __all__ = ["STATED", "bound_of_level", "direction", "is_stated", "quantity_words
 # rises, a reduction counted rises), sound on the labelled data but a reading all the same: a
 # rule may build a warning on it, an error only on a stated or declared direction (DESIGN's
 # "Severity is a promise").
-STATED = frozenset(
+_STATED = frozenset(
     {
         "direction_word",
         "from_to",
@@ -88,7 +88,7 @@ STATED = frozenset(
 
 def is_stated(reading: Reading) -> bool:
     """Does the indicator's own wording state the direction (not a judgement of what it counts)?"""
-    return not reading.inferred and reading.reason in STATED
+    return not reading.inferred and reading.reason in _STATED
 
 
 # readings a goal that names a direction overrides
