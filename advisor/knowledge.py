@@ -191,22 +191,25 @@ def precomputed_phrases() -> dict[str, Any]:
 
 
 @cache
-def table_crc(source: str) -> int | None:
+def table_crc(source: str, inputs: tuple[str, ...] = ()) -> int | None:
     """The CRC-32 of what a table of advisor/text/ahead.py is made from: the lexicon, the stem
-    exceptions and the source file of the module that computes it (None when that cannot be read:
-    the table is then computed at run time)."""
+    exceptions, the source file of the module that computes it and the knowledge files
+    ``inputs`` (None when one cannot be read: the table is then computed at run time)."""
     try:
-        return zlib.crc32(Path(source).read_bytes(), stems_source_crc())
+        crc = zlib.crc32(Path(source).read_bytes(), stems_source_crc())
+        for name in inputs:
+            crc = zlib.crc32((KNOWLEDGE_DIR / name).read_bytes(), crc)
+        return crc
     except OSError:
         return None
 
 
-def precomputed_table(name: str, source: str) -> Any | None:
+def precomputed_table(name: str, source: str, inputs: tuple[str, ...] = ()) -> Any | None:
     """A table of advisor/text/ahead.py from ``knowledge/compiled.json`` when it was made from the
-    current lexicon, exceptions and ``source``, else None."""
+    current lexicon, exceptions, ``source`` and ``inputs``, else None."""
     try:
         entry = _compiled_document().get("tables", {}).get(name)
-        crc = table_crc(source)
+        crc = table_crc(source, inputs)
         if entry is not None and crc is not None and entry["crc32"] == crc:
             return entry["data"]
     except (KeyError, TypeError, AttributeError):

@@ -1,9 +1,11 @@
 """What tools/build.py computes ahead into knowledge/compiled.json is what the advisor would compute
 at run time: the lexicon's phrases (the same phrases, in the same order, for every key a text's word
-may start one with) and the tables of advisor/text/ahead.py (matching's fields and abbreviations)."""
+may start one with) and the tables of advisor/text/ahead.py (matching's fields and abbreviations,
+the gazetteer's index of names)."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator
 
@@ -57,19 +59,44 @@ def test_a_stale_table_is_compiled_at_run_time(fresh: None, monkeypatch: pytest.
 
 
 def test_every_table_is_read_as_it_is_computed() -> None:
-    assert {"matching_fields", "matching_shorts", "matching_spelt_out"} <= set(TABLES)
-    for name, (compute, source) in TABLES.items():
-        ready = knowledge.precomputed_table(name, source)
+    assert {"matching_fields", "matching_shorts", "matching_spelt_out", "places_index"} <= set(TABLES)
+    for name, table in TABLES.items():
+        ready = knowledge.precomputed_table(name, table.source, table.inputs)
         assert ready is not None, f"{name} is not in knowledge/compiled.json: run python tools/build.py"
-        read = getattr(matching, compute.__name__)
-        assert read() == compute(), name
-        assert list(read()) == list(compute()), name  # in the same order
-        assert json.loads(json.dumps(compute())) == ready, name
+        read = getattr(importlib.import_module(table.compute.__module__), table.compute.__name__).__wrapped__
+        assert read() == table.compute(), name
+        assert list(read()) == list(table.compute()), name  # in the same order
+        assert json.loads(json.dumps(table.compute())) == ready, name
 
 
 def test_a_table_of_an_edited_module_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    compute, source = TABLES["matching_fields"]
+    table = TABLES["matching_fields"]
     crc = knowledge.table_crc
-    monkeypatch.setattr(knowledge, "table_crc", lambda path: 0 if path == source else crc(path))
-    assert knowledge.precomputed_table("matching_fields", source) is None
-    assert matching._fields.__wrapped__() == compute()
+    edited = lambda path, inputs=(): 0 if path == table.source else crc(path, inputs)  # noqa: E731
+    monkeypatch.setattr(knowledge, "table_crc", edited)
+    assert knowledge.precomputed_table("matching_fields", table.source) is None
+    assert matching._fields.__wrapped__() == table.compute()
+
+
+def test_a_table_of_an_edited_knowledge_file_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the gazetteer's index is made from areas.tsv: an edited list is read live, not from the copy
+    table = TABLES["places_index"]
+    assert "places/areas.tsv" in table.inputs
+    assert knowledge.precomputed_table("places_index", table.source, table.inputs) is not None
+    knowledge.table_crc.cache_clear()
+    real = knowledge.KNOWLEDGE_DIR
+    edited = {"places/areas.tsv": (real / "places/areas.tsv").read_bytes() + b"99\tProvinsi Baru\n"}
+    original = type(real).read_bytes
+
+    def read_bytes(path):  # type: ignore[no-untyped-def]
+        for name, raw in edited.items():
+            if path == real / name:
+                return raw
+        return original(path)
+
+    monkeypatch.setattr(type(real), "read_bytes", read_bytes)
+    try:
+        assert knowledge.precomputed_table("places_index", table.source, table.inputs) is None
+    finally:
+        monkeypatch.undo()
+        knowledge.table_crc.cache_clear()

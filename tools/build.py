@@ -141,14 +141,15 @@ def _lexicon_phrases() -> dict[str, Any]:
 
 
 def _text_tables() -> dict[str, Any]:
-    """The tables the text layer derives from the lexicon (advisor/text/ahead.py: matching's
-    fields of action and abbreviations), each with the CRC-32 of what it is made from."""
-    from advisor.text import matching  # noqa: F401  (registers its tables)
+    """The tables the text layer derives from the knowledge (advisor/text/ahead.py: matching's
+    fields of action and abbreviations, the gazetteer's index of names), each with the CRC-32 of
+    what it is made from."""
+    from advisor.text import matching, places  # noqa: F401  (register their tables)
     from advisor.text.ahead import TABLES
 
     return {
-        name: {"crc32": knowledge.table_crc(source), "data": compute()}
-        for name, (compute, source) in sorted(TABLES.items())
+        name: {"crc32": knowledge.table_crc(table.source, table.inputs), "data": table.compute()}
+        for name, table in sorted(TABLES.items())
     }
 
 
