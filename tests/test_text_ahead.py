@@ -1,13 +1,13 @@
 """What tools/build.py computes ahead into knowledge/compiled.json is what the advisor would compute
 at run time: the lexicon's phrases (the same phrases, in the same order, for every key a text's word
-may start one with) and the tables of advisor/text/ahead.py (matching's fields and abbreviations,
-the gazetteer's index of names)."""
+may start one with) and the tables of advisor/text/ahead.py (matching's fields, abbreviations,
+services' parts and words of one language; the gazetteer's index of names)."""
 
 from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -58,8 +58,16 @@ def test_a_stale_table_is_compiled_at_run_time(fresh: None, monkeypatch: pytest.
     assert ahead  # the text holds phrases: the comparison compared something
 
 
+def test_the_sets_built_over_the_tables_are_the_live_computation() -> None:
+    # what the matcher reads: the sets made from the copies, equal to those made from the lexicon now
+    assert matching._vocabulary() == tuple(frozenset(words) for words in matching._vocabulary_words.__wrapped__())
+    assert matching._parts() == {k: frozenset(v) for k, v in matching._part_lemmas.__wrapped__().items()}
+    assert matching._vocabulary()[0] and matching._parts()  # not empty: the comparison compared something
+
+
 def test_every_table_is_read_as_it_is_computed() -> None:
-    assert {"matching_fields", "matching_shorts", "matching_spelt_out", "places_index"} <= set(TABLES)
+    names = ("matching_fields", "matching_parts", "matching_shorts", "matching_spelt_out", "matching_vocabulary")
+    assert {*names, "places_index"} <= set(TABLES)
     for name, table in TABLES.items():
         ready = knowledge.precomputed_table(name, table.source, table.inputs)
         assert ready is not None, f"{name} is not in knowledge/compiled.json: run python tools/build.py"
@@ -69,13 +77,19 @@ def test_every_table_is_read_as_it_is_computed() -> None:
         assert json.loads(json.dumps(table.compute())) == ready, name
 
 
-def test_a_table_of_an_edited_module_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    table = TABLES["matching_fields"]
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [("matching_fields", matching._fields.__wrapped__), ("matching_parts", matching._part_lemmas)],
+)
+def test_a_table_of_an_edited_module_is_computed_at_run_time(
+    name: str, read: Callable[[], object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = TABLES[name]
     crc = knowledge.table_crc
     edited = lambda path, inputs=(): 0 if path == table.source else crc(path, inputs)  # noqa: E731
     monkeypatch.setattr(knowledge, "table_crc", edited)
-    assert knowledge.precomputed_table("matching_fields", table.source) is None
-    assert matching._fields.__wrapped__() == table.compute()
+    assert knowledge.precomputed_table(name, table.source) is None
+    assert read() == table.compute()
 
 
 def test_a_table_of_an_edited_knowledge_file_is_computed_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1215,13 +1215,20 @@ _RUNS = frozenset({"@run", "@serve", "@convene", "@assist"})  # what running or 
 def _parts() -> dict[str, frozenset[str]]:
     """Each service of ``hypernym_part`` with the lemmas of its parts' words (not their fields:
     weighing is a part of posyandu, not every check)."""
+    return {service: frozenset(lemmas_) for service, lemmas_ in _part_lemmas().items()}
+
+
+@ahead("matching_parts", __file__, lambda d: {k: tuple(v) for k, v in d.items()})
+def _part_lemmas() -> dict[str, tuple[str, ...]]:
+    """:func:`_parts` as lists, in order (computed ahead: stemming the parts' words was ~3 ms of
+    a cold start)."""
     out: dict[str, set[str]] = {}
     entry = knowledge.lexicon()["hypernym_part"]
     for written in (*entry.id, *entry.en):
         service, _, parts = written.partition("=")
         lemmas_ = {x for w in parts.split() for x in _word_lemmas(w) if not x.startswith("@")}
         out.setdefault(service.strip(), set()).update(lemmas_)
-    return {service: frozenset(found) for service, found in out.items()}
+    return {service: tuple(sorted(found)) for service, found in out.items()}
 
 
 def _part_of_service(activity: str, responsibility: str, head: tuple[str, ...], head_word: str) -> Reading | None:
@@ -1680,13 +1687,20 @@ MIN_ENGLISH_WORDS = 2
 def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """The words of the fields and groups of ``knowledge/lexicon.yaml`` that only English has, and
     those only Indonesian has ("household", "survey"; "pendataan", "keluarga")."""
+    only_en, only_id = _vocabulary_words()
+    return frozenset(only_en), frozenset(only_id)
+
+
+@ahead("matching_vocabulary", __file__, lambda d: (tuple(d[0]), tuple(d[1])))
+def _vocabulary_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`_vocabulary` as lists, in order (computed ahead: ~2 ms of a cold start)."""
     out: dict[str, set[str]] = {"id": set(), "en": set()}
     for purpose in ("act_field", "object_field"):
         entry = knowledge.lexicon()[purpose]
         for lang in ("id", "en"):
             for written in getattr(entry, lang):
                 out[lang].update(w.lower() for w in written.partition("=")[2].split() if not w.startswith("!"))
-    return frozenset(out["en"] - out["id"]), frozenset(out["id"] - out["en"])
+    return tuple(sorted(out["en"] - out["id"])), tuple(sorted(out["id"] - out["en"]))
 
 
 def _beneficiary(text: str) -> frozenset[str]:
