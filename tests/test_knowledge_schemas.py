@@ -270,3 +270,19 @@ def test_without_the_schema_module_s_source_nothing_compiled_is_taken_as_checked
     compiled.write_text(json.dumps(document), encoding="utf-8")
     monkeypatch.setattr(knowledge, "schemas_crc", lambda: None)
     assert knowledge._read_checked("coverage.yaml")[1] is False
+
+
+def test_the_lexicon_reads_every_purpose_lower_cased_as_the_file_writes_it() -> None:
+    # each entry is lower-cased when first read: every purpose, in the file's order, equal to
+    # the file's own lists lower-cased, and a purpose read twice is the same record
+    written = yaml.safe_load((KNOWLEDGE / "lexicon.yaml").read_text(encoding="utf-8"))
+    read = knowledge.lexicon()
+    assert list(read) == list(written) and len(read) == len(written)
+    for purpose, entry in written.items():
+        assert read[purpose].id == [w.lower() for w in entry["id"]], purpose
+        assert read[purpose].en == [w.lower() for w in entry["en"]], purpose
+        assert read[purpose].match == entry.get("match", "lemma"), purpose
+        assert read[purpose] is read[purpose]
+    assert any(w != w.lower() for entry in written.values() for w in (*entry["id"], *entry["en"]))
+    with pytest.raises(KeyError):
+        read["no such purpose"]
