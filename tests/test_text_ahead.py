@@ -62,12 +62,13 @@ def test_the_sets_built_over_the_tables_are_the_live_computation() -> None:
     # what the matcher reads: the sets made from the copies, equal to those made from the lexicon now
     assert matching._vocabulary() == tuple(frozenset(words) for words in matching._vocabulary_words.__wrapped__())
     assert matching._parts() == {k: frozenset(v) for k, v in matching._part_lemmas.__wrapped__().items()}
-    assert matching._vocabulary()[0] and matching._parts()  # not empty: the comparison compared something
+    assert matching._generics() == {k: frozenset(v) for k, v in matching._generic_keys.__wrapped__().items()}
+    assert matching._vocabulary()[0] and matching._parts() and matching._generics()  # they compared something
 
 
 def test_every_table_is_read_as_it_is_computed() -> None:
-    names = ("matching_fields", "matching_parts", "matching_shorts", "matching_spelt_out", "matching_vocabulary")
-    assert {*names, "places_index"} <= set(TABLES)
+    names = ("matching_fields", "matching_generics", "matching_parts", "matching_shorts", "matching_spelt_out")
+    assert {*names, "matching_vocabulary", "places_index"} <= set(TABLES)
     for name, table in TABLES.items():
         ready = knowledge.precomputed_table(name, table.source, table.inputs)
         assert ready is not None, f"{name} is not in knowledge/compiled.json: run python tools/build.py"

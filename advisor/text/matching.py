@@ -435,6 +435,12 @@ def _generics() -> dict[str, frozenset[str]]:
     ("embung" is a dam, infrastructure, a facility), but people: a pupil is no more a "warga"; a
     task only through ``hypernym_task`` and the tasks of ``hypernym_cover`` (distributing is
     supplying, but "Menyediakan lahan persemaian" distributes no seedlings)."""
+    return {key: frozenset(generics) for key, generics in _generic_keys().items()}
+
+
+@ahead("matching_generics", __file__, lambda d: {k: tuple(v) for k, v in d.items()})
+def _generic_keys() -> dict[str, tuple[str, ...]]:
+    """:func:`_generics` as lists, in order (computed ahead: ~1.5 ms of a cold start)."""
     direct = _genera("hypernym", "hypernym_task", "hypernym_cover")
     acts = _act_fields()
     # a task's genus from hypernym_task (either way) and hypernym_cover (from the activity up only)
@@ -443,7 +449,7 @@ def _generics() -> dict[str, frozenset[str]]:
     # an official group of people covers its members ("perangkat desa" a village's kaur), from the member up
     for member, groups in _people_genera().items():
         direct[member] = [*direct.get(member, ()), *groups]
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, tuple[str, ...]] = {}
     for key in direct:
         seen: set[str] = set()
         todo = list(direct[key])
@@ -452,7 +458,7 @@ def _generics() -> dict[str, frozenset[str]]:
             if generic not in seen and generic != key:
                 seen.add(generic)
                 todo.extend(direct.get(generic, ()))
-        out[key] = frozenset(seen - {_PEOPLE})
+        out[key] = tuple(sorted(seen - {_PEOPLE}))
     return out
 
 
