@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 from functools import cache, lru_cache
 from pathlib import Path
@@ -52,7 +51,12 @@ def is_root(word: str) -> bool:
 # A word with none of these affixes has nothing for Sastrawi to strip (prefixes me-, pe-, be-,
 # te-, di-, ke-, se- with their variants; suffixes -kan, -an, -i and the particles and
 # possessives); most English words in a mixed text are of that shape.
-_AFFIXED = re.compile(r"^(?:me|pe|be|te|di|ke|se)|(?:kan|an|i|nya|lah|kah|pun|ku|mu)$")
+_PREFIXES = ("me", "pe", "be", "te", "di", "ke", "se")
+_SUFFIXES = ("kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu")
+
+
+def _affixed(word: str) -> bool:
+    return word.startswith(_PREFIXES) or word.endswith(_SUFFIXES)
 
 
 @cache
@@ -107,7 +111,7 @@ def stem_id(word: str) -> str:
         return stem_id(base)
     # numbers, "sewaktu-waktu", words with no affix and roots: nothing to strip (the affix test
     # first: it needs no dictionary)
-    if not (word.isascii() and word.isalpha()) or not _AFFIXED.search(word) or word in _roots():
+    if not (word.isascii() and word.isalpha()) or not _affixed(word) or word in _roots():
         return word
     stem: str = _sastrawi().stem_word(word)  # the word is one lower-case token: no normalising
     return stem or word

@@ -1,11 +1,15 @@
-"""Sastrawi's root dictionary is read apart from its stemmer: a root check imports none of the
-stemmer's modules, which only a word that needs Sastrawi's affix rules loads."""
+"""What a cold start of the stemmers skips: Sastrawi's root dictionary is read apart from its
+stemmer (a root check imports none of the stemmer's modules, which only a word that needs
+Sastrawi's affix rules loads), and a word with no affix is told by its ends, no regular
+expression."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
+from advisor import knowledge
 from advisor.text import stem
 
 _PROBE = """
@@ -30,3 +34,13 @@ def test_the_roots_are_sastrawi_s_own_dictionary() -> None:
 def test_a_root_check_does_not_load_the_stemmer_and_a_stem_does() -> None:
     done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "mediasi", "True"]
+
+
+def test_an_affix_is_told_as_the_pattern_it_replaced_told_it() -> None:
+    pattern = re.compile(r"^(?:me|pe|be|te|di|ke|se)|(?:kan|an|i|nya|lah|kah|pun|ku|mu)$")
+    words = {w for table in knowledge.precomputed_stems().values() for w in table if w.isascii() and w.isalpha()}
+    words |= {"me", "i", "mu", "kan", "desa", "dana", "kelompok", "koordinasi", "seven", "bumdes"}
+    assert len(words) > 10_000
+    for word in words:
+        assert stem._affixed(word) == bool(pattern.search(word)), word
+    assert any(stem._affixed(w) for w in words) and not all(stem._affixed(w) for w in words)
