@@ -70,7 +70,8 @@ def compiled_text() -> str:
     left out and parsed (and checked) at run time."""
     folder = knowledge.knowledge_path()
     files: dict[str, Any] = {}
-    for path in sorted([*folder.glob("*.yaml"), *(folder / "texts").rglob("*.yaml")]):
+    read_at_run_time = [*folder.glob("*.yaml"), *(folder / "texts").rglob("*.yaml"), *folder.glob("places/*.yaml")]
+    for path in sorted(read_at_run_time):
         raw = path.read_bytes()
         data = knowledge.load_yaml(raw.decode("utf-8"))
         try:
