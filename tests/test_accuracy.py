@@ -18,12 +18,14 @@ needs_data = pytest.mark.skipif(
     reason=f"no labelled data in {DATA} (bench/labelled/ is written on its own branch, i13data)",
 )
 # The holdout split is what the readings were never tuned on: its figures are the honest ones.
-# It is six sets written blind and label-checked by a second blind reviewer: `*-fresh10`,
-# `*-fresh11` (round six's last hour; measured on the final code of rounds six, seven and eight),
-# `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its first part) and
-# `*-fresh16`, `*-fresh17` (round eight's middle; measured before and after its second part),
-# 2,793 statements and 12 plans read by nobody tuning (but ten background lines of the first four
-# sets, seen by a reader's mistaken search in round eight; bench/labelled/README.md); the earlier
+# It is eight sets written blind and label-checked by a second blind reviewer: `*-fresh10`,
+# `*-fresh11` (round six's last hour; measured on the final code of rounds six to nine),
+# `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its first part),
+# `*-fresh16`, `*-fresh17` (round eight's middle; measured before and after its second part) and
+# `*-fresh18`, `*-fresh19` (round nine, which changed no reading: measured once),
+# 3,711 statements and 16 plans read by nobody tuning (but ten background lines of the first four
+# sets, seen by a reader's mistaken search in round eight, and ten match pairs of fresh10, seen by
+# the lead in round nine; bench/labelled/README.md); the earlier
 # held-out sets (the last, fresh12 and fresh13, after round seven's analysis of their misses) were
 # opened to tuning and are blind
 # development sets now (tests/test_readings_blind_dev.py). Several readings are below the
@@ -31,23 +33,23 @@ needs_data = pytest.mark.skipif(
 # it measured (docs/performance.md), minus SLACK for a case or two, so that a change that reads
 # unseen text worse fails here. Raise a figure when a reading improves; the target stays
 # PRECISION/RECALL.
-HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (six sets), end of round eight
-    "background_assets": (0.92, 0.91),
+HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (eight sets), round nine
+    "background_assets": (0.92, 0.92),
     "background_problems": (0.94, 0.94),
     "clarity": (0.98, 0.98),
-    "decision": (0.95, 0.94),
-    "direction": (0.93, 0.91),
+    "decision": (0.95, 0.95),
+    "direction": (0.93, 0.92),
     "goal_measurable": (1.00, 1.00),
     "indicator_measurable": (0.97, 0.97),
-    "match": (0.78, 0.72),
+    "match": (0.79, 0.76),
     "number": (1.00, 1.00),
-    "statement": (0.95, 0.95),
+    "statement": (0.94, 0.95),
 }
 SLACK = 0.03
-# Warnings and errors the complete holdout plans raise (misreadings of unseen text: three IN010
-# warnings on directions judged from what an indicator counts); the complete
-# plans of the dev split raise none.
-HOLDOUT_COMPLETE_RAISED = 3
+# Warnings and errors the complete holdout plans raise: five IN010 findings, four warnings on
+# directions judged from what an indicator counts and one error, on fresh18's complete plan (not
+# read, so not known to be a misreading or the writer's slip); the complete dev plans raise none.
+HOLDOUT_COMPLETE_RAISED = 5
 
 
 @pytest.fixture(scope="module")
