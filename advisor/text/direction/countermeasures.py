@@ -83,7 +83,8 @@ def _document_subject(text: str) -> set[Token]:
     return out
 
 
-_NOUN_ENDS = ("an", "ion", "ment", "ing")
+# nominalisations: Indonesian -an and the loans in -si ("eliminasi", "optimalisasi", "stabilisasi"), English
+_NOUN_ENDS = ("an", "si", "ion", "ment", "ing")
 
 
 def _predicates(text: str) -> set[Token]:

@@ -71,9 +71,10 @@ def _counted(text: str) -> Reading | None:
     for i, token in enumerate(rest[:-1]):
         if token.word not in ("yang", "that", "who"):
             continue
-        # "yang telah menetapkan", "who have already", "yang tetap beroperasi": the verb after
-        # the word of completion or continuity
-        verb = next((t for t in rest[i + 1 :] if t.word not in _ALREADY_AUX | _GOING_ON), rest[i + 1])
+        # "yang telah menetapkan", "who have already", "yang tetap beroperasi", "yang rutin
+        # membersihkan", "that regularly clean up": the verb after the word of completion,
+        # continuity or frequency
+        verb = _verb_after(rest[i + 1 :])
         said = Match(head.phrase, (token, verb), False)
         if any(m.found[0] == verb for m in find_all(text, "state_verb")):
             near = _within_reach(rest, verb)
@@ -102,6 +103,29 @@ def _counted(text: str) -> Reading | None:
             # count of those who have it (a harm had is read before: "Desa dengan kasus DBD")
             return from_match(text, "increase", "count_of_doers", head, Match(head.phrase, (token,), False))
     return None
+
+
+# words of how often a deed is done, before its verb: "yang rutin membersihkan", "yang secara
+# berkala memilah", "that regularly clean up"; "setiap"/"every" with the word of time after it
+_OFTEN = frozenset(
+    {"rutin", "secara", "berkala", "teratur", "selalu", "regularly", "routinely", "periodically", "always"}
+)  # fmt: skip
+_EVERY = frozenset({"setiap", "tiap", "every", "each"})
+
+
+def _verb_after(clause: list[Token]) -> Token:
+    """The verb of a relative clause (``clause`` starts after its marker): past the words of
+    completion, continuity and frequency ("telah", "tetap", "rutin", "setiap musim")."""
+    skip = _ALREADY_AUX | _GOING_ON | _OFTEN
+    at = 0
+    while at < len(clause) - 1:
+        if clause[at].word in _EVERY:
+            at += 2
+        elif clause[at].word in skip:
+            at += 1
+        else:
+            break
+    return clause[min(at, len(clause) - 1)]
 
 
 _RATE_UNIT = frozenset({"per", "setiap", "tiap"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from advisor.text.direction._common import _LINKS, _MEANS
 from advisor.text.lexicon import Match, find_all
 from advisor.text.reading import Reading, from_match
@@ -109,13 +111,14 @@ def _measure_before(text: str, reduction: Match) -> bool:
     return any(m.found[0].start < start for m in find_all(text, "measurable"))
 
 
-def _use_of(text: str) -> Reading | None:
+def _use_of(text: str, subject: AbstractSet[Token] = frozenset()) -> Reading | None:
     """The use of a thing, read by what is used: in Indonesian after the use word ("Konsumsi air
     tanah", "Penggunaan pupuk organik"), in English before it too ("mercury use", "fish
     consumption", "groundwater extraction"). A resource to conserve or a harmful input falls, a
-    good food or input rises; anything else names no direction ("Konsumsi listrik")."""
+    good food or input rises; anything else names no direction ("Konsumsi listrik"). Not a use
+    in a document's ``subject`` ("Surat edaran tentang minimalisasi penggunaan plastik")."""
     toks = tokens(text)
-    heads = [m for m in find_all(text, "use_head") if not m.negated]
+    heads = [m for m in find_all(text, "use_head") if not m.negated and subject.isdisjoint(m.found)]
     if not heads:
         return None
     objects = [m for m in find_all(text, "use_bad", "use_good", "bad_quantity", "good_quantity") if not m.negated]

@@ -185,6 +185,26 @@ def _after_bad_relative(text: str, token: Token, bad: list[Match]) -> bool:
     return False
 
 
+_DEED_REACH = 6  # words from a relative marker to the deed of its clause
+
+
+def _relative_before(toks: tuple[Token, ...], deed: Token) -> int | None:
+    """Where the relative marker of the clause ``deed`` stands in is: before its predicate (see
+    :func:`_relative_of`), or a few words before, past words of time or manner or a first verb and
+    its object ("yang setiap musim mengolah", "that regularly clean up", "yang menggelar kerja
+    bakti membersihkan")."""
+    k = _relative_of(toks, deed)
+    if k is not None:
+        return k
+    at = toks.index(deed)
+    for j in range(at - 1, max(0, at - 1 - _DEED_REACH), -1):
+        if toks[j].clause != deed.clause:
+            return None
+        if toks[j].word in _RELATIVE:
+            return j if j > 0 else None
+    return None
+
+
 def _deed_object(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
     """Words of a harm that is the object of a relative clause's deed of keeping, recording or using
     ("Jumlah bank sampah unit yang mencatat tabungan sampah secara daring", "households that sort
@@ -198,11 +218,11 @@ def _deed_object(text: str, good: list[Match], bad: list[Match]) -> set[Token]:
     bad_words = {t for m in bad for t in m.found} - named_good
     out: set[Token] = set()
     for deed in deeds:
-        k = _relative_of(toks, deed.found[0])
+        k = _relative_before(toks, deed.found[0])
         if k is None:
             continue
-        if bad_words.intersection(toks[:k]) or bad_words.intersection(deed.found):
-            continue  # the doers are a harm ("kasus yang ..."), or the deed is a harm
+        if bad_words.intersection(toks[:k]) or bad_words.intersection(toks[k : toks.index(deed.found[-1]) + 1]):
+            continue  # the doers are a harm ("kasus yang ..."), or the deed or a deed before it is one
         end = deed.found[-1].start
         out.update(t for m in bad for t in m.found if t.clause == deed.found[0].clause and t.start > end)
     return out
@@ -457,7 +477,7 @@ def statement_direction(text: str) -> Reading:
     neutral = _neutral(text, good, bad) or _mixed_share(text, good, bad)
     if neutral is not None:
         return neutral
-    written = _quality_head(text) or _lacking(text) or _ratio(text) or _use_of(text) or _diminished(text)
+    written = _quality_head(text) or _lacking(text) or _ratio(text) or _use_of(text, subject) or _diminished(text)
     if written is not None:
         return written
     alone = _document_alone(text, bad)
