@@ -24,8 +24,9 @@ needs_data = pytest.mark.skipif(
 # `*-fresh16`, `*-fresh17` (round eight's middle; measured before and after its second part) and
 # `*-fresh18`, `*-fresh19` (round nine, which changed no reading: measured once),
 # 3,711 statements and 16 plans read by nobody tuning (but ten background lines of the first four
-# sets, seen by a reader's mistaken search in round eight, and ten match pairs of fresh10, seen by
-# the lead in round nine; bench/labelled/README.md); the earlier
+# sets, seen by a reader's mistaken search in round eight, ten match pairs of fresh10 and two
+# indicators of fresh18's complete plan, seen by the lead in round nine; bench/labelled/README.md);
+# the earlier
 # held-out sets (the last, fresh12 and fresh13, after round seven's analysis of their misses) were
 # opened to tuning and are blind
 # development sets now (tests/test_readings_blind_dev.py). Several readings are below the
@@ -46,10 +47,12 @@ HOLDOUT_MEASURED = {  # reading: (precision, recall), macro, holdout split (eigh
     "statement": (0.94, 0.95),
 }
 SLACK = 0.03
-# Warnings and errors the complete holdout plans raise: five IN010 findings, four warnings on
-# directions judged from what an indicator counts and one error, on fresh18's complete plan (not
-# read, so not known to be a misreading or the writer's slip); the complete dev plans raise none.
-HOLDOUT_COMPLETE_RAISED = 5
+# Warnings and errors the complete holdout plans raise: three IN010 warnings on directions judged
+# from what an indicator counts (fresh15, fresh16). Measured at five when fresh18 and fresh19 were
+# added, with an IN010 error and a warning on fresh18's complete plan; the lead read those two
+# indicators and the reader was mended for their classes (tests/data/readings_dev21_dir). The
+# complete dev plans raise none.
+HOLDOUT_COMPLETE_RAISED = 3
 
 
 @pytest.fixture(scope="module")
