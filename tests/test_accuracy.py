@@ -22,7 +22,7 @@ needs_data = pytest.mark.skipif(
 # `*-fresh11` (round six's last hour; measured on the final code of rounds six to nine),
 # `*-fresh14`, `*-fresh15` (round eight's start; measured before and after its first part),
 # `*-fresh16`, `*-fresh17` (round eight's middle; measured before and after its second part) and
-# `*-fresh18`, `*-fresh19` (round nine, which changed no reading: measured once),
+# `*-fresh18`, `*-fresh19` (round nine; measured once, before its one change of a reading),
 # 3,711 statements and 16 plans read by nobody tuning (but ten background lines of the first four
 # sets, seen by a reader's mistaken search in round eight, ten match pairs of fresh10 and two
 # indicators of fresh18's complete plan, seen by the lead in round nine; bench/labelled/README.md);
