@@ -189,13 +189,10 @@ _DEED_REACH = 6  # words from a relative marker to the deed of its clause
 
 
 def _relative_before(toks: tuple[Token, ...], deed: Token) -> int | None:
-    """Where the relative marker of the clause ``deed`` stands in is: before its predicate (see
-    :func:`_relative_of`), or a few words before, past words of time or manner or a first verb and
-    its object ("yang setiap musim mengolah", "that regularly clean up", "yang menggelar kerja
+    """Where the relative marker of the clause ``deed`` stands in is: right before it, or a few
+    words before, past words of completion, time or manner or a first verb and its object ("yang
+    telah mencatat", "yang setiap musim mengolah", "that regularly clean up", "yang menggelar kerja
     bakti membersihkan")."""
-    k = _relative_of(toks, deed)
-    if k is not None:
-        return k
     at = toks.index(deed)
     for j in range(at - 1, max(0, at - 1 - _DEED_REACH), -1):
         if toks[j].clause != deed.clause:
